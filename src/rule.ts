@@ -1,0 +1,57 @@
+// The rule contract. Types only: rules import nothing else from src/ but model and these types.
+import type { ChangeSet, Provenance, Severity } from './model.ts';
+
+/** A JSON Schema object (draft 2020-12 subset as accepted by ajv). */
+export type JsonSchema = { [key: string]: unknown };
+
+export interface RuleMeta {
+  /** kebab-case id, equal to the folder name under rules/. */
+  id: string;
+  /** One line: what the rule keeps true. */
+  description: string;
+  defaultSeverity: Severity;
+  /**
+   * JSON Schema of the options object: `{ type: 'object', properties: {...} }`, every property
+   * with a `default`. Keys are kebab-case. `severity` and `ai` are added by the policy envelope.
+   */
+  schema: JsonSchema & { properties: Record<string, JsonSchema> };
+  /** Message templates by id; `{{name}}` is replaced from the violation's data. */
+  messages: Record<string, string>;
+}
+
+export interface RuleContext {
+  /** Is the change AI-assisted, and why. */
+  ai: Provenance;
+  /** The policy's `core:` modules: module name -> globs. */
+  core: Record<string, string[]>;
+  /** Repository-relative path of the policy file in force, or null for the embedded default. */
+  policyPath: string | null;
+  /**
+   * Repository files a rule asked for (see RuleMeta-independent `documents` option wiring in the
+   * entry), by repository-relative path; absent when the source could not read them.
+   */
+  documents: Record<string, string>;
+}
+
+export interface Violation {
+  messageId: string;
+  data?: Record<string, string | number>;
+  path?: string;
+  line?: number;
+  endLine?: number;
+  /** Stable identifier for waivers and de-duplication. */
+  fingerprint?: string;
+  /** Overrides the configured severity for this one violation (used sparingly). */
+  severity?: Severity;
+  /** Raw values that must never reach any output; the engine masks them out of the message. */
+  secrets?: string[];
+}
+
+export interface Rule<O = Record<string, unknown>> {
+  meta: RuleMeta;
+  check(change: ChangeSet, options: O, context: RuleContext): Violation[];
+}
+
+/** A rule with its option type erased, for registries. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyRule = Rule<any>;
