@@ -27,8 +27,8 @@ export interface RuleContext {
   /** Repository-relative path of the policy file in force, or null for the embedded default. */
   policyPath: string | null;
   /**
-   * Repository files a rule asked for (see RuleMeta-independent `documents` option wiring in the
-   * entry), by repository-relative path; absent when the source could not read them.
+   * Repository files the rule asked for through `Rule.documents`, read by the entry at the head
+   * of the change, by repository-relative path. A path the source could not read is absent.
    */
   documents: Record<string, string>;
 }
@@ -47,9 +47,20 @@ export interface Violation {
   secrets?: string[];
 }
 
+/** A problem in a rule's options that JSON Schema cannot express (e.g. a dangerous regex). */
+export interface OptionProblem {
+  /** Path of the offending value inside the rule's options, e.g. ['patterns', 0, 'regex']. */
+  path: (string | number)[];
+  message: string;
+}
+
 export interface Rule<O = Record<string, unknown>> {
   meta: RuleMeta;
   check(change: ChangeSet, options: O, context: RuleContext): Violation[];
+  /** Extra validation after the schema; problems become `file:line:col` policy errors (exit 2). */
+  validate?(options: O): OptionProblem[];
+  /** Repository paths the rule needs to read (e.g. a plan document); see RuleContext.documents. */
+  documents?(change: ChangeSet, options: O): string[];
 }
 
 /** A rule with its option type erased, for registries. */
