@@ -40,6 +40,7 @@ export function tempDir(prefix = 'prguard-'): string {
 
 /** A fresh repository whose default branch is `branch`. */
 export function initRepo(branch = 'trunk', dir = tempDir()): string {
+  fs.mkdirSync(dir, { recursive: true });
   git(dir, ['init', '-q', '-b', branch]);
   return dir;
 }
