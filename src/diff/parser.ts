@@ -50,10 +50,10 @@ export class DiffParser {
   private mail: MailDraft | undefined;
   private mailPart: 'header' | 'body' | undefined;
 
-  /** Consumes one line, `buf[start, end)` without its '\n'. */
-  line(buf: Buffer, start: number, end: number): void {
-    if ((this.oldLeft > 0 || this.newLeft > 0) && this.hunkLine(buf, start, end)) return;
-    const text = lineText(buf, start, end);
+  /** Consumes one line, `chunk.slice(start, end)` without its '\n'. */
+  line(chunk: string, start: number, end: number): void {
+    if ((this.oldLeft > 0 || this.newLeft > 0) && this.hunkLine(chunk, start, end)) return;
+    const text = lineText(chunk, start, end);
     if (this.mailPart) this.mailLine(text);
     else this.headerLine(text);
   }
@@ -67,16 +67,16 @@ export class DiffParser {
     return { files, commits: this.commits };
   }
 
-  private hunkLine(buf: Buffer, start: number, end: number): boolean {
+  private hunkLine(chunk: string, start: number, end: number): boolean {
     const file = this.file!;
     const hunk = this.hunk!;
-    const c = start < end ? buf[start] : undefined;
+    const c = start < end ? chunk.charCodeAt(start) : undefined;
     if (c === PLUS && this.newLeft > 0) {
-      hunk.added.push({ line: this.newLine++, content: lineText(buf, start + 1, end) });
+      hunk.added.push({ line: this.newLine++, content: lineText(chunk, start + 1, end) });
       this.newLeft--;
       file.additions++;
     } else if (c === MINUS && this.oldLeft > 0) {
-      hunk.deleted.push({ line: this.oldLine++, content: lineText(buf, start + 1, end) });
+      hunk.deleted.push({ line: this.oldLine++, content: lineText(chunk, start + 1, end) });
       this.oldLeft--;
       file.deletions++;
     } else if ((c === SPACE || c === undefined || (c === CR && end === start + 1)) && this.oldLeft > 0 && this.newLeft > 0) {
