@@ -1,15 +1,19 @@
 // Public entry points of the diff parser.
 import type { FileChange } from '../model.ts';
 import { LineSplitter } from './lines.ts';
-import { DiffParser, type ParsedPatch } from './parser.ts';
+import { DiffParser, type ParsedPatch, type ParserOptions } from './parser.ts';
 
-export type { ParsedPatch } from './parser.ts';
+export type { ParsedPatch, ParserOptions } from './parser.ts';
 export { parseTrailers, type TrailerOptions } from './trailers.ts';
 
 /** A push-style parser: `write` chunks as they arrive, then `end()` for the result. */
 export class DiffStream {
-  private readonly parser = new DiffParser();
-  private readonly splitter = new LineSplitter((buf, start, end) => this.parser.line(buf, start, end));
+  private readonly parser: DiffParser;
+  private readonly splitter = new LineSplitter((text, start, end) => this.parser.line(text, start, end));
+
+  constructor(options: ParserOptions = {}) {
+    this.parser = new DiffParser(options);
+  }
 
   write(chunk: Buffer | string): void {
     this.splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);

@@ -17,13 +17,18 @@ export class LineSplitter {
       this.pending.push(Buffer.from(chunk));
       return;
     }
-    let head = chunk.subarray(0, lastNl + 1);
+    let from = 0;
     if (this.pending.length > 0) {
-      head = Buffer.concat([...this.pending, head]);
+      // Only the line that straddles the chunks is copied.
+      const firstNl = chunk.indexOf(10);
+      this.pending.push(chunk.subarray(0, firstNl));
+      const line = Buffer.concat(this.pending).toString('utf8');
       this.pending = [];
+      this.onLine(line, 0, line.length);
+      from = firstNl + 1;
     }
     if (lastNl + 1 < chunk.length) this.pending.push(Buffer.from(chunk.subarray(lastNl + 1)));
-    this.split(head.toString('utf8'));
+    if (from <= lastNl) this.split(chunk.toString('utf8', from, lastNl + 1));
   }
 
   /** Flushes a last line that has no trailing newline. */

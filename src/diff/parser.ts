@@ -33,7 +33,14 @@ function newFile(path: string): FileChange {
   return { path, status: 'modified', binary: false, submodule: false, additions: 0, deletions: 0, hunks: [] };
 }
 
+export interface ParserOptions {
+  /** Called with each file as soon as it is complete (before mailbox patches are merged). */
+  onFile?: (file: FileChange) => void;
+}
+
 export class DiffParser {
+  constructor(private readonly options: ParserOptions = {}) {}
+
   private readonly groups: FileChange[][] = [[]];
   private readonly commits: Commit[] = [];
   private file: FileChange | undefined;
@@ -206,6 +213,7 @@ export class DiffParser {
     if (file.modeChange && (!file.modeChange.oldMode || !file.modeChange.newMode)) delete file.modeChange;
     if (!file.path) return; // nothing usable (a malformed header)
     this.groups[this.groups.length - 1]!.push(file);
+    this.options.onFile?.(file);
   }
 
   private startMail(sha: string): void {
