@@ -15,6 +15,7 @@ export class DiffStream {
     this.parser = new DiffParser(options);
   }
 
+  /** Feeds the next bytes. The chunk is not kept: the caller may reuse it afterwards. */
   write(chunk: Buffer | string): void {
     this.splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
   }

@@ -9,7 +9,8 @@ import type { ChangeSet, FileChange } from '../model.ts';
 import { AttributeReader } from './attributes.ts';
 import { readCommits } from './commits.ts';
 import { resolveRange } from './range.ts';
-import { STABLE_CONFIG, streamGit } from './run.ts';
+import { STABLE_CONFIG } from './run.ts';
+import { spoolGit } from './spool.ts';
 
 export interface GitSourceOptions {
   /** A directory inside the repository. */
@@ -56,7 +57,7 @@ export async function loadGitChangeSet(options: GitSourceOptions): Promise<Chang
 
   const attributes = new AttributeReader(root, range.head);
   const stream = new DiffStream({ onFile: (f) => attributes.add(f.path) });
-  const diff = streamGit(root, [...DIFF_ARGS, range.base, range.head, '--'], (chunk) => stream.write(chunk));
+  const diff = spoolGit(root, [...DIFF_ARGS, range.base, range.head, '--'], (chunk) => stream.write(chunk));
   const log = readCommits(git.cwd(root), range.base, range.head);
   let files: FileChange[];
   try {

@@ -1,5 +1,5 @@
-// Running git where simple-git cannot help: streaming a large stdout without buffering it, and
-// feeding stdin while the process runs. Everything else goes through simple-git.
+// Running git where simple-git cannot help: feeding stdin while the process runs and reading
+// stdout as it comes (simple-git buffers both). Everything else goes through simple-git.
 import { spawn } from 'node:child_process';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
@@ -12,6 +12,9 @@ export const STABLE_CONFIG = [
   '-c', 'diff.mnemonicPrefix=false',
   '-c', 'i18n.logOutputEncoding=UTF-8',
 ];
+
+/** Environment for every git we start: no prompts, no pager, stable messages. */
+export const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
 
 const MAX_STDERR = 8192;
 
@@ -30,7 +33,7 @@ export interface RunningGit {
 export function startGit(cwd: string, args: string[], options: RunOptions = {}): RunningGit {
   const child = spawn('git', [...STABLE_CONFIG, ...args], {
     cwd,
-    env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', ...options.env },
+    env: { ...process.env, ...GIT_ENV, ...options.env },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   child.stdin.on('error', () => {
@@ -60,11 +63,4 @@ export function startGit(cwd: string, args: string[], options: RunOptions = {}):
     });
   });
   return { stdin: child.stdin, done };
-}
-
-/** Runs `git args`, handing stdout to `onChunk` as it arrives (never held whole). */
-export function streamGit(cwd: string, args: string[], onChunk: (chunk: Buffer) => void): Promise<void> {
-  const git = startGit(cwd, args, { onChunk });
-  git.stdin.end();
-  return git.done;
 }
