@@ -4,7 +4,7 @@
 // while we read and parse it behind it, 1 MB at a time; memory stays bounded either way.
 import { spawn } from 'node:child_process';
 import { closeSync, openSync, unlinkSync } from 'node:fs';
-import { mkdtemp, open, rmdir } from 'node:fs/promises';
+import { mkdtemp, open, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UsageError } from '../errors.ts';
@@ -21,12 +21,21 @@ export async function spoolGit(cwd: string, args: string[], onChunk: (chunk: Buf
   const file = join(dir, 'out');
   const writeFd = openSync(file, 'w');
   const reader = await open(file, 'r');
-  unlinkSync(file); // the open descriptors keep it alive; nothing is left behind if we crash
-  await rmdir(dir);
+  let removed = false;
+  try {
+    // The open descriptors keep the file alive, so nothing is left behind if we crash
+    // (Windows refuses to remove an open file: then it goes at the end).
+    unlinkSync(file);
+    await rmdir(dir);
+    removed = true;
+  } catch {
+    // removed below
+  }
   let exit: { code: number | null; error?: Error } | undefined;
   let stderr = '';
+  let child: ReturnType<typeof spawn> | undefined;
   try {
-    const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', writeFd, 'pipe'] });
+    child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', writeFd, 'pipe'] });
     child.stderr?.on('data', (c: Buffer) => {
       if (stderr.length < MAX_STDERR) stderr += c.toString('utf8');
     });
@@ -44,8 +53,12 @@ export async function spoolGit(cwd: string, args: string[], onChunk: (chunk: Buf
       } else if (done) break;
       else await pause(2);
     }
+  } catch (err) {
+    if (!exit) child?.kill(); // the consumer failed: stop git
+    throw err;
   } finally {
     await reader.close();
+    if (!removed) await rm(dir, { recursive: true, force: true });
   }
   if (exit?.error) throw new UsageError(`Could not run git: ${exit.error.message}. Is git installed and on PATH?`);
   if (exit?.code !== 0) {
