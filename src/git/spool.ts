@@ -58,7 +58,7 @@ export async function spoolGit(cwd: string, args: string[], onChunk: (chunk: Buf
     throw err;
   } finally {
     await reader.close();
-    if (!removed) await rm(dir, { recursive: true, force: true });
+    if (!removed) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
   if (exit?.error) throw new UsageError(`Could not run git: ${exit.error.message}. Is git installed and on PATH?`);
   if (exit?.code !== 0) {
