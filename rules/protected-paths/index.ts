@@ -114,6 +114,7 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
                 description: 'PR labels (any one, case-insensitive) that allow a change to it.',
               },
               ai: {
+                type: 'string',
                 enum: ['labels', 'block', 'only'],
                 description:
                   'labels: AI-assisted changes are treated like others; block: AI-assisted changes may not touch it, labels do not help; only: protected for AI-assisted changes only.',
