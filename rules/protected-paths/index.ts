@@ -140,8 +140,9 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
   },
 
   validate(options) {
+    // Called on the options as written (an `ai:` block may leave `paths` out).
     const problems: OptionProblem[] = [];
-    options.paths.forEach((entry, i) => {
+    (options.paths ?? []).forEach((entry, i) => {
       const problem = patternProblem(entry.pattern);
       if (problem !== null) problems.push({ path: ['paths', i, 'pattern'], message: problem });
     });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { FileChange, Provenance } from '../../src/model.ts';
 import type { RuleContext } from '../../src/rule.ts';
-import { protectedPaths, type ProtectedEntry } from '../../rules/protected-paths/index.ts';
+import { POLICY_DISCOVERY_PATHS, protectedPaths, type ProtectedEntry } from '../../rules/protected-paths/index.ts';
+import { allRules } from '../../rules/index.ts';
+import { POLICY_PATHS, policyFromText } from '../../src/policy/index.ts';
+import { PolicyError } from '../../src/errors.ts';
 import { aiAssisted, change, file, pr } from '../helpers/change.ts';
 import { runRule } from '../helpers/rules.ts';
 
@@ -164,5 +167,28 @@ describe('protected-paths', () => {
       ['paths', 2, 'pattern'],
     ]);
     expect(problems[0]!.message).toContain('`protected: false`');
+  });
+});
+
+describe('protected-paths in a policy file', () => {
+  it('reports a pattern that cannot work at its file:line:col', () => {
+    const text = 'version: 1\nrules:\n  protected-paths:\n    paths:\n      - pattern: /ok/\n      - pattern: "!src/auth/"\n';
+    expect(() => policyFromText(text, 'p.yml', allRules)).toThrow(/^p\.yml:6:\d+: rules\.protected-paths\.paths\.1\.pattern: `!` negation/);
+  });
+
+  it('checks patterns inside the ai: block too, and accepts one without paths', () => {
+    const ok = 'version: 1\nrules:\n  protected-paths:\n    ai:\n      severity: warning\n';
+    expect(policyFromText(ok, 'p.yml', allRules).rules['protected-paths']?.options).toEqual({ paths: [] });
+    const bad = 'version: 1\nrules:\n  protected-paths:\n    ai:\n      paths:\n        - pattern: "#x"\n';
+    expect(() => policyFromText(bad, 'p.yml', allRules)).toThrow(/p\.yml:6:\d+: rules\.protected-paths\.ai\.paths\.0\.pattern/);
+  });
+
+  it('rejects an unknown ai mode and unknown entry keys', () => {
+    const text = 'version: 1\nrules:\n  protected-paths:\n    paths:\n      - pattern: /a/\n        ai: never\n        allow-label: [x]\n';
+    expect(() => policyFromText(text, 'p.yml', allRules)).toThrow(PolicyError);
+  });
+
+  it('protects the same policy files that discovery looks for', () => {
+    expect([...POLICY_DISCOVERY_PATHS]).toEqual([...POLICY_PATHS]);
   });
 });
