@@ -130,11 +130,11 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
     },
     messages: {
       protectedPath:
-        '{{path}} is protected: {{reason}}. No label unlocks it in this policy, so have its owners make this change in a separate pull request, or leave it out of this one.',
+        '{{subject}} is protected: {{reason}}. No label unlocks it in this policy, so have its owners make this change in a separate pull request, or leave it out of this one.',
       protectedLabel:
-        '{{path}} is protected: {{reason}}. Ask a maintainer who owns it to review the change and add the label {{labels}} to the pull request.',
+        '{{subject}} is protected: {{reason}}. Ask a maintainer who owns it to review the change and add the label {{labels}} to the pull request.',
       aiBlocked:
-        '{{path}} may not be changed by an AI-assisted change: {{reason}}. This change is AI-assisted{{agents}}, and no label unlocks it. ' +
+        '{{subject}} may not be changed by an AI-assisted change: {{reason}}. This change is AI-assisted{{agents}}, and no label unlocks it. ' +
         'Have a person write this part in a separate pull request.',
     },
   },
@@ -160,13 +160,14 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
         if (decision !== null && (worst === null || RANK[decision.messageId] > RANK[worst.messageId])) worst = decision;
       }
       if (worst === null) continue;
-      const shownPath = worst.path === file.path ? file.path : `${file.path} (renamed from ${worst.path})`;
+      // The finding points at the file, so the message names a path only when it is the old one.
+      const subject = worst.path === file.path ? 'This file' : `This file's old path ${worst.path}`;
       const allow = worst.entry['allow-labels'] ?? [];
       violations.push({
         messageId: worst.messageId,
         path: file.path,
         data: {
-          path: shownPath,
+          subject,
           reason: sentence(worst.entry.reason),
           labels: allow.map((l) => `\`${l}\``).join(' or '),
           agents: describeAgents(context),

@@ -56,7 +56,7 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
         'Untested changes are how regressions reach main, and "I ran it and it worked" is not verification. ' +
         'Add or update tests that cover the change; if it truly needs none (say, a refactor the existing tests cover), explain why in the pull request.',
       testDeleted:
-        'The test file {{path}} is deleted. Deleting tests lowers coverage without any failing build to notice. ' +
+        'This test file is deleted. Deleting tests lowers coverage without any failing build to notice. ' +
         'If the code it tested was removed too, say so in the pull request; otherwise keep or move the tests.',
       focusMarker:
         '`{{marker}}` focuses the suite: the runner runs only the focused tests and silently skips all others. ' +
@@ -84,7 +84,7 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
       const test = isTest(file.path);
       if (file.status === 'deleted') {
         if (test && options['weakened-tests']) {
-          violations.push({ messageId: 'testDeleted', path: file.path, data: { path: file.path } });
+          violations.push({ messageId: 'testDeleted', path: file.path });
         }
         continue;
       }

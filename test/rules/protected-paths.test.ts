@@ -67,7 +67,7 @@ const cases: Case[] = [
     files: [edit('src/auth/login.ts')],
     paths: [AUTH],
     found: ['protectedLabel src/auth/login.ts'],
-    contains: ['src/auth/login.ts is protected: authentication is core code. Ask', 'add the label `core-reviewed` or `Security-Approved`'],
+    contains: ['This file is protected: authentication is core code. Ask', 'add the label `core-reviewed` or `Security-Approved`'],
   },
   { name: 'an allow label unlocks it', files: [edit('src/auth/login.ts')], paths: [AUTH], labels: ['core-reviewed'], found: [] },
   { name: 'labels compare case-insensitively', files: [edit('src/auth/login.ts')], paths: [AUTH], labels: ['security-approved'], found: [] },
@@ -80,7 +80,7 @@ const cases: Case[] = [
     labels: ['core-reviewed'],
     ai: aiAssisted(['Claude Code', 'Copilot']),
     found: ['aiBlocked src/auth/login.ts'],
-    contains: ['may not be changed by an AI-assisted change: authentication is core code.', 'This change is AI-assisted (Claude Code, Copilot)'],
+    contains: ['This file may not be changed by an AI-assisted change: authentication is core code.', 'This change is AI-assisted (Claude Code, Copilot)'],
   },
   {
     name: 'ai: block names the --ai flag when that is the evidence',
@@ -100,7 +100,7 @@ const cases: Case[] = [
     files: [edit('db/schema.sql')],
     paths: [{ pattern: '*.sql' }],
     found: ['protectedPath db/schema.sql'],
-    contains: ['db/schema.sql is protected: the policy lists it under protected-paths.'],
+    contains: ['This file is protected: the policy lists it under protected-paths.'],
   },
   // Precedence.
   {
@@ -129,7 +129,7 @@ const cases: Case[] = [
     name: 'renaming a protected file away counts, pointing at the new path',
     files: [file('ci-old.yml', { oldPath: '.github/workflows/ci.yml', similarity: 100 })],
     found: ['protectedPath ci-old.yml'],
-    contains: ['ci-old.yml (renamed from .github/workflows/ci.yml) is protected'],
+    contains: ["This file's old path .github/workflows/ci.yml is protected"],
   },
   { name: 'renaming a file into a protected place counts', files: [file('.github/workflows/new.yml', { oldPath: 'drafts/new.yml' })], found: ['protectedPath .github/workflows/new.yml'] },
   {

@@ -96,7 +96,7 @@ const cases: Case[] = [
     name: 'a deleted test file is flagged at the file',
     files: [file('tests/test_api.py', { status: 'deleted', deleted: 40 })],
     found: ['testDeleted tests/test_api.py'],
-    contains: ['The test file tests/test_api.py is deleted.'],
+    contains: ['This test file is deleted.'],
   },
   {
     name: 'weakened-tests: false turns off deleted-test and marker findings',
