@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
 import { fencedBlocks, readmeExamples, section, splitFlags } from '../helpers/readme-examples.ts';
 import { ROOT } from '../helpers/repo.ts';
+import { policyFromText } from '../../src/policy/index.ts';
 
 describe.each(allRules.map((r) => [r.meta.id, r] as const))('rules/%s/README.md', (id, rule) => {
   const path = join(ROOT, 'rules', id, 'README.md');
@@ -26,6 +27,12 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('rules/%s/README.md'
     const options = section(readFileSync(path, 'utf8'), 'Options') ?? '';
     for (const key of Object.keys(rule.meta.schema.properties)) expect(options).toContain(`\`${key}\``);
     expect(readFileSync(path, 'utf8')).toContain(`Default severity: **${rule.meta.defaultSeverity}**`);
+  });
+
+  it('shows only valid policies', () => {
+    const readme = readFileSync(path, 'utf8');
+    const policies = [...readme.matchAll(/^```yaml[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
+    for (const text of policies) expect(() => policyFromText(text, `rules/${id}/README.md`, allRules)).not.toThrow();
   });
 
   it('has an Incorrect and a Correct example, each with a diff', () => {
