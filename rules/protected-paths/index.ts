@@ -57,8 +57,14 @@ type Decision = { messageId: 'aiBlocked' | 'protectedLabel' | 'protectedPath'; e
 
 const RANK: Record<Decision['messageId'], number> = { aiBlocked: 3, protectedPath: 2, protectedLabel: 1 };
 
-function decide(path: string, entries: readonly CompiledEntry[], labels: ReadonlySet<string>, assisted: boolean): Decision | null {
-  const index = lastMatch(path, entries.map((e) => e.matcher));
+function decide(
+  path: string,
+  entries: readonly CompiledEntry[],
+  matchers: readonly CompiledPattern[],
+  labels: ReadonlySet<string>,
+  assisted: boolean,
+): Decision | null {
+  const index = lastMatch(path, matchers);
   if (index === -1) return null;
   const { entry } = entries[index]!;
   if (entry.protected === false) return null;
@@ -151,12 +157,13 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
 
   check(change, options, context) {
     const entries = [...builtinEntries(context.policyPath), ...options.paths].map(compileEntry);
+    const matchers = entries.map((e) => e.matcher);
     const labels = new Set((change.pr?.labels ?? []).map((l) => l.toLowerCase()));
     const violations: Violation[] = [];
     for (const file of change.files) {
       let worst: Decision | null = null;
       for (const path of touchedPaths(file)) {
-        const decision = decide(path, entries, labels, context.ai.assisted);
+        const decision = decide(path, entries, matchers, labels, context.ai.assisted);
         if (decision !== null && (worst === null || RANK[decision.messageId] > RANK[worst.messageId])) worst = decision;
       }
       if (worst === null) continue;

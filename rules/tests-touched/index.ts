@@ -19,8 +19,9 @@ function globList(defaults: readonly string[], description: string) {
   return { type: 'array', items: { type: 'string', minLength: 1 }, default: [...defaults], description };
 }
 
+/** Added, or its content changed (a binary file's diff has no line counts, so any change counts). */
 function hasContentChange(file: FileChange): boolean {
-  return file.status === 'added' || file.additions + file.deletions > 0;
+  return file.status === 'added' || file.binary || file.additions + file.deletions > 0;
 }
 
 function hasInlineTestChange(file: FileChange): boolean {

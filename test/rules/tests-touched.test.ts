@@ -68,6 +68,7 @@ const cases: Case[] = [
     ],
     found: [],
   },
+  { name: 'a changed binary test file (a snapshot image) counts', files: [src('src/a.ts'), file('tests/__screenshots__/home.png', { binary: true })], found: [] },
   { name: 'type declarations are ignored by default', files: [src('types/global.d.ts')], found: [] },
   {
     name: 'a deleted test file does not count as a test change',
