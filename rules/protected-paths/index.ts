@@ -21,8 +21,7 @@ export interface ProtectedPathsOptions {
 /** Where prguard looks for a policy file; a change adding one of them can replace the policy. */
 export const POLICY_DISCOVERY_PATHS: readonly string[] = ['.github/prguard.yml', '.prguard.yml'];
 
-const POLICY_REASON =
-  'it is the prguard policy, and a change to it can switch off the very checks that judge the change';
+const POLICY_REASON = 'it is the prguard policy, and changing it changes what every check enforces';
 
 /** An entry as the rule uses it; built-in policy-file entries match one path literally. */
 type InternalEntry = ProtectedEntry & { exact?: string };
