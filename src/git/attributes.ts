@@ -9,6 +9,7 @@ import type { FileAttributes, FileChange } from '../model.ts';
 import { type RunningGit, startGit } from './run.ts';
 
 const ATTRS = ['linguist-generated', 'linguist-vendored', 'diff'];
+const BATCH = 512;
 
 /** Maps check-attr's answer to a boolean: set/true -> true, unset/false -> false. */
 function flag(value: string): boolean | undefined {
@@ -47,14 +48,22 @@ export class AttributeReader {
   }
 
   add(path: string): void {
-    if (this.git) this.git.stdin.write(`${path}\0`);
-    else this.queued.push(path);
+    this.queued.push(path);
+    if (this.git && this.queued.length >= BATCH) this.flush();
+  }
+
+  /** Writes queued paths in one go (a write per path costs more than the lookups). */
+  private flush(): void {
+    if (this.queued.length === 0) return;
+    this.git!.stdin.write(`${this.queued.join('\0')}\0`);
+    this.queued.length = 0;
   }
 
   async finish(files: FileChange[]): Promise<void> {
     try {
       await this.ready;
       const git = this.git!;
+      this.flush();
       git.stdin.end();
       await git.done;
     } finally {
@@ -77,7 +86,6 @@ export class AttributeReader {
       env,
       onChunk: (c) => this.output.push(c),
     });
-    if (this.queued.length > 0) this.git.stdin.write(this.queued.map((p) => `${p}\0`).join(''));
-    this.queued.length = 0;
+    this.flush();
   }
 }
