@@ -61,23 +61,26 @@ function median(xs: number[]): number {
 
 interface Run {
   ms: number;
-  /** Peak RSS in MB, from GNU time when installed. */
+  /** User + system CPU time and peak RSS, from GNU time when installed. */
+  cpuMs?: number;
   rssMb?: number;
   stdout: string;
 }
 
 const HAS_TIME = fs.existsSync('/usr/bin/time');
+const TIME_LINE = /PRGUARD_BENCH ([\d.]+) ([\d.]+) (\d+)\s*$/;
 
-function run(cmd: string, args: string[], cwd: string, okCodes = [0], measureRss = false): Run {
-  const [file, argv] = measureRss && HAS_TIME ? ['/usr/bin/time', ['-v', cmd, ...args]] : [cmd, args];
+function run(cmd: string, args: string[], cwd: string, okCodes = [0]): Run {
+  const [file, argv] = HAS_TIME ? ['/usr/bin/time', ['-f', 'PRGUARD_BENCH %U %S %M', cmd, ...args]] : [cmd, args];
   const start = performance.now();
   const r = spawnSync(file, argv, { cwd, env: gitEnv(), encoding: 'utf8', maxBuffer: 1 << 30 });
   const ms = performance.now() - start;
   if (r.status === null || !okCodes.includes(r.status)) {
     throw new Error(`${cmd} ${args.join(' ')} exited ${r.status}: ${r.stderr.slice(0, 500)}`);
   }
-  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : undefined, stdout: r.stdout };
+  const t = TIME_LINE.exec(r.stderr);
+  if (!t) return { ms, stdout: r.stdout };
+  return { ms, cpuMs: (Number(t[1]) + Number(t[2])) * 1000, rssMb: Number(t[3]) / 1024, stdout: r.stdout };
 }
 
 /** Why the CLI cannot be timed yet, or undefined when it checks this change. */
@@ -111,29 +114,34 @@ const problem = cliProblem(cli, repo, cliArgs, numstat.length);
 run('git', gitArgs, repo); // warm the page cache
 const gitRuns: Run[] = [];
 const cliRuns: Run[] = [];
-const loadRuns: { ms: number; maxRssKb: number; files: number; lines: number }[] = [];
+const loadRuns: { ms: number; files: number; lines: number }[] = [];
 const child = ['--import', 'tsx', path.join(ROOT, 'bench', 'load-child.ts'), repo, base, head];
 for (let i = 0; i < RUNS; i++) {
   // Interleaved, so that load from other processes on the machine hits every contender alike.
   gitRuns.push(run('git', gitArgs, repo));
-  if (!problem) cliRuns.push(run('node', [cli, ...cliArgs], repo, [0, 1], true));
+  if (!problem) cliRuns.push(run('node', [cli, ...cliArgs], repo, [0, 1]));
   loadRuns.push(JSON.parse(run('node', child, ROOT).stdout));
 }
 const gitMs = median(gitRuns.map((r) => r.ms));
 const loadMs = median(loadRuns.map((r) => r.ms));
-console.log(`(a) git diff -M alone (stdout to a pipe): ${fmt(gitMs)}`);
+const cpu = (runs: Run[]): number | undefined => (HAS_TIME ? median(runs.map((r) => r.cpuMs!)) : undefined);
+const gitCpu = cpu(gitRuns);
+console.log(`(a) git diff -M alone (stdout to a pipe): ${fmt(gitMs)}${gitCpu === undefined ? '' : ` (CPU ${fmt(gitCpu)})`}`);
 console.log(`    loadGitChangeSet in-process:          ${fmt(loadMs)} = ${(loadMs / gitMs).toFixed(2)}x git diff ` +
-  `(${loadRuns[0]!.files} files, ${loadRuns[0]!.lines} lines; peak RSS ${(median(loadRuns.map((r) => r.maxRssKb)) / 1024).toFixed(0)} MB incl. tsx)`);
+  `(${loadRuns[0]!.files} files, ${loadRuns[0]!.lines} lines)`);
 let met: boolean;
 if (problem) {
   console.log(`(b) prguard check: not measured, the CLI does not run on this change yet (${problem})`);
   met = loadMs <= 2 * gitMs;
 } else {
   const cliMs = median(cliRuns.map((r) => r.ms));
-  const rss = cliRuns[0]!.rssMb === undefined ? undefined : median(cliRuns.map((r) => r.rssMb!));
-  console.log(`(b) node ${path.relative(ROOT, cli)} check:           ${fmt(cliMs)} = ${(cliMs / gitMs).toFixed(2)}x git diff (target <= 2x)`);
-  console.log(`(c) prguard check peak RSS:               ${rss === undefined ? 'n/a (no /usr/bin/time)' : `${rss.toFixed(0)} MB = ${(rss / 300).toFixed(2)}x the 300 MB target`}`);
+  const cliCpu = cpu(cliRuns);
+  const rss = HAS_TIME ? median(cliRuns.map((r) => r.rssMb!)) : undefined;
+  const cpuText = cliCpu === undefined || gitCpu === undefined ? '' : `; CPU ${fmt(cliCpu)} = ${(cliCpu / gitCpu).toFixed(2)}x git's`;
+  console.log(`(b) node ${path.relative(ROOT, cli)} check:          ${fmt(cliMs)} = ${(cliMs / gitMs).toFixed(2)}x git diff (target <= 2x)${cpuText}`);
+  console.log(`(c) prguard check peak RSS:              ${rss === undefined ? 'n/a (no /usr/bin/time)' : `${rss.toFixed(0)} MB = ${(rss / 300).toFixed(2)}x the 300 MB target`}`);
   met = cliMs <= 2 * gitMs && (rss === undefined || rss <= 300);
 }
-console.log(`\n${met ? 'targets met' : 'targets NOT met'}`);
+const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+console.log(`\n${met ? 'targets met' : 'targets NOT met'} (load average ${load} on ${os.cpus().length} CPUs: medians are noisy when it is high)`);
 if (!process.env.BENCH_KEEP) fs.rmSync(repo, { recursive: true, force: true });

@@ -9,7 +9,7 @@ export { parseTrailers, type TrailerOptions } from './trailers.ts';
 /** A push-style parser: `write` chunks as they arrive, then `end()` for the result. */
 export class DiffStream {
   private readonly parser: DiffParser;
-  private readonly splitter = new LineSplitter((text, start, end) => this.parser.line(text, start, end));
+  private readonly splitter = new LineSplitter((text) => this.parser.lines(text));
 
   constructor(options: ParserOptions = {}) {
     this.parser = new DiffParser(options);
