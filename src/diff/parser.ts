@@ -1,6 +1,7 @@
 // A streaming parser for unified diffs (git or plain) and `git format-patch` mailboxes.
-// Feed it lines (see LineSplitter); it never needs the whole text. Context lines are skipped
-// without being decoded; only added and deleted lines become strings.
+// Feed it whole lines, a decoded chunk at a time (see LineSplitter); it never needs the whole
+// text. Context lines are only counted; added and deleted lines become DiffLines. Not read:
+// combined diffs of merges (`diff --cc`, `@@@` hunks) — their files appear without hunks.
 import type { Commit, FileChange, Hunk } from '../model.ts';
 import { lineText } from './lines.ts';
 import { type MailDraft, mailToCommit } from './mail.ts';
