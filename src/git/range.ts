@@ -29,6 +29,9 @@ export async function verifyCommit(git: SimpleGit, ref: string, flag: string): P
     throw new UsageError(`${flag} "${ref}" is not a valid git revision. Pass a branch, tag or commit, e.g. ${flag} origin/main.`);
   }
   const sha = await tryRaw(git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (!sha && ref === 'HEAD') {
+    throw new UsageError(`${flag} HEAD does not name a commit: the repository has no commits yet. Commit something first.`);
+  }
   if (!sha) {
     throw new UsageError(
       `${flag} "${ref}" does not name a commit in this repository. Check the spelling, or fetch it first ` +
