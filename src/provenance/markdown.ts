@@ -106,5 +106,5 @@ export function findField(lines: Line[], label: string): Field | undefined {
 
 /** A field value: code marks and surrounding emphasis removed, globs and underscores kept. */
 function value(text: string): string {
-  return text.replace(/`/g, '').replace(/^\s*\*\*\s*|\s*\*\*\s*$/g, '').trim();
+  return text.replace(/`/g, '').replace(/^\s*\*\*(?=\s|$)/, '').replace(/(^|\s)\*\*\s*$/, '').trim();
 }
