@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DISCLOSURE, disclosureOptionsFrom, readDisclosure } from '../../src/provenance/disclosure.ts';
 import { resolveProvenance } from '../../src/provenance/index.ts';
-import { change, commit, pr } from './fixtures.ts';
-
-export const TEMPLATE = (noAi: ' ' | 'x', ai: ' ' | 'x', fields = ['', '', '']) => `## Summary
-Adds the CSV export.
-
-## AI Authorship Statement
-- [${noAi}] This PR does **not** use AI output
-- [${ai}] This PR uses AI output
-  - AI-produced files: ${fields[0]}
-  - Files reviewed line by line by a human: ${fields[1]}
-  - AI tooling and model version: ${fields[2]}
-
-## Change Type
-- [x] Leaf node (local impact)
-- [ ] Core code (broad impact, requires line-by-line review)
-`;
+import { change, commit, pr, TEMPLATE } from './fixtures.ts';
 
 const withBody = (text: string) => change({ pr: pr({ body: text }) });
 

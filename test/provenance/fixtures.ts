@@ -33,3 +33,19 @@ export function change(parts: { commits?: Commit[]; pr?: PullRequest; files?: Fi
   if (parts.pr) out.pr = parts.pr;
   return out;
 }
+
+/** The guideline's PR template with the AI boxes ticked as given and the three fields filled. */
+export const TEMPLATE = (noAi: ' ' | 'x', ai: ' ' | 'x', fields = ['', '', '']) => `## Summary
+Adds the CSV export.
+
+## AI Authorship Statement
+- [${noAi}] This PR does **not** use AI output
+- [${ai}] This PR uses AI output
+  - AI-produced files: ${fields[0]}
+  - Files reviewed line by line by a human: ${fields[1]}
+  - AI tooling and model version: ${fields[2]}
+
+## Change Type
+- [x] Leaf node (local impact)
+- [ ] Core code (broad impact, requires line-by-line review)
+`;
