@@ -93,7 +93,12 @@ interface Tally {
   baseline: number;
   signals: Map<string, number>;
   only: Map<string, number>;
+  /** PRs whose body has the `## Summary` + `## Testing` layout Codex writes (a style, not evidence). */
+  styled: number;
+  styledMissed: number;
 }
+
+const CODEX_STYLE = /^## Summary\b[\s\S]*^## Testing\b/m;
 
 async function main(): Promise<void> {
   for (const file of [AGENT_PRS, HUMAN_COMMITS]) {
@@ -107,13 +112,16 @@ async function main(): Promise<void> {
   for await (const row of readJsonl<AgentRow>(AGENT_PRS)) {
     const want = LABELS[row.agent] ?? row.agent;
     let t = tallies.get(row.agent);
-    if (!t) tallies.set(row.agent, (t = { n: 0, detected: 0, anyAi: 0, baseline: 0, signals: new Map(), only: new Map() }));
+    if (!t) tallies.set(row.agent, (t = { n: 0, detected: 0, anyAi: 0, baseline: 0, signals: new Map(), only: new Map(), styled: 0, styledMissed: 0 }));
     const change = changeOfAgentPr(row);
     const found = detectAgents(change);
     t.n++;
     if (found.agents.length > 0) t.anyAi++;
     if (baselineFinds(change, want)) t.baseline++;
     const mine = found.evidence.filter((e) => e.agent === want);
+    const styled = CODEX_STYLE.test(row.body ?? '');
+    if (styled) t.styled++;
+    if (styled && mine.length === 0) t.styledMissed++;
     if (mine.length === 0) continue;
     t.detected++;
     const kinds = new Set(mine.map((e) => e.signal));
@@ -157,6 +165,11 @@ async function main(): Promise<void> {
   }
   const ratio = totalBaseline === 0 ? 'n/a' : `${(totalDetected / totalBaseline).toFixed(2)}x`;
   console.log(`| all | ${total} | ${totalDetected} | ${pct(totalDetected, total)} | | ${pct(totalBaseline, total)} | ${ratio} | |`);
+  console.log('\nNot used as evidence: the `## Summary` + `## Testing` body layout Codex writes. Humans and other');
+  console.log('agents write it too, so it would attribute their PRs to Codex:');
+  for (const [label, t] of rows) {
+    console.log(`  ${label}: ${pct(t.styled, t.n)} of PRs have it; it would add ${t.styledMissed} PRs this detector does not attribute to ${LABELS[label] ?? label}`);
+  }
   console.log(`\nFalse positives on pre-2022 human commits: ${falsePositives.length} of ${humans} (${pct(falsePositives.length, humans)})`);
   for (const fp of falsePositives.slice(0, 20)) console.log(`  FP ${fp}`);
   console.log(`\n(${total} PRs scanned in ${(agentMs / 1000).toFixed(1)} s)`);
