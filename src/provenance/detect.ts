@@ -58,8 +58,7 @@ function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Co
   ] as const;
   for (const [signal, role, person] of roles) {
     for (const sig of registry) {
-      const why = matchIdentity(person, sig);
-      if (why) out.add(sig, signal, `commit ${short} ${role}`, describePerson(person));
+      if (matchIdentity(person, sig)) out.add(sig, signal, `commit ${short} ${role}`, describePerson(person));
     }
   }
   for (const trailer of commit.trailers) {
@@ -108,19 +107,26 @@ function scanText(
   where: (line: number) => string,
   registry: readonly AgentSignature[],
   out: Collector,
-  readTrailers: boolean,
+  prBody: boolean,
   skipLines: ReadonlySet<number> = new Set(),
 ): void {
   const lines = text.split(/\r?\n/);
+  let fence: string | undefined;
   lines.forEach((raw, index) => {
     const lineNo = index + 1;
-    if (skipLines.has(lineNo) || raw.trim() === '') return;
+    // In a PR body, fenced code is quoted material (docs, logs, examples), not what the tool wrote.
+    const opener = prBody ? /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1] : undefined;
+    if (opener && (fence === undefined || opener.startsWith(fence))) {
+      fence = fence === undefined ? opener : undefined;
+      return;
+    }
+    if (fence !== undefined || skipLines.has(lineNo) || raw.trim() === '') return;
     for (const sig of registry) {
       for (const marker of sig.markers ?? []) {
         if (marker.pattern.test(raw)) out.add(sig, signal, where(lineNo), raw.trim());
       }
     }
-    if (readTrailers) {
+    if (prBody) {
       const m = BODY_TRAILER.exec(raw);
       if (m) scanTrailer({ key: m[1]!, value: m[2]!, line: lineNo }, where(lineNo), registry, out);
     }

@@ -72,6 +72,7 @@ const negatives: [string, ChangeSet][] = [
   ['PR-Codex summary bot is not OpenAI Codex', body('## PR-Codex overview\n> ✨ Ask PR-Codex anything about this PR by commenting with `/codex {your question}`')],
   ['Cursor docs link', body('Add a cursor rules file as per https://docs.cursor.com/context/rules-for-ai')],
   ['a branch about cursors', change({ pr: pr({ headRef: 'feature/cursor-pagination' }) })],
+  ['quoted in a fenced block of a PR body', body('Docs for the footer:\n\n```text\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n```\n')],
   ['trailer-looking line mid-message', c('Fix\n\nCo-authored-by: Claude <noreply@anthropic.com> was discussed\nbut not added.\n\nSigned-off-by: Ada Lovelace <ada@example.com>')],
 ];
 
