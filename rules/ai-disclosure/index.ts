@@ -150,7 +150,7 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
     },
   },
   check(change, options, context) {
-    const d = readDisclosure(change, disclosureOptionsFrom(options as unknown as Record<string, unknown>));
+    const d = readDisclosure(change, disclosureOptionsFrom(options));
     // Nothing to read: a bare diff with neither a PR description nor commits.
     if (d.source === 'commits' && change.commits.length === 0) return signedOffViolations(change);
     return [...boxViolations(d, options, context), ...trailerViolations(d), ...signedOffViolations(change)];

@@ -67,8 +67,8 @@ export interface Disclosure {
 const ASSISTED_FORM = /^[^\s:<>@][^:<>@]*:[^\s:<>@]+(\s+\[?[^\s<>@\]]+\]?)*\s*$/;
 
 /** Map the kebab-case rule options of `ai-disclosure` onto disclosure options. */
-export function disclosureOptionsFrom(options: Record<string, unknown> | undefined): DisclosureOptions {
-  const o = options ?? {};
+export function disclosureOptionsFrom(options: object | undefined): DisclosureOptions {
+  const o = (options ?? {}) as Record<string, unknown>;
   const str = (k: string, d: string) => (typeof o[k] === 'string' ? (o[k] as string) : d);
   const list = (k: string, d: string[]) => (Array.isArray(o[k]) ? (o[k] as string[]) : d);
   return {
