@@ -80,27 +80,28 @@ export function disclosureOptionsFrom(options: object | undefined): DisclosureOp
   };
 }
 
-/** Read the change's disclosure: the PR body when it has one, else the commit messages. */
+/**
+ * Read the change's disclosure. The template section comes from the PR body when it has one,
+ * else from the commit messages; `Assisted-by:`-style trailers count from both (any line of the
+ * body, the trailer block of each commit).
+ */
 export function readDisclosure(change: ChangeSet, options: DisclosureOptions = DEFAULT_DISCLOSURE): Disclosure {
   const body = change.pr?.body;
-  const texts =
-    body && body.trim() !== ''
-      ? [{ text: body, where: (n: number) => `PR body line ${n}`, trailerLines: undefined }]
-      : change.commits.map((c) => ({
-          text: c.message,
-          where: (n: number) => `commit ${c.sha.slice(0, 7)} line ${n}`,
-          trailerLines: new Set(c.trailers.map((t) => t.line)),
-        }));
-  const out: Disclosure = {
-    source: body && body.trim() !== '' ? 'pr-body' : 'commits',
-    fields: {},
-    trailers: [],
-    verdict: 'none',
-  };
+  const hasBody = body !== undefined && body !== null && body.trim() !== '';
+  const texts = [
+    ...(hasBody ? [{ text: body, where: (n: number) => `PR body line ${n}`, trailerLines: undefined, section: true }] : []),
+    ...change.commits.map((c) => ({
+      text: c.message,
+      where: (n: number) => `commit ${c.sha.slice(0, 7)} line ${n}`,
+      trailerLines: new Set(c.trailers.map((t) => t.line)),
+      section: !hasBody,
+    })),
+  ];
+  const out: Disclosure = { source: hasBody ? 'pr-body' : 'commits', fields: {}, trailers: [], verdict: 'none' };
   const keys = options.trailers.map((k) => k.toLowerCase());
-  for (const { text, where, trailerLines } of texts) {
+  for (const { text, where, trailerLines, section: readSection } of texts) {
     const lines = contentLines(text);
-    const section = out.section === undefined ? findSection(lines, options.heading) : undefined;
+    const section = readSection && out.section === undefined ? findSection(lines, options.heading) : undefined;
     if (section) {
       out.section = where(section.heading.line);
       const boxes = checkboxes(section.lines);

@@ -50,6 +50,13 @@ describe('readDisclosure', () => {
     expect(d.verdict).toBe('ai');
   });
 
+  it('counts commit trailers even when there is a PR body', () => {
+    const ch = change({ pr: pr({ body: 'Adds the export.' }), commits: [commit('Fix\n\nAssisted-by: Claude:claude-opus-4-5', { sha: 'beef123aaa' })] });
+    const d = readDisclosure(ch);
+    expect(d).toMatchObject({ source: 'pr-body', verdict: 'ai' });
+    expect(d.trailers[0]!.where).toBe('commit beef123 line 3');
+  });
+
   it('does not count Assisted-by outside the trailer block of a commit', () => {
     const ch = change({ commits: [commit('Fix\n\nAssisted-by: Claude:opus was considered.\nWe wrote it by hand.')] });
     expect(readDisclosure(ch).verdict).toBe('none');
