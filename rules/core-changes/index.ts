@@ -3,7 +3,7 @@ import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import { DEFAULT_DISCLOSURE, readDisclosure, REVIEWED_FIELD } from '../../src/provenance/disclosure.ts';
 import type { Rule, Violation } from '../../src/rule.ts';
-import { declaredChangeType, listed, mustNotModifyFromPlan, planLinks, tokens } from './plan.ts';
+import { declaredChangeType, insideRepo, listed, mustNotModifyFromPlan, planLinks, tokens } from './plan.ts';
 
 export interface CoreChangesOptions {
   'max-core-modules': number;
@@ -124,6 +124,11 @@ export const coreChanges: Rule<CoreChangesOptions> = {
         'The plan document {{path}} (option plan-file) was not found at the head of the change, so its "{{section}}" ' +
         'list was not checked. Commit the plan, or fix the plan-file option.',
     },
+  },
+  validate(options) {
+    const plan = options['plan-file'];
+    if (plan === '' || insideRepo(plan)) return [];
+    return [{ path: ['plan-file'], message: `plan-file "${plan}" must be a path inside the repository, relative to its root (e.g. "docs/plan.md")` }];
   },
   documents(change, options) {
     return planDocuments(change, options);

@@ -41,6 +41,12 @@ export function listed(path: string, list: readonly string[]): boolean {
   });
 }
 
+/** A repository-relative path that stays inside the repository (no `/x`, `C:\\x`, or `..`). */
+export function insideRepo(path: string): boolean {
+  if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) return false;
+  return !path.split('/').includes('..');
+}
+
 /** Repository-relative Markdown files the PR's "Plan Document" section links to. */
 export function planLinks(change: ChangeSet, heading: string): string[] {
   const body = change.pr?.body;
@@ -52,7 +58,8 @@ export function planLinks(change: ChangeSet, heading: string): string[] {
     for (const m of l.text.matchAll(/(?:^|[\s(`[<])((?:\.\/)?(?:[\w.-]+\/)*[\w.-]+\.md)\b/g)) {
       const before = l.text.slice(0, m.index + m[0].length);
       if (/[a-z]+:\/\/\S*$/i.test(before)) continue; // part of a URL, not a repository path
-      out.add(m[1]!.replace(/^\.\//, ''));
+      const path = m[1]!.replace(/^\.\//, '');
+      if (insideRepo(path)) out.add(path);
     }
   }
   return [...out];

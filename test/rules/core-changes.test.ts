@@ -75,6 +75,19 @@ describe('core-changes', () => {
     expect(render(coreChanges, v!)).toContain('the plan plan.md lists `migrations/`');
   });
 
+  it('rejects a plan-file outside the repository', () => {
+    const base = defaults(coreChanges) as never as Parameters<NonNullable<typeof coreChanges.validate>>[0];
+    expect(coreChanges.validate!({ ...base, 'plan-file': 'docs/plan.md' })).toEqual([]);
+    for (const bad of ['../plan.md', '/etc/plan.md', 'docs/../../plan.md']) {
+      expect(coreChanges.validate!({ ...base, 'plan-file': bad })).toEqual([expect.objectContaining({ path: ['plan-file'] })]);
+    }
+  });
+
+  it('never asks for a linked plan outside the repository', () => {
+    const ch = pull([], body({ plan: 'See ../../secrets/plan.md and docs/../../x.md' }));
+    expect(coreChanges.documents!(ch, defaults(coreChanges) as never)).toEqual([]);
+  });
+
   it('asks for the plan-file and the plan the PR links as documents', () => {
     const ch = pull([], body({ plan: 'See ./docs/plan.md and https://example.com/other.md' }));
     expect(coreChanges.documents!(ch, { ...defaults(coreChanges), 'plan-file': 'plan.md' } as never)).toEqual(['docs/plan.md', 'plan.md']);
