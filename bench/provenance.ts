@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { ChangeSet, Commit } from '../src/model.ts';
 import { detectAgents } from '../src/provenance/detect.ts';
-import { parseTrailers } from '../src/provenance/trailers.ts';
+import { parseTrailers } from '../src/diff/trailers.ts';
 
 const DATASETS = process.env.PRGUARD_DATASETS ?? path.resolve(import.meta.dirname, '../../../shared/datasets');
 const AGENT_PRS = path.join(DATASETS, 'aidev-pop/aidev-pop.jsonl.gz');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTrailers } from '../../src/provenance/trailers.ts';
+import { parseTrailers } from '../../src/diff/trailers.ts';
 
 // [case, message, expected [key, value, line][]]
 const cases: [string, string, [string, string, number][]][] = [
