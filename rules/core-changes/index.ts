@@ -126,9 +126,8 @@ export const coreChanges: Rule<CoreChangesOptions> = {
     },
   },
   validate(options) {
-    // Called with the options as written (each block on its own), so any key may be absent.
-    const plan: unknown = options['plan-file'];
-    if (typeof plan !== 'string' || plan === '' || insideRepo(plan)) return [];
+    const plan = options['plan-file'];
+    if (plan === undefined || plan === '' || insideRepo(plan)) return [];
     return [{ path: ['plan-file'], message: `plan-file "${plan}" must be a path inside the repository, relative to its root (e.g. "docs/plan.md")` }];
   },
   documents(change, options) {
