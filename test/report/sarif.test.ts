@@ -1,8 +1,8 @@
 // SARIF output validates against the SARIF 2.1.0 JSON schema and carries what code scanning needs.
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import Ajv from 'ajv-draft-04';
-import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
+import ajvFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model.ts';
 import { buildSarif, formatSarif, pathToUri, type SarifOptions } from '../../src/report/sarif.ts';
@@ -12,8 +12,8 @@ const require = createRequire(import.meta.url);
 const schemaPath = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
 const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as object;
 // The schema's `language` pattern is not valid with the u flag, hence unicodeRegExp: false.
-const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
-addFormats(ajv);
+const ajv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+ajvFormats.default(ajv);
 const validate = ajv.compile(schema);
 
 const options: SarifOptions = {
