@@ -68,8 +68,9 @@ async function baseForNewBranch(git: SimpleGit, remote: string, head: string): P
 export async function resolvePushRanges(
   refs: readonly PushedRef[],
   remote: string,
-  git: SimpleGit = simpleGit(),
+  cwd: string,
 ): Promise<PushPlan> {
+  const git = simpleGit(cwd);
   const plan: PushPlan = { ranges: [], skipped: [] };
   for (const ref of refs) {
     if (ref.kind === 'delete') {
