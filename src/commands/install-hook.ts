@@ -30,15 +30,15 @@ export const installHookCommand: Command = {
   help,
   async run({ values }, io) {
     const result = await installHook({ cwd: io.cwd, force: values.force === true });
-    const shown = relative(io.cwd, result.path) || result.path;
+    const shown = (path: string) => relative(io.cwd, path) || path;
     const what = {
       installed: 'installed',
       updated: 'updated (it was an older prguard hook)',
       unchanged: 'already installed, nothing to do',
-      replaced: `installed; the previous hook is saved as ${relative(io.cwd, result.backup!) || result.backup}`,
+      replaced: `installed; the previous hook is saved as ${shown(result.backup ?? '')}`,
     }[result.status];
     io.stdout(
-      `prguard: pre-push hook ${what}: ${shown}\n` +
+      `prguard: pre-push hook ${what}: ${shown(result.path)}\n` +
         'Every git push now checks the pushed commits; skip it once with git push --no-verify (CI still checks).\n\n' +
         `Using husky or lefthook instead? Use one of these, not both:\n\n${HUSKY_SNIPPET}\n${LEFTHOOK_SNIPPET}`,
     );
