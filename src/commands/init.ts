@@ -5,6 +5,7 @@ import { allRules } from '../../rules/index.ts';
 import { starterPolicy } from '../init/policy-template.ts';
 import { PR_TEMPLATE } from '../init/pr-template.ts';
 import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
+import { SCHEMA_ID } from '../policy/schema.ts';
 import { repoRoot } from './source.ts';
 import type { Command } from './types.ts';
 
@@ -15,7 +16,12 @@ const options = {
 const POLICY_FILE = POLICY_PATHS[0];
 const TEMPLATE_FILE = '.github/pull_request_template.md';
 /** Relative to .github/: the schema shipped in the npm package, matching the installed version. */
-export const SCHEMA_REF = '../node_modules/prguard/policy.schema.json';
+const LOCAL_SCHEMA = '../node_modules/prguard/policy.schema.json';
+
+/** The installed package's schema when there is one (offline, same version), else the published one. */
+function schemaRef(root: string): string {
+  return existsSync(join(root, 'node_modules', 'prguard', 'policy.schema.json')) ? LOCAL_SCHEMA : SCHEMA_ID;
+}
 
 const help = `Usage: prguard init [options]
 
@@ -57,7 +63,7 @@ export const init: Command = {
     const force = values.force === true;
     const policy = starterPolicy(
       allRules.map((r) => r.meta),
-      SCHEMA_REF,
+      schemaRef(root),
     );
     // The starter must load like any user's policy; a failure here is a bug, reported as such.
     policyFromText(policy, POLICY_FILE, allRules);

@@ -48,7 +48,7 @@ export function starterPolicy(rules: readonly StarterRule[], schemaUrl: string):
   for (const core of CORE_EXAMPLES) {
     lines.push(`  ${core.name}: [${core.globs.map((g) => JSON.stringify(g)).join(', ')}]   # ${core.what}`);
   }
-  lines.push('', 'rules:');
+  lines.push('', rules.length > 0 ? 'rules:' : 'rules: {}');
   rules.forEach((rule, i) => {
     if (i > 0) lines.push('');
     lines.push(`  # ${rule.description.replace(/\.$/, '')}. Default: ${rule.defaultSeverity}. Details: prguard explain ${rule.id}`);
