@@ -35,15 +35,13 @@ Options:
   -h, --help      show this help
 `;
 
-const ZERO_SHA = '0'.repeat(40);
-
 /** The refs being pushed: git's hook input, or pre-commit's environment variables. */
 function pushedRefs(io: IO): PushedRef[] {
   const from = io.env.PRE_COMMIT_FROM_REF;
   const to = io.env.PRE_COMMIT_TO_REF;
   if (from && to) {
-    const line = `${io.env.PRE_COMMIT_LOCAL_BRANCH || 'HEAD'} ${to} ${io.env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD'} ${from || ZERO_SHA}`;
-    return parsePushedRefs(line);
+    // pre-commit passes the range, not git's input; an all-zero FROM marks a new branch.
+    return parsePushedRefs(`${io.env.PRE_COMMIT_LOCAL_BRANCH || 'HEAD'} ${to} ${io.env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD'} ${from}`);
   }
   if (process.stdin.isTTY) {
     throw new UsageError(
