@@ -56,7 +56,7 @@ describe('git push with the prguard pre-push hook', () => {
 
     const bypass = gitRun(repo, 'push', '--no-verify', 'origin', 'feature');
     expect(bypass.code).toBe(0);
-    expect(bypass.output).not.toContain('prguard');
+    expect(bypass.output).not.toContain('prguard:');
     expect(remoteSha('feature').output.trim()).toBe(head);
   });
 
