@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedRuleDocs } from './embed-rule-docs.mjs';
+import { precompilePolicy } from './precompile-policy.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -25,7 +26,7 @@ const common = {
   logLevel: 'warning',
   minifySyntax: true,
   minifyWhitespace: true,
-  plugins: [embedRuleDocs(root)],
+  plugins: [embedRuleDocs(root), precompilePolicy(root)],
 };
 
 await build({
