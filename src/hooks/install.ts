@@ -12,9 +12,9 @@ export const PRE_PUSH_HOOK = `#!/bin/sh
 ${HOOK_MARKER}, written by \`prguard install-hook\` (rewrite it with --force).
 # Checks the commits being pushed against the pull-request policy and blocks the push on errors.
 # Skip it once with \`git push --no-verify\`; CI still checks the pull request.
-root=$(git rev-parse --show-toplevel) || exit 1
-if [ -x "$root/node_modules/.bin/prguard" ]; then
-  exec "$root/node_modules/.bin/prguard" pre-push "$@"
+# git runs hooks from the top of the work tree, where npm puts node_modules/.
+if [ -x node_modules/.bin/prguard ]; then
+  exec node_modules/.bin/prguard pre-push "$@"
 elif command -v prguard >/dev/null 2>&1; then
   exec prguard pre-push "$@"
 fi
