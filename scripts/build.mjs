@@ -34,5 +34,5 @@ await build({
   entryPoints: { cli: 'src/cli.ts' },
   outdir,
   target: 'node20',
-  banner: { js: `#!/usr/bin/env node\n${banner}` },
+  banner: { js: banner },
 });

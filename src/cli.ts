@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // The prguard command line: a thin dispatcher over src/commands/.
 import { parseArgs } from 'node:util';
 import { commands } from './commands/index.ts';
