@@ -9,6 +9,7 @@
 //     local repository it is treated like a new branch.
 import { simpleGit, type SimpleGit } from 'simple-git';
 import type { PushedRef } from '../hooks/push-refs.ts';
+import { tryRaw } from './range.ts';
 
 export interface PushRange {
   ref: PushedRef;
@@ -26,15 +27,6 @@ export interface SkippedRef {
 export interface PushPlan {
   ranges: PushRange[];
   skipped: SkippedRef[];
-}
-
-async function tryRaw(git: SimpleGit, args: string[]): Promise<string | null> {
-  try {
-    const out = (await git.raw(args)).trim();
-    return out || null;
-  } catch {
-    return null;
-  }
 }
 
 /** The remote-tracking ref of the remote's default branch, e.g. `refs/remotes/origin/main`. */
