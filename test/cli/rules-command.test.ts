@@ -32,7 +32,7 @@ describe('prguard explain', () => {
     const r = runCli(['explain', 'pr-sise'], { cwd: tempDir() });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('no rule "pr-sise".');
+    expect(r.stderr).toContain('no rule "pr-sise". Did you mean "pr-size"? The rules are:');
     for (const { meta } of allRules) expect(r.stderr).toContain(`\n  ${meta.id}`);
   });
 
