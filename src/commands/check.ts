@@ -8,6 +8,7 @@ import { loadPolicy, type ResolvedPolicy } from '../policy/index.ts';
 import { disclosureOptionsFrom, resolveProvenance } from '../provenance/index.ts';
 import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
+import { writeOutput } from './output.ts';
 import { loadChange, readDocument, repoRoot } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
@@ -17,6 +18,7 @@ const options = {
   diff: { type: 'string' },
   policy: { type: 'string' },
   format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
   'pr-title': { type: 'string' },
   'pr-body': { type: 'string' },
   label: { type: 'string', multiple: true },
@@ -45,7 +47,10 @@ Pull request metadata (what the Action reads from GitHub):
   --ai yes|no        declare whether the change is AI-assisted, overriding detection
 
 Output:
-  -f, --format NAME  ${Object.keys(formatters).join(', ')} (default: text)
+  -f, --format NAME  ${Object.keys(formatters).join(', ')} (default: text); sarif is for
+                     github/codeql-action/upload-sarif (whole-change findings point at the
+                     policy file, line 1)
+  -o, --output FILE  write the report to FILE instead of standard output
   -h, --help         show this help
 
 Exit codes: 0 no error findings, 1 at least one error finding, 2 bad usage, policy or input.
@@ -159,7 +164,9 @@ export const check: Command = {
   async run({ values }, io) {
     const report = await checkChange(values, io);
     const format = str(values.format) ?? 'text';
-    io.stdout(formatters[format]!(report, { color: useColor(io) }));
+    const output = str(values.output);
+    const color = output === undefined && useColor(io);
+    writeOutput(formatters[format]!(report, { color, rules: allRules.map((r) => r.meta) }), output, io);
     return report.conclusion === 'failure' ? 1 : 0;
   },
 };
