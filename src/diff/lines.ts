@@ -1,8 +1,8 @@
 // Cuts a stream of byte chunks at line boundaries. Each chunk is decoded once, up to its last
 // '\n' (a newline never falls inside a UTF-8 sequence, so no character is split), and handed on
 // as a string of whole lines. Only bytes after a chunk's last newline are kept for the next
-// chunk, so memory is bounded by the chunk size plus the longest line; nothing holds the whole
-// input.
+// chunk. (Lines the parser keeps are slices of that string, so a decoded chunk lives as long as
+// one of its added or deleted lines does; context-only chunks are freed.)
 
 /** Receives whole lines: each ends with '\n', except a last line of the input without one. */
 export type LinesSink = (text: string) => void;
