@@ -1,52 +1,122 @@
 // Glob matching shared by rules and sources: minimatch with the options every caller wants.
+//
+// Rules match the same few globs against thousands of paths, and a minimatch regular expression
+// for `**/...` is slow to run (a lazy scan with a look-ahead at every character). So each glob
+// is compiled once, brace-expanded into its alternatives, and every alternative gets a cheap
+// prefilter: the literal text its regular expression cannot match without (see `needs`). Only
+// alternatives whose prefilter passes run their regular expression, which decides.
 import { Minimatch } from 'minimatch';
 
 const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 
-// Compiling a glob costs far more than matching it, and rules match the same few globs against
-// thousands of paths: keep each glob compiled to a regular expression (bounded, in case globs
-// come from data). `false` is a glob that can match nothing.
-const MAX_CACHED = 1000;
-const compiled = new Map<string, RegExp | false>();
+/** One alternative of a glob: texts `/${path}/` must contain, and the test that decides. */
+interface Alternative {
+  needs: readonly string[];
+  re: RegExp;
+}
 
-function regexOf(glob: string): RegExp | false {
-  let re = compiled.get(glob);
-  if (re === undefined) {
-    if (compiled.size >= MAX_CACHED) compiled.clear();
-    re = new Minimatch(glob, OPTIONS).makeRe();
-    compiled.set(glob, re);
+/** A compiled glob: its alternatives (none when it can match nothing). */
+type Compiled = readonly Alternative[];
+
+// Characters that make a glob segment more than a literal (conservative: `!+@()` only matter in
+// extglobs, and `\` escapes; a segment with any of them gets no requirement from its magic part).
+const MAGIC = /[*?[\]{}()!+@\\]/;
+
+/**
+ * Texts that `/${path}/` contains whenever the path matches a glob of these segments: each
+ * literal segment, framed by slashes, and the literal end of each wildcard segment followed by
+ * a slash (`*.test.ts` -> `.test.ts/`). Sound because minimatch matches segment by segment:
+ * a literal part equals one path segment, and a wildcard part matches a whole segment.
+ */
+function needs(parts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.' || part === '..' || part === '**') continue;
+    if (!MAGIC.test(part)) {
+      out.push(`/${part}/`);
+      continue;
+    }
+    if (part.includes('\\')) continue;
+    let end = part.length;
+    while (end > 0 && !MAGIC.test(part[end - 1]!)) end--;
+    if (end < part.length) out.push(`${part.slice(end)}/`);
   }
-  return re;
+  return out;
+}
+
+/** The alternatives of one brace-expanded glob, each with the regular expression minimatch makes. */
+function compileGlob(glob: string): Compiled {
+  const mm = new Minimatch(glob, OPTIONS);
+  const whole = mm.makeRe();
+  if (whole === false) return [];
+  // Alternatives compiled alone, when each stays one alternative (a brace-expanded text that
+  // expands again, or a part minimatch dropped, falls back to the whole expression, unfiltered).
+  if (mm.globParts.length > 1 && mm.globParts.length === mm.set.length) {
+    const alternatives: Alternative[] = [];
+    for (const [i, alt] of mm.globSet.entries()) {
+      const one = new Minimatch(alt, OPTIONS);
+      const re = one.set.length === 1 ? one.makeRe() : false;
+      if (re === false || re.flags !== whole.flags || one.globParts[0]?.join('/') !== mm.globParts[i]?.join('/')) {
+        return [{ needs: [], re: whole }];
+      }
+      alternatives.push({ needs: needs(one.globParts[0]!), re });
+    }
+    return alternatives;
+  }
+  return [{ needs: mm.set.length === 1 && mm.globParts.length === 1 ? needs(mm.globParts[0]!) : [], re: whole }];
+}
+
+// Bounded, in case globs come from data.
+const MAX_CACHED = 1000;
+const compiled = new Map<string, Compiled>();
+
+function compiledOf(glob: string): Compiled {
+  let c = compiled.get(glob);
+  if (c === undefined) {
+    if (compiled.size >= MAX_CACHED) compiled.clear();
+    c = compileGlob(glob);
+    compiled.set(glob, c);
+  }
+  return c;
+}
+
+function test(path: string, alternatives: Compiled): boolean {
+  let framed: string | undefined;
+  for (const { needs, re } of alternatives) {
+    if (needs.length > 0) {
+      framed ??= `/${path}/`;
+      let ok = true;
+      for (const n of needs) {
+        if (!framed.includes(n)) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) continue;
+    }
+    if (re.test(path)) return true;
+  }
+  return false;
 }
 
 /** Does `path` (repository-relative, forward slashes) match the glob? */
 export function matchesGlob(path: string, glob: string): boolean {
-  const re = regexOf(glob);
-  return re !== false && re.test(path);
+  return test(path, compiledOf(glob));
 }
 
-// A list of globs is matched as one regular expression when their flags agree (one test per path
-// instead of one per glob). Keyed by content, so a caller may reuse or change its arrays freely.
-const combined = new Map<string, RegExp | false | null>();
+// The alternatives of a whole list, remembered for the last arrays seen. Callers pass the same
+// option arrays for every path; a copy of the contents guards against an array changed since.
+const lists = new WeakMap<readonly string[], { snapshot: string[]; alternatives: Compiled }>();
 
-function combinedRegexOf(globs: readonly string[]): RegExp | false | null {
-  const key = globs.join('\0');
-  let re = combined.get(key);
-  if (re === undefined) {
-    const parts = globs.map(regexOf).filter((r): r is RegExp => r !== false);
-    const flags = parts[0]?.flags ?? '';
-    if (combined.size >= MAX_CACHED) combined.clear();
-    if (parts.some((r) => r.flags !== flags)) re = null;
-    else re = parts.length === 0 ? false : new RegExp(parts.map((r) => `(?:${r.source})`).join('|'), flags);
-    combined.set(key, re);
-  }
-  return re;
+function listOf(globs: readonly string[]): Compiled {
+  const hit = lists.get(globs);
+  if (hit && hit.snapshot.length === globs.length && hit.snapshot.every((g, i) => g === globs[i])) return hit.alternatives;
+  const alternatives = globs.flatMap(compiledOf);
+  lists.set(globs, { snapshot: [...globs], alternatives });
+  return alternatives;
 }
 
 /** Does `path` match any of the globs? */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
-  const re = combinedRegexOf(globs);
-  if (re !== null) return re !== false && re.test(path);
-  for (const glob of globs) if (matchesGlob(path, glob)) return true;
-  return false;
+  return test(path, listOf(globs));
 }

@@ -1,5 +1,5 @@
 // src/glob.ts compiles and combines globs for speed; it must agree with minimatch itself.
-import { minimatch } from 'minimatch';
+import { Minimatch, minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 import { matchesAny, matchesGlob } from '../src/glob.ts';
 import { DEFAULT_IGNORE, DEFAULT_SOURCE, DEFAULT_TESTS } from '../rules/tests-touched/conventions.ts';
@@ -32,6 +32,27 @@ describe('glob helpers agree with minimatch', () => {
       for (const path of PATHS) {
         expect(matchesAny(path, list), `${path} in ${list.join(' ')}`).toBe(list.some((g) => minimatch(path, g, OPTIONS)));
       }
+    }
+  });
+
+  it('agrees on generated paths, including odd ones (dot segments, empty segments, slashes at the ends)', () => {
+    // Every path of up to three segments over a vocabulary that hits each kind of glob part.
+    const words = [
+      '', '.', '..', '.github', 'src', 'test', 'tests', 'Api.Tests', 'a.test.ts', 'a.spec.jsx', 'test_a.py', 'conftest.py',
+      'x_test.go', 'FooIT.java', 'a_spec.rb', 'yarn.lock', 'package-lock.json', 'vite.config.ts', '.eslintrc.cjs',
+      'g.d.ts', 'main.rs', 'ünï.ts', 'x.md', 'testdata',
+    ];
+    const paths: string[] = [];
+    for (const a of words) {
+      paths.push(a, `/${a}`, `${a}/`);
+      for (const b of words) {
+        paths.push(`${a}/${b}`);
+        for (const c of ['src', 'test', 'a.test.ts', '..', '']) paths.push(`${a}/${b}/${c}`);
+      }
+    }
+    for (const glob of GLOBS) {
+      const re = new Minimatch(glob, OPTIONS).makeRe();
+      for (const path of paths) expect(matchesGlob(path, glob), `${path} ~ ${glob}`).toBe(re !== false && re.test(path));
     }
   });
 
