@@ -80,23 +80,31 @@ function compiledOf(glob: string): Compiled {
   return c;
 }
 
+/** Does `/${path}/` (`framed`) contain every needed text? */
+function hasAll(framed: string, needed: readonly string[]): boolean {
+  for (const n of needed) if (!framed.includes(n)) return false;
+  return true;
+}
+
 function test(path: string, alternatives: Compiled): boolean {
   let framed: string | undefined;
   for (const { needs, re } of alternatives) {
-    if (needs.length > 0) {
-      framed ??= `/${path}/`;
-      let ok = true;
-      for (const n of needs) {
-        if (!framed.includes(n)) {
-          ok = false;
-          break;
-        }
-      }
-      if (!ok) continue;
-    }
+    if (needs.length > 0 && !hasAll((framed ??= `/${path}/`), needs)) continue;
     if (re.test(path)) return true;
   }
   return false;
+}
+
+/**
+ * A cheap test that is false only for paths `mm.match(path)` cannot accept (whatever options
+ * `mm` was made with): callers skip the full match when it says no. Paths with a backslash
+ * always pass, since minimatch may read it as a separator on Windows.
+ */
+export function prefilterOf(mm: Minimatch): (path: string) => boolean {
+  if (mm.globParts.length !== mm.set.length || mm.globParts.length === 0) return () => true;
+  const alternatives = mm.globParts.map(needs);
+  if (alternatives.some((n) => n.length === 0)) return () => true;
+  return (path) => path.includes('\\') || alternatives.some((n) => hasAll(`/${path}/`, n));
 }
 
 /** Does `path` (repository-relative, forward slashes) match the glob? */
