@@ -9,9 +9,14 @@ import { Minimatch } from 'minimatch';
 
 const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 
-/** One alternative of a glob: texts `/${path}/` must contain, and the test that decides. */
+/**
+ * One alternative of a glob: texts `/${path}/` must contain, the extension the path's last
+ * segment must have when the glob's last segment fixes it (see `extensionOf`), and the test
+ * that decides.
+ */
 interface Alternative {
   needs: readonly string[];
+  ext: string | undefined;
   re: RegExp;
 }
 
@@ -44,6 +49,29 @@ function needs(parts: readonly string[]): string[] {
   return out;
 }
 
+/** Text after the last '.' of the last segment ('' without one), ignoring one trailing slash. */
+function extensionOf(path: string): string {
+  const end = path.endsWith('/') ? path.length - 1 : path.length;
+  const dot = path.lastIndexOf('.', end - 1);
+  return dot > path.lastIndexOf('/', end - 1) ? path.slice(dot + 1, end) : '';
+}
+
+/**
+ * The extension every path matching these segments has, or undefined when it can vary: the
+ * last segment is literal (then it is that segment's own), or ends in a literal with a dot
+ * (`*.test.ts` -> `ts`).
+ */
+function extensionFixedBy(parts: readonly string[]): string | undefined {
+  const last = parts[parts.length - 1];
+  if (last === undefined || last === '' || last === '.' || last === '..' || last === '**') return undefined;
+  if (!MAGIC.test(last)) return extensionOf(last);
+  if (last.includes('\\')) return undefined;
+  let end = last.length;
+  while (end > 0 && !MAGIC.test(last[end - 1]!)) end--;
+  const suffix = last.slice(end);
+  return suffix.includes('.') ? extensionOf(suffix) : undefined;
+}
+
 /** The alternatives of one brace-expanded glob, each with the regular expression minimatch makes. */
 function compileGlob(glob: string): Compiled {
   const mm = new Minimatch(glob, OPTIONS);
@@ -57,13 +85,15 @@ function compileGlob(glob: string): Compiled {
       const one = new Minimatch(alt, OPTIONS);
       const re = one.set.length === 1 ? one.makeRe() : false;
       if (re === false || re.flags !== whole.flags || one.globParts[0]?.join('/') !== mm.globParts[i]?.join('/')) {
-        return [{ needs: [], re: whole }];
+        return [{ needs: [], ext: undefined, re: whole }];
       }
-      alternatives.push({ needs: needs(one.globParts[0]!), re });
+      const parts = one.globParts[0]!;
+      alternatives.push({ needs: needs(parts), ext: extensionFixedBy(parts), re });
     }
     return alternatives;
   }
-  return [{ needs: mm.set.length === 1 && mm.globParts.length === 1 ? needs(mm.globParts[0]!) : [], re: whole }];
+  const single = mm.set.length === 1 && mm.globParts.length === 1 ? mm.globParts[0]! : undefined;
+  return [{ needs: single ? needs(single) : [], ext: single ? extensionFixedBy(single) : undefined, re: whole }];
 }
 
 // Bounded, in case globs come from data.
@@ -88,7 +118,9 @@ function hasAll(framed: string, needed: readonly string[]): boolean {
 
 function test(path: string, alternatives: Compiled): boolean {
   let framed: string | undefined;
-  for (const { needs, re } of alternatives) {
+  let pathExt: string | undefined;
+  for (const { needs, ext, re } of alternatives) {
+    if (ext !== undefined && (pathExt ??= extensionOf(path)) !== ext) continue;
     if (needs.length > 0 && !hasAll((framed ??= `/${path}/`), needs)) continue;
     if (re.test(path)) return true;
   }
@@ -112,19 +144,38 @@ export function matchesGlob(path: string, glob: string): boolean {
   return test(path, compiledOf(glob));
 }
 
-// The alternatives of a whole list, remembered for the last arrays seen. Callers pass the same
-// option arrays for every path; a copy of the contents guards against an array changed since.
-const lists = new WeakMap<readonly string[], { snapshot: string[]; alternatives: Compiled }>();
-
-function listOf(globs: readonly string[]): Compiled {
-  const hit = lists.get(globs);
-  if (hit && hit.snapshot.length === globs.length && hit.snapshot.every((g, i) => g === globs[i])) return hit.alternatives;
-  const alternatives = globs.flatMap(compiledOf);
-  lists.set(globs, { snapshot: [...globs], alternatives });
-  return alternatives;
+/** A list's alternatives by the extension they need; `any` holds those that fix none. */
+interface Indexed {
+  any: Compiled;
+  byExtension: Map<string, Compiled>;
 }
 
-/** Does `path` match any of the globs? */
+function indexed(alternatives: Compiled): Indexed {
+  const any: Alternative[] = [];
+  const byExtension = new Map<string, Alternative[]>();
+  for (const alt of alternatives) {
+    if (alt.ext === undefined) any.push(alt);
+    else byExtension.set(alt.ext, [...(byExtension.get(alt.ext) ?? []), alt]);
+  }
+  return { any, byExtension };
+}
+
+// The alternatives of a whole list, remembered for the last arrays seen. Callers pass the same
+// option arrays for every path; a copy of the contents guards against an array changed since.
+const lists = new WeakMap<readonly string[], { snapshot: string[]; list: Indexed }>();
+
+function listOf(globs: readonly string[]): Indexed {
+  const hit = lists.get(globs);
+  if (hit && hit.snapshot.length === globs.length && hit.snapshot.every((g, i) => g === globs[i])) return hit.list;
+  const list = indexed(globs.flatMap(compiledOf));
+  lists.set(globs, { snapshot: [...globs], list });
+  return list;
+}
+
+/** Does `path` match any of the globs? Only alternatives that allow its extension are tried. */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
-  return test(path, listOf(globs));
+  const { any, byExtension } = listOf(globs);
+  if (any.length > 0 && test(path, any)) return true;
+  const same = byExtension.get(extensionOf(path));
+  return same !== undefined && test(path, same);
 }

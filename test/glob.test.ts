@@ -10,7 +10,7 @@ const OPTIONS = { dot: true, nocomment: true, nonegate: true };
 const GLOBS = [
   ...DEFAULT_TESTS, ...DEFAULT_SOURCE, ...DEFAULT_IGNORE, ...LOCKFILE_GLOBS,
   '*.md', 'src/**', 'src/*/x.ts', '**', '.github/**', '!negated', '#comment', 'a/[bc]/d', 'x?y', '**/*.{png,jpg}',
-  '[', 'docs/[z-a]/x',
+  '[', 'docs/[z-a]/x', '**/*file', 'src/*.test.?s', '**/.git*',
 ];
 
 const PATHS = [
@@ -25,7 +25,7 @@ const PATHS = [
 const WORDS = [
   '', '.', '..', '.github', 'src', 'test', 'tests', 'Api.Tests', 'a.test.ts', 'a.spec.jsx', 'test_a.py', 'conftest.py',
   'x_test.go', 'FooIT.java', 'a_spec.rb', 'yarn.lock', 'package-lock.json', 'vite.config.ts', '.eslintrc.cjs',
-  'g.d.ts', 'main.rs', 'ünï.ts', 'x.md', 'testdata', 'workflows', 'docs',
+  'g.d.ts', 'main.rs', 'ünï.ts', 'x.md', 'testdata', 'workflows', 'docs', 'Dockerfile', 'x.dockerfile', '.gitignore',
 ];
 const ODD_PATHS: string[] = [];
 for (const a of WORDS) {
