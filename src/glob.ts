@@ -17,7 +17,8 @@ const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 interface Alternative {
   needs: readonly string[];
   ext: string | undefined;
-  re: RegExp;
+  /** The regular expression that decides (false: nothing matches), made on first use. */
+  regex: () => RegExp | false;
 }
 
 /** A compiled glob: its alternatives (none when it can match nothing). */
@@ -72,28 +73,31 @@ function extensionFixedBy(parts: readonly string[]): string | undefined {
   return suffix.includes('.') ? extensionOf(suffix) : undefined;
 }
 
-/** The alternatives of one brace-expanded glob, each with the regular expression minimatch makes. */
+/**
+ * The alternatives of one brace-expanded glob. Regular expressions are made on first use (most
+ * alternatives of a list never pass their prefilter): an alternative's own, when compiling its
+ * text alone gives exactly that alternative, else the whole glob's (right as well: any path it
+ * accepts matches the glob). A glob minimatch cannot compile matches nothing.
+ */
 function compileGlob(glob: string): Compiled {
   const mm = new Minimatch(glob, OPTIONS);
-  const whole = mm.makeRe();
-  if (whole === false) return [];
-  // Alternatives compiled alone, when each stays one alternative (a brace-expanded text that
-  // expands again, or a part minimatch dropped, falls back to the whole expression, unfiltered).
-  if (mm.globParts.length > 1 && mm.globParts.length === mm.set.length) {
-    const alternatives: Alternative[] = [];
-    for (const [i, alt] of mm.globSet.entries()) {
-      const one = new Minimatch(alt, OPTIONS);
-      const re = one.set.length === 1 ? one.makeRe() : false;
-      if (re === false || re.flags !== whole.flags || one.globParts[0]?.join('/') !== mm.globParts[i]?.join('/')) {
-        return [{ needs: [], ext: undefined, re: whole }];
-      }
-      const parts = one.globParts[0]!;
-      alternatives.push({ needs: needs(parts), ext: extensionFixedBy(parts), re });
-    }
-    return alternatives;
-  }
-  const single = mm.set.length === 1 && mm.globParts.length === 1 ? mm.globParts[0]! : undefined;
-  return [{ needs: single ? needs(single) : [], ext: single ? extensionFixedBy(single) : undefined, re: whole }];
+  if (mm.set.length === 0) return [];
+  let whole: RegExp | false | undefined;
+  const wholeRe = (): RegExp | false => (whole ??= mm.makeRe());
+  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, regex: wholeRe }];
+  const aligned = mm.globSet.length === mm.globParts.length && mm.globParts.length > 1;
+  return mm.globParts.map((parts, i) => {
+    let own: RegExp | false | undefined;
+    const regex = (): RegExp | false => {
+      if (own !== undefined) return own;
+      const one = aligned ? new Minimatch(mm.globSet[i]!, OPTIONS) : undefined;
+      const same = one !== undefined && one.set.length === 1 && one.globParts[0]?.join('/') === parts.join('/');
+      own = same ? one.makeRe() : false;
+      if (own === false || own.flags !== (wholeRe() || own).flags) own = wholeRe();
+      return own;
+    };
+    return { needs: needs(parts), ext: extensionFixedBy(parts), regex };
+  });
 }
 
 // Bounded, in case globs come from data.
@@ -119,10 +123,11 @@ function hasAll(framed: string, needed: readonly string[]): boolean {
 function test(path: string, alternatives: Compiled): boolean {
   let framed: string | undefined;
   let pathExt: string | undefined;
-  for (const { needs, ext, re } of alternatives) {
+  for (const { needs, ext, regex } of alternatives) {
     if (ext !== undefined && (pathExt ??= extensionOf(path)) !== ext) continue;
     if (needs.length > 0 && !hasAll((framed ??= `/${path}/`), needs)) continue;
-    if (re.test(path)) return true;
+    const re = regex();
+    if (re !== false && re.test(path)) return true;
   }
   return false;
 }
