@@ -28,6 +28,14 @@ type Compiled = readonly Alternative[];
 // extglobs, and `\` escapes; a segment with any of them gets no requirement from its magic part).
 const MAGIC = /[*?[\]{}()!+@\\]/;
 
+/** The literal text a wildcard segment ends with ('' for none), or undefined when it escapes. */
+function literalEnd(part: string): string | undefined {
+  if (part.includes('\\')) return undefined;
+  let end = part.length;
+  while (end > 0 && !MAGIC.test(part[end - 1]!)) end--;
+  return part.slice(end);
+}
+
 /**
  * Texts that `/${path}/` contains whenever the path matches a glob of these segments: each
  * literal segment, framed by slashes, and the literal end of each wildcard segment followed by
@@ -42,10 +50,8 @@ function needs(parts: readonly string[]): string[] {
       out.push(`/${part}/`);
       continue;
     }
-    if (part.includes('\\')) continue;
-    let end = part.length;
-    while (end > 0 && !MAGIC.test(part[end - 1]!)) end--;
-    if (end < part.length) out.push(`${part.slice(end)}/`);
+    const end = literalEnd(part);
+    if (end) out.push(`${end}/`);
   }
   return out;
 }
@@ -66,11 +72,8 @@ function extensionFixedBy(parts: readonly string[]): string | undefined {
   const last = parts[parts.length - 1];
   if (last === undefined || last === '' || last === '.' || last === '..' || last === '**') return undefined;
   if (!MAGIC.test(last)) return extensionOf(last);
-  if (last.includes('\\')) return undefined;
-  let end = last.length;
-  while (end > 0 && !MAGIC.test(last[end - 1]!)) end--;
-  const suffix = last.slice(end);
-  return suffix.includes('.') ? extensionOf(suffix) : undefined;
+  const end = literalEnd(last);
+  return end?.includes('.') ? extensionOf(end) : undefined;
 }
 
 /**
