@@ -1,4 +1,6 @@
 // The rule registry: every rule prguard ships, in display order.
 import type { AnyRule } from '../src/rule.ts';
 
-export const allRules: AnyRule[] = [];
+import { secretLeakage } from './secret-leakage/index.ts';
+
+export const allRules: AnyRule[] = [secretLeakage];

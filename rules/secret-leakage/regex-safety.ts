@@ -1,0 +1,52 @@
+// Custom patterns come from a policy file: a regex with nested or overlapping quantifiers can take
+// exponential (or high polynomial) time on a crafted line and hang a pre-push hook or CI job.
+// recheck (makenowjust-labs/recheck) decides this with automata theory, falling back to fuzzing
+// for features automata cannot model; its pure-JavaScript backend runs in-process, offline.
+import { checkSync } from 'recheck';
+
+export type RegexVerdict = { ok: true } | { ok: false; reason: string };
+
+const cache = new Map<string, RegexVerdict>();
+
+function syntaxError(source: string, flags: string): string | undefined {
+  try {
+    new RegExp(source, flags);
+    return undefined;
+  } catch (err) {
+    return err instanceof Error ? err.message : String(err);
+  }
+}
+
+/** Is `source` a valid JavaScript regex that runs in linear time on any input? */
+export function checkRegexSafety(source: string, flags = ''): RegexVerdict {
+  const key = `${flags}/${source}`;
+  const known = cache.get(key);
+  if (known) return known;
+  let verdict: RegexVerdict;
+  const bad = syntaxError(source, `g${flags}`);
+  if (bad !== undefined) {
+    verdict = { ok: false, reason: `is not a valid JavaScript regular expression (${bad})` };
+  } else {
+    // `backend` is accepted at run time but missing from recheck's type declarations.
+    const params = { backend: 'pure', timeout: 10_000 } as Parameters<typeof checkSync>[2];
+    const result = checkSync(source, flags, params);
+    if (result.status === 'safe') {
+      verdict = { ok: true };
+    } else if (result.status === 'vulnerable') {
+      verdict = {
+        ok: false,
+        reason:
+          `can take ${result.complexity.summary} time on a crafted line (catastrophic backtracking), ` +
+          'which would hang the scan. Bound the repetitions (e.g. `[A-Za-z0-9]{32}` or `{20,64}` instead ' +
+          'of `+`) and avoid nested or overlapping quantifiers such as `(a+)+` or `\\w+\\w*`',
+      };
+    } else {
+      verdict = {
+        ok: false,
+        reason: 'could not be proven safe from catastrophic backtracking; simplify it (fixed-length or bounded repetitions)',
+      };
+    }
+  }
+  cache.set(key, verdict);
+  return verdict;
+}
