@@ -121,7 +121,7 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
     },
     messages: {
       found:
-        '{{name}} in {{where}}: `{{preview}}…` (fingerprint {{fingerprint}}). A pushed secret stays in git ' +
+        '{{name}} (pattern {{pattern}}) in {{where}}: `{{preview}}…` (fingerprint {{fingerprint}}). A pushed secret stays in git ' +
         'history even after a later commit removes it, so treat it as leaked: revoke or rotate it now, then ' +
         'load it from the environment or a secret manager. If it is a deliberate test fixture, add ' +
         '{{fingerprint}} to `allow:` for secret-leakage in the policy, or put `prguard-allow-secret` on the line.',
@@ -153,7 +153,7 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
         if (allow.has(fp)) continue;
         const v: Violation = {
           messageId: 'found',
-          data: { name: hit.name, where: source.where(hit, source.lines), preview: preview(hit.secret), fingerprint: fp },
+          data: { name: hit.name, pattern: hit.patternId, where: source.where(hit, source.lines), preview: preview(hit.secret), fingerprint: fp },
           fingerprint: fp,
           secrets: [hit.secret],
         };
