@@ -12,12 +12,17 @@ export const GENERIC_KEYWORDS = [
 const ASSIGNMENT =
   /([A-Za-z_$@][\w$.@-]{0,80})["'\]]?\s*(?:=>|:=|==|!=|[:=]|\s(?=["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/g;
 
+/** Names are compared in snake case: `apiKey` -> `api_key`, `DB-Password` -> `db-password`. */
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
 const SECRET_NAME =
-  /(?:^|[^a-z])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_.-]?key|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|client[_.-]?secret|credentials?|auth)(?:$|[^a-z])|(?:Password|Passwd|Secret|Token|ApiKey|AccessKey|PrivateKey|Credentials?)$/i;
+  /(?:^|[_.\-@$])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key|signing_?key|encryption_?key|master_?key|credentials?|auth)(?:$|[_.\-])/;
 
 /** Names that mention a secret but hold something else: an id, a path, a hash, a public key. */
 const NOT_A_SECRET_NAME =
-  /(?:[_.-]|\b|(?<=[a-z]))(?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|key_id|keyid|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|public|pub|cert|certificate|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|scheme|cookie_name|count)$|^(?:public|pub|cert|certificate|csrf|xsrf)/i;
+  /[_.\-](?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|scheme)$|(?:^|[_.\-])(?:public|pub|cert|certificate|csrf|xsrf)(?:$|[_.\-])/;
 
 const VALUE_NOT_SECRET = [
   /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,
@@ -70,7 +75,8 @@ export function findGeneric(line: string): GenericHit[] {
   while ((m = ASSIGNMENT.exec(line)) !== null) {
     const name = m[1] as string;
     const value = (m[2] ?? m[3] ?? m[4] ?? m[5]) as string;
-    if (!SECRET_NAME.test(name) || NOT_A_SECRET_NAME.test(name)) continue;
+    const key = snake(name);
+    if (!SECRET_NAME.test(key) || NOT_A_SECRET_NAME.test(key)) continue;
     const quoted = m[5] === undefined;
     // A bare value in code is usually a variable: demand a digit in it.
     if (!quoted && !/[0-9]/.test(value)) continue;

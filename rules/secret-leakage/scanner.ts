@@ -1,7 +1,7 @@
 // The scanner: one keyword pass over a block of lines, then only the selected patterns per line.
 import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
-import { EXAMPLE_SECRETS, entropy, inInertSpan, isPlaceholder } from './filters.ts';
+import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
 import { KeywordIndex, type Keyword } from './keywords.ts';
 import { collectBlock } from './pem.ts';
@@ -96,11 +96,16 @@ export class Scanner {
     const line = (lines[at] as ScanLine).text;
     if (line.includes(WAIVER)) return;
     const found: Hit[] = [];
+    // Spans a provider pattern matched but rejected (bad checksum, example key): not secrets, so
+    // the generic check must not report them either.
+    const vetoed: [number, number][] = [];
     const ordered = [...candidates].sort((a, b) => a - b);
     for (const p of ordered) {
       if (p === this.genericIndex) {
         for (const g of findGeneric(line)) {
-          if (acceptable(g.secret, 3.0) && !inInertSpan(line, g.index)) {
+          const end = g.index + g.secret.length;
+          if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
+          if (acceptable(g.secret, 0) && !inInertSpan(line, g.index)) {
             found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index });
           }
         }
@@ -124,8 +129,11 @@ export class Scanner {
           }
           continue;
         }
-        if (def.check && !structureChecks[def.check](raw)) continue;
-        if (!acceptable(raw, def.minEntropy ?? 3.0) || inInertSpan(line, index)) continue;
+        const valid = !def.check || structureChecks[def.check](raw);
+        if (!valid || !acceptable(raw, def.minEntropy ?? 3.0) || inInertSpan(line, index)) {
+          vetoed.push([index, index + raw.length]);
+          continue;
+        }
         found.push({ patternId: def.id, name: def.name, secret: raw, at, endAt: at, index });
       }
     }
@@ -143,5 +151,6 @@ export class Scanner {
 /** A candidate is a secret unless it is a documented example or a placeholder. */
 export function acceptable(secret: string, minEntropy: number): boolean {
   if (EXAMPLE_SECRETS.has(secret) || isPlaceholder(secret)) return false;
+  if (DEFAULT_PASSWORDS.has(secret.toLowerCase())) return false;
   return entropy(secret) >= minEntropy;
 }
