@@ -8,9 +8,12 @@ export const GENERIC_KEYWORDS = [
   'master_key', 'masterkey', 'credential', 'auth',
 ];
 
-/** `name <op> value`: the name, then a quoted value or a bare one. */
+/** Where a secret-like word occurs; the assignment is then parsed around it only. */
+const NAME_WORD = /pass|pwd|secret|token|api.?key|access.?key|private.?key|signing.?key|encryption.?key|master.?key|credential|auth/gi;
+const NAME_CHAR = /[\w$.@-]/;
+/** After the name: operator, then a quoted value or a bare one (sticky, at the end of the name). */
 const ASSIGNMENT =
-  /([A-Za-z_$@][\w$.@-]{0,80})["'\]]?\s*(?:=>|:=|==|!=|[:=]|\s(?=["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/g;
+  /["'\]]?\s*(?:=>|:=|==|!=|[:=]|\s(?=["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/y;
 
 /** Names are compared in snake case: `apiKey` -> `api_key`, `DB-Password` -> `db-password`. */
 function snake(name: string): string {
@@ -70,18 +73,29 @@ export function isHighEntropyValue(value: string): boolean {
 /** Generic assignments on one line. */
 export function findGeneric(line: string): GenericHit[] {
   const hits: GenericHit[] = [];
-  ASSIGNMENT.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = ASSIGNMENT.exec(line)) !== null) {
-    const name = m[1] as string;
-    const value = (m[2] ?? m[3] ?? m[4] ?? m[5]) as string;
+  let done = -1;
+  NAME_WORD.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = NAME_WORD.exec(line)) !== null) {
+    if (w.index < done) continue;
+    let start = w.index;
+    while (start > 0 && NAME_CHAR.test(line[start - 1] as string)) start--;
+    let end = w.index + w[0].length;
+    while (end < line.length && NAME_CHAR.test(line[end] as string)) end++;
+    done = end;
+    NAME_WORD.lastIndex = end;
+    const name = line.slice(start, end);
     const key = snake(name);
     if (!SECRET_NAME.test(key) || NOT_A_SECRET_NAME.test(key)) continue;
-    const quoted = m[5] === undefined;
+    ASSIGNMENT.lastIndex = end;
+    const m = ASSIGNMENT.exec(line);
+    if (!m) continue;
+    const value = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
+    const quoted = m[4] === undefined;
     // A bare value in code is usually a variable: demand a digit in it.
     if (!quoted && !/[0-9]/.test(value)) continue;
     if (!isHighEntropyValue(value)) continue;
-    hits.push({ name, secret: value, index: m.index + m[0].length - value.length - (quoted ? 1 : 0) });
+    hits.push({ name, secret: value, index: end + m[0].length - value.length - (quoted ? 1 : 0) });
   }
   return hits;
 }

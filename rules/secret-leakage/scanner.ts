@@ -62,31 +62,23 @@ export class Scanner {
   scan(lines: readonly ScanLine[]): Hit[] {
     if (lines.length === 0) return [];
     const text = lines.length === 1 ? (lines[0] as ScanLine).text : lines.map((l) => l.text).join('\n');
-    const re = this.index.regex;
-    re.lastIndex = 0;
     const hits: Hit[] = [];
     let lineIdx = 0;
     let lineEnd = (lines[0] as ScanLine).text.length;
-    let lineStart = 0;
     let candidates: Set<number> | undefined;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text)) !== null) {
-      const at = m.index;
-      re.lastIndex = at + 1;
+    this.index.scan(text, (at, keyword) => {
       if (at > lineEnd) {
         if (candidates) this.scanLine(lines, lineIdx, candidates, text, hits);
         candidates = undefined;
         while (at > lineEnd) {
           lineIdx++;
-          lineStart = lineEnd + 1;
-          lineEnd = lineStart + (lines[lineIdx] as ScanLine).text.length;
+          lineEnd += 1 + (lines[lineIdx] as ScanLine).text.length;
         }
       }
-      const selected = this.index.patternsAt(text, at, m[0]);
-      if (selected.size === 0) continue;
+      if (keyword.patterns.length === 0) return;
       candidates ??= new Set();
-      for (const p of selected) candidates.add(p);
-    }
+      for (const p of keyword.patterns) candidates.add(p);
+    });
     if (candidates) this.scanLine(lines, lineIdx, candidates, text, hits);
     if (hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(lines, hits);
     return hits;
