@@ -1,8 +1,10 @@
 // Custom patterns come from a policy file: a regex with nested or overlapping quantifiers can take
 // exponential (or high polynomial) time on a crafted line and hang a pre-push hook or CI job.
 // recheck (makenowjust-labs/recheck) decides this with automata theory, falling back to fuzzing
-// for features automata cannot model; its pure-JavaScript backend runs in-process, offline.
-import { checkSync } from 'recheck';
+// for features automata cannot model. It runs in-process and offline.
+// The package root loads synckit and child_process backends at import time, which break when
+// bundled; lib/browser.js is the same checker, pure JavaScript, with no imports.
+import recheck from 'recheck/lib/browser.js';
 
 export type RegexVerdict = { ok: true } | { ok: false; reason: string };
 
@@ -27,9 +29,7 @@ export function checkRegexSafety(source: string, flags = ''): RegexVerdict {
   if (bad !== undefined) {
     verdict = { ok: false, reason: `is not a valid JavaScript regular expression (${bad})` };
   } else {
-    // `backend` is accepted at run time but missing from recheck's type declarations.
-    const params = { backend: 'pure', timeout: 10_000 } as Parameters<typeof checkSync>[2];
-    const result = checkSync(source, flags, params);
+    const result = recheck.checkSync(source, flags, { timeout: 10_000 });
     if (result.status === 'safe') {
       verdict = { ok: true };
     } else if (result.status === 'vulnerable') {
