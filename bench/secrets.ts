@@ -8,7 +8,7 @@ import { creator as recommended } from '@secretlint/secretlint-rule-preset-recom
 import type { ChangeSet } from '../src/model.ts';
 import type { RuleContext } from '../src/rule.ts';
 import { secretLeakage, type SecretLeakageOptions } from '../rules/secret-leakage/index.ts';
-import { addedFile } from '../test/support/changes.ts';
+import { file } from '../test/helpers/change.ts';
 import { buildCorpus, type CorpusItem } from './secrets/corpus.ts';
 import { loadThroughputFiles } from './secrets/throughput.ts';
 
@@ -17,7 +17,7 @@ const CONTEXT = { ai: { assisted: false, agents: [], evidence: [], source: 'none
 const SECRETLINT_CONFIG = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }] };
 
 function prguard(files: { path: string; content: string }[]): Map<string, string[]> {
-  const change: ChangeSet = { base: 'a', head: 'b', commits: [], files: files.map((f) => addedFile(f.path, f.content)) };
+  const change: ChangeSet = { base: 'a', head: 'b', commits: [], files: files.map((f) => file(f.path, { status: 'added', added: f.content.split('\n') })) };
   const out = new Map<string, string[]>();
   for (const v of secretLeakage.check(change, OPTIONS, CONTEXT)) {
     const list = out.get(v.path as string) ?? [];

@@ -2,7 +2,7 @@
 // format-valid (checksum-valid) token in many file contexts, plus the hard negatives the rule
 // must not report. Deterministic: the same seed gives the same corpus.
 import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
-import { ALNUM, B64, HEX, URLSAFE, fake, pick, rng, sample, type Rng } from '../../test/support/secret-samples.ts';
+import { ALNUM, B64, HEX, URLSAFE, fake, pick, rng, sample, type Rng } from '../../test/helpers/secret-samples.ts';
 
 export interface CorpusItem {
   path: string;

@@ -5,9 +5,11 @@ import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
 import { checksumOf } from '../../rules/secret-leakage/checksums.ts';
 import { fingerprint } from '../../rules/secret-leakage/fingerprint.ts';
 import { secretLeakage, type SecretLeakageOptions } from '../../rules/secret-leakage/index.ts';
-import { addedFile, changeSet, commit, pr } from '../support/changes.ts';
-import { ALNUM, HEX, fake, pem, pemBody, pick, rng, sample } from '../support/secret-samples.ts';
+import { change, commit, file, pr } from '../helpers/change.ts';
+import { ALNUM, HEX, fake, pem, pemBody, pick, rng, sample } from '../helpers/secret-samples.ts';
 
+const addedFile = (path: string, content: string) => file(path, { status: 'added', added: content.split('\n') });
+const changeSet = (files: ReturnType<typeof file>[], more: Partial<ChangeSet> = {}) => change({ files, ...more });
 const DEFAULTS: SecretLeakageOptions = { allow: [], exclude: [], patterns: [], generic: true };
 const CONTEXT = { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: {}, policyPath: null, documents: {} } as RuleContext;
 
@@ -155,13 +157,13 @@ describe('secret-leakage: where it looks', () => {
   const r = rng(11);
   const token = sample('github-classic-pat', r).text;
   it('names the commit for a secret in a commit message', () => {
-    const vs = run(changeSet([], { commits: [commit('abcdef1234567890', `Fix deploy\n\nused ${token} to test`)] }));
+    const vs = run(changeSet([], { commits: [commit(`Fix deploy\n\nused ${token} to test`, { sha: 'abcdef1234567890' })] }));
     expect(vs).toHaveLength(1);
     expect(vs[0]?.data?.where).toBe('the message of commit abcdef1 (line 3)');
     expect(vs[0]?.path).toBeUndefined();
   });
   it('says "PR description" for the PR body and names the PR title', () => {
-    const vs = run(changeSet([], { pr: pr(`Use ${token}`, `Set\nNPM_TOKEN=${sample('npm-access-token', r).text}`) }));
+    const vs = run(changeSet([], { pr: pr({ title: `Use ${token}`, body: `Set\nNPM_TOKEN=${sample('npm-access-token', r).text}` }) }));
     expect(vs.map((v) => v.data?.where)).toEqual(['the PR title', 'the PR description (line 2)']);
   });
   it('points at file and line, and ignores deleted lines, binary and deleted files', () => {
