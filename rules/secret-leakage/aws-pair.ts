@@ -18,7 +18,7 @@ export function pairAwsSecrets(lines: readonly ScanLine[], hits: Hit[]): void {
   const seen = new Set(hits.map((h) => `${h.at}:${h.index}`));
   for (const id of ids) {
     for (let j = Math.max(0, id.at - NEAR); j <= Math.min(lines.length - 1, id.at + NEAR); j++) {
-      const text = (lines[j] as ScanLine).text;
+      const text = (lines[j] as ScanLine).content;
       CANDIDATE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = CANDIDATE.exec(text)) !== null) {

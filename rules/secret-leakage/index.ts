@@ -1,6 +1,6 @@
 // Rule secret-leakage: no credential in the added lines, commit messages or PR description.
 import { matchesAny } from '../../src/glob.ts';
-import type { ChangeSet } from '../../src/model.ts';
+import type { ChangeSet, Hunk } from '../../src/model.ts';
 import type { OptionProblem, Rule, Violation } from '../../src/rule.ts';
 import { catalogue, type ProviderPattern } from './catalogue.ts';
 import { fingerprint, preview } from './fingerprint.ts';
@@ -45,13 +45,13 @@ export function scannerFor(options: Pick<SecretLeakageOptions, 'patterns' | 'gen
 }
 
 interface Source {
-  lines: ScanLine[];
-  where: (hit: Hit, lines: ScanLine[]) => string;
+  lines: readonly ScanLine[];
+  where: (hit: Hit, lines: readonly ScanLine[]) => string;
   path?: string;
 }
 
 function textLines(text: string): ScanLine[] {
-  return text.split(/\r?\n/).map((t, i) => ({ text: t, line: i + 1 }));
+  return text.split(/\r?\n/).map((t, i) => ({ content: t, line: i + 1 }));
 }
 
 function sources(change: ChangeSet, exclude: readonly string[]): Source[] {
@@ -59,8 +59,7 @@ function sources(change: ChangeSet, exclude: readonly string[]): Source[] {
   for (const file of change.files) {
     if (file.binary || file.status === 'deleted' || file.path.endsWith('.map')) continue;
     if (exclude.length > 0 && matchesAny(file.path, exclude)) continue;
-    const lines: ScanLine[] = [];
-    for (const h of file.hunks) for (const l of h.added) lines.push({ text: l.content, line: l.line });
+    const lines = file.hunks.length === 1 ? (file.hunks[0] as Hunk).added : file.hunks.flatMap((h) => h.added);
     out.push({ lines, path: file.path, where: (hit, ls) => `${file.path}:${(ls[hit.at] as ScanLine).line}` });
   }
   for (const c of change.commits) {
@@ -68,7 +67,7 @@ function sources(change: ChangeSet, exclude: readonly string[]): Source[] {
     out.push({ lines: textLines(c.message), where: (hit, ls) => `the message of commit ${short} (line ${(ls[hit.at] as ScanLine).line})` });
   }
   if (change.pr) {
-    out.push({ lines: [{ text: change.pr.title, line: 1 }], where: () => 'the PR title' });
+    out.push({ lines: [{ content: change.pr.title, line: 1 }], where: () => 'the PR title' });
     if (change.pr.body) out.push({ lines: textLines(change.pr.body), where: (hit, ls) => `the PR description (line ${(ls[hit.at] as ScanLine).line})` });
   }
   return out;

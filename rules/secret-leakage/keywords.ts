@@ -57,25 +57,26 @@ export class KeywordIndex {
   scan(text: string, onHit: (index: number, keyword: Keyword) => void): void {
     const table = this.table;
     const buckets = this.buckets;
-    const n = text.length;
-    let next = n > 0 ? text.charCodeAt(0) : 0;
-    for (let i = 0; i < n - 1; i++) {
-      const c0 = next;
-      next = text.charCodeAt(i + 1);
-      if (c0 >= 128 || next >= 128) continue;
-      const slot = table[(c0 << 7) | next] as number;
-      if (slot === 0) continue;
-      for (const k of buckets[slot - 1] as Compiled[]) {
-        const codes = k.codes;
-        const len = codes.length;
-        if (i + len > n) continue;
-        let j = 2;
-        for (; j < len; j++) {
-          const c = text.charCodeAt(i + j);
-          if ((k.fold[j] ? c | 0x20 : c) !== codes[j]) break;
-        }
-        if (j === len) onHit(i, k.keyword);
+    const n = text.length - 1;
+    let next = n >= 0 ? text.charCodeAt(0) & 127 : 0;
+    for (let i = 0; i < n; i++) {
+      // Non-ASCII characters fold into the ASCII table; the full compare below rejects them.
+      const slot = table[(next << 7) | (next = text.charCodeAt(i + 1) & 127)] as number;
+      if (slot !== 0) this.verify(text, i, buckets[slot - 1] as Compiled[], onHit);
+    }
+  }
+
+  private verify(text: string, i: number, bucket: Compiled[], onHit: (index: number, keyword: Keyword) => void): void {
+    for (const k of bucket) {
+      const codes = k.codes;
+      const len = codes.length;
+      if (i + len > text.length) continue;
+      let j = 0;
+      for (; j < len; j++) {
+        const c = text.charCodeAt(i + j);
+        if ((k.fold[j] ? c | 0x20 : c) !== codes[j]) break;
       }
+      if (j === len) onHit(i, k.keyword);
     }
   }
 }

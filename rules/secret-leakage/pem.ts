@@ -28,7 +28,7 @@ export function collectBlock(
   at: number,
   index: number,
 ): { body: string; endAt: number } | undefined {
-  const first = (lines[at] as ScanLine).text;
+  const first = (lines[at] as ScanLine).content;
   const afterBegin = first.indexOf('-----', first.indexOf('BEGIN', index) + 5) + 5;
   const rest = first.slice(afterBegin);
   if (rest.includes('-----END')) {
@@ -43,12 +43,12 @@ export function collectBlock(
     const cur = lines[j] as ScanLine;
     if (cur.line !== (lines[j - 1] as ScanLine).line + 1) break;
     endAt = j;
-    const endPos = cur.text.indexOf('-----END');
+    const endPos = cur.content.indexOf('-----END');
     if (endPos >= 0) {
-      rows.push(cur.text.slice(0, endPos));
+      rows.push(cur.content.slice(0, endPos));
       break;
     }
-    rows.push(cur.text);
+    rows.push(cur.content);
   }
   const body = bodyOf(rows.map((r) => r.replace(/^[\s"'`|>-]*|["',\\]*\s*$/g, '')));
   return body.length >= MIN_BODY ? { body, endAt } : undefined;

@@ -1,4 +1,5 @@
 // The scanner: one keyword pass over a block of lines, then only the selected patterns per line.
+import type { DiffLine } from '../../src/model.ts';
 import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
 import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isPlaceholder } from './filters.ts';
@@ -10,10 +11,8 @@ import { pairAwsSecrets } from './aws-pair.ts';
 export const WAIVER = 'prguard-allow-secret';
 export const GENERIC_ID = 'generic-secret';
 
-export interface ScanLine {
-  text: string;
-  line: number;
-}
+/** One line to scan: the change model's DiffLine (added lines are scanned as they are). */
+export type ScanLine = DiffLine;
 
 export interface Hit {
   patternId: string;
@@ -43,10 +42,13 @@ export class Scanner {
   private readonly patterns: Compiled[];
   private readonly index: KeywordIndex;
   private readonly genericIndex: number;
+  /** Provider prefixes: a value starting with one is that provider's to judge, not generic. */
+  private readonly prefixes: string[];
 
   constructor(defs: readonly ProviderPattern[], options: { generic: boolean }) {
     this.patterns = defs.map(compile);
     this.genericIndex = options.generic ? this.patterns.length : -1;
+    this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
     const keywords: Keyword[] = [];
     defs.forEach((d, i) => {
       for (const text of d.keywords) keywords.push({ text, caseInsensitive: !!d.ciKeywords, patterns: [i] });
@@ -60,32 +62,27 @@ export class Scanner {
 
   /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
   scan(lines: readonly ScanLine[]): Hit[] {
-    if (lines.length === 0) return [];
-    const text = lines.length === 1 ? (lines[0] as ScanLine).text : lines.map((l) => l.text).join('\n');
     const hits: Hit[] = [];
-    let lineIdx = 0;
-    let lineEnd = (lines[0] as ScanLine).text.length;
+    // Lines are scanned one by one (joining them would copy the whole diff once more).
     let candidates: Set<number> | undefined;
-    this.index.scan(text, (at, keyword) => {
-      if (at > lineEnd) {
-        if (candidates) this.scanLine(lines, lineIdx, candidates, text, hits);
-        candidates = undefined;
-        while (at > lineEnd) {
-          lineIdx++;
-          lineEnd += 1 + (lines[lineIdx] as ScanLine).text.length;
-        }
-      }
+    const onHit = (_at: number, keyword: Keyword) => {
       if (keyword.patterns.length === 0) return;
       candidates ??= new Set();
       for (const p of keyword.patterns) candidates.add(p);
-    });
-    if (candidates) this.scanLine(lines, lineIdx, candidates, text, hits);
+    };
+    for (let i = 0; i < lines.length; i++) {
+      this.index.scan((lines[i] as ScanLine).content, onHit);
+      if (candidates) {
+        this.scanLine(lines, i, candidates, hits);
+        candidates = undefined;
+      }
+    }
     if (hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(lines, hits);
     return hits;
   }
 
-  private scanLine(lines: readonly ScanLine[], at: number, candidates: Set<number>, all: string, out: Hit[]): void {
-    const line = (lines[at] as ScanLine).text;
+  private scanLine(lines: readonly ScanLine[], at: number, candidates: Set<number>, out: Hit[]): void {
+    const line = (lines[at] as ScanLine).content;
     if (line.includes(WAIVER)) return;
     const found: Hit[] = [];
     // Spans a provider pattern matched but rejected (bad checksum, example key): not secrets, so
@@ -97,6 +94,7 @@ export class Scanner {
         for (const g of findGeneric(line)) {
           const end = g.index + g.secret.length;
           if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
+          if (this.prefixes.some((p) => g.secret.startsWith(p))) continue;
           if (acceptable(g.secret, 0) && !inInertSpan(line, g.index)) {
             found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index });
           }
@@ -106,7 +104,7 @@ export class Scanner {
       const c = this.patterns[p] as Compiled;
       const def = c.def;
       if (def.requires && !def.requires.every((r) => line.includes(r))) continue;
-      if (def.requiresInFile && !all.includes(def.requiresInFile)) continue;
+      if (def.requiresInFile && !lines.some((l) => l.content.includes(def.requiresInFile as string))) continue;
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = c.re.exec(line)) !== null) {
