@@ -54,8 +54,17 @@ export interface GenericHit {
 }
 
 /** Does the value look like a random credential rather than a word, a reference or a hash? */
+/** Share of the value made of letter runs of 4+ (words: `personal-access-token123`). */
+function wordShare(value: string): number {
+  let inWords = 0;
+  for (const m of value.matchAll(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g)) if (m[0].length >= 4) inWords += m[0].length;
+  return inWords / value.length;
+}
+
 export function isHighEntropyValue(value: string): boolean {
   if (value.length < 8 || isPlaceholder(value)) return false;
+  // Credentials are ASCII; prose and identifiers made of words are not random.
+  if (/[^\x21-\x7e]/.test(value) || wordShare(value) >= 0.6) return false;
   for (const re of VALUE_NOT_SECRET) if (re.test(value)) return false;
   if (/\s/.test(value)) return false;
   const hex = /^[0-9a-f]+$/i.test(value);
@@ -85,6 +94,7 @@ export function findGeneric(line: string): GenericHit[] {
     done = end;
     NAME_WORD.lastIndex = end;
     const name = line.slice(start, end);
+    if (name.length > 64) continue; // a sentence-like key (e.g. a message id), not a variable
     const key = snake(name);
     if (!SECRET_NAME.test(key) || NOT_A_SECRET_NAME.test(key)) continue;
     ASSIGNMENT.lastIndex = end;

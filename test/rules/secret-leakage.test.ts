@@ -112,6 +112,9 @@ describe('secret-leakage: documented example keys and hard negatives', () => {
     ['variable, not a literal', 'token = request.headers.get("Authorization")', 'a.py'],
     ['identifier value', 'const passwordField = "passwordConfirmation";', 'a.ts'],
     ['secret name, not value', 'SECRET_NAME=prod/api/stripe-key', '.env'],
+    ['words with digits', 'auth: "personal-access-token123"', 'README.md'],
+    ['a word-like state name', 'lastSignificantToken = "?InterpolationInTemplate";', 'lexer.js'],
+    ['non-ASCII prose', '"Running_extra_pass_1": "项目“{0}”中启用了键入内容的自动发现。"', 'messages.json'],
   ];
   it.each(negatives)('%s is not a finding', (_label, text, path) => {
     expect(scanText(text, path)).toEqual([]);
