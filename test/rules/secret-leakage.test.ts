@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ChangeSet } from '../../src/model.ts';
 import type { RuleContext, Violation } from '../../src/rule.ts';
@@ -5,6 +7,8 @@ import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
 import { checksumOf } from '../../rules/secret-leakage/checksums.ts';
 import { fingerprint } from '../../rules/secret-leakage/fingerprint.ts';
 import { secretLeakage, type SecretLeakageOptions } from '../../rules/secret-leakage/index.ts';
+import { KeywordIndex } from '../../rules/secret-leakage/keywords.ts';
+import { ROOT } from '../helpers/repo.ts';
 import { change, commit, file, pr } from '../helpers/change.ts';
 import { ALNUM, HEX, fake, pem, pemBody, pick, rng, sample } from '../helpers/secret-samples.ts';
 
@@ -237,5 +241,39 @@ describe('secret-leakage: never shows the secret', () => {
   it('shows fewer characters of short secrets', () => {
     const [v] = scanText('DATABASE_URL=mysql://app:Zq8#kP2m@db.internal/app', '.env');
     expect(v?.data?.preview).toBe('Zq');
+  });
+});
+
+describe('secret-leakage: keyword prefilter', () => {
+  it('finds exactly the occurrences a naive search finds, case-sensitive and not', () => {
+    const keywords = [
+      { text: 'ghp_', caseInsensitive: false, patterns: [0] },
+      { text: 'gh', caseInsensitive: false, patterns: [1] },
+      { text: 'pass', caseInsensitive: true, patterns: [2] },
+      { text: 'pAt', caseInsensitive: false, patterns: [3] },
+      { text: 'SK', caseInsensitive: false, patterns: [4] },
+    ];
+    const index = new KeywordIndex(keywords);
+    const r = rng(23);
+    for (let round = 0; round < 200; round++) {
+      const text = pick(r, 'ghp_aPAsSKtké', 40);
+      const got: string[] = [];
+      index.scan(text, (at, k) => got.push(`${at}:${k.text}`));
+      const want: string[] = [];
+      for (let at = 0; at < text.length; at++) {
+        for (const k of keywords) {
+          const slice = text.slice(at, at + k.text.length);
+          if (k.caseInsensitive ? slice.toLowerCase() === k.text : slice === k.text) want.push(`${at}:${k.text}`);
+        }
+      }
+      expect(got.sort(), text).toEqual(want.sort());
+    }
+  });
+});
+
+describe('secret-leakage: README', () => {
+  it('documents every catalogue pattern', () => {
+    const readme = readFileSync(join(ROOT, 'rules/secret-leakage/README.md'), 'utf8');
+    for (const p of catalogue) expect(readme, p.id).toContain(`| \`${p.id}\` |`);
   });
 });
