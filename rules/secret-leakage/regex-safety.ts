@@ -2,11 +2,31 @@
 // exponential (or high polynomial) time on a crafted line and hang a pre-push hook or CI job.
 // recheck (makenowjust-labs/recheck) decides this with automata theory, falling back to fuzzing
 // for features automata cannot model. It runs in-process and offline.
-// The package root loads synckit and child_process backends at import time, which break when
-// bundled; lib/browser.js is the same checker, pure JavaScript, with no imports.
-import recheck from 'recheck/lib/browser.js';
+import { createRequire } from 'node:module';
+import type { checkSync } from 'recheck';
 
-export type RegexVerdict = { ok: true } | { ok: false; reason: string };
+type Recheck = { checkSync: typeof checkSync };
+let loaded: Recheck | undefined;
+
+/**
+ * recheck, loaded on first use: it is ~3 MB of JavaScript and only custom patterns need it, so
+ * runs without them (the pre-push hook) do not pay to parse it. Its package root loads synckit
+ * and child_process backends at import time, which break when bundled; lib/browser.js is the
+ * same checker, pure JavaScript, with no imports. The build copies it beside the bundle as
+ * `recheck.cjs` (the Action ships dist/ without node_modules); from source it comes from
+ * node_modules.
+ */
+function recheck(): Recheck {
+  if (!loaded) {
+    const load = createRequire(import.meta.url);
+    try {
+      loaded = load('./recheck.cjs') as Recheck;
+    } catch {
+      loaded = load('recheck/lib/browser.js') as Recheck;
+    }
+  }
+  return loaded;
+}
 
 const cache = new Map<string, RegexVerdict>();
 
@@ -29,7 +49,7 @@ export function checkRegexSafety(source: string, flags = ''): RegexVerdict {
   if (bad !== undefined) {
     verdict = { ok: false, reason: `is not a valid JavaScript regular expression (${bad})` };
   } else {
-    const result = recheck.checkSync(source, flags, { timeout: 10_000 });
+    const result = recheck().checkSync(source, flags, { timeout: 10_000 });
     if (result.status === 'safe') {
       verdict = { ok: true };
     } else if (result.status === 'vulnerable') {
