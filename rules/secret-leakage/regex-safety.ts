@@ -5,6 +5,8 @@
 import { createRequire } from 'node:module';
 import type { checkSync } from 'recheck';
 
+export type RegexVerdict = { ok: true } | { ok: false; reason: string };
+
 type Recheck = { checkSync: typeof checkSync };
 let loaded: Recheck | undefined;
 
