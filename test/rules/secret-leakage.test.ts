@@ -239,7 +239,8 @@ describe('secret-leakage: never shows the secret', () => {
     }
   });
   it('shows fewer characters of short secrets', () => {
-    const [v] = scanText('DATABASE_URL=mysql://app:Zq8#kP2m@db.internal/app', '.env');
+    // Built from parts so that this file does not itself hold a finding.
+    const [v] = scanText(['DATABASE_URL=mysql://app:', 'Zq8#kP2m', '@db.internal/app'].join(''), '.env');
     expect(v?.data?.preview).toBe('Zq');
   });
 });
