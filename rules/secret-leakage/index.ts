@@ -130,6 +130,7 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
   validate(options) {
     const problems: OptionProblem[] = [];
     (options.patterns ?? []).forEach((p, i) => {
+      if (typeof p?.regex !== 'string') return; // the schema reports the missing field
       if (BUILT_IN_IDS.has(p.id)) {
         problems.push(patternProblem(i, 'id', `"${p.id}" is already a built-in pattern id; choose another id.`));
       }
