@@ -1,5 +1,5 @@
 // Commits in base..head, oldest first, read with a NUL-separated format (messages may hold anything).
-import type { GitCommand } from './run.ts';
+import type { SimpleGit } from 'simple-git';
 import { parseTrailers } from '../diff/trailers.ts';
 import type { Commit } from '../model.ts';
 
@@ -24,7 +24,7 @@ export function parseLog(out: string): Commit[] {
   return commits;
 }
 
-export async function readCommits(git: GitCommand, base: string, head: string): Promise<Commit[]> {
+export async function readCommits(git: SimpleGit, base: string, head: string): Promise<Commit[]> {
   const out = await git.raw(['log', '-z', '--reverse', '--encoding=UTF-8', FORMAT, `${base}..${head}`, '--']);
   return parseLog(out);
 }

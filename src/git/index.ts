@@ -2,13 +2,14 @@
 // Commands run concurrently where they can: the range is resolved while the work tree's top is
 // found; then the diff streams through the parser while the log is read and each finished
 // file's path goes to `git check-attr`.
+import { type SimpleGit, simpleGit } from 'simple-git';
 import { DiffStream } from '../diff/index.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, FileChange } from '../model.ts';
 import { AttributeReader } from './attributes.ts';
 import { readCommits } from './commits.ts';
 import { resolveRange } from './range.ts';
-import { type GitCommand, gitAt } from './run.ts';
+import { STABLE_CONFIG } from './run.ts';
 import { spoolGit } from './spool.ts';
 
 export interface GitSourceOptions {
@@ -25,17 +26,17 @@ const DIFF_ARGS = [
   '--ignore-submodules=none', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative',
 ];
 
-function open(cwd: string): GitCommand {
+function open(cwd: string): SimpleGit {
   try {
-    return gitAt(cwd);
+    return simpleGit({ baseDir: cwd, config: STABLE_CONFIG.filter((_, i) => i % 2 === 1) });
   } catch (err) {
     throw new UsageError(`Cannot open ${cwd}: ${(err as Error).message}`);
   }
 }
 
 /** The top of the work tree containing `cwd`, or a UsageError. */
-async function topLevel(git: GitCommand, cwd: string): Promise<string> {
-  const root = await git.raw(['rev-parse', '--show-toplevel']).then((r) => r.trim(), () => '');
+async function topLevel(git: SimpleGit, cwd: string): Promise<string> {
+  const root = await git.revparse(['--show-toplevel']).then((r) => r.trim(), () => '');
   if (!root) {
     throw new UsageError(
       `${cwd} is not inside a git work tree, so there is no change to check. Run prguard inside a repository, ` +
@@ -57,7 +58,7 @@ export async function loadGitChangeSet(options: GitSourceOptions): Promise<Chang
   const attributes = new AttributeReader(root, range.head);
   const stream = new DiffStream({ onFile: (f) => attributes.add(f.path) });
   const diff = spoolGit(root, [...DIFF_ARGS, range.base, range.head, '--'], (chunk) => stream.write(chunk));
-  const log = readCommits(gitAt(root), range.base, range.head);
+  const log = readCommits(git.cwd(root), range.base, range.head);
   let files: FileChange[];
   try {
     await diff;

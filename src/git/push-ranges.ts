@@ -7,9 +7,9 @@
 //   - an update is compared with the merge-base of the remote's old tip (so a force push after a
 //     rebase is not blamed for the upstream changes it picked up); when the old tip is not in the
 //     local repository it is treated like a new branch.
+import { simpleGit, type SimpleGit } from 'simple-git';
 import type { PushedRef } from '../hooks/push-refs.ts';
 import { tryRaw } from './range.ts';
-import { type GitCommand, gitAt } from './run.ts';
 
 export interface PushRange {
   ref: PushedRef;
@@ -30,7 +30,7 @@ export interface PushPlan {
 }
 
 /** The remote-tracking ref of the remote's default branch, e.g. `refs/remotes/origin/main`. */
-export async function remoteDefaultBranch(git: GitCommand, remote: string): Promise<string | null> {
+export async function remoteDefaultBranch(git: SimpleGit, remote: string): Promise<string | null> {
   const head = await tryRaw(git, ['symbolic-ref', '-q', `refs/remotes/${remote}/HEAD`]);
   if (head) return head;
   for (const name of ['main', 'master']) {
@@ -44,7 +44,7 @@ function shortRef(ref: string): string {
   return ref.replace(/^refs\/(remotes|heads)\//, '');
 }
 
-async function baseForNewBranch(git: GitCommand, remote: string, head: string): Promise<Omit<PushRange, 'ref' | 'head'> | null> {
+async function baseForNewBranch(git: SimpleGit, remote: string, head: string): Promise<Omit<PushRange, 'ref' | 'head'> | null> {
   const defaultRef = await remoteDefaultBranch(git, remote);
   if (defaultRef) {
     const base = await tryRaw(git, ['merge-base', defaultRef, head]);
@@ -62,7 +62,7 @@ export async function resolvePushRanges(
   remote: string,
   cwd: string,
 ): Promise<PushPlan> {
-  const git = gitAt(cwd);
+  const git = simpleGit(cwd);
   const plan: PushPlan = { ranges: [], skipped: [] };
   for (const ref of refs) {
     if (ref.kind === 'delete') {

@@ -1,6 +1,6 @@
 // Which commits a local check covers: --head (default HEAD) against the merge-base with --base,
 // or with the remote's default branch when --base is not given.
-import type { GitCommand } from './run.ts';
+import type { SimpleGit } from 'simple-git';
 import { UsageError } from '../errors.ts';
 
 export interface ResolvedRange {
@@ -12,7 +12,7 @@ export interface ResolvedRange {
 }
 
 /** Output of `git args`, trimmed; undefined when git fails or prints nothing. */
-export async function tryRaw(git: GitCommand, args: string[]): Promise<string | undefined> {
+export async function tryRaw(git: SimpleGit, args: string[]): Promise<string | undefined> {
   try {
     const out = (await git.raw(args)).trim();
     return out === '' ? undefined : out;
@@ -25,7 +25,7 @@ export async function tryRaw(git: GitCommand, args: string[]): Promise<string | 
 const isPlainRef = (ref: string): boolean => !ref.startsWith('-') && ref.trim() !== '';
 
 /** The commit a ref names, or a UsageError naming the flag and the ref. */
-export async function verifyCommit(git: GitCommand, ref: string, flag: string): Promise<string> {
+export async function verifyCommit(git: SimpleGit, ref: string, flag: string): Promise<string> {
   if (!isPlainRef(ref)) {
     throw new UsageError(`${flag} "${ref}" is not a valid git revision. Pass a branch, tag or commit, e.g. ${flag} origin/main.`);
   }
@@ -47,7 +47,7 @@ export async function verifyCommit(git: GitCommand, ref: string, flag: string): 
  * (`refs/remotes/<remote>/HEAD`, origin first, then the others by name), else the upstream of
  * the head branch.
  */
-export async function defaultBaseRef(git: GitCommand, head: string): Promise<string> {
+export async function defaultBaseRef(git: SimpleGit, head: string): Promise<string> {
   const heads = ((await tryRaw(git, ['for-each-ref', '--format=%(refname)%00%(symref)', 'refs/remotes/*/HEAD'])) ?? '')
     .split('\n')
     .map((line) => line.split('\0') as [string, string?])
@@ -66,7 +66,7 @@ export async function defaultBaseRef(git: GitCommand, head: string): Promise<str
   throw new UsageError(`Cannot tell which branch this change is based on. ${hint} For example: prguard check --base <branch>.`);
 }
 
-export async function resolveRange(git: GitCommand, options: { base?: string; head?: string }): Promise<ResolvedRange> {
+export async function resolveRange(git: SimpleGit, options: { base?: string; head?: string }): Promise<ResolvedRange> {
   const headRef = options.head ?? 'HEAD';
   if (!isPlainRef(headRef)) await verifyCommit(git, headRef, '--head');
   const baseRef = options.base ?? (await defaultBaseRef(git, headRef));

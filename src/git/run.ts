@@ -1,8 +1,6 @@
-// Running git: `gitAt(cwd).raw(args)` for a command's whole output (what simple-git's `raw`
-// does, with the same rule for failures, without loading simple-git on every start), and
-// `startGit` for feeding stdin while the process runs and reading stdout as it comes.
+// Running git where simple-git cannot help: feeding stdin while the process runs and reading
+// stdout as it comes (simple-git buffers both). Everything else goes through simple-git.
 import { spawn } from 'node:child_process';
-import { statSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
 
@@ -65,35 +63,4 @@ export function startGit(cwd: string, args: string[], options: RunOptions = {}):
     });
   });
   return { stdin: child.stdin, done };
-}
-
-/** Runs git commands in one directory. */
-export interface GitCommand {
-  /**
-   * Resolves with stdout (UTF-8). Rejects when git cannot start, or exits non-zero with
-   * something on stderr (then the message is stdout + stderr); a non-zero exit with a silent
-   * stderr, like `rev-parse --verify --quiet` on a missing ref, resolves with stdout.
-   */
-  raw(args: string[]): Promise<string>;
-}
-
-/** Git commands in `cwd`; throws when it is not an existing directory. */
-export function gitAt(cwd: string): GitCommand {
-  if (!statSync(cwd, { throwIfNoEntry: false })?.isDirectory()) throw new Error(`${cwd} is not an existing directory`);
-  return { raw: (args) => runGit(cwd, args) };
-}
-
-function runGit(cwd: string, args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', 'pipe', 'pipe'] });
-    const stdout: Buffer[] = [];
-    const stderr: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => stdout.push(c));
-    child.stderr.on('data', (c: Buffer) => stderr.push(c));
-    child.on('error', (err) => reject(new Error(`Could not run git: ${err.message}`)));
-    child.on('close', (code) => {
-      if (code !== 0 && stderr.length > 0) reject(new Error(Buffer.concat([...stdout, ...stderr]).toString('utf8')));
-      else resolve(Buffer.concat(stdout).toString('utf8'));
-    });
-  });
 }

@@ -2,7 +2,7 @@
 // respected), never over a hook that is not ours unless forced, and is a no-op when run twice.
 import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { gitAt } from '../git/run.ts';
+import { simpleGit } from 'simple-git';
 import { UsageError } from '../errors.ts';
 
 /** First comment line of every hook prguard writes; how we recognise our own hook. */
@@ -46,7 +46,7 @@ export interface InstallResult {
 export async function hooksDir(cwd: string): Promise<string> {
   let out: string;
   try {
-    out = (await gitAt(cwd).raw(['rev-parse', '--git-path', 'hooks'])).trim();
+    out = (await simpleGit(cwd).raw(['rev-parse', '--git-path', 'hooks'])).trim();
   } catch {
     throw new UsageError(
       `${cwd} is not inside a git repository, so there is nowhere to install a hook.\n` +
