@@ -5,7 +5,7 @@ import { effectiveRule, runEngine } from '../engine.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, PullRequest, Report } from '../model.ts';
 import { loadPolicy, type ResolvedPolicy } from '../policy/index.ts';
-import { resolveProvenance } from '../provenance/index.ts';
+import { disclosureOptionsFrom, resolveProvenance } from '../provenance/index.ts';
 import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
 import { writeOutput } from './output.ts';
@@ -139,7 +139,8 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   const change = await loadChange({ cwd: io.cwd, diff, base: str(values.base), head: str(values.head) });
   const pr = prFromFlags(values, io.cwd, change);
   if (pr) change.pr = pr;
-  const ai = resolveProvenance(change, { flag });
+  // The disclosure is read with ai-disclosure's options, so a custom template still counts.
+  const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
   const documents = await readDocuments(policy, change, ai.assisted, (path) => readDocument(root, change, diff, path));
   const notes: string[] = [];
   if (policy.source === null) {
