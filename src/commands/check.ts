@@ -1,10 +1,11 @@
 // `prguard check`: lint a change (a git range or a diff file) against the policy.
 import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import { effectiveRule, runEngine } from '../engine.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, PullRequest, Report } from '../model.ts';
-import { loadPolicy, type ResolvedPolicy } from '../policy/index.ts';
+import { defaultPolicy, discoverPolicy, loadPolicy, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
+import { readRepoFile } from '../git/index.ts';
 import { disclosureOptionsFrom, resolveProvenance } from '../provenance/index.ts';
 import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
@@ -115,6 +116,50 @@ async function readDocuments(
   return documents;
 }
 
+/**
+ * The policy in force. `--policy` wins. Otherwise the discovered file — except that when a git
+ * change edits that file, the change is judged by the policy at its base, as CI does, so that a
+ * change cannot weaken the policy it is checked against.
+ */
+async function policyFor(
+  root: string,
+  explicit: string | undefined,
+  change: ChangeSet | undefined,
+  notes: string[],
+  cwd: string,
+): Promise<ResolvedPolicy> {
+  if (explicit !== undefined) {
+    const file = resolvePath(cwd, explicit);
+    const policy = loadPolicy({ root, explicit: file, rules: allRules });
+    const rel = relative(root, file);
+    policy.source = rel.startsWith('..') || isAbsolute(rel) ? explicit : rel.split(sep).join('/');
+    return policy;
+  }
+  const found = discoverPolicy(root);
+  const edited = found !== null && change?.files.some((f) => f.path === found || f.oldPath === found);
+  if (found !== null && edited && change) {
+    const atBase = await readRepoFile(root, change.base, found);
+    const base = change.base.slice(0, 12);
+    if (atBase === undefined) {
+      notes.push(
+        `this change adds ${found}: it is judged by the embedded default policy, as CI will; ` +
+          `pass --policy ${found} to try the new file`,
+      );
+      return defaultPolicy(allRules);
+    }
+    notes.push(
+      `this change edits ${found}: it is judged by the policy at the base (${base}), as CI will; ` +
+        `pass --policy ${found} to try the edited file`,
+    );
+    return policyFromText(atBase, found, allRules);
+  }
+  const policy = loadPolicy({ root, rules: allRules });
+  if (policy.source === null) {
+    notes.push('no policy file found (.github/prguard.yml, .prguard.yml): using the embedded default policy');
+  }
+  return policy;
+}
+
 export async function checkChange(values: ParsedArgs['values'], io: IO): Promise<Report> {
   const format = str(values.format) ?? 'text';
   if (!formatters[format]) {
@@ -129,23 +174,14 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
-  const explicit = str(values.policy);
-  const policy = loadPolicy({
-    root,
-    explicit: explicit === undefined ? undefined : resolvePath(io.cwd, explicit),
-    rules: allRules,
-  });
-  if (explicit !== undefined) policy.source = explicit;
   const change = await loadChange({ cwd: io.cwd, diff, base: str(values.base), head: str(values.head) });
+  const notes: string[] = [];
+  const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
   const pr = prFromFlags(values, io.cwd, change);
   if (pr) change.pr = pr;
   // The disclosure is read with ai-disclosure's options, so a custom template still counts.
   const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
   const documents = await readDocuments(policy, change, ai.assisted, (path) => readDocument(root, change, diff, path));
-  const notes: string[] = [];
-  if (policy.source === null) {
-    notes.push('no policy file found (.github/prguard.yml, .prguard.yml): using the embedded default policy');
-  }
   return runEngine({ change, policy, ai, documents, notes });
 }
 
