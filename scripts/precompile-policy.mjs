@@ -1,24 +1,59 @@
-// esbuild plugin: replaces src/policy/precompiled.ts with ajv standalone validation code for the
-// committed policy.schema.json (same ajv options as src/policy/load.ts). load.ts uses it only
-// when the schema it would compile is identical, so a stale schema file costs speed, never
-// correctness.
-import { readFileSync } from 'node:fs';
+// esbuild plugin: the policy validator, compiled at build time.
+//  - src/policy/precompiled.ts is replaced with ajv standalone validation code for the schema of
+//    the rules being bundled (built from src/policy/schema.ts and rules/index.ts, so it cannot be
+//    stale), with the same ajv options as src/policy/load.ts;
+//  - load.ts's runtime import of the ajv compiler is replaced with a stub, since in the bundle
+//    the only rule set is the registry's and its validator is precompiled. Neither compiling the
+//    schema nor loading the compiler is then part of a CLI run (or of a pre-push hook's).
+import { build } from 'esbuild';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 
+/** buildPolicySchema(allRules), evaluated from the TypeScript sources. */
+async function registrySchema(root) {
+  const entry =
+    "import { buildPolicySchema } from './src/policy/schema.ts';\n" +
+    "import { allRules } from './rules/index.ts';\n" +
+    'export default buildPolicySchema(allRules);\n';
+  const out = await build({
+    stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'policy-schema-entry.ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+    banner: {
+      js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(join(root, 'package.json'))});`,
+    },
+  });
+  const code = Buffer.from(out.outputFiles[0].text).toString('base64');
+  return (await import(`data:text/javascript;base64,${code}`)).default;
+}
+
 export function precompilePolicy(root) {
   return {
     name: 'precompile-policy',
-    setup(build) {
-      build.onLoad({ filter: /[\\/]src[\\/]policy[\\/]precompiled\.ts$/ }, () => {
-        const file = join(root, 'policy.schema.json');
-        const schema = JSON.parse(readFileSync(file, 'utf8'));
+    setup(b) {
+      b.onLoad({ filter: /[\\/]src[\\/]policy[\\/]precompiled\.ts$/ }, async () => {
+        const schema = await registrySchema(root);
         const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
         const code = standalone.default(ajv, ajv.compile(schema));
         const contents = `${code}\nexport const precompiled = { schema: ${JSON.stringify(JSON.stringify(schema))}, validate };\n`;
-        return { contents, loader: 'js', resolveDir: root, watchFiles: [file] };
+        return { contents, loader: 'js', resolveDir: root, watchDirs: [join(root, 'rules'), join(root, 'src', 'policy')] };
       });
+      b.onResolve({ filter: /^ajv$/ }, (args) =>
+        /[\\/]src[\\/]policy[\\/]load\.ts$/.test(args.importer) ? { path: 'ajv-compiler', namespace: 'precompiled-policy' } : undefined,
+      );
+      b.onLoad({ filter: /.*/, namespace: 'precompiled-policy' }, () => ({
+        contents:
+          'export class Ajv {\n' +
+          '  constructor() {\n' +
+          "    throw new Error('this build validates policies with the precompiled validator of its rule registry only');\n" +
+          '  }\n' +
+          '}\n',
+        loader: 'js',
+      }));
     },
   };
 }
