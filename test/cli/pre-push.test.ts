@@ -101,6 +101,19 @@ describe('git push with the prguard pre-push hook', () => {
     expect(r.code).toBe(1);
   });
 
+  it('stops the push with exit 2 on a broken policy, and says how to get past it', () => {
+    repo.write('bad.yml', 'version: 1\nrules:\n  pr-size:\n    max-line: 3\n');
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const r = runCli(['pre-push', 'origin', '--policy', 'bad.yml'], {
+      cwd: repo.dir,
+      input: `refs/heads/x ${head} refs/heads/x ${'0'.repeat(40)}\n`,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.yml:4:5: unknown option under rules.pr-size: "max-line"');
+    expect(r.stderr).toContain('The push was stopped because prguard could not check it.');
+    expect(r.stderr).toContain('git push --no-verify');
+  });
+
   it('exits 2 on input that is not git\'s pre-push input', () => {
     const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input: 'hello world\n' });
     expect(r.code).toBe(2);
