@@ -24,7 +24,7 @@ async function registrySchema(root) {
     write: false,
     logLevel: 'warning',
     banner: {
-      js: `import { createRequire } from 'node:module'; const require = createRequire(${JSON.stringify(join(root, 'package.json'))});`,
+      js: `import { createRequire as __schemaRequire } from 'node:module'; const require = __schemaRequire(${JSON.stringify(join(root, 'package.json'))});`,
     },
   });
   const code = Buffer.from(out.outputFiles[0].text).toString('base64');
