@@ -2,7 +2,7 @@
 // policy and blocks the push (exit 1) on error findings.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
-import { resolvePushRanges } from '../git/push-ranges.ts';
+import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { formatText } from '../report/text.ts';
 import { checkChange, useColor } from './check.ts';
@@ -50,10 +50,6 @@ function pushedRefs(io: IO): PushedRef[] {
     );
   }
   return parsePushedRefs(readFileSync(0, 'utf8'));
-}
-
-function shortRef(ref: string): string {
-  return ref.replace(/^refs\/heads\//, '');
 }
 
 async function checkPush({ values, positionals }: ParsedArgs, io: IO): Promise<number> {

@@ -28,7 +28,7 @@ describe('git push with the prguard pre-push hook', () => {
     const head = repo.commit('small change', { 'src/a.ts': lines(3, 'a') });
     const r = gitRun(repo, 'push', '-u', 'origin', 'feature');
     expect(r.output).toContain('prguard: feature -> origin/feature');
-    expect(r.output).toContain('base: merge-base with origin/main');
+    expect(r.output).toContain('base: merge-base with origin/HEAD');
     expect(r.code).toBe(0);
     expect(remoteSha('feature').output.trim()).toBe(head);
   });
