@@ -1,0 +1,35 @@
+// Bundle the entries into dist/ with esbuild. Deterministic output: dist/ is committed.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const outdir = process.argv[2] ?? join(root, 'dist');
+
+// CommonJS dependencies bundled into ESM need `require` for node built-ins.
+const banner = [
+  "import { createRequire as __prguardCreateRequire } from 'node:module';",
+  'const require = __prguardCreateRequire(import.meta.url);',
+].join('\n');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  absWorkingDir: root,
+  define: { __PRGUARD_VERSION__: JSON.stringify(pkg.version) },
+  legalComments: 'none',
+  logLevel: 'warning',
+  minifySyntax: true,
+  minifyWhitespace: true,
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: 'src/cli.ts' },
+  outdir,
+  target: 'node20',
+  banner: { js: `#!/usr/bin/env node\n${banner}` },
+});

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The prguard command line: a thin dispatcher over src/commands/.
+import { parseArgs } from 'node:util';
+import { commands } from './commands/index.ts';
+import type { IO } from './commands/types.ts';
+import { UsageError } from './errors.ts';
+import { VERSION } from './version.ts';
+
+const MAIN_HELP = `prguard ${VERSION} — a policy linter for pull requests written with AI coding agents
+
+Usage: prguard <command> [options]
+
+Commands:
+${commands.map((c) => `  ${c.name.padEnd(14)}${c.summary}`).join('\n')}
+
+Options:
+  -h, --help     show help (also: prguard <command> --help)
+  -v, --version  print the version
+
+Exit codes: 0 no error findings, 1 error findings, 2 bad usage, policy or input.
+`;
+
+export async function main(argv: string[], io: IO): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    io.stdout(MAIN_HELP);
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '-v' || first === '--version') {
+    io.stdout(`${VERSION}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === first);
+  if (!command) throw new UsageError(`unknown command "${first}". Run "prguard --help" for the list.`);
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: rest,
+      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}. Run "prguard ${command.name} --help".`);
+  }
+  if (parsed.values.help) {
+    io.stdout(command.help);
+    return 0;
+  }
+  if (!command.positionals && parsed.positionals.length > 0) {
+    throw new UsageError(
+      `unexpected argument "${parsed.positionals[0]}". Run "prguard ${command.name} --help".`,
+    );
+  }
+  return command.run(parsed, io);
+}
+
+async function run(): Promise<void> {
+  const io: IO = {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    isTTY: Boolean(process.stdout.isTTY),
+  };
+  let code: number;
+  try {
+    code = await main(process.argv.slice(2), io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr(`prguard: ${err.message}\n`);
+    } else {
+      const e = err as Error;
+      io.stderr(`prguard: internal error: ${e?.message ?? String(err)}\n`);
+      if (process.env.PRGUARD_DEBUG) io.stderr(`${e?.stack ?? ''}\n`);
+      else io.stderr('Set PRGUARD_DEBUG=1 for details, and please report it.\n');
+    }
+    code = 2;
+  }
+  process.exitCode = code;
+}
+
+void run();

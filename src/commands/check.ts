@@ -1,0 +1,164 @@
+// `prguard check`: lint a change (a git range or a diff file) against the policy.
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { effectiveRule, runEngine } from '../engine.ts';
+import { UsageError } from '../errors.ts';
+import type { ChangeSet, PullRequest, Report } from '../model.ts';
+import { loadPolicy, type ResolvedPolicy } from '../policy/index.ts';
+import { resolveProvenance } from '../provenance/index.ts';
+import { formatters } from '../report/index.ts';
+import { allRules } from '../../rules/index.ts';
+import { loadChange, readDocument, repoRoot } from './source.ts';
+import type { Command, IO, ParsedArgs } from './types.ts';
+
+const options = {
+  base: { type: 'string' },
+  head: { type: 'string' },
+  diff: { type: 'string' },
+  policy: { type: 'string' },
+  format: { type: 'string', short: 'f' },
+  'pr-title': { type: 'string' },
+  'pr-body': { type: 'string' },
+  label: { type: 'string', multiple: true },
+  ai: { type: 'string' },
+} as const;
+
+const help = `Usage: prguard check [options]
+
+Lint a change against the policy and print the findings.
+
+Where the change comes from (default: the local git repository):
+  --base REF         start of the range (default: merge-base of --head with the remote's
+                     default branch, from origin/HEAD or the branch's upstream)
+  --head REF         end of the range (default: HEAD)
+  --diff FILE        read a unified diff or \`git format-patch --stdout\` output instead of
+                     git; "-" reads standard input; no repository needed
+
+Policy:
+  --policy FILE      policy file (default: .github/prguard.yml, then .prguard.yml, else the
+                     embedded default policy)
+
+Pull request metadata (what the Action reads from GitHub):
+  --pr-title TEXT    the PR title
+  --pr-body FILE     the PR description, read from FILE ("-" is not allowed with --diff -)
+  --label NAME       a PR label; repeat for several
+  --ai yes|no        declare whether the change is AI-assisted, overriding detection
+
+Output:
+  -f, --format NAME  ${Object.keys(formatters).join(', ')} (default: text)
+  -h, --help         show this help
+
+Exit codes: 0 no error findings, 1 at least one error finding, 2 bad usage, policy or input.
+`;
+
+function str(v: ParsedArgs['values'][string]): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function parseAi(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'yes' || value === 'true') return true;
+  if (value === 'no' || value === 'false') return false;
+  throw new UsageError(`--ai takes "yes" or "no", not "${value}"`);
+}
+
+function readText(file: string, what: string, cwd: string): string {
+  try {
+    return readFileSync(file === '-' ? 0 : resolvePath(cwd, file), 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
+
+function prFromFlags(values: ParsedArgs['values'], cwd: string, change: ChangeSet): PullRequest | undefined {
+  const title = str(values['pr-title']);
+  const bodyFile = str(values['pr-body']);
+  const labels = (values.label as string[] | undefined) ?? [];
+  if (title === undefined && bodyFile === undefined && labels.length === 0) return undefined;
+  if (bodyFile === '-' && values.diff === '-') {
+    throw new UsageError('--pr-body - and --diff - cannot both read standard input');
+  }
+  return {
+    title: title ?? '',
+    body: bodyFile === undefined ? null : readText(bodyFile, 'PR body file', cwd),
+    labels,
+    author: { login: '', type: '' },
+    baseRef: change.pr?.baseRef ?? change.base,
+    headRef: change.pr?.headRef ?? change.head,
+    draft: false,
+  };
+}
+
+/** Read the repository files that enabled rules ask for (Rule.documents). */
+async function readDocuments(
+  policy: ResolvedPolicy,
+  change: ChangeSet,
+  ai: boolean,
+  read: (path: string) => Promise<string | undefined>,
+): Promise<Record<string, string>> {
+  const paths = new Set<string>();
+  for (const rule of allRules) {
+    const effective = effectiveRule(policy, rule.meta.id, ai);
+    if (!rule.documents || !effective || effective.severity === 'off') continue;
+    for (const path of rule.documents(change, effective.options)) paths.add(path);
+  }
+  const documents: Record<string, string> = {};
+  for (const path of paths) {
+    const text = await read(path);
+    if (text !== undefined) documents[path] = text;
+  }
+  return documents;
+}
+
+export async function checkChange(values: ParsedArgs['values'], io: IO): Promise<Report> {
+  const format = str(values.format) ?? 'text';
+  if (!formatters[format]) {
+    throw new UsageError(`unknown format "${format}" (choose from ${Object.keys(formatters).join(', ')})`);
+  }
+  const flag = parseAi(str(values.ai));
+  const diff = str(values.diff);
+  if (diff !== undefined && (values.base !== undefined || values.head !== undefined)) {
+    throw new UsageError('--diff reads a diff instead of git: it cannot be combined with --base or --head');
+  }
+  const root = (await repoRoot(io.cwd)) ?? (diff !== undefined ? io.cwd : null);
+  if (root === null) {
+    throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
+  }
+  const explicit = str(values.policy);
+  const policy = loadPolicy({
+    root,
+    explicit: explicit === undefined ? undefined : resolvePath(io.cwd, explicit),
+    rules: allRules,
+  });
+  if (explicit !== undefined) policy.source = explicit;
+  const change = await loadChange({ cwd: io.cwd, diff, base: str(values.base), head: str(values.head) });
+  const pr = prFromFlags(values, io.cwd, change);
+  if (pr) change.pr = pr;
+  const ai = resolveProvenance(change, { flag });
+  const documents = await readDocuments(policy, change, ai.assisted, (path) => readDocument(root, change, diff, path));
+  const notes: string[] = [];
+  if (policy.source === null) {
+    notes.push('no policy file found (.github/prguard.yml, .prguard.yml): using the embedded default policy');
+  }
+  return runEngine({ change, policy, ai, documents, notes });
+}
+
+/** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */
+export function useColor(io: IO): boolean {
+  if (io.env.NO_COLOR) return false;
+  if (io.env.FORCE_COLOR !== undefined) return io.env.FORCE_COLOR !== '0' && io.env.FORCE_COLOR !== 'false';
+  return io.isTTY;
+}
+
+export const check: Command = {
+  name: 'check',
+  summary: 'lint a change (git range or diff) against the policy',
+  options,
+  help,
+  async run({ values }, io) {
+    const report = await checkChange(values, io);
+    const format = str(values.format) ?? 'text';
+    io.stdout(formatters[format]!(report, { color: useColor(io) }));
+    return report.conclusion === 'failure' ? 1 : 0;
+  },
+};

@@ -1,0 +1,31 @@
+// The shape every CLI command has: its flags (node:util parseArgs), its help, and a run function.
+import type { ParseArgsConfig } from 'node:util';
+
+export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+export interface IO {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Is stdout a terminal (for colour)? */
+  isTTY: boolean;
+}
+
+export interface ParsedArgs {
+  values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  positionals: string[];
+}
+
+export interface Command {
+  name: string;
+  /** One line for `prguard --help`. */
+  summary: string;
+  options: OptionsConfig;
+  /** Whether the command takes positional arguments. */
+  positionals?: boolean;
+  /** Full help text; a test checks it mentions every option. */
+  help: string;
+  /** Returns the exit code. Throw UsageError for exit 2. */
+  run(args: ParsedArgs, io: IO): Promise<number>;
+}

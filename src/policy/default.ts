@@ -1,0 +1,9 @@
+// The embedded default policy, used when no policy file is found.
+export const DEFAULT_POLICY_TEXT = `version: 1
+extends: recommended
+`;
+
+export const DEFAULT_POLICY_LABEL = 'embedded default';
+
+/** Where prguard looks for a policy, in order, relative to the repository root. */
+export const POLICY_PATHS = ['.github/prguard.yml', '.prguard.yml'] as const;

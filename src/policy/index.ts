@@ -1,0 +1,57 @@
+// Policy entry points: find, read, validate and resolve the policy in force.
+import { readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { UsageError } from '../errors.ts';
+import type { AnyRule } from '../rule.ts';
+import { DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
+import { parsePolicy, type PolicyConfig } from './load.ts';
+import { resolvePolicy, type ResolvedPolicy } from './resolve.ts';
+
+export type { ResolvedPolicy, ResolvedRule } from './resolve.ts';
+export { resolvePolicy, defaultOptions } from './resolve.ts';
+export { parsePolicy, type PolicyConfig } from './load.ts';
+export { buildPolicySchema } from './schema.ts';
+export { DEFAULT_POLICY_LABEL, DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
+
+/** Validate and resolve policy text; `source` is the path shown in messages (null = embedded). */
+export function policyFromText(text: string, source: string | null, rules: readonly AnyRule[]): ResolvedPolicy {
+  const config: PolicyConfig = parsePolicy(text, source ?? '<embedded default policy>', rules);
+  return resolvePolicy(config, source, rules);
+}
+
+/** The embedded default policy (`extends: recommended`). */
+export function defaultPolicy(rules: readonly AnyRule[]): ResolvedPolicy {
+  return policyFromText(DEFAULT_POLICY_TEXT, null, rules);
+}
+
+/** The first discovery path that exists under `root`, repository-relative. */
+export function discoverPolicy(root: string): string | null {
+  for (const rel of POLICY_PATHS) {
+    try {
+      if (statSync(join(root, rel)).isFile()) return rel;
+    } catch {
+      // not there: try the next one
+    }
+  }
+  return null;
+}
+
+/**
+ * Load the policy in force: `explicit` (a path given by the user, relative to cwd) or the first
+ * discovered file under `root`, else the embedded default.
+ */
+export function loadPolicy(options: { root: string; explicit?: string; rules: readonly AnyRule[] }): ResolvedPolicy {
+  const { root, explicit, rules } = options;
+  const rel = explicit ?? discoverPolicy(root);
+  if (rel === null) return defaultPolicy(rules);
+  const file = explicit ?? join(root, rel);
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? err);
+    throw new UsageError(`cannot read policy file ${file}: ${why}`);
+  }
+  return policyFromText(text, rel, rules);
+}

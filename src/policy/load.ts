@@ -1,0 +1,193 @@
+// Parse a policy's YAML keeping source positions, validate it, and report every problem as
+// `file:line:col: message`.
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { PolicyError, type LocatedProblem } from '../errors.ts';
+import type { AnyRule } from '../rule.ts';
+import { buildPolicySchema } from './schema.ts';
+import { closest } from './suggest.ts';
+
+/** The policy as written, after schema validation. */
+export interface PolicyConfig {
+  version: 1;
+  extends?: 'recommended';
+  core?: Record<string, string[]>;
+  rules?: Record<string, string | Record<string, unknown>>;
+}
+
+type Path = (string | number)[];
+
+const validators = new WeakMap<readonly AnyRule[], ValidateFunction>();
+
+function validatorFor(rules: readonly AnyRule[]): ValidateFunction {
+  let validate = validators.get(rules);
+  if (!validate) {
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    validate = ajv.compile(buildPolicySchema(rules));
+    validators.set(rules, validate);
+  }
+  return validate;
+}
+
+/** Parse and validate policy text. Throws PolicyError listing every problem found. */
+export function parsePolicy(text: string, file: string, rules: readonly AnyRule[]): PolicyConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number, message: string): LocatedProblem => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, col, message };
+  };
+  if (doc.errors.length > 0) {
+    throw new PolicyError(
+      doc.errors.map((e) => at(e.pos[0], `YAML syntax error: ${e.message.split('\n')[0]}`)),
+    );
+  }
+  const value: unknown = doc.toJS() ?? null;
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new PolicyError([at(0, 'the policy must be a mapping with at least `version: 1`')]);
+  }
+  const validate = validatorFor(rules);
+  const problems: LocatedProblem[] = [];
+  if (!validate(value)) {
+    for (const error of relevantErrors(validate.errors ?? [])) {
+      const { path, message, onKey } = describe(error, rules);
+      problems.push(at(locate(doc, path, onKey), message));
+    }
+  }
+  const config = value as PolicyConfig;
+  if (problems.length === 0) problems.push(...ruleProblems(config, rules, doc, at));
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.line - b.line || a.col - b.col);
+    throw new PolicyError(dedupe(problems));
+  }
+  return config;
+}
+
+/** Rules' own option checks (beyond the schema), e.g. a regex that could hang. */
+function ruleProblems(
+  config: PolicyConfig,
+  rules: readonly AnyRule[],
+  doc: Document,
+  at: (offset: number, message: string) => LocatedProblem,
+): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  for (const rule of rules) {
+    const entry = config.rules?.[rule.meta.id];
+    if (!rule.validate || typeof entry !== 'object' || entry === null) continue;
+    const { severity: _s, ai, ...options } = entry as Record<string, unknown>;
+    const blocks: [Path, Record<string, unknown>][] = [[['rules', rule.meta.id], options]];
+    if (ai && typeof ai === 'object') {
+      const { severity: _as, ...aiOptions } = ai as Record<string, unknown>;
+      blocks.push([['rules', rule.meta.id, 'ai'], aiOptions]);
+    }
+    for (const [base, opts] of blocks) {
+      for (const problem of rule.validate(opts)) {
+        const path = [...base, ...problem.path];
+        problems.push(at(locate(doc, path, false), `${path.join('.')}: ${problem.message}`));
+      }
+    }
+  }
+  return problems;
+}
+
+/** Drop the noise ajv adds around if/then/else, keeping the errors that name the problem. */
+function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
+  return errors.filter((e) => e.keyword !== 'if');
+}
+
+function pointerToPath(pointer: string): Path {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function describe(error: ErrorObject, rules: readonly AnyRule[]): { path: Path; message: string; onKey: boolean } {
+  const path = pointerToPath(error.instancePath);
+  const where = path.length > 0 ? path.join('.') : 'policy';
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'additionalProperty':
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const keyPath = [...path, key];
+      if (path.length === 1 && path[0] === 'rules') {
+        const ids = rules.map((r) => r.meta.id);
+        return { path: keyPath, onKey: true, message: `unknown rule "${key}"${hint(key, ids, 'known rules')}` };
+      }
+      const known = knownKeys(path, rules);
+      const what = path.length === 0 ? 'unknown top-level key' : `unknown option under ${where}`;
+      return { path: keyPath, onKey: true, message: `${what}: "${key}"${hint(key, known, 'allowed')}` };
+    }
+    case 'enum':
+      return {
+        path,
+        onKey: false,
+        message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+      };
+    case 'const':
+      return { path, onKey: false, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
+    case 'type':
+      return { path, onKey: false, message: `${where} must be ${article(String(params.type))}` };
+    case 'required':
+      return { path, onKey: false, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
+    default:
+      return { path, onKey: false, message: `${where} ${error.message ?? 'is invalid'}` };
+  }
+}
+
+function article(type: string): string {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+function hint(key: string, candidates: string[], label: string): string {
+  const near = closest(key, candidates);
+  const list = candidates.length > 0 ? ` (${label}: ${candidates.join(', ')})` : '';
+  return near ? ` — did you mean "${near}"?${list}` : list;
+}
+
+function knownKeys(path: Path, rules: readonly AnyRule[]): string[] {
+  if (path.length === 0) return ['version', 'extends', 'core', 'rules'];
+  if (path[0] === 'rules' && typeof path[1] === 'string') {
+    const rule = rules.find((r) => r.meta.id === path[1]);
+    if (rule && (path.length === 2 || (path.length === 3 && path[2] === 'ai'))) {
+      const opts = Object.keys(rule.meta.schema.properties);
+      return path.length === 2 ? ['severity', ...opts, 'ai'] : ['severity', ...opts];
+    }
+  }
+  return [];
+}
+
+/** Offset of the node at `path` (of its key when onKey), falling back to the nearest parent. */
+function locate(doc: Document, path: Path, onKey: boolean): number {
+  let node: unknown = doc.contents;
+  let offset = (node as Node | null)?.range?.[0] ?? 0;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      const last = i === path.length - 1;
+      const keyNode = pair.key as Node;
+      if (last && onKey) return keyNode.range?.[0] ?? offset;
+      node = pair.value;
+      offset = (node as Node | null)?.range?.[0] ?? keyNode.range?.[0] ?? offset;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      offset = (node as Node | null)?.range?.[0] ?? offset;
+    } else break;
+  }
+  return offset;
+}
+
+function dedupe(problems: LocatedProblem[]): LocatedProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.line}:${p.col}:${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,54 @@
+// Resolve a validated policy: presets, shorthand severities, option defaults and `ai:` overrides.
+import type { SeveritySetting } from '../model.ts';
+import type { AnyRule } from '../rule.ts';
+import type { PolicyConfig } from './load.ts';
+
+export interface ResolvedRule {
+  severity: SeveritySetting;
+  /** Options with every default filled in. */
+  options: Record<string, unknown>;
+  /** Overrides applied on top of `options` when the change is AI-assisted (may hold `severity`). */
+  aiOptions: Record<string, unknown>;
+}
+
+export interface ResolvedPolicy {
+  /** Display path of the policy file, or null for the embedded default. */
+  source: string | null;
+  core: Record<string, string[]>;
+  rules: Record<string, ResolvedRule>;
+}
+
+export function defaultOptions(rule: AnyRule): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(rule.meta.schema.properties)) {
+    if ('default' in schema) out[key] = structuredClone(schema.default);
+  }
+  return out;
+}
+
+export function resolvePolicy(
+  config: PolicyConfig,
+  source: string | null,
+  rules: readonly AnyRule[],
+): ResolvedPolicy {
+  const resolved: Record<string, ResolvedRule> = {};
+  const recommended = config.extends === 'recommended';
+  for (const rule of rules) {
+    const id = rule.meta.id;
+    const entry = config.rules?.[id];
+    if (entry === undefined && !recommended) continue;
+    let severity: SeveritySetting = rule.meta.defaultSeverity;
+    let options: Record<string, unknown> = {};
+    let aiOptions: Record<string, unknown> = {};
+    if (typeof entry === 'string') {
+      severity = entry as SeveritySetting;
+    } else if (entry) {
+      const { severity: s, ai, ...rest } = entry as Record<string, unknown>;
+      if (typeof s === 'string') severity = s as SeveritySetting;
+      options = rest;
+      aiOptions = (ai as Record<string, unknown> | undefined) ?? {};
+    }
+    resolved[id] = { severity, options: { ...defaultOptions(rule), ...options }, aiOptions };
+  }
+  return { source, core: config.core ?? {}, rules: resolved };
+}

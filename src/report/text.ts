@@ -1,0 +1,79 @@
+// Human-readable output: findings grouped by rule, the change's stats and a one-line verdict.
+import type { Finding, Provenance, Report } from '../model.ts';
+
+export interface TextOptions {
+  color?: boolean;
+}
+
+type Paint = (code: string, s: string) => string;
+
+const SEVERITY_COLOR = { error: '31', warning: '33', notice: '36' } as const;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function location(f: Finding): string {
+  if (!f.path) return '';
+  return f.line !== undefined ? `${f.path}:${f.line}` : f.path;
+}
+
+/** One line naming whether the change is AI-assisted and on what evidence. */
+export function provenanceSummary(ai: Provenance): string {
+  if (!ai.assisted) return ai.source === 'flag' ? 'AI-assisted: no (--ai no)' : 'AI-assisted: no evidence found';
+  if (ai.source === 'flag') return 'AI-assisted: yes (--ai yes)';
+  const agents = ai.agents.length > 0 ? ` — ${ai.agents.join(', ')}` : '';
+  const first = ai.evidence[0];
+  const more = ai.evidence.length > 1 ? ` (+${ai.evidence.length - 1} more)` : '';
+  const why = first ? `: ${first.signal} in ${first.where}${more}` : ai.source === 'disclosure' ? ': the PR says so' : '';
+  return `AI-assisted: yes${agents}${why}`;
+}
+
+export function verdictCounts(report: Report): { errors: number; warnings: number; notices: number } {
+  let errors = 0;
+  let warnings = 0;
+  let notices = 0;
+  for (const f of report.findings) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+    else notices++;
+  }
+  return { errors, warnings, notices };
+}
+
+export function formatText(report: Report, options: TextOptions = {}): string {
+  const paint: Paint = options.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_c, s) => s;
+  const { stats } = report;
+  const lines: string[] = [];
+  lines.push(
+    `${paint('1', 'prguard')} · ${plural(stats.files, 'file')} changed (+${stats.additions} −${stats.deletions}) · policy: ${report.policy}`,
+  );
+  lines.push(provenanceSummary(report.ai));
+  for (const note of report.notes) lines.push(paint('2', `note: ${note}`));
+
+  let current = '';
+  for (const f of report.findings) {
+    if (f.ruleId !== current) {
+      current = f.ruleId;
+      lines.push('', paint('1', current));
+    }
+    const sev = paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7));
+    const where = location(f);
+    lines.push(`  ${sev}  ${where ? `${paint('4', where)}  ` : ''}${f.message}`);
+  }
+
+  const { errors, warnings, notices } = verdictCounts(report);
+  lines.push('');
+  if (report.findings.length === 0) {
+    lines.push(paint('32', '✔ No findings: passing'));
+  } else {
+    const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
+    if (notices > 0) parts.push(plural(notices, 'notice'));
+    lines.push(
+      report.conclusion === 'failure'
+        ? paint('31', `✖ ${parts.join(', ')}: failing`)
+        : paint('33', `⚠ ${parts.join(', ')}: passing (no errors)`),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

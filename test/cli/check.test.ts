@@ -1,0 +1,149 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Repo, runCli, tempDir } from '../helpers/repo.ts';
+
+const STRICT_POLICY = 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 5\n';
+
+describe('prguard check on a real git repository', () => {
+  let repo: Repo;
+  beforeAll(() => {
+    repo = Repo.init('trunk');
+    repo.commit('initial', { 'README.md': '# demo\n' });
+    repo.addOrigin('trunk');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('add code', { 'src/a.ts': 'export const a = 1;\nexport const b = 2;\n' });
+  });
+  afterAll(() => repo.remove());
+
+  it('uses the embedded default policy and the merge-base with origin/HEAD, and says so', () => {
+    const r = runCli(['check'], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('policy: embedded default');
+    expect(r.stdout).toContain('using the embedded default policy');
+    expect(r.stdout).toContain('1 file changed (+2 −0)');
+    expect(r.code).toBe(0);
+  });
+
+  it('exits 1 on an error finding and groups it under its rule', () => {
+    repo.write('strict.yml', STRICT_POLICY);
+    const r = runCli(['check', '--policy', 'strict.yml'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/\npr-size\n {2}error/);
+    expect(r.stdout).toContain('failing');
+  });
+
+  it('applies the ai: block with --ai yes', () => {
+    repo.write('ai.yml', 'version: 1\nrules:\n  pr-size:\n    max-lines: 100\n    ai:\n      severity: error\n      max-lines: 1\n');
+    expect(runCli(['check', '--policy', 'ai.yml', '--ai', 'no'], { cwd: repo.dir }).code).toBe(0);
+    const r = runCli(['check', '--policy', 'ai.yml', '--ai', 'yes', '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.ai.assisted).toBe(true);
+  });
+
+  it('prints JSON with the documented shape', () => {
+    const r = runCli(['check', '--format', 'json', '--policy', 'strict.yml'], { cwd: repo.dir });
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({ version: 1, conclusion: 'failure', stats: { files: 1, additions: 2, deletions: 0 } });
+    expect(report.findings[0]).toMatchObject({ ruleId: 'pr-size', severity: 'error' });
+    expect(typeof report.findings[0].message).toBe('string');
+  });
+
+  it('discovers .github/prguard.yml before .prguard.yml', () => {
+    repo.write('.prguard.yml', 'version: 1\nrules:\n  pr-size: off\n');
+    expect(runCli(['check'], { cwd: repo.dir }).stdout).toContain('policy: .prguard.yml');
+    repo.write('.github/prguard.yml', STRICT_POLICY);
+    const r = runCli(['check'], { cwd: join(repo.dir, 'src') });
+    expect(r.stdout).toContain('policy: .github/prguard.yml');
+    expect(r.code).toBe(1);
+    repo.git('clean', '-qfdx', '.github', '.prguard.yml');
+  });
+
+  it('exits 2 with file:line:col on a bad policy and reports no verdict', () => {
+    repo.write('bad.yml', 'version: 1\nrules:\n  pr-size:\n    max-line: 3\n');
+    const r = runCli(['check', '--policy', 'bad.yml'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('bad.yml:4:5: unknown option under rules.pr-size: "max-line" — did you mean "max-lines"?');
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('exits 2 on bad usage', () => {
+    for (const args of [['check', '--nope'], ['check', '--format', 'xml'], ['check', '--ai', 'maybe'], ['frobnicate'], ['check', 'extra']]) {
+      const r = runCli(args, { cwd: repo.dir });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(/^prguard: /);
+      expect(r.stdout, args.join(' ')).toBe('');
+    }
+  });
+
+  it('exits 2 naming a bad ref', () => {
+    const r = runCli(['check', '--base', 'no-such-ref'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no-such-ref');
+  });
+
+  it('colours only on a TTY or with FORCE_COLOR, never with NO_COLOR', () => {
+    expect(runCli(['check'], { cwd: repo.dir }).stdout).not.toContain('\u001b[');
+    expect(runCli(['check'], { cwd: repo.dir, env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
+    expect(runCli(['check'], { cwd: repo.dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('prguard check without a usable base', () => {
+  it('explains how to pass --base when no remote default branch is known', () => {
+    const repo = Repo.init();
+    repo.commit('one', { 'a.txt': 'a\n' });
+    const r = runCli(['check'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--base');
+    repo.remove();
+  });
+
+  it('refuses to run outside a repository without --diff', () => {
+    const r = runCli(['check'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not inside a git repository');
+  });
+});
+
+describe('prguard check --diff', () => {
+  const diff = [
+    'diff --git a/src/x.ts b/src/x.ts',
+    'new file mode 100644',
+    'index 0000000..1111111',
+    '--- /dev/null',
+    '+++ b/src/x.ts',
+    '@@ -0,0 +1,3 @@',
+    '+one',
+    '+two',
+    '+three',
+    '',
+  ].join('\n');
+
+  it('reads a diff file without any repository', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), diff);
+    writeFileSync(join(dir, 'p.yml'), 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 2\n');
+    const r = runCli(['check', '--diff', 'change.diff', '--policy', 'p.yml', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).stats).toEqual({ files: 1, additions: 3, deletions: 0 });
+  });
+
+  it('reads standard input with --diff -', () => {
+    const r = runCli(['check', '--diff', '-', '--format', 'json'], { cwd: tempDir(), input: diff });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).stats.additions).toBe(3);
+  });
+
+  it('exits 2 on an unreadable diff file', () => {
+    const r = runCli(['check', '--diff', 'missing.diff'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('missing.diff');
+  });
+
+  it('rejects --diff with --base', () => {
+    expect(runCli(['check', '--diff', '-', '--base', 'x'], { cwd: tempDir(), input: diff }).code).toBe(2);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { PolicyError } from '../../src/errors.ts';
+import { parsePolicy, policyFromText } from '../../src/policy/index.ts';
+import { demoRules } from './fixtures.ts';
+
+function problems(text: string): string[] {
+  try {
+    parsePolicy(text, 'p.yml', demoRules);
+  } catch (err) {
+    expect(err).toBeInstanceOf(PolicyError);
+    return (err as Error).message.split('\n');
+  }
+  return [];
+}
+
+describe('policy validation reports file:line:col and names the key', () => {
+  const cases: [string, string, string[]][] = [
+    ['valid full policy', 'version: 1\nextends: recommended\ncore:\n  auth: ["src/auth/**"]\nrules:\n  demo-size:\n    severity: error\n    max-lines: 10\n    ai:\n      max-lines: 5\n  demo-throws: off\n', []],
+    ['unknown rule id with suggestion', 'version: 1\nrules:\n  demo-sise: error\n', ['p.yml:3:3: unknown rule "demo-sise" — did you mean "demo-size"?']],
+    ['misspelled option', 'version: 1\nrules:\n  demo-size:\n    max-line: 3\n', ['p.yml:4:5: unknown option under rules.demo-size: "max-line" — did you mean "max-lines"?']],
+    ['misspelled option inside ai', 'version: 1\nrules:\n  demo-size:\n    ai:\n      max-lnes: 3\n', ['p.yml:5:7: unknown option under rules.demo-size.ai: "max-lnes" — did you mean "max-lines"?']],
+    ['wrong type', 'version: 1\nrules:\n  demo-size:\n    max-lines: lots\n', ['p.yml:4:16: rules.demo-size.max-lines must be an integer']],
+    ['bad severity shorthand', 'version: 1\nrules:\n  demo-size: fatal\n', ['p.yml:3:14: rules.demo-size must be one of "error", "warning", "notice", "off"']],
+    ['bad severity key', 'version: 1\nrules:\n  demo-size:\n    severity: high\n', ['p.yml:4:15: rules.demo-size.severity must be one of "error", "warning", "notice", "off"']],
+    ['yaml syntax error', 'version: 1\nrules:\n  demo-size: [error\n', ['p.yml:4:1: YAML syntax error']],
+    ['unknown top-level key', 'version: 1\nrulez: {}\n', ['p.yml:2:1: unknown top-level key: "rulez" — did you mean "rules"?']],
+    ['missing version', 'rules: {}\n', ['p.yml:1:1: policy is missing the required key "version"']],
+    ['wrong version', 'version: 2\n', ['p.yml:1:10: version must be 1']],
+    ['empty file', '', ['p.yml:1:1: the policy must be a mapping']],
+    ['core globs must be a list', 'version: 1\ncore:\n  auth: "src/auth/**"\n', ['p.yml:3:9: core.auth must be an array']],
+    ['duplicate key', 'version: 1\nversion: 1\n', ['p.yml:2:1: YAML syntax error: Map keys must be unique']],
+    ['rule validate hook', 'version: 1\nrules:\n  demo-size:\n    exclude: ["a", "!b"]\n', ['p.yml:4:20: rules.demo-size.exclude.1: negated globs are not supported']],
+    ['rule validate hook inside ai', 'version: 1\nrules:\n  demo-size:\n    ai:\n      exclude: ["!b"]\n', ['p.yml:5:17: rules.demo-size.ai.exclude.0: negated globs are not supported']],
+  ];
+  it.each(cases)('%s', (_name, text, expected) => {
+    const got = problems(text);
+    expect(got.length).toBe(expected.length);
+    expected.forEach((e, i) => expect(got[i]).toContain(e));
+  });
+
+  it('reports every problem, not only the first', () => {
+    const got = problems('version: 1\nrules:\n  demo-size:\n    max-lines: x\n    colour: red\n  nope: error\n');
+    expect(got).toHaveLength(3);
+  });
+});
+
+describe('policy resolution', () => {
+  it('extends: recommended turns every rule on at its default severity with defaults', () => {
+    const p = policyFromText('version: 1\nextends: recommended\n', 'p.yml', demoRules);
+    expect(p.rules['demo-size']).toEqual({ severity: 'warning', options: { 'max-lines': 400, exclude: [] }, aiOptions: {} });
+    expect(p.rules['demo-throws']?.severity).toBe('notice');
+  });
+  it('without extends only listed rules run', () => {
+    const p = policyFromText('version: 1\nrules:\n  demo-size: error\n', 'p.yml', demoRules);
+    expect(Object.keys(p.rules)).toEqual(['demo-size']);
+    expect(p.rules['demo-size']?.severity).toBe('error');
+  });
+  it('keeps ai overrides apart from options', () => {
+    const p = policyFromText('version: 1\nrules:\n  demo-size:\n    max-lines: 600\n    ai:\n      severity: error\n      max-lines: 300\n', 'p.yml', demoRules);
+    expect(p.rules['demo-size']).toEqual({ severity: 'warning', options: { 'max-lines': 600, exclude: [] }, aiOptions: { severity: 'error', 'max-lines': 300 } });
+  });
+  it('reads core modules', () => {
+    const p = policyFromText('version: 1\ncore:\n  billing: ["src/billing/**"]\n', 'p.yml', demoRules);
+    expect(p.core).toEqual({ billing: ['src/billing/**'] });
+  });
+});

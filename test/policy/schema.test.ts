@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { describe, expect, it } from 'vitest';
+import { policySchemaText } from '../../scripts/gen-schema.ts';
+import { allRules } from '../../rules/index.ts';
+import { DEFAULT_POLICY_TEXT, policyFromText } from '../../src/policy/index.ts';
+
+describe('policy.schema.json', () => {
+  it('is up to date with the rules (run `npm run schema` when this fails)', () => {
+    expect(readFileSync(new URL('../../policy.schema.json', import.meta.url), 'utf8')).toBe(policySchemaText());
+  });
+
+  it('is a valid draft-07 schema that accepts the embedded default policy', () => {
+    const ajv = new Ajv({ strict: false });
+    const validate = ajv.compile(JSON.parse(policySchemaText()));
+    expect(validate({ version: 1, extends: 'recommended' })).toBe(true);
+    expect(validate({ version: 1, rules: { 'no-such-rule': 'error' } })).toBe(false);
+  });
+
+  it('every rule has defaults for all its options, so the embedded default resolves fully', () => {
+    const policy = policyFromText(DEFAULT_POLICY_TEXT, null, allRules);
+    for (const rule of allRules) {
+      const resolved = policy.rules[rule.meta.id];
+      expect(resolved, rule.meta.id).toBeDefined();
+      for (const key of Object.keys(rule.meta.schema.properties)) {
+        expect(resolved!.options, `${rule.meta.id}.${key}`).toHaveProperty(key);
+      }
+    }
+  });
+
+  it('every rule id is kebab-case and its options are kebab-case', () => {
+    for (const rule of allRules) {
+      expect(rule.meta.id).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+      for (const key of Object.keys(rule.meta.schema.properties)) expect(key).toMatch(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/);
+    }
+  });
+});
