@@ -33,3 +33,12 @@ await build({
   target: 'node20',
   banner: { js: `#!/usr/bin/env node\n${banner}` },
 });
+
+// The GitHub Action: runs.using node24 runs this file as is; it is committed (action.yml's main).
+await build({
+  ...common,
+  entryPoints: { action: 'src/action.ts' },
+  outdir,
+  target: 'node24',
+  banner: { js: banner },
+});

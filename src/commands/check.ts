@@ -1,10 +1,11 @@
 // `prguard check`: lint a change (a git range or a diff file) against the policy.
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { effectiveRule, runEngine } from '../engine.ts';
+import { readDocuments } from '../documents.ts';
+import { runEngine } from '../engine.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, PullRequest, Report } from '../model.ts';
-import { loadPolicy, type ResolvedPolicy } from '../policy/index.ts';
+import { loadPolicy } from '../policy/index.ts';
 import { resolveProvenance } from '../provenance/index.ts';
 import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
@@ -87,27 +88,6 @@ function prFromFlags(values: ParsedArgs['values'], cwd: string, change: ChangeSe
     headRef: change.pr?.headRef ?? change.head,
     draft: false,
   };
-}
-
-/** Read the repository files that enabled rules ask for (Rule.documents). */
-async function readDocuments(
-  policy: ResolvedPolicy,
-  change: ChangeSet,
-  ai: boolean,
-  read: (path: string) => Promise<string | undefined>,
-): Promise<Record<string, string>> {
-  const paths = new Set<string>();
-  for (const rule of allRules) {
-    const effective = effectiveRule(policy, rule.meta.id, ai);
-    if (!rule.documents || !effective || effective.severity === 'off') continue;
-    for (const path of rule.documents(change, effective.options)) paths.add(path);
-  }
-  const documents: Record<string, string> = {};
-  for (const path of paths) {
-    const text = await read(path);
-    if (text !== undefined) documents[path] = text;
-  }
-  return documents;
 }
 
 export async function checkChange(values: ParsedArgs['values'], io: IO): Promise<Report> {

@@ -14,7 +14,7 @@ export interface ClientOptions {
   retryAfterBaseMs?: number;
   /** Retries for transient (5xx) errors. */
   retries?: number;
-  log?: { debug(msg: string): void; info(msg: string): void; warn(msg: string): void };
+  log?: { debug(msg: string): void; info(msg: string): void };
 }
 
 export function createClient(options: ClientOptions): GitHub {
@@ -24,25 +24,27 @@ export function createClient(options: ClientOptions): GitHub {
     auth: options.token,
     baseUrl: options.baseUrl,
     userAgent: 'prguard-action',
-    request: { retries: options.retries ?? 3 },
-    retry: { retryAfterBaseValue: base },
+    // Not `request.retries`: that would also retry 4xx answers such as a 404 for a missing file.
+    retry: { retries: options.retries ?? 3, retryAfterBaseValue: base },
     throttle: {
       retryAfterBaseValue: base,
       fallbackSecondaryRateRetryAfter: 60,
       onRateLimit: (retryAfter, opts, _octokit, retryCount) => {
-        log?.warn(`GitHub rate limit reached for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
+        log?.info(`GitHub rate limit reached for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
         return retryCount < 2;
       },
       onSecondaryRateLimit: (retryAfter, opts, _octokit, retryCount) => {
-        log?.warn(`GitHub secondary rate limit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
+        log?.info(`GitHub secondary rate limit for ${opts.method} ${opts.url}; retrying after ${retryAfter}s`);
         return retryCount < 3;
       },
     },
+    // Octokit logs every 4xx as a warning (a 404 for a missing policy is expected): keep them in
+    // the log, not as annotations.
     log: {
       debug: (msg: string) => log?.debug(msg),
       info: (msg: string) => log?.debug(msg),
-      warn: (msg: string) => log?.warn(msg),
-      error: (msg: string) => log?.warn(msg),
+      warn: (msg: string) => log?.info(msg),
+      error: (msg: string) => log?.info(msg),
     },
   });
 }

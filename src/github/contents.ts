@@ -12,7 +12,7 @@ export interface RepoRef {
 export async function readFileAt(octokit: GitHub, where: RepoRef, path: string, ref: string): Promise<string | undefined> {
   let data: unknown;
   try {
-    ({ data } = await octokit.rest.repos.getContent({ ...where, path, ref }));
+    ({ data } = await octokit.rest.repos.getContent({ owner: where.owner, repo: where.repo, path, ref }));
   } catch (err) {
     if (statusOf(err) === 404) return undefined;
     throw callError('repos.getContent', 'contents: read', err);

@@ -1,0 +1,129 @@
+// The Action's flow: event -> change set -> base policy -> provenance -> engine -> publishers.
+import * as core from '@actions/core';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { readDocuments } from '../documents.ts';
+import { runEngine } from '../engine.ts';
+import { UsageError } from '../errors.ts';
+import type { Report } from '../model.ts';
+import { defaultPolicy, POLICY_PATHS, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
+import { resolveProvenance } from '../provenance/index.ts';
+import { formatters } from '../report/index.ts';
+import { formatJson } from '../report/json.ts';
+import { countBySeverity, findingCounts } from '../report/markdown.ts';
+import { allRules } from '../../rules/index.ts';
+import { loadApiChangeSet } from './changeset.ts';
+import { createClient, GitHubCallError, type GitHub } from './client.ts';
+import { readBasePolicy, readFileAt } from './contents.ts';
+import { readRunnerContext, type PullContext } from './context.ts';
+import { readInputs, type ActionInputs } from './inputs.ts';
+import { failsStep, checkConclusion } from './payloads.ts';
+import { publishCheckRun, publishComment, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
+
+async function loadPolicyAtBase(
+  octokit: GitHub,
+  pull: PullContext,
+  baseSha: string,
+  inputs: ActionInputs,
+): Promise<{ policy: ResolvedPolicy; notes: string[] }> {
+  const found = await readBasePolicy(octokit, pull, baseSha, inputs.policy, POLICY_PATHS);
+  if (found.path === null || found.text === null) {
+    return {
+      policy: defaultPolicy(allRules),
+      notes: [
+        `No policy file at the base commit (${POLICY_PATHS.join(', ')}): the embedded default policy applies. ` +
+          'Commit a policy file to the base branch to configure prguard.',
+      ],
+    };
+  }
+  return { policy: policyFromText(found.text, found.path, allRules), notes: [] };
+}
+
+function writeReportFile(report: Report, env: NodeJS.ProcessEnv): string {
+  const dir = mkdtempSync(join(env.RUNNER_TEMP || tmpdir(), 'prguard-'));
+  const file = join(dir, 'report.json');
+  writeFileSync(file, formatJson(report));
+  return file;
+}
+
+function writeSarif(report: Report, file: string, workspace: string | undefined): void {
+  const sarif = formatters.sarif;
+  if (!sarif) throw new UsageError('the `sarif-file` input needs a prguard build with SARIF output; remove the input.');
+  const path = resolve(workspace ?? process.cwd(), file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, sarif(report, {}));
+}
+
+async function run(env: NodeJS.ProcessEnv): Promise<void> {
+  const context = readRunnerContext(env);
+  if (context.kind === 'unsupported') {
+    core.notice(
+      `prguard checks pull requests: the "${context.event}" event is not supported, so nothing was checked. ` +
+        'Trigger the workflow on pull_request (or pull_request_target).',
+    );
+    return;
+  }
+  const inputs = readInputs();
+  const { pull } = context;
+  const retryBase = Number(env.PRGUARD_RETRY_AFTER_BASE_MS);
+  const octokit = createClient({
+    token: inputs.token,
+    baseUrl: context.apiUrl,
+    ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryAfterBaseMs: retryBase } : {}),
+    log: { debug: core.debug, info: core.info },
+  });
+  const change = await loadApiChangeSet(octokit, pull);
+  const { policy, notes } = await loadPolicyAtBase(octokit, pull, change.base, inputs);
+  const ai = resolveProvenance(change, {});
+  const documents = await readDocuments(policy, change, ai.assisted, (path) =>
+    readFileAt(octokit, pull, path, change.head),
+  );
+  const report = runEngine({ change, policy, ai, documents, notes });
+
+  const reportFile = writeReportFile(report, env);
+  if (inputs.sarifFile) writeSarif(report, inputs.sarifFile, context.workspace);
+
+  const preface: string[] = [];
+  const check = await publishCheckRun(octokit, pull, report, { ...inputs, preface });
+  if (!check.created) {
+    core.warning(
+      'prguard could not create a check run (403: the token is read-only, as on a fork PR). The findings ' +
+        'are shown as annotations on this step and in the job summary instead.',
+    );
+    publishFallbackAnnotations(report);
+  }
+  await writeJobSummary(report, inputs.checkName, preface);
+  if (inputs.comment) {
+    if (!check.created) {
+      core.notice('prguard: the PR comment was skipped because the token is read-only. The job summary has the report.');
+    } else {
+      await publishComment(octokit, pull, report, { checkName: inputs.checkName, preface });
+    }
+  }
+
+  const counts = countBySeverity(report.findings);
+  core.setOutput('conclusion', checkConclusion(report, inputs.failOn));
+  core.setOutput('errors', String(counts.error));
+  core.setOutput('warnings', String(counts.warning));
+  core.setOutput('ai-assisted', String(report.ai.assisted));
+  core.setOutput('report', reportFile);
+  core.info(`prguard: ${findingCounts(report.findings)}${check.url ? ` — ${check.url}` : ''}`);
+  if (failsStep(report, inputs.failOn)) {
+    core.setFailed(`prguard: ${findingCounts(report.findings)} (fail-on: ${inputs.failOn}).`);
+  }
+}
+
+/** Run the Action; every failure ends as a clear `setFailed` message, never a stack trace. */
+export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  try {
+    await run(env);
+  } catch (err) {
+    if (err instanceof UsageError || err instanceof GitHubCallError) {
+      core.setFailed(`prguard: ${err.message}`);
+      return;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    core.setFailed(`prguard failed unexpectedly: ${message}. Please report this with the job log.`);
+  }
+}
