@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { policySchemaText } from '../../scripts/gen-schema.ts';
+import { policySchemaText, readmeWithRulesTable } from '../../scripts/generate.ts';
 import { allRules } from '../../rules/index.ts';
 import { DEFAULT_POLICY_TEXT, policyFromText } from '../../src/policy/index.ts';
 
 describe('policy.schema.json', () => {
-  it('is up to date with the rules (run `npm run schema` when this fails)', () => {
+  it('is up to date with the rules (run `npm run generate` when this fails)', () => {
     expect(readFileSync(new URL('../../policy.schema.json', import.meta.url), 'utf8')).toBe(policySchemaText());
+  });
+
+  it('README.md lists every rule (run `npm run generate` when this fails)', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toBe(readmeWithRulesTable(readme));
   });
 
   it('is a valid draft-07 schema that accepts the embedded default policy', () => {
