@@ -2,6 +2,7 @@
 // Used by `prguard check --format markdown`, the Action's check-run summary, job summary and
 // sticky comment. Pure: (report, options) -> string.
 import type { Finding, Report, Severity } from '../model.ts';
+import { location, provenanceSummary } from './text.ts';
 
 export interface MarkdownOptions {
   /**
@@ -74,29 +75,10 @@ function code(text: string): string {
   return `<code>${cell(text)}</code>`;
 }
 
-function location(f: Finding): string {
-  if (!f.path) return '—';
-  if (f.line === undefined) return code(f.path);
-  const range = f.endLine !== undefined && f.endLine !== f.line ? `${f.line}-${f.endLine}` : `${f.line}`;
-  return code(`${f.path}:${range}`);
-}
-
 function provenanceLine(report: Report): string {
-  const ai = report.ai;
-  if (!ai.assisted) {
-    return ai.source === 'flag' ? '**AI-assisted:** no (set explicitly)' : '**AI-assisted:** no signals found';
-  }
-  const agents = ai.agents.length ? ` — ${ai.agents.map(cell).join(', ')}` : '';
-  const how =
-    ai.source === 'flag'
-      ? 'set explicitly'
-      : ai.source === 'disclosure'
-        ? 'disclosed in the PR'
-        : ai.evidence
-            .slice(0, 3)
-            .map((e) => `${cell(e.signal)} in ${cell(e.where)}`)
-            .join('; ') || 'detected';
-  return `**AI-assisted:** yes${agents} (${how})`;
+  const summary = provenanceSummary(report.ai);
+  const prefix = 'AI-assisted:';
+  return summary.startsWith(prefix) ? `**${prefix}**${cell(summary.slice(prefix.length))}` : cell(summary);
 }
 
 function header(report: Report, options: MarkdownOptions): string[] {
@@ -136,7 +118,8 @@ function tables(findings: readonly Finding[], docs: (id: string) => string): str
       '| --- | --- | --- |',
     );
     for (const f of list) {
-      out.push(`| ${SEVERITY_ICON[f.severity]} ${f.severity} | ${location(f)} | ${cell(f.message)} |`);
+      const where = location(f);
+      out.push(`| ${SEVERITY_ICON[f.severity]} ${f.severity} | ${where ? code(where) : '—'} | ${cell(f.message)} |`);
     }
   }
   return out;
