@@ -1,12 +1,16 @@
 // End to end: the bundled dist/action.js run as a subprocess against the contract-validating
-// fake GitHub server, one scenario per test.
-import { afterEach, describe, expect, test } from 'vitest';
-import type { FakeGitHub } from './fake-github.ts';
-import { addedPatch, fakeFor, runAction, type Scenario } from './scenario.ts';
+// fake GitHub server, one scenario per test. Scenarios that need findings from particular rules
+// are in action-rules-e2e.test.ts.
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, test } from 'vitest';
+import type { Report } from '../../src/model.ts';
+import type { FakeFile, FakeGitHub } from './fake-github.ts';
+import { addedPatch, fakeFor, HEAD_SHA, runAction, type ActionRun, type Scenario } from './scenario.ts';
 
+// Tests run concurrently (each is mostly waiting on a subprocess): stop the servers at the end.
 const servers: FakeGitHub[] = [];
-afterEach(async () => {
-  for (const s of servers.splice(0)) await s.stop();
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.stop()));
 });
 
 async function start(s: Scenario) {
@@ -16,22 +20,146 @@ async function start(s: Scenario) {
   return { server, event };
 }
 
-describe('the Action against a fake GitHub', () => {
-  test('a clean PR passes', async () => {
-    const { server, event } = await start({
-      files: [{ filename: 'src/util.ts', status: 'added', additions: 2, deletions: 0, patch: addedPatch(['export const a = 1;', 'export const b = 2;']) }],
-    });
+const small: FakeFile = { filename: 'src/util.ts', status: 'added', additions: 2, deletions: 0, patch: addedPatch(['export const a = 1;', 'export const b = 2;']) };
+
+function jsonReport(run: ActionRun): Report {
+  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as Report;
+}
+
+/** Lines of the log that are not debug output. */
+function log(run: ActionRun): string[] {
+  return run.stdout.split('\n').filter((l) => l && !l.startsWith('::debug::'));
+}
+
+describe.concurrent('the Action against a fake GitHub', () => {
+  test('a clean PR passes: a success check run on the head commit, outputs, summary', async () => {
+    const { server, event } = await start({ files: [small] });
     const run = await runAction(server, event);
     expect(server.violations).toEqual([]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.outputs.conclusion).toBe('success');
-    expect(run.outputs.errors).toBe('0');
+    expect(run.outputs).toMatchObject({ conclusion: 'success', errors: '0', warnings: '0', 'ai-assisted': 'false' });
+    expect(jsonReport(run)).toMatchObject({ conclusion: 'success', stats: { files: 1, additions: 2, deletions: 0 } });
+    expect(server.checkRuns).toHaveLength(1);
     const [check] = server.checkRuns;
-    expect(check.request.conclusion).toBe('success');
-    expect(check.request.head_sha).toBe('2'.repeat(40));
-    expect(check.request.external_id).toContain('#');
-    expect(run.summary).toContain('Passed');
-    console.log(run.stdout, run.summary, server.requests.map(r => r.operationId));
+    expect(check.request).toMatchObject({ name: 'prguard', head_sha: HEAD_SHA, status: 'completed', conclusion: 'success' });
+    expect(check.request.external_id).toBe(`prguard:prguard:Codertocat/Hello-World#2@${HEAD_SHA}`);
+    expect(run.summary).toContain('✅ **Passed** — no findings');
+    // No policy at the base: the embedded default applies, and the summary says so.
+    expect(run.summary).toContain('No policy file at the base commit');
+    expect(check.request.output.summary).toContain('the embedded default policy applies');
+    // The token is masked in the log and never printed otherwise.
+    expect(run.stdout).toContain('::add-mask::ghs_testtoken0123456789');
+    expect(run.stdout.split('ghs_testtoken0123456789')).toHaveLength(2);
+  });
+
+  test('another event gets a notice and exit 0, without calling GitHub', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, {}, 'push');
+    expect(run.code).toBe(0);
+    expect(log(run).join('\n')).toContain('::notice::prguard checks pull requests: the "push" event is not supported');
+    expect(server.requests).toEqual([]);
+  });
+
+  test('pull_request_target is supported', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, {}, 'pull_request_target');
+    expect(run.code).toBe(0);
+    expect(server.checkRuns).toHaveLength(1);
+  });
+
+  test('a 502 followed by success is retried', async () => {
+    const { server, event } = await start({
+      files: [small],
+      failures: [
+        { operationId: 'pulls/list-files', status: 502, message: 'Server Error' },
+        { operationId: 'checks/create', status: 502, times: 2, message: 'Server Error' },
+      ],
+    });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(server.calls('pulls/list-files')).toHaveLength(2);
+    expect(server.calls('checks/create')).toHaveLength(3);
+    expect(server.checkRuns).toHaveLength(1);
+  });
+
+  test('a permanent error names the call and the permission', async () => {
+    const { server, event } = await start({ files: [small], failures: [{ operationId: 'pulls/get', status: 404, message: 'Not Found' }] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(server.calls('pulls/get')).toHaveLength(1);
+    const error = log(run).find((l) => l.startsWith('::error::'));
+    expect(error).toBe(
+      '::error::prguard: pulls.get failed (404: Not Found). The token may lack the `pull-requests: read` permission: ' +
+        'add it under `permissions:` in the workflow (a fork PR on `pull_request` always gets a read-only token).',
+    );
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  test('a 3,000-file PR is read completely, 100 per page', async () => {
+    const files: FakeFile[] = Array.from({ length: 3000 }, (_, i) => ({
+      filename: `src/f${i}.ts`,
+      status: 'added',
+      additions: 1,
+      deletions: 0,
+      patch: addedPatch([`export const v${i} = ${i};`]),
+    }));
+    const { server, event } = await start({ files });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    const pages = server.calls('pulls/list-files');
+    expect(pages).toHaveLength(30);
+    expect(pages.map((p) => p.query.page ?? '1')).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
+    expect(jsonReport(run).stats).toEqual({ files: 3000, additions: 3000, deletions: 0 });
+    expect(jsonReport(run).notes.join('\n')).not.toContain('at most 3000 files');
+  });
+
+  test('more files than GitHub lists: the cap is reported, not hidden', async () => {
+    const files: FakeFile[] = Array.from({ length: 3000 }, (_, i) => ({ filename: `d/f${i}.txt`, status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) }));
+    const { server, event } = await start({ files, changedFiles: 3456 });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain("GitHub's API lists at most 3000 files; 456 of the 3456 changed files were not checked");
+  });
+
+  test('a file whose patch GitHub left out is named in the report', async () => {
+    const { server, event } = await start({ files: [small, { filename: 'data/big.json', status: 'modified', additions: 40000, deletions: 2 }] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(0);
+    expect(jsonReport(run).notes).toContainEqual(expect.stringMatching(/^data\/big\.json: GitHub did not return the diff/));
+    expect(run.summary).toContain('data/big.json: GitHub did not return the diff');
+  });
+
+  test('a null PR body is handled', async () => {
+    const { server, event } = await start({ files: [small], pr: { body: null } });
+    expect(event.pull_request.body).toBeNull();
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  test('the sticky comment is created once and then updated in place', async () => {
+    const { server, event } = await start({ files: [small] });
+    const first = await runAction(server, event, { comment: 'true' });
+    expect(first.code).toBe(0);
+    expect(server.comments).toHaveLength(1);
+    server.state.files.push({ filename: 'src/more.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) });
+    const second = await runAction(server, event, { comment: 'true' });
+    expect(second.code).toBe(0);
+    expect(server.comments).toHaveLength(1);
+    expect(server.calls('issues/create-comment')).toHaveLength(1);
+    expect(server.calls('issues/update-comment')).toHaveLength(1);
+    expect(server.comments[0].body).toMatch(/^<!-- prguard:sticky prguard -->\n## prguard\n/);
+    expect(server.comments[0].body).toContain('**Changed:** 2 files, +3 −0');
+  });
+
+  test('bad inputs are reported clearly', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { 'fail-on': 'sometimes' });
+    expect(run.code).toBe(1);
+    expect(log(run)).toContain('::error::prguard: the `fail-on` input takes error, warning or never, not "sometimes"');
   });
 });
