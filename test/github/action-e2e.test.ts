@@ -84,6 +84,25 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(server.checkRuns).toHaveLength(1);
   });
 
+  test('a secondary rate limit is waited out and retried', async () => {
+    const { server, event } = await start({
+      files: [small],
+      failures: [
+        {
+          operationId: 'pulls/list-commits',
+          status: 403,
+          headers: { 'retry-after': '2' },
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        },
+      ],
+    });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(server.calls('pulls/list-commits')).toHaveLength(2);
+    expect(run.stdout).toMatch(/GitHub secondary rate limit for GET \S+\/pulls\/2\/commits\S*; retrying after 2s/);
+  });
+
   test('a permanent error names the call and the permission', async () => {
     const { server, event } = await start({ files: [small], failures: [{ operationId: 'pulls/get', status: 404, message: 'Not Found' }] });
     const run = await runAction(server, event);

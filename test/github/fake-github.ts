@@ -1,7 +1,8 @@
 // A fake GitHub REST API on 127.0.0.1 (random port) for one repository and one pull request.
 // Every request and every response is checked against GitHub's OpenAPI description; a request
-// that breaks the contract is answered 400 and recorded in `violations` (tests assert none).
-// It paginates with Link headers, enforces the 50-annotation limit, and fails on demand.
+// that breaks the contract is answered 422 and recorded in `violations` (tests assert none).
+// It paginates with Link headers, refuses more than 50 annotations per request (the description's
+// maxItems), and fails on demand (403, 5xx, secondary rate limits).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { OpenApiContract, type MatchedRequest } from './openapi.ts';
@@ -29,6 +30,7 @@ export interface Failure {
   /** How many times to fail before answering normally (default 1). */
   times?: number;
   message?: string;
+  headers?: Record<string, string>;
 }
 
 export interface FakeFile {
@@ -118,13 +120,15 @@ export class FakeGitHub {
     });
     if (!req.headers.authorization?.startsWith('token ')) violations.push(`${method} ${url.pathname}: no token`);
     if (violations.length > 0 || !request) {
+      // GitHub answers an invalid request with 422 Validation Failed (this includes more than 50
+      // annotations in one request: the description says `maxItems: 50`).
       this.violations.push(...violations);
-      return this.send(res, request, 400, { message: violations.join('; ') });
+      return this.send(res, undefined, request ? 422 : 404, { message: `Validation Failed: ${violations.join('; ')}` });
     }
     const failure = this.state.failures.find((f) => f.operationId === request.operationId && (f.times ?? 1) > 0);
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
-      return this.send(res, request, failure.status, { message: failure.message ?? 'Injected failure' });
+      return this.send(res, request, failure.status, { message: failure.message ?? 'Injected failure' }, failure.headers);
     }
     const [status, payload, headers] = this.route(request, url.searchParams, body);
     return this.send(res, request, status, payload, headers);
@@ -175,9 +179,6 @@ export class FakeGitHub {
       case 'checks/create':
       case 'checks/update': {
         if (s.readOnly) return this.forbidden();
-        if ((body.output?.annotations?.length ?? 0) > 50) {
-          return [422, { message: 'Validation Failed', errors: [{ message: 'Only 50 annotations per request' }] }];
-        }
         return this.checkRun(request.operationId, Number(p.check_run_id), body);
       }
       case 'issues/list-comments':
