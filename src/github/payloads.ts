@@ -86,8 +86,6 @@ export function toAnnotation(f: Finding): Annotation | null {
 
 export interface CheckRunOptions {
   failOn: FailOn;
-  /** Lines shown under the verdict (e.g. the embedded-default notice). */
-  preface?: string[];
   maxAnnotations?: number;
   ruleDocsUrl?: (ruleId: string) => string;
 }
@@ -99,7 +97,7 @@ export function planCheckRun(report: Report, options: CheckRunOptions): CheckRun
   const cap = options.maxAnnotations ?? LIMITS.maxAnnotations;
   const sent = all.slice(0, cap);
   const leftOut = all.length - sent.length;
-  const preface = [...(options.preface ?? [])];
+  const preface: string[] = [];
   if (leftOut > 0) preface.push(`${leftOut} findings are not shown as line annotations (limit ${cap}); all are listed below.`);
   const summary = formatMarkdown(report, {
     maxLength: LIMITS.checkSummaryChars,
@@ -128,18 +126,14 @@ export function commentMarker(checkName: string): string {
   return `<!-- prguard:sticky ${checkName.replace(/--+/g, '-').replace(/>/g, '')} -->`;
 }
 
-export function commentBody(report: Report, checkName: string, preface: string[] = []): string {
+export function commentBody(report: Report, checkName: string): string {
   const marker = commentMarker(checkName);
-  const body = formatMarkdown(report, {
-    maxLength: LIMITS.commentChars - marker.length - 1,
-    title: checkName,
-    preface,
-  });
+  const body = formatMarkdown(report, { maxLength: LIMITS.commentChars - marker.length - 1, title: checkName });
   return `${marker}\n${body}`;
 }
 
-export function jobSummary(report: Report, checkName: string, preface: string[] = []): string {
-  return formatMarkdown(report, { maxLength: LIMITS.jobSummaryBytes, unit: 'bytes', title: checkName, preface });
+export function jobSummary(report: Report, checkName: string): string {
+  return formatMarkdown(report, { maxLength: LIMITS.jobSummaryBytes, unit: 'bytes', title: checkName });
 }
 
 export interface WorkflowAnnotation {

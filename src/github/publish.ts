@@ -29,9 +29,9 @@ export async function publishCheckRun(
   octokit: GitHub,
   pull: PullContext,
   report: Report,
-  options: { checkName: string; failOn: FailOn; preface: string[] },
+  options: { checkName: string; failOn: FailOn },
 ): Promise<CheckRunResult> {
-  const plan = planCheckRun(report, { failOn: options.failOn, preface: options.preface });
+  const plan = planCheckRun(report, { failOn: options.failOn });
   const { owner, repo } = pull;
   let created;
   try {
@@ -76,12 +76,12 @@ export function publishFallbackAnnotations(report: Report): void {
   }
 }
 
-export function writeJobSummary(report: Report, checkName: string, preface: string[]): Promise<unknown> {
+export function writeJobSummary(report: Report, checkName: string): Promise<unknown> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
     return Promise.resolve();
   }
-  return core.summary.addRaw(jobSummary(report, checkName, preface), true).write({ overwrite: false });
+  return core.summary.addRaw(jobSummary(report, checkName), true).write({ overwrite: false });
 }
 
 export type CommentResult = 'created' | 'updated' | 'skipped';
@@ -91,11 +91,11 @@ export async function publishComment(
   octokit: GitHub,
   pull: PullContext,
   report: Report,
-  options: { checkName: string; preface: string[] },
+  checkName: string,
 ): Promise<CommentResult> {
   const { owner, repo, number: issue_number } = pull;
-  const marker = commentMarker(options.checkName);
-  const body = commentBody(report, options.checkName, options.preface);
+  const marker = commentMarker(checkName);
+  const body = commentBody(report, checkName);
   const comments = await call('issues.listComments', 'pull-requests: read', () =>
     octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }),
   );

@@ -13,21 +13,21 @@ import { formatters } from '../report/index.ts';
 import { formatJson } from '../report/json.ts';
 import { countBySeverity, findingCounts } from '../report/markdown.ts';
 import { allRules } from '../../rules/index.ts';
-import { loadApiChangeSet } from './changeset.ts';
 import { createClient, GitHubCallError, type GitHub } from './client.ts';
-import { readBasePolicy, readFileAt } from './contents.ts';
+import { readBasePolicy } from './contents.ts';
 import { readRunnerContext, type PullContext } from './context.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
-import { failsStep, checkConclusion } from './payloads.ts';
+import { checkConclusion, failsStep } from './payloads.ts';
 import { publishCheckRun, publishComment, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
+import { loadPullChange } from './source.ts';
 
+/** The policy at the PR's base commit (never the head: a PR cannot weaken its own policy). */
 async function loadPolicyAtBase(
   octokit: GitHub,
   pull: PullContext,
-  baseSha: string,
   inputs: ActionInputs,
 ): Promise<{ policy: ResolvedPolicy; notes: string[] }> {
-  const found = await readBasePolicy(octokit, pull, baseSha, inputs.policy, POLICY_PATHS);
+  const found = await readBasePolicy(octokit, pull, pull.baseSha, inputs.policy, POLICY_PATHS);
   if (found.path === null || found.text === null) {
     return {
       policy: defaultPolicy(allRules),
@@ -48,11 +48,39 @@ function writeReportFile(report: Report, env: NodeJS.ProcessEnv): string {
 }
 
 function writeSarif(report: Report, file: string, workspace: string | undefined): void {
-  const sarif = formatters.sarif;
-  if (!sarif) throw new UsageError('the `sarif-file` input needs a prguard build with SARIF output; remove the input.');
   const path = resolve(workspace ?? process.cwd(), file);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, sarif(report, {}));
+  writeFileSync(path, formatters.sarif!(report, {}));
+}
+
+function createOctokit(inputs: ActionInputs, apiUrl: string, env: NodeJS.ProcessEnv): GitHub {
+  // Test hook: tests shorten retry waits; production keeps octokit's default of 1000 ms.
+  const retryBase = Number(env.PRGUARD_RETRY_AFTER_BASE_MS);
+  return createClient({
+    token: inputs.token,
+    baseUrl: apiUrl,
+    ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryAfterBaseMs: retryBase } : {}),
+    log: { debug: core.debug, info: core.info },
+  });
+}
+
+/** Check run (or the fork fallback), job summary, sticky comment. */
+async function publish(octokit: GitHub, pull: PullContext, report: Report, inputs: ActionInputs): Promise<void> {
+  const check = await publishCheckRun(octokit, pull, report, inputs);
+  if (!check.created) {
+    core.warning(
+      'prguard could not create a check run (403: the token is read-only, as on a fork PR). The findings ' +
+        'are shown as annotations on this step and in the job summary instead.',
+    );
+    publishFallbackAnnotations(report);
+  }
+  await writeJobSummary(report, inputs.checkName);
+  if (!inputs.comment) return;
+  if (!check.created) {
+    core.notice('prguard: the PR comment was skipped because the token is read-only. The job summary has the report.');
+    return;
+  }
+  await publishComment(octokit, pull, report, inputs.checkName);
 }
 
 async function run(env: NodeJS.ProcessEnv): Promise<void> {
@@ -65,42 +93,21 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
     return;
   }
   const inputs = readInputs();
+  if (inputs.sarifFile && !formatters.sarif) {
+    throw new UsageError('the `sarif-file` input needs a prguard build with SARIF output; remove the input.');
+  }
   const { pull } = context;
-  const retryBase = Number(env.PRGUARD_RETRY_AFTER_BASE_MS);
-  const octokit = createClient({
-    token: inputs.token,
-    baseUrl: context.apiUrl,
-    ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryAfterBaseMs: retryBase } : {}),
-    log: { debug: core.debug, info: core.info },
-  });
-  const change = await loadApiChangeSet(octokit, pull);
-  const { policy, notes } = await loadPolicyAtBase(octokit, pull, change.base, inputs);
+  const octokit = createOctokit(inputs, context.apiUrl, env);
+  const source = await loadPullChange(octokit, pull, context.workspace, core.info);
+  const { change } = source;
+  const { policy, notes } = await loadPolicyAtBase(octokit, pull, inputs);
   const ai = resolveProvenance(change, {});
-  const documents = await readDocuments(policy, change, ai.assisted, (path) =>
-    readFileAt(octokit, pull, path, change.head),
-  );
+  const documents = await readDocuments(policy, change, ai.assisted, source.readAtHead);
   const report = runEngine({ change, policy, ai, documents, notes });
 
   const reportFile = writeReportFile(report, env);
   if (inputs.sarifFile) writeSarif(report, inputs.sarifFile, context.workspace);
-
-  const preface: string[] = [];
-  const check = await publishCheckRun(octokit, pull, report, { ...inputs, preface });
-  if (!check.created) {
-    core.warning(
-      'prguard could not create a check run (403: the token is read-only, as on a fork PR). The findings ' +
-        'are shown as annotations on this step and in the job summary instead.',
-    );
-    publishFallbackAnnotations(report);
-  }
-  await writeJobSummary(report, inputs.checkName, preface);
-  if (inputs.comment) {
-    if (!check.created) {
-      core.notice('prguard: the PR comment was skipped because the token is read-only. The job summary has the report.');
-    } else {
-      await publishComment(octokit, pull, report, { checkName: inputs.checkName, preface });
-    }
-  }
+  await publish(octokit, pull, report, inputs);
 
   const counts = countBySeverity(report.findings);
   core.setOutput('conclusion', checkConclusion(report, inputs.failOn));
@@ -108,7 +115,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   core.setOutput('warnings', String(counts.warning));
   core.setOutput('ai-assisted', String(report.ai.assisted));
   core.setOutput('report', reportFile);
-  core.info(`prguard: ${findingCounts(report.findings)}${check.url ? ` — ${check.url}` : ''}`);
+  core.info(`prguard: ${findingCounts(report.findings)}.`);
   if (failsStep(report, inputs.failOn)) {
     core.setFailed(`prguard: ${findingCounts(report.findings)} (fail-on: ${inputs.failOn}).`);
   }
