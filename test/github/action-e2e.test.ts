@@ -55,7 +55,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
 
   test('another event gets a notice and exit 0, without calling GitHub', async () => {
     const { server, event } = await start({ files: [small] });
-    const run = await runAction(server, event, {}, 'push');
+    const run = await runAction(server, event, { eventName: 'push' });
     expect(run.code).toBe(0);
     expect(log(run).join('\n')).toContain('::notice::prguard checks pull requests: the "push" event is not supported');
     expect(server.requests).toEqual([]);
@@ -63,7 +63,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
 
   test('pull_request_target is supported', async () => {
     const { server, event } = await start({ files: [small] });
-    const run = await runAction(server, event, {}, 'pull_request_target');
+    const run = await runAction(server, event, { eventName: 'pull_request_target' });
     expect(run.code).toBe(0);
     expect(server.checkRuns).toHaveLength(1);
   });
@@ -162,11 +162,11 @@ describe.concurrent('the Action against a fake GitHub', () => {
 
   test('the sticky comment is created once and then updated in place', async () => {
     const { server, event } = await start({ files: [small] });
-    const first = await runAction(server, event, { comment: 'true' });
+    const first = await runAction(server, event, { inputs: { comment: 'true' } });
     expect(first.code).toBe(0);
     expect(server.comments).toHaveLength(1);
     server.state.files.push({ filename: 'src/more.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) });
-    const second = await runAction(server, event, { comment: 'true' });
+    const second = await runAction(server, event, { inputs: { comment: 'true' } });
     expect(second.code).toBe(0);
     expect(server.comments).toHaveLength(1);
     expect(server.calls('issues/create-comment')).toHaveLength(1);
@@ -177,7 +177,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
 
   test('bad inputs are reported clearly', async () => {
     const { server, event } = await start({ files: [small] });
-    const run = await runAction(server, event, { 'fail-on': 'sometimes' });
+    const run = await runAction(server, event, { inputs: { 'fail-on': 'sometimes' } });
     expect(run.code).toBe(1);
     expect(log(run)).toContain('::error::prguard: the `fail-on` input takes error, warning or never, not "sometimes"');
   });

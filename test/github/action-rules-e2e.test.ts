@@ -89,7 +89,7 @@ describe.concurrent('the Action with real rules', () => {
       readOnly: true,
       pr: { fork: true },
     });
-    const run = await runAction(server, event, { comment: 'true' });
+    const run = await runAction(server, event, { inputs: { comment: 'true' } });
     expect(server.violations).toEqual([]);
     expect(run.code).toBe(1);
     expect(server.checkRuns).toHaveLength(0);

@@ -35,7 +35,7 @@ export interface ScenarioPr {
 }
 
 /** The event payload for a scenario: the real example with the scenario's changes. */
-export function makeEvent(pr: ScenarioPr, files: number, commits: number): Json {
+export function makeEvent(pr: ScenarioPr, files: number, commits: number, shas = { base: BASE_SHA, head: HEAD_SHA }): Json {
   const event = pullRequestEvent();
   const p = event.pull_request;
   p.title = pr.title ?? 'Add a small feature';
@@ -43,8 +43,8 @@ export function makeEvent(pr: ScenarioPr, files: number, commits: number): Json 
   if (pr.author) p.user = { ...p.user, login: pr.author.login, type: pr.author.type };
   p.labels = (pr.labels ?? []).map((name, i) => ({ ...(p.labels[0] ?? {}), id: i + 1, name }));
   p.draft = pr.draft ?? false;
-  p.base.sha = BASE_SHA;
-  p.head.sha = HEAD_SHA;
+  p.base.sha = shas.base;
+  p.head.sha = shas.head;
   p.head.ref = pr.headRef ?? 'feature';
   p.changed_files = files;
   p.commits = commits;
@@ -81,18 +81,21 @@ export interface Scenario {
   head?: Record<string, string>;
   readOnly?: boolean;
   failures?: FakeState['failures'];
+  /** Commit ids (default BASE_SHA and HEAD_SHA), e.g. of a real repository. */
+  shas?: { base: string; head: string };
 }
 
 export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
   const commits = s.commits ?? [{ sha: HEAD_SHA, message: 'Add a small feature\n' }];
-  const event = makeEvent(s.pr ?? {}, s.changedFiles ?? s.files.length, commits.length);
+  const shas = s.shas ?? { base: BASE_SHA, head: HEAD_SHA };
+  const event = makeEvent(s.pr ?? {}, s.changedFiles ?? s.files.length, commits.length, shas);
   const server = new FakeGitHub({
     owner: event.repository.owner.login,
     repo: event.repository.name,
     pull: restPull(event),
     files: s.files,
     commits,
-    contents: { [BASE_SHA]: s.base ?? {}, [HEAD_SHA]: s.head ?? {} },
+    contents: { [shas.base]: s.base ?? {}, [shas.head]: s.head ?? {} },
     readOnly: s.readOnly ?? false,
     failures: s.failures ?? [],
   });
@@ -122,12 +125,15 @@ export function parseOutputs(text: string): Record<string, string> {
 }
 
 /** Run dist/action.js like the runner does. */
-export async function runAction(
-  server: FakeGitHub,
-  event: Json,
-  inputs: Record<string, string> = {},
-  eventName = 'pull_request',
-): Promise<ActionRun> {
+export interface RunOptions {
+  inputs?: Record<string, string>;
+  eventName?: string;
+  /** More environment, e.g. GITHUB_WORKSPACE. */
+  env?: Record<string, string>;
+}
+
+export async function runAction(server: FakeGitHub, event: Json, options: RunOptions = {}): Promise<ActionRun> {
+  const { inputs = {}, eventName = 'pull_request' } = options;
   const dir = mkdtempSync(join(tmpdir(), 'prguard-action-'));
   const eventPath = join(dir, 'event.json');
   const summary = join(dir, 'summary.md');
@@ -155,6 +161,7 @@ export async function runAction(
     INPUT_COMMENT: 'false',
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
+  Object.assign(env, options.env);
   const child = spawn(process.execPath, [ACTION], { env, cwd: dir });
   let stdout = '';
   let stderr = '';
