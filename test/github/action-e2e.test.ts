@@ -1,30 +1,13 @@
 // End to end: the bundled dist/action.js run as a subprocess against the contract-validating
 // fake GitHub server, one scenario per test. Scenarios that need findings from particular rules
 // are in action-rules-e2e.test.ts.
-import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, test } from 'vitest';
-import type { Report } from '../../src/model.ts';
-import type { FakeFile, FakeGitHub } from './fake-github.ts';
-import { addedPatch, fakeFor, HEAD_SHA, runAction, type ActionRun, type Scenario } from './scenario.ts';
+import { describe, expect, test } from 'vitest';
+import type { FakeFile } from './fake-github.ts';
+import { addedPatch, fakeServers, HEAD_SHA, reportOf, runAction, type ActionRun } from './scenario.ts';
 
-// Tests run concurrently (each is mostly waiting on a subprocess): stop the servers at the end.
-const servers: FakeGitHub[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-});
-
-async function start(s: Scenario) {
-  const { server, event } = fakeFor(s);
-  servers.push(server);
-  await server.start();
-  return { server, event };
-}
+const start = fakeServers();
 
 const small: FakeFile = { filename: 'src/util.ts', status: 'added', additions: 2, deletions: 0, patch: addedPatch(['export const a = 1;', 'export const b = 2;']) };
-
-function jsonReport(run: ActionRun): Report {
-  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as Report;
-}
 
 /** Lines of the log that are not debug output. */
 function log(run: ActionRun): string[] {
@@ -39,7 +22,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ conclusion: 'success', errors: '0', warnings: '0', 'ai-assisted': 'false' });
-    expect(jsonReport(run)).toMatchObject({ conclusion: 'success', stats: { files: 1, additions: 2, deletions: 0 } });
+    expect(reportOf(run)).toMatchObject({ conclusion: 'success', stats: { files: 1, additions: 2, deletions: 0 } });
     expect(server.checkRuns).toHaveLength(1);
     const [check] = server.checkRuns;
     expect(check.request).toMatchObject({ name: 'prguard', head_sha: HEAD_SHA, status: 'completed', conclusion: 'success' });
@@ -131,8 +114,8 @@ describe.concurrent('the Action against a fake GitHub', () => {
     const pages = server.calls('pulls/list-files');
     expect(pages).toHaveLength(30);
     expect(pages.map((p) => p.query.page ?? '1')).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
-    expect(jsonReport(run).stats).toEqual({ files: 3000, additions: 3000, deletions: 0 });
-    expect(jsonReport(run).notes.join('\n')).not.toContain('at most 3000 files');
+    expect(reportOf(run).stats).toEqual({ files: 3000, additions: 3000, deletions: 0 });
+    expect(reportOf(run).notes.join('\n')).not.toContain('at most 3000 files');
   });
 
   test('more files than GitHub lists: the cap is reported, not hidden', async () => {
@@ -147,7 +130,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
     const { server, event } = await start({ files: [small, { filename: 'data/big.json', status: 'modified', additions: 40000, deletions: 2 }] });
     const run = await runAction(server, event);
     expect(run.code).toBe(0);
-    expect(jsonReport(run).notes).toContainEqual(expect.stringMatching(/^data\/big\.json: GitHub did not return the diff/));
+    expect(reportOf(run).notes).toContainEqual(expect.stringMatching(/^data\/big\.json: GitHub did not return the diff/));
     expect(run.summary).toContain('data/big.json: GitHub did not return the diff');
   });
 

@@ -1,23 +1,10 @@
 // The Action with a checkout in GITHUB_WORKSPACE: with both the base and the head commits it
 // reads the change with git (no API caps, every patch); without them it falls back to the API.
-import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, test } from 'vitest';
-import type { Report } from '../../src/model.ts';
+import { describe, expect, test } from 'vitest';
 import { Repo } from '../helpers/repo.ts';
-import type { FakeGitHub } from './fake-github.ts';
-import { addedPatch, fakeFor, runAction, type Scenario } from './scenario.ts';
+import { addedPatch, fakeServers, reportOf, runAction } from './scenario.ts';
 
-const servers: FakeGitHub[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-});
-
-async function start(s: Scenario) {
-  const { server, event } = fakeFor(s);
-  servers.push(server);
-  await server.start();
-  return { server, event };
-}
+const start = fakeServers();
 
 /** A repository with a base commit and a PR branch adding two files. */
 function prRepo(): { repo: Repo; base: string; head: string } {
@@ -44,7 +31,7 @@ describe.concurrent('the Action with a checkout', () => {
     expect(run.code).toBe(0);
     expect(server.calls('pulls/list-files')).toHaveLength(0);
     expect(server.calls('pulls/list-commits')).toHaveLength(0);
-    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as Report;
+    const report = reportOf(run);
     expect(report.stats).toEqual({ files: 2, additions: 4, deletions: 0 });
     expect(run.stdout).toContain(`prguard: read the change with git in ${repo.dir}.`);
     expect(server.checkRuns[0].request.head_sha).toBe(head);
@@ -62,7 +49,7 @@ describe.concurrent('the Action with a checkout', () => {
     expect(run.code).toBe(0);
     expect(server.calls('pulls/list-files')).toHaveLength(1);
     expect(run.stdout).toContain('prguard: reading the change through the GitHub API (the checkout does not have both');
-    const report = JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as Report;
+    const report = reportOf(run);
     expect(report.stats.files).toBe(1);
   });
 });

@@ -1,24 +1,12 @@
 // End to end with real rules: findings, annotations, the fork fallback, the base policy, and
 // provenance. dist/action.js runs as a subprocess against the contract-validating fake GitHub.
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, test } from 'vitest';
-import type { Report } from '../../src/model.ts';
-import type { FakeFile, FakeGitHub } from './fake-github.ts';
-import { addedPatch, BASE_SHA, fakeFor, runAction, type ActionRun, type Scenario } from './scenario.ts';
+import { describe, expect, test } from 'vitest';
+import type { FakeFile } from './fake-github.ts';
+import { addedPatch, BASE_SHA, fakeServers, reportOf, runAction, type ActionRun } from './scenario.ts';
 
-const servers: FakeGitHub[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-});
+const start = fakeServers();
 
-async function start(s: Scenario) {
-  const { server, event } = fakeFor(s);
-  servers.push(server);
-  await server.start();
-  return { server, event };
-}
-
-const jsonReport = (run: ActionRun): Report => JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as Report;
 const commands = (run: ActionRun, kind: string) => run.stdout.split('\n').filter((l) => l.startsWith(`::${kind} `) || l.startsWith(`::${kind}::`));
 
 // A database URL with a password on line 3 of a new file: a secret-leakage error on that line.
@@ -119,7 +107,7 @@ describe.concurrent('the Action with real rules', () => {
     });
     const run = await runAction(server, event);
     expect(server.violations).toEqual([]);
-    const report = jsonReport(run);
+    const report = reportOf(run);
     expect(report.policy).toBe('.github/prguard.yml');
     expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'pr-size', severity: 'error' }));
     expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'protected-paths', path: '.github/prguard.yml' }));
@@ -144,7 +132,7 @@ describe.concurrent('the Action with real rules', () => {
     const run = await runAction(server, event);
     expect(server.violations).toEqual([]);
     expect(run.outputs['ai-assisted']).toBe('true');
-    expect(jsonReport(run).ai).toMatchObject({ assisted: true, agents: expect.arrayContaining([expect.stringMatching(/copilot/i)]) });
+    expect(reportOf(run).ai).toMatchObject({ assisted: true, agents: expect.arrayContaining([expect.stringMatching(/copilot/i)]) });
     expect(run.summary).toMatch(/\*\*AI-assisted:\*\* yes — .*Copilot/i);
   });
 });

@@ -1,20 +1,14 @@
 // The fake GitHub server itself: a request or a response that breaks GitHub's REST description
 // is caught, pagination follows Link headers, and more than 50 annotations are refused.
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { FakeGitHub } from './fake-github.ts';
-import { addedPatch, fakeFor, HEAD_SHA } from './scenario.ts';
+import { addedPatch, fakeServers, HEAD_SHA } from './scenario.ts';
 
-const servers: FakeGitHub[] = [];
-afterAll(async () => {
-  await Promise.all(servers.map((s) => s.stop()));
-});
+const start = fakeServers();
 
 async function server(): Promise<FakeGitHub> {
   const files = Array.from({ length: 5 }, (_, i) => ({ filename: `f${i}`, status: 'added' as const, additions: 1, deletions: 0, patch: addedPatch(['x']) }));
-  const { server } = fakeFor({ files });
-  servers.push(server);
-  await server.start();
-  return server;
+  return (await start({ files })).server;
 }
 
 async function send(s: FakeGitHub, method: string, path: string, body?: unknown) {

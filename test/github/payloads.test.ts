@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Finding, Report } from '../../src/model.ts';
+import type { Finding } from '../../src/model.ts';
+import { makeReport } from '../helpers/report.ts';
 import {
   checkConclusion,
   commentBody,
@@ -11,17 +12,7 @@ import {
   planFallbackAnnotations,
 } from '../../src/github/payloads.ts';
 
-function report(findings: Finding[]): Report {
-  return {
-    version: 1,
-    conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
-    findings,
-    stats: { files: 1, additions: 1, deletions: 0 },
-    ai: { assisted: false, agents: [], evidence: [], source: 'none' },
-    policy: 'embedded default',
-    notes: [],
-  };
-}
+const report = makeReport;
 
 const located = (n: number, severity: Finding['severity'], message = 'm'): Finding[] =>
   Array.from({ length: n }, (_, i) => ({ ruleId: 'r', severity, message, path: `f${i}.ts`, line: i + 1 }));

@@ -6,6 +6,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
+import type { Report } from '../../src/model.ts';
 import { contract, FakeGitHub, type FakeCommit, type FakeFile, type FakeState } from './fake-github.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -102,6 +104,23 @@ export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
   return { server, event };
 }
 
+/**
+ * A starter of fake servers for one test file (tests run concurrently, so each has its own);
+ * all of them are stopped after the file's tests.
+ */
+export function fakeServers(): (s: Scenario) => Promise<{ server: FakeGitHub; event: Json }> {
+  const servers: FakeGitHub[] = [];
+  afterAll(async () => {
+    await Promise.all(servers.map((s) => s.stop()));
+  });
+  return async (s) => {
+    const started = fakeFor(s);
+    servers.push(started.server);
+    await started.server.start();
+    return started;
+  };
+}
+
 export interface ActionRun {
   code: number | null;
   stdout: string;
@@ -175,6 +194,11 @@ export async function runAction(server: FakeGitHub, event: Json, options: RunOpt
     summary: readFileSync(summary, 'utf8'),
     outputs: parseOutputs(readFileSync(output, 'utf8')),
   };
+}
+
+/** The JSON report the run wrote (the `report` output). */
+export function reportOf(run: ActionRun): Report {
+  return JSON.parse(readFileSync(run.outputs.report!, 'utf8')) as Report;
 }
 
 /** A patch adding `lines` (numbered from `start`) to a new file. */

@@ -1,20 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { Finding, Report } from '../../src/model.ts';
+import type { Finding } from '../../src/model.ts';
+import { makeReport } from '../helpers/report.ts';
 import { formatMarkdown } from '../../src/report/markdown.ts';
 import { formatters } from '../../src/report/index.ts';
 
-function report(findings: Finding[], extra: Partial<Report> = {}): Report {
-  return {
-    version: 1,
-    conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
-    findings,
-    stats: { files: 3, additions: 10, deletions: 2 },
-    ai: { assisted: false, agents: [], evidence: [], source: 'none' },
-    policy: '.github/prguard.yml',
-    notes: [],
-    ...extra,
-  };
-}
+const report = makeReport;
 
 const many = (n: number, severity: Finding['severity'] = 'warning'): Finding[] =>
   Array.from({ length: n }, (_, i) => ({
