@@ -69,8 +69,9 @@ async function publish(octokit: GitHub, pull: PullContext, report: Report, input
   const check = await publishCheckRun(octokit, pull, report, inputs);
   if (!check.created) {
     core.warning(
-      'prguard could not create a check run (403: the token is read-only, as on a fork PR). The findings ' +
-        'are shown as annotations on this step and in the job summary instead.',
+      'prguard could not create a check run (403): the token cannot write checks — a fork PR gets a read-only ' +
+        'token on `pull_request`; otherwise add `checks: write` to the workflow permissions. The findings are ' +
+        'shown as annotations on this step and in the job summary instead.',
     );
     publishFallbackAnnotations(report);
   }
