@@ -1,4 +1,11 @@
 // The rule registry: every rule prguard ships, in display order.
 import type { AnyRule } from '../src/rule.ts';
+import { prSize } from './pr-size/index.ts';
+import { testsTouched } from './tests-touched/index.ts';
+import { protectedPaths } from './protected-paths/index.ts';
 
-export const allRules: AnyRule[] = [];
+export const allRules: AnyRule[] = [
+  prSize,
+  testsTouched,
+  protectedPaths,
+];

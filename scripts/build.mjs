@@ -31,7 +31,7 @@ await build({
   entryPoints: { cli: 'src/cli.ts' },
   outdir,
   target: 'node20',
-  banner: { js: `#!/usr/bin/env node\n${banner}` },
+  banner: { js: banner },
 });
 
 // The GitHub Action: runs.using node24 runs this file as is; it is committed (action.yml's main).

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Repo, runCli, tempDir } from '../helpers/repo.ts';
 
-const STRICT_POLICY = 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 5\n';
+const STRICT_POLICY = 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 1\n';
 
 describe('prguard check on a real git repository', () => {
   let repo: Repo;

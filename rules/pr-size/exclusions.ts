@@ -1,0 +1,64 @@
+// What pr-size leaves out of its counts, and why: lockfiles, generated, vendored and -diff files.
+import type { FileChange } from '../../src/model.ts';
+import { matchesAny } from '../../src/glob.ts';
+
+/** Lockfiles written by package managers, at any depth. Reviewers do not read them line by line. */
+export const LOCKFILE_GLOBS: readonly string[] = [
+  '**/package-lock.json', // npm
+  '**/npm-shrinkwrap.json', // npm
+  '**/yarn.lock', // yarn
+  '**/pnpm-lock.yaml', // pnpm
+  '**/bun.lock', // bun (text)
+  '**/bun.lockb', // bun (binary)
+  '**/Cargo.lock', // Cargo
+  '**/go.sum', // Go modules
+  '**/go.work.sum', // Go workspaces
+  '**/poetry.lock', // Poetry
+  '**/Pipfile.lock', // Pipenv
+  '**/uv.lock', // uv
+  '**/Gemfile.lock', // Bundler
+  '**/composer.lock', // Composer
+];
+
+export type ExclusionReason = 'lockfile' | 'generated' | 'vendored' | 'no-diff' | 'excluded';
+
+/** Why the file is not counted, or null when it is. The first reason that applies wins. */
+export function exclusionReason(file: FileChange, exclude: readonly string[]): ExclusionReason | null {
+  if (matchesAny(file.path, LOCKFILE_GLOBS)) return 'lockfile';
+  if (file.attributes?.generated) return 'generated';
+  if (file.attributes?.vendored) return 'vendored';
+  if (file.attributes?.noDiff) return 'no-diff';
+  if (exclude.length > 0 && matchesAny(file.path, exclude)) return 'excluded';
+  return null;
+}
+
+const REASON_WORDS: Record<ExclusionReason, [string, string]> = {
+  lockfile: ['lockfile', 'lockfiles'],
+  generated: ['generated file', 'generated files'],
+  vendored: ['vendored file', 'vendored files'],
+  'no-diff': ['file marked -diff', 'files marked -diff'],
+  excluded: ['file matching `exclude`', 'files matching `exclude`'],
+};
+
+export interface Excluded {
+  path: string;
+  lines: number;
+  reason: ExclusionReason;
+}
+
+/** " Not counted: 3 files, 2417 lines (2 lockfiles, 1 generated file)." or '' when nothing was excluded. */
+export function describeExcluded(excluded: readonly Excluded[]): string {
+  if (excluded.length === 0) return '';
+  const byReason = new Map<ExclusionReason, number>();
+  let lines = 0;
+  for (const e of excluded) {
+    byReason.set(e.reason, (byReason.get(e.reason) ?? 0) + 1);
+    lines += e.lines;
+  }
+  const reasons = [...byReason].map(([reason, n]) => `${n} ${REASON_WORDS[reason][n === 1 ? 0 : 1]}`);
+  return ` Not counted: ${plural(excluded.length, 'file')}, ${plural(lines, 'line')} (${reasons.join(', ')}).`;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

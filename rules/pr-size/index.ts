@@ -1,0 +1,116 @@
+// pr-size: keep pull requests small enough to be reviewed properly.
+import type { FileChange } from '../../src/model.ts';
+import type { Rule, Violation } from '../../src/rule.ts';
+import { describeExcluded, exclusionReason, plural, type Excluded } from './exclusions.ts';
+
+export interface PrSizeOptions {
+  'max-lines': number;
+  'max-files': number;
+  exclude: string[];
+}
+
+/** How many files and directories the messages name. */
+const TOP = 5;
+
+/** Changed lines a file contributes: binary files and submodule pointers count as files only. */
+function linesOf(file: FileChange): number {
+  return file.binary || file.submodule ? 0 : file.additions + file.deletions;
+}
+
+function directoryOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash === -1 ? '(root)' : path.slice(0, slash + 1);
+}
+
+function largestFiles(files: readonly FileChange[]): string {
+  return [...files]
+    .sort((a, b) => linesOf(b) - linesOf(a) || a.path.localeCompare(b.path))
+    .slice(0, TOP)
+    .map((f) => `${f.path} (${linesOf(f)})`)
+    .join(', ');
+}
+
+function busiestDirectories(files: readonly FileChange[]): string {
+  const counts = new Map<string, number>();
+  for (const f of files) counts.set(directoryOf(f.path), (counts.get(directoryOf(f.path)) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP)
+    .map(([dir, n]) => `${dir} (${plural(n, 'file')})`)
+    .join(', ');
+}
+
+export const prSize: Rule<PrSizeOptions> = {
+  meta: {
+    id: 'pr-size',
+    description: 'Keep pull requests small enough to be reviewed line by line',
+    defaultSeverity: 'warning',
+    schema: {
+      type: 'object',
+      properties: {
+        'max-lines': {
+          type: 'integer',
+          minimum: 1,
+          default: 400,
+          description:
+            'Most changed lines (additions + deletions) over the counted files. Review research puts effective review at 200-400 lines at a time.',
+        },
+        'max-files': {
+          type: 'integer',
+          minimum: 1,
+          default: 30,
+          description: 'Most counted files (binary files and submodules included).',
+        },
+        exclude: {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          default: [],
+          description:
+            'Globs (minimatch, from the repository root) of files not counted, on top of lockfiles and files .gitattributes marks generated, vendored or -diff.',
+        },
+      },
+    },
+    messages: {
+      tooManyLines:
+        'This pull request changes {{lines}} lines (additions + deletions), more than the limit of {{max}}. ' +
+        'Past a few hundred lines reviewers skim instead of reading, and defects get through. ' +
+        'Largest contributors: {{largest}}. Split it into smaller pull requests that each stand on their own ' +
+        '(for example the refactoring first, then the change in behaviour).{{excluded}}',
+      tooManyFiles:
+        'This pull request changes {{files}} files, more than the limit of {{max}}. ' +
+        'A reviewer has to hold every touched file in mind at once, and past a few dozen files they skim. ' +
+        'Most files are in: {{directories}}. Split it into pull requests by area.{{excluded}}',
+    },
+  },
+
+  check(change, options) {
+    const counted: FileChange[] = [];
+    const excluded: Excluded[] = [];
+    for (const file of change.files) {
+      const reason = exclusionReason(file, options.exclude);
+      if (reason === null) counted.push(file);
+      else excluded.push({ path: file.path, lines: linesOf(file), reason });
+    }
+    const lines = counted.reduce((sum, f) => sum + linesOf(f), 0);
+    const excludedNote = describeExcluded(excluded);
+    const violations: Violation[] = [];
+    if (lines > options['max-lines']) {
+      violations.push({
+        messageId: 'tooManyLines',
+        data: { lines, max: options['max-lines'], largest: largestFiles(counted), excluded: excludedNote },
+      });
+    }
+    if (counted.length > options['max-files']) {
+      violations.push({
+        messageId: 'tooManyFiles',
+        data: {
+          files: counted.length,
+          max: options['max-files'],
+          directories: busiestDirectories(counted),
+          excluded: excludedNote,
+        },
+      });
+    }
+    return violations;
+  },
+};

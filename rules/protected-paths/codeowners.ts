@@ -1,0 +1,57 @@
+// Path patterns with GitHub CODEOWNERS semantics, compiled to minimatch globs.
+//
+// - A leading `/` anchors the pattern at the repository root; so does a slash in the middle.
+//   A pattern without a slash (other than a trailing one) matches at any depth: `*.js`, `apps/`.
+// - A trailing `/` matches a directory and everything below it, at any level: `/docs/`.
+// - A pattern naming a directory without the trailing slash matches it recursively too: `/apps/github`.
+// - A wildcard in the last segment matches names at that level only: `docs/*` matches
+//   `docs/a.md` but not `docs/build/a.md` (as GitHub documents; plain gitignore differs here).
+// - `**` matches any number of directories; `*` and `?` never match `/`.
+// - `[...]` is literal (character ranges do not work in CODEOWNERS), and so are `{`, `}`;
+//   `!` negation does not work either: `patternProblem` reports it.
+// - Matching is case-sensitive, like GitHub's.
+import { Minimatch } from 'minimatch';
+
+const OPTIONS = { dot: true, nocomment: true, nonegate: true, noext: true, nobrace: true } as const;
+
+export interface CompiledPattern {
+  pattern: string;
+  matches(path: string): boolean;
+}
+
+/** Why the pattern cannot work, or null when it is fine. */
+export function patternProblem(pattern: string): string | null {
+  if (pattern.trim() === '') return 'the pattern is empty';
+  if (pattern.startsWith('!')) {
+    return '`!` negation does not work in CODEOWNERS patterns; add a later entry for the exception with `protected: false`';
+  }
+  if (pattern.startsWith('#')) return 'a pattern starting with `#` is a comment in CODEOWNERS and matches nothing';
+  if (pattern !== pattern.trim()) return 'the pattern has leading or trailing spaces';
+  return null;
+}
+
+/** The minimatch globs equivalent to one CODEOWNERS pattern. */
+export function patternGlobs(pattern: string): string[] {
+  let body = pattern.replace(/[[\]]/g, (c) => `\\${c}`);
+  const directoryOnly = body.endsWith('/');
+  body = body.replace(/\/+$/, '');
+  const anchored = body.includes('/');
+  body = body.replace(/^\/+/, '');
+  if (body === '') return ['**']; // `/`: the whole repository
+  const base = anchored ? body : `**/${body}`;
+  if (directoryOnly) return [`${base}/**`];
+  const last = body.slice(body.lastIndexOf('/') + 1);
+  if (last === '**' || /[*?]/.test(last)) return [base];
+  return [base, `${base}/**`];
+}
+
+export function compilePattern(pattern: string): CompiledPattern {
+  const matchers = patternGlobs(pattern).map((glob) => new Minimatch(glob, OPTIONS));
+  return { pattern, matches: (path) => matchers.some((m) => m.match(path)) };
+}
+
+/** Index of the last pattern matching `path` (CODEOWNERS precedence), or -1 when none does. */
+export function lastMatch(path: string, patterns: readonly CompiledPattern[]): number {
+  for (let i = patterns.length - 1; i >= 0; i--) if (patterns[i]!.matches(path)) return i;
+  return -1;
+}

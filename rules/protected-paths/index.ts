@@ -1,0 +1,185 @@
+// protected-paths: some files need explicit sign-off, and some may not be changed by AI at all.
+import type { FileChange } from '../../src/model.ts';
+import type { OptionProblem, Rule, RuleContext, Violation } from '../../src/rule.ts';
+import { compilePattern, lastMatch, patternProblem, type CompiledPattern } from './codeowners.ts';
+
+/** How an entry treats AI-assisted changes. */
+export type AiMode = 'labels' | 'block' | 'only';
+
+export interface ProtectedEntry {
+  pattern: string;
+  reason?: string;
+  'allow-labels'?: string[];
+  ai?: AiMode;
+  protected?: boolean;
+}
+
+export interface ProtectedPathsOptions {
+  paths: ProtectedEntry[];
+}
+
+/** Where prguard looks for a policy file; a change adding one of them can replace the policy. */
+export const POLICY_DISCOVERY_PATHS: readonly string[] = ['.github/prguard.yml', '.prguard.yml'];
+
+const POLICY_REASON = 'it is the prguard policy, and changing it changes what every check enforces';
+
+/** An entry as the rule uses it; built-in policy-file entries match one path literally. */
+type InternalEntry = ProtectedEntry & { exact?: string };
+
+/** The built-in entries, before the policy's own (so a later entry of the policy overrides them). */
+export function builtinEntries(policyPath: string | null): InternalEntry[] {
+  const policyFiles = [...POLICY_DISCOVERY_PATHS];
+  if (policyPath !== null && !policyFiles.includes(policyPath)) policyFiles.push(policyPath);
+  return [
+    ...policyFiles.map((path) => ({ pattern: `/${path}`, reason: POLICY_REASON, exact: path })),
+    {
+      pattern: '/.github/workflows/',
+      reason: "CI workflows run with the repository's secrets and decide which checks run at all",
+    },
+  ];
+}
+
+interface CompiledEntry {
+  matcher: CompiledPattern;
+  entry: ProtectedEntry;
+}
+
+function compileEntry(entry: InternalEntry): CompiledEntry {
+  // A policy path is matched literally: it may contain characters that are special in patterns.
+  const exact = entry.exact;
+  const matcher =
+    exact === undefined ? compilePattern(entry.pattern) : { pattern: entry.pattern, matches: (p: string) => p === exact };
+  return { matcher, entry };
+}
+
+type Decision = { messageId: 'aiBlocked' | 'protectedLabel' | 'protectedPath'; entry: ProtectedEntry; path: string };
+
+const RANK: Record<Decision['messageId'], number> = { aiBlocked: 3, protectedPath: 2, protectedLabel: 1 };
+
+function decide(
+  path: string,
+  entries: readonly CompiledEntry[],
+  matchers: readonly CompiledPattern[],
+  labels: ReadonlySet<string>,
+  assisted: boolean,
+): Decision | null {
+  const index = lastMatch(path, matchers);
+  if (index === -1) return null;
+  const { entry } = entries[index]!;
+  if (entry.protected === false) return null;
+  const ai = entry.ai ?? 'labels';
+  if (assisted && ai === 'block') return { messageId: 'aiBlocked', entry, path };
+  if (!assisted && ai === 'only') return null;
+  const allow = entry['allow-labels'] ?? [];
+  if (allow.some((label) => labels.has(label.toLowerCase()))) return null;
+  return { messageId: allow.length > 0 ? 'protectedLabel' : 'protectedPath', entry, path };
+}
+
+/** Paths of the file that count: a rename touches both its old and its new path. */
+function touchedPaths(file: FileChange): string[] {
+  return file.status === 'renamed' && file.oldPath !== undefined && file.oldPath !== file.path
+    ? [file.path, file.oldPath]
+    : [file.path];
+}
+
+function describeAgents(context: RuleContext): string {
+  if (context.ai.agents.length > 0) return ` (${context.ai.agents.join(', ')})`;
+  if (context.ai.source === 'flag') return ' (--ai yes)';
+  return '';
+}
+
+function sentence(reason: string | undefined): string {
+  const text = (reason ?? '').trim().replace(/\.+$/, '');
+  return text === '' ? 'the policy lists it under protected-paths' : text;
+}
+
+export const protectedPaths: Rule<ProtectedPathsOptions> = {
+  meta: {
+    id: 'protected-paths',
+    description: 'Protected files change only with explicit sign-off, and AI-blocked files not by AI at all',
+    defaultSeverity: 'error',
+    schema: {
+      type: 'object',
+      properties: {
+        paths: {
+          type: 'array',
+          default: [],
+          description:
+            'Protected paths, after the built-in ones (the policy file and .github/workflows/). The last matching entry wins.',
+          items: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['pattern'],
+            properties: {
+              pattern: { type: 'string', minLength: 1, description: 'A CODEOWNERS-style path pattern.' },
+              reason: { type: 'string', description: 'Why it is protected; shown in the finding.' },
+              'allow-labels': {
+                type: 'array',
+                items: { type: 'string', minLength: 1 },
+                description: 'PR labels (any one, case-insensitive) that allow a change to it.',
+              },
+              ai: {
+                type: 'string',
+                enum: ['labels', 'block', 'only'],
+                description:
+                  'labels: AI-assisted changes are treated like others; block: AI-assisted changes may not touch it, labels do not help; only: protected for AI-assisted changes only.',
+              },
+              protected: {
+                type: 'boolean',
+                description: 'false makes an exception: paths whose last matching entry says so are not protected.',
+              },
+            },
+          },
+        },
+      },
+    },
+    messages: {
+      protectedPath:
+        '{{subject}} is protected: {{reason}}. No label unlocks it in this policy, so have its owners make this change in a separate pull request, or leave it out of this one.',
+      protectedLabel:
+        '{{subject}} is protected: {{reason}}. Ask a maintainer who owns it to review the change and add the label {{labels}} to the pull request.',
+      aiBlocked:
+        '{{subject}} may not be changed by an AI-assisted change: {{reason}}. This change is AI-assisted{{agents}}, and no label unlocks it. ' +
+        'Have a person write this part in a separate pull request.',
+    },
+  },
+
+  validate(options) {
+    // Called on the options as written (an `ai:` block may leave `paths` out).
+    const problems: OptionProblem[] = [];
+    (options.paths ?? []).forEach((entry, i) => {
+      const problem = patternProblem(entry.pattern);
+      if (problem !== null) problems.push({ path: ['paths', i, 'pattern'], message: problem });
+    });
+    return problems;
+  },
+
+  check(change, options, context) {
+    const entries = [...builtinEntries(context.policyPath), ...options.paths].map(compileEntry);
+    const matchers = entries.map((e) => e.matcher);
+    const labels = new Set((change.pr?.labels ?? []).map((l) => l.toLowerCase()));
+    const violations: Violation[] = [];
+    for (const file of change.files) {
+      let worst: Decision | null = null;
+      for (const path of touchedPaths(file)) {
+        const decision = decide(path, entries, matchers, labels, context.ai.assisted);
+        if (decision !== null && (worst === null || RANK[decision.messageId] > RANK[worst.messageId])) worst = decision;
+      }
+      if (worst === null) continue;
+      // The finding points at the file, so the message names a path only when it is the old one.
+      const subject = worst.path === file.path ? 'This file' : `This file's old path ${worst.path}`;
+      const allow = worst.entry['allow-labels'] ?? [];
+      violations.push({
+        messageId: worst.messageId,
+        path: file.path,
+        data: {
+          subject,
+          reason: sentence(worst.entry.reason),
+          labels: allow.map((l) => `\`${l}\``).join(' or '),
+          agents: describeAgents(context),
+        },
+      });
+    }
+    return violations;
+  },
+};

@@ -1,0 +1,41 @@
+// Public entry points of the diff parser.
+import type { FileChange } from '../model.ts';
+import { LineSplitter } from './lines.ts';
+import { DiffParser, type ParsedPatch } from './parser.ts';
+
+export type { ParsedPatch } from './parser.ts';
+export { parseTrailers, type TrailerOptions } from './trailers.ts';
+
+/** A push-style parser: `write` chunks as they arrive, then `end()` for the result. */
+export class DiffStream {
+  private readonly parser = new DiffParser();
+  private readonly splitter = new LineSplitter((buf, start, end) => this.parser.line(buf, start, end));
+
+  write(chunk: Buffer | string): void {
+    this.splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  }
+
+  end(): ParsedPatch {
+    this.splitter.end();
+    return this.parser.end();
+  }
+}
+
+/** Parses a diff or format-patch mailbox from a Readable or any async iterable of chunks. */
+export async function parsePatchStream(source: AsyncIterable<Buffer | string>): Promise<ParsedPatch> {
+  const stream = new DiffStream();
+  for await (const chunk of source) stream.write(chunk);
+  return stream.end();
+}
+
+/** Parses a whole diff or format-patch mailbox held in memory. */
+export function parsePatch(text: string | Buffer): ParsedPatch {
+  const stream = new DiffStream();
+  stream.write(text);
+  return stream.end();
+}
+
+/** Parses a unified diff held in memory into its files. */
+export function parseUnifiedDiff(text: string | Buffer): FileChange[] {
+  return parsePatch(text).files;
+}

@@ -1,0 +1,243 @@
+// A streaming parser for unified diffs (git or plain) and `git format-patch` mailboxes.
+// Feed it lines (see LineSplitter); it never needs the whole text. Context lines are skipped
+// without being decoded; only added and deleted lines become strings.
+import type { Commit, FileChange, Hunk } from '../model.ts';
+import { lineText } from './lines.ts';
+import { type MailDraft, mailToCommit } from './mail.ts';
+import { mergePatchFiles } from './merge.ts';
+import { splitGitHeader, stripPrefix, unquoteName } from './quote.ts';
+
+export interface ParsedPatch {
+  files: FileChange[];
+  /** Commits of a `git format-patch` mailbox, in order; empty for a plain diff. */
+  commits: Commit[];
+}
+
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+const MAIL_START = /^From ([0-9a-f]{40}) /;
+const SUBMODULE_MODE = '160000';
+const PLUS = 43;
+const MINUS = 45;
+const SPACE = 32;
+const BACKSLASH = 92;
+const CR = 13;
+
+/** A name on a `---`/`+++` line: C-quoted, or raw up to a tab (git adds one after names with spaces). */
+function patchName(raw: string): string {
+  if (raw.startsWith('"')) return unquoteName(raw);
+  const tab = raw.indexOf('\t');
+  return tab >= 0 ? raw.slice(0, tab) : raw.trimEnd();
+}
+
+function newFile(path: string): FileChange {
+  return { path, status: 'modified', binary: false, submodule: false, additions: 0, deletions: 0, hunks: [] };
+}
+
+export class DiffParser {
+  private readonly groups: FileChange[][] = [[]];
+  private readonly commits: Commit[] = [];
+  private file: FileChange | undefined;
+  /** Between a file's start and its first hunk: extended header lines are expected. */
+  private inHeader = false;
+  private sawOldName = false;
+  private oldName: string | undefined;
+  private newName: string | undefined;
+  private hunk: Hunk | undefined;
+  private oldLeft = 0;
+  private newLeft = 0;
+  private oldLine = 0;
+  private newLine = 0;
+  private mail: MailDraft | undefined;
+  private mailPart: 'header' | 'body' | undefined;
+
+  /** Consumes one line, `chunk.slice(start, end)` without its '\n'. */
+  line(chunk: string, start: number, end: number): void {
+    if ((this.oldLeft > 0 || this.newLeft > 0) && this.hunkLine(chunk, start, end)) return;
+    const text = lineText(chunk, start, end);
+    if (this.mailPart) this.mailLine(text);
+    else this.headerLine(text);
+  }
+
+  /** Finishes parsing and returns the result. Files of several patches are merged (see merge.ts). */
+  end(): ParsedPatch {
+    this.finishFile();
+    this.finishMail();
+    const groups = this.groups.filter((g, i) => g.length > 0 || i > 0 || this.commits.length === 0);
+    const files = groups.length <= 1 ? (groups[0] ?? []) : mergePatchFiles(groups);
+    return { files, commits: this.commits };
+  }
+
+  private hunkLine(chunk: string, start: number, end: number): boolean {
+    const file = this.file!;
+    const hunk = this.hunk!;
+    const c = start < end ? chunk.charCodeAt(start) : undefined;
+    if (c === PLUS && this.newLeft > 0) {
+      hunk.added.push({ line: this.newLine++, content: lineText(chunk, start + 1, end) });
+      this.newLeft--;
+      file.additions++;
+    } else if (c === MINUS && this.oldLeft > 0) {
+      hunk.deleted.push({ line: this.oldLine++, content: lineText(chunk, start + 1, end) });
+      this.oldLeft--;
+      file.deletions++;
+    } else if ((c === SPACE || c === undefined || (c === CR && end === start + 1)) && this.oldLeft > 0 && this.newLeft > 0) {
+      // Context (an empty line is context whose leading space an editor stripped).
+      this.oldLine++;
+      this.newLine++;
+      this.oldLeft--;
+      this.newLeft--;
+    } else if (c === BACKSLASH) {
+      // "\ No newline at end of file": not a line of the file.
+    } else {
+      // The hunk is shorter than its header said: stop counting and read this as a header line.
+      this.oldLeft = 0;
+      this.newLeft = 0;
+      return false;
+    }
+    return true;
+  }
+
+  private headerLine(text: string): void {
+    const mail = MAIL_START.exec(text);
+    if (mail) return this.startMail(mail[1]!);
+    if (text.startsWith('diff --git ')) {
+      this.startFile();
+      const names = splitGitHeader(text.slice('diff --git '.length));
+      this.file = newFile(names?.newName ?? '');
+      this.oldName = names?.oldName;
+      this.newName = names?.newName;
+      return;
+    }
+    if (text.startsWith('--- ') && !(this.file && this.inHeader && !this.sawOldName)) {
+      // A plain unified diff (no `diff --git` line) starts a file at its `---` line.
+      this.startFile();
+      this.file = newFile('');
+    }
+    const file = this.file;
+    if (!file) return;
+    if (text.startsWith('@@ ')) return this.startHunk(text);
+    if (text.startsWith('Binary files ') || text === 'GIT binary patch') {
+      file.binary = true;
+      return;
+    }
+    if (!this.inHeader) return;
+    this.extendedHeader(file, text);
+  }
+
+  private extendedHeader(file: FileChange, text: string): void {
+    const after = (prefix: string): string | undefined =>
+      text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
+    let v: string | undefined;
+    if ((v = after('--- ')) !== undefined) {
+      this.sawOldName = true;
+      this.oldName = this.side(patchName(v), 'added');
+    } else if ((v = after('+++ ')) !== undefined) {
+      this.newName = this.side(patchName(v), 'deleted');
+    } else if ((v = after('old mode ') ?? after('new mode ')) !== undefined) {
+      const mode = v.trim();
+      file.modeChange ??= { oldMode: '', newMode: '' };
+      file.modeChange[text.startsWith('old') ? 'oldMode' : 'newMode'] = mode;
+      if (mode === SUBMODULE_MODE) file.submodule = true;
+    } else if ((v = after('new file mode ') ?? after('deleted file mode ')) !== undefined) {
+      file.status = text.startsWith('new') ? 'added' : 'deleted';
+      if (v.trim() === SUBMODULE_MODE) file.submodule = true;
+    } else if ((v = after('rename from ') ?? after('rename old ') ?? after('copy from ')) !== undefined) {
+      file.status = text.startsWith('rename') ? 'renamed' : 'copied';
+      this.oldName = unquoteName(v);
+    } else if ((v = after('rename to ') ?? after('rename new ') ?? after('copy to ')) !== undefined) {
+      file.status = text.startsWith('rename') ? 'renamed' : 'copied';
+      this.newName = unquoteName(v);
+    } else if ((v = after('similarity index ')) !== undefined) {
+      const pct = /^(\d+)%/.exec(v);
+      if (pct) file.similarity = Number(pct[1]);
+    } else if ((v = after('index ')) !== undefined) {
+      if (v.trim().endsWith(` ${SUBMODULE_MODE}`)) file.submodule = true;
+    }
+  }
+
+  /** Reads a `---`/`+++` name; `/dev/null` marks the file added or deleted. */
+  private side(name: string, statusIfNull: 'added' | 'deleted'): string | undefined {
+    if (name === '/dev/null') {
+      this.file!.status = statusIfNull;
+      return undefined;
+    }
+    return stripPrefix(name);
+  }
+
+  private startHunk(text: string): void {
+    const m = HUNK_HEADER.exec(text);
+    if (!m) return;
+    this.inHeader = false;
+    this.hunk = {
+      oldStart: Number(m[1]),
+      oldLines: m[2] === undefined ? 1 : Number(m[2]),
+      newStart: Number(m[3]),
+      newLines: m[4] === undefined ? 1 : Number(m[4]),
+      section: m[5] ?? '',
+      added: [],
+      deleted: [],
+    };
+    this.file!.hunks.push(this.hunk);
+    this.oldLeft = this.hunk.oldLines;
+    this.newLeft = this.hunk.newLines;
+    this.oldLine = this.hunk.oldStart;
+    this.newLine = this.hunk.newStart;
+  }
+
+  private startFile(): void {
+    this.finishFile();
+    this.inHeader = true;
+    this.sawOldName = false;
+    this.oldName = undefined;
+    this.newName = undefined;
+  }
+
+  private finishFile(): void {
+    const file = this.file;
+    if (!file) return;
+    this.file = undefined;
+    this.hunk = undefined;
+    this.oldLeft = this.newLeft = 0;
+    this.inHeader = false;
+    if (file.status === 'deleted') file.path = this.oldName ?? file.path;
+    else file.path = this.newName ?? this.oldName ?? file.path;
+    const renamedByNames = file.status === 'modified' && this.oldName && this.newName && this.oldName !== this.newName;
+    if (renamedByNames) file.status = 'renamed';
+    if ((file.status === 'renamed' || file.status === 'copied') && this.oldName) file.oldPath = this.oldName;
+    if (file.modeChange && (!file.modeChange.oldMode || !file.modeChange.newMode)) delete file.modeChange;
+    if (!file.path) return; // nothing usable (a malformed header)
+    this.groups[this.groups.length - 1]!.push(file);
+  }
+
+  private startMail(sha: string): void {
+    this.finishFile();
+    this.finishMail();
+    this.mail = { sha, headers: [], body: [] };
+    this.mailPart = 'header';
+    this.groups.push([]);
+  }
+
+  private mailLine(text: string): void {
+    const mail = this.mail!;
+    if (this.mailPart === 'header') {
+      if (text === '') this.mailPart = 'body';
+      else if ((text.startsWith(' ') || text.startsWith('\t')) && mail.headers.length > 0) {
+        mail.headers[mail.headers.length - 1] += text;
+      } else mail.headers.push(text);
+      return;
+    }
+    // The message ends at `---` (format-patch) or where the diff starts.
+    if (/^---\s*$/.test(text)) return this.finishMail();
+    if (text.startsWith('diff --git ') || /^--- \S/.test(text) || MAIL_START.test(text)) {
+      this.finishMail();
+      return this.headerLine(text);
+    }
+    mail.body.push(text);
+  }
+
+  private finishMail(): void {
+    if (!this.mail) return;
+    this.commits.push(mailToCommit(this.mail));
+    this.mail = undefined;
+    this.mailPart = undefined;
+  }
+}

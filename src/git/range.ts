@@ -1,0 +1,71 @@
+// Which commits a local check covers: --head (default HEAD) against the merge-base with --base,
+// or with the remote's default branch when --base is not given.
+import type { SimpleGit } from 'simple-git';
+import { UsageError } from '../errors.ts';
+
+export interface ResolvedRange {
+  /** The merge-base of the base ref and head (what a pull request diff starts from). */
+  base: string;
+  head: string;
+  /** The ref the base came from, for messages (e.g. `refs/remotes/origin/trunk`). */
+  baseRef: string;
+}
+
+async function tryRaw(git: SimpleGit, args: string[]): Promise<string | undefined> {
+  try {
+    const out = (await git.raw(args)).trim();
+    return out === '' ? undefined : out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commit a ref names, or a UsageError naming the flag and the ref. */
+export async function verifyCommit(git: SimpleGit, ref: string, flag: string): Promise<string> {
+  if (ref.startsWith('-') || ref.trim() === '') {
+    throw new UsageError(`${flag} "${ref}" is not a valid git revision. Pass a branch, tag or commit, e.g. ${flag} origin/main.`);
+  }
+  const sha = await tryRaw(git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  if (!sha) {
+    throw new UsageError(
+      `${flag} "${ref}" does not name a commit in this repository. Check the spelling, or fetch it first ` +
+        `(e.g. \`git fetch origin ${ref.replace(/^origin\//, '')}\`).`,
+    );
+  }
+  return sha;
+}
+
+/**
+ * The ref a change is based on when --base is not given: the default branch of a remote
+ * (`refs/remotes/<remote>/HEAD`, origin first), else the upstream of the head branch.
+ */
+export async function defaultBaseRef(git: SimpleGit, head: string): Promise<string> {
+  const remotes = ((await tryRaw(git, ['remote'])) ?? '').split('\n').filter(Boolean);
+  remotes.sort((a, b) => Number(b === 'origin') - Number(a === 'origin'));
+  for (const remote of remotes) {
+    const ref = await tryRaw(git, ['symbolic-ref', '--quiet', `refs/remotes/${remote}/HEAD`]);
+    if (ref) return ref;
+  }
+  const upstream = await tryRaw(git, ['rev-parse', '--verify', '--quiet', '--symbolic-full-name', `${head}@{upstream}`]);
+  if (upstream) return upstream;
+  const hint = remotes.length > 0
+    ? `No remote has a default branch recorded (refs/remotes/${remotes[0]}/HEAD is missing) and ${head} has no upstream branch. ` +
+      `Run \`git remote set-head ${remotes[0]} --auto\` to record it, or pass --base.`
+    : `The repository has no remote and ${head} has no upstream branch, so there is no default branch to compare with.`;
+  throw new UsageError(`Cannot tell which branch this change is based on. ${hint} For example: prguard check --base <branch>.`);
+}
+
+export async function resolveRange(git: SimpleGit, options: { base?: string; head?: string }): Promise<ResolvedRange> {
+  const headRef = options.head ?? 'HEAD';
+  const head = await verifyCommit(git, headRef, '--head');
+  const baseRef = options.base ?? (await defaultBaseRef(git, headRef));
+  const baseSha = await verifyCommit(git, baseRef, '--base');
+  const base = await tryRaw(git, ['merge-base', baseSha, head]);
+  if (!base) {
+    throw new UsageError(
+      `${baseRef} and ${headRef} have no common ancestor, so there is no change to compare. In a shallow clone, ` +
+        'fetch more history (e.g. `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).',
+    );
+  }
+  return { base, head, baseRef };
+}

@@ -1,0 +1,165 @@
+// loadGitChangeSet over real repositories with a bare "origin" remote.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/errors.ts';
+import { loadGitChangeSet, readRepoFile } from '../../src/git/index.ts';
+import { commitAll, git, initRepo, tempDir, write } from '../helpers/git.ts';
+
+/** origin (bare, default branch `trunk`) and a clone with a feature branch; trunk moves on after. */
+function setup(): { origin: string; clone: string; forkPoint: string } {
+  const root = tempDir();
+  const origin = path.join(root, 'origin.git');
+  git(root, ['init', '-q', '--bare', '-b', 'trunk', origin]);
+  const seed = initRepo('trunk', path.join(root, 'seed'));
+  write(seed, 'src/app.ts', 'export const a = 1;\n');
+  write(seed, '.gitattributes', 'dist/** linguist-generated\nvendor/** linguist-vendored\n*.lock -diff\nkeep.gen linguist-generated=false\n');
+  const forkPoint = commitAll(seed, 'base');
+  git(seed, ['remote', 'add', 'origin', origin]);
+  git(seed, ['push', '-q', 'origin', 'trunk']);
+  const clone = path.join(root, 'clone');
+  git(root, ['clone', '-q', origin, clone]);
+  // trunk moves on in origin after the feature branched off
+  write(seed, 'trunk-only.txt', 'later\n');
+  commitAll(seed, 'trunk moves on');
+  git(seed, ['push', '-q', 'origin', 'trunk']);
+  git(clone, ['fetch', '-q', 'origin']);
+  git(clone, ['checkout', '-q', '-b', 'feature']);
+  write(clone, 'src/app.ts', 'export const a = 2;\nexport const b = 3;\n');
+  write(clone, 'dist/bundle.js', 'x\n');
+  write(clone, 'vendor/lib.js', 'y\n');
+  write(clone, 'deps.lock', 'z\n');
+  write(clone, 'keep.gen', 'k\n');
+  commitAll(clone, 'Change the app\n\nWhy it changes.\n\nCo-authored-by: Claude <noreply@anthropic.com>');
+  write(clone, 'docs/read me.md', '# hi\n');
+  commitAll(clone, 'Add docs');
+  return { origin, clone, forkPoint };
+}
+
+describe('loadGitChangeSet', () => {
+  let clone: string;
+  let forkPoint: string;
+
+  beforeAll(() => {
+    ({ clone, forkPoint } = setup());
+  });
+
+  it('defaults base to the merge-base with origin/HEAD (a branch named trunk)', async () => {
+    const change = await loadGitChangeSet({ cwd: clone });
+    expect(change.base).toBe(forkPoint);
+    expect(change.head).toBe(git(clone, ['rev-parse', 'HEAD']).trim());
+    expect(change.files.map((f) => f.path).sort()).toEqual(
+      ['deps.lock', 'dist/bundle.js', 'docs/read me.md', 'keep.gen', 'src/app.ts', 'vendor/lib.js'],
+    );
+    // `-diff` makes git print "Binary files differ" (git diff reads the work tree's attributes)
+    expect(change.files.find((f) => f.path === 'deps.lock')).toMatchObject({ binary: true, additions: 0 });
+    const app = change.files.find((f) => f.path === 'src/app.ts')!;
+    expect(app).toMatchObject({ status: 'modified', additions: 2, deletions: 1 });
+    expect(app.hunks[0]!.added).toEqual([{ line: 1, content: 'export const a = 2;' }, { line: 2, content: 'export const b = 3;' }]);
+  });
+
+  it('reads commits oldest first with author, committer, message and trailers', async () => {
+    const { commits } = await loadGitChangeSet({ cwd: clone });
+    expect(commits.map((c) => c.message)).toEqual([
+      'Change the app\n\nWhy it changes.\n\nCo-authored-by: Claude <noreply@anthropic.com>',
+      'Add docs',
+    ]);
+    expect(commits[0]).toMatchObject({
+      author: { name: 'Test Author', email: 'author@example.com' },
+      committer: { name: 'Test Committer', email: 'committer@example.com' },
+      trailers: [{ key: 'Co-authored-by', value: 'Claude <noreply@anthropic.com>', line: 5 }],
+    });
+    expect(commits[1]!.sha).toBe(git(clone, ['rev-parse', 'HEAD']).trim());
+  });
+
+  it('reads .gitattributes of the head commit, not of the work tree', async () => {
+    write(clone, '.gitattributes', 'src/** linguist-generated\n'); // uncommitted: must be ignored
+    try {
+      const { files } = await loadGitChangeSet({ cwd: clone });
+      const attrs = Object.fromEntries(files.map((f) => [f.path, f.attributes]));
+      expect(attrs).toEqual({
+        'deps.lock': { noDiff: true },
+        'dist/bundle.js': { generated: true },
+        'docs/read me.md': undefined,
+        'keep.gen': { generated: false },
+        'src/app.ts': undefined,
+        'vendor/lib.js': { vendored: true },
+      });
+    } finally {
+      git(clone, ['checkout', '--', '.gitattributes']);
+    }
+  });
+
+  it('works from a subdirectory and with explicit --base/--head', async () => {
+    const change = await loadGitChangeSet({ cwd: path.join(clone, 'src'), base: 'HEAD~1', head: 'HEAD' });
+    expect(change.files.map((f) => [f.path, f.status])).toEqual([['docs/read me.md', 'added']]);
+    expect(change.commits.map((c) => c.message)).toEqual(['Add docs']);
+  });
+
+  it('uses the upstream when no remote HEAD is recorded', async () => {
+    git(clone, ['remote', 'set-head', 'origin', '-d']);
+    try {
+      git(clone, ['checkout', '-q', '-b', 'tracking', '--track', 'origin/trunk']);
+      write(clone, 'up.txt', 'u\n');
+      commitAll(clone, 'On top of upstream');
+      const change = await loadGitChangeSet({ cwd: clone });
+      expect(change.base).toBe(git(clone, ['rev-parse', 'origin/trunk']).trim());
+      expect(change.files.map((f) => f.path)).toEqual(['up.txt']);
+      // feature has no upstream and origin has no HEAD: a clear error asking for --base
+      await expect(loadGitChangeSet({ cwd: clone, head: 'feature' })).rejects.toThrow(/--base/);
+    } finally {
+      git(clone, ['checkout', '-q', 'feature']);
+      git(clone, ['remote', 'set-head', 'origin', 'trunk']);
+    }
+  });
+
+  it('uses another remote\'s HEAD when there is no origin', async () => {
+    const repo = initRepo('trunk');
+    write(repo, 'a', '1\n');
+    commitAll(repo, 'a');
+    git(repo, ['update-ref', 'refs/remotes/upstream/dev', 'HEAD']);
+    git(repo, ['symbolic-ref', 'refs/remotes/upstream/HEAD', 'refs/remotes/upstream/dev']);
+    git(repo, ['remote', 'add', 'upstream', 'https://example.invalid/x.git']);
+    write(repo, 'b', '2\n');
+    commitAll(repo, 'b');
+    const change = await loadGitChangeSet({ cwd: repo });
+    expect(change.files.map((f) => f.path)).toEqual(['b']);
+  });
+
+  it.each([
+    ['no remote and no upstream', {}, /Cannot tell which branch.*--base/s],
+    ['a base ref that does not exist', { base: 'nope/branch' }, /--base "nope\/branch" does not name a commit/],
+    ['a head ref that does not exist', { base: 'HEAD', head: 'missing' }, /--head "missing" does not name a commit/],
+    ['an option-like ref', { base: '--output=/tmp/x' }, /--base "--output=\/tmp\/x" is not a valid git revision/],
+  ])('fails with a UsageError on %s', async (_name, refs, message) => {
+    const repo = initRepo('trunk');
+    write(repo, 'a', '1\n');
+    commitAll(repo, 'a');
+    const err = await loadGitChangeSet({ cwd: repo, ...refs }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(message);
+  });
+
+  it('fails with a UsageError outside a repository', async () => {
+    const dir = tempDir();
+    const err = await loadGitChangeSet({ cwd: dir }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(/not inside a git work tree.*--diff/s);
+    fs.rmSync(dir, { recursive: true });
+  });
+});
+
+describe('readRepoFile', () => {
+  it('reads a file at a revision, and gives undefined when it cannot', async () => {
+    const repo = initRepo('trunk');
+    write(repo, 'docs/plan.md', 'v1\n');
+    commitAll(repo, 'one');
+    write(repo, 'docs/plan.md', 'v2\n');
+    commitAll(repo, 'two');
+    expect(await readRepoFile(repo, 'HEAD', 'docs/plan.md')).toBe('v2\n');
+    expect(await readRepoFile(path.join(repo, 'docs'), 'HEAD~1', 'docs/plan.md')).toBe('v1\n');
+    expect(await readRepoFile(repo, 'HEAD', 'docs/missing.md')).toBeUndefined();
+    expect(await readRepoFile(repo, 'HEAD', 'docs')).toBeUndefined();
+    expect(await readRepoFile(tempDir(), 'HEAD', 'x')).toBeUndefined();
+  });
+});
