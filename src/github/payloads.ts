@@ -132,8 +132,8 @@ export function commentBody(report: Report, checkName: string): string {
   return `${marker}\n${body}`;
 }
 
-export function jobSummary(report: Report, checkName: string): string {
-  return formatMarkdown(report, { maxLength: LIMITS.jobSummaryBytes, unit: 'bytes', title: checkName });
+export function jobSummary(report: Report, checkName: string, preface: string[] = []): string {
+  return formatMarkdown(report, { maxLength: LIMITS.jobSummaryBytes, unit: 'bytes', title: checkName, preface });
 }
 
 export interface WorkflowAnnotation {
@@ -150,32 +150,29 @@ export interface FallbackPlan {
 
 /**
  * Workflow-command annotations for when the check run is refused (fork PR, read-only token).
- * GitHub shows at most 10 per kind per step, so the worst come first, each kind capped; one
- * notice slot is kept for the "not shown" notice when something is left out.
+ * GitHub shows at most 10 per kind for a step, so the worst come first and each kind is capped;
+ * `ownNotices` notice slots are left for prguard's own notices (what was not shown, a skipped
+ * comment).
  */
-export function planFallbackAnnotations(report: Report, perKind = 10): FallbackPlan {
-  const located = sortFindings(report.findings).filter((f) => f.path);
+export function planFallbackAnnotations(report: Report, options: { perKind?: number; ownNotices?: number } = {}): FallbackPlan {
+  const perKind = options.perKind ?? 10;
+  const cap: Record<Severity, number> = { error: perKind, warning: perKind, notice: perKind - (options.ownNotices ?? 1) };
   const taken: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   const annotations: WorkflowAnnotation[] = [];
   let notShown = 0;
-  for (const f of located) {
-    if (taken[f.severity] >= perKind) {
+  for (const f of sortFindings(report.findings)) {
+    const a = toAnnotation(f);
+    if (!a) continue;
+    if (taken[f.severity] >= cap[f.severity]) {
       notShown++;
       continue;
     }
     taken[f.severity]++;
-    const a = toAnnotation(f)!;
     annotations.push({
       level: f.severity,
       message: a.message,
       properties: { title: a.title, file: a.path, startLine: a.start_line, endLine: a.end_line },
     });
-  }
-  if (notShown > 0 && taken.notice >= perKind) {
-    // Free one notice slot for the summary notice.
-    const idx = annotations.map((a) => a.level).lastIndexOf('notice');
-    annotations.splice(idx, 1);
-    notShown++;
   }
   return { annotations, notShown };
 }

@@ -60,8 +60,8 @@ export async function publishCheckRun(
 }
 
 /** Workflow-command annotations, worst first, with a notice of how many were not shown. */
-export function publishFallbackAnnotations(report: Report): void {
-  const plan = planFallbackAnnotations(report);
+export function publishFallbackAnnotations(report: Report, commentSkipped: boolean): void {
+  const plan = planFallbackAnnotations(report, { ownNotices: commentSkipped ? 2 : 1 });
   for (const a of plan.annotations) {
     if (a.level === 'error') core.error(a.message, a.properties);
     else if (a.level === 'warning') core.warning(a.message, a.properties);
@@ -76,12 +76,12 @@ export function publishFallbackAnnotations(report: Report): void {
   }
 }
 
-export function writeJobSummary(report: Report, checkName: string): Promise<unknown> {
+export function writeJobSummary(report: Report, checkName: string, preface: string[] = []): Promise<unknown> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     core.info('GITHUB_STEP_SUMMARY is not set: no job summary written.');
     return Promise.resolve();
   }
-  return core.summary.addRaw(jobSummary(report, checkName), true).write({ overwrite: false });
+  return core.summary.addRaw(jobSummary(report, checkName, preface), true).write({ overwrite: false });
 }
 
 export type CommentResult = 'created' | 'updated' | 'skipped';

@@ -64,18 +64,20 @@ function createOctokit(inputs: ActionInputs, apiUrl: string, env: NodeJS.Process
   });
 }
 
+const REFUSED =
+  'The check run could not be created (403): the token cannot write checks. A fork PR gets a read-only token ' +
+  'on `pull_request`; otherwise add `checks: write` to the workflow permissions. The findings are shown as ' +
+  'annotations on the step and here.';
+
 /** Check run (or the fork fallback), job summary, sticky comment. */
 async function publish(octokit: GitHub, pull: PullContext, report: Report, inputs: ActionInputs): Promise<void> {
   const check = await publishCheckRun(octokit, pull, report, inputs);
   if (!check.created) {
-    core.warning(
-      'prguard could not create a check run (403): the token cannot write checks — a fork PR gets a read-only ' +
-        'token on `pull_request`; otherwise add `checks: write` to the workflow permissions. The findings are ' +
-        'shown as annotations on this step and in the job summary instead.',
-    );
-    publishFallbackAnnotations(report);
+    // Logged, not annotated: GitHub shows only 10 annotations per kind, and they are for findings.
+    core.info(`prguard: ${REFUSED}`);
+    publishFallbackAnnotations(report, inputs.comment);
   }
-  await writeJobSummary(report, inputs.checkName);
+  await writeJobSummary(report, inputs.checkName, check.created ? [] : [REFUSED]);
   if (!inputs.comment) return;
   if (!check.created) {
     core.notice('prguard: the PR comment was skipped because the token is read-only. The job summary has the report.');

@@ -7,7 +7,9 @@ import { addedPatch, fakeServers, HEAD_SHA, reportOf, runAction, type ActionRun 
 
 const start = fakeServers();
 
+// A source file with its test: clean under the default policy.
 const small: FakeFile = { filename: 'src/util.ts', status: 'added', additions: 2, deletions: 0, patch: addedPatch(['export const a = 1;', 'export const b = 2;']) };
+const smallTest: FakeFile = { filename: 'src/util.test.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(["it('a', () => expect(a).toBe(1));"]) };
 
 /** Lines of the log that are not debug output. */
 function log(run: ActionRun): string[] {
@@ -16,13 +18,13 @@ function log(run: ActionRun): string[] {
 
 describe.concurrent('the Action against a fake GitHub', () => {
   test('a clean PR passes: a success check run on the head commit, outputs, summary', async () => {
-    const { server, event } = await start({ files: [small] });
+    const { server, event } = await start({ files: [small, smallTest] });
     const run = await runAction(server, event);
     expect(server.violations).toEqual([]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.outputs).toMatchObject({ conclusion: 'success', errors: '0', warnings: '0', 'ai-assisted': 'false' });
-    expect(reportOf(run)).toMatchObject({ conclusion: 'success', stats: { files: 1, additions: 2, deletions: 0 } });
+    expect(reportOf(run)).toMatchObject({ conclusion: 'success', stats: { files: 2, additions: 3, deletions: 0 } });
     expect(server.checkRuns).toHaveLength(1);
     const [check] = server.checkRuns;
     expect(check.request).toMatchObject({ name: 'prguard', head_sha: HEAD_SHA, status: 'completed', conclusion: 'success' });

@@ -63,7 +63,7 @@ describe('planCheckRun', () => {
 });
 
 describe('planFallbackAnnotations', () => {
-  test('at most 10 per kind, worst first, a notice slot kept for the count', () => {
+  test('at most 10 per kind, worst first', () => {
     const plan = planFallbackAnnotations(report([...located(3, 'notice'), ...located(12, 'warning'), ...located(15, 'error')]));
     const levels = plan.annotations.map((a) => a.level);
     expect(levels.filter((l) => l === 'error')).toHaveLength(10);
@@ -73,10 +73,13 @@ describe('planFallbackAnnotations', () => {
     expect(plan.notShown).toBe(7);
   });
 
-  test('when ten notices fill the kind, one gives way to the summary notice', () => {
-    const plan = planFallbackAnnotations(report([...located(11, 'error'), ...located(10, 'notice')]));
-    expect(plan.annotations.filter((a) => a.level === 'notice')).toHaveLength(9);
-    expect(plan.notShown).toBe(2);
+  test("notice slots are kept for prguard's own notices", () => {
+    const one = planFallbackAnnotations(report([...located(11, 'error'), ...located(10, 'notice')]));
+    expect(one.annotations.filter((a) => a.level === 'notice')).toHaveLength(9);
+    expect(one.notShown).toBe(2);
+    const two = planFallbackAnnotations(report(located(10, 'notice')), { ownNotices: 2 });
+    expect(two.annotations).toHaveLength(8);
+    expect(two.notShown).toBe(2);
   });
 
   test('nothing left out, no count', () => {
