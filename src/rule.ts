@@ -57,8 +57,12 @@ export interface OptionProblem {
 export interface Rule<O = Record<string, unknown>> {
   meta: RuleMeta;
   check(change: ChangeSet, options: O, context: RuleContext): Violation[];
-  /** Extra validation after the schema; problems become `file:line:col` policy errors (exit 2). */
-  validate?(options: O): OptionProblem[];
+  /**
+   * Extra validation after the schema, over the options exactly as written in one block of the
+   * policy (the rule's entry, or its `ai:` block): any key may be absent. Problems become
+   * `file:line:col` policy errors (exit 2).
+   */
+  validate?(options: Partial<O>): OptionProblem[];
   /** Repository paths the rule needs to read (e.g. a plan document); see RuleContext.documents. */
   documents?(change: ChangeSet, options: O): string[];
 }

@@ -1,12 +1,10 @@
 // `prguard check`: lint a change (a git range or a diff file) against the policy.
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
-import { readDocuments } from '../documents.ts';
-import { runEngine } from '../engine.ts';
+import { evaluateChange } from '../evaluate.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, PullRequest, Report } from '../model.ts';
 import { loadPolicy } from '../policy/index.ts';
-import { resolveProvenance } from '../provenance/index.ts';
 import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
 import { loadChange, readDocument, repoRoot } from './source.ts';
@@ -114,13 +112,11 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   const change = await loadChange({ cwd: io.cwd, diff, base: str(values.base), head: str(values.head) });
   const pr = prFromFlags(values, io.cwd, change);
   if (pr) change.pr = pr;
-  const ai = resolveProvenance(change, { flag });
-  const documents = await readDocuments(policy, change, ai.assisted, (path) => readDocument(root, change, diff, path));
   const notes: string[] = [];
   if (policy.source === null) {
     notes.push('no policy file found (.github/prguard.yml, .prguard.yml): using the embedded default policy');
   }
-  return runEngine({ change, policy, ai, documents, notes });
+  return evaluateChange({ change, policy, flag, notes, readDocument: (path) => readDocument(root, change, diff, path) });
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */

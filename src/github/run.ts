@@ -3,12 +3,10 @@ import * as core from '@actions/core';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { readDocuments } from '../documents.ts';
-import { runEngine } from '../engine.ts';
+import { evaluateChange } from '../evaluate.ts';
 import { UsageError } from '../errors.ts';
 import type { Report } from '../model.ts';
 import { defaultPolicy, POLICY_PATHS, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
-import { resolveProvenance } from '../provenance/index.ts';
 import { formatters } from '../report/index.ts';
 import { formatJson } from '../report/json.ts';
 import { countBySeverity, findingCounts } from '../report/markdown.ts';
@@ -104,9 +102,7 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   const source = await loadPullChange(octokit, pull, context.workspace, core.info);
   const { change } = source;
   const { policy, notes } = await loadPolicyAtBase(octokit, pull, inputs);
-  const ai = resolveProvenance(change, {});
-  const documents = await readDocuments(policy, change, ai.assisted, source.readAtHead);
-  const report = runEngine({ change, policy, ai, documents, notes });
+  const report = await evaluateChange({ change, policy, notes, readDocument: source.readAtHead });
 
   const reportFile = writeReportFile(report, env);
   if (inputs.sarifFile) writeSarif(report, inputs.sarifFile, context.workspace);

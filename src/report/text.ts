@@ -20,12 +20,17 @@ export function location(f: Finding): string {
 
 /** One line naming whether the change is AI-assisted and on what evidence. */
 export function provenanceSummary(ai: Provenance): string {
-  if (!ai.assisted) return ai.source === 'flag' ? 'AI-assisted: no (--ai no)' : 'AI-assisted: no evidence found';
-  if (ai.source === 'flag') return 'AI-assisted: yes (--ai yes)';
   const agents = ai.agents.length > 0 ? ` — ${ai.agents.join(', ')}` : '';
   const first = ai.evidence[0];
   const more = ai.evidence.length > 1 ? ` (+${ai.evidence.length - 1} more)` : '';
-  const why = first ? `: ${first.signal} in ${first.where}${more}` : ai.source === 'disclosure' ? ': the PR says so' : '';
+  const quoted = first && first.text.length > 60 ? `${first.text.slice(0, 59)}…` : first?.text;
+  const why = first ? `: ${first.signal} in ${first.where} ("${quoted}")${more}` : '';
+  if (ai.source === 'flag') {
+    // The flag wins, but what the detector saw is still worth a reader's eye.
+    const seen = first ? `; detected${agents}${why}` : '';
+    return `AI-assisted: ${ai.assisted ? 'yes (--ai yes' : 'no (--ai no'}${seen})`;
+  }
+  if (!ai.assisted) return 'AI-assisted: no evidence found';
   return `AI-assisted: yes${agents}${why}`;
 }
 

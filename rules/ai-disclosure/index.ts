@@ -1,0 +1,158 @@
+// ai-disclosure: the PR says honestly whether AI wrote it, and says it in a form reviewers can use.
+import type { ChangeSet, Evidence } from '../../src/model.ts';
+import { DEFAULT_DISCLOSURE, type Disclosure, disclosureOptionsFrom, readDisclosure } from '../../src/provenance/disclosure.ts';
+import { matchIdentity, parsePerson } from '../../src/provenance/identity.ts';
+import { SIGNATURES } from '../../src/provenance/signatures.ts';
+import type { Rule, RuleContext, Violation } from '../../src/rule.ts';
+
+export interface AiDisclosureOptions {
+  heading: string;
+  'no-ai-marker': string;
+  'ai-marker': string;
+  'required-fields': string[];
+  trailers: string[];
+}
+
+/** How many pieces of evidence a message quotes. */
+const QUOTED = 3;
+
+function quote(evidence: readonly Evidence[]): string {
+  const shown = evidence.slice(0, QUOTED).map((e) => `${e.agent} (${e.signal} in ${e.where}: "${e.text}")`);
+  const more = evidence.length > QUOTED ? ` and ${evidence.length - QUOTED} more` : '';
+  return `${shown.join('; ')}${more}`;
+}
+
+function placeOf(d: Disclosure): string {
+  return d.source === 'pr-body' ? 'the PR description' : 'the commit messages';
+}
+
+function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleContext): Violation[] {
+  const heading = o.heading;
+  if (d.verdict === 'none') {
+    return [{ messageId: 'missing', data: { place: placeOf(d), heading } }];
+  }
+  if (d.verdict === 'both') {
+    return [{ messageId: 'bothTicked', data: { where: d.section ?? placeOf(d), heading } }];
+  }
+  if (d.verdict === 'neither') {
+    return [{ messageId: 'noneTicked', data: { where: d.section ?? placeOf(d), heading } }];
+  }
+  const detected = context.ai.evidence.filter((e) => e.signal !== 'disclosure');
+  if (d.verdict === 'no-ai' && detected.length > 0) {
+    return [
+      {
+        messageId: 'contradiction',
+        severity: 'error',
+        data: { where: d.noAi?.where ?? placeOf(d), evidence: quote(detected) },
+      },
+    ];
+  }
+  if (d.verdict === 'ai' && d.ai?.checked) {
+    return o['required-fields'].flatMap((label): Violation[] => {
+      const field = d.fields[label];
+      if (field && field.value.trim() !== '') return [];
+      return [{ messageId: 'fieldEmpty', data: { field: label, where: field?.where ?? d.ai!.where } }];
+    });
+  }
+  return [];
+}
+
+function trailerViolations(d: Disclosure): Violation[] {
+  // A value naming no known agent or model (a linter, a person) is not an AI disclosure.
+  return d.trailers
+    .filter((t) => !t.person && !t.wellFormed && t.agent !== undefined)
+    .map((t) => ({ messageId: 'trailerForm', data: { trailer: `${t.key}: ${t.value}`, key: t.key, where: t.where } }));
+}
+
+function signedOffViolations(change: ChangeSet): Violation[] {
+  const out: Violation[] = [];
+  for (const commit of change.commits) {
+    for (const t of commit.trailers) {
+      if (t.key.toLowerCase() !== 'signed-off-by') continue;
+      const who = parsePerson(t.value);
+      const sig = SIGNATURES.find((s) => matchIdentity(who, s) !== null);
+      if (!sig) continue;
+      out.push({
+        messageId: 'agentSignOff',
+        severity: 'error',
+        data: { agent: sig.agent, where: `commit ${commit.sha.slice(0, 7)} line ${t.line}`, trailer: `${t.key}: ${t.value}` },
+      });
+    }
+  }
+  return out;
+}
+
+export const aiDisclosure: Rule<AiDisclosureOptions> = {
+  meta: {
+    id: 'ai-disclosure',
+    description: 'The pull request discloses honestly whether and how AI was used',
+    defaultSeverity: 'warning',
+    schema: {
+      type: 'object',
+      properties: {
+        heading: {
+          type: 'string',
+          minLength: 1,
+          default: DEFAULT_DISCLOSURE.heading,
+          description: 'Heading of the disclosure section in the PR template.',
+        },
+        'no-ai-marker': {
+          type: 'string',
+          minLength: 1,
+          default: DEFAULT_DISCLOSURE.noAiMarker,
+          description: 'Text of the checkbox that says no AI output is used.',
+        },
+        'ai-marker': {
+          type: 'string',
+          minLength: 1,
+          default: DEFAULT_DISCLOSURE.aiMarker,
+          description: 'Text of the checkbox that says AI output is used.',
+        },
+        'required-fields': {
+          type: 'array',
+          items: { type: 'string', minLength: 1 },
+          default: DEFAULT_DISCLOSURE.fields,
+          description: 'Field labels (`Label: value`) that must be filled when the AI box is ticked.',
+        },
+        trailers: {
+          type: 'array',
+          items: { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9-]*$' },
+          default: DEFAULT_DISCLOSURE.trailers,
+          description: 'Trailer keys that disclose AI use in the form `AGENT:MODEL [TOOL...]`.',
+        },
+      },
+    },
+    messages: {
+      missing:
+        '{{place}} does not say whether AI was used: there is no "## {{heading}}" section and no `Assisted-by:` trailer. ' +
+        'Reviewers read AI-written code differently, so they need to know. Fill in the template section ' +
+        '(tick one box) or add `Assisted-by: AGENT:MODEL` trailers.',
+      bothTicked:
+        'The "{{heading}}" section ({{where}}) ticks both "no AI" and "AI used". One of them is wrong, and reviewers ' +
+        'cannot tell which. Untick the one that does not apply.',
+      noneTicked:
+        'The "{{heading}}" section ({{where}}) ticks neither box, so the PR does not say whether AI was used. ' +
+        'Tick the box that applies.',
+      contradiction:
+        'The PR says it does not use AI output ({{where}}), but prguard found AI traces: {{evidence}}. ' +
+        'A wrong disclosure sends AI-written code through a lighter review. Tick "uses AI output" and fill in its fields, ' +
+        'or remove the AI-written parts.',
+      fieldEmpty:
+        'AI use is disclosed, but "{{field}}" is empty ({{where}}). The guideline needs it to know which parts were ' +
+        'AI-produced and which a human read line by line. Fill it in.',
+      trailerForm:
+        '`{{trailer}}` ({{where}}) names an AI tool but not in the form `{{key}}: AGENT:MODEL [TOOL...]` ' +
+        '(e.g. `{{key}}: Claude:claude-opus-4-5`). Without the model the disclosure cannot be audited later. Rewrite it in that form.',
+      agentSignOff:
+        '`{{trailer}}` ({{where}}) signs off as {{agent}}, an AI agent. A Signed-off-by certifies the origin of the ' +
+        'code (the DCO), which only a human can do. Replace it with the human who reviewed the change, and credit the ' +
+        'agent with `Assisted-by:` instead.',
+    },
+  },
+  check(change, options, context) {
+    const d = readDisclosure(change, disclosureOptionsFrom(options));
+    // Nothing to read: a bare diff with neither a PR description nor commits.
+    if (d.source === 'commits' && change.commits.length === 0) return signedOffViolations(change);
+    return [...boxViolations(d, options, context), ...trailerViolations(d), ...signedOffViolations(change)];
+  },
+};

@@ -1,0 +1,81 @@
+// Reading the plan document and the PR's own declarations for core-changes.
+import { matchesGlob } from '../../src/glob.ts';
+import type { ChangeSet } from '../../src/model.ts';
+import { checkboxes, contentLines, findCheckbox, findField, findSection, type Line } from '../../src/provenance/markdown.ts';
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+/** First path-like token of a list item: `- \`src/auth/**\` — owned by the auth team` -> `src/auth/**`. */
+function itemPath(text: string): string | undefined {
+  const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(text);
+  if (!item) return undefined;
+  const token = /^[`"']?([^\s`"',;]+)/.exec(item[1]!.trim())?.[1];
+  return token && token !== '' ? token.replace(/^\.\//, '') : undefined;
+}
+
+/** Paths and globs listed under the plan's "Must not modify" heading or `Must not modify:` line. */
+export function mustNotModifyFromPlan(plan: string, title: string): string[] {
+  const lines = contentLines(plan);
+  const section = findSection(lines, title);
+  if (section) return section.lines.map((l) => itemPath(l.text)).filter((p): p is string => p !== undefined);
+  const field = findField(lines, title);
+  if (!field) return [];
+  return tokens(field.value);
+}
+
+/** Tokens of a free-form file list ("src/a.ts, src/b/**; `lib/`"). */
+export function tokens(value: string): string[] {
+  return value
+    .split(/[\s,;]+/)
+    .map((t) => t.replace(/^[`"'(]+|[`"').]+$/g, '').replace(/^\.\//, ''))
+    .filter((t) => t !== '');
+}
+
+/** Is `path` covered by a listed token: the path itself, a directory above it, or a glob matching it. */
+export function listed(path: string, list: readonly string[]): boolean {
+  return list.some((t) => {
+    if (t === path) return true;
+    if (GLOB_CHARS.test(t)) return matchesGlob(path, t);
+    const dir = t.endsWith('/') ? t : `${t}/`;
+    return path.startsWith(dir);
+  });
+}
+
+/** A repository-relative path that stays inside the repository (no `/x`, `C:\\x`, or `..`). */
+export function insideRepo(path: string): boolean {
+  if (path === '' || path.startsWith('/') || /^[A-Za-z]:/.test(path) || path.includes('\\')) return false;
+  return !path.split('/').includes('..');
+}
+
+/** Repository-relative Markdown files the PR's "Plan Document" section links to. */
+export function planLinks(change: ChangeSet, heading: string): string[] {
+  const body = change.pr?.body;
+  if (!body) return [];
+  const section = findSection(contentLines(body), heading);
+  if (!section) return [];
+  const out = new Set<string>();
+  for (const l of section.lines) {
+    for (const m of l.text.matchAll(/(?:^|[\s(`[<])((?:\.\/)?(?:[\w.-]+\/)*[\w.-]+\.md)\b/g)) {
+      const before = l.text.slice(0, m.index + m[0].length);
+      if (/[a-z]+:\/\/\S*$/i.test(before)) continue; // part of a URL, not a repository path
+      const path = m[1]!.replace(/^\.\//, '');
+      if (insideRepo(path)) out.add(path);
+    }
+  }
+  return [...out];
+}
+
+export type ChangeType = 'leaf' | 'core' | 'both' | 'none';
+
+/** What the PR body's "Change Type" section declares. */
+export function declaredChangeType(change: ChangeSet, heading: string, leafMarker: string, coreMarker: string): ChangeType {
+  const body = change.pr?.body;
+  if (!body) return 'none';
+  const lines: Line[] = contentLines(body);
+  const section = findSection(lines, heading);
+  if (!section) return 'none';
+  const boxes = checkboxes(section.lines);
+  const leaf = findCheckbox(boxes, leafMarker)?.checked ?? false;
+  const core = findCheckbox(boxes, coreMarker)?.checked ?? false;
+  return leaf && core ? 'both' : leaf ? 'leaf' : core ? 'core' : 'none';
+}

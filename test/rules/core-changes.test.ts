@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import type { ChangeSet, Provenance } from '../../src/model.ts';
+import { coreChanges } from '../../rules/core-changes/index.ts';
+import { change, commit, file, pr } from '../provenance/fixtures.ts';
+import { defaults, render, run } from './helpers.ts';
+
+const CORE = { auth: ['src/auth/**'], billing: ['src/billing/**'] };
+const HUMAN: Provenance = { assisted: false, agents: [], evidence: [], source: 'none' };
+const claude = commit('Add login\n\nCo-Authored-By: Claude <noreply@anthropic.com>');
+
+function body(opts: { leaf?: boolean; core?: boolean; reviewed?: string; plan?: string } = {}): string {
+  return [
+    '## AI Authorship Statement',
+    '- [ ] This PR does **not** use AI output',
+    '- [x] This PR uses AI output',
+    '  - AI-produced files: src/ui/button.tsx',
+    `  - Files reviewed line by line by a human: ${opts.reviewed ?? ''}`,
+    '  - AI tooling and model version: Claude Code, claude-opus-4-5',
+    '',
+    '## Change Type',
+    `- [${opts.leaf ? 'x' : ' '}] Leaf node (local impact)`,
+    `- [${opts.core ? 'x' : ' '}] Core code (broad impact, requires line-by-line review)`,
+    '',
+    '## Plan Document',
+    opts.plan ?? '',
+  ].join('\n');
+}
+
+function pull(paths: string[], b: string, commits = [claude]): ChangeSet {
+  return change({ files: paths.map((p) => file(p)), commits, pr: pr({ body: b }) });
+}
+
+const PLAN = '# Plan: CSV export\n\n## May modify\n- src/export/**\n\n## Must not modify\n- `src/auth/**` — owned by the auth team\n- migrations/\n';
+
+// [case, change, expected messageIds, run options]
+const cases: [string, ChangeSet, string[], Parameters<typeof run>[2]?][] = [
+  ['leaf PR touching only leaf files', pull(['src/ui/button.tsx'], body({ leaf: true })), []],
+  ['leaf declared but touches core', pull(['src/ui/button.tsx', 'src/auth/session.ts'], body({ leaf: true, reviewed: 'src/auth/session.ts' }), []), ['leafTouchesCore'], { ai: HUMAN }],
+  ['core declared and touches core, human PR', pull(['src/auth/session.ts'], body({ core: true }), []), [], { ai: HUMAN }],
+  ['AI touches core without line-by-line review listed', pull(['src/auth/session.ts'], body({ core: true, reviewed: 'src/ui/button.tsx' })), ['unreviewedCore']],
+  ['AI touches core, reviewed file listed', pull(['src/auth/session.ts'], body({ core: true, reviewed: '`src/auth/session.ts`' })), []],
+  ['AI touches core, reviewed directory listed', pull(['src/auth/session.ts', 'src/auth/token.ts'], body({ core: true, reviewed: 'src/auth/' })), []],
+  ['AI touches core, reviewed glob listed', pull(['src/auth/session.ts'], body({ core: true, reviewed: 'src/auth/**' })), []],
+  ['mega AI PR across two core modules', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true, reviewed: 'src/auth/**, src/billing/**' })), ['megaPr']],
+  ['two core modules allowed by max-core-modules', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true, reviewed: 'src/auth/**, src/billing/**' })), [], { options: { 'max-core-modules': 2 } }],
+  ['human PR across two core modules is no mega AI PR', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true }), []), [], { ai: HUMAN }],
+  ['rename out of core counts as touching core', change({ files: [file('src/ui/session.ts', { status: 'renamed', oldPath: 'src/auth/session.ts' })], pr: pr({ body: body({ leaf: true }) }) }), ['leafTouchesCore'], { ai: HUMAN }],
+  ['must-not-modify from the policy', pull(['db/schema.sql', 'src/ui/button.tsx'], body({ leaf: true })), ['mustNotModify'], { options: { 'must-not-modify': ['db/**'] } }],
+  ['must-not-modify from plan-file', pull(['migrations/001.sql'], body({ leaf: true })), ['mustNotModify'], { options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': PLAN } }],
+  ['must-not-modify from the plan the PR links', pull(['migrations/001.sql'], body({ leaf: true, plan: 'Approved plan: [docs/plans/export.md](docs/plans/export.md)' })), ['mustNotModify'], { documents: { 'docs/plans/export.md': PLAN } }],
+  ['plan allows the change', pull(['src/export/csv.ts'], body({ leaf: true })), [], { options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': PLAN } }],
+  ['plan-file missing at head', pull(['src/export/csv.ts'], body({ leaf: true })), ['planMissing'], { options: { 'plan-file': 'plan.md' } }],
+  ['plan with a Must not modify: line', pull(['vendor/lib.js'], body({ leaf: true })), ['mustNotModify'], { options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': 'Must not modify: vendor/, db/schema.sql\n' } }],
+  ['no core map, no lists: nothing to check', pull(['src/auth/session.ts'], body({ leaf: true })), [], { core: {} }],
+];
+
+describe('core-changes', () => {
+  it.each(cases)('%s', (_name, ch, expected, o) => {
+    expect(run(coreChanges, ch, { core: CORE, ...o }).map((v) => v.messageId)).toEqual(expected);
+  });
+
+  it('names the core files and modules for a leaf PR that touches core', () => {
+    const [v] = run(coreChanges, pull(['src/auth/session.ts', 'src/ui/a.tsx'], body({ leaf: true }), []), { core: CORE, ai: HUMAN });
+    expect(render(coreChanges, v!)).toContain('changes core code: src/auth/session.ts (module auth)');
+  });
+
+  it('advises splitting a mega AI PR', () => {
+    const [v] = run(coreChanges, pull(['src/auth/a.ts', 'src/billing/b.ts'], body({ core: true, reviewed: 'src/' })), { core: CORE });
+    expect(render(coreChanges, v!)).toMatch(/spans 2 core modules \(auth, billing\), more than 1.*Split it into leaf PRs/);
+  });
+
+  it('points a must-not-modify finding at the file and names where the list came from', () => {
+    const [v] = run(coreChanges, pull(['migrations/001.sql'], body()), { core: CORE, options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': PLAN } });
+    expect(v!.path).toBe('migrations/001.sql');
+    expect(render(coreChanges, v!)).toContain('the plan plan.md lists `migrations/`');
+  });
+
+  it('rejects a plan-file outside the repository', () => {
+    const base = defaults(coreChanges) as never as Parameters<NonNullable<typeof coreChanges.validate>>[0];
+    expect(coreChanges.validate!({ ...base, 'plan-file': 'docs/plan.md' })).toEqual([]);
+    for (const bad of ['../plan.md', '/etc/plan.md', 'docs/../../plan.md']) {
+      expect(coreChanges.validate!({ ...base, 'plan-file': bad })).toEqual([expect.objectContaining({ path: ['plan-file'] })]);
+    }
+  });
+
+  it('never asks for a linked plan outside the repository', () => {
+    const ch = pull([], body({ plan: 'See ../../secrets/plan.md and docs/../../x.md' }));
+    expect(coreChanges.documents!(ch, defaults(coreChanges) as never)).toEqual([]);
+  });
+
+  it('asks for the plan-file and the plan the PR links as documents', () => {
+    const ch = pull([], body({ plan: 'See ./docs/plan.md and https://example.com/other.md' }));
+    expect(coreChanges.documents!(ch, { ...defaults(coreChanges), 'plan-file': 'plan.md' } as never)).toEqual(['docs/plan.md', 'plan.md']);
+  });
+});
