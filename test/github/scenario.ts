@@ -36,12 +36,23 @@ export interface ScenarioPr {
   fork?: boolean;
 }
 
+/** A PR description that fills in the team template's AI Authorship Statement (no AI). */
+export const HUMAN_BODY = [
+  '## Summary',
+  'Adds a small feature.',
+  '',
+  '## AI Authorship Statement',
+  '- [x] This PR does **not** use AI output',
+  '- [ ] This PR uses AI output',
+  '',
+].join('\n');
+
 /** The event payload for a scenario: the real example with the scenario's changes. */
 export function makeEvent(pr: ScenarioPr, files: number, commits: number, shas = { base: BASE_SHA, head: HEAD_SHA }): Json {
   const event = pullRequestEvent();
   const p = event.pull_request;
   p.title = pr.title ?? 'Add a small feature';
-  p.body = pr.body === undefined ? 'Adds a feature.' : pr.body;
+  p.body = pr.body === undefined ? HUMAN_BODY : pr.body;
   if (pr.author) p.user = { ...p.user, login: pr.author.login, type: pr.author.type };
   p.labels = (pr.labels ?? []).map((name, i) => ({ ...(p.labels[0] ?? {}), id: i + 1, name }));
   p.draft = pr.draft ?? false;
