@@ -160,6 +160,23 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(server.comments[0].body).toContain('**Changed:** 2 files, +3 −0');
   });
 
+  test('a broken policy at the base is reported with file:line:col, and nothing passes', async () => {
+    const { server, event } = await start({ files: [small], base: { '.github/prguard.yml': 'version: 1\nrulez: {}\n' } });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(log(run).find((l) => l.startsWith('::error::'))).toMatch(/^::error::prguard: \.github\/prguard\.yml:2:1: unknown top-level key: "rulez"/);
+    expect(server.checkRuns).toHaveLength(0);
+  });
+
+  test('a `policy` input that does not exist at the base is an error, not the default', async () => {
+    const { server, event } = await start({ files: [small], head: { 'ci/prguard.yml': 'version: 1\n' } });
+    const run = await runAction(server, event, { inputs: { policy: 'ci/prguard.yml' } });
+    expect(run.code).toBe(1);
+    expect(log(run).find((l) => l.startsWith('::error::'))).toContain(
+      'prguard: the policy file ci/prguard.yml (the `policy` input) does not exist at the base commit 111111111111.',
+    );
+  });
+
   test('bad inputs are reported clearly', async () => {
     const { server, event } = await start({ files: [small] });
     const run = await runAction(server, event, { inputs: { 'fail-on': 'sometimes' } });
