@@ -3,6 +3,8 @@ import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { embedRuleDocs } from './embed-rule-docs.mjs';
+import { precompilePolicy } from './precompile-policy.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -24,6 +26,7 @@ const common = {
   logLevel: 'warning',
   minifySyntax: true,
   minifyWhitespace: true,
+  plugins: [embedRuleDocs(root), precompilePolicy(root)],
 };
 
 await build({

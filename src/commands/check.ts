@@ -1,12 +1,14 @@
 // `prguard check`: lint a change (a git range or a diff file) against the policy.
 import { readFileSync } from 'node:fs';
-import { resolve as resolvePath } from 'node:path';
+import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import { evaluateChange } from '../evaluate.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, PullRequest, Report } from '../model.ts';
-import { loadPolicy } from '../policy/index.ts';
+import { defaultPolicy, discoverPolicy, loadPolicy, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
+import { readRepoFile } from '../git/index.ts';
 import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
+import { writeOutput } from './output.ts';
 import { loadChange, readDocument, repoRoot } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
@@ -16,6 +18,7 @@ const options = {
   diff: { type: 'string' },
   policy: { type: 'string' },
   format: { type: 'string', short: 'f' },
+  output: { type: 'string', short: 'o' },
   'pr-title': { type: 'string' },
   'pr-body': { type: 'string' },
   label: { type: 'string', multiple: true },
@@ -44,7 +47,10 @@ Pull request metadata (what the Action reads from GitHub):
   --ai yes|no        declare whether the change is AI-assisted, overriding detection
 
 Output:
-  -f, --format NAME  ${Object.keys(formatters).join(', ')} (default: text)
+  -f, --format NAME  ${Object.keys(formatters).join(', ')} (default: text); sarif is for
+                     github/codeql-action/upload-sarif (whole-change findings point at the
+                     policy file, line 1)
+  -o, --output FILE  write the report to FILE instead of standard output
   -h, --help         show this help
 
 Exit codes: 0 no error findings, 1 at least one error finding, 2 bad usage, policy or input.
@@ -88,6 +94,50 @@ function prFromFlags(values: ParsedArgs['values'], cwd: string, change: ChangeSe
   };
 }
 
+/**
+ * The policy in force. `--policy` wins. Otherwise the discovered file — except that when a git
+ * change edits that file, the change is judged by the policy at its base, as CI does, so that a
+ * change cannot weaken the policy it is checked against.
+ */
+async function policyFor(
+  root: string,
+  explicit: string | undefined,
+  change: ChangeSet | undefined,
+  notes: string[],
+  cwd: string,
+): Promise<ResolvedPolicy> {
+  if (explicit !== undefined) {
+    const file = resolvePath(cwd, explicit);
+    const policy = loadPolicy({ root, explicit: file, rules: allRules });
+    const rel = relative(root, file);
+    policy.source = rel.startsWith('..') || isAbsolute(rel) ? explicit : rel.split(sep).join('/');
+    return policy;
+  }
+  const found = discoverPolicy(root);
+  const edited = found !== null && change?.files.some((f) => f.path === found || f.oldPath === found);
+  if (found !== null && edited && change) {
+    const atBase = await readRepoFile(root, change.base, found);
+    const base = change.base.slice(0, 12);
+    if (atBase === undefined) {
+      notes.push(
+        `this change adds ${found}: it is judged by the embedded default policy, as CI will; ` +
+          `pass --policy ${found} to try the new file`,
+      );
+      return defaultPolicy(allRules);
+    }
+    notes.push(
+      `this change edits ${found}: it is judged by the policy at the base (${base}), as CI will; ` +
+        `pass --policy ${found} to try the edited file`,
+    );
+    return policyFromText(atBase, found, allRules);
+  }
+  const policy = loadPolicy({ root, rules: allRules });
+  if (policy.source === null) {
+    notes.push('no policy file found (.github/prguard.yml, .prguard.yml): using the embedded default policy');
+  }
+  return policy;
+}
+
 export async function checkChange(values: ParsedArgs['values'], io: IO): Promise<Report> {
   const format = str(values.format) ?? 'text';
   if (!formatters[format]) {
@@ -102,20 +152,11 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
-  const explicit = str(values.policy);
-  const policy = loadPolicy({
-    root,
-    explicit: explicit === undefined ? undefined : resolvePath(io.cwd, explicit),
-    rules: allRules,
-  });
-  if (explicit !== undefined) policy.source = explicit;
   const change = await loadChange({ cwd: io.cwd, diff, base: str(values.base), head: str(values.head) });
+  const notes: string[] = [];
+  const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
   const pr = prFromFlags(values, io.cwd, change);
   if (pr) change.pr = pr;
-  const notes: string[] = [];
-  if (policy.source === null) {
-    notes.push('no policy file found (.github/prguard.yml, .prguard.yml): using the embedded default policy');
-  }
   return evaluateChange({ change, policy, flag, notes, readDocument: (path) => readDocument(root, change, diff, path) });
 }
 
@@ -134,7 +175,9 @@ export const check: Command = {
   async run({ values }, io) {
     const report = await checkChange(values, io);
     const format = str(values.format) ?? 'text';
-    io.stdout(formatters[format]!(report, { color: useColor(io) }));
+    const output = str(values.output);
+    const color = output === undefined && useColor(io);
+    writeOutput(formatters[format]!(report, { color, rules: allRules.map((r) => r.meta) }), output, io);
     return report.conclusion === 'failure' ? 1 : 0;
   },
 };

@@ -1,5 +1,9 @@
 // Every CLI command, in the order `prguard --help` lists them.
 import { check } from './check.ts';
+import { init } from './init.ts';
+import { installHookCommand } from './install-hook.ts';
+import { prePush } from './pre-push.ts';
+import { explain, rulesCommand } from './rules.ts';
 import type { Command } from './types.ts';
 
-export const commands: Command[] = [check];
+export const commands: Command[] = [check, prePush, installHookCommand, init, rulesCommand, explain];

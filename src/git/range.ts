@@ -11,7 +11,8 @@ export interface ResolvedRange {
   baseRef: string;
 }
 
-async function tryRaw(git: SimpleGit, args: string[]): Promise<string | undefined> {
+/** Output of `git args`, trimmed; undefined when git fails or prints nothing. */
+export async function tryRaw(git: SimpleGit, args: string[]): Promise<string | undefined> {
   try {
     const out = (await git.raw(args)).trim();
     return out === '' ? undefined : out;

@@ -19,6 +19,13 @@ import { checkConclusion, failsStep } from './payloads.ts';
 import { publishCheckRun, publishComment, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
 import { loadPullChange } from './source.ts';
 
+/** The `sarif-file` input, relative to the workspace (e.g. for github/codeql-action/upload-sarif). */
+function writeSarif(report: Report, file: string, workspace: string | undefined): void {
+  const path = resolve(workspace ?? process.cwd(), file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, formatters.sarif!(report, { rules: allRules.map((r) => r.meta) }));
+}
+
 /** The policy at the PR's base commit (never the head: a PR cannot weaken its own policy). */
 async function loadPolicyAtBase(
   octokit: GitHub,
@@ -43,12 +50,6 @@ function writeReportFile(report: Report, env: NodeJS.ProcessEnv): string {
   const file = join(dir, 'report.json');
   writeFileSync(file, formatJson(report));
   return file;
-}
-
-function writeSarif(report: Report, file: string, workspace: string | undefined): void {
-  const path = resolve(workspace ?? process.cwd(), file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, formatters.sarif!(report, {}));
 }
 
 function createOctokit(inputs: ActionInputs, apiUrl: string, env: NodeJS.ProcessEnv): GitHub {
@@ -94,9 +95,6 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
     return;
   }
   const inputs = readInputs();
-  if (inputs.sarifFile && !formatters.sarif) {
-    throw new UsageError('the `sarif-file` input needs a prguard build with SARIF output; remove the input.');
-  }
   const { pull } = context;
   const octokit = createOctokit(inputs, context.apiUrl, env);
   const source = await loadPullChange(octokit, pull, context.workspace, core.info);

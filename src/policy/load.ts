@@ -4,6 +4,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
 import type { AnyRule } from '../rule.ts';
+import { precompiled } from './precompiled.ts';
 import { buildPolicySchema } from './schema.ts';
 import { closest } from './suggest.ts';
 
@@ -22,8 +23,13 @@ const validators = new WeakMap<readonly AnyRule[], ValidateFunction>();
 function validatorFor(rules: readonly AnyRule[]): ValidateFunction {
   let validate = validators.get(rules);
   if (!validate) {
-    const ajv = new Ajv({ allErrors: true, strict: false });
-    validate = ajv.compile(buildPolicySchema(rules));
+    const schema = buildPolicySchema(rules);
+    if (precompiled?.schema === JSON.stringify(schema)) {
+      validate = precompiled.validate;
+    } else {
+      const ajv = new Ajv({ allErrors: true, strict: false });
+      validate = ajv.compile(schema);
+    }
     validators.set(rules, validate);
   }
   return validate;

@@ -1,18 +1,36 @@
 // The formatter registry: every output format, by the name `--format` takes.
 import type { Report } from '../model.ts';
+import { DEFAULT_POLICY_LABEL, POLICY_PATHS } from '../policy/default.ts';
+import type { RuleMeta } from '../rule.ts';
+import { VERSION } from '../version.ts';
+import { defaultRuleDocsUrl } from './docs.ts';
 import { formatJson } from './json.ts';
 import { formatMarkdown } from './markdown.ts';
+import { formatSarif } from './sarif.ts';
 import { formatText } from './text.ts';
 
 export interface FormatOptions {
   /** ANSI colour (text only; the CLI decides from the TTY and NO_COLOR). */
   color?: boolean;
+  /** Metadata of every registered rule (SARIF describes them in `tool.driver.rules`). */
+  rules?: readonly RuleMeta[];
 }
 
 export type Formatter = (report: Report, options: FormatOptions) => string;
+
+export { RULE_DOCS_BASE, defaultRuleDocsUrl } from './docs.ts';
 
 export const formatters: Record<string, Formatter> = {
   text: (report, options) => formatText(report, options),
   json: (report) => formatJson(report),
   markdown: (report) => formatMarkdown(report),
+  sarif: (report, options) =>
+    formatSarif(report, {
+      rules: options.rules ?? [],
+      toolVersion: VERSION,
+      ruleDocsUrl: defaultRuleDocsUrl,
+      informationUri: 'https://github.com/prguard/prguard',
+      // Whole-change findings are anchored at the policy file (where a default policy would live).
+      pathlessUri: report.policy === DEFAULT_POLICY_LABEL ? POLICY_PATHS[0] : report.policy,
+    }),
 };

@@ -2,6 +2,7 @@
 // Used by `prguard check --format markdown`, the Action's check-run summary, job summary and
 // sticky comment. Pure: (report, options) -> string.
 import type { Finding, Report, Severity } from '../model.ts';
+import { defaultRuleDocsUrl } from './docs.ts';
 import { location, provenanceSummary } from './text.ts';
 
 export interface MarkdownOptions {
@@ -18,12 +19,6 @@ export interface MarkdownOptions {
   title?: string;
   /** Extra lines shown under the verdict (e.g. "the embedded default policy applies"). */
   preface?: string[];
-}
-
-export const RULE_DOCS_BASE = 'https://github.com/prguard/prguard/blob/main/rules';
-
-export function defaultRuleDocsUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE}/${encodeURIComponent(ruleId)}/README.md`;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };

@@ -147,3 +147,36 @@ describe('prguard check --diff', () => {
     expect(runCli(['check', '--diff', '-', '--base', 'x'], { cwd: tempDir(), input: diff }).code).toBe(2);
   });
 });
+
+describe('a change that edits the policy file', () => {
+  it('is judged by the policy at the base, and protected-paths flags the edit', () => {
+    const repo = Repo.init();
+    repo.commit('policy', { '.github/prguard.yml': 'version: 1\nrules:\n  protected-paths: error\n  pr-size:\n    severity: error\n    max-lines: 1\n' });
+    repo.addOrigin();
+    repo.git('checkout', '-q', '-b', 'weaken');
+    repo.commit('switch everything off', {
+      '.github/prguard.yml': 'version: 1\nrules:\n  protected-paths: off\n  pr-size: off\n',
+      'src/a.ts': 'a\nb\nc\n',
+    });
+    const r = runCli(['check', '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.notes.join('\n')).toContain('this change edits .github/prguard.yml: it is judged by the policy at the base');
+    const rules = report.findings.map((f: { ruleId: string }) => f.ruleId);
+    expect(rules).toContain('protected-paths');
+    expect(rules).toContain('pr-size');
+    // --policy tries the edited file explicitly.
+    const tried = runCli(['check', '--format', 'json', '--policy', '.github/prguard.yml'], { cwd: repo.dir });
+    expect(JSON.parse(tried.stdout).findings).toEqual([]);
+    repo.remove();
+  });
+
+  it('shows --policy relative to the repository root from a subdirectory', () => {
+    const repo = Repo.init();
+    repo.commit('one', { 'conf/p.yml': 'version: 1\n', 'src/x.ts': 'x\n' });
+    repo.addOrigin();
+    const r = runCli(['check', '--format', 'json', '--policy', '../conf/p.yml'], { cwd: join(repo.dir, 'src') });
+    expect(JSON.parse(r.stdout).policy).toBe('conf/p.yml');
+    repo.remove();
+  });
+});

@@ -1,5 +1,7 @@
 // End to end with real rules: findings, annotations, the fork fallback, the base policy, and
 // provenance. dist/action.js runs as a subprocess against the contract-validating fake GitHub.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { FakeFile } from './fake-github.ts';
 import { addedPatch, BASE_SHA, fakeServers, reportOf, runAction, type ActionRun } from './scenario.ts';
@@ -42,9 +44,17 @@ rules:
 describe.concurrent('the Action with real rules', () => {
   test('a violating PR fails, with annotations on the right lines', async () => {
     const { server, event } = await start({ files: [focused], base: { '.github/prguard.yml': POLICY } });
-    const run = await runAction(server, event);
+    const run = await runAction(server, event, { inputs: { 'sarif-file': 'out/prguard.sarif' } });
     expect(server.violations).toEqual([]);
     expect(run.code).toBe(1);
+    const sarif = JSON.parse(readFileSync(join(run.dir, 'out', 'prguard.sarif'), 'utf8'));
+    expect(sarif.version).toBe('2.1.0');
+    expect(sarif.runs[0].results).toContainEqual(
+      expect.objectContaining({
+        ruleId: 'tests-touched',
+        locations: [expect.objectContaining({ physicalLocation: expect.objectContaining({ region: expect.objectContaining({ startLine: 3 }) }) })],
+      }),
+    );
     expect(run.outputs.conclusion).toBe('failure');
     expect(run.outputs.errors).toBe('1');
     const [check] = server.checkRuns;

@@ -133,6 +133,8 @@ export function fakeServers(): (s: Scenario) => Promise<{ server: FakeGitHub; ev
 }
 
 export interface ActionRun {
+  /** The runner's temp dir for this run (also the working directory). */
+  dir: string;
   code: number | null;
   stdout: string;
   stderr: string;
@@ -199,6 +201,7 @@ export async function runAction(server: FakeGitHub, event: Json, options: RunOpt
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   return {
+    dir,
     code,
     stdout,
     stderr,

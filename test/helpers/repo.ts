@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.js');
 
-const GIT_ENV = {
+export const GIT_ENV = {
   GIT_AUTHOR_NAME: 'Ada Lovelace',
   GIT_AUTHOR_EMAIL: 'ada@example.com',
   GIT_COMMITTER_NAME: 'Ada Lovelace',
@@ -69,11 +69,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], opts: { cwd: string; input?: string; env?: Record<string, string> }): CliResult {
+export function runCli(
+  args: string[],
+  opts: { cwd: string; input?: string; env?: Record<string, string>; cli?: string },
+): CliResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, ...opts.env };
   if (!opts.env || !('FORCE_COLOR' in opts.env)) delete env.FORCE_COLOR;
   if (!opts.env || !('NO_COLOR' in opts.env)) delete env.NO_COLOR;
   delete env.GITHUB_ACTIONS;
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: opts.cwd, input: opts.input ?? '', env, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], { cwd: opts.cwd, input: opts.input ?? '', env, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }

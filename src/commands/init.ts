@@ -1,0 +1,89 @@
+// `prguard init`: write a starter policy and the guideline's pull request template.
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { allRules } from '../../rules/index.ts';
+import { starterPolicy } from '../init/policy-template.ts';
+import { PR_TEMPLATE } from '../init/pr-template.ts';
+import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
+import { SCHEMA_ID } from '../policy/schema.ts';
+import { repoRoot } from './source.ts';
+import type { Command } from './types.ts';
+
+const options = {
+  force: { type: 'boolean' },
+} as const;
+
+const POLICY_FILE = POLICY_PATHS[0];
+const TEMPLATE_FILE = '.github/pull_request_template.md';
+/** Relative to .github/: the schema shipped in the npm package, matching the installed version. */
+const LOCAL_SCHEMA = '../node_modules/prguard/policy.schema.json';
+
+/** The installed package's schema when there is one (offline, same version), else the published one. */
+function schemaRef(root: string): string {
+  return existsSync(join(root, 'node_modules', 'prguard', 'policy.schema.json')) ? LOCAL_SCHEMA : SCHEMA_ID;
+}
+
+const help = `Usage: prguard init [options]
+
+Set up prguard in this repository (at the top of the git work tree, else here):
+  ${POLICY_FILE}                 starter policy: every rule at its default severity with
+                                      its options commented out, and the guideline's "core"
+                                      modules as examples to replace with your paths
+  ${TEMPLATE_FILE}   the guideline's PR template (AI Authorship Statement,
+                                      Change Type, Verification, checklists, ...)
+Existing files are never overwritten without --force.
+
+Options:
+  --force       overwrite existing files
+  -h, --help    show this help
+`;
+
+/** A PR template GitHub would already use: .github/, docs/ or the root, any case. */
+function existingTemplate(root: string): string | null {
+  for (const dir of ['.github', 'docs', '.']) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, dir));
+    } catch {
+      continue;
+    }
+    const hit = names.find((n) => /^pull_request_template(\.md)?$/i.test(n));
+    if (hit) return dir === '.' ? hit : `${dir}/${hit}`;
+  }
+  return null;
+}
+
+export const init: Command = {
+  name: 'init',
+  summary: 'write a starter .github/prguard.yml and PR template',
+  options,
+  help,
+  async run({ values }, io) {
+    const root = (await repoRoot(io.cwd)) ?? io.cwd;
+    const force = values.force === true;
+    const policy = starterPolicy(
+      allRules.map((r) => r.meta),
+      schemaRef(root),
+    );
+    // The starter must load like any user's policy; a failure here is a bug, reported as such.
+    policyFromText(policy, POLICY_FILE, allRules);
+    const files: { path: string; text: string; existing: string | null }[] = [
+      { path: POLICY_FILE, text: policy, existing: existsSync(join(root, POLICY_FILE)) ? POLICY_FILE : null },
+      { path: TEMPLATE_FILE, text: PR_TEMPLATE, existing: existingTemplate(root) },
+    ];
+    for (const file of files) {
+      if (file.existing && !force) {
+        io.stdout(`kept     ${file.existing} (exists; prguard init --force overwrites ${file.path})\n`);
+        continue;
+      }
+      mkdirSync(dirname(join(root, file.path)), { recursive: true });
+      writeFileSync(join(root, file.path), file.text);
+      io.stdout(`${file.existing === file.path ? 'replaced' : 'created '} ${file.path}\n`);
+    }
+    io.stdout(
+      `\nNext: fill in the core: globs in ${POLICY_FILE}, run prguard check, and install the pre-push hook\n` +
+        'with prguard install-hook. prguard rules lists the rules; prguard explain <rule> documents one.\n',
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,93 @@
+// `prguard pre-push`: what the git pre-push hook runs. Checks every pushed range against the
+// policy and blocks the push (exit 1) on error findings.
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.ts';
+import { resolvePushRanges } from '../git/push-ranges.ts';
+import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
+import { formatText } from '../report/text.ts';
+import { checkChange, useColor } from './check.ts';
+import type { Command, IO } from './types.ts';
+
+const options = {
+  policy: { type: 'string' },
+  ai: { type: 'string' },
+} as const;
+
+const help = `Usage: prguard pre-push [remote] [url] < refs
+
+Run by the git pre-push hook (see prguard install-hook). Reads the refs being pushed from
+standard input, one line each: <local ref> <local sha> <remote ref> <remote sha>, and checks
+every pushed range against the policy:
+  - a new branch is compared with its merge-base with the remote's default branch
+    (refs/remotes/<remote>/HEAD, else <remote>/main or <remote>/master);
+  - an existing branch is compared with what the remote already has;
+  - deleted branches and tags are skipped.
+Exits 1, which stops the push, when a range has error findings. Skip the check once with
+git push --no-verify; CI still checks the pull request.
+
+Under pre-commit (stage pre-push) the range comes from PRE_COMMIT_FROM_REF and
+PRE_COMMIT_TO_REF instead of standard input.
+
+Options:
+  --policy FILE   policy file (default: .github/prguard.yml, then .prguard.yml, else the
+                  embedded default policy)
+  --ai yes|no     declare whether the change is AI-assisted, overriding detection
+  -h, --help      show this help
+`;
+
+/** The refs being pushed: git's hook input, or pre-commit's environment variables. */
+function pushedRefs(io: IO): PushedRef[] {
+  const from = io.env.PRE_COMMIT_FROM_REF;
+  const to = io.env.PRE_COMMIT_TO_REF;
+  if (from && to) {
+    // pre-commit passes the range, not git's input; an all-zero FROM marks a new branch.
+    return parsePushedRefs(`${io.env.PRE_COMMIT_LOCAL_BRANCH || 'HEAD'} ${to} ${io.env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD'} ${from}`);
+  }
+  if (process.stdin.isTTY) {
+    throw new UsageError(
+      'prguard pre-push reads the refs being pushed from standard input, as git gives them to a pre-push hook.\n' +
+        'Install the hook with prguard install-hook, or check the current branch with prguard check.',
+    );
+  }
+  return parsePushedRefs(readFileSync(0, 'utf8'));
+}
+
+function shortRef(ref: string): string {
+  return ref.replace(/^refs\/heads\//, '');
+}
+
+export const prePush: Command = {
+  name: 'pre-push',
+  summary: 'check the commits being pushed (run by the git pre-push hook)',
+  options,
+  positionals: true,
+  help,
+  async run({ values, positionals }, io) {
+    const remote = positionals[0] ?? 'origin';
+    const refs = pushedRefs(io);
+    const plan = await resolvePushRanges(refs, remote, io.cwd);
+    const color = useColor(io);
+    let blocked = 0;
+    for (const s of plan.skipped) {
+      io.stdout(`prguard: ${shortRef(s.ref.remoteRef)}: skipped (${s.reason})\n`);
+    }
+    for (const range of plan.ranges) {
+      const report = await checkChange({ base: range.base, head: range.head, policy: values.policy, ai: values.ai }, io);
+      const errors = report.findings.filter((f) => f.severity === 'error').length;
+      blocked += errors;
+      io.stdout(
+        `prguard: ${shortRef(range.ref.localRef)} -> ${remote}/${shortRef(range.ref.remoteRef)} ` +
+          `(${range.base.slice(0, 7)}..${range.head.slice(0, 7)}, base: ${range.baseLabel})\n`,
+      );
+      if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));
+    }
+    if (blocked > 0) {
+      io.stderr(
+        `\nprguard: push blocked: ${blocked} error finding${blocked === 1 ? '' : 's'} (above). Fix ${blocked === 1 ? 'it' : 'them'} and push again,\n` +
+          'or skip this check once with git push --no-verify — CI will still check the pull request.\n',
+      );
+      return 1;
+    }
+    return 0;
+  },
+};

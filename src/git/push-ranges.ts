@@ -1,0 +1,92 @@
+// Which commits does a push send? Turns the refs git hands a pre-push hook into base..head ranges.
+//   - a deletion (local sha all zeros) sends nothing: skipped;
+//   - a tag is not a change to review: skipped;
+//   - a new branch (remote sha all zeros) is compared with the merge-base of the remote's default
+//     branch (refs/remotes/<remote>/HEAD, else <remote>/main, else <remote>/master), or, when the
+//     remote has no such branch, with the newest commit the remote already has;
+//   - an update is compared with the merge-base of the remote's old tip (so a force push after a
+//     rebase is not blamed for the upstream changes it picked up); when the old tip is not in the
+//     local repository it is treated like a new branch.
+import { simpleGit, type SimpleGit } from 'simple-git';
+import type { PushedRef } from '../hooks/push-refs.ts';
+import { tryRaw } from './range.ts';
+
+export interface PushRange {
+  ref: PushedRef;
+  base: string;
+  head: string;
+  /** How the base was chosen, for the output: e.g. "merge-base with origin/main". */
+  baseLabel: string;
+}
+
+export interface SkippedRef {
+  ref: PushedRef;
+  reason: string;
+}
+
+export interface PushPlan {
+  ranges: PushRange[];
+  skipped: SkippedRef[];
+}
+
+/** The remote-tracking ref of the remote's default branch, e.g. `refs/remotes/origin/main`. */
+export async function remoteDefaultBranch(git: SimpleGit, remote: string): Promise<string | null> {
+  const head = await tryRaw(git, ['symbolic-ref', '-q', `refs/remotes/${remote}/HEAD`]);
+  if (head) return head;
+  for (const name of ['main', 'master']) {
+    const ref = `refs/remotes/${remote}/${name}`;
+    if (await tryRaw(git, ['rev-parse', '--verify', '-q', `${ref}^{commit}`])) return ref;
+  }
+  return null;
+}
+
+function shortRef(ref: string): string {
+  return ref.replace(/^refs\/(remotes|heads)\//, '');
+}
+
+async function baseForNewBranch(git: SimpleGit, remote: string, head: string): Promise<Omit<PushRange, 'ref' | 'head'> | null> {
+  const defaultRef = await remoteDefaultBranch(git, remote);
+  if (defaultRef) {
+    const base = await tryRaw(git, ['merge-base', defaultRef, head]);
+    if (base) return { base, baseLabel: `merge-base with ${shortRef(defaultRef)}` };
+  }
+  // No default branch known (or unrelated histories): the newest commit the remote already has.
+  const boundary = await tryRaw(git, ['rev-list', '--boundary', '--topo-order', head, '--not', `--remotes=${remote}`]);
+  const first = boundary?.split('\n').find((l) => l.startsWith('-'));
+  if (first) return { base: first.slice(1), baseLabel: `newest commit already on ${remote}` };
+  return null;
+}
+
+export async function resolvePushRanges(
+  refs: readonly PushedRef[],
+  remote: string,
+  cwd: string,
+): Promise<PushPlan> {
+  const git = simpleGit(cwd);
+  const plan: PushPlan = { ranges: [], skipped: [] };
+  for (const ref of refs) {
+    if (ref.kind === 'delete') {
+      plan.skipped.push({ ref, reason: 'deletion, nothing to check' });
+      continue;
+    }
+    if (ref.remoteRef.startsWith('refs/tags/')) {
+      plan.skipped.push({ ref, reason: 'tag, not a change to review' });
+      continue;
+    }
+    const head = ref.localSha;
+    let found: Omit<PushRange, 'ref' | 'head'> | null = null;
+    if (ref.kind === 'update' && (await tryRaw(git, ['rev-parse', '--verify', '-q', `${ref.remoteSha}^{commit}`]))) {
+      const base = await tryRaw(git, ['merge-base', ref.remoteSha, head]);
+      if (base) found = { base, baseLabel: base === ref.remoteSha ? `${shortRef(ref.remoteRef)} on ${remote}` : `merge-base with ${shortRef(ref.remoteRef)} on ${remote}` };
+    }
+    found ??= await baseForNewBranch(git, remote, head);
+    if (!found) {
+      plan.skipped.push({ ref, reason: `no commit on ${remote} to compare with (first push?); CI will check the pull request` });
+    } else if (found.base === head) {
+      plan.skipped.push({ ref, reason: `no new commits (already on ${remote})` });
+    } else {
+      plan.ranges.push({ ref, head, ...found });
+    }
+  }
+  return plan;
+}

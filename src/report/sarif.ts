@@ -1,0 +1,123 @@
+// SARIF 2.1.0 report, for GitHub code scanning (`github/codeql-action/upload-sarif`) and any other
+// SARIF consumer. Pure: (report, options) -> string.
+//
+// Code scanning rejects a result without a location ("expected at least one location"), but many
+// prguard findings concern the whole change (a missing AI disclosure, too many lines). Those are
+// anchored at line 1 of `pathlessUri` (the policy file in force, by default), and marked with the
+// property `prguard/whole-change: true` so that consumers can tell them apart.
+import type * as Sarif from 'sarif';
+import type { Finding, Report, Severity } from '../model.ts';
+import type { RuleMeta } from '../rule.ts';
+
+export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
+
+export interface SarifOptions {
+  /** Metadata of the rules to describe in `tool.driver.rules` (normally every registered rule). */
+  rules: readonly Pick<RuleMeta, 'id' | 'description' | 'defaultSeverity'>[];
+  /** prguard's own version, for `tool.driver.version`. */
+  toolVersion: string;
+  /** Link to a rule's documentation, for `helpUri`. */
+  ruleDocsUrl: (ruleId: string) => string;
+  /** Repository-relative file that findings without a path are anchored to. */
+  pathlessUri: string;
+  /** prguard's home page, for `tool.driver.informationUri`. */
+  informationUri?: string;
+}
+
+const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
+  error: 'error',
+  warning: 'warning',
+  notice: 'note',
+};
+
+/** A repository-relative path as a relative URI reference (each segment percent-encoded). */
+export function pathToUri(path: string): string {
+  return path
+    .replace(/\\/g, '/')
+    .replace(/^\.\//, '')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+/** `pr-size` -> `PrSize`: SARIF's `name` is an identifier-like display name. */
+function ruleName(id: string): string {
+  return id.replace(/(^|[-_.])([a-z0-9])/g, (_m, _sep: string, c: string) => c.toUpperCase());
+}
+
+function describeRule(meta: SarifOptions['rules'][number], docsUrl: string): Sarif.ReportingDescriptor {
+  return {
+    id: meta.id,
+    name: ruleName(meta.id),
+    shortDescription: { text: meta.description },
+    helpUri: docsUrl,
+    help: { text: `${meta.description}. Documentation: ${docsUrl} (or run \`prguard explain ${meta.id}\`).` },
+    defaultConfiguration: { level: LEVEL[meta.defaultSeverity] },
+  };
+}
+
+function location(finding: Finding, pathlessUri: string): Sarif.Location {
+  const startLine = finding.path && finding.line && finding.line >= 1 ? finding.line : 1;
+  const region: Sarif.Region = { startLine };
+  if (finding.path && finding.endLine && finding.endLine >= startLine) region.endLine = finding.endLine;
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: pathToUri(finding.path ?? pathlessUri), uriBaseId: '%SRCROOT%' },
+      region,
+    },
+  };
+}
+
+function result(finding: Finding, ruleIndex: Map<string, number>, pathlessUri: string): Sarif.Result {
+  const out: Sarif.Result = {
+    ruleId: finding.ruleId,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [location(finding, pathlessUri)],
+  };
+  const index = ruleIndex.get(finding.ruleId);
+  if (index !== undefined) out.ruleIndex = index;
+  if (finding.fingerprint) out.partialFingerprints = { 'prguard/v1': finding.fingerprint };
+  if (!finding.path) out.properties = { 'prguard/whole-change': true };
+  return out;
+}
+
+export function buildSarif(report: Report, options: SarifOptions): Sarif.Log {
+  const rules = [...options.rules];
+  // A finding from a rule the caller did not describe (e.g. an engine error) still gets metadata.
+  for (const f of report.findings) {
+    if (!rules.some((r) => r.id === f.ruleId)) {
+      rules.push({ id: f.ruleId, description: `Findings reported as ${f.ruleId}`, defaultSeverity: f.severity });
+    }
+  }
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const run: Sarif.Run = {
+    tool: {
+      driver: {
+        name: 'prguard',
+        version: options.toolVersion,
+        ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+        rules: rules.map((r) => describeRule(r, options.ruleDocsUrl(r.id))),
+      },
+    },
+    originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
+    results: report.findings.map((f) => result(f, ruleIndex, options.pathlessUri)),
+    invocations: [
+      {
+        executionSuccessful: true,
+        toolExecutionNotifications: report.notes.map((text) => ({ level: 'note' as const, message: { text } })),
+      },
+    ],
+    properties: {
+      conclusion: report.conclusion,
+      policy: report.policy,
+      stats: { ...report.stats },
+      ai: { assisted: report.ai.assisted, agents: [...report.ai.agents], source: report.ai.source },
+    },
+  };
+  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+}
+
+export function formatSarif(report: Report, options: SarifOptions): string {
+  return `${JSON.stringify(buildSarif(report, options), null, 2)}\n`;
+}

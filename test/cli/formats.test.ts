@@ -1,0 +1,63 @@
+// `prguard check --format sarif` and `--output FILE` through the built CLI.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type * as Sarif from 'sarif';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.ts';
+import { runCli, tempDir } from '../helpers/repo.ts';
+import { validateSarif } from '../helpers/sarif-schema.ts';
+
+const diff = [
+  'diff --git a/src/x.ts b/src/x.ts',
+  'new file mode 100644',
+  'index 0000000..1111111',
+  '--- /dev/null',
+  '+++ b/src/x.ts',
+  '@@ -0,0 +1,3 @@',
+  '+one',
+  '+two',
+  '+three',
+  '',
+].join('\n');
+
+const POLICY = 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 2\n';
+
+describe('check --format sarif --output FILE', () => {
+  it('writes a schema-valid SARIF log to the file and nothing to stdout', () => {
+    const dir = tempDir();
+    const input = { 'change.diff': diff, 'p.yml': POLICY };
+    for (const [name, text] of Object.entries(input)) writeFileSync(join(dir, name), text);
+    const r = runCli(['check', '--diff', 'change.diff', '--policy', 'p.yml', '--format', 'sarif', '--output', 'out/prguard.sarif'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(1);
+    const log = JSON.parse(readFileSync(join(dir, 'out', 'prguard.sarif'), 'utf8')) as Sarif.Log;
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors)).toBe(true);
+    const run = log.runs[0]!;
+    expect(run.tool.driver.rules!.map((d) => d.id)).toEqual(allRules.map((x) => x.meta.id));
+    const result = run.results!.find((x) => x.ruleId === 'pr-size')!;
+    expect(result.level).toBe('error');
+    // pr-size is about the whole change: anchored at the policy file in force.
+    expect(result.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('p.yml');
+    expect(run.tool.driver.rules![result.ruleIndex!]!.helpUri).toMatch(/\/rules\/pr-size\/README\.md$/);
+  });
+
+  it('writes text without colour to a file, even when colour is forced', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), diff);
+    const r = runCli(['check', '--diff', 'change.diff', '-o', 'report.txt'], { cwd: dir, env: { FORCE_COLOR: '1' } });
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'report.txt'), 'utf8');
+    expect(text).toContain('prguard');
+    expect(text).not.toContain('\u001b[');
+  });
+
+  it('exits 2 when the output file cannot be written', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), diff);
+    writeFileSync(join(dir, 'file'), 'x');
+    const r = runCli(['check', '--diff', 'change.diff', '--output', 'file/report.json', '--format', 'json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('cannot write the report to file/report.json');
+  });
+});

@@ -1,0 +1,99 @@
+// `prguard init` through the built CLI, in a real repository; the written files are validated.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv } from 'ajv';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.ts';
+import { policyFromText } from '../../src/policy/index.ts';
+import { SCHEMA_ID } from '../../src/policy/schema.ts';
+import { Repo, ROOT, runCli } from '../helpers/repo.ts';
+
+const SECTIONS = [
+  'Summary',
+  'AI Authorship Statement',
+  'Change Type',
+  'Plan Document',
+  'Verification',
+  'Verifiability Checklist',
+  'Security Checklist (if external surfaces are touched)',
+  'Risk and Rollback',
+  'Reviewer Notes',
+];
+
+const editorSchema = JSON.parse(readFileSync(join(ROOT, 'policy.schema.json'), 'utf8')) as object;
+
+function initRepo(): Repo {
+  const repo = Repo.init();
+  repo.commit('one', { 'README.md': '# x\n' });
+  return repo;
+}
+
+describe('prguard init', () => {
+  it('writes a starter policy that passes validation, and the guideline PR template', () => {
+    const repo = initRepo();
+    const r = runCli(['init'], { cwd: join(repo.dir) });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('created  .github/prguard.yml');
+    expect(r.stdout).toContain('created  .github/pull_request_template.md');
+
+    const policy = readFileSync(join(repo.dir, '.github', 'prguard.yml'), 'utf8');
+    expect(policy.split('\n')[0]).toBe(`# yaml-language-server: $schema=${SCHEMA_ID}`);
+    // The loader prguard itself uses (ajv + rule validate hooks), and the schema editors use.
+    const resolved = policyFromText(policy, '.github/prguard.yml', allRules);
+    const validate = new Ajv({ strict: false }).compile(editorSchema);
+    expect(validate(parse(policy)), JSON.stringify(validate.errors)).toBe(true);
+    // The guideline's core modules, as examples.
+    expect(Object.keys(resolved.core)).toEqual(
+      expect.arrayContaining(['auth', 'billing', 'orchestration', 'framework', 'domain', 'public-api', 'schema']),
+    );
+    // Every rule shown at its default severity, every option commented out with its default.
+    for (const rule of allRules) {
+      expect(policy).toContain(`  ${rule.meta.id}:\n    severity: ${rule.meta.defaultSeverity}\n`);
+      expect(policy).toContain(`prguard explain ${rule.meta.id}`);
+      for (const key of Object.keys(rule.meta.schema.properties)) {
+        expect(policy, `${rule.meta.id}.${key}`).toMatch(new RegExp(`\\n {4}# ${key}:`));
+      }
+      expect(resolved.rules[rule.meta.id]!.severity).toBe(rule.meta.defaultSeverity);
+    }
+
+    const template = readFileSync(join(repo.dir, '.github', 'pull_request_template.md'), 'utf8');
+    const headings = template.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3));
+    expect(headings).toEqual(SECTIONS);
+    expect(template).toContain('- [ ] This PR does **not** use AI output');
+    expect(template).toContain('- [ ] Leaf node (local impact)');
+    expect(template).toContain('- [ ] Core code (broad impact, requires line-by-line review)');
+    expect(template).toContain('  - Files reviewed line by line by a human:');
+    repo.remove();
+  });
+
+  it('points the schema header at the installed package when there is one', () => {
+    const repo = initRepo();
+    repo.write('node_modules/prguard/policy.schema.json', '{}');
+    expect(runCli(['init'], { cwd: repo.dir }).code).toBe(0);
+    const first = readFileSync(join(repo.dir, '.github', 'prguard.yml'), 'utf8').split('\n')[0];
+    expect(first).toBe('# yaml-language-server: $schema=../node_modules/prguard/policy.schema.json');
+    repo.remove();
+  });
+
+  it('never overwrites without --force, and overwrites with it', () => {
+    const repo = initRepo();
+    repo.write('.github/prguard.yml', 'version: 1\n');
+    mkdirSync(join(repo.dir, 'docs'));
+    writeFileSync(join(repo.dir, 'docs', 'PULL_REQUEST_TEMPLATE.md'), 'mine\n');
+    const r = runCli(['init'], { cwd: join(repo.dir, 'docs') });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kept     .github/prguard.yml (exists; prguard init --force overwrites .github/prguard.yml)');
+    expect(r.stdout).toContain('kept     docs/PULL_REQUEST_TEMPLATE.md');
+    expect(readFileSync(join(repo.dir, '.github', 'prguard.yml'), 'utf8')).toBe('version: 1\n');
+    expect(readFileSync(join(repo.dir, 'docs', 'PULL_REQUEST_TEMPLATE.md'), 'utf8')).toBe('mine\n');
+
+    const forced = runCli(['init', '--force'], { cwd: repo.dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('replaced .github/prguard.yml');
+    expect(readFileSync(join(repo.dir, '.github', 'prguard.yml'), 'utf8')).toContain('extends: recommended');
+    expect(readFileSync(join(repo.dir, '.github', 'pull_request_template.md'), 'utf8')).toContain('## Reviewer Notes');
+    repo.remove();
+  });
+});

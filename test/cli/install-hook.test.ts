@@ -1,0 +1,100 @@
+// `prguard install-hook` through the built CLI, in real repositories.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { HOOK_MARKER } from '../../src/hooks/install.ts';
+import { Repo, runCli, tempDir } from '../helpers/repo.ts';
+
+function freshRepo(): Repo {
+  const repo = Repo.init();
+  repo.commit('one', { 'a.txt': 'a\n' });
+  return repo;
+}
+
+const isExecutable = (file: string) => (statSync(file).mode & 0o111) === 0o111;
+
+describe('prguard install-hook', () => {
+  it('writes an executable .git/hooks/pre-push and prints the husky and lefthook snippets', () => {
+    const repo = freshRepo();
+    const r = runCli(['install-hook'], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    expect(readFileSync(hook, 'utf8')).toContain(HOOK_MARKER);
+    expect(readFileSync(hook, 'utf8')).toContain('pre-push "$@"');
+    expect(isExecutable(hook)).toBe(true);
+    expect(r.stdout).toContain('pre-push hook installed: .git/hooks/pre-push');
+    expect(r.stdout).toContain('# .husky/pre-push\nnode_modules/.bin/prguard pre-push "$@"');
+    expect(r.stdout).toMatch(/# lefthook.yml\npre-push:\n {2}commands:\n {4}prguard:\n {6}run: node_modules\/.bin\/prguard pre-push \{1\} \{2\}\n {6}use_stdin: true/);
+    repo.remove();
+  });
+
+  it('is idempotent', () => {
+    const repo = freshRepo();
+    runCli(['install-hook'], { cwd: repo.dir });
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    const first = readFileSync(hook, 'utf8');
+    const r = runCli(['install-hook'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('already installed, nothing to do');
+    expect(readFileSync(hook, 'utf8')).toBe(first);
+    repo.remove();
+  });
+
+  it('respects a relative core.hooksPath, also from a subdirectory', () => {
+    const repo = freshRepo();
+    repo.git('config', 'core.hooksPath', '.githooks');
+    repo.write('sub/dir/x.txt', 'x\n');
+    const r = runCli(['install-hook'], { cwd: join(repo.dir, 'sub', 'dir') });
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(repo.dir, '.githooks', 'pre-push'), 'utf8')).toContain(HOOK_MARKER);
+    expect(() => statSync(join(repo.dir, '.git', 'hooks', 'pre-push'))).toThrow();
+    repo.remove();
+  });
+
+  it('respects an absolute core.hooksPath', () => {
+    const repo = freshRepo();
+    const hooks = join(tempDir('prguard-hooks-'), 'shared');
+    repo.git('config', 'core.hooksPath', hooks);
+    expect(runCli(['install-hook'], { cwd: repo.dir }).code).toBe(0);
+    expect(isExecutable(join(hooks, 'pre-push'))).toBe(true);
+    repo.remove();
+  });
+
+  it('refuses to overwrite a foreign hook without --force, and keeps a backup with it', () => {
+    const repo = freshRepo();
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    const foreign = '#!/bin/sh\nexec git lfs pre-push "$@"\n';
+    writeFileSync(hook, foreign, { mode: 0o755 });
+    const refused = runCli(['install-hook'], { cwd: repo.dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toContain('was not written by prguard');
+    expect(refused.stderr).toContain('--force');
+    expect(readFileSync(hook, 'utf8')).toBe(foreign);
+
+    const forced = runCli(['install-hook', '--force'], { cwd: repo.dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('the previous hook is saved as .git/hooks/pre-push.prguard-backup');
+    expect(readFileSync(hook, 'utf8')).toContain(HOOK_MARKER);
+    expect(readFileSync(`${hook}.prguard-backup`, 'utf8')).toBe(foreign);
+    repo.remove();
+  });
+
+  it('updates a hook written by an older prguard without --force', () => {
+    const repo = freshRepo();
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    writeFileSync(hook, `#!/bin/sh\n${HOOK_MARKER} (old)\nprguard pre-push\n`);
+    const r = runCli(['install-hook'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('updated');
+    expect(readFileSync(hook, 'utf8')).toContain('pre-push "$@"');
+    repo.remove();
+  });
+
+  it('exits 2 outside a git repository', () => {
+    const r = runCli(['install-hook'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('not inside a git repository');
+  });
+});

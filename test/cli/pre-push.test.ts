@@ -1,0 +1,109 @@
+// `git push` in a real repository with a bare remote really runs the hook prguard installed.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gitRun, linkPrguard } from '../helpers/hook.ts';
+import { Repo, runCli } from '../helpers/repo.ts';
+
+/** Error above 5 changed lines, so a test can block a push with a 6-line commit. */
+const POLICY = 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 5\n';
+
+const lines = (n: number, tag: string) => Array.from({ length: n }, (_, i) => `${tag} ${i + 1}`).join('\n') + '\n';
+
+describe('git push with the prguard pre-push hook', () => {
+  let repo: Repo;
+  let bare: string;
+  const remoteSha = (ref: string) => gitRun(repo, '--git-dir', bare, 'rev-parse', '--verify', '-q', ref);
+
+  beforeAll(() => {
+    repo = Repo.init('main');
+    repo.commit('initial', { 'README.md': '# demo\n', '.github/prguard.yml': POLICY });
+    bare = repo.addOrigin('main');
+    linkPrguard(repo);
+    const install = runCli(['install-hook'], { cwd: repo.dir });
+    expect(install.code).toBe(0);
+  });
+  afterAll(() => repo.remove());
+
+  it('checks a new branch against its merge-base with origin/main and lets a clean push through', () => {
+    repo.git('checkout', '-q', '-b', 'feature', 'main');
+    const head = repo.commit('small change', { 'src/a.ts': lines(3, 'a') });
+    const r = gitRun(repo, 'push', '-u', 'origin', 'feature');
+    expect(r.output).toContain('prguard: feature -> origin/feature');
+    expect(r.output).toContain('base: merge-base with origin/main');
+    expect(r.code).toBe(0);
+    expect(remoteSha('feature').output.trim()).toBe(head);
+  });
+
+  it('checks only the new commits on an existing branch', () => {
+    const before = repo.git('rev-parse', 'feature').trim();
+    const head = repo.commit('another small change', { 'src/b.ts': lines(4, 'b') });
+    const r = gitRun(repo, 'push', 'origin', 'feature');
+    // 3 + 4 lines since main would break max-lines: 5; the push sends only the 4 new ones.
+    expect(r.output).toContain(`(${before.slice(0, 7)}..${head.slice(0, 7)}, base: feature on origin)`);
+    expect(r.code).toBe(0);
+    expect(remoteSha('feature').output.trim()).toBe(head);
+  });
+
+  it('blocks a push with error findings, says how to bypass, and --no-verify bypasses', () => {
+    const pushed = repo.git('rev-parse', 'feature').trim();
+    const head = repo.commit('too big', { 'src/c.ts': lines(6, 'c') });
+    const r = gitRun(repo, 'push', 'origin', 'feature');
+    expect(r.code).not.toBe(0);
+    expect(r.output).toContain('pr-size');
+    expect(r.output).toContain('push blocked: 1 error finding');
+    expect(r.output).toContain('git push --no-verify');
+    expect(r.output).toContain('CI will still check the pull request');
+    expect(remoteSha('feature').output.trim()).toBe(pushed);
+
+    const bypass = gitRun(repo, 'push', '--no-verify', 'origin', 'feature');
+    expect(bypass.code).toBe(0);
+    expect(bypass.output).not.toContain('prguard:');
+    expect(remoteSha('feature').output.trim()).toBe(head);
+  });
+
+  it('checks each ref of a push with several, and blocks the whole push when one fails', () => {
+    repo.git('checkout', '-q', '-b', 'one', 'main');
+    const one = repo.commit('one', { 'one.txt': lines(2, 'one') });
+    repo.git('checkout', '-q', '-b', 'two', 'main');
+    repo.commit('two', { 'two.txt': lines(9, 'two') });
+    const blocked = gitRun(repo, 'push', 'origin', 'one', 'two');
+    expect(blocked.output).toContain('prguard: one -> origin/one');
+    expect(blocked.output).toContain('prguard: two -> origin/two');
+    expect(blocked.output).toContain('push blocked: 1 error finding');
+    expect(blocked.code).not.toBe(0);
+    expect(remoteSha('one').code).not.toBe(0);
+
+    repo.git('reset', '-q', '--hard', 'main');
+    const two = repo.commit('two, smaller', { 'two.txt': lines(2, 'two') });
+    const ok = gitRun(repo, 'push', 'origin', 'one', 'two');
+    expect(ok.output).toContain('prguard: one -> origin/one');
+    expect(ok.output).toContain('prguard: two -> origin/two');
+    expect(ok.code).toBe(0);
+    expect(remoteSha('one').output.trim()).toBe(one);
+    expect(remoteSha('two').output.trim()).toBe(two);
+  });
+
+  it('skips a deletion', () => {
+    const r = gitRun(repo, 'push', 'origin', '--delete', 'one');
+    expect(r.output).toContain('prguard: one: skipped (deletion, nothing to check)');
+    expect(r.code).toBe(0);
+    expect(remoteSha('one').code).not.toBe(0);
+  });
+
+  it('reads the range from pre-commit\'s environment when run as a pre-commit hook', () => {
+    const base = repo.git('rev-parse', 'main').trim();
+    repo.git('checkout', '-q', '-b', 'three', 'main');
+    const head = repo.commit('three', { 'three.txt': lines(7, 'three') });
+    const r = runCli(['pre-push', 'origin'], {
+      cwd: repo.dir,
+      env: { PRE_COMMIT_FROM_REF: base, PRE_COMMIT_TO_REF: head, PRE_COMMIT_LOCAL_BRANCH: 'refs/heads/three', PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/three' },
+    });
+    expect(r.stdout).toContain('prguard: three -> origin/three');
+    expect(r.code).toBe(1);
+  });
+
+  it('exits 2 on input that is not git\'s pre-push input', () => {
+    const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input: 'hello world\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('pre-push input line 1 is not');
+  });
+});

@@ -1,0 +1,91 @@
+// Push ranges resolved against real repositories with a bare remote.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolvePushRanges } from '../../src/git/push-ranges.ts';
+import { parsePushedRefs } from '../../src/hooks/push-refs.ts';
+import { Repo } from '../helpers/repo.ts';
+
+const Z = '0'.repeat(40);
+
+describe('resolvePushRanges', () => {
+  let repo: Repo;
+  let main1: string;
+  let main2: string;
+  beforeAll(() => {
+    repo = Repo.init('trunk');
+    main1 = repo.commit('one', { 'a.txt': '1\n' });
+    repo.addOrigin('trunk');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('feature work', { 'b.txt': 'b\n' });
+    repo.git('checkout', '-q', 'trunk');
+    main2 = repo.commit('two', { 'a.txt': '2\n' });
+  });
+  afterAll(() => repo.remove());
+
+  const plan = (lines: string, remote = 'origin') => resolvePushRanges(parsePushedRefs(lines), remote, repo.dir);
+
+  it('compares a new branch with its merge-base with the remote default branch (origin/HEAD)', async () => {
+    const head = repo.git('rev-parse', 'feature').trim();
+    const p = await plan(`refs/heads/feature ${head} refs/heads/feature ${Z}`);
+    expect(p.skipped).toEqual([]);
+    expect(p.ranges).toEqual([
+      expect.objectContaining({ base: main1, head, baseLabel: 'merge-base with origin/trunk' }),
+    ]);
+  });
+
+  it('compares an existing branch with what the remote has', async () => {
+    const p = await plan(`refs/heads/trunk ${main2} refs/heads/trunk ${main1}`);
+    expect(p.ranges).toEqual([expect.objectContaining({ base: main1, head: main2, baseLabel: 'trunk on origin' })]);
+  });
+
+  it('uses the merge-base on a force push, so upstream commits picked up by a rebase are not blamed', async () => {
+    const feature = repo.git('rev-parse', 'feature').trim();
+    repo.git('checkout', '-q', '-b', 'rebased', 'trunk');
+    const rebased = repo.commit('feature work, rebased', { 'b.txt': 'b\n' });
+    repo.git('checkout', '-q', 'trunk');
+    const p = await plan(`refs/heads/rebased ${rebased} refs/heads/feature ${feature}`);
+    expect(p.ranges[0]).toMatchObject({ base: main1, head: rebased, baseLabel: 'merge-base with feature on origin' });
+  });
+
+  it('checks several refs and skips deletions, tags and branches with nothing new', async () => {
+    const feature = repo.git('rev-parse', 'feature').trim();
+    const p = await plan(
+      [
+        `refs/heads/feature ${feature} refs/heads/feature ${Z}`,
+        `refs/heads/trunk ${main2} refs/heads/trunk ${main1}`,
+        `(delete) ${Z} refs/heads/old ${main1}`,
+        `refs/tags/v1 ${main2} refs/tags/v1 ${Z}`,
+        `refs/heads/trunk ${main1} refs/heads/copy ${Z}`,
+      ].join('\n'),
+    );
+    expect(p.ranges.map((r) => r.ref.remoteRef)).toEqual(['refs/heads/feature', 'refs/heads/trunk']);
+    expect(p.skipped.map((s) => [s.ref.remoteRef, s.reason])).toEqual([
+      ['refs/heads/old', 'deletion, nothing to check'],
+      ['refs/tags/v1', 'tag, not a change to review'],
+      ['refs/heads/copy', 'no new commits (already on origin)'],
+    ]);
+  });
+
+  it('treats a remote tip missing locally like a new branch', async () => {
+    const feature = repo.git('rev-parse', 'feature').trim();
+    const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${'e'.repeat(40)}`);
+    expect(p.ranges[0]).toMatchObject({ base: main1, baseLabel: 'merge-base with origin/trunk' });
+  });
+
+  it('without a known default branch, uses the newest commit the remote already has', async () => {
+    repo.git('remote', 'set-head', 'origin', '-d'); // no origin/HEAD, and no origin/main or master
+    try {
+      const feature = repo.git('rev-parse', 'feature').trim();
+      const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${Z}`);
+      expect(p.ranges[0]).toMatchObject({ base: main1, baseLabel: 'newest commit already on origin' });
+    } finally {
+      repo.git('remote', 'set-head', 'origin', 'trunk');
+    }
+  });
+
+  it('skips, with a reason, a push to a remote that has none of our commits', async () => {
+    const feature = repo.git('rev-parse', 'feature').trim();
+    const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${Z}`, 'https://example.invalid/new.git');
+    expect(p.ranges).toEqual([]);
+    expect(p.skipped[0]!.reason).toMatch(/^no commit on https:\/\/example.invalid\/new.git to compare with/);
+  });
+});

@@ -1,0 +1,126 @@
+// SARIF output validates against the SARIF 2.1.0 JSON schema and carries what code scanning needs.
+import { describe, expect, it } from 'vitest';
+import type { Finding, Report } from '../../src/model.ts';
+import { buildSarif, formatSarif, pathToUri, type SarifOptions } from '../../src/report/sarif.ts';
+import { validateSarif } from '../helpers/sarif-schema.ts';
+
+const options: SarifOptions = {
+  rules: [
+    { id: 'pr-size', description: 'Keep pull requests small enough to review', defaultSeverity: 'warning' },
+    { id: 'secret-leakage', description: 'No secrets in the change', defaultSeverity: 'error' },
+    { id: 'ai-disclosure', description: 'AI-assisted PRs say so', defaultSeverity: 'notice' },
+  ],
+  toolVersion: '0.1.0',
+  ruleDocsUrl: (id) => `https://example.test/rules/${id}/README.md`,
+  pathlessUri: '.github/prguard.yml',
+  informationUri: 'https://example.test/',
+};
+
+function report(findings: Finding[], notes: string[] = []): Report {
+  return {
+    version: 1,
+    conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
+    findings,
+    stats: { files: 2, additions: 10, deletions: 1 },
+    ai: { assisted: true, agents: ['claude'], evidence: [], source: 'detected' },
+    policy: '.github/prguard.yml',
+    notes,
+  };
+}
+
+const cases: { name: string; findings: Finding[]; notes?: string[] }[] = [
+  { name: 'no findings', findings: [] },
+  {
+    name: 'a line finding with a fingerprint',
+    findings: [
+      {
+        ruleId: 'secret-leakage',
+        severity: 'error',
+        message: 'AWS key AKIA****ABCD added',
+        path: 'src/config.ts',
+        line: 12,
+        endLine: 12,
+        fingerprint: 'abc123',
+      },
+    ],
+  },
+  {
+    name: 'a file finding without a line, an odd path, a whole-change finding and notes',
+    findings: [
+      { ruleId: 'pr-size', severity: 'warning', message: '900 lines changed; the limit is 400' },
+      { ruleId: 'ai-disclosure', severity: 'notice', message: 'no statement', path: 'docs/my file #1.md' },
+      { ruleId: 'engine', severity: 'error', message: 'rule x threw' },
+    ],
+    notes: ['GitHub omitted the patch of big.json'],
+  },
+];
+
+describe('formatSarif', () => {
+  it.each(cases)('validates against the SARIF 2.1.0 schema: $name', ({ findings, notes }) => {
+    const log = JSON.parse(formatSarif(report(findings, notes), options)) as unknown;
+    const ok = validateSarif(log);
+    expect(validateSarif.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+
+  it('rejects a log the schema forbids (the validator is live)', () => {
+    const log = buildSarif(report([]), options) as unknown as Record<string, unknown>;
+    expect(validateSarif({ ...log, version: '2.0.0' })).toBe(false);
+    expect(validateSarif({ ...log, runs: [{ results: [] }] })).toBe(false);
+  });
+
+  it('describes every rule with id, short description, help URI and default level', () => {
+    const log = buildSarif(report([]), options);
+    const rules = log.runs[0]!.tool.driver.rules!;
+    expect(rules.map((r) => r.id)).toEqual(['pr-size', 'secret-leakage', 'ai-disclosure']);
+    expect(rules[0]).toMatchObject({
+      shortDescription: { text: 'Keep pull requests small enough to review' },
+      helpUri: 'https://example.test/rules/pr-size/README.md',
+      defaultConfiguration: { level: 'warning' },
+    });
+    expect(rules[2]!.defaultConfiguration!.level).toBe('note');
+  });
+
+  it('gives every result a physical location with a 1-based line (code scanning requires one)', () => {
+    const findings = cases.flatMap((c) => c.findings);
+    const log = buildSarif(report(findings), options);
+    const results = log.runs[0]!.results!;
+    expect(results).toHaveLength(findings.length);
+    for (const r of results) {
+      expect(r.locations!.length).toBeGreaterThanOrEqual(1);
+      expect(r.locations![0]!.physicalLocation!.region!.startLine).toBeGreaterThanOrEqual(1);
+    }
+    const [secret, size, disclosure, engine] = results;
+    expect(secret!.locations![0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: 'src/config.ts', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 12, endLine: 12 },
+    });
+    expect(secret!.partialFingerprints).toEqual({ 'prguard/v1': 'abc123' });
+    expect(secret!.level).toBe('error');
+    // A whole-change finding is anchored at the policy file and marked as such.
+    expect(size!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('.github/prguard.yml');
+    expect(size!.properties).toEqual({ 'prguard/whole-change': true });
+    expect(disclosure!.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('docs/my%20file%20%231.md');
+    expect(disclosure!.level).toBe('note');
+    // A rule outside the registry (an engine error) still resolves to a described rule.
+    const rules = log.runs[0]!.tool.driver.rules!;
+    expect(rules[engine!.ruleIndex!]!.id).toBe('engine');
+    expect(results.every((r) => rules[r.ruleIndex!]!.id === r.ruleId)).toBe(true);
+  });
+
+  it('keeps report notes as tool notifications, so nothing is lost', () => {
+    const log = buildSarif(report([], ['truncated at 3000 files']), options);
+    expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications![0]!.message.text).toBe(
+      'truncated at 3000 files',
+    );
+  });
+
+  it.each([
+    ['src/a.ts', 'src/a.ts'],
+    ['./src/a.ts', 'src/a.ts'],
+    ['dir\\win.ts', 'dir/win.ts'],
+    ['ä ö/100%.md', '%C3%A4%20%C3%B6/100%25.md'],
+  ])('pathToUri(%j) = %j', (input, expected) => {
+    expect(pathToUri(input)).toBe(expected);
+  });
+});
