@@ -29,19 +29,12 @@ const common = {
   plugins: [embedRuleDocs(root), precompilePolicy(root)],
 };
 
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir,
-  target: 'node20',
-  banner: { js: banner },
-});
-
-// The GitHub Action: runs.using node24 runs this file as is; it is committed (action.yml's main).
-await build({
-  ...common,
-  entryPoints: { action: 'src/action.ts' },
-  outdir,
-  target: 'node24',
-  banner: { js: banner },
-});
+// The CLI (Node >= 20), and the GitHub Action, which `runs.using: node24` runs as is from the
+// committed dist/action.js (action.yml's main).
+const entries = [
+  { name: 'cli', entry: 'src/cli.ts', target: 'node20' },
+  { name: 'action', entry: 'src/action.ts', target: 'node24' },
+];
+for (const { name, entry, target } of entries) {
+  await build({ ...common, entryPoints: { [name]: entry }, outdir, target, banner: { js: banner } });
+}
