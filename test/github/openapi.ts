@@ -40,6 +40,13 @@ function normalize(node: Json): Json {
   return out;
 }
 
+/** A path or query parameter as the type its schema declares (a bad number stays NaN -> invalid). */
+function fromString(raw: string, type: unknown): unknown {
+  if (type === 'integer' || type === 'number') return raw.trim() === '' ? raw : Number(raw);
+  if (type === 'boolean') return raw === 'true' ? true : raw === 'false' ? false : raw;
+  return raw;
+}
+
 export class OpenApiContract {
   readonly spec: Json;
   private readonly ajv: Ajv;
@@ -133,7 +140,7 @@ export class OpenApiContract {
         continue;
       }
       const schema = p.schema ?? {};
-      const value = schema.type === 'integer' || schema.type === 'number' ? Number(raw) : schema.type === 'boolean' ? raw === 'true' ? true : raw === 'false' ? false : raw : raw;
+      const value = fromString(raw, schema.type);
       violations.push(...this.check(`${id}:${p.in}:${p.name}`, schema, value, `${id}: ${p.in} parameter ${p.name}`));
     }
     for (const name of query.keys()) {
