@@ -63,20 +63,28 @@ function createOctokit(inputs: ActionInputs, apiUrl: string, env: NodeJS.Process
   });
 }
 
-const REFUSED =
-  'The check run could not be created (403): the token cannot write checks. A fork PR gets a read-only token ' +
-  'on `pull_request`; otherwise add `checks: write` to the workflow permissions. The findings are shown as ' +
-  'annotations on the step and here.';
+/** Why there is no check run, and what to do about it. */
+function refusedMessage(pull: PullContext): string {
+  const why = pull.fork
+    ? 'this PR comes from a fork, and on `pull_request` its token is read-only (the `pull_request_target` ' +
+      'setup in prguard\'s README gets a check run without running the PR\'s code)'
+    : 'add `checks: write` to the workflow permissions';
+  return (
+    `The check run could not be created (403: the token cannot write checks): ${why}. ` +
+    'The findings are shown as annotations on the step and here.'
+  );
+}
 
 /** Check run (or the fork fallback), job summary, sticky comment. */
 async function publish(octokit: GitHub, pull: PullContext, report: Report, inputs: ActionInputs): Promise<void> {
   const check = await publishCheckRun(octokit, pull, report, inputs);
-  if (!check.created) {
+  const refused = check.created ? undefined : refusedMessage(pull);
+  if (refused) {
     // Logged, not annotated: GitHub shows only 10 annotations per kind, and they are for findings.
-    core.info(`prguard: ${REFUSED}`);
+    core.info(`prguard: ${refused}`);
     publishFallbackAnnotations(report, inputs.comment);
   }
-  await writeJobSummary(report, inputs.checkName, check.created ? [] : [REFUSED]);
+  await writeJobSummary(report, inputs.checkName, refused ? [refused] : []);
   if (!inputs.comment) return;
   if (!check.created) {
     core.notice('prguard: the PR comment was skipped because the token is read-only. The job summary has the report.');

@@ -114,7 +114,7 @@ describe.concurrent('the Action with real rules', () => {
     expect(run.stdout).toContain('::notice::prguard: the PR comment was skipped because the token is read-only');
     expect(server.calls('issues/create-comment')).toHaveLength(0);
     expect(run.summary).toContain('❌ **Failed**');
-    expect(run.summary).toContain('> The check run could not be created (403)');
+    expect(run.summary).toContain('> The check run could not be created (403: the token cannot write checks): this PR comes from a fork');
     expect(run.summary).toContain('src/core/m13.ts');
   });
 
