@@ -8,7 +8,7 @@ import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { ChangeSet, Commit } from '../src/model.ts';
 import { detectAgents } from '../src/provenance/detect.ts';
-import { parseTrailers } from '../src/provenance/trailers.ts';
+import { parseTrailers } from '../src/diff/trailers.ts';
 
 const DATASETS = process.env.PRGUARD_DATASETS ?? path.resolve(import.meta.dirname, '../../../shared/datasets');
 const AGENT_PRS = path.join(DATASETS, 'aidev-pop/aidev-pop.jsonl.gz');
@@ -90,6 +90,8 @@ interface Tally {
   n: number;
   detected: number;
   anyAi: number;
+  /** Found from the commits alone (what a pre-push run without PR metadata sees). */
+  commitsOnly: number;
   baseline: number;
   signals: Map<string, number>;
   only: Map<string, number>;
@@ -112,12 +114,14 @@ async function main(): Promise<void> {
   for await (const row of readJsonl<AgentRow>(AGENT_PRS)) {
     const want = LABELS[row.agent] ?? row.agent;
     let t = tallies.get(row.agent);
-    if (!t) tallies.set(row.agent, (t = { n: 0, detected: 0, anyAi: 0, baseline: 0, signals: new Map(), only: new Map(), styled: 0, styledMissed: 0 }));
+    if (!t) tallies.set(row.agent, (t = { n: 0, detected: 0, anyAi: 0, commitsOnly: 0, baseline: 0, signals: new Map(), only: new Map(), styled: 0, styledMissed: 0 }));
     const change = changeOfAgentPr(row);
     const found = detectAgents(change);
     t.n++;
     if (found.agents.length > 0) t.anyAi++;
     if (baselineFinds(change, want)) t.baseline++;
+    const { pr: _pr, ...commitsAlone } = change;
+    if (detectAgents(commitsAlone).agents.includes(want)) t.commitsOnly++;
     const mine = found.evidence.filter((e) => e.agent === want);
     const styled = CODEX_STYLE.test(row.body ?? '');
     if (styled) t.styled++;
@@ -147,8 +151,8 @@ async function main(): Promise<void> {
   const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
   const rows = [...tallies.entries()].sort((a, b) => b[1].n - a[1].n);
   console.log('Provenance detector on AIDev-pop agent PRs (recall = labelled agent found)\n');
-  console.log('| agent | N | detected | recall | any AI | baseline (co-author trailers) | ratio | signals carrying detections (PRs; alone) |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---|');
+  console.log('| agent | N | detected | recall | any AI | commits only | baseline (co-author trailers) | ratio | signals carrying detections (PRs; alone) |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---|');
   let total = 0;
   let totalDetected = 0;
   let totalBaseline = 0;
@@ -161,10 +165,10 @@ async function main(): Promise<void> {
       .map(([k, v]) => `${k} ${v}${t.only.get(k) ? `; ${t.only.get(k)} alone` : ''}`)
       .join(', ');
     const ratio = t.baseline === 0 ? 'n/a' : `${(t.detected / t.baseline).toFixed(2)}x`;
-    console.log(`| ${label} | ${t.n} | ${t.detected} | ${pct(t.detected, t.n)} | ${pct(t.anyAi, t.n)} | ${pct(t.baseline, t.n)} | ${ratio} | ${signals} |`);
+    console.log(`| ${label} | ${t.n} | ${t.detected} | ${pct(t.detected, t.n)} | ${pct(t.anyAi, t.n)} | ${pct(t.commitsOnly, t.n)} | ${pct(t.baseline, t.n)} | ${ratio} | ${signals} |`);
   }
   const ratio = totalBaseline === 0 ? 'n/a' : `${(totalDetected / totalBaseline).toFixed(2)}x`;
-  console.log(`| all | ${total} | ${totalDetected} | ${pct(totalDetected, total)} | | ${pct(totalBaseline, total)} | ${ratio} | |`);
+  console.log(`| all | ${total} | ${totalDetected} | ${pct(totalDetected, total)} | | | ${pct(totalBaseline, total)} | ${ratio} | |`);
   console.log('\nNot used as evidence: the `## Summary` + `## Testing` body layout Codex writes. Humans and other');
   console.log('agents write it too, so it would attribute their PRs to Codex:');
   for (const [label, t] of rows) {

@@ -28,8 +28,11 @@ function placeOf(d: Disclosure): string {
 
 function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleContext): Violation[] {
   const heading = o.heading;
+  const detected = context.ai.evidence.filter((e) => e.signal !== 'disclosure');
   if (d.verdict === 'none') {
-    return [{ messageId: 'missing', data: { place: placeOf(d), heading } }];
+    const found = detected.length > 0 ? ` prguard found AI traces: ${quote(detected)}.` : '';
+    const place = placeOf(d);
+    return [{ messageId: 'missing', data: { place: place[0]!.toUpperCase() + place.slice(1), heading, found } }];
   }
   if (d.verdict === 'both') {
     return [{ messageId: 'bothTicked', data: { where: d.section ?? placeOf(d), heading } }];
@@ -37,7 +40,6 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
   if (d.verdict === 'neither') {
     return [{ messageId: 'noneTicked', data: { where: d.section ?? placeOf(d), heading } }];
   }
-  const detected = context.ai.evidence.filter((e) => e.signal !== 'disclosure');
   if (d.verdict === 'no-ai' && detected.length > 0) {
     return [
       {
@@ -124,7 +126,7 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
     },
     messages: {
       missing:
-        '{{place}} does not say whether AI was used: there is no "## {{heading}}" section and no `Assisted-by:` trailer. ' +
+        '{{place}} does not say whether AI was used: there is no "## {{heading}}" section and no `Assisted-by:` trailer.{{found}} ' +
         'Reviewers read AI-written code differently, so they need to know. Fill in the template section ' +
         '(tick one box) or add `Assisted-by: AGENT:MODEL` trailers.',
       bothTicked:

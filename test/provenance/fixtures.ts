@@ -1,6 +1,6 @@
 // Small change sets for provenance and rule tests, built from real strings.
 import type { ChangeSet, Commit, FileChange, Person, PullRequest } from '../../src/model.ts';
-import { parseTrailers } from '../../src/provenance/trailers.ts';
+import { parseTrailers } from '../../src/diff/trailers.ts';
 
 export const HUMAN: Person = { name: 'Ada Lovelace', email: 'ada@example.com' };
 let counter = 0;

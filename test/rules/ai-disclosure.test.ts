@@ -45,6 +45,13 @@ describe('ai-disclosure', () => {
     expect(message).toContain('Claude Code (co-authored-by in commit c1a0de0 line 5: "Co-Authored-By: Claude <noreply@anthropic.com>")');
   });
 
+  it('a missing disclosure names what the detector found, if anything', () => {
+    const [quiet] = run(aiDisclosure, withBody('## Summary\nAdds the CSV export.'));
+    expect(render(aiDisclosure, quiet!)).toMatch(/^The PR description does not say whether AI was used: there is no "## AI Authorship Statement" section and no `Assisted-by:` trailer\. Reviewers/);
+    const [loud] = run(aiDisclosure, withBody('## Summary\nAdds the CSV export.', [claudeCommit]));
+    expect(render(aiDisclosure, loud!)).toContain('trailer. prguard found AI traces: Claude Code (co-authored-by in commit c1a0de0 line 5');
+  });
+
   it('names the empty field and where it is', () => {
     const [v] = run(aiDisclosure, withBody(TEMPLATE(' ', 'x', ['a.ts', '', 'Claude Code'])));
     expect(render(aiDisclosure, v!)).toContain('"Files reviewed line by line by a human" is empty (PR body line 8)');

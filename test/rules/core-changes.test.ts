@@ -78,6 +78,7 @@ describe('core-changes', () => {
   it('rejects a plan-file outside the repository', () => {
     const base = defaults(coreChanges) as never as Parameters<NonNullable<typeof coreChanges.validate>>[0];
     expect(coreChanges.validate!({ ...base, 'plan-file': 'docs/plan.md' })).toEqual([]);
+    expect(coreChanges.validate!({} as never)).toEqual([]);
     for (const bad of ['../plan.md', '/etc/plan.md', 'docs/../../plan.md']) {
       expect(coreChanges.validate!({ ...base, 'plan-file': bad })).toEqual([expect.objectContaining({ path: ['plan-file'] })]);
     }
