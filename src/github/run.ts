@@ -78,6 +78,7 @@ function refusedMessage(pull: PullContext): string {
 /** Check run (or the fork fallback), job summary, sticky comment. */
 async function publish(octokit: GitHub, pull: PullContext, report: Report, inputs: ActionInputs): Promise<void> {
   const check = await publishCheckRun(octokit, pull, report, inputs);
+  if (check.url) core.info(`prguard: check run ${check.url}`);
   const refused = check.created ? undefined : refusedMessage(pull);
   if (refused) {
     // Logged, not annotated: GitHub shows only 10 annotations per kind, and they are for findings.
