@@ -32,7 +32,7 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
   if (d.verdict === 'none') {
     const found = detected.length > 0 ? ` prguard found AI traces: ${quote(detected)}.` : '';
     const place = placeOf(d);
-    return [{ messageId: 'missing', data: { place: place[0]!.toUpperCase() + place.slice(1), heading, found } }];
+    return [{ messageId: 'missing', data: { place, heading, found } }];
   }
   if (d.verdict === 'both') {
     return [{ messageId: 'bothTicked', data: { where: d.section ?? placeOf(d), heading } }];
@@ -126,7 +126,7 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
     },
     messages: {
       missing:
-        '{{place}} does not say whether AI was used: there is no "## {{heading}}" section and no `Assisted-by:` trailer.{{found}} ' +
+        'No AI disclosure in {{place}}: there is no "## {{heading}}" section and no `Assisted-by:` trailer, so it does not say whether AI was used.{{found}} ' +
         'Reviewers read AI-written code differently, so they need to know. Fill in the template section ' +
         '(tick one box) or add `Assisted-by: AGENT:MODEL` trailers.',
       bothTicked:

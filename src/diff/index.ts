@@ -1,16 +1,21 @@
 // Public entry points of the diff parser.
 import type { FileChange } from '../model.ts';
 import { LineSplitter } from './lines.ts';
-import { DiffParser, type ParsedPatch } from './parser.ts';
+import { DiffParser, type ParsedPatch, type ParserOptions } from './parser.ts';
 
-export type { ParsedPatch } from './parser.ts';
+export type { ParsedPatch, ParserOptions } from './parser.ts';
 export { parseTrailers, type TrailerOptions } from './trailers.ts';
 
 /** A push-style parser: `write` chunks as they arrive, then `end()` for the result. */
 export class DiffStream {
-  private readonly parser = new DiffParser();
-  private readonly splitter = new LineSplitter((buf, start, end) => this.parser.line(buf, start, end));
+  private readonly parser: DiffParser;
+  private readonly splitter = new LineSplitter((text) => this.parser.lines(text));
 
+  constructor(options: ParserOptions = {}) {
+    this.parser = new DiffParser(options);
+  }
+
+  /** Feeds the next bytes. The chunk is not kept: the caller may reuse it afterwards. */
   write(chunk: Buffer | string): void {
     this.splitter.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
   }

@@ -1,15 +1,16 @@
-// Splits a stream of byte chunks into lines. Each chunk is decoded once, up to its last '\n'
-// (a newline never falls inside a UTF-8 sequence, so no character is split), and lines are
-// reported as (text, start, end) windows on that string, `end` excluding the '\n'. Only bytes
-// after a chunk's last newline are kept for the next chunk, so memory is bounded by the chunk
-// size plus the longest line; nothing holds the whole input.
+// Cuts a stream of byte chunks at line boundaries. Each chunk is decoded once, up to its last
+// '\n' (a newline never falls inside a UTF-8 sequence, so no character is split), and handed on
+// as a string of whole lines. Only bytes after a chunk's last newline are kept for the next
+// chunk. (Lines the parser keeps are slices of that string, so a decoded chunk lives as long as
+// one of its added or deleted lines does; context-only chunks are freed.)
 
-export type LineSink = (text: string, start: number, end: number) => void;
+/** Receives whole lines: each ends with '\n', except a last line of the input without one. */
+export type LinesSink = (text: string) => void;
 
 export class LineSplitter {
   private pending: Buffer[] = [];
 
-  constructor(private readonly onLine: LineSink) {}
+  constructor(private readonly onLines: LinesSink) {}
 
   push(chunk: Buffer): void {
     const lastNl = chunk.lastIndexOf(10);
@@ -17,13 +18,18 @@ export class LineSplitter {
       this.pending.push(Buffer.from(chunk));
       return;
     }
-    let head = chunk.subarray(0, lastNl + 1);
+    let from = 0;
     if (this.pending.length > 0) {
-      head = Buffer.concat([...this.pending, head]);
+      // Only the line that straddles the chunks is copied.
+      const firstNl = chunk.indexOf(10);
+      this.pending.push(chunk.subarray(0, firstNl + 1));
+      const line = Buffer.concat(this.pending).toString('utf8');
       this.pending = [];
+      this.onLines(line);
+      from = firstNl + 1;
     }
     if (lastNl + 1 < chunk.length) this.pending.push(Buffer.from(chunk.subarray(lastNl + 1)));
-    this.split(head.toString('utf8'));
+    if (from <= lastNl) this.onLines(chunk.toString('utf8', from, lastNl + 1));
   }
 
   /** Flushes a last line that has no trailing newline. */
@@ -31,15 +37,7 @@ export class LineSplitter {
     if (this.pending.length === 0) return;
     const text = Buffer.concat(this.pending).toString('utf8');
     this.pending = [];
-    this.onLine(text, 0, text.length);
-  }
-
-  private split(text: string): void {
-    let pos = 0;
-    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', pos)) {
-      this.onLine(text, pos, nl);
-      pos = nl + 1;
-    }
+    this.onLines(text);
   }
 }
 

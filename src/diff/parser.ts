@@ -1,6 +1,7 @@
 // A streaming parser for unified diffs (git or plain) and `git format-patch` mailboxes.
-// Feed it lines (see LineSplitter); it never needs the whole text. Context lines are skipped
-// without being decoded; only added and deleted lines become strings.
+// Feed it whole lines, a decoded chunk at a time (see LineSplitter); it never needs the whole
+// text. Context lines are only counted; added and deleted lines become DiffLines. Not read:
+// combined diffs of merges (`diff --cc`, `@@@` hunks) — their files appear without hunks.
 import type { Commit, FileChange, Hunk } from '../model.ts';
 import { lineText } from './lines.ts';
 import { type MailDraft, mailToCommit } from './mail.ts';
@@ -29,11 +30,23 @@ function patchName(raw: string): string {
   return tab >= 0 ? raw.slice(0, tab) : raw.trimEnd();
 }
 
+/** The rest of `text` after `prefix`, or undefined when it does not start with it. */
+function afterPrefix(text: string, prefix: string): string | undefined {
+  return text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
+}
+
 function newFile(path: string): FileChange {
   return { path, status: 'modified', binary: false, submodule: false, additions: 0, deletions: 0, hunks: [] };
 }
 
+export interface ParserOptions {
+  /** Called with each file as soon as it is complete (before mailbox patches are merged). */
+  onFile?: (file: FileChange) => void;
+}
+
 export class DiffParser {
+  constructor(private readonly options: ParserOptions = {}) {}
+
   private readonly groups: FileChange[][] = [[]];
   private readonly commits: Commit[] = [];
   private file: FileChange | undefined;
@@ -50,12 +63,25 @@ export class DiffParser {
   private mail: MailDraft | undefined;
   private mailPart: 'header' | 'body' | undefined;
 
-  /** Consumes one line, `chunk.slice(start, end)` without its '\n'. */
-  line(chunk: string, start: number, end: number): void {
-    if ((this.oldLeft > 0 || this.newLeft > 0) && this.hunkLine(chunk, start, end)) return;
-    const text = lineText(chunk, start, end);
-    if (this.mailPart) this.mailLine(text);
-    else this.headerLine(text);
+  /** Consumes whole lines: each ends with '\n', except possibly the last line of the input. */
+  lines(text: string): void {
+    const len = text.length;
+    let pos = 0;
+    while (pos < len) {
+      if (this.oldLeft > 0 || this.newLeft > 0) {
+        const next = this.hunkLines(text, pos);
+        if (next > pos) {
+          pos = next;
+          continue;
+        }
+      }
+      let nl = text.indexOf('\n', pos);
+      if (nl < 0) nl = len;
+      const line = lineText(text, pos, nl);
+      if (this.mailPart) this.mailLine(line);
+      else this.headerLine(line);
+      pos = nl + 1;
+    }
   }
 
   /** Finishes parsing and returns the result. Files of several patches are merged (see merge.ts). */
@@ -67,37 +93,57 @@ export class DiffParser {
     return { files, commits: this.commits };
   }
 
-  private hunkLine(chunk: string, start: number, end: number): boolean {
+  /**
+   * Reads hunk lines from `pos` while the hunk header's counts last, in one tight loop (this is
+   * where nearly all the time goes). Returns where it stopped; a line that cannot belong to the
+   * hunk ends it early and is left for the header reader.
+   */
+  private hunkLines(text: string, pos: number): number {
     const file = this.file!;
-    const hunk = this.hunk!;
-    const c = start < end ? chunk.charCodeAt(start) : undefined;
-    if (c === PLUS && this.newLeft > 0) {
-      hunk.added.push({ line: this.newLine++, content: lineText(chunk, start + 1, end) });
-      this.newLeft--;
-      file.additions++;
-    } else if (c === MINUS && this.oldLeft > 0) {
-      hunk.deleted.push({ line: this.oldLine++, content: lineText(chunk, start + 1, end) });
-      this.oldLeft--;
-      file.deletions++;
-    } else if ((c === SPACE || c === undefined || (c === CR && end === start + 1)) && this.oldLeft > 0 && this.newLeft > 0) {
-      // Context (an empty line is context whose leading space an editor stripped).
-      this.oldLine++;
-      this.newLine++;
-      this.oldLeft--;
-      this.newLeft--;
-    } else if (c === BACKSLASH) {
-      // "\ No newline at end of file": not a line of the file.
-    } else {
-      // The hunk is shorter than its header said: stop counting and read this as a header line.
-      this.oldLeft = 0;
-      this.newLeft = 0;
-      return false;
+    const { added, deleted } = this.hunk!;
+    let { oldLeft, newLeft, oldLine, newLine } = this;
+    let additions = 0;
+    let deletions = 0;
+    const len = text.length;
+    while (pos < len && (oldLeft > 0 || newLeft > 0)) {
+      let nl = text.indexOf('\n', pos);
+      if (nl < 0) nl = len;
+      const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+      const c = end > pos ? text.charCodeAt(pos) : -1;
+      if (c === PLUS && newLeft > 0) {
+        added.push({ line: newLine++, content: text.slice(pos + 1, end) });
+        newLeft--;
+        additions++;
+      } else if (c === MINUS && oldLeft > 0) {
+        deleted.push({ line: oldLine++, content: text.slice(pos + 1, end) });
+        oldLeft--;
+        deletions++;
+      } else if ((c === SPACE || c === -1) && oldLeft > 0 && newLeft > 0) {
+        // Context (an empty line is context whose leading space an editor stripped).
+        oldLine++;
+        newLine++;
+        oldLeft--;
+        newLeft--;
+      } else if (c !== BACKSLASH) {
+        // "\ No newline at end of file" is skipped above; anything else means the hunk is
+        // shorter than its header said: stop counting and let the header reader have the line.
+        oldLeft = 0;
+        newLeft = 0;
+        break;
+      }
+      pos = nl + 1;
     }
-    return true;
+    file.additions += additions;
+    file.deletions += deletions;
+    this.oldLeft = oldLeft;
+    this.newLeft = newLeft;
+    this.oldLine = oldLine;
+    this.newLine = newLine;
+    return pos;
   }
 
   private headerLine(text: string): void {
-    const mail = MAIL_START.exec(text);
+    const mail = text.startsWith('From ') ? MAIL_START.exec(text) : null;
     if (mail) return this.startMail(mail[1]!);
     if (text.startsWith('diff --git ')) {
       this.startFile();
@@ -124,8 +170,7 @@ export class DiffParser {
   }
 
   private extendedHeader(file: FileChange, text: string): void {
-    const after = (prefix: string): string | undefined =>
-      text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
+    const after = (prefix: string): string | undefined => afterPrefix(text, prefix);
     let v: string | undefined;
     if ((v = after('--- ')) !== undefined) {
       this.sawOldName = true;
@@ -206,6 +251,7 @@ export class DiffParser {
     if (file.modeChange && (!file.modeChange.oldMode || !file.modeChange.newMode)) delete file.modeChange;
     if (!file.path) return; // nothing usable (a malformed header)
     this.groups[this.groups.length - 1]!.push(file);
+    this.options.onFile?.(file);
   }
 
   private startMail(sha: string): void {

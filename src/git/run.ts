@@ -1,6 +1,7 @@
-// Running git where simple-git cannot help: streaming a large stdout without buffering it, and
-// feeding stdin. Everything else goes through simple-git.
+// Running git where simple-git cannot help: feeding stdin while the process runs and reading
+// stdout as it comes (simple-git buffers both). Everything else goes through simple-git.
 import { spawn } from 'node:child_process';
+import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
 
 /** Config that makes git's output independent of the user's settings. */
@@ -12,31 +13,39 @@ export const STABLE_CONFIG = [
   '-c', 'i18n.logOutputEncoding=UTF-8',
 ];
 
+/** Environment for every git we start: no prompts, no pager, stable messages. */
+export const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
+
 const MAX_STDERR = 8192;
 
-/**
- * Runs `git args` in `cwd`, handing each stdout chunk to `onChunk` as it arrives (so the output
- * is never held whole), with optional stdin. Rejects with a UsageError naming the command when
- * git fails.
- */
 export interface RunOptions {
-  input?: string;
   env?: NodeJS.ProcessEnv;
+  /** Receives stdout chunk by chunk; a throw stops git and rejects `done`. */
+  onChunk?: (chunk: Buffer) => void;
 }
 
-export function streamGit(cwd: string, args: string[], onChunk: (chunk: Buffer) => void, options: RunOptions = {}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', [...STABLE_CONFIG, ...args], {
-      cwd,
-      env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C', ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+export interface RunningGit {
+  stdin: Writable;
+  /** Settles when git exits: rejects with a UsageError naming the command when it fails. */
+  done: Promise<void>;
+}
+
+export function startGit(cwd: string, args: string[], options: RunOptions = {}): RunningGit {
+  const child = spawn('git', [...STABLE_CONFIG, ...args], {
+    cwd,
+    env: { ...process.env, ...GIT_ENV, ...options.env },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  child.stdin.on('error', () => {
+    // git may exit before reading all input; its exit status tells what happened.
+  });
+  const done = new Promise<void>((resolve, reject) => {
     let stderr = '';
     let failed: Error | undefined;
     child.stdout.on('data', (chunk: Buffer) => {
-      if (failed) return;
+      if (failed || !options.onChunk) return;
       try {
-        onChunk(chunk);
+        options.onChunk(chunk);
       } catch (err) {
         failed = err as Error;
         child.kill();
@@ -52,16 +61,6 @@ export function streamGit(cwd: string, args: string[], onChunk: (chunk: Buffer) 
       const detail = stderr.trim().split('\n').slice(0, 5).join('\n');
       reject(new UsageError(`\`git ${args[0]}\` failed (exit ${code}): ${detail || 'no message'}`));
     });
-    child.stdin.on('error', () => {
-      // git may exit before reading all input; the exit code tells what happened.
-    });
-    child.stdin.end(options.input ?? '');
   });
-}
-
-/** Runs git with stdin and returns its whole stdout (for small outputs such as check-attr). */
-export async function gitWithInput(cwd: string, args: string[], input: string, env?: NodeJS.ProcessEnv): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  await streamGit(cwd, args, (c) => chunks.push(c), { input, env });
-  return Buffer.concat(chunks);
+  return { stdin: child.stdin, done };
 }

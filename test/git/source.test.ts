@@ -140,6 +140,30 @@ describe('loadGitChangeSet', () => {
     expect((err as Error).message).toMatch(message);
   });
 
+  it('gives no files and no commits for an empty range', async () => {
+    const change = await loadGitChangeSet({ cwd: clone, base: 'HEAD', head: 'HEAD' });
+    expect(change).toMatchObject({ files: [], commits: [] });
+    expect(change.base).toBe(change.head);
+  });
+
+  it('fails with a UsageError when the refs share no history', async () => {
+    const repo = initRepo('trunk');
+    write(repo, 'a', '1\n');
+    commitAll(repo, 'a');
+    git(repo, ['checkout', '-q', '--orphan', 'other']);
+    write(repo, 'b', '2\n');
+    commitAll(repo, 'b');
+    const err = await loadGitChangeSet({ cwd: repo, base: 'trunk' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(/trunk and HEAD have no common ancestor.*fetch-depth: 0/s);
+  });
+
+  it('fails with a UsageError in a repository without commits', async () => {
+    const err = await loadGitChangeSet({ cwd: initRepo('trunk'), base: 'x' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toMatch(/no commits yet/);
+  });
+
   it('fails with a UsageError outside a repository', async () => {
     const dir = tempDir();
     const err = await loadGitChangeSet({ cwd: dir }).catch((e: unknown) => e);

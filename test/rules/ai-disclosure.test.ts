@@ -47,9 +47,9 @@ describe('ai-disclosure', () => {
 
   it('a missing disclosure names what the detector found, if anything', () => {
     const [quiet] = run(aiDisclosure, withBody('## Summary\nAdds the CSV export.'));
-    expect(render(aiDisclosure, quiet!)).toMatch(/^The PR description does not say whether AI was used: there is no "## AI Authorship Statement" section and no `Assisted-by:` trailer\. Reviewers/);
+    expect(render(aiDisclosure, quiet!)).toMatch(/^No AI disclosure in the PR description: there is no "## AI Authorship Statement" section and no `Assisted-by:` trailer, so it does not say whether AI was used\. Reviewers/);
     const [loud] = run(aiDisclosure, withBody('## Summary\nAdds the CSV export.', [claudeCommit]));
-    expect(render(aiDisclosure, loud!)).toContain('trailer. prguard found AI traces: Claude Code (co-authored-by in commit c1a0de0 line 5');
+    expect(render(aiDisclosure, loud!)).toContain('was used. prguard found AI traces: Claude Code (co-authored-by in commit c1a0de0 line 5');
   });
 
   it('names the empty field and where it is', () => {
