@@ -5,6 +5,7 @@ import { testsTouched } from './tests-touched/index.ts';
 import { protectedPaths } from './protected-paths/index.ts';
 import { aiDisclosure } from './ai-disclosure/index.ts';
 import { coreChanges } from './core-changes/index.ts';
+import { secretLeakage } from './secret-leakage/index.ts';
 
 export const allRules: AnyRule[] = [
   prSize,
@@ -12,4 +13,5 @@ export const allRules: AnyRule[] = [
   protectedPaths,
   aiDisclosure,
   coreChanges,
+  secretLeakage,
 ];

@@ -1,6 +1,6 @@
 // Bundle the entries into dist/ with esbuild. Deterministic output: dist/ is committed.
 import { build } from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedRuleDocs } from './embed-rule-docs.mjs';
@@ -38,3 +38,7 @@ const entries = [
 for (const { name, entry, target } of entries) {
   await build({ ...common, entryPoints: { [name]: entry }, outdir, target, banner: { js: banner } });
 }
+
+// The ReDoS checker for custom secret patterns is loaded on demand (see
+// rules/secret-leakage/regex-safety.ts), so it ships beside the bundle instead of inside it.
+copyFileSync(join(root, 'node_modules', 'recheck', 'lib', 'browser.js'), join(outdir, 'recheck.cjs'));

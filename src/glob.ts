@@ -1,52 +1,189 @@
 // Glob matching shared by rules and sources: minimatch with the options every caller wants.
+//
+// Rules match the same few globs against thousands of paths, and a minimatch regular expression
+// for `**/...` is slow to run (a lazy scan with a look-ahead at every character). So each glob
+// is compiled once, brace-expanded into its alternatives, and every alternative gets a cheap
+// prefilter: the literal text its regular expression cannot match without (see `needs`). Only
+// alternatives whose prefilter passes run their regular expression, which decides.
 import { Minimatch } from 'minimatch';
 
 const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 
-// Compiling a glob costs far more than matching it, and rules match the same few globs against
-// thousands of paths: keep each glob compiled to a regular expression (bounded, in case globs
-// come from data). `false` is a glob that can match nothing.
-const MAX_CACHED = 1000;
-const compiled = new Map<string, RegExp | false>();
+/**
+ * One alternative of a glob: texts `/${path}/` must contain, the extension the path's last
+ * segment must have when the glob's last segment fixes it (see `extensionOf`), and the test
+ * that decides.
+ */
+interface Alternative {
+  needs: readonly string[];
+  ext: string | undefined;
+  /** The regular expression that decides (false: nothing matches), made on first use. */
+  regex: () => RegExp | false;
+}
 
-function regexOf(glob: string): RegExp | false {
-  let re = compiled.get(glob);
-  if (re === undefined) {
-    if (compiled.size >= MAX_CACHED) compiled.clear();
-    re = new Minimatch(glob, OPTIONS).makeRe();
-    compiled.set(glob, re);
+/** A compiled glob: its alternatives (none when it can match nothing). */
+type Compiled = readonly Alternative[];
+
+// Characters that make a glob segment more than a literal (conservative: `!+@()` only matter in
+// extglobs, and `\` escapes; a segment with any of them gets no requirement from its magic part).
+const MAGIC = /[*?[\]{}()!+@\\]/;
+
+/** The literal text a wildcard segment ends with ('' for none), or undefined when it escapes. */
+function literalEnd(part: string): string | undefined {
+  if (part.includes('\\')) return undefined;
+  let end = part.length;
+  while (end > 0 && !MAGIC.test(part[end - 1]!)) end--;
+  return part.slice(end);
+}
+
+/**
+ * Texts that `/${path}/` contains whenever the path matches a glob of these segments: each
+ * literal segment, framed by slashes, and the literal end of each wildcard segment followed by
+ * a slash (`*.test.ts` -> `.test.ts/`). Sound because minimatch matches segment by segment:
+ * a literal part equals one path segment, and a wildcard part matches a whole segment.
+ */
+function needs(parts: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const part of parts) {
+    if (part === '' || part === '.' || part === '..' || part === '**') continue;
+    if (!MAGIC.test(part)) {
+      out.push(`/${part}/`);
+      continue;
+    }
+    const end = literalEnd(part);
+    if (end) out.push(`${end}/`);
   }
-  return re;
+  return out;
+}
+
+/** Text after the last '.' of the last segment ('' without one), ignoring one trailing slash. */
+function extensionOf(path: string): string {
+  const end = path.endsWith('/') ? path.length - 1 : path.length;
+  const dot = path.lastIndexOf('.', end - 1);
+  return dot > path.lastIndexOf('/', end - 1) ? path.slice(dot + 1, end) : '';
+}
+
+/**
+ * The extension every path matching these segments has, or undefined when it can vary: the
+ * last segment is literal (then it is that segment's own), or ends in a literal with a dot
+ * (`*.test.ts` -> `ts`).
+ */
+function extensionFixedBy(parts: readonly string[]): string | undefined {
+  const last = parts[parts.length - 1];
+  if (last === undefined || last === '' || last === '.' || last === '..' || last === '**') return undefined;
+  if (!MAGIC.test(last)) return extensionOf(last);
+  const end = literalEnd(last);
+  return end?.includes('.') ? extensionOf(end) : undefined;
+}
+
+/**
+ * The alternatives of one brace-expanded glob. Regular expressions are made on first use (most
+ * alternatives of a list never pass their prefilter): an alternative's own, when compiling its
+ * text alone gives exactly that alternative, else the whole glob's (right as well: any path it
+ * accepts matches the glob). A glob minimatch cannot compile matches nothing.
+ */
+function compileGlob(glob: string): Compiled {
+  const mm = new Minimatch(glob, OPTIONS);
+  if (mm.set.length === 0) return [];
+  let whole: RegExp | false | undefined;
+  const wholeRe = (): RegExp | false => (whole ??= mm.makeRe());
+  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, regex: wholeRe }];
+  const aligned = mm.globSet.length === mm.globParts.length && mm.globParts.length > 1;
+  return mm.globParts.map((parts, i) => {
+    let own: RegExp | false | undefined;
+    const regex = (): RegExp | false => {
+      if (own !== undefined) return own;
+      const one = aligned ? new Minimatch(mm.globSet[i]!, OPTIONS) : undefined;
+      const same = one !== undefined && one.set.length === 1 && one.globParts[0]?.join('/') === parts.join('/');
+      own = same ? one.makeRe() : false;
+      if (own === false || own.flags !== (wholeRe() || own).flags) own = wholeRe();
+      return own;
+    };
+    return { needs: needs(parts), ext: extensionFixedBy(parts), regex };
+  });
+}
+
+// Bounded, in case globs come from data.
+const MAX_CACHED = 1000;
+const compiled = new Map<string, Compiled>();
+
+function compiledOf(glob: string): Compiled {
+  let c = compiled.get(glob);
+  if (c === undefined) {
+    if (compiled.size >= MAX_CACHED) compiled.clear();
+    c = compileGlob(glob);
+    compiled.set(glob, c);
+  }
+  return c;
+}
+
+/** Does `/${path}/` (`framed`) contain every needed text? */
+function hasAll(framed: string, needed: readonly string[]): boolean {
+  for (const n of needed) if (!framed.includes(n)) return false;
+  return true;
+}
+
+function test(path: string, alternatives: Compiled): boolean {
+  let framed: string | undefined;
+  let pathExt: string | undefined;
+  for (const { needs, ext, regex } of alternatives) {
+    if (ext !== undefined && (pathExt ??= extensionOf(path)) !== ext) continue;
+    if (needs.length > 0 && !hasAll((framed ??= `/${path}/`), needs)) continue;
+    const re = regex();
+    if (re !== false && re.test(path)) return true;
+  }
+  return false;
+}
+
+/**
+ * A cheap test that is false only for paths `mm.match(path)` cannot accept (whatever options
+ * `mm` was made with): callers skip the full match when it says no. Paths with a backslash
+ * always pass, since minimatch may read it as a separator on Windows.
+ */
+export function prefilterOf(mm: Minimatch): (path: string) => boolean {
+  if (mm.globParts.length !== mm.set.length || mm.globParts.length === 0) return () => true;
+  const alternatives = mm.globParts.map(needs);
+  if (alternatives.some((n) => n.length === 0)) return () => true;
+  return (path) => path.includes('\\') || alternatives.some((n) => hasAll(`/${path}/`, n));
 }
 
 /** Does `path` (repository-relative, forward slashes) match the glob? */
 export function matchesGlob(path: string, glob: string): boolean {
-  const re = regexOf(glob);
-  return re !== false && re.test(path);
+  return test(path, compiledOf(glob));
 }
 
-// A list of globs is matched as one regular expression when their flags agree (one test per path
-// instead of one per glob). Keyed by content, so a caller may reuse or change its arrays freely.
-const combined = new Map<string, RegExp | false | null>();
+/** A list's alternatives by the extension they need; `any` holds those that fix none. */
+interface Indexed {
+  any: Compiled;
+  byExtension: Map<string, Compiled>;
+}
 
-function combinedRegexOf(globs: readonly string[]): RegExp | false | null {
-  const key = globs.join('\0');
-  let re = combined.get(key);
-  if (re === undefined) {
-    const parts = globs.map(regexOf).filter((r): r is RegExp => r !== false);
-    const flags = parts[0]?.flags ?? '';
-    if (combined.size >= MAX_CACHED) combined.clear();
-    if (parts.some((r) => r.flags !== flags)) re = null;
-    else re = parts.length === 0 ? false : new RegExp(parts.map((r) => `(?:${r.source})`).join('|'), flags);
-    combined.set(key, re);
+function indexed(alternatives: Compiled): Indexed {
+  const any: Alternative[] = [];
+  const byExtension = new Map<string, Alternative[]>();
+  for (const alt of alternatives) {
+    if (alt.ext === undefined) any.push(alt);
+    else byExtension.set(alt.ext, [...(byExtension.get(alt.ext) ?? []), alt]);
   }
-  return re;
+  return { any, byExtension };
 }
 
-/** Does `path` match any of the globs? */
+// The alternatives of a whole list, remembered for the last arrays seen. Callers pass the same
+// option arrays for every path; a copy of the contents guards against an array changed since.
+const lists = new WeakMap<readonly string[], { snapshot: string[]; list: Indexed }>();
+
+function listOf(globs: readonly string[]): Indexed {
+  const hit = lists.get(globs);
+  if (hit && hit.snapshot.length === globs.length && hit.snapshot.every((g, i) => g === globs[i])) return hit.list;
+  const list = indexed(globs.flatMap(compiledOf));
+  lists.set(globs, { snapshot: [...globs], list });
+  return list;
+}
+
+/** Does `path` match any of the globs? Only alternatives that allow its extension are tried. */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
-  const re = combinedRegexOf(globs);
-  if (re !== null) return re !== false && re.test(path);
-  for (const glob of globs) if (matchesGlob(path, glob)) return true;
-  return false;
+  const { any, byExtension } = listOf(globs);
+  if (any.length > 0 && test(path, any)) return true;
+  const same = byExtension.get(extensionOf(path));
+  return same !== undefined && test(path, same);
 }

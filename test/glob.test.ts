@@ -1,7 +1,7 @@
 // src/glob.ts compiles and combines globs for speed; it must agree with minimatch itself.
-import { minimatch } from 'minimatch';
+import { Minimatch, minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
-import { matchesAny, matchesGlob } from '../src/glob.ts';
+import { matchesAny, matchesGlob, prefilterOf } from '../src/glob.ts';
 import { DEFAULT_IGNORE, DEFAULT_SOURCE, DEFAULT_TESTS } from '../rules/tests-touched/conventions.ts';
 import { LOCKFILE_GLOBS } from '../rules/pr-size/exclusions.ts';
 
@@ -10,7 +10,7 @@ const OPTIONS = { dot: true, nocomment: true, nonegate: true };
 const GLOBS = [
   ...DEFAULT_TESTS, ...DEFAULT_SOURCE, ...DEFAULT_IGNORE, ...LOCKFILE_GLOBS,
   '*.md', 'src/**', 'src/*/x.ts', '**', '.github/**', '!negated', '#comment', 'a/[bc]/d', 'x?y', '**/*.{png,jpg}',
-  '[', 'docs/[z-a]/x',
+  '[', 'docs/[z-a]/x', '**/*file', 'src/*.test.?s', '**/.git*',
 ];
 
 const PATHS = [
@@ -20,6 +20,21 @@ const PATHS = [
   'a/b/d', 'a/e/d', 'xzy', 'img/logo.png', '!negated', '#comment', '.hidden/x.ts', 'ünïcode/fïle.ts', 'dir with space/a.ts',
   'types/global.d.ts', '[',
 ];
+
+// Every path of up to three segments over a vocabulary that hits each kind of glob part.
+const WORDS = [
+  '', '.', '..', '.github', 'src', 'test', 'tests', 'Api.Tests', 'a.test.ts', 'a.spec.jsx', 'test_a.py', 'conftest.py',
+  'x_test.go', 'FooIT.java', 'a_spec.rb', 'yarn.lock', 'package-lock.json', 'vite.config.ts', '.eslintrc.cjs',
+  'g.d.ts', 'main.rs', 'ünï.ts', 'x.md', 'testdata', 'workflows', 'docs', 'Dockerfile', 'x.dockerfile', '.gitignore',
+];
+const ODD_PATHS: string[] = [];
+for (const a of WORDS) {
+  ODD_PATHS.push(a, `/${a}`, `${a}/`);
+  for (const b of WORDS) {
+    ODD_PATHS.push(`${a}/${b}`);
+    for (const c of ['src', 'test', 'a.test.ts', 'ci.yml', '..', '']) ODD_PATHS.push(`${a}/${b}/${c}`);
+  }
+}
 
 describe('glob helpers agree with minimatch', () => {
   it.each(GLOBS)('%s', (glob) => {
@@ -33,6 +48,31 @@ describe('glob helpers agree with minimatch', () => {
         expect(matchesAny(path, list), `${path} in ${list.join(' ')}`).toBe(list.some((g) => minimatch(path, g, OPTIONS)));
       }
     }
+  });
+
+  it('agrees on generated paths, including odd ones (dot segments, empty segments, slashes at the ends)', () => {
+    for (const glob of GLOBS) {
+      const re = new Minimatch(glob, OPTIONS).makeRe();
+      for (const path of ODD_PATHS) expect(matchesGlob(path, glob), `${path} ~ ${glob}`).toBe(re !== false && re.test(path));
+    }
+  });
+
+  it('prefilterOf never rules out a path Minimatch#match accepts (also with the CODEOWNERS options)', () => {
+    const codeowners = { ...OPTIONS, noext: true, nobrace: true };
+    const globs = [...GLOBS, '.github/workflows/**', 'src/\\[x\\]/**', '**/docs', 'docs/*', 'a\\b/**'];
+    let ruledOut = 0;
+    for (const options of [OPTIONS, codeowners]) {
+      for (const glob of globs) {
+        const mm = new Minimatch(glob, options);
+        const mayMatch = prefilterOf(mm);
+        for (const path of [...ODD_PATHS, 'a\\b/x', 'src/[x]/y', '.github//workflows/ci.yml']) {
+          if (mayMatch(path)) continue;
+          ruledOut++;
+          expect(mm.match(path), `${path} ~ ${glob}`).toBe(false);
+        }
+      }
+    }
+    expect(ruledOut).toBeGreaterThan(1000); // it does filter
   });
 
   it('sees a changed array, not a stale cached one', () => {

@@ -22,9 +22,12 @@ function directoryOf(path: string): string {
   return slash === -1 ? '(root)' : path.slice(0, slash + 1);
 }
 
+// What String#localeCompare uses, without setting it up again for every comparison.
+const byLocale = new Intl.Collator().compare;
+
 function largestFiles(files: readonly FileChange[]): string {
   return [...files]
-    .sort((a, b) => linesOf(b) - linesOf(a) || a.path.localeCompare(b.path))
+    .sort((a, b) => linesOf(b) - linesOf(a) || byLocale(a.path, b.path))
     .slice(0, TOP)
     .map((f) => `${f.path} (${linesOf(f)})`)
     .join(', ');
@@ -34,7 +37,7 @@ function busiestDirectories(files: readonly FileChange[]): string {
   const counts = new Map<string, number>();
   for (const f of files) counts.set(directoryOf(f.path), (counts.get(directoryOf(f.path)) ?? 0) + 1);
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .sort((a, b) => b[1] - a[1] || byLocale(a[0], b[0]))
     .slice(0, TOP)
     .map(([dir, n]) => `${dir} (${plural(n, 'file')})`)
     .join(', ');

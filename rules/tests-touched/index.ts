@@ -3,7 +3,7 @@ import type { FileChange } from '../../src/model.ts';
 import type { Rule, Violation } from '../../src/rule.ts';
 import { matchesAny } from '../../src/glob.ts';
 import { DEFAULT_IGNORE, DEFAULT_SOURCE, DEFAULT_TESTS } from './conventions.ts';
-import { findMarker, isInlineRustTest, markersFor } from './markers.ts';
+import { extensionOf, findMarker, isInlineRustTest, markersFor } from './markers.ts';
 
 export interface TestsTouchedOptions {
   source: string[];
@@ -25,6 +25,7 @@ function hasContentChange(file: FileChange): boolean {
 }
 
 function hasInlineTestChange(file: FileChange): boolean {
+  if (extensionOf(file.path) !== 'rs') return false; // only Rust has inline tests we recognise
   return file.hunks.some((h) => h.added.some((l) => isInlineRustTest(file.path, l.content, h.section)));
 }
 
@@ -70,8 +71,9 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
 
   check(change, options) {
     const isTest = (path: string) => matchesAny(path, options.tests);
-    const isSource = (file: FileChange) =>
-      !isTest(file.path) &&
+    // `test` is isTest(file.path), computed once per file.
+    const isSource = (file: FileChange, test: boolean) =>
+      !test &&
       !file.attributes?.generated &&
       !file.attributes?.vendored &&
       matchesAny(file.path, options.source) &&
@@ -90,7 +92,7 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
         continue;
       }
       if (test && hasContentChange(file)) testChanged = true;
-      else if (isSource(file)) {
+      else if (isSource(file, test)) {
         if (hasInlineTestChange(file)) testChanged = true;
         else if (hasContentChange(file)) untested.push(file.path);
       }

@@ -68,7 +68,12 @@ const LANGUAGES: readonly LanguageMarkers[] = [
   },
 ];
 
-function extensionOf(path: string): string {
+/** The first language listing each extension. */
+const BY_EXTENSION = new Map<string, LanguageMarkers>();
+for (const language of LANGUAGES) for (const ext of language.extensions) if (!BY_EXTENSION.has(ext)) BY_EXTENSION.set(ext, language);
+
+/** The lower-case extension of the file name, or '' when it has none. */
+export function extensionOf(path: string): string {
   const name = path.slice(path.lastIndexOf('/') + 1);
   const dot = name.lastIndexOf('.');
   return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
@@ -76,8 +81,7 @@ function extensionOf(path: string): string {
 
 /** The markers to look for in a file, or none for a language without any. */
 export function markersFor(path: string, isTest: boolean): readonly Marker[] {
-  const ext = extensionOf(path);
-  const language = LANGUAGES.find((l) => l.extensions.includes(ext));
+  const language = BY_EXTENSION.get(extensionOf(path));
   if (language === undefined || (!isTest && !language.inSource)) return [];
   return language.markers;
 }

@@ -148,11 +148,15 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   if (diff !== undefined && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError('--diff reads a diff instead of git: it cannot be combined with --base or --head');
   }
-  const root = (await repoRoot(io.cwd)) ?? (diff !== undefined ? io.cwd : null);
+  // Both start at once (each runs git); outside a repository, the repository error wins.
+  const rootFound = repoRoot(io.cwd);
+  const loading = loadChange({ cwd: io.cwd, diff, base: str(values.base), head: str(values.head) });
+  loading.catch(() => undefined); // awaited below, once the repository is known
+  const root = (await rootFound) ?? (diff !== undefined ? io.cwd : null);
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
-  const change = await loadChange({ cwd: io.cwd, diff, base: str(values.base), head: str(values.head) });
+  const change = await loading;
   const notes: string[] = [];
   const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
   const pr = prFromFlags(values, io.cwd, change);

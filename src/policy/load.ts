@@ -1,9 +1,10 @@
 // Parse a policy's YAML keeping source positions, validate it, and report every problem as
 // `file:line:col: message`.
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
 import type { AnyRule } from '../rule.ts';
+import { compileSchema } from './compile.ts';
 import { precompiled } from './precompiled.ts';
 import { buildPolicySchema } from './schema.ts';
 import { closest } from './suggest.ts';
@@ -27,8 +28,7 @@ function validatorFor(rules: readonly AnyRule[]): ValidateFunction {
     if (precompiled?.schema === JSON.stringify(schema)) {
       validate = precompiled.validate;
     } else {
-      const ajv = new Ajv({ allErrors: true, strict: false });
-      validate = ajv.compile(schema);
+      validate = compileSchema(schema);
     }
     validators.set(rules, validate);
   }

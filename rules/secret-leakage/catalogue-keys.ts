@@ -1,0 +1,55 @@
+// Provider patterns, part 3: private keys and credentials inside URLs. Order matters: on the
+// same span the earlier pattern wins (a service-account key before a plain PKCS#8 key).
+import type { ProviderPattern } from './catalogue-types.ts';
+
+const pem = (id: string, name: string, label: string, doc: string): ProviderPattern => ({
+  id,
+  name,
+  doc: `${doc} Found across several added lines, or on one line with \`\\n\` escapes (JSON, .env).`,
+  keywords: ['PRIVATE KEY'],
+  regex: `-----BEGIN ${label}-----`,
+  group: 0,
+  block: true,
+});
+
+export const keyPatterns: ProviderPattern[] = [
+  pem('private-key-rsa', 'RSA private key', 'RSA PRIVATE KEY', 'PKCS#1 PEM block (RFC 8017).'),
+  pem('private-key-ec', 'EC private key', 'EC PRIVATE KEY', 'SEC 1 PEM block (RFC 5915).'),
+  pem('private-key-dsa', 'DSA private key', 'DSA PRIVATE KEY', 'OpenSSL DSA PEM block.'),
+  pem('private-key-openssh', 'OpenSSH private key', 'OPENSSH PRIVATE KEY', 'OpenSSH key format (PROTOCOL.key).'),
+  pem('private-key-pgp', 'PGP private key block', 'PGP PRIVATE KEY BLOCK', 'OpenPGP ASCII armor (RFC 4880).'),
+  {
+    ...pem(
+      'gcp-service-account',
+      'Google Cloud service account key',
+      'PRIVATE KEY',
+      'The `private_key` of a service-account JSON key file (one whose added lines mention `gserviceaccount.com`).',
+    ),
+    requiresInFile: 'gserviceaccount.com',
+  },
+  pem(
+    'private-key-pkcs8',
+    'PKCS#8 private key',
+    '(?:ENCRYPTED )?PRIVATE KEY',
+    'PKCS#8 PEM block, plain or encrypted (RFC 5208, RFC 7468).',
+  ),
+  {
+    id: 'database-url-password',
+    name: 'Database URL with a password',
+    doc: '`postgres://`, `mysql://`, `mongodb(+srv)://`, `redis://`, `amqp://`, `mssql://`… with `user:password@`; placeholders and well-known local defaults are not findings.',
+    keywords: [
+      'postgres://', 'postgresql://', 'mysql://', 'mariadb://', 'mongodb://', 'mongodb+srv://', 'redis://',
+      'rediss://', 'amqp://', 'amqps://', 'mssql://', 'sqlserver://', 'cockroachdb://', 'clickhouse://',
+    ],
+    regex: String.raw`(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)://[^:@/\s'"]{0,64}:([^@\s'"/]{3,128})@[^\s'"/]{1,255}`,
+    minEntropy: 2.5,
+  },
+  {
+    id: 'url-credentials',
+    name: 'Password in an http(s)/ftp URL',
+    doc: '`https://user:password@host` (RFC 3986 userinfo); placeholders are not findings.',
+    keywords: ['http://', 'https://', 'ftp://'],
+    regex: String.raw`(?:https?|ftp)://[A-Za-z0-9._~%!$&*+;=-]{1,64}:([^@\s'"/]{6,128})@[A-Za-z0-9.-]{1,255}`,
+    minEntropy: 3,
+  },
+];

@@ -1,0 +1,9 @@
+// The provider pattern catalogue: data only, in priority order (on one span, earlier wins).
+import { keyPatterns } from './catalogue-keys.ts';
+import { platformPatterns } from './catalogue-platforms.ts';
+import { servicePatterns } from './catalogue-services.ts';
+import type { ProviderPattern } from './catalogue-types.ts';
+
+export type { ProviderPattern } from './catalogue-types.ts';
+
+export const catalogue: readonly ProviderPattern[] = [...platformPatterns, ...servicePatterns, ...keyPatterns];

@@ -1,0 +1,67 @@
+// What is not a leak: placeholders, documented example keys, digests, data URIs, low entropy.
+
+/** Shannon entropy in bits per character. */
+export function entropy(text: string): number {
+  if (text.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+/**
+ * Keys published in vendor documentation as examples. They are not secrets, and flagging them
+ * teaches people to ignore the rule.
+ */
+export const EXAMPLE_SECRETS: ReadonlySet<string> = new Set([
+  'AKIAIOSFODNN7EXAMPLE', // AWS docs access key id
+  'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', // AWS docs secret access key
+  'AKIAI44QH8DHBEXAMPLE', // AWS docs, second example id
+  'je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY', // AWS docs, second example secret
+  // jwt.io's default HS256 example token
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+  'gho_16C7e42F292c6912E7710c838347Ae178B4a', // GitHub docs token example
+]);
+
+/** Marks of an example or placeholder inside a token (case-insensitive). */
+const PLACEHOLDER_MARK =
+  /x{5,}|\*{3,}|\.{3}|0{8,}|1234567890|abcdefgh|example|placeholder|your[_-]?(?:api|secret|token|key|pass)|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
+
+/** Repeated runs like `aaaaaaaa` or a tiny alphabet give away a made-up token. */
+function looksFake(secret: string): boolean {
+  if (/(.)\1{7,}/.test(secret)) return true;
+  return new Set(secret).size < Math.min(8, Math.ceil(secret.length / 3));
+}
+
+export function isPlaceholder(secret: string): boolean {
+  return PLACEHOLDER_MARK.test(secret) || looksFake(secret);
+}
+
+/** Well-known local-development passwords, e.g. in docker-compose files and READMEs. */
+export const DEFAULT_PASSWORDS: ReadonlySet<string> = new Set([
+  'password', 'passwd', 'pass', 'secret', 'changeme', 'admin', 'root', 'postgres', 'mysql', 'guest',
+  'test', 'testing', 'example', 'user', 'username', 'pwd', 'redis', 'mongo', 'default', 'letmein',
+]);
+
+/**
+ * Is position `index` (of a match on `line`) inside something that only looks like a secret:
+ * a `data:` URI (inline images, fonts), a subresource-integrity / lockfile hash (`sha512-…`),
+ * or a source-map payload?
+ */
+export function inInertSpan(line: string, index: number): boolean {
+  // Walk back to the start of the surrounding token (no whitespace, quotes or brackets).
+  let start = index;
+  while (start > 0) {
+    const ch = line.charCodeAt(start - 1);
+    // space, tab, " ' ` ( ) [ ] { } < > ,
+    if (ch === 32 || ch === 9 || ch === 34 || ch === 39 || ch === 96 || ch === 40 || ch === 41 || ch === 91 || ch === 93 || ch === 123 || ch === 125 || ch === 60 || ch === 62 || ch === 44) break;
+    start--;
+  }
+  const head = line.slice(start, Math.min(index, start + 80));
+  return /^(?:data:[\w.+-]+\/[\w.+-]+(?:;[\w=.-]+)*;base64,|(?:sha1|sha256|sha384|sha512)-)/i.test(head) ||
+    /sourceMappingURL=|"mappings"\s*:/.test(line.slice(0, index));
+}

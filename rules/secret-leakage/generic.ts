@@ -1,0 +1,111 @@
+// Generic secrets: a high-entropy literal assigned to a name like `password`, `api_key`, `token`.
+import { entropy, isPlaceholder } from './filters.ts';
+
+/** The scanner runs the generic check only on lines containing one of these (any case). */
+export const GENERIC_KEYWORDS = [
+  'pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key', 'access-key',
+  'privatekey', 'private_key', 'private-key', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey',
+  'master_key', 'masterkey', 'credential', 'auth',
+];
+
+/** Where a secret-like word occurs; the assignment is then parsed around it only. */
+const NAME_WORD = /pass|pwd|secret|token|api.?key|access.?key|private.?key|signing.?key|encryption.?key|master.?key|credential|auth/gi;
+const NAME_CHAR = /[\w$.@-]/;
+/** After the name: operator, then a quoted value or a bare one (sticky, at the end of the name). */
+const ASSIGNMENT =
+  /["'\]]?\s*(?:=>|:=|==|!=|[:=]|\s(?=["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/y;
+
+/** Names are compared in snake case: `apiKey` -> `api_key`, `DB-Password` -> `db-password`. */
+function snake(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+const SECRET_NAME =
+  /(?:^|[_.\-@$])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key|signing_?key|encryption_?key|master_?key|credentials?|auth)(?:$|[_.\-])/;
+
+/** Names that mention a secret but hold something else: an id, a path, a hash, a public key. */
+const NOT_A_SECRET_NAME =
+  /[_.\-](?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|scheme)$|(?:^|[_.\-])(?:public|pub|cert|certificate|csrf|xsrf)(?:$|[_.\-])/;
+
+const VALUE_NOT_SECRET = [
+  /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, // UUID
+  /^(?:sha1|sha256|sha384|sha512|md5)[:-]/i, // digest with its algorithm
+  /^\$(?:2[abxy]?|argon2(?:id|i|d)?|pbkdf2[\w-]*|scrypt|[156])\$/, // password hash (bcrypt, argon2, crypt)
+  /^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-|sk-ssh-ed25519)/, // SSH public key
+  /^-----BEGIN (?:PUBLIC KEY|CERTIFICATE|RSA PUBLIC KEY|PGP PUBLIC KEY BLOCK)/,
+  /^(?:https?|ftp|file|wss?):\/\//i, // a URL (credentials in URLs have their own pattern)
+  /^(?:process\.env|os\.environ|os\.getenv|env\.|ENV\[|System\.getenv|secrets\.|vars\.|config\.|settings\.|import\.meta\.env|getenv|Deno\.env)/,
+  /^[./~]?[\w-]+(?:\/[\w.-]+)+$/, // a file path
+  /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/, // a dotted identifier (obj.prop.chain)
+  /^[a-z]+(?:[_-][a-z]+)*$/, // words: snake/kebab case
+  /^[A-Z]+(?:_[A-Z]+)*$/, // CONSTANT_NAME
+  /^[a-z]+(?:[A-Z][a-z]+)+$/, // camelCase
+  /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/, // PascalCase
+  /^\d+(?:\.\d+)*$/, // numbers, versions
+  /^[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|toml|js|ts|py|rb|go|sh)$/i, // a file name
+];
+
+export interface GenericHit {
+  name: string;
+  secret: string;
+  /** Index of the value in the line. */
+  index: number;
+}
+
+/** Does the value look like a random credential rather than a word, a reference or a hash? */
+/** Share of the value made of letter runs of 4+ (words: `personal-access-token123`). */
+function wordShare(value: string): number {
+  let inWords = 0;
+  for (const m of value.matchAll(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])/g)) if (m[0].length >= 4) inWords += m[0].length;
+  return inWords / value.length;
+}
+
+export function isHighEntropyValue(value: string): boolean {
+  if (value.length < 8 || isPlaceholder(value)) return false;
+  // Credentials are ASCII; prose and identifiers made of words are not random.
+  if (/[^\x21-\x7e]/.test(value) || wordShare(value) >= 0.6) return false;
+  for (const re of VALUE_NOT_SECRET) if (re.test(value)) return false;
+  if (/\s/.test(value)) return false;
+  const hex = /^[0-9a-f]+$/i.test(value);
+  let classes = 0;
+  if (/[a-z]/.test(value)) classes++;
+  if (/[A-Z]/.test(value)) classes++;
+  if (/[0-9]/.test(value)) classes++;
+  if (/[^A-Za-z0-9]/.test(value)) classes++;
+  if (classes < 2) return false;
+  const bits = entropy(value);
+  if (value.length >= 20) return bits >= (hex ? 3.0 : 3.5);
+  return classes >= 3 && bits >= 2.9;
+}
+
+/** Generic assignments on one line. */
+export function findGeneric(line: string): GenericHit[] {
+  const hits: GenericHit[] = [];
+  let done = -1;
+  NAME_WORD.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  while ((w = NAME_WORD.exec(line)) !== null) {
+    if (w.index < done) continue;
+    let start = w.index;
+    while (start > 0 && NAME_CHAR.test(line[start - 1] as string)) start--;
+    let end = w.index + w[0].length;
+    while (end < line.length && NAME_CHAR.test(line[end] as string)) end++;
+    done = end;
+    NAME_WORD.lastIndex = end;
+    const name = line.slice(start, end);
+    if (name.length > 64) continue; // a sentence-like key (e.g. a message id), not a variable
+    const key = snake(name);
+    if (!SECRET_NAME.test(key) || NOT_A_SECRET_NAME.test(key)) continue;
+    ASSIGNMENT.lastIndex = end;
+    const m = ASSIGNMENT.exec(line);
+    if (!m) continue;
+    const value = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
+    const quoted = m[4] === undefined;
+    // A bare value in code is usually a variable: demand a digit in it.
+    if (!quoted && !/[0-9]/.test(value)) continue;
+    if (!isHighEntropyValue(value)) continue;
+    hits.push({ name, secret: value, index: end + m[0].length - value.length - (quoted ? 1 : 0) });
+  }
+  return hits;
+}

@@ -1,0 +1,146 @@
+// The scanner: one keyword pass over a block of lines, then only the selected patterns per line.
+import type { DiffLine } from '../../src/model.ts';
+import type { ProviderPattern } from './catalogue.ts';
+import { structureChecks } from './checksums.ts';
+import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isPlaceholder } from './filters.ts';
+import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
+import { KeywordIndex, type Keyword } from './keywords.ts';
+import { collectBlock } from './pem.ts';
+import { pairAwsSecrets } from './aws-pair.ts';
+
+export const WAIVER = 'prguard-allow-secret';
+export const GENERIC_ID = 'generic-secret';
+
+/** One line to scan: the change model's DiffLine (added lines are scanned as they are). */
+export type ScanLine = DiffLine;
+
+export interface Hit {
+  patternId: string;
+  name: string;
+  secret: string;
+  /** Index into the scanned lines. */
+  at: number;
+  /** Index into the scanned lines of the last line (multi-line blocks). */
+  endAt: number;
+  /** Column of the secret on its first line. */
+  index: number;
+}
+
+interface Compiled {
+  def: ProviderPattern;
+  re: RegExp;
+  group: number;
+}
+
+function compile(def: ProviderPattern): Compiled {
+  const re = new RegExp(def.regex, `g${def.flags ?? ''}`);
+  const groups = new RegExp(`${def.regex}|`, def.flags ?? '').exec('')?.length ?? 1;
+  return { def, re, group: def.group ?? (groups > 1 ? 1 : 0) };
+}
+
+export class Scanner {
+  private readonly patterns: Compiled[];
+  private readonly index: KeywordIndex;
+  private readonly genericIndex: number;
+  /** Provider prefixes: a value starting with one is that provider's to judge, not generic. */
+  private readonly prefixes: string[];
+
+  constructor(defs: readonly ProviderPattern[], options: { generic: boolean }) {
+    this.patterns = defs.map(compile);
+    this.genericIndex = options.generic ? this.patterns.length : -1;
+    this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
+    const keywords: Keyword[] = [];
+    defs.forEach((d, i) => {
+      for (const text of d.keywords) keywords.push({ text, caseInsensitive: !!d.ciKeywords, patterns: [i] });
+    });
+    if (options.generic) {
+      for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
+    }
+    keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
+    this.index = new KeywordIndex(keywords);
+  }
+
+  /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
+  scan(lines: readonly ScanLine[]): Hit[] {
+    const hits: Hit[] = [];
+    // Lines are scanned one by one (joining them would copy the whole diff once more).
+    let candidates: Set<number> | undefined;
+    const onHit = (_at: number, keyword: Keyword) => {
+      if (keyword.patterns.length === 0) return;
+      candidates ??= new Set();
+      for (const p of keyword.patterns) candidates.add(p);
+    };
+    for (let i = 0; i < lines.length; i++) {
+      this.index.scan((lines[i] as ScanLine).content, onHit);
+      if (candidates) {
+        this.scanLine(lines, i, candidates, hits);
+        candidates = undefined;
+      }
+    }
+    if (hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(lines, hits);
+    return hits;
+  }
+
+  private scanLine(lines: readonly ScanLine[], at: number, candidates: Set<number>, out: Hit[]): void {
+    const line = (lines[at] as ScanLine).content;
+    if (line.includes(WAIVER)) return;
+    const found: Hit[] = [];
+    // Spans a provider pattern matched but rejected (bad checksum, example key): not secrets, so
+    // the generic check must not report them either.
+    const vetoed: [number, number][] = [];
+    const ordered = [...candidates].sort((a, b) => a - b);
+    for (const p of ordered) {
+      if (p === this.genericIndex) {
+        for (const g of findGeneric(line)) {
+          const end = g.index + g.secret.length;
+          if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
+          if (this.prefixes.some((p) => g.secret.startsWith(p))) continue;
+          if (acceptable(g.secret, 0) && !inInertSpan(line, g.index)) {
+            found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index });
+          }
+        }
+        continue;
+      }
+      const c = this.patterns[p] as Compiled;
+      const def = c.def;
+      if (def.requires && !def.requires.every((r) => line.includes(r))) continue;
+      if (def.requiresInFile && !lines.some((l) => l.content.includes(def.requiresInFile as string))) continue;
+      c.re.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = c.re.exec(line)) !== null) {
+        if (m[0].length === 0) c.re.lastIndex++;
+        const raw = m[c.group];
+        if (!raw) continue;
+        const index = m.index + m[0].indexOf(raw);
+        if (def.block) {
+          const block = collectBlock(lines, at, index);
+          if (block && !isPlaceholder(block.body.slice(0, 200))) {
+            found.push({ patternId: def.id, name: def.name, secret: block.body, at, endAt: block.endAt, index });
+          }
+          continue;
+        }
+        const valid = !def.check || structureChecks[def.check](raw);
+        if (!valid || !acceptable(raw, def.minEntropy ?? 3.0) || inInertSpan(line, index)) {
+          vetoed.push([index, index + raw.length]);
+          continue;
+        }
+        found.push({ patternId: def.id, name: def.name, secret: raw, at, endAt: at, index });
+      }
+    }
+    // One finding per span: the earlier pattern in the catalogue wins, generic comes last.
+    const taken: [number, number][] = [];
+    for (const h of found) {
+      const end = h.index + (h.at === h.endAt ? h.secret.length : 1);
+      if (taken.some(([s, e]) => h.index < e && s < end)) continue;
+      taken.push([h.index, end]);
+      out.push(h);
+    }
+  }
+}
+
+/** A candidate is a secret unless it is a documented example or a placeholder. */
+export function acceptable(secret: string, minEntropy: number): boolean {
+  if (EXAMPLE_SECRETS.has(secret) || isPlaceholder(secret)) return false;
+  if (DEFAULT_PASSWORDS.has(secret.toLowerCase())) return false;
+  return entropy(secret) >= minEntropy;
+}
