@@ -29,13 +29,15 @@ const common = {
   plugins: [embedRuleDocs(root), precompilePolicy(root)],
 };
 
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir,
-  target: 'node20',
-  banner: { js: banner },
-});
+// The CLI (Node >= 20), and the GitHub Action, which `runs.using: node24` runs as is from the
+// committed dist/action.js (action.yml's main).
+const entries = [
+  { name: 'cli', entry: 'src/cli.ts', target: 'node20' },
+  { name: 'action', entry: 'src/action.ts', target: 'node24' },
+];
+for (const { name, entry, target } of entries) {
+  await build({ ...common, entryPoints: { [name]: entry }, outdir, target, banner: { js: banner } });
+}
 
 // The ReDoS checker for custom secret patterns is loaded on demand (see
 // rules/secret-leakage/regex-safety.ts), so it ships beside the bundle instead of inside it.

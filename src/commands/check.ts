@@ -1,12 +1,11 @@
 // `prguard check`: lint a change (a git range or a diff file) against the policy.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
-import { effectiveRule, runEngine } from '../engine.ts';
+import { evaluateChange } from '../evaluate.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, PullRequest, Report } from '../model.ts';
 import { defaultPolicy, discoverPolicy, loadPolicy, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
 import { readRepoFile } from '../git/index.ts';
-import { disclosureOptionsFrom, resolveProvenance } from '../provenance/index.ts';
 import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
 import { writeOutput } from './output.ts';
@@ -95,27 +94,6 @@ function prFromFlags(values: ParsedArgs['values'], cwd: string, change: ChangeSe
   };
 }
 
-/** Read the repository files that enabled rules ask for (Rule.documents). */
-async function readDocuments(
-  policy: ResolvedPolicy,
-  change: ChangeSet,
-  ai: boolean,
-  read: (path: string) => Promise<string | undefined>,
-): Promise<Record<string, string>> {
-  const paths = new Set<string>();
-  for (const rule of allRules) {
-    const effective = effectiveRule(policy, rule.meta.id, ai);
-    if (!rule.documents || !effective || effective.severity === 'off') continue;
-    for (const path of rule.documents(change, effective.options)) paths.add(path);
-  }
-  const documents: Record<string, string> = {};
-  for (const path of paths) {
-    const text = await read(path);
-    if (text !== undefined) documents[path] = text;
-  }
-  return documents;
-}
-
 /**
  * The policy in force. `--policy` wins. Otherwise the discovered file — except that when a git
  * change edits that file, the change is judged by the policy at its base, as CI does, so that a
@@ -183,10 +161,7 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
   const pr = prFromFlags(values, io.cwd, change);
   if (pr) change.pr = pr;
-  // The disclosure is read with ai-disclosure's options, so a custom template still counts.
-  const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
-  const documents = await readDocuments(policy, change, ai.assisted, (path) => readDocument(root, change, diff, path));
-  return runEngine({ change, policy, ai, documents, notes });
+  return evaluateChange({ change, policy, flag, notes, readDocument: (path) => readDocument(root, change, diff, path) });
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */

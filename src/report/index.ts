@@ -3,7 +3,9 @@ import type { Report } from '../model.ts';
 import { DEFAULT_POLICY_LABEL, POLICY_PATHS } from '../policy/default.ts';
 import type { RuleMeta } from '../rule.ts';
 import { VERSION } from '../version.ts';
+import { defaultRuleDocsUrl } from './docs.ts';
 import { formatJson } from './json.ts';
+import { formatMarkdown } from './markdown.ts';
 import { formatSarif } from './sarif.ts';
 import { formatText } from './text.ts';
 
@@ -16,15 +18,12 @@ export interface FormatOptions {
 
 export type Formatter = (report: Report, options: FormatOptions) => string;
 
-export const RULE_DOCS_BASE = 'https://github.com/prguard/prguard/blob/main/rules';
-
-export function defaultRuleDocsUrl(ruleId: string): string {
-  return `${RULE_DOCS_BASE}/${encodeURIComponent(ruleId)}/README.md`;
-}
+export { RULE_DOCS_BASE, defaultRuleDocsUrl } from './docs.ts';
 
 export const formatters: Record<string, Formatter> = {
   text: (report, options) => formatText(report, options),
   json: (report) => formatJson(report),
+  markdown: (report) => formatMarkdown(report),
   sarif: (report, options) =>
     formatSarif(report, {
       rules: options.rules ?? [],

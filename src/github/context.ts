@@ -1,0 +1,91 @@
+// What the runner tells the Action: event name and payload, repository, API URL, workspace.
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.ts';
+import type { PullRequest } from '../model.ts';
+
+export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target'] as const;
+
+export interface PullContext {
+  owner: string;
+  repo: string;
+  number: number;
+  baseSha: string;
+  headSha: string;
+  /** The payload's view of the PR (labels, body, author...); refreshed from pulls.get later. */
+  pr: PullRequest;
+  /** Is the head in another repository (a fork)? */
+  fork: boolean;
+}
+
+export type RunnerContext =
+  | { kind: 'unsupported'; event: string }
+  | { kind: 'pull'; event: string; apiUrl: string; workspace: string | undefined; pull: PullContext };
+
+interface PayloadPull {
+  number: number;
+  title?: string;
+  body?: string | null;
+  draft?: boolean;
+  labels?: { name?: string }[];
+  user?: { login?: string; type?: string } | null;
+  base: { sha: string; ref: string; repo?: { full_name?: string } | null };
+  head: { sha: string; ref: string; repo?: { full_name?: string } | null };
+}
+
+function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new UsageError(`${name} is not set: prguard's Action must run inside a GitHub Actions job.`);
+  return value;
+}
+
+/** The PullRequest model from a REST or webhook pull request object. */
+export function pullFromApi(p: PayloadPull): PullRequest {
+  return {
+    number: p.number,
+    title: p.title ?? '',
+    body: p.body ?? null,
+    labels: (p.labels ?? []).map((l) => l.name ?? '').filter(Boolean),
+    author: { login: p.user?.login ?? '', type: p.user?.type ?? '' },
+    baseRef: p.base.ref,
+    headRef: p.head.ref,
+    draft: p.draft ?? false,
+  };
+}
+
+export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
+  const event = requireEnv(env, 'GITHUB_EVENT_NAME');
+  if (!(SUPPORTED_EVENTS as readonly string[]).includes(event)) return { kind: 'unsupported', event };
+  const path = requireEnv(env, 'GITHUB_EVENT_PATH');
+  let payload: { pull_request?: PayloadPull };
+  try {
+    payload = JSON.parse(readFileSync(path, 'utf8')) as typeof payload;
+  } catch (err) {
+    throw new UsageError(`cannot read the event payload ${path}: ${(err as Error).message}`);
+  }
+  const p = payload.pull_request;
+  if (!p || typeof p.number !== 'number' || !p.base?.sha || !p.head?.sha) {
+    throw new UsageError(`the ${event} event payload at ${path} has no pull_request with base and head commits`);
+  }
+  const repository = requireEnv(env, 'GITHUB_REPOSITORY');
+  const [owner, repo, extra] = repository.split('/');
+  if (!owner || !repo || extra !== undefined) {
+    throw new UsageError(`GITHUB_REPOSITORY must be "owner/name", not "${repository}"`);
+  }
+  const headRepo = p.head.repo?.full_name;
+  const baseRepo = p.base.repo?.full_name ?? repository;
+  return {
+    kind: 'pull',
+    event,
+    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    workspace: env.GITHUB_WORKSPACE || undefined,
+    pull: {
+      owner,
+      repo,
+      number: p.number,
+      baseSha: p.base.sha,
+      headSha: p.head.sha,
+      pr: pullFromApi(p),
+      fork: headRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+    },
+  };
+}

@@ -1,0 +1,42 @@
+// The Action's inputs (action.yml), read and checked.
+import * as core from '@actions/core';
+import { UsageError } from '../errors.ts';
+import type { FailOn } from './payloads.ts';
+
+export interface ActionInputs {
+  token: string;
+  policy: string | undefined;
+  failOn: FailOn;
+  checkName: string;
+  comment: boolean;
+  sarifFile: string | undefined;
+}
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+
+function bool(name: string, value: string): boolean {
+  const v = value.trim().toLowerCase();
+  if (v === '' || v === 'false') return false;
+  if (v === 'true') return true;
+  throw new UsageError(`the \`${name}\` input takes true or false, not "${value}"`);
+}
+
+export function readInputs(): ActionInputs {
+  const token = core.getInput('token');
+  if (!token) {
+    throw new UsageError('the `token` input is empty: pass `token: ${{ github.token }}` (the default) or a token with checks: write.');
+  }
+  core.setSecret(token);
+  const failOn = (core.getInput('fail-on') || 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) {
+    throw new UsageError(`the \`fail-on\` input takes error, warning or never, not "${failOn}"`);
+  }
+  return {
+    token,
+    policy: core.getInput('policy') || undefined,
+    failOn,
+    checkName: core.getInput('check-name') || 'prguard',
+    comment: bool('comment', core.getInput('comment')),
+    sarifFile: core.getInput('sarif-file') || undefined,
+  };
+}

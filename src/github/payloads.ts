@@ -1,0 +1,178 @@
+// Pure payload builders for GitHub: check-run output and annotation batches, the sticky
+// comment body, the step verdict. No octokit here, so tests (and the no-leak test) run them as is.
+import type { Finding, Report, Severity } from '../model.ts';
+import { countBySeverity, findingCounts, formatMarkdown, sortFindings } from '../report/markdown.ts';
+
+export type FailOn = 'error' | 'warning' | 'never';
+export type CheckConclusion = 'success' | 'failure' | 'neutral';
+export type AnnotationLevel = 'failure' | 'warning' | 'notice';
+
+/** GitHub's limits (REST Checks API and job summaries). */
+export const LIMITS = {
+  annotationsPerRequest: 50,
+  /** Annotations we send at most, so a huge PR does not take hundreds of requests. */
+  maxAnnotations: 1000,
+  checkSummaryChars: 65535,
+  checkTitleChars: 255,
+  annotationMessageChars: 64 * 1024 - 1,
+  commentChars: 65536,
+  /** The job summary upload limit is 1 MiB; keep a margin for what the runner adds. */
+  jobSummaryBytes: 1024 * 1024 - 4096,
+} as const;
+
+export const ANNOTATION_LEVEL: Record<Severity, AnnotationLevel> = {
+  error: 'failure',
+  warning: 'warning',
+  notice: 'notice',
+};
+
+export interface Annotation {
+  path: string;
+  start_line: number;
+  end_line: number;
+  annotation_level: AnnotationLevel;
+  message: string;
+  title: string;
+}
+
+export interface CheckRunOutput {
+  title: string;
+  summary: string;
+  annotations: Annotation[];
+}
+
+export interface CheckRunPlan {
+  conclusion: CheckConclusion;
+  /** The create call's output (carries the first batch of annotations). */
+  first: CheckRunOutput;
+  /** One update call each, carrying the following batches. */
+  updates: CheckRunOutput[];
+  /** Findings with a location that were not sent as annotations (over `maxAnnotations`). */
+  annotationsLeftOut: number;
+}
+
+/** Does the report fail the step under `fail-on`? */
+export function failsStep(report: Report, failOn: FailOn): boolean {
+  const c = countBySeverity(report.findings);
+  if (failOn === 'never') return false;
+  if (failOn === 'warning') return c.error + c.warning > 0;
+  return c.error > 0;
+}
+
+/** Check conclusion: failure when `fail-on` fails the step, neutral for unheeded errors. */
+export function checkConclusion(report: Report, failOn: FailOn): CheckConclusion {
+  if (failsStep(report, failOn)) return 'failure';
+  return countBySeverity(report.findings).error > 0 ? 'neutral' : 'success';
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** An annotation for a finding with a path; a file-level finding is shown on line 1. */
+export function toAnnotation(f: Finding): Annotation | null {
+  if (!f.path) return null;
+  const start = f.line ?? 1;
+  const end = f.endLine !== undefined && f.endLine >= start ? f.endLine : start;
+  return {
+    path: f.path,
+    start_line: start,
+    end_line: end,
+    annotation_level: ANNOTATION_LEVEL[f.severity],
+    message: clip(f.message, LIMITS.annotationMessageChars),
+    title: clip(f.line === undefined ? `prguard ${f.ruleId} (whole file)` : `prguard ${f.ruleId}`, LIMITS.checkTitleChars),
+  };
+}
+
+export interface CheckRunOptions {
+  failOn: FailOn;
+  maxAnnotations?: number;
+  ruleDocsUrl?: (ruleId: string) => string;
+}
+
+export function planCheckRun(report: Report, options: CheckRunOptions): CheckRunPlan {
+  const all = sortFindings(report.findings)
+    .map(toAnnotation)
+    .filter((a): a is Annotation => a !== null);
+  const cap = options.maxAnnotations ?? LIMITS.maxAnnotations;
+  const sent = all.slice(0, cap);
+  const leftOut = all.length - sent.length;
+  const preface: string[] = [];
+  if (leftOut > 0) preface.push(`${leftOut} findings are not shown as line annotations (limit ${cap}); all are listed below.`);
+  const summary = formatMarkdown(report, {
+    maxLength: LIMITS.checkSummaryChars,
+    preface,
+    ...(options.ruleDocsUrl ? { ruleDocsUrl: options.ruleDocsUrl } : {}),
+  });
+  const title = clip(
+    `${report.conclusion === 'failure' ? 'Failed' : 'Passed'}: ${findingCounts(report.findings)}`,
+    LIMITS.checkTitleChars,
+  );
+  const batches: Annotation[][] = [];
+  for (let i = 0; i < sent.length; i += LIMITS.annotationsPerRequest) {
+    batches.push(sent.slice(i, i + LIMITS.annotationsPerRequest));
+  }
+  const [head = [], ...rest] = batches;
+  return {
+    conclusion: checkConclusion(report, options.failOn),
+    first: { title, summary, annotations: head },
+    updates: rest.map((annotations) => ({ title, summary, annotations })),
+    annotationsLeftOut: leftOut,
+  };
+}
+
+/** The hidden marker that identifies our sticky comment (one per check name). */
+export function commentMarker(checkName: string): string {
+  return `<!-- prguard:sticky ${checkName.replace(/--+/g, '-').replace(/>/g, '')} -->`;
+}
+
+export function commentBody(report: Report, checkName: string): string {
+  const marker = commentMarker(checkName);
+  const body = formatMarkdown(report, { maxLength: LIMITS.commentChars - marker.length - 1, title: checkName });
+  return `${marker}\n${body}`;
+}
+
+export function jobSummary(report: Report, checkName: string, preface: string[] = []): string {
+  return formatMarkdown(report, { maxLength: LIMITS.jobSummaryBytes, unit: 'bytes', title: checkName, preface });
+}
+
+export interface WorkflowAnnotation {
+  level: Severity;
+  message: string;
+  properties: { title: string; file: string; startLine: number; endLine: number };
+}
+
+export interface FallbackPlan {
+  annotations: WorkflowAnnotation[];
+  /** Findings with a location that GitHub would not show (more than `perKind` of a kind). */
+  notShown: number;
+}
+
+/**
+ * Workflow-command annotations for when the check run is refused (fork PR, read-only token).
+ * GitHub shows at most 10 per kind for a step, so the worst come first and each kind is capped;
+ * `ownNotices` notice slots are left for prguard's own notices (what was not shown, a skipped
+ * comment).
+ */
+export function planFallbackAnnotations(report: Report, options: { perKind?: number; ownNotices?: number } = {}): FallbackPlan {
+  const perKind = options.perKind ?? 10;
+  const cap: Record<Severity, number> = { error: perKind, warning: perKind, notice: perKind - (options.ownNotices ?? 1) };
+  const taken: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  const annotations: WorkflowAnnotation[] = [];
+  let notShown = 0;
+  for (const f of sortFindings(report.findings)) {
+    const a = toAnnotation(f);
+    if (!a) continue;
+    if (taken[f.severity] >= cap[f.severity]) {
+      notShown++;
+      continue;
+    }
+    taken[f.severity]++;
+    annotations.push({
+      level: f.severity,
+      message: a.message,
+      properties: { title: a.title, file: a.path, startLine: a.start_line, endLine: a.end_line },
+    });
+  }
+  return { annotations, notShown };
+}

@@ -1,0 +1,186 @@
+// End to end: the bundled dist/action.js run as a subprocess against the contract-validating
+// fake GitHub server, one scenario per test. Scenarios that need findings from particular rules
+// are in action-rules-e2e.test.ts.
+import { describe, expect, test } from 'vitest';
+import type { FakeFile } from './fake-github.ts';
+import { addedPatch, fakeServers, HEAD_SHA, reportOf, runAction, type ActionRun } from './scenario.ts';
+
+const start = fakeServers();
+
+// A source file with its test: clean under the default policy.
+const small: FakeFile = { filename: 'src/util.ts', status: 'added', additions: 2, deletions: 0, patch: addedPatch(['export const a = 1;', 'export const b = 2;']) };
+const smallTest: FakeFile = { filename: 'src/util.test.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(["it('a', () => expect(a).toBe(1));"]) };
+
+/** Lines of the log that are not debug output. */
+function log(run: ActionRun): string[] {
+  return run.stdout.split('\n').filter((l) => l && !l.startsWith('::debug::'));
+}
+
+describe.concurrent('the Action against a fake GitHub', () => {
+  test('a clean PR passes: a success check run on the head commit, outputs, summary', async () => {
+    const { server, event } = await start({ files: [small, smallTest] });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.outputs).toMatchObject({ conclusion: 'success', errors: '0', warnings: '0', 'ai-assisted': 'false' });
+    expect(reportOf(run)).toMatchObject({ conclusion: 'success', stats: { files: 2, additions: 3, deletions: 0 } });
+    expect(server.checkRuns).toHaveLength(1);
+    const [check] = server.checkRuns;
+    expect(check.request).toMatchObject({ name: 'prguard', head_sha: HEAD_SHA, status: 'completed', conclusion: 'success' });
+    expect(check.request.external_id).toBe(`prguard:prguard:Codertocat/Hello-World#2@${HEAD_SHA}`);
+    expect(run.summary).toContain('✅ **Passed** — no findings');
+    // No policy at the base: the embedded default applies, and the summary says so.
+    expect(run.summary).toContain('No policy file at the base commit');
+    expect(check.request.output.summary).toContain('the embedded default policy applies');
+    // The token is masked in the log and never printed otherwise.
+    expect(run.stdout).toContain('::add-mask::ghs_testtoken0123456789');
+    expect(run.stdout.split('ghs_testtoken0123456789')).toHaveLength(2);
+  });
+
+  test('another event gets a notice and exit 0, without calling GitHub', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { eventName: 'push' });
+    expect(run.code).toBe(0);
+    expect(log(run).join('\n')).toContain('::notice::prguard checks pull requests: the "push" event is not supported');
+    expect(server.requests).toEqual([]);
+  });
+
+  test('pull_request_target is supported', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { eventName: 'pull_request_target' });
+    expect(run.code).toBe(0);
+    expect(server.checkRuns).toHaveLength(1);
+  });
+
+  test('a 502 followed by success is retried', async () => {
+    const { server, event } = await start({
+      files: [small],
+      failures: [
+        { operationId: 'pulls/list-files', status: 502, message: 'Server Error' },
+        { operationId: 'checks/create', status: 502, times: 2, message: 'Server Error' },
+      ],
+    });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(server.calls('pulls/list-files')).toHaveLength(2);
+    expect(server.calls('checks/create')).toHaveLength(3);
+    expect(server.checkRuns).toHaveLength(1);
+  });
+
+  test('a secondary rate limit is waited out and retried', async () => {
+    const { server, event } = await start({
+      files: [small],
+      failures: [
+        {
+          operationId: 'pulls/list-commits',
+          status: 403,
+          headers: { 'retry-after': '2' },
+          message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.',
+        },
+      ],
+    });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(server.calls('pulls/list-commits')).toHaveLength(2);
+    expect(run.stdout).toMatch(/GitHub secondary rate limit for GET \S+\/pulls\/2\/commits\S*; retrying after 2s/);
+  });
+
+  test('a permanent error names the call and the permission', async () => {
+    const { server, event } = await start({ files: [small], failures: [{ operationId: 'pulls/get', status: 404, message: 'Not Found' }] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(server.calls('pulls/get')).toHaveLength(1);
+    const error = log(run).find((l) => l.startsWith('::error::'));
+    expect(error).toBe(
+      '::error::prguard: pulls.get failed (404: Not Found). The token may lack the `pull-requests: read` permission: ' +
+        'add it under `permissions:` in the workflow (a fork PR on `pull_request` always gets a read-only token).',
+    );
+    expect(run.stdout).not.toMatch(/\n\s+at /);
+  });
+
+  test('a 3,000-file PR is read completely, 100 per page', async () => {
+    const files: FakeFile[] = Array.from({ length: 3000 }, (_, i) => ({
+      filename: `src/f${i}.ts`,
+      status: 'added',
+      additions: 1,
+      deletions: 0,
+      patch: addedPatch([`export const v${i} = ${i};`]),
+    }));
+    const { server, event } = await start({ files });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    const pages = server.calls('pulls/list-files');
+    expect(pages).toHaveLength(30);
+    expect(pages.map((p) => p.query.page ?? '1')).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
+    expect(reportOf(run).stats).toEqual({ files: 3000, additions: 3000, deletions: 0 });
+    expect(reportOf(run).notes.join('\n')).not.toContain('at most 3000 files');
+  });
+
+  test('more files than GitHub lists: the cap is reported, not hidden', async () => {
+    const files: FakeFile[] = Array.from({ length: 3000 }, (_, i) => ({ filename: `d/f${i}.txt`, status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) }));
+    const { server, event } = await start({ files, changedFiles: 3456 });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(0);
+    expect(run.summary).toContain("GitHub's API lists at most 3000 files; 456 of the 3456 changed files were not checked");
+  });
+
+  test('a file whose patch GitHub left out is named in the report', async () => {
+    const { server, event } = await start({ files: [small, { filename: 'data/big.json', status: 'modified', additions: 40000, deletions: 2 }] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(0);
+    expect(reportOf(run).notes).toContainEqual(expect.stringMatching(/^data\/big\.json: GitHub did not return the diff/));
+    expect(run.summary).toContain('data/big.json: GitHub did not return the diff');
+  });
+
+  test('a null PR body is handled', async () => {
+    const { server, event } = await start({ files: [small], pr: { body: null } });
+    expect(event.pull_request.body).toBeNull();
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+
+  test('the sticky comment is created once and then updated in place', async () => {
+    const { server, event } = await start({ files: [small] });
+    const first = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(first.code).toBe(0);
+    expect(server.comments).toHaveLength(1);
+    server.state.files.push({ filename: 'src/more.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) });
+    const second = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(second.code).toBe(0);
+    expect(server.comments).toHaveLength(1);
+    expect(server.calls('issues/create-comment')).toHaveLength(1);
+    expect(server.calls('issues/update-comment')).toHaveLength(1);
+    expect(server.comments[0].body).toMatch(/^<!-- prguard:sticky prguard -->\n## prguard\n/);
+    expect(server.comments[0].body).toContain('**Changed:** 2 files, +3 −0');
+  });
+
+  test('a broken policy at the base is reported with file:line:col, and nothing passes', async () => {
+    const { server, event } = await start({ files: [small], base: { '.github/prguard.yml': 'version: 1\nrulez: {}\n' } });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(log(run).find((l) => l.startsWith('::error::'))).toMatch(/^::error::prguard: \.github\/prguard\.yml:2:1: unknown top-level key: "rulez"/);
+    expect(server.checkRuns).toHaveLength(0);
+  });
+
+  test('a `policy` input that does not exist at the base is an error, not the default', async () => {
+    const { server, event } = await start({ files: [small], head: { 'ci/prguard.yml': 'version: 1\n' } });
+    const run = await runAction(server, event, { inputs: { policy: 'ci/prguard.yml' } });
+    expect(run.code).toBe(1);
+    expect(log(run).find((l) => l.startsWith('::error::'))).toContain(
+      'prguard: the policy file ci/prguard.yml (the `policy` input) does not exist at the base commit 111111111111.',
+    );
+  });
+
+  test('bad inputs are reported clearly', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { inputs: { 'fail-on': 'sometimes' } });
+    expect(run.code).toBe(1);
+    expect(log(run)).toContain('::error::prguard: the `fail-on` input takes error, warning or never, not "sometimes"');
+  });
+});

@@ -1,0 +1,264 @@
+// A fake GitHub REST API on 127.0.0.1 (random port) for one repository and one pull request.
+// Every request and every response is checked against GitHub's OpenAPI description; a request
+// that breaks the contract is answered 422 and recorded in `violations` (tests assert none).
+// It paginates with Link headers, refuses more than 50 annotations per request (the description's
+// maxItems), and fails on demand (403, 5xx, secondary rate limits).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { OpenApiContract, type MatchedRequest } from './openapi.ts';
+
+type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+let shared: OpenApiContract | undefined;
+/** The contract is loaded once per test file (it is a 13 MB description). */
+export function contract(): OpenApiContract {
+  shared ??= new OpenApiContract();
+  return shared;
+}
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  body: Json;
+  operationId: string | undefined;
+}
+
+export interface Failure {
+  operationId: string;
+  status: number;
+  /** How many times to fail before answering normally (default 1). */
+  times?: number;
+  message?: string;
+  headers?: Record<string, string>;
+}
+
+export interface FakeFile {
+  filename: string;
+  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
+  additions: number;
+  deletions: number;
+  patch?: string;
+  previous_filename?: string;
+}
+
+export interface FakeCommit {
+  sha: string;
+  message: string;
+  author?: { name: string; email: string; login?: string; type?: string };
+}
+
+export interface FakeState {
+  owner: string;
+  repo: string;
+  /** The REST pull request object (pulls.get); see `pullFromEvent`. */
+  pull: Json;
+  files: FakeFile[];
+  commits: FakeCommit[];
+  /** Repository contents by commit sha, then by path. */
+  contents: Record<string, Record<string, string>>;
+  /** Every write (check runs, comments) answers 403, like a fork PR's read-only token. */
+  readOnly: boolean;
+  failures: Failure[];
+}
+
+const GITHUB_FILE_CAP = 3000;
+const GITHUB_COMMIT_CAP = 250;
+
+export class FakeGitHub {
+  readonly requests: RecordedRequest[] = [];
+  readonly violations: string[] = [];
+  readonly checkRuns: Json[] = [];
+  readonly comments: Json[] = [];
+  private server: Server | undefined;
+  private nextId = 1000;
+  url = '';
+
+  constructor(readonly state: FakeState) {}
+
+  async start(): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((err: unknown) => {
+        this.violations.push(`server error: ${String(err)}`);
+        res.writeHead(500).end();
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  /** Requests for one operation, in order. */
+  calls(operationId: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.operationId === operationId);
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', this.url);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: Json;
+    try {
+      body = raw === '' ? undefined : JSON.parse(raw);
+    } catch {
+      this.violations.push(`${req.method} ${url.pathname}: body is not JSON`);
+      return this.send(res, undefined, 400, { message: 'Problems parsing JSON' });
+    }
+    const method = req.method ?? 'GET';
+    const { request, violations } = contract().validateRequest(method, url.pathname, url.searchParams, body);
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      operationId: request?.operationId,
+    });
+    if (!req.headers.authorization?.startsWith('token ')) violations.push(`${method} ${url.pathname}: no token`);
+    if (violations.length > 0 || !request) {
+      // GitHub answers an invalid request with 422 Validation Failed (this includes more than 50
+      // annotations in one request: the description says `maxItems: 50`).
+      this.violations.push(...violations);
+      return this.send(res, undefined, request ? 422 : 404, { message: `Validation Failed: ${violations.join('; ')}` });
+    }
+    const failure = this.state.failures.find((f) => f.operationId === request.operationId && (f.times ?? 1) > 0);
+    if (failure) {
+      failure.times = (failure.times ?? 1) - 1;
+      return this.send(res, request, failure.status, { message: failure.message ?? 'Injected failure' }, failure.headers);
+    }
+    const [status, payload, headers] = this.route(request, url.searchParams, body);
+    return this.send(res, request, status, payload, headers);
+  }
+
+  private send(res: ServerResponse, request: MatchedRequest | undefined, status: number, payload: Json, headers: Record<string, string> = {}): void {
+    if (request) {
+      const problems = contract().validateResponse(request, status, payload);
+      this.violations.push(...problems.map((p) => `fake server response broke the contract: ${p}`));
+    }
+    if (status >= 400 && payload && typeof payload === 'object') payload.documentation_url ??= 'https://docs.github.com/rest';
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(payload === undefined ? '' : JSON.stringify(payload));
+  }
+
+  private page<T>(items: T[], query: URLSearchParams, path: string): [number, T[], Record<string, string>] {
+    const perPage = Number(query.get('per_page') ?? 30);
+    const page = Number(query.get('page') ?? 1);
+    const last = Math.max(1, Math.ceil(items.length / perPage));
+    const links: string[] = [];
+    const link = (p: number, rel: string) => `<${this.url}${path}?per_page=${perPage}&page=${p}>; rel="${rel}"`;
+    if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+    if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
+    const slice = items.slice((page - 1) * perPage, page * perPage);
+    return [200, slice, links.length ? { link: links.join(', ') } : {}];
+  }
+
+  private forbidden(): [number, Json] {
+    return [403, { message: 'Resource not accessible by integration' }];
+  }
+
+  private route(request: MatchedRequest, query: URLSearchParams, body: Json): [number, Json, Record<string, string>?] {
+    const s = this.state;
+    const p = request.pathParams;
+    if (p.owner !== s.owner || p.repo !== s.repo) return [404, { message: 'Not Found' }];
+    const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);
+    switch (request.operationId) {
+      case 'pulls/get':
+        return Number(p.pull_number) === s.pull.number ? [200, s.pull] : [404, { message: 'Not Found' }];
+      case 'pulls/list-files':
+        return this.page(s.files.slice(0, GITHUB_FILE_CAP).map((f) => this.diffEntry(f)), query, path);
+      case 'pulls/list-commits':
+        return this.page(s.commits.slice(0, GITHUB_COMMIT_CAP).map((c) => this.commit(c)), query, path);
+      case 'repos/get-content': {
+        const text = s.contents[query.get('ref') ?? s.pull.base.sha]?.[p.path!];
+        return text === undefined ? [404, { message: 'Not Found' }] : [200, this.contentFile(p.path!, text)];
+      }
+      case 'checks/create':
+      case 'checks/update': {
+        if (s.readOnly) return this.forbidden();
+        return this.checkRun(request.operationId, Number(p.check_run_id), body);
+      }
+      case 'issues/list-comments':
+        return this.page(this.comments, query, path);
+      case 'issues/create-comment':
+      case 'issues/update-comment':
+        if (s.readOnly) return this.forbidden();
+        return this.comment(request.operationId, Number(p.comment_id), body);
+      default:
+        this.violations.push(`the fake server does not implement ${request.operationId}`);
+        return [404, { message: 'Not Found' }];
+    }
+  }
+
+  private diffEntry(f: FakeFile): Json {
+    const entry: Json = {
+      sha: 'bbcd538c8e72b8c175046e27cc8f907076331401',
+      filename: f.filename,
+      status: f.status,
+      additions: f.additions,
+      deletions: f.deletions,
+      changes: f.additions + f.deletions,
+      blob_url: `https://github.com/${this.state.owner}/${this.state.repo}/blob/x/${f.filename}`,
+      raw_url: `https://github.com/${this.state.owner}/${this.state.repo}/raw/x/${f.filename}`,
+      contents_url: `https://api.github.com/repos/${this.state.owner}/${this.state.repo}/contents/${f.filename}`,
+    };
+    if (f.patch !== undefined) entry.patch = f.patch;
+    if (f.previous_filename !== undefined) entry.previous_filename = f.previous_filename;
+    return entry;
+  }
+
+  private commit(c: FakeCommit): Json {
+    const item = contract().example('commit-items')[0];
+    item.sha = c.sha;
+    const a = c.author ?? { name: 'Monalisa Octocat', email: 'octocat@github.com', login: 'octocat', type: 'User' };
+    item.commit.message = c.message;
+    item.commit.author = { ...item.commit.author, name: a.name, email: a.email };
+    item.commit.committer = { ...item.commit.committer, name: a.name, email: a.email };
+    item.author = a.login ? { ...item.author, login: a.login, type: a.type ?? 'User' } : null;
+    item.committer = item.author;
+    return item;
+  }
+
+  private contentFile(path: string, text: string): Json {
+    const file = contract().example('content-file-response-if-content-is-a-file');
+    const content = Buffer.from(text, 'utf8').toString('base64');
+    return { ...file, name: path.split('/').pop(), path, size: Buffer.byteLength(text), content: content.replace(/.{60}/g, '$&\n') };
+  }
+
+  private checkRun(operationId: string, id: number, body: Json): [number, Json] {
+    let run = operationId === 'checks/update' ? this.checkRuns.find((r) => r.id === id) : undefined;
+    if (operationId === 'checks/update' && !run) return [404, { message: 'Not Found' }];
+    if (!run) {
+      run = { id: this.nextId++, request: body, annotations: [] as Json[], updates: 0 };
+      this.checkRuns.push(run);
+    } else run.updates++;
+    run.annotations.push(...(body.output?.annotations ?? []));
+    run.output = { ...run.output, ...body.output };
+    const example = contract().example('check-run');
+    const response = {
+      ...example,
+      id: run.id,
+      name: run.request.name,
+      head_sha: run.request.head_sha,
+      external_id: run.request.external_id ?? null,
+      status: run.request.status ?? 'queued',
+      conclusion: run.request.conclusion ?? null,
+      output: { ...example.output, title: run.output.title ?? null, summary: run.output.summary ?? null, annotations_count: run.annotations.length },
+    };
+    return [operationId === 'checks/create' ? 201 : 200, response];
+  }
+
+  private comment(operationId: string, id: number, body: Json): [number, Json] {
+    let comment = operationId === 'issues/update-comment' ? this.comments.find((c) => c.id === id) : undefined;
+    if (operationId === 'issues/update-comment' && !comment) return [404, { message: 'Not Found' }];
+    if (!comment) {
+      comment = { ...contract().example('issue-comment'), id: this.nextId++ };
+      this.comments.push(comment);
+    }
+    comment.body = body.body;
+    return [operationId === 'issues/create-comment' ? 201 : 200, comment];
+  }
+}

@@ -1,0 +1,41 @@
+import { describe, expect, test } from 'vitest';
+import { fileFromApi } from '../../src/github/changeset.ts';
+import { parsePatchHunks } from '../../src/github/patch.ts';
+
+describe('parsePatchHunks (GitHub `patch` fields)', () => {
+  test('numbers added lines on the new side and deleted lines on the old side', () => {
+    const hunks = parsePatchHunks(
+      ['@@ -10,4 +10,5 @@ function f() {', ' a', '-b', '+B', '+C', ' d', '\\ No newline at end of file', '@@ -40 +41 @@', '-x', '+y'].join('\n'),
+    );
+    expect(hunks).toEqual([
+      { oldStart: 10, oldLines: 4, newStart: 10, newLines: 5, section: 'function f() {', added: [{ line: 11, content: 'B' }, { line: 12, content: 'C' }], deleted: [{ line: 11, content: 'b' }] },
+      { oldStart: 40, oldLines: 1, newStart: 41, newLines: 1, section: '', added: [{ line: 41, content: 'y' }], deleted: [{ line: 40, content: 'x' }] },
+    ]);
+  });
+
+  test('an empty context line without its space still counts', () => {
+    const [hunk] = parsePatchHunks(['@@ -1,3 +1,4 @@', ' a', '', '+new', ' c'].join('\n'));
+    expect(hunk!.added).toEqual([{ line: 3, content: 'new' }]);
+  });
+});
+
+describe('fileFromApi', () => {
+  test('a missing patch on a changed file is a note, not a silent pass', () => {
+    const { file, note } = fileFromApi({ filename: 'big.json', status: 'modified', additions: 5000, deletions: 10, changes: 5010 });
+    expect(file.patchMissing).toBe(true);
+    expect(file.binary).toBe(false);
+    expect(note).toMatch(/^big\.json: GitHub did not return the diff \(\+5000 −10; too large\)/);
+  });
+
+  test('no patch and no line changes: binary, except a pure rename', () => {
+    expect(fileFromApi({ filename: 'logo.png', status: 'added', additions: 0, deletions: 0, changes: 0 }).file.binary).toBe(true);
+    const rename = fileFromApi({ filename: 'b.ts', previous_filename: 'a.ts', status: 'renamed', additions: 0, deletions: 0, changes: 0 });
+    expect(rename.file).toMatchObject({ status: 'renamed', oldPath: 'a.ts', binary: false });
+    expect(rename.note).toBeUndefined();
+  });
+
+  test('GitHub statuses map onto the model', () => {
+    expect(fileFromApi({ filename: 'x', status: 'removed', additions: 0, deletions: 1, changes: 1, patch: '@@ -1 +0,0 @@\n-x' }).file.status).toBe('deleted');
+    expect(fileFromApi({ filename: 'x', status: 'changed', additions: 0, deletions: 0, changes: 0, patch: '' }).file.status).toBe('modified');
+  });
+});

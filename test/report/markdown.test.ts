@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import type { Finding } from '../../src/model.ts';
+import { makeReport } from '../helpers/report.ts';
+import { formatMarkdown } from '../../src/report/markdown.ts';
+import { formatters } from '../../src/report/index.ts';
+
+const report = makeReport;
+
+const many = (n: number, severity: Finding['severity'] = 'warning'): Finding[] =>
+  Array.from({ length: n }, (_, i) => ({
+    ruleId: 'secret-leakage',
+    severity,
+    message: `finding number ${i} with some words to take room`,
+    path: `src/file${i}.ts`,
+    line: i + 1,
+  }));
+
+describe('formatMarkdown', () => {
+  test('a clean report: verdict, provenance, policy, stats', () => {
+    const md = formatMarkdown(report([]));
+    expect(md).toContain('✅ **Passed** — no findings');
+    expect(md).toContain('**AI-assisted:** no evidence found');
+    expect(md).toContain('**Policy:** <code>.github/prguard.yml</code>');
+    expect(md).toContain('**Changed:** 3 files, +10 −2');
+    expect(md).not.toContain('| Severity |');
+  });
+
+  test('one table per rule, worst rule first, with a docs link and located rows', () => {
+    const md = formatMarkdown(
+      report([
+        { ruleId: 'pr-size', severity: 'warning', message: 'too big' },
+        { ruleId: 'secret-leakage', severity: 'error', message: 'a key', path: 'src/a.ts', line: 7 },
+      ]),
+    );
+    expect(md).toContain('❌ **Failed** — 1 error, 1 warning');
+    const secret = md.indexOf('### [secret-leakage](https://github.com/prguard/prguard/blob/main/rules/secret-leakage/README.md) — 1 error');
+    const size = md.indexOf('### [pr-size]');
+    expect(secret).toBeGreaterThan(0);
+    expect(size).toBeGreaterThan(secret);
+    expect(md).toContain('| ❌ error | <code>src/a.ts:7</code> | a key |');
+    expect(md).toContain('| ⚠️ warning | — | too big |');
+  });
+
+  test('cells cannot break the table or inject HTML', () => {
+    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'notice', message: 'a | b\n<img src=x>', path: 'a|b.ts' }]));
+    expect(md).toContain('| ℹ️ notice | <code>a\\|b.ts</code> | a \\| b<br>&lt;img src=x&gt; |');
+  });
+
+  test('AI provenance and notes are shown', () => {
+    const md = formatMarkdown(
+      report([], {
+        ai: { assisted: true, agents: ['Copilot'], evidence: [{ signal: 'pr-author', agent: 'Copilot', where: 'PR author', text: 'Copilot' }], source: 'detected' },
+        notes: ['GitHub did not return the diff of big.json'],
+        policy: 'embedded default',
+      }),
+    );
+    expect(md).toContain('**AI-assisted:** yes — Copilot: pr-author in PR author');
+    expect(md).toContain('### Notes\n\n- GitHub did not return the diff of big.json');
+    expect(md).toContain('**Policy:** embedded default');
+  });
+
+  test('a size limit drops the least severe findings and says how many', () => {
+    const findings = [...many(300, 'warning'), ...many(5, 'error').map((f) => ({ ...f, ruleId: 'protected-paths' }))];
+    const full = formatMarkdown(report(findings));
+    const md = formatMarkdown(report(findings), { maxLength: 4000 });
+    expect(full.length).toBeGreaterThan(4000);
+    expect(md.length).toBeLessThanOrEqual(4000);
+    const shown = (md.match(/^\| (❌|⚠️)/gm) ?? []).length;
+    expect(md).toMatch(new RegExp(`_${305 - shown} more findings not shown here`));
+    // Every error is kept before any warning.
+    expect((md.match(/^\| ❌/gm) ?? []).length).toBe(5);
+    expect(md.endsWith('\n')).toBe(true);
+  });
+
+  test('bytes are measured as UTF-8 when asked', () => {
+    const findings = many(50).map((f) => ({ ...f, message: 'ü'.repeat(100) }));
+    const md = formatMarkdown(report(findings), { maxLength: 3000, unit: 'bytes' });
+    expect(Buffer.byteLength(md)).toBeLessThanOrEqual(3000);
+    expect(md).toContain('more findings not shown here');
+  });
+
+  test('notes too long for the limit are cut at a line and counted', () => {
+    const notes = Array.from({ length: 200 }, (_, i) => `note ${i} `.repeat(5));
+    const md = formatMarkdown(report(many(3), { notes }), { maxLength: 2000 });
+    expect(md.length).toBeLessThanOrEqual(2000);
+    expect(md).toContain('Report truncated (size limit); 3 findings not shown.');
+  });
+
+  test('is registered as the markdown format', () => {
+    expect(formatters.markdown!(report([]), {})).toBe(formatMarkdown(report([])));
+  });
+});
