@@ -1,5 +1,5 @@
 // Provider patterns, part 1: code hosting, package registries, cloud platforms, chat.
-import { B, E, ED, type ProviderPattern } from './catalogue-types.ts';
+import { B, DIGITS, E, ED, URL_SAFE, anchored, type ProviderPattern } from './catalogue-types.ts';
 
 const github = (id: string, prefix: string, what: string): ProviderPattern => ({
   id,
@@ -158,6 +158,7 @@ export const platformPatterns: ProviderPattern[] = [
     name: 'Microsoft Entra ID (Azure AD) client secret',
     doc: '3 characters, a digit, `Q~`, then 31-34 characters from `[A-Za-z0-9_~.-]` (current Entra client secret format).',
     keywords: ['Q~'],
+    anchors: anchored('Q~', DIGITS, true).flatMap((k) => anchored(k, URL_SAFE + '~.')),
     regex: String.raw`(?<![A-Za-z0-9_~.-])([A-Za-z0-9_~.-]{3}[0-9]Q~[A-Za-z0-9_~.-]{31,34})(?![A-Za-z0-9_~.-])`,
     minEntropy: 3.5,
   },

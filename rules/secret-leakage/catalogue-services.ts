@@ -1,5 +1,5 @@
 // Provider patterns, part 2: payments, AI, SaaS and infrastructure services.
-import { B, E, ED, type ProviderPattern } from './catalogue-types.ts';
+import { ALNUM, B, DIGITS, E, ED, HEX, LETTERS, URL_SAFE, anchored, type ProviderPattern } from './catalogue-types.ts';
 
 /** A pattern that is just a literal prefix and a fixed alphabet, documented in one line. */
 function prefixed(id: string, name: string, prefix: string, body: string, doc: string): ProviderPattern {
@@ -29,10 +29,10 @@ export const servicePatterns: ProviderPattern[] = [
   prefixed('anthropic-api-key', 'Anthropic API key', 'sk-ant-api03-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic console keys).'),
   prefixed('anthropic-admin-key', 'Anthropic admin key', 'sk-ant-admin01-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic admin API keys).'),
   prefixed('openrouter-api-key', 'OpenRouter API key', 'sk-or-v1-', '[a-f0-9]{64}', '64 hex.'),
-  prefixed('huggingface-access-token', 'Hugging Face access token', 'hf_', '[A-Za-z]{34}', '34 letters (Hugging Face docs, user access tokens).'),
+  { ...prefixed('huggingface-access-token', 'Hugging Face access token', 'hf_', '[A-Za-z]{34}', '34 letters (Hugging Face docs, user access tokens).'), anchors: anchored('hf_', LETTERS) },
   prefixed('huggingface-org-token', 'Hugging Face organization API token', 'api_org_', '[A-Za-z]{34}', '34 letters (Hugging Face legacy org tokens).'),
   prefixed('groq-api-key', 'Groq API key', 'gsk_', '[A-Za-z0-9]{52}', '52 alphanumerics.'),
-  prefixed('replicate-api-token', 'Replicate API token', 'r8_', '[A-Za-z0-9]{37}', '37 alphanumerics.'),
+  { ...prefixed('replicate-api-token', 'Replicate API token', 'r8_', '[A-Za-z0-9]{37}', '37 alphanumerics.'), anchors: anchored('r8_', ALNUM) },
   prefixed('perplexity-api-key', 'Perplexity API key', 'pplx-', '[A-Za-z0-9]{48}', '48 alphanumerics.'),
   prefixed('xai-api-key', 'xAI API key', 'xai-', '[A-Za-z0-9]{80}', '80 alphanumerics.'),
   prefixed('langsmith-api-key', 'LangSmith API key', 'lsv2_', '(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10}', '`pt_`/`sk_` + 32 hex + `_` + 10 hex.'),
@@ -72,9 +72,10 @@ export const servicePatterns: ProviderPattern[] = [
     name: 'SendGrid API key',
     doc: '`SG.` + 22 + `.` + 43 URL-safe characters (Twilio SendGrid API keys).',
     keywords: ['SG.'],
+    anchors: anchored('SG.', URL_SAFE),
     regex: String.raw`${B}(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})${ED}`,
   },
-  prefixed('twilio-api-key', 'Twilio API key SID', 'SK', '[0-9a-f]{32}', '32 hex (Twilio API keys).'),
+  { ...prefixed('twilio-api-key', 'Twilio API key SID', 'SK', '[0-9a-f]{32}', '32 hex (Twilio API keys).'), anchors: anchored('SK', HEX).flatMap((k) => anchored(k, HEX)) },
   {
     id: 'twilio-auth-token',
     name: 'Twilio auth token',
@@ -96,6 +97,7 @@ export const servicePatterns: ProviderPattern[] = [
     name: 'JSON Web Token signed with a shared secret',
     doc: 'Three base64url parts, header `alg` HS256/HS384/HS512 (RFC 7519): anyone holding it can replay it.',
     keywords: ['eyJ'],
+    anchors: anchored('eyJ', URL_SAFE),
     regex: String.raw`${B}(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})${ED}`,
     check: 'jwt-hmac',
   },
@@ -105,6 +107,7 @@ export const servicePatterns: ProviderPattern[] = [
     name: 'Mailchimp API key',
     doc: '32 hex + `-us` + datacenter number (Mailchimp API keys).',
     keywords: ['-us'],
+    anchors: anchored('-us', DIGITS),
     regex: `${B}([0-9a-f]{32}-us[0-9]{1,2})${E}`,
   },
   {
@@ -139,6 +142,7 @@ export const servicePatterns: ProviderPattern[] = [
     name: 'Telegram bot token',
     doc: 'Bot id (8-10 digits) + `:AA` + 33 URL-safe characters (Telegram Bot API).',
     keywords: [':AA'],
+    anchors: anchored(':AA', DIGITS, true),
     regex: String.raw`(?<![0-9])([0-9]{8,10}:AA[A-Za-z0-9_-]{33})${ED}`,
   },
   prefixed('heroku-api-key', 'Heroku API key', 'HRKU-AA', '[0-9A-Za-z_-]{58}', '58 URL-safe characters (Heroku token format since 2024).'),
@@ -172,6 +176,7 @@ export const servicePatterns: ProviderPattern[] = [
     name: 'Airtable personal access token',
     doc: '`pat` + 14 alphanumerics + `.` + 64 hex.',
     keywords: ['pat'],
+    anchors: anchored('pat', ALNUM),
     regex: String.raw`${B}(pat[A-Za-z0-9]{14}\.[a-f0-9]{64})${E}`,
   },
   prefixed('alibaba-access-key-id', 'Alibaba Cloud AccessKey id', 'LTAI', '[A-Za-z0-9]{20}', '20 alphanumerics.'),

@@ -14,6 +14,13 @@ export interface ProviderPattern {
    */
   keywords: string[];
   ciKeywords?: boolean;
+  /**
+   * Longer literals, each containing a keyword, at least one of which occurs in any match: what
+   * the keyword pass searches instead of a keyword shorter than 4 characters, which would bound
+   * how far that search can skip (see keywords.ts). Derived from the regex (the characters it
+   * requires next to the keyword), so the patterns run on exactly the lines they could match.
+   */
+  anchors?: string[];
   /** JavaScript regex source (flags `g` plus `flags`). */
   regex: string;
   flags?: string;
@@ -39,3 +46,13 @@ export const B = String.raw`(?<![A-Za-z0-9_])`;
 export const E = String.raw`(?![A-Za-z0-9_])`;
 /** End boundary for tokens whose alphabet includes `-`. */
 export const ED = String.raw`(?![A-Za-z0-9_-])`;
+
+/** Every `keyword` with one character of `alphabet` after it (or before it, `before`). */
+export function anchored(keyword: string, alphabet: string, before = false): string[] {
+  return [...alphabet].map((c) => (before ? c + keyword : keyword + c));
+}
+export const DIGITS = '0123456789';
+export const HEX = '0123456789abcdef';
+export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+export const ALNUM = LETTERS + DIGITS;
+export const URL_SAFE = ALNUM + '_-';

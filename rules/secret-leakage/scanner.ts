@@ -51,7 +51,12 @@ export class Scanner {
     this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
     const keywords: Keyword[] = [];
     defs.forEach((d, i) => {
-      for (const text of d.keywords) keywords.push({ text, caseInsensitive: !!d.ciKeywords, patterns: [i] });
+      for (const text of d.anchors ?? d.keywords) {
+        if (d.anchors && !d.keywords.some((k) => text.includes(k))) {
+          throw new Error(`anchor "${text}" of pattern ${d.id} contains none of its keywords`);
+        }
+        keywords.push({ text, caseInsensitive: !!d.ciKeywords, patterns: [i] });
+      }
     });
     if (options.generic) {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
