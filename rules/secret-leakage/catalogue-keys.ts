@@ -41,6 +41,7 @@ export const keyPatterns: ProviderPattern[] = [
       'postgres://', 'postgresql://', 'mysql://', 'mariadb://', 'mongodb://', 'mongodb+srv://', 'redis://',
       'rediss://', 'amqp://', 'amqps://', 'mssql://', 'sqlserver://', 'cockroachdb://', 'clickhouse://',
     ],
+    requires: ['@'],
     regex: String.raw`(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)://[^:@/\s'"]{0,64}:([^@\s'"/]{3,128})@[^\s'"/]{1,255}`,
     minEntropy: 2.5,
   },
@@ -49,6 +50,8 @@ export const keyPatterns: ProviderPattern[] = [
     name: 'Password in an http(s)/ftp URL',
     doc: '`https://user:password@host` (RFC 3986 userinfo); placeholders are not findings.',
     keywords: ['http://', 'https://', 'ftp://'],
+    // The regex needs `@` after the password: most URLs have none, so skip them cheaply.
+    requires: ['@'],
     regex: String.raw`(?:https?|ftp)://[A-Za-z0-9._~%!$&*+;=-]{1,64}:([^@\s'"/]{6,128})@[A-Za-z0-9.-]{1,255}`,
     minEntropy: 3,
   },

@@ -143,7 +143,18 @@ export class KeywordIndex {
   }
 
   private verify(text: string, from: number, bucket: Compiled[], onHit: (index: number, keyword: Keyword) => void): void {
-    for (const k of bucket) KeywordIndex.compare(text, from + k.pad, k, onHit);
+    for (const k of bucket) {
+      const at = from + k.pad;
+      const codes = k.codes;
+      const len = codes.length;
+      if (at + len > text.length) continue;
+      let j = 0;
+      for (; j < len; j++) {
+        const c = text.charCodeAt(at + j);
+        if ((k.fold[j] ? c | 0x20 : c) !== codes[j]) break;
+      }
+      if (j === len) onHit(at, k.keyword);
+    }
   }
 
   private scanHead(text: string, onHit: (index: number, keyword: Keyword) => void): void {

@@ -68,33 +68,40 @@ export class Scanner {
   /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
   scan(lines: readonly ScanLine[]): Hit[] {
     const hits: Hit[] = [];
-    // Lines are scanned one by one (joining them would copy the whole diff once more).
-    let candidates: Set<number> | undefined;
+    // Lines are scanned one by one (joining them would copy the whole diff once more). The
+    // patterns a line selects are collected without allocating: a mark per pattern and a list.
+    const marked = new Uint8Array(this.patterns.length + 1);
+    const selected: number[] = [];
     const onHit = (_at: number, keyword: Keyword) => {
-      if (keyword.patterns.length === 0) return;
-      candidates ??= new Set();
-      for (const p of keyword.patterns) candidates.add(p);
+      for (const p of keyword.patterns) {
+        if (marked[p] === 0) {
+          marked[p] = 1;
+          selected.push(p);
+        }
+      }
     };
     for (let i = 0; i < lines.length; i++) {
       this.index.scan((lines[i] as ScanLine).content, onHit);
-      if (candidates) {
-        this.scanLine(lines, i, candidates, hits);
-        candidates = undefined;
+      if (selected.length > 0) {
+        if (selected.length > 1) selected.sort((a, b) => a - b);
+        this.scanLine(lines, i, selected, hits);
+        for (const p of selected) marked[p] = 0;
+        selected.length = 0;
       }
     }
     if (hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(lines, hits);
     return hits;
   }
 
-  private scanLine(lines: readonly ScanLine[], at: number, candidates: Set<number>, out: Hit[]): void {
+  /** Runs the `candidates` (pattern indexes, ascending) on line `at`. */
+  private scanLine(lines: readonly ScanLine[], at: number, candidates: readonly number[], out: Hit[]): void {
     const line = (lines[at] as ScanLine).content;
     if (line.includes(WAIVER)) return;
     const found: Hit[] = [];
     // Spans a provider pattern matched but rejected (bad checksum, example key): not secrets, so
     // the generic check must not report them either.
     const vetoed: [number, number][] = [];
-    const ordered = [...candidates].sort((a, b) => a - b);
-    for (const p of ordered) {
+    for (const p of candidates) {
       if (p === this.genericIndex) {
         for (const g of findGeneric(line)) {
           const end = g.index + g.secret.length;
