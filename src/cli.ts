@@ -56,6 +56,11 @@ export async function main(argv: string[], io: IO): Promise<number> {
 }
 
 async function run(): Promise<void> {
+  // A reader that stops early (`prguard rules | head`) is not an error: stop writing quietly.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    process.exit(process.exitCode ?? 0);
+  });
   const io: IO = {
     cwd: process.cwd(),
     env: process.env,

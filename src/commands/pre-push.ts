@@ -2,11 +2,11 @@
 // policy and blocks the push (exit 1) on error findings.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
-import { resolvePushRanges } from '../git/push-ranges.ts';
+import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { formatText } from '../report/text.ts';
 import { checkChange, useColor } from './check.ts';
-import type { Command, IO } from './types.ts';
+import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
   policy: { type: 'string' },
@@ -52,8 +52,33 @@ function pushedRefs(io: IO): PushedRef[] {
   return parsePushedRefs(readFileSync(0, 'utf8'));
 }
 
-function shortRef(ref: string): string {
-  return ref.replace(/^refs\/heads\//, '');
+async function checkPush({ values, positionals }: ParsedArgs, io: IO): Promise<number> {
+  const remote = positionals[0] ?? 'origin';
+  const refs = pushedRefs(io);
+  const plan = await resolvePushRanges(refs, remote, io.cwd);
+  const color = useColor(io);
+  let blocked = 0;
+  for (const s of plan.skipped) {
+    io.stdout(`prguard: ${shortRef(s.ref.remoteRef)}: skipped (${s.reason})\n`);
+  }
+  for (const range of plan.ranges) {
+    const report = await checkChange({ base: range.base, head: range.head, policy: values.policy, ai: values.ai }, io);
+    const errors = report.findings.filter((f) => f.severity === 'error').length;
+    blocked += errors;
+    io.stdout(
+      `prguard: ${shortRef(range.ref.localRef)} -> ${remote}/${shortRef(range.ref.remoteRef)} ` +
+        `(${range.base.slice(0, 7)}..${range.head.slice(0, 7)}, base: ${range.baseLabel})\n`,
+    );
+    if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));
+  }
+  if (blocked > 0) {
+    io.stderr(
+      `\nprguard: push blocked: ${blocked} error finding${blocked === 1 ? '' : 's'} (above). Fix ${blocked === 1 ? 'it' : 'them'} and push again,\n` +
+        'or skip this check once with git push --no-verify — CI will still check the pull request.\n',
+    );
+    return 1;
+  }
+  return 0;
 }
 
 export const prePush: Command = {
@@ -62,32 +87,16 @@ export const prePush: Command = {
   options,
   positionals: true,
   help,
-  async run({ values, positionals }, io) {
-    const remote = positionals[0] ?? 'origin';
-    const refs = pushedRefs(io);
-    const plan = await resolvePushRanges(refs, remote, io.cwd);
-    const color = useColor(io);
-    let blocked = 0;
-    for (const s of plan.skipped) {
-      io.stdout(`prguard: ${shortRef(s.ref.remoteRef)}: skipped (${s.reason})\n`);
-    }
-    for (const range of plan.ranges) {
-      const report = await checkChange({ base: range.base, head: range.head, policy: values.policy, ai: values.ai }, io);
-      const errors = report.findings.filter((f) => f.severity === 'error').length;
-      blocked += errors;
-      io.stdout(
-        `prguard: ${shortRef(range.ref.localRef)} -> ${remote}/${shortRef(range.ref.remoteRef)} ` +
-          `(${range.base.slice(0, 7)}..${range.head.slice(0, 7)}, base: ${range.baseLabel})\n`,
+  async run(args, io) {
+    try {
+      return await checkPush(args, io);
+    } catch (err) {
+      // Exit 2 stops the push too: say why it stopped and how to get past it.
+      if (!(err instanceof UsageError)) throw err;
+      throw new UsageError(
+        `${err.message}\n\nThe push was stopped because prguard could not check it. Fix the problem above, or skip\n` +
+          'this check once with git push --no-verify — CI will still check the pull request.',
       );
-      if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));
     }
-    if (blocked > 0) {
-      io.stderr(
-        `\nprguard: push blocked: ${blocked} error finding${blocked === 1 ? '' : 's'} (above). Fix ${blocked === 1 ? 'it' : 'them'} and push again,\n` +
-          'or skip this check once with git push --no-verify — CI will still check the pull request.\n',
-      );
-      return 1;
-    }
-    return 0;
   },
 };

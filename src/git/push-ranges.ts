@@ -1,7 +1,7 @@
 // Which commits does a push send? Turns the refs git hands a pre-push hook into base..head ranges.
 //   - a deletion (local sha all zeros) sends nothing: skipped;
 //   - a tag is not a change to review: skipped;
-//   - a new branch (remote sha all zeros) is compared with the merge-base of the remote's default
+//   - a new branch (remote sha all zeros) is compared with its merge-base with the remote's default
 //     branch (refs/remotes/<remote>/HEAD, else <remote>/main, else <remote>/master), or, when the
 //     remote has no such branch, with the newest commit the remote already has;
 //   - an update is compared with the merge-base of the remote's old tip (so a force push after a
@@ -29,26 +29,17 @@ export interface PushPlan {
   skipped: SkippedRef[];
 }
 
-/** The remote-tracking ref of the remote's default branch, e.g. `refs/remotes/origin/main`. */
-export async function remoteDefaultBranch(git: SimpleGit, remote: string): Promise<string | null> {
-  const head = await tryRaw(git, ['symbolic-ref', '-q', `refs/remotes/${remote}/HEAD`]);
-  if (head) return head;
-  for (const name of ['main', 'master']) {
-    const ref = `refs/remotes/${remote}/${name}`;
-    if (await tryRaw(git, ['rev-parse', '--verify', '-q', `${ref}^{commit}`])) return ref;
-  }
-  return null;
-}
-
-function shortRef(ref: string): string {
+/** `refs/heads/x` or `refs/remotes/origin/x` as people write it. */
+export function shortRef(ref: string): string {
   return ref.replace(/^refs\/(remotes|heads)\//, '');
 }
 
 async function baseForNewBranch(git: SimpleGit, remote: string, head: string): Promise<Omit<PushRange, 'ref' | 'head'> | null> {
-  const defaultRef = await remoteDefaultBranch(git, remote);
-  if (defaultRef) {
-    const base = await tryRaw(git, ['merge-base', defaultRef, head]);
-    if (base) return { base, baseLabel: `merge-base with ${shortRef(defaultRef)}` };
+  // The remote's default branch: its HEAD as recorded by clone or `git remote set-head`, else
+  // main or master. merge-base fails on a missing ref, so each guess costs one git call.
+  for (const name of ['HEAD', 'main', 'master']) {
+    const base = await tryRaw(git, ['merge-base', `refs/remotes/${remote}/${name}`, head]);
+    if (base) return { base, baseLabel: `merge-base with ${remote}/${name}` };
   }
   // No default branch known (or unrelated histories): the newest commit the remote already has.
   const boundary = await tryRaw(git, ['rev-list', '--boundary', '--topo-order', head, '--not', `--remotes=${remote}`]);

@@ -1,4 +1,5 @@
 // `prguard install-hook` through the built CLI, in real repositories.
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -89,6 +90,22 @@ describe('prguard install-hook', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('updated');
     expect(readFileSync(hook, 'utf8')).toContain('pre-push "$@"');
+    repo.remove();
+  });
+
+  it('the installed hook fails with directions when prguard is not installed', () => {
+    const repo = freshRepo();
+    runCli(['install-hook'], { cwd: repo.dir });
+    const r = spawnSync('sh', [join(repo.dir, '.git', 'hooks', 'pre-push'), 'origin', 'x'], {
+      cwd: repo.dir,
+      env: { PATH: '/usr/bin:/bin' },
+      input: '',
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('cannot find prguard');
+    expect(r.stderr).toContain("'npm install'");
+    expect(r.stderr).toContain('git push --no-verify');
     repo.remove();
   });
 

@@ -28,7 +28,7 @@ describe('git push with the prguard pre-push hook', () => {
     const head = repo.commit('small change', { 'src/a.ts': lines(3, 'a') });
     const r = gitRun(repo, 'push', '-u', 'origin', 'feature');
     expect(r.output).toContain('prguard: feature -> origin/feature');
-    expect(r.output).toContain('base: merge-base with origin/main');
+    expect(r.output).toContain('base: merge-base with origin/HEAD');
     expect(r.code).toBe(0);
     expect(remoteSha('feature').output.trim()).toBe(head);
   });
@@ -99,6 +99,19 @@ describe('git push with the prguard pre-push hook', () => {
     });
     expect(r.stdout).toContain('prguard: three -> origin/three');
     expect(r.code).toBe(1);
+  });
+
+  it('stops the push with exit 2 on a broken policy, and says how to get past it', () => {
+    repo.write('bad.yml', 'version: 1\nrules:\n  pr-size:\n    max-line: 3\n');
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const r = runCli(['pre-push', 'origin', '--policy', 'bad.yml'], {
+      cwd: repo.dir,
+      input: `refs/heads/x ${head} refs/heads/x ${'0'.repeat(40)}\n`,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('bad.yml:4:5: unknown option under rules.pr-size: "max-line"');
+    expect(r.stderr).toContain('The push was stopped because prguard could not check it.');
+    expect(r.stderr).toContain('git push --no-verify');
   });
 
   it('exits 2 on input that is not git\'s pre-push input', () => {

@@ -28,7 +28,7 @@ describe('resolvePushRanges', () => {
     const p = await plan(`refs/heads/feature ${head} refs/heads/feature ${Z}`);
     expect(p.skipped).toEqual([]);
     expect(p.ranges).toEqual([
-      expect.objectContaining({ base: main1, head, baseLabel: 'merge-base with origin/trunk' }),
+      expect.objectContaining({ base: main1, head, baseLabel: 'merge-base with origin/HEAD' }),
     ]);
   });
 
@@ -68,7 +68,20 @@ describe('resolvePushRanges', () => {
   it('treats a remote tip missing locally like a new branch', async () => {
     const feature = repo.git('rev-parse', 'feature').trim();
     const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${'e'.repeat(40)}`);
-    expect(p.ranges[0]).toMatchObject({ base: main1, baseLabel: 'merge-base with origin/trunk' });
+    expect(p.ranges[0]).toMatchObject({ base: main1, baseLabel: 'merge-base with origin/HEAD' });
+  });
+
+  it('without origin/HEAD, falls back to origin/main', async () => {
+    repo.git('remote', 'set-head', 'origin', '-d');
+    repo.git('update-ref', 'refs/remotes/origin/main', main1);
+    try {
+      const feature = repo.git('rev-parse', 'feature').trim();
+      const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${Z}`);
+      expect(p.ranges[0]).toMatchObject({ base: main1, baseLabel: 'merge-base with origin/main' });
+    } finally {
+      repo.git('update-ref', '-d', 'refs/remotes/origin/main');
+      repo.git('remote', 'set-head', 'origin', 'trunk');
+    }
   });
 
   it('without a known default branch, uses the newest commit the remote already has', async () => {
