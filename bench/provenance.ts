@@ -10,7 +10,7 @@ import type { ChangeSet, Commit } from '../src/model.ts';
 import { detectAgents } from '../src/provenance/detect.ts';
 import { parseTrailers } from '../src/diff/trailers.ts';
 
-const DATASETS = process.env.PRGUARD_DATASETS ?? path.resolve(import.meta.dirname, '../../../shared/datasets');
+const DATASETS = process.env.PRGUARD_DATASETS ?? path.resolve(import.meta.dirname, '../../shared/datasets');
 const AGENT_PRS = path.join(DATASETS, 'aidev-pop/aidev-pop.jsonl.gz');
 const HUMAN_COMMITS = path.join(DATASETS, 'human-commits/human-pre2022-commits.jsonl.gz');
 

@@ -1,6 +1,7 @@
-// Compiles the policy schema with ajv at run time. Only needed when the validator compiled at
-// build time (precompiled.ts) does not fit the schema, e.g. when running from source; so the
-// bundle evaluates ajv on the first call only (see scripts/precompile-policy.mjs).
+// Compiles the policy schema with ajv at run time: when running from source (tests, tsx), or for
+// a rule set other than the registry's. The bundle never needs it (its validator is compiled at
+// build time from the registry) and replaces this module with a stub: see
+// scripts/precompile-policy.mjs.
 import { Ajv, type ValidateFunction } from 'ajv';
 
 /** The options the build-time validator is compiled with too. */

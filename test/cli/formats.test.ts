@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import type * as Sarif from 'sarif';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
+import { defaultRuleDocsUrl } from '../../src/report/docs.ts';
+import { formatMarkdown } from '../../src/report/markdown.ts';
 import { runCli, tempDir } from '../helpers/repo.ts';
 import { validateSarif } from '../helpers/sarif-schema.ts';
 
@@ -40,6 +42,20 @@ describe('check --format sarif --output FILE', () => {
     // pr-size is about the whole change: anchored at the policy file in force.
     expect(result.locations![0]!.physicalLocation!.artifactLocation!.uri).toBe('p.yml');
     expect(run.tool.driver.rules![result.ruleIndex!]!.helpUri).toMatch(/\/rules\/pr-size\/README\.md$/);
+  });
+
+  it('writes the Action markdown report: verdict, a table per rule, links to the rule docs', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), diff);
+    writeFileSync(join(dir, 'p.yml'), POLICY);
+    const r = runCli(['check', '--diff', 'change.diff', '--policy', 'p.yml', '--format', 'markdown', '-o', 'summary.md'], { cwd: dir });
+    expect(r.stdout).toBe('');
+    expect(r.code).toBe(1);
+    const md = readFileSync(join(dir, 'summary.md'), 'utf8');
+    expect(md).toBe(formatMarkdown(JSON.parse(runCli(['check', '--diff', 'change.diff', '--policy', 'p.yml', '--format', 'json'], { cwd: dir }).stdout)));
+    expect(md).toMatch(/\*\*Failed\*\*/);
+    expect(md).toContain(`](${defaultRuleDocsUrl('pr-size')})`);
+    expect(md).toContain('\n| Severity | Location | Message |\n| --- | --- | --- |\n| ❌ error | — | This pull request changes 3 lines');
   });
 
   it('writes text without colour to a file, even when colour is forced', () => {

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { FakeFile } from './fake-github.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
 import { addedPatch, BASE_SHA, fakeServers, reportOf, runAction, type ActionRun } from './scenario.ts';
 
 const start = fakeServers();
@@ -41,7 +42,33 @@ rules:
         reason: the core modules stay human-led
 `;
 
+// A checksum-valid fake GitHub token on line 2 of a new file (built at run time, never committed).
+const token = sample('github-classic-pat', rng(7));
+const leaky: FakeFile = {
+  filename: 'src/client.ts',
+  status: 'added',
+  additions: 3,
+  deletions: 0,
+  patch: addedPatch(['export const client = {', `  token: '${token.text}',`, '};']),
+};
+
 describe.concurrent('the Action with real rules', () => {
+  test('a leaked token is an error on its line, and reaches no output', async () => {
+    const { server, event } = await start({ files: [leaky, focused], base: { '.github/prguard.yml': POLICY } });
+    const run = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(server.checkRuns[0].annotations).toContainEqual(
+      expect.objectContaining({ path: 'src/client.ts', start_line: 2, annotation_level: 'failure', title: 'prguard secret-leakage' }),
+    );
+    const outputs = [JSON.stringify(server.requests), run.summary, run.stdout, run.stderr, JSON.stringify(reportOf(run))];
+    for (const text of outputs) {
+      expect(text).not.toContain(token.secret);
+      expect(text).not.toContain(token.secret.slice(8, 24));
+    }
+    expect(server.comments[0].body).toContain('secret-leakage');
+  });
+
   test('a violating PR fails, with annotations on the right lines', async () => {
     const { server, event } = await start({ files: [focused], base: { '.github/prguard.yml': POLICY } });
     const run = await runAction(server, event, { inputs: { 'sarif-file': 'out/prguard.sarif' } });

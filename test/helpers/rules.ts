@@ -19,7 +19,7 @@ export function optionsOf(rule: AnyRule, options: Record<string, unknown> = {}):
 export function render(rule: AnyRule, violation: Violation): string {
   const template = rule.meta.messages[violation.messageId];
   if (template === undefined) throw new Error(`${rule.meta.id}: no message "${violation.messageId}"`);
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, name: string) => {
+  return template.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (_, name: string) => {
     const value = violation.data?.[name];
     if (value === undefined) throw new Error(`${rule.meta.id}/${violation.messageId}: no data "${name}"`);
     return String(value);

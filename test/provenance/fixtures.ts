@@ -1,6 +1,7 @@
 // Small change sets for provenance and rule tests, built from real strings.
 import type { ChangeSet, Commit, FileChange, Person, PullRequest } from '../../src/model.ts';
 import { parseTrailers } from '../../src/diff/trailers.ts';
+import { pr as basePr } from '../helpers/change.ts';
 
 export const HUMAN: Person = { name: 'Ada Lovelace', email: 'ada@example.com' };
 let counter = 0;
@@ -12,16 +13,7 @@ export function commit(message: string, parts: { author?: Person; committer?: Pe
 }
 
 export function pr(parts: Partial<PullRequest> = {}): PullRequest {
-  return {
-    title: 'A change',
-    body: null,
-    labels: [],
-    author: { login: 'ada', type: 'User' },
-    baseRef: 'main',
-    headRef: 'feature/x',
-    draft: false,
-    ...parts,
-  };
+  return basePr({ headRef: 'feature/x', ...parts });
 }
 
 export function file(path: string, extra: Partial<FileChange> = {}): FileChange {

@@ -1,10 +1,15 @@
-// Running one rule the way the engine does: schema defaults, the resolved provenance, documents.
+// Running one rule with the provenance the detector finds in the change (unless given), for the
+// AI rules' tests. Defaults and rendering come from the shared test/helpers/rules.ts.
 import type { ChangeSet, Provenance } from '../../src/model.ts';
 import { resolveProvenance } from '../../src/provenance/index.ts';
-import type { AnyRule, RuleContext, Violation } from '../../src/rule.ts';
+import type { AnyRule, Violation } from '../../src/rule.ts';
+import { optionsOf, render } from '../helpers/rules.ts';
+import { context } from '../helpers/change.ts';
+
+export { render };
 
 export function defaults(rule: AnyRule): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(rule.meta.schema.properties).map(([k, s]) => [k, s.default]));
+  return optionsOf(rule);
 }
 
 export interface RunOptions {
@@ -15,20 +20,8 @@ export interface RunOptions {
 }
 
 export function run(rule: AnyRule, change: ChangeSet, o: RunOptions = {}): Violation[] {
-  const context: RuleContext = {
-    ai: o.ai ?? resolveProvenance(change),
-    core: o.core ?? {},
-    policyPath: null,
-    documents: o.documents ?? {},
-  };
-  const violations = rule.check(change, { ...defaults(rule), ...o.options }, context);
-  for (const v of violations) {
-    if (!(v.messageId in rule.meta.messages)) throw new Error(`unknown message id ${v.messageId}`);
-  }
+  const ctx = context({ ai: o.ai ?? resolveProvenance(change), core: o.core ?? {}, policyPath: null, documents: o.documents ?? {} });
+  const violations = rule.check(change, optionsOf(rule, o.options), ctx);
+  for (const v of violations) render(rule, v); // throws on an unknown message id or missing data
   return violations;
-}
-
-/** The message a violation renders to, as the engine renders it. */
-export function render(rule: AnyRule, v: Violation): string {
-  return rule.meta.messages[v.messageId]!.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (w, k: string) => (v.data && k in v.data ? String(v.data[k]) : w));
 }
