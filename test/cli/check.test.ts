@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Repo, runCli, tempDir } from '../helpers/repo.ts';
+import { NEW_FILE_DIFF, Repo, runCli, tempDir } from '../helpers/repo.ts';
 
 const STRICT_POLICY = 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 1\n';
 
@@ -109,18 +109,7 @@ describe('prguard check without a usable base', () => {
 });
 
 describe('prguard check --diff', () => {
-  const diff = [
-    'diff --git a/src/x.ts b/src/x.ts',
-    'new file mode 100644',
-    'index 0000000..1111111',
-    '--- /dev/null',
-    '+++ b/src/x.ts',
-    '@@ -0,0 +1,3 @@',
-    '+one',
-    '+two',
-    '+three',
-    '',
-  ].join('\n');
+  const diff = NEW_FILE_DIFF;
 
   it('reads a diff file without any repository', () => {
     const dir = tempDir();

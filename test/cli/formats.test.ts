@@ -6,21 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
 import { defaultRuleDocsUrl } from '../../src/report/docs.ts';
 import { formatMarkdown } from '../../src/report/markdown.ts';
-import { runCli, tempDir } from '../helpers/repo.ts';
+import { NEW_FILE_DIFF, runCli, tempDir } from '../helpers/repo.ts';
 import { validateSarif } from '../helpers/sarif-schema.ts';
 
-const diff = [
-  'diff --git a/src/x.ts b/src/x.ts',
-  'new file mode 100644',
-  'index 0000000..1111111',
-  '--- /dev/null',
-  '+++ b/src/x.ts',
-  '@@ -0,0 +1,3 @@',
-  '+one',
-  '+two',
-  '+three',
-  '',
-].join('\n');
+const diff = NEW_FILE_DIFF;
 
 const POLICY = 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 2\n';
 

@@ -80,3 +80,17 @@ export function runCli(
   const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], { cwd: opts.cwd, input: opts.input ?? '', env, encoding: 'utf8' });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
+
+/** A diff that adds src/x.ts with three lines: the smallest input for `check --diff`. */
+export const NEW_FILE_DIFF = [
+  'diff --git a/src/x.ts b/src/x.ts',
+  'new file mode 100644',
+  'index 0000000..1111111',
+  '--- /dev/null',
+  '+++ b/src/x.ts',
+  '@@ -0,0 +1,3 @@',
+  '+one',
+  '+two',
+  '+three',
+  '',
+].join('\n');
