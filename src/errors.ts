@@ -18,3 +18,21 @@ export class PolicyError extends UsageError {
     super(problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
   }
 }
+
+/** A file-system error in words a user can act on. */
+export function describeFsError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  switch (e?.code) {
+    case 'ENOENT':
+      return 'the file does not exist';
+    case 'EISDIR':
+      return 'it is a directory, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    default:
+      return e?.message ?? String(err);
+  }
+}

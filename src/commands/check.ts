@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import { evaluateChange } from '../evaluate.ts';
-import { UsageError } from '../errors.ts';
+import { describeFsError, UsageError } from '../errors.ts';
 import type { ChangeSet, PullRequest, Report } from '../model.ts';
 import { defaultPolicy, discoverPolicy, loadPolicy, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
 import { readRepoFile } from '../git/index.ts';
@@ -71,7 +71,7 @@ function readText(file: string, what: string, cwd: string): string {
   try {
     return readFileSync(file === '-' ? 0 : resolvePath(cwd, file), 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    throw new UsageError(`cannot read ${what} ${file}: ${describeFsError(err)}`);
   }
 }
 

@@ -1,7 +1,7 @@
 // Where a command's formatted report goes: standard output, or `--output FILE`.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { describeFsError, UsageError } from '../errors.ts';
 import type { IO } from './types.ts';
 
 export function writeOutput(text: string, file: string | undefined, io: IO): void {
@@ -14,7 +14,6 @@ export function writeOutput(text: string, file: string | undefined, io: IO): voi
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? String(err);
-    throw new UsageError(`cannot write the report to ${file} (${code}). Check that the path is writable, or leave out --output to print it.`);
+    throw new UsageError(`cannot write the report to ${file} (${describeFsError(err)}). Check that the path is writable, or leave out --output to print it.`);
   }
 }

@@ -1,19 +1,8 @@
 // The diff-file source: `--diff FILE` or `--diff -` (stdin). No repository needed.
 import { createReadStream } from 'node:fs';
-import { UsageError } from '../errors.ts';
+import { describeFsError as describe, UsageError } from '../errors.ts';
 import type { ChangeSet } from '../model.ts';
 import { DiffStream } from './index.ts';
-
-/** Errors of the file system, in words a user can act on. */
-function describe(err: NodeJS.ErrnoException): string {
-  switch (err.code) {
-    case 'ENOENT': return 'the file does not exist';
-    case 'EISDIR': return 'it is a directory, not a file';
-    case 'EACCES':
-    case 'EPERM': return 'permission denied';
-    default: return err.message;
-  }
-}
 
 /**
  * Reads a unified diff or a `git format-patch --stdout` mailbox from a file, or from stdin when

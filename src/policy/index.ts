@@ -1,7 +1,7 @@
 // Policy entry points: find, read, validate and resolve the policy in force.
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { describeFsError, UsageError } from '../errors.ts';
 import type { AnyRule } from '../rule.ts';
 import { DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
 import { parsePolicy, type PolicyConfig } from './load.ts';
@@ -49,8 +49,7 @@ export function loadPolicy(options: { root: string; explicit?: string; rules: re
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a directory' : String(code ?? err);
+    const why = describeFsError(err);
     throw new UsageError(`cannot read policy file ${file}: ${why}`);
   }
   return policyFromText(text, rel, rules);

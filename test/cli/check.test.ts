@@ -169,3 +169,15 @@ describe('a change that edits the policy file', () => {
     repo.remove();
   });
 });
+
+describe('unreadable inputs are explained, not coded', () => {
+  it.each([
+    [['check', '--diff', '-', '--pr-body', 'nope.md'], 'cannot read PR body file nope.md: the file does not exist'],
+    [['check', '--diff', '-', '--policy', '.'], 'it is a directory, not a file'],
+  ])('%j', (args, message) => {
+    const r = runCli(args, { cwd: tempDir(), input: NEW_FILE_DIFF });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(r.stdout).toBe('');
+  });
+});
