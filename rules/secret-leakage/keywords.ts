@@ -32,14 +32,13 @@ interface Compiled {
 
 /** An upper bound on the window (it is normally set by the keyword lengths, 4 for the catalogue). */
 const MAX_WINDOW = 8;
-/** A code that stands for "any character" while building the tables. */
-const ANY = -1;
-
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
-/** The table codes one window character may take (text characters are read as `code & 127`). */
+/** Every table code: what a padded window position (before a short keyword) accepts. */
+const ALL_CODES = Array.from({ length: 128 }, (_, i) => i);
+
+/** The table codes one keyword character may take (text characters are read as `code & 127`). */
 function variants(c: number, fold: boolean): number[] {
-  if (c === ANY) return Array.from({ length: 128 }, (_, i) => i);
   if (!fold || !isLetter(c)) return [c & 127];
   return [c | 0x20, c & ~0x20];
 }
@@ -79,11 +78,13 @@ export class KeywordIndex {
       const pad = Math.max(0, m - codes.length);
       const compiled: Compiled = { keyword, codes, fold, pad };
       if (pad > 0) this.addToHead(compiled);
-      const at = (j: number) => (j < pad ? ANY : (codes[j - pad] as number));
-      const folds = (j: number) => j >= pad && (fold[j - pad] as boolean);
+      // The characters each window position accepts, computed once per keyword.
+      const accepted = Array.from({ length: m }, (_, j) =>
+        j < pad ? ALL_CODES : variants(codes[j - pad] as number, fold[j - pad] as boolean),
+      );
       for (let j = 1; j < m; j++) {
-        for (const a of variants(at(j - 1), folds(j - 1))) {
-          for (const b of variants(at(j), folds(j))) {
+        for (const a of accepted[j - 1] as number[]) {
+          for (const b of accepted[j] as number[]) {
             const pair = (a << 7) | b;
             this.shift[pair] = Math.min(this.shift[pair] as number, m - 1 - j);
             if (j === 1) this.start[pair] = 1;

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFsError, UsageError } from '../errors.ts';
 import type { AnyRule } from '../rule.ts';
-import { DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
+import { DEFAULT_POLICY_CONFIG, POLICY_PATHS } from './default.ts';
 import { parsePolicy, type PolicyConfig } from './load.ts';
 import { resolvePolicy, type ResolvedPolicy } from './resolve.ts';
 
@@ -11,7 +11,7 @@ export type { ResolvedPolicy, ResolvedRule } from './resolve.ts';
 export { resolvePolicy, defaultOptions } from './resolve.ts';
 export { parsePolicy, type PolicyConfig } from './load.ts';
 export { buildPolicySchema } from './schema.ts';
-export { DEFAULT_POLICY_LABEL, DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
+export { DEFAULT_POLICY_CONFIG, DEFAULT_POLICY_LABEL, DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
 
 /** Validate and resolve policy text; `source` is the path shown in messages (null = embedded). */
 export function policyFromText(text: string, source: string | null, rules: readonly AnyRule[]): ResolvedPolicy {
@@ -21,7 +21,7 @@ export function policyFromText(text: string, source: string | null, rules: reado
 
 /** The embedded default policy (`extends: recommended`). */
 export function defaultPolicy(rules: readonly AnyRule[]): ResolvedPolicy {
-  return policyFromText(DEFAULT_POLICY_TEXT, null, rules);
+  return resolvePolicy(DEFAULT_POLICY_CONFIG, null, rules);
 }
 
 /** The first discovery path that exists under `root`, repository-relative. */

@@ -3,7 +3,7 @@ import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { policySchemaText, readmeWithRulesTable } from '../../scripts/generate.ts';
 import { allRules } from '../../rules/index.ts';
-import { DEFAULT_POLICY_TEXT, policyFromText } from '../../src/policy/index.ts';
+import { DEFAULT_POLICY_CONFIG, DEFAULT_POLICY_TEXT, defaultPolicy, parsePolicy, policyFromText } from '../../src/policy/index.ts';
 
 describe('policy.schema.json', () => {
   it('is up to date with the rules (run `npm run generate` when this fails)', () => {
@@ -20,6 +20,11 @@ describe('policy.schema.json', () => {
     const validate = ajv.compile(JSON.parse(policySchemaText()));
     expect(validate({ version: 1, extends: 'recommended' })).toBe(true);
     expect(validate({ version: 1, rules: { 'no-such-rule': 'error' } })).toBe(false);
+  });
+
+  it('the embedded default is the parsed, valid DEFAULT_POLICY_TEXT', () => {
+    expect(parsePolicy(DEFAULT_POLICY_TEXT, 'default', allRules)).toEqual(DEFAULT_POLICY_CONFIG);
+    expect(defaultPolicy(allRules)).toEqual(policyFromText(DEFAULT_POLICY_TEXT, null, allRules));
   });
 
   it('every rule has defaults for all its options, so the embedded default resolves fully', () => {
