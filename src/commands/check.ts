@@ -5,11 +5,11 @@ import { evaluateChange } from '../evaluate.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import type { ChangeSet, PullRequest, Report } from '../model.ts';
 import { defaultPolicy, discoverPolicy, loadPolicy, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
-import { readRepoFile } from '../git/index.ts';
 import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
 import { writeOutput } from './output.ts';
-import { loadChange, readDocument, repoRoot } from './source.ts';
+import { readRepoFile, repoRoot } from '../git/index.ts';
+import { loadChange, readDocument } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -148,15 +148,12 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   if (diff !== undefined && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError('--diff reads a diff instead of git: it cannot be combined with --base or --head');
   }
-  // Both start at once (each runs git); outside a repository, the repository error wins.
-  const rootFound = repoRoot(io.cwd);
-  const loading = loadChange({ cwd: io.cwd, diff, base: str(values.base), head: str(values.head) });
-  loading.catch(() => undefined); // awaited below, once the repository is known
-  const root = (await rootFound) ?? (diff !== undefined ? io.cwd : null);
+  // The work tree's top is found once, and the git source reuses it.
+  const root = (await repoRoot(io.cwd)) ?? (diff !== undefined ? io.cwd : null);
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
-  const change = await loading;
+  const change = await loadChange({ cwd: io.cwd, root, diff, base: str(values.base), head: str(values.head) });
   const notes: string[] = [];
   const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
   const pr = prFromFlags(values, io.cwd, change);

@@ -6,7 +6,7 @@ import { starterPolicy } from '../init/policy-template.ts';
 import { PR_TEMPLATE } from '../init/pr-template.ts';
 import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
 import { SCHEMA_ID } from '../policy/schema.ts';
-import { repoRoot } from './source.ts';
+import { repoRoot } from '../git/index.ts';
 import type { Command } from './types.ts';
 
 const options = {

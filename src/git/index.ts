@@ -19,6 +19,8 @@ export interface GitSourceOptions {
   base?: string;
   /** Head ref; default HEAD. */
   head?: string;
+  /** The top of the work tree, when the caller already found it (see repoRoot). */
+  root?: string;
 }
 
 const DIFF_ARGS = [
@@ -34,9 +36,20 @@ function open(cwd: string): SimpleGit {
   }
 }
 
+/** The top of the git work tree containing `cwd`, or null outside one. */
+export async function repoRoot(cwd: string): Promise<string | null> {
+  let git: SimpleGit;
+  try {
+    git = open(cwd);
+  } catch {
+    return null;
+  }
+  return git.revparse(['--show-toplevel']).then((r) => r.trim() || null, () => null);
+}
+
 /** The top of the work tree containing `cwd`, or a UsageError. */
-async function topLevel(git: SimpleGit, cwd: string): Promise<string> {
-  const root = await git.revparse(['--show-toplevel']).then((r) => r.trim(), () => '');
+async function topLevel(cwd: string): Promise<string> {
+  const root = await repoRoot(cwd);
   if (!root) {
     throw new UsageError(
       `${cwd} is not inside a git work tree, so there is no change to check. Run prguard inside a repository, ` +
@@ -49,7 +62,10 @@ async function topLevel(git: SimpleGit, cwd: string): Promise<string> {
 /** Reads the change from `base` (merge-base) to `head`: files with hunks and attributes, and commits. */
 export async function loadGitChangeSet(options: GitSourceOptions): Promise<ChangeSet> {
   const git = open(options.cwd);
-  const [rootResult, rangeResult] = await Promise.allSettled([topLevel(git, options.cwd), resolveRange(git, options)]);
+  const [rootResult, rangeResult] = await Promise.allSettled([
+    options.root ?? topLevel(options.cwd),
+    resolveRange(git, options),
+  ]);
   if (rootResult.status === 'rejected') throw rootResult.reason;
   if (rangeResult.status === 'rejected') throw rangeResult.reason;
   const root = rootResult.value;
