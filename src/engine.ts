@@ -1,5 +1,6 @@
 // The engine: rules x change set -> Report. Pure: no I/O, no clock, no environment.
 import type { ChangeSet, Finding, Provenance, Report, Severity } from './model.ts';
+import { DEFAULT_POLICY_LABEL } from './policy/default.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import type { AnyRule, RuleContext, Violation } from './rule.ts';
 import { allRules } from '../rules/index.ts';
@@ -106,7 +107,7 @@ export function runEngine(input: EngineInput): Report {
     findings,
     stats: { files: change.files.length, additions, deletions },
     ai,
-    policy: policy.source ?? 'embedded default',
+    policy: policy.source ?? DEFAULT_POLICY_LABEL,
     notes: [...(input.notes ?? []), ...(change.notes ?? [])],
   };
   return maskSecrets(report, secrets);

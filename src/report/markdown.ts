@@ -2,8 +2,11 @@
 // Used by `prguard check --format markdown`, the Action's check-run summary, job summary and
 // sticky comment. Pure: (report, options) -> string.
 import type { Finding, Report, Severity } from '../model.ts';
+import { DEFAULT_POLICY_LABEL } from '../policy/default.ts';
 import { defaultRuleDocsUrl } from './docs.ts';
-import { location, provenanceSummary } from './text.ts';
+import { countBySeverity, location, plural, provenanceSummary } from './text.ts';
+
+export { countBySeverity };
 
 export interface MarkdownOptions {
   /**
@@ -33,16 +36,6 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
       (a.path ?? '').localeCompare(b.path ?? '') ||
       (a.line ?? 0) - (b.line ?? 0),
   );
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** "2 errors, 1 warning" or "no findings". */
@@ -91,7 +84,7 @@ function header(report: Report, options: MarkdownOptions): string[] {
     ...(options.preface?.length ? ['', ...options.preface.map((p) => `> ${cell(p)}`)] : []),
     '',
     `${provenanceLine(report)}<br>`,
-    `**Policy:** ${report.policy === 'embedded default' ? 'embedded default' : code(report.policy)}<br>`,
+    `**Policy:** ${report.policy === DEFAULT_POLICY_LABEL ? DEFAULT_POLICY_LABEL : code(report.policy)}<br>`,
     `**Changed:** ${plural(s.files, 'file')}, +${s.additions} −${s.deletions}`,
   ];
 }

@@ -1,5 +1,5 @@
 // Human-readable output: findings grouped by rule, the change's stats and a one-line verdict.
-import type { Finding, Provenance, Report } from '../model.ts';
+import type { Finding, Provenance, Report, Severity } from '../model.ts';
 
 export interface TextOptions {
   color?: boolean;
@@ -9,7 +9,7 @@ type Paint = (code: string, s: string) => string;
 
 const SEVERITY_COLOR = { error: '31', warning: '33', notice: '36' } as const;
 
-function plural(n: number, word: string): string {
+export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
@@ -34,16 +34,11 @@ export function provenanceSummary(ai: Provenance): string {
   return `AI-assisted: yes${agents}${why}`;
 }
 
-export function verdictCounts(report: Report): { errors: number; warnings: number; notices: number } {
-  let errors = 0;
-  let warnings = 0;
-  let notices = 0;
-  for (const f of report.findings) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
-    else notices++;
-  }
-  return { errors, warnings, notices };
+/** How many findings there are of each severity. */
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
 }
 
 export function formatText(report: Report, options: TextOptions = {}): string {
@@ -67,7 +62,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     lines.push(`  ${sev}  ${where ? `${paint('4', where)}  ` : ''}${f.message}`);
   }
 
-  const { errors, warnings, notices } = verdictCounts(report);
+  const { error: errors, warning: warnings, notice: notices } = countBySeverity(report.findings);
   lines.push('');
   if (report.findings.length === 0) {
     lines.push(paint('32', '✔ No findings: passing'));
