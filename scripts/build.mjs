@@ -1,6 +1,7 @@
 // Bundle the entries into dist/ with esbuild. Deterministic output: dist/ is committed.
 import { build } from 'esbuild';
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { thirdPartyLicenses } from './licenses.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { embedRuleDocs } from './embed-rule-docs.mjs';
@@ -35,10 +36,16 @@ const entries = [
   { name: 'cli', entry: 'src/cli.ts', target: 'node20' },
   { name: 'action', entry: 'src/action.ts', target: 'node24' },
 ];
+const bundled = new Set();
 for (const { name, entry, target } of entries) {
-  await build({ ...common, entryPoints: { [name]: entry }, outdir, target, banner: { js: banner } });
+  const result = await build({ ...common, entryPoints: { [name]: entry }, outdir, target, banner: { js: banner }, metafile: true });
+  for (const input of Object.keys(result.metafile.inputs)) bundled.add(input);
 }
 
 // The ReDoS checker for custom secret patterns is loaded on demand (see
 // rules/secret-leakage/regex-safety.ts), so it ships beside the bundle instead of inside it.
 copyFileSync(join(root, 'node_modules', 'recheck', 'lib', 'browser.js'), join(outdir, 'recheck.cjs'));
+bundled.add('node_modules/recheck/lib/browser.js');
+
+// The licence notices of every third-party package the bundles contain.
+writeFileSync(join(outdir, 'THIRD_PARTY_LICENSES.txt'), thirdPartyLicenses(root, bundled));

@@ -21,11 +21,11 @@ function snake(name: string): string {
 }
 
 const SECRET_NAME =
-  /(?:^|[_.\-@$])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key|signing_?key|encryption_?key|master_?key|credentials?|auth)(?:$|[_.\-])/;
+  /(?:^|[_.\-@$])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key|signing_?key|encryption_?key|master_?key|credentials?|auth)(?:$|[_.-])/;
 
 /** Names that mention a secret but hold something else: an id, a path, a hash, a public key. */
 const NOT_A_SECRET_NAME =
-  /[_.\-](?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|scheme)$|(?:^|[_.\-])(?:public|pub|cert|certificate|csrf|xsrf)(?:$|[_.\-])/;
+  /[_.-](?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|scheme)$|(?:^|[_.-])(?:public|pub|cert|certificate|csrf|xsrf)(?:$|[_.-])/;
 
 const VALUE_NOT_SECRET = [
   /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,

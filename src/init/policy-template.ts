@@ -27,7 +27,7 @@ function commentedOption(key: string, prop: JsonSchema, indent: string): string[
   if (typeof prop.description === 'string') out.push(...commentBlock(prop.description, indent));
   const value = stringify({ [key]: prop.default }, { lineWidth: 0 }).trimEnd();
   const flow = stringify({ [key]: prop.default }, { collectionStyle: 'flow', lineWidth: 0 }).trim();
-  const oneLine = flow.replace(/^\{ ?|\ ?}$/g, '');
+  const oneLine = flow.replace(/^\{ ?| ?}$/g, '');
   out.push(...commentBlock(oneLine.length <= 90 ? oneLine : value, indent));
   return out;
 }

