@@ -33,7 +33,7 @@ const common = {
 // The CLI (Node >= 20), and the GitHub Action, which `runs.using: node24` runs as is from the
 // committed dist/action.js (action.yml's main).
 const entries = [
-  { name: 'cli', entry: 'src/cli.ts', target: 'node20' },
+  { name: 'cli', entry: 'src/bin.ts', target: 'node20' },
   { name: 'action', entry: 'src/action.ts', target: 'node24' },
 ];
 const bundled = new Set();

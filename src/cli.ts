@@ -1,6 +1,8 @@
-#!/usr/bin/env node
-// The prguard command line: a thin dispatcher over src/commands/.
+// The prguard command line: a thin dispatcher over src/commands/. `main` runs in process (tests
+// call it with their own IO); src/bin.ts is the executable that calls it with the real process.
 import { parseArgs } from 'node:util';
+import { allRules } from '../rules/index.ts';
+import { createApp, type App } from './app.ts';
 import { commands } from './commands/index.ts';
 import type { IO } from './commands/types.ts';
 import { UsageError } from './errors.ts';
@@ -20,7 +22,7 @@ Options:
 Exit codes: 0 no error findings, 1 error findings, 2 bad usage, policy or input.
 `;
 
-export async function main(argv: string[], io: IO): Promise<number> {
+async function dispatch(argv: string[], io: IO, app: App): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     io.stdout(MAIN_HELP);
@@ -52,37 +54,25 @@ export async function main(argv: string[], io: IO): Promise<number> {
       `unexpected argument "${parsed.positionals[0]}". Run "prguard ${command.name} --help".`,
     );
   }
-  return command.run(parsed, io);
+  return command.run(parsed, io, app);
 }
 
-async function run(): Promise<void> {
-  // A reader that stops early (`prguard rules | head`) is not an error: stop writing quietly.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code !== 'EPIPE') throw err;
-    process.exit(process.exitCode ?? 0);
-  });
-  const io: IO = {
-    cwd: process.cwd(),
-    env: process.env,
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    isTTY: Boolean(process.stdout.isTTY),
-  };
-  let code: number;
+/**
+ * Run the command line: returns the exit code. Every failure becomes a message on stderr and
+ * exit 2, never a stack trace (PRGUARD_DEBUG=1 adds one for internal errors).
+ */
+export async function main(argv: string[], io: IO, app: App = createApp({ rules: allRules })): Promise<number> {
   try {
-    code = await main(process.argv.slice(2), io);
+    return await dispatch(argv, io, app);
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr(`prguard: ${err.message}\n`);
     } else {
       const e = err as Error;
       io.stderr(`prguard: internal error: ${e?.message ?? String(err)}\n`);
-      if (process.env.PRGUARD_DEBUG) io.stderr(`${e?.stack ?? ''}\n`);
+      if (io.env.PRGUARD_DEBUG) io.stderr(`${e?.stack ?? ''}\n`);
       else io.stderr('Set PRGUARD_DEBUG=1 for details, and please report it.\n');
     }
-    code = 2;
+    return 2;
   }
-  process.exitCode = code;
 }
-
-void run();

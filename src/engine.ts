@@ -1,23 +1,25 @@
-// The engine: rules x change set -> Report. Pure: no I/O, no clock, no environment.
-import type { ChangeSet, Finding, Provenance, Report, Severity } from './model.ts';
-import { DEFAULT_POLICY_LABEL } from './policy/default.ts';
+// The engine: rules x change set -> Report. Pure: no I/O, no clock, no environment. The rules are
+// handed in by the composition root (src/app.ts); the engine knows no registry.
+import type { ChangeSet, Finding, PolicyOrigin, Provenance, Report, Severity } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
+import { sortFindings } from './report/findings.ts';
 import type { AnyRule, RuleContext, Violation } from './rule.ts';
-import { allRules } from '../rules/index.ts';
+import { PLACEHOLDER, renderMessage } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
 
 export interface EngineInput {
   change: ChangeSet;
   policy: ResolvedPolicy;
+  /** Every rule that may run, in display order; the policy decides which do. */
+  rules: readonly AnyRule[];
   ai: Provenance;
+  /** Where the policy came from; by default its path, as an explicit file. */
+  origin?: PolicyOrigin;
   /** Repository files rules asked for (Rule.documents), by path. */
   documents?: Record<string, string>;
-  rules?: readonly AnyRule[];
   /** Notes from the source or the entry (e.g. "embedded default policy"), kept in the report. */
   notes?: string[];
 }
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
 /** The options and severity a rule runs with, given whether the change is AI-assisted. */
 export function effectiveRule(
@@ -35,18 +37,17 @@ export function effectiveRule(
   };
 }
 
-function render(template: string, data: Violation['data']): string {
-  return template.replace(/\{\{\s*([\w-]+)\s*\}\}/g, (whole, key: string) =>
-    data && key in data ? String(data[key]) : whole,
-  );
-}
-
 function toFinding(rule: AnyRule, severity: Severity, v: Violation): Finding {
   const template = rule.meta.messages[v.messageId];
   if (template === undefined) {
     throw new Error(`rule ${rule.meta.id} reported unknown message id "${v.messageId}"`);
   }
-  const finding: Finding = { ruleId: rule.meta.id, severity: v.severity ?? severity, message: render(template, v.data) };
+  const message = renderMessage(template, v.data);
+  const unfilled = [...message.matchAll(PLACEHOLDER)].map((m) => m[1]);
+  if (unfilled.length > 0) {
+    throw new Error(`rule ${rule.meta.id} left {{${unfilled.join('}}, {{')}}} unfilled in message "${v.messageId}"`);
+  }
+  const finding: Finding = { ruleId: rule.meta.id, severity: v.severity ?? severity, message };
   if (v.path !== undefined) finding.path = v.path;
   if (v.line !== undefined) finding.line = v.line;
   if (v.endLine !== undefined) finding.endLine = v.endLine;
@@ -55,8 +56,7 @@ function toFinding(rule: AnyRule, severity: Severity, v: Violation): Finding {
 }
 
 export function runEngine(input: EngineInput): Report {
-  const { change, policy, ai } = input;
-  const rules = input.rules ?? allRules;
+  const { change, policy, ai, rules } = input;
   const context: RuleContext = {
     ai,
     core: policy.core,
@@ -65,16 +65,17 @@ export function runEngine(input: EngineInput): Report {
   };
   const findings: Finding[] = [];
   const secrets: string[] = [];
+  const ran: string[] = [];
   for (const rule of rules) {
     const effective = effectiveRule(policy, rule.meta.id, ai.assisted);
     if (!effective || effective.severity === 'off') continue;
-    let violations: Violation[];
+    const severity: Severity = effective.severity;
+    ran.push(rule.meta.id);
     try {
-      violations = rule.check(change, effective.options, context);
-      for (const v of violations) {
-        if (v.secrets) secrets.push(...v.secrets);
-        findings.push(toFinding(rule, effective.severity, v));
-      }
+      const violations = rule.check(change, effective.options, context);
+      // Secrets first: a rule that fails half-way still has every secret it saw masked.
+      for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
+      findings.push(...violations.map((v) => toFinding(rule, severity, v)));
     } catch (err) {
       // Fail closed: a rule that cannot run must not let the change pass silently.
       const reason = err instanceof Error ? err.message : String(err);
@@ -87,27 +88,21 @@ export function runEngine(input: EngineInput): Report {
       });
     }
   }
-  const order = new Map(rules.map((r, i) => [r.meta.id, i]));
-  findings.sort(
-    (a, b) =>
-      (order.get(a.ruleId) ?? 0) - (order.get(b.ruleId) ?? 0) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      (a.path ?? '').localeCompare(b.path ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0),
-  );
   let additions = 0;
   let deletions = 0;
   for (const f of change.files) {
     additions += f.additions;
     deletions += f.deletions;
   }
+  const origin: PolicyOrigin = input.origin ?? { path: policy.source, source: policy.source === null ? 'default' : 'explicit' };
   const report: Report = {
     version: 1,
     conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
-    findings,
+    findings: sortFindings(findings, rules.map((r) => r.meta.id)),
     stats: { files: change.files.length, additions, deletions },
     ai,
-    policy: policy.source ?? DEFAULT_POLICY_LABEL,
+    policy: origin,
+    rules: ran,
     notes: [...(input.notes ?? []), ...(change.notes ?? [])],
   };
   return maskSecrets(report, secrets);

@@ -1,46 +1,48 @@
 // From a change set and a policy to a Report: provenance, the documents rules ask for, the
-// engine. Shared by the CLI and the Action; each passes its own way of reading a file at head.
+// engine. Shared by every entry; the rules and the repository reader are handed in.
 import { effectiveRule, runEngine } from './engine.ts';
-import type { ChangeSet, Report } from './model.ts';
+import type { ChangeSet, PolicyOrigin, Report } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import { disclosureOptionsFrom, resolveProvenance } from './provenance/index.ts';
-import { allRules } from '../rules/index.ts';
+import { readAt, type RepoReader } from './repo/reader.ts';
+import type { AnyRule } from './rule.ts';
 
 export interface EvaluateInput {
   change: ChangeSet;
   policy: ResolvedPolicy;
+  origin: PolicyOrigin;
+  rules: readonly AnyRule[];
   /** The `--ai yes|no` override, if any. */
   flag?: boolean;
   notes?: string[];
-  /** Reads a repository file at the head of the change; undefined when it cannot be read. */
-  readDocument(path: string): Promise<string | undefined>;
+  /** Reads the repository; documents rules ask for are read at `headRef`. */
+  reader: RepoReader;
+  headRef: string;
 }
 
-/** Read the repository files that enabled rules ask for (Rule.documents). */
+/** Read the repository files that enabled rules ask for (Rule.documents), at the head. */
 export async function readDocuments(
-  policy: ResolvedPolicy,
-  change: ChangeSet,
+  input: Pick<EvaluateInput, 'policy' | 'change' | 'rules' | 'reader' | 'headRef'>,
   ai: boolean,
-  read: (path: string) => Promise<string | undefined>,
 ): Promise<Record<string, string>> {
   const paths = new Set<string>();
-  for (const rule of allRules) {
-    const effective = effectiveRule(policy, rule.meta.id, ai);
+  for (const rule of input.rules) {
+    const effective = effectiveRule(input.policy, rule.meta.id, ai);
     if (!rule.documents || !effective || effective.severity === 'off') continue;
-    for (const path of rule.documents(change, effective.options)) paths.add(path);
+    for (const path of rule.documents(input.change, effective.options)) paths.add(path);
   }
   const documents: Record<string, string> = {};
   for (const path of paths) {
-    const text = await read(path);
-    if (text !== undefined) documents[path] = text;
+    const found = await readAt(input.reader, input.headRef, path);
+    if (found !== undefined) documents[path] = found.text;
   }
   return documents;
 }
 
 export async function evaluateChange(input: EvaluateInput): Promise<Report> {
-  const { change, policy, flag } = input;
+  const { change, policy, flag, rules } = input;
   // The disclosure is read with ai-disclosure's options, so a custom template still counts.
   const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
-  const documents = await readDocuments(policy, change, ai.assisted, input.readDocument);
-  return runEngine({ change, policy, ai, documents, notes: input.notes ?? [] });
+  const documents = await readDocuments(input, ai.assisted);
+  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, notes: input.notes ?? [] });
 }

@@ -125,13 +125,26 @@ export interface Stats {
   deletions: number;
 }
 
+/** Where the policy in force came from. */
+export interface PolicyOrigin {
+  /** Repository-relative path of the file (as given, for an explicit file), or null for the embedded default. */
+  path: string | null;
+  /**
+   * `base`: read at the change's base commit; `work-tree`: read from the work tree (a `--diff`
+   * check has no commit); `explicit`: a file the user named; `default`: the embedded default.
+   */
+  source: 'base' | 'work-tree' | 'explicit' | 'default';
+}
+
 export interface Report {
   version: 1;
   conclusion: 'success' | 'failure';
   findings: Finding[];
   stats: Stats;
   ai: Provenance;
-  /** Where the policy came from: a file path, or 'embedded default'. */
-  policy: string;
+  /** Where the policy in force came from. */
+  policy: PolicyOrigin;
+  /** The rules that ran (enabled by the policy for this change), in display order. */
+  rules: string[];
   notes: string[];
 }

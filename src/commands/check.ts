@@ -1,15 +1,16 @@
 // `prguard check`: lint a change (a git range or a diff file) against the policy.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
-import { evaluateChange } from '../evaluate.ts';
+import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
+import type { CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
-import type { ChangeSet, PullRequest, Report } from '../model.ts';
-import { defaultPolicy, discoverPolicy, loadPolicy, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
+import { repoRoot } from '../git/index.ts';
+import type { PullRequest } from '../model.ts';
+import { POLICY_PATHS } from '../policy/default.ts';
+import type { PolicyChoice } from '../policy/in-force.ts';
+import { readAt, type RepoReader } from '../repo/reader.ts';
 import { formatters } from '../report/index.ts';
-import { allRules } from '../../rules/index.ts';
 import { writeOutput } from './output.ts';
-import { readRepoFile, repoRoot } from '../git/index.ts';
-import { loadChange, readDocument } from './source.ts';
+import { diffSource, gitSource } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -37,8 +38,9 @@ Where the change comes from (default: the local git repository):
                      git; "-" reads standard input; no repository needed
 
 Policy:
-  --policy FILE      policy file (default: .github/prguard.yml, then .prguard.yml, else the
-                     embedded default policy)
+  --policy FILE      try this policy file (default: .github/prguard.yml, then .prguard.yml,
+                     read at the base commit so a change cannot weaken its own policy, as on
+                     the pull request; else the embedded default policy)
 
 Pull request metadata (what the Action reads from GitHub):
   --pr-title TEXT    the PR title
@@ -60,22 +62,22 @@ function str(v: ParsedArgs['values'][string]): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-function parseAi(value: string | undefined): boolean | undefined {
+export function parseAi(value: string | undefined): boolean | undefined {
   if (value === undefined) return undefined;
   if (value === 'yes' || value === 'true') return true;
   if (value === 'no' || value === 'false') return false;
   throw new UsageError(`--ai takes "yes" or "no", not "${value}"`);
 }
 
-function readText(file: string, what: string, cwd: string): string {
+function readText(file: string, what: string, io: IO): string {
   try {
-    return readFileSync(file === '-' ? 0 : resolvePath(cwd, file), 'utf8');
+    return readFileSync(file === '-' ? 0 : resolvePath(io.cwd, file), 'utf8');
   } catch (err) {
     throw new UsageError(`cannot read ${what} ${file}: ${describeFsError(err)}`);
   }
 }
 
-function prFromFlags(values: ParsedArgs['values'], cwd: string, change: ChangeSet): PullRequest | undefined {
+function prFromFlags(values: ParsedArgs['values'], io: IO): PullRequest | undefined {
   const title = str(values['pr-title']);
   const bodyFile = str(values['pr-body']);
   const labels = (values.label as string[] | undefined) ?? [];
@@ -85,65 +87,61 @@ function prFromFlags(values: ParsedArgs['values'], cwd: string, change: ChangeSe
   }
   return {
     title: title ?? '',
-    body: bodyFile === undefined ? null : readText(bodyFile, 'PR body file', cwd),
+    body: bodyFile === undefined ? null : readText(bodyFile, 'PR body file', io),
     labels,
     author: { login: '', type: '' },
-    baseRef: change.pr?.baseRef ?? change.base,
-    headRef: change.pr?.headRef ?? change.head,
+    baseRef: '',
+    headRef: '',
     draft: false,
   };
 }
 
 /**
- * The policy in force. `--policy` wins. Otherwise the discovered file — except that when a git
- * change edits that file, the change is judged by the policy at its base, as CI does, so that a
- * change cannot weaken the policy it is checked against.
+ * `--policy FILE` (read now, shown as the user wrote it) or discovery at the change's base. The
+ * decision itself is policyInForce's, the same for check, pre-push and the Action.
  */
-async function policyFor(
-  root: string,
-  explicit: string | undefined,
-  change: ChangeSet | undefined,
-  notes: string[],
-  cwd: string,
-): Promise<ResolvedPolicy> {
-  if (explicit !== undefined) {
-    const file = resolvePath(cwd, explicit);
-    const policy = loadPolicy({ root, explicit: file, rules: allRules });
-    const rel = relative(root, file);
-    policy.source = rel.startsWith('..') || isAbsolute(rel) ? explicit : rel.split(sep).join('/');
-    return policy;
-  }
-  const found = discoverPolicy(root);
-  const edited = found !== null && change?.files.some((f) => f.path === found || f.oldPath === found);
-  if (found !== null && edited && change) {
-    const atBase = await readRepoFile(root, change.base, found);
-    const base = change.base.slice(0, 12);
-    if (atBase === undefined) {
-      notes.push(
-        `this change adds ${found}: it is judged by the embedded default policy, as CI will; ` +
-          `pass --policy ${found} to try the new file`,
-      );
-      return defaultPolicy(allRules);
-    }
-    notes.push(
-      `this change edits ${found}: it is judged by the policy at the base (${base}), as CI will; ` +
-        `pass --policy ${found} to try the edited file`,
-    );
-    return policyFromText(atBase, found, allRules);
-  }
-  const policy = loadPolicy({ root, rules: allRules });
-  if (policy.source === null) {
-    notes.push('no policy file found (.github/prguard.yml, .prguard.yml): using the embedded default policy');
-  }
-  return policy;
+export function policyChoice(explicit: string | undefined, io: IO, root: string): PolicyChoice {
+  if (explicit === undefined) return { kind: 'discover' };
+  const rel = relative(root, resolvePath(io.cwd, explicit));
+  const inside = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+  const text = readText(explicit, 'policy file', io);
+  return { kind: 'file', display: explicit, text, ...(inside ? { repoPath: rel.split(sep).join('/') } : {}) };
 }
 
-export async function checkChange(values: ParsedArgs['values'], io: IO): Promise<Report> {
+/**
+ * A policy file with uncommitted edits in the work tree is not what judges the change (the base
+ * commit's is, as on the pull request): say so, and how to try it, so a lead is not left guessing.
+ * Committed edits are already explained by the policy decision's own notes.
+ */
+export async function workTreePolicyNote(root: string, result: CheckResult, reader: RepoReader): Promise<string | undefined> {
+  if (result.policy.origin.source === 'explicit') return undefined;
+  for (const path of POLICY_PATHS) {
+    let text: string;
+    try {
+      text = readFileSync(join(root, path), 'utf8');
+    } catch {
+      continue;
+    }
+    const committed = await readAt(reader, result.change.head, path).catch(() => undefined);
+    if (committed?.text === text) continue;
+    return (
+      `${path} has uncommitted changes in the work tree; they are not in force (the policy is read at the base ` +
+      `commit, as on the pull request): --policy ${path} tries them`
+    );
+  }
+  return undefined;
+}
+
+/** The check request `prguard check` flags describe. */
+export async function checkRequest(
+  values: ParsedArgs['values'],
+  io: IO,
+): Promise<CheckRequest & { root: string; mode: 'git' | 'diff' }> {
   const format = str(values.format) ?? 'text';
   if (!formatters[format]) {
     throw new UsageError(`unknown format "${format}" (choose from ${Object.keys(formatters).join(', ')})`);
   }
-  const flag = parseAi(str(values.ai));
+  const ai = parseAi(str(values.ai));
   const diff = str(values.diff);
   if (diff !== undefined && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError('--diff reads a diff instead of git: it cannot be combined with --base or --head');
@@ -153,12 +151,12 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
-  const change = await loadChange({ cwd: io.cwd, root, diff, base: str(values.base), head: str(values.head) });
-  const notes: string[] = [];
-  const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
-  const pr = prFromFlags(values, io.cwd, change);
-  if (pr) change.pr = pr;
-  return evaluateChange({ change, policy, flag, notes, readDocument: (path) => readDocument(root, change, diff, path) });
+  const source =
+    diff !== undefined
+      ? diffSource({ file: diff, cwd: io.cwd, root, io })
+      : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
+  const mode = diff !== undefined ? 'diff' : 'git';
+  return { source, policy: policyChoice(str(values.policy), io, root), pr: prFromFlags(values, io), ai, root, mode };
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */
@@ -173,12 +171,16 @@ export const check: Command = {
   summary: 'lint a change (git range or diff) against the policy',
   options,
   help,
-  async run({ values }, io) {
-    const report = await checkChange(values, io);
+  async run({ values }, io, app) {
+    const request = await checkRequest(values, io);
+    const result = await app.runCheck(request);
+    const { report } = result;
+    const note = request.mode === 'git' ? await workTreePolicyNote(request.root, result, request.source.reader) : undefined;
+    if (note) report.notes.push(note);
     const format = str(values.format) ?? 'text';
     const output = str(values.output);
     const color = output === undefined && useColor(io);
-    writeOutput(formatters[format]!(report, { color, rules: allRules.map((r) => r.meta) }), output, io);
+    writeOutput(formatters[format]!(report, { color, rules: app.rules.map((r) => r.meta) }), output, io);
     return report.conclusion === 'failure' ? 1 : 0;
   },
 };

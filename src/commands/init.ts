@@ -1,7 +1,6 @@
 // `prguard init`: write a starter policy and the guideline's pull request template.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { allRules } from '../../rules/index.ts';
 import { starterPolicy } from '../init/policy-template.ts';
 import { PR_TEMPLATE } from '../init/pr-template.ts';
 import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
@@ -58,7 +57,8 @@ export const init: Command = {
   summary: 'write a starter .github/prguard.yml and PR template',
   options,
   help,
-  async run({ values }, io) {
+  async run({ values }, io, app) {
+    const allRules = app.rules;
     const root = (await repoRoot(io.cwd)) ?? io.cwd;
     const force = values.force === true;
     const policy = starterPolicy(

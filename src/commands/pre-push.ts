@@ -1,11 +1,13 @@
 // `prguard pre-push`: what the git pre-push hook runs. Checks every pushed range against the
 // policy and blocks the push (exit 1) on error findings.
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { formatText } from '../report/text.ts';
-import { checkChange, useColor } from './check.ts';
+import { repoRoot } from '../git/index.ts';
+import { parseAi, policyChoice, useColor } from './check.ts';
+import { gitSource } from './source.ts';
+import type { App } from '../app.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -35,34 +37,45 @@ Options:
   -h, --help      show this help
 `;
 
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 /** The refs being pushed: git's hook input, or pre-commit's environment variables. */
-function pushedRefs(io: IO): PushedRef[] {
+async function pushedRefs(io: IO): Promise<PushedRef[]> {
   const from = io.env.PRE_COMMIT_FROM_REF;
   const to = io.env.PRE_COMMIT_TO_REF;
   if (from && to) {
     // pre-commit passes the range, not git's input; an all-zero FROM marks a new branch.
     return parsePushedRefs(`${io.env.PRE_COMMIT_LOCAL_BRANCH || 'HEAD'} ${to} ${io.env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD'} ${from}`);
   }
-  if (process.stdin.isTTY) {
+  if (io.stdin.isTTY) {
     throw new UsageError(
       'prguard pre-push reads the refs being pushed from standard input, as git gives them to a pre-push hook.\n' +
         'Install the hook with prguard install-hook, or check the current branch with prguard check.',
     );
   }
-  return parsePushedRefs(readFileSync(0, 'utf8'));
+  return parsePushedRefs(await readAll(io.stdin));
 }
 
-async function checkPush({ values, positionals }: ParsedArgs, io: IO): Promise<number> {
+async function checkPush({ values, positionals }: ParsedArgs, io: IO, app: App): Promise<number> {
   const remote = positionals[0] ?? 'origin';
-  const refs = pushedRefs(io);
+  const refs = await pushedRefs(io);
   const plan = await resolvePushRanges(refs, remote, io.cwd);
   const color = useColor(io);
+  const root = await repoRoot(io.cwd);
+  if (root === null) throw new UsageError(`${io.cwd} is not inside a git repository.`);
+  const policy = policyChoice(typeof values.policy === 'string' ? values.policy : undefined, io, root);
+  const ai = parseAi(typeof values.ai === 'string' ? values.ai : undefined);
   let blocked = 0;
   for (const s of plan.skipped) {
     io.stdout(`prguard: ${shortRef(s.ref.remoteRef)}: skipped (${s.reason})\n`);
   }
   for (const range of plan.ranges) {
-    const report = await checkChange({ base: range.base, head: range.head, policy: values.policy, ai: values.ai }, io);
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head });
+    const { report } = await app.runCheck({ source, policy, ai });
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;
     io.stdout(
@@ -87,9 +100,9 @@ export const prePush: Command = {
   options,
   positionals: true,
   help,
-  async run(args, io) {
+  async run(args, io, app) {
     try {
-      return await checkPush(args, io);
+      return await checkPush(args, io, app);
     } catch (err) {
       // Exit 2 stops the push too: say why it stopped and how to get past it.
       if (!(err instanceof UsageError)) throw err;

@@ -1,9 +1,9 @@
 // `prguard rules` and `prguard explain <rule-id>`: the rules on the command line.
-import { allRules } from '../../rules/index.ts';
 import { ruleDocs } from '../docs/rule-docs.ts';
 import { UsageError } from '../errors.ts';
 import { closest } from '../policy/suggest.ts';
 import { useColor } from './check.ts';
+import type { AnyRule } from '../rule.ts';
 import type { Command } from './types.ts';
 
 const rulesHelp = `Usage: prguard rules
@@ -20,7 +20,8 @@ export const rulesCommand: Command = {
   summary: 'list every rule with its default severity',
   options: {},
   help: rulesHelp,
-  async run(_args, io) {
+  async run(_args, io, app) {
+    const allRules = app.rules;
     const width = Math.max(4, ...allRules.map((r) => r.meta.id.length)) + 2;
     const lines = allRules.map(
       (r) => `${r.meta.id.padEnd(width)}${r.meta.defaultSeverity.padEnd(9)}${r.meta.description}`,
@@ -41,7 +42,7 @@ Options:
   -h, --help    show this help
 `;
 
-function unknownRule(id: string | undefined): UsageError {
+function unknownRule(id: string | undefined, allRules: readonly AnyRule[]): UsageError {
   const ids = allRules.map((r) => r.meta.id);
   const hint = id === undefined ? undefined : closest(id, ids);
   const head = id === undefined ? 'explain needs a rule id.' : `no rule "${id}".${hint ? ` Did you mean "${hint}"?` : ''}`;
@@ -54,10 +55,10 @@ export const explain: Command = {
   options: {},
   positionals: true,
   help: explainHelp,
-  async run({ positionals }, io) {
+  async run({ positionals }, io, app) {
     const [id, extra] = positionals;
     if (extra !== undefined) throw new UsageError(`explain takes one rule id, got "${id}" and "${extra}".`);
-    if (id === undefined || !allRules.some((r) => r.meta.id === id)) throw unknownRule(id);
+    if (id === undefined || !app.rules.some((r) => r.meta.id === id)) throw unknownRule(id, app.rules);
     const doc = ruleDocs()[id];
     if (doc === undefined) throw new UsageError(`rule "${id}" has no README (rules/${id}/README.md); this is a packaging bug.`);
     const bold = useColor(io) ? (s: string) => `\u001b[1m${s}\u001b[0m` : (s: string) => s;

@@ -1,27 +1,30 @@
-// Where `check` gets the change from: local git (a range) or a diff file / stdin.
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// Where the CLI gets the change from: local git (a range) or a diff file / stdin, each with the
+// repository reader that goes with it.
+import { resolve } from 'node:path';
+import type { ChangeSource } from '../app.ts';
 import { loadDiffChangeSet } from '../diff/source.ts';
-import { loadGitChangeSet, readRepoFile } from '../git/index.ts';
-import type { ChangeSet } from '../model.ts';
+import { loadGitChangeSet } from '../git/index.ts';
+import { GitRepoReader } from '../git/reader.ts';
+import { WorkTreeReader } from '../repo/fs.ts';
+import type { IO } from './types.ts';
 
-export function loadChange(opts: {
-  cwd: string;
-  root: string;
-  diff?: string;
-  base?: string;
-  head?: string;
-}): Promise<ChangeSet> {
-  if (opts.diff !== undefined) return loadDiffChangeSet(opts.diff === '-' ? '-' : resolve(opts.cwd, opts.diff));
-  return loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head });
+/** A git range of the repository at `root`; the policy is read at the range's base. */
+export function gitSource(opts: { cwd: string; root: string; base?: string; head?: string }): ChangeSource {
+  return {
+    load: () => loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head }),
+    reader: new GitRepoReader(opts.root),
+    policyRef: (change) => change.base,
+  };
 }
 
-/** A repository file a rule asked for: at the head commit in git mode, from disk with --diff. */
-export async function readDocument(root: string, change: ChangeSet, diff: string | undefined, path: string) {
-  if (diff === undefined) return readRepoFile(root, change.head, path);
-  try {
-    return readFileSync(join(root, path), 'utf8');
-  } catch {
-    return undefined;
-  }
+/**
+ * A diff file, or standard input for "-". There is no commit to read the policy at, so the work
+ * tree at `root` is read instead (said in a note by the policy decision).
+ */
+export function diffSource(opts: { file: string; cwd: string; root: string; io: IO }): ChangeSource {
+  return {
+    load: () => loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), opts.io.stdin),
+    reader: new WorkTreeReader(opts.root),
+    policyRef: () => null,
+  };
 }

@@ -1,5 +1,6 @@
 // The shape every CLI command has: its flags (node:util parseArgs), its help, and a run function.
 import type { ParseArgsConfig } from 'node:util';
+import type { App } from '../app.ts';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -10,6 +11,8 @@ export interface IO {
   stderr: (text: string) => void;
   /** Is stdout a terminal (for colour)? */
   isTTY: boolean;
+  /** Standard input (a diff, the refs a pre-push hook is given); `isTTY` when nothing is piped. */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
 }
 
 export interface ParsedArgs {
@@ -26,6 +29,6 @@ export interface Command {
   positionals?: boolean;
   /** Full help text; a test checks it mentions every option. */
   help: string;
-  /** Returns the exit code. Throw UsageError for exit 2. */
-  run(args: ParsedArgs, io: IO): Promise<number>;
+  /** Returns the exit code. Throw UsageError for exit 2. `app` is the composition root. */
+  run(args: ParsedArgs, io: IO, app: App): Promise<number>;
 }

@@ -1,7 +1,8 @@
 // Pure payload builders for GitHub: check-run output and annotation batches, the sticky
 // comment body, the step verdict. No octokit here, so tests (and the no-leak test) run them as is.
 import type { Finding, Report, Severity } from '../model.ts';
-import { countBySeverity, findingCounts, formatMarkdown, sortFindings } from '../report/markdown.ts';
+import { countBySeverity, findingCounts, worstFirst } from '../report/findings.ts';
+import { formatMarkdown } from '../report/markdown.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
@@ -91,7 +92,7 @@ export interface CheckRunOptions {
 }
 
 export function planCheckRun(report: Report, options: CheckRunOptions): CheckRunPlan {
-  const all = sortFindings(report.findings)
+  const all = worstFirst(report.findings)
     .map(toAnnotation)
     .filter((a): a is Annotation => a !== null);
   const cap = options.maxAnnotations ?? LIMITS.maxAnnotations;
@@ -160,7 +161,7 @@ export function planFallbackAnnotations(report: Report, options: { perKind?: num
   const taken: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   const annotations: WorkflowAnnotation[] = [];
   let notShown = 0;
-  for (const f of sortFindings(report.findings)) {
+  for (const f of worstFirst(report.findings)) {
     const a = toAnnotation(f);
     if (!a) continue;
     if (taken[f.severity] >= cap[f.severity]) {

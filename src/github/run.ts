@@ -3,46 +3,24 @@ import * as core from '@actions/core';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { evaluateChange } from '../evaluate.ts';
+import type { App } from '../app.ts';
 import { UsageError } from '../errors.ts';
 import type { Report } from '../model.ts';
-import { defaultPolicy, POLICY_PATHS, policyFromText, type ResolvedPolicy } from '../policy/index.ts';
 import { formatters } from '../report/index.ts';
+import { countBySeverity, findingCounts } from '../report/findings.ts';
 import { formatJson } from '../report/json.ts';
-import { countBySeverity, findingCounts } from '../report/markdown.ts';
-import { allRules } from '../../rules/index.ts';
 import { createClient, GitHubCallError, type GitHub } from './client.ts';
-import { readBasePolicy } from './contents.ts';
 import { readRunnerContext, type PullContext } from './context.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { checkConclusion, failsStep } from './payloads.ts';
 import { publishCheckRun, publishComment, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
-import { loadPullChange } from './source.ts';
+import { pullSource } from './source.ts';
 
 /** The `sarif-file` input, relative to the workspace (e.g. for github/codeql-action/upload-sarif). */
-function writeSarif(report: Report, file: string, workspace: string | undefined): void {
-  const path = resolve(workspace ?? process.cwd(), file);
+function writeSarif(report: Report, file: string, workspace: string, app: App): void {
+  const path = resolve(workspace, file);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, formatters.sarif!(report, { rules: allRules.map((r) => r.meta) }));
-}
-
-/** The policy at the PR's base commit (never the head: a PR cannot weaken its own policy). */
-async function loadPolicyAtBase(
-  octokit: GitHub,
-  pull: PullContext,
-  inputs: ActionInputs,
-): Promise<{ policy: ResolvedPolicy; notes: string[] }> {
-  const found = await readBasePolicy(octokit, pull, pull.baseSha, inputs.policy, POLICY_PATHS);
-  if (found.path === null || found.text === null) {
-    return {
-      policy: defaultPolicy(allRules),
-      notes: [
-        `No policy file at the base commit (${POLICY_PATHS.join(', ')}): the embedded default policy applies. ` +
-          'Commit a policy file to the base branch to configure prguard.',
-      ],
-    };
-  }
-  return { policy: policyFromText(found.text, found.path, allRules), notes: [] };
+  writeFileSync(path, formatters.sarif!(report, { rules: app.rules.map((r) => r.meta) }));
 }
 
 function writeReportFile(report: Report, env: NodeJS.ProcessEnv): string {
@@ -94,7 +72,7 @@ async function publish(octokit: GitHub, pull: PullContext, report: Report, input
   await publishComment(octokit, pull, report, inputs.checkName);
 }
 
-async function run(env: NodeJS.ProcessEnv): Promise<void> {
+async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   const context = readRunnerContext(env);
   if (context.kind === 'unsupported') {
     core.notice(
@@ -106,13 +84,12 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   const inputs = readInputs();
   const { pull } = context;
   const octokit = createOctokit(inputs, context.apiUrl, env);
-  const source = await loadPullChange(octokit, pull, context.workspace, core.info);
-  const { change } = source;
-  const { policy, notes } = await loadPolicyAtBase(octokit, pull, inputs);
-  const report = await evaluateChange({ change, policy, notes, readDocument: source.readAtHead });
+  const source = pullSource(octokit, pull, context.workspace, core.info);
+  const policy = inputs.policy ? { kind: 'repo-path' as const, path: inputs.policy } : { kind: 'discover' as const };
+  const { report } = await app.runCheck({ source, policy });
 
   const reportFile = writeReportFile(report, env);
-  if (inputs.sarifFile) writeSarif(report, inputs.sarifFile, context.workspace);
+  if (inputs.sarifFile) writeSarif(report, inputs.sarifFile, context.workspace ?? env.GITHUB_WORKSPACE ?? '.', app);
   await publish(octokit, pull, report, inputs);
 
   const counts = countBySeverity(report.findings);
@@ -128,9 +105,9 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
 }
 
 /** Run the Action; every failure ends as a clear `setFailed` message, never a stack trace. */
-export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function runAction(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   try {
-    await run(env);
+    await run(env, app);
   } catch (err) {
     if (err instanceof UsageError || err instanceof GitHubCallError) {
       core.setFailed(`prguard: ${err.message}`);

@@ -1,40 +1,53 @@
 // Where the Action reads the change from: local git when the workspace checkout has both the
-// base and the head commits (no caps, every patch), else the REST API.
+// base and the head commits (no caps, every patch), else the REST API. Either way the source
+// carries its repository reader, and the policy is read at the PR's base commit.
+import type { ChangeSource } from '../app.ts';
 import { UsageError } from '../errors.ts';
-import { loadGitChangeSet, readRepoFile } from '../git/index.ts';
+import { loadGitChangeSet } from '../git/index.ts';
+import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet } from '../model.ts';
 import { loadApiChangeSet } from './changeset.ts';
 import type { GitHub } from './client.ts';
-import { readFileAt } from './contents.ts';
 import type { PullContext } from './context.ts';
+import { GitHubRepoReader } from './reader.ts';
 
-export interface PullSource {
-  change: ChangeSet;
-  via: 'git' | 'api';
-  /** Reads a repository file at the head commit (for Rule.documents). */
-  readAtHead(path: string): Promise<string | undefined>;
+export interface PullSource extends ChangeSource {
+  /** Which way the change was read; known once `load` has run. */
+  via(): 'git' | 'api' | undefined;
 }
 
-export async function loadPullChange(
+export function pullSource(
   octokit: GitHub,
   pull: PullContext,
   workspace: string | undefined,
   log: (message: string) => void,
-): Promise<PullSource> {
-  if (workspace) {
-    try {
-      const change = await loadGitChangeSet({ cwd: workspace, base: pull.baseSha, head: pull.headSha });
-      change.pr = pull.pr;
-      log(`prguard: read the change with git in ${workspace}.`);
-      return { change, via: 'git', readAtHead: (path) => readRepoFile(workspace, change.head, path) };
-    } catch (err) {
-      if (!(err instanceof UsageError)) throw err;
-      log(
-        'prguard: reading the change through the GitHub API (the checkout does not have both the base and the head ' +
-          `commits: ${err.message.split('\n')[0]}).`,
-      );
-    }
-  }
-  const change = await loadApiChangeSet(octokit, pull);
-  return { change, via: 'api', readAtHead: (path) => readFileAt(octokit, pull, path, change.head) };
+): PullSource {
+  let via: 'git' | 'api' | undefined;
+  const api = new GitHubRepoReader(octokit, pull);
+  const source: PullSource = {
+    reader: api,
+    policyRef: () => pull.baseSha,
+    via: () => via,
+    async load(): Promise<ChangeSet> {
+      if (workspace) {
+        try {
+          const change = await loadGitChangeSet({ cwd: workspace, base: pull.baseSha, head: pull.headSha });
+          change.pr = pull.pr;
+          log(`prguard: read the change with git in ${workspace}.`);
+          via = 'git';
+          source.reader = new GitRepoReader(workspace);
+          return change;
+        } catch (err) {
+          if (!(err instanceof UsageError)) throw err;
+          log(
+            'prguard: reading the change through the GitHub API (the checkout does not have both the base and the head ' +
+              `commits: ${err.message.split('\n')[0]}).`,
+          );
+        }
+      }
+      via = 'api';
+      return loadApiChangeSet(octokit, pull);
+    },
+  };
+  return source;
 }

@@ -1,6 +1,5 @@
 // The formatter registry: every output format, by the name `--format` takes.
 import type { Report } from '../model.ts';
-import { DEFAULT_POLICY_LABEL, POLICY_PATHS } from '../policy/default.ts';
 import type { RuleMeta } from '../rule.ts';
 import { VERSION } from '../version.ts';
 import { defaultRuleDocsUrl } from './docs.ts';
@@ -15,6 +14,9 @@ export interface FormatOptions {
   /** Metadata of every registered rule (SARIF describes them in `tool.driver.rules`). */
   rules?: readonly RuleMeta[];
 }
+
+/** Where a policy file would live: SARIF anchors whole-change findings there under the default. */
+const DEFAULT_POLICY_PATH = '.github/prguard.yml';
 
 export type Formatter = (report: Report, options: FormatOptions) => string;
 
@@ -31,6 +33,6 @@ export const formatters: Record<string, Formatter> = {
       ruleDocsUrl: defaultRuleDocsUrl,
       informationUri: 'https://github.com/prguard/prguard',
       // Whole-change findings are anchored at the policy file (where a default policy would live).
-      pathlessUri: report.policy === DEFAULT_POLICY_LABEL ? POLICY_PATHS[0] : report.policy,
+      pathlessUri: report.policy.path ?? DEFAULT_POLICY_PATH,
     }),
 };

@@ -2,11 +2,9 @@
 // Used by `prguard check --format markdown`, the Action's check-run summary, job summary and
 // sticky comment. Pure: (report, options) -> string.
 import type { Finding, Report, Severity } from '../model.ts';
-import { DEFAULT_POLICY_LABEL } from '../policy/default.ts';
 import { defaultRuleDocsUrl } from './docs.ts';
-import { countBySeverity, location, plural, provenanceSummary } from './text.ts';
-
-export { countBySeverity };
+import { findingCounts, keepWorst, location, plural, policyLabel } from './findings.ts';
+import { provenanceSummary } from './text.ts';
 
 export interface MarkdownOptions {
   /**
@@ -24,29 +22,7 @@ export interface MarkdownOptions {
   preface?: string[];
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
-
-/** Findings worst first, then by rule, path and line: the order in which they are kept. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      a.ruleId.localeCompare(b.ruleId) ||
-      (a.path ?? '').localeCompare(b.path ?? '') ||
-      (a.line ?? 0) - (b.line ?? 0),
-  );
-}
-
-/** "2 errors, 1 warning" or "no findings". */
-export function findingCounts(findings: readonly Finding[]): string {
-  const c = countBySeverity(findings);
-  const parts: string[] = [];
-  if (c.error) parts.push(plural(c.error, 'error'));
-  if (c.warning) parts.push(plural(c.warning, 'warning'));
-  if (c.notice) parts.push(plural(c.notice, 'notice'));
-  return parts.length ? parts.join(', ') : 'no findings';
-}
 
 /** Text for a markdown table cell: one line, no pipes, no raw HTML. */
 function cell(text: string): string {
@@ -84,7 +60,7 @@ function header(report: Report, options: MarkdownOptions): string[] {
     ...(options.preface?.length ? ['', ...options.preface.map((p) => `> ${cell(p)}`)] : []),
     '',
     `${provenanceLine(report)}<br>`,
-    `**Policy:** ${report.policy === DEFAULT_POLICY_LABEL ? DEFAULT_POLICY_LABEL : code(report.policy)}<br>`,
+    `**Policy:** ${report.policy.path === null ? policyLabel(report.policy) : code(report.policy.path)}<br>`,
     `**Changed:** ${plural(s.files, 'file')}, +${s.additions} −${s.deletions}`,
   ];
 }
@@ -127,7 +103,7 @@ function render(report: Report, ordered: Finding[], kept: number, options: Markd
   const left = ordered.length - kept;
   const lines = [
     ...header(report, options),
-    ...tables(ordered.slice(0, kept), docs),
+    ...tables(keepWorst(ordered, kept), docs),
     ...(left > 0
       ? ['', `_${plural(left, 'more finding')} not shown here (size limit); the JSON report has them all._`]
       : []),
@@ -144,7 +120,7 @@ function cutLines(text: string, tail: string, max: number, unit: 'chars' | 'byte
 }
 
 export function formatMarkdown(report: Report, options: MarkdownOptions = {}): string {
-  const ordered = sortFindings(report.findings);
+  const ordered = report.findings;
   const unit = options.unit ?? 'chars';
   const max = options.maxLength;
   const full = render(report, ordered, ordered.length, options);

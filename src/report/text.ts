@@ -1,5 +1,6 @@
 // Human-readable output: findings grouped by rule, the change's stats and a one-line verdict.
-import type { Finding, Provenance, Report, Severity } from '../model.ts';
+import type { Provenance, Report } from '../model.ts';
+import { countBySeverity, location, plural, policyLabel } from './findings.ts';
 
 export interface TextOptions {
   color?: boolean;
@@ -9,14 +10,6 @@ type Paint = (code: string, s: string) => string;
 
 const SEVERITY_COLOR = { error: '31', warning: '33', notice: '36' } as const;
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-export function location(f: Finding): string {
-  if (!f.path) return '';
-  return f.line !== undefined ? `${f.path}:${f.line}` : f.path;
-}
 
 /** One line naming whether the change is AI-assisted and on what evidence. */
 export function provenanceSummary(ai: Provenance): string {
@@ -34,19 +27,12 @@ export function provenanceSummary(ai: Provenance): string {
   return `AI-assisted: yes${agents}${why}`;
 }
 
-/** How many findings there are of each severity. */
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 export function formatText(report: Report, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_c, s) => s;
   const { stats } = report;
   const lines: string[] = [];
   lines.push(
-    `${paint('1', 'prguard')} · ${plural(stats.files, 'file')} changed (+${stats.additions} −${stats.deletions}) · policy: ${report.policy}`,
+    `${paint('1', 'prguard')} · ${plural(stats.files, 'file')} changed (+${stats.additions} −${stats.deletions}) · policy: ${policyLabel(report.policy)}`,
   );
   lines.push(provenanceSummary(report.ai));
   for (const note of report.notes) lines.push(paint('2', `note: ${note}`));

@@ -20,7 +20,7 @@ describe('prguard check on a real git repository', () => {
     const r = runCli(['check'], { cwd: repo.dir });
     expect(r.stderr).toBe('');
     expect(r.stdout).toContain('policy: embedded default');
-    expect(r.stdout).toContain('using the embedded default policy');
+    expect(r.stdout).toContain('the embedded default policy applies');
     expect(r.stdout).toContain('1 file changed (+2 −0)');
     expect(r.code).toBe(0);
   });
@@ -50,14 +50,26 @@ describe('prguard check on a real git repository', () => {
     expect(typeof report.findings[0].message).toBe('string');
   });
 
-  it('discovers .github/prguard.yml before .prguard.yml', () => {
-    repo.write('.prguard.yml', 'version: 1\nrules:\n  pr-size: off\n');
-    expect(runCli(['check'], { cwd: repo.dir }).stdout).toContain('policy: .prguard.yml');
-    repo.write('.github/prguard.yml', STRICT_POLICY);
-    const r = runCli(['check'], { cwd: join(repo.dir, 'src') });
+  it('discovers .github/prguard.yml before .prguard.yml, at the base commit', () => {
+    const start = repo.git('rev-parse', 'HEAD').trim();
+    const one = repo.commit('loose policy', { '.prguard.yml': 'version: 1\nrules:\n  pr-size: off\n' });
+    const two = repo.commit('more code', { 'src/b.ts': 'export const c = 3;\n' });
+    expect(runCli(['check', '--base', one, '--head', two], { cwd: repo.dir }).stdout).toContain('policy: .prguard.yml');
+    const three = repo.commit('strict policy', { '.github/prguard.yml': STRICT_POLICY });
+    const four = repo.commit('even more code', { 'src/c.ts': 'export const d = 4;\nexport const e = 5;\n' });
+    const r = runCli(['check', '--base', three, '--head', four], { cwd: join(repo.dir, 'src') });
     expect(r.stdout).toContain('policy: .github/prguard.yml');
     expect(r.code).toBe(1);
-    repo.git('clean', '-qfdx', '.github', '.prguard.yml');
+    repo.git('reset', '-q', '--hard', start);
+  });
+
+  it('a policy file only in the work tree is not in force, and the note says how to try it', () => {
+    repo.write('.github/prguard.yml', STRICT_POLICY);
+    const r = runCli(['check'], { cwd: repo.dir });
+    expect(r.stdout).toContain('policy: embedded default');
+    expect(r.stdout).toContain('--policy .github/prguard.yml');
+    expect(r.code).toBe(0);
+    repo.git('clean', '-qfdx', '.github');
   });
 
   it('exits 2 with file:line:col on a bad policy and reports no verdict', () => {
@@ -160,12 +172,12 @@ describe('a change that edits the policy file', () => {
     repo.remove();
   });
 
-  it('shows --policy relative to the repository root from a subdirectory', () => {
+  it('shows --policy as the user gave it from a subdirectory', () => {
     const repo = Repo.init();
     repo.commit('one', { 'conf/p.yml': 'version: 1\n', 'src/x.ts': 'x\n' });
     repo.addOrigin();
     const r = runCli(['check', '--format', 'json', '--policy', '../conf/p.yml'], { cwd: join(repo.dir, 'src') });
-    expect(JSON.parse(r.stdout).policy).toBe('conf/p.yml');
+    expect(JSON.parse(r.stdout).policy).toEqual({ path: '../conf/p.yml', source: 'explicit' });
     repo.remove();
   });
 });

@@ -29,7 +29,7 @@ describe('engine', () => {
     expect(r.findings).toEqual([{ ruleId: 'demo-size', severity: 'warning', message: 'Change has 151 lines (limit 100).' }]);
     expect(r.conclusion).toBe('success');
     expect(r.stats).toEqual({ files: 1, additions: 150, deletions: 1 });
-    expect(r.policy).toBe('p.yml');
+    expect(r.policy).toEqual({ path: 'p.yml', source: 'explicit' });
   });
 
   it('applies the ai: block when the change is AI-assisted', () => {
@@ -65,6 +65,6 @@ describe('engine', () => {
     const json = JSON.stringify(r);
     expect(json).not.toContain(secret);
     expect(r.findings[0]!.message).toBe('found sk_l…[redacted] here');
-    expect(r.policy).toBe('embedded default');
+    expect(r.policy).toEqual({ path: null, source: 'default' });
   });
 });

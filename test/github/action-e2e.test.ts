@@ -31,7 +31,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(check.request.external_id).toBe(`prguard:prguard:Codertocat/Hello-World#2@${HEAD_SHA}`);
     expect(run.summary).toContain('✅ **Passed** — no findings');
     // No policy at the base: the embedded default applies, and the summary says so.
-    expect(run.summary).toContain('No policy file at the base commit');
+    expect(run.summary).toContain('the embedded default policy applies');
     expect(check.request.output.summary).toContain('the embedded default policy applies');
     // The token is masked in the log and never printed otherwise.
     expect(run.stdout).toContain('::add-mask::ghs_testtoken0123456789');
@@ -173,7 +173,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
     const run = await runAction(server, event, { inputs: { policy: 'ci/prguard.yml' } });
     expect(run.code).toBe(1);
     expect(log(run).find((l) => l.startsWith('::error::'))).toContain(
-      'prguard: the policy file ci/prguard.yml (the `policy` input) does not exist at the base commit 111111111111.',
+      'prguard: the policy file ci/prguard.yml does not exist at the base commit 111111111111.',
     );
   });
 

@@ -158,7 +158,7 @@ describe.concurrent('the Action with real rules', () => {
     const run = await runAction(server, event);
     expect(server.violations).toEqual([]);
     const report = reportOf(run);
-    expect(report.policy).toBe('.github/prguard.yml');
+    expect(report.policy).toEqual({ path: '.github/prguard.yml', source: 'base' });
     expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'pr-size', severity: 'error' }));
     expect(report.findings).toContainEqual(expect.objectContaining({ ruleId: 'protected-paths', path: '.github/prguard.yml' }));
     expect(run.code).toBe(1);

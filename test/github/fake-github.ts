@@ -57,6 +57,8 @@ export interface FakeState {
   commits: FakeCommit[];
   /** Repository contents by commit sha, then by path. */
   contents: Record<string, Record<string, string>>;
+  /** Symlinks by commit sha, then by path: the link's target, as git stores it. */
+  links?: Record<string, Record<string, string>>;
   /** Every write (check runs, comments) answers 403, like a fork PR's read-only token. */
   readOnly: boolean;
   failures: Failure[];
@@ -172,10 +174,8 @@ export class FakeGitHub {
         return this.page(s.files.slice(0, GITHUB_FILE_CAP).map((f) => this.diffEntry(f)), query, path);
       case 'pulls/list-commits':
         return this.page(s.commits.slice(0, GITHUB_COMMIT_CAP).map((c) => this.commit(c)), query, path);
-      case 'repos/get-content': {
-        const text = s.contents[query.get('ref') ?? s.pull.base.sha]?.[p.path!];
-        return text === undefined ? [404, { message: 'Not Found' }] : [200, this.contentFile(p.path!, text)];
-      }
+      case 'repos/get-content':
+        return this.content(query.get('ref') ?? s.pull.base.sha, p.path!);
       case 'checks/create':
       case 'checks/update': {
         if (s.readOnly) return this.forbidden();
@@ -220,6 +220,27 @@ export class FakeGitHub {
     item.author = a.login ? { ...item.author, login: a.login, type: a.type ?? 'User' } : null;
     item.committer = item.author;
     return item;
+  }
+
+  /**
+   * As GitHub answers: a file; for a symlink whose target is a file in the repository, that file
+   * (with the target's `path`); for any other symlink, the symlink object.
+   */
+  private content(ref: string, path: string): [number, Json] {
+    const text = this.state.contents[ref]?.[path];
+    if (text !== undefined) return [200, this.contentFile(path, text)];
+    const target = this.state.links?.[ref]?.[path];
+    if (target === undefined) return [404, { message: 'Not Found' }];
+    const parts = path.split('/').slice(0, -1);
+    for (const part of target.split('/')) {
+      if (part === '..') parts.pop();
+      else if (part !== '.' && part !== '') parts.push(part);
+    }
+    const resolved = target.startsWith('/') ? undefined : parts.join('/');
+    const targetText = resolved === undefined ? undefined : this.state.contents[ref]?.[resolved];
+    if (resolved !== undefined && targetText !== undefined) return [200, this.contentFile(resolved, targetText)];
+    const link = contract().example('content-file-response-if-content-is-a-symlink');
+    return [200, { ...link, type: 'symlink', target, name: path.split('/').pop(), path, size: target.length }];
   }
 
   private contentFile(path: string, text: string): Json {

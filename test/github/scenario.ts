@@ -97,6 +97,8 @@ export interface Scenario {
   /** Files at the base commit (the policy) and at the head commit (documents). */
   base?: Record<string, string>;
   head?: Record<string, string>;
+  /** Symlinks at the base and head commits: path -> target. */
+  links?: { base?: Record<string, string>; head?: Record<string, string> };
   readOnly?: boolean;
   failures?: FakeState['failures'];
   /** Commit ids (default BASE_SHA and HEAD_SHA), e.g. of a real repository. */
@@ -114,6 +116,7 @@ export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
     files: s.files,
     commits,
     contents: { [shas.base]: s.base ?? {}, [shas.head]: s.head ?? {} },
+    links: { [shas.base]: s.links?.base ?? {}, [shas.head]: s.links?.head ?? {} },
     readOnly: s.readOnly ?? false,
     failures: s.failures ?? [],
   });

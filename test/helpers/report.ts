@@ -8,7 +8,8 @@ export function makeReport(findings: Finding[], extra: Partial<Report> = {}): Re
     findings,
     stats: { files: 3, additions: 10, deletions: 2 },
     ai: { assisted: false, agents: [], evidence: [], source: 'none' },
-    policy: '.github/prguard.yml',
+    policy: { path: '.github/prguard.yml', source: 'base' },
+    rules: [],
     notes: [],
     ...extra,
   };

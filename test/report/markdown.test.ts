@@ -25,11 +25,11 @@ describe('formatMarkdown', () => {
     expect(md).not.toContain('| Severity |');
   });
 
-  test('one table per rule, worst rule first, with a docs link and located rows', () => {
+  test('one table per rule, in the report\'s order (the engine\'s one order), with a docs link and located rows', () => {
     const md = formatMarkdown(
       report([
-        { ruleId: 'pr-size', severity: 'warning', message: 'too big' },
         { ruleId: 'secret-leakage', severity: 'error', message: 'a key', path: 'src/a.ts', line: 7 },
+        { ruleId: 'pr-size', severity: 'warning', message: 'too big' },
       ]),
     );
     expect(md).toContain('❌ **Failed** — 1 error, 1 warning');
@@ -51,7 +51,7 @@ describe('formatMarkdown', () => {
       report([], {
         ai: { assisted: true, agents: ['Copilot'], evidence: [{ signal: 'pr-author', agent: 'Copilot', where: 'PR author', text: 'Copilot' }], source: 'detected' },
         notes: ['GitHub did not return the diff of big.json'],
-        policy: 'embedded default',
+        policy: { path: null, source: 'default' },
       }),
     );
     expect(md).toContain('**AI-assisted:** yes — Copilot: pr-author in PR author');

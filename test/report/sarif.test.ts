@@ -23,7 +23,8 @@ function report(findings: Finding[], notes: string[] = []): Report {
     findings,
     stats: { files: 2, additions: 10, deletions: 1 },
     ai: { assisted: true, agents: ['claude'], evidence: [], source: 'detected' },
-    policy: '.github/prguard.yml',
+    policy: { path: '.github/prguard.yml', source: 'base' },
+    rules: [],
     notes,
   };
 }

@@ -46,7 +46,7 @@ function leaks(out: string): string[] {
 
 describe('secret-leakage never leaks a secret', () => {
   const changeSet: ChangeSet = change({ files, commits: [commit(message, { sha: 'c0ffee0000000000000000000000000000000001' })], pr: pr({ title, body }) });
-  const report = runEngine({ change: changeSet, policy: defaultPolicy(allRules), ai: { assisted: false, agents: [], evidence: [], source: 'none' } });
+  const report = runEngine({ change: changeSet, policy: defaultPolicy(allRules), rules: allRules, ai: { assisted: false, agents: [], evidence: [], source: 'none' } });
   const secretFindings = report.findings.filter((f) => f.ruleId === 'secret-leakage');
 
   it('has a leak detector that sees whole and partial secrets', () => {

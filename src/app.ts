@@ -1,0 +1,78 @@
+// The composition root. Each entry (the CLI, the Action) builds one App with the rules it runs and
+// the clock, and hands every check a CheckRequest it built from its own inputs: where the change
+// comes from (with the repository reader that goes with it), which policy, the PR's metadata.
+// Below this, nothing imports the rule registry, reads process.* or knows which entry it serves.
+import { evaluateChange } from './evaluate.ts';
+import type { ChangeSet, PullRequest, Report } from './model.ts';
+import { policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
+import type { RepoReader } from './repo/reader.ts';
+import type { AnyRule } from './rule.ts';
+
+/** Where a change comes from: local git, a diff, the GitHub API. */
+export interface ChangeSource {
+  /** Reads the change. */
+  load(): Promise<ChangeSet>;
+  /** Reads the repository the change belongs to (policy and attributes at the base, documents at the head). */
+  reader: RepoReader;
+  /** The commit the policy is read at, or null when there is none (a diff: the work tree). */
+  policyRef(change: ChangeSet): string | null;
+}
+
+export interface CheckRequest {
+  source: ChangeSource;
+  policy: PolicyChoice;
+  /** The pull request's metadata, when the entry has it (flags, or the GitHub event). */
+  pr?: PullRequest;
+  /** `--ai yes|no`: overrides detection. */
+  ai?: boolean;
+}
+
+export interface AppDeps {
+  /** Every rule that may run, in display order. */
+  rules: readonly AnyRule[];
+  /** The clock (waivers, backtests); the engine never reads it. */
+  clock?: () => Date;
+}
+
+export interface CheckResult {
+  report: Report;
+  change: ChangeSet;
+  policy: PolicyInForce;
+}
+
+export interface App {
+  readonly rules: readonly AnyRule[];
+  readonly clock: () => Date;
+  /** The policy in force for a change read from `source`. */
+  policyFor(source: ChangeSource, change: ChangeSet, choice: PolicyChoice): Promise<PolicyInForce>;
+  /** Read the change, decide the policy, detect provenance, run the rules. */
+  runCheck(request: CheckRequest): Promise<CheckResult>;
+}
+
+export function createApp(deps: AppDeps): App {
+  const rules = deps.rules;
+  const clock = deps.clock ?? (() => new Date());
+  const policyFor: App['policyFor'] = (source, change, choice) =>
+    policyInForce({ choice, reader: source.reader, base: source.policyRef(change), files: change.files, rules });
+  return {
+    rules,
+    clock,
+    policyFor,
+    async runCheck(request) {
+      const change = await request.source.load();
+      if (request.pr) change.pr = request.pr;
+      const inForce = await policyFor(request.source, change, request.policy);
+      const report = await evaluateChange({
+        change,
+        policy: inForce.policy,
+        origin: inForce.origin,
+        rules,
+        flag: request.ai,
+        notes: inForce.notes,
+        reader: request.source.reader,
+        headRef: change.head,
+      });
+      return { report, change, policy: inForce };
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// The repository reader over the GitHub contents API. The API follows a symlink whose target is a
+// file and answers with the target (its `path` tells), so a link is reported as a link either way.
+import { RepoReadError, type RepoEntry, type RepoReader } from '../repo/reader.ts';
+import { callError, statusOf, type GitHub } from './client.ts';
+
+export interface RepoRef {
+  owner: string;
+  repo: string;
+}
+
+interface ContentData {
+  type?: string;
+  path?: string;
+  target?: string;
+  content?: string;
+  encoding?: string;
+  size?: number;
+}
+
+export class GitHubRepoReader implements RepoReader {
+  readonly label = 'the GitHub API';
+  constructor(
+    private readonly octokit: GitHub,
+    private readonly where: RepoRef,
+  ) {}
+
+  async entryAt(ref: string, path: string): Promise<RepoEntry> {
+    let data: unknown;
+    try {
+      ({ data } = await this.octokit.rest.repos.getContent({ owner: this.where.owner, repo: this.where.repo, path, ref }));
+    } catch (err) {
+      if (statusOf(err) === 404) return { kind: 'absent' };
+      throw callError('repos.getContent', 'contents: read', err);
+    }
+    if (Array.isArray(data)) return { kind: 'other', type: 'directory' };
+    if (data === null || typeof data !== 'object') {
+      throw new RepoReadError(`repos.getContent answered ${path} at ${ref.slice(0, 12)} with something that is not a content object`);
+    }
+    const file = data as ContentData;
+    if (file.type === 'symlink') return { kind: 'symlink', target: String(file.target ?? '') };
+    if (file.type !== 'file') return { kind: 'other', type: String(file.type ?? 'unknown') };
+    // The API resolved a symlink for us: report the link, and let readAt read the target.
+    if (typeof file.path === 'string' && file.path !== path) return { kind: 'symlink', target: relativeTarget(path, file.path) };
+    if (file.encoding !== 'base64' || typeof file.content !== 'string') {
+      throw new RepoReadError(
+        `${path} at ${ref.slice(0, 12)} is too large to read through the contents API (${file.size ?? '?'} bytes)`,
+      );
+    }
+    return { kind: 'file', text: Buffer.from(file.content, 'base64').toString('utf8') };
+  }
+}
+
+/** A repository path as a target relative to the link's directory (readAt resolves it back). */
+function relativeTarget(linkPath: string, targetPath: string): string {
+  const depth = linkPath.split('/').length - 1;
+  return `${'../'.repeat(depth)}${targetPath}`;
+}

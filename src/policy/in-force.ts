@@ -1,0 +1,123 @@
+// Which policy judges a change: one function for the CLI, pre-push and the Action alike.
+//
+// The base decides. The policy is read at the change's base commit through the repository reader,
+// following symlinks at that commit, so a change can neither edit, replace, re-point nor delete
+// the policy it is judged by. A policy file the change adds is not in force for that change (when
+// the base has none, the embedded default is). An explicit choice (`--policy FILE`, the Action's
+// `policy` input) is honoured as given: the CLI flag tries a file on purpose; the Action input
+// names a path that is read at the base like the rest.
+import { UsageError } from '../errors.ts';
+import type { FileChange, PolicyOrigin } from '../model.ts';
+
+export type { PolicyOrigin } from '../model.ts';
+import { readAt, type RepoReader } from '../repo/reader.ts';
+import type { AnyRule } from '../rule.ts';
+import { POLICY_PATHS } from './default.ts';
+import { defaultPolicy, policyFromText } from './index.ts';
+import type { ResolvedPolicy } from './resolve.ts';
+
+export type PolicyChoice =
+  /** Look for POLICY_PATHS at the base. */
+  | { kind: 'discover' }
+  /**
+   * A file the user gave on the command line, already read: `display` as the user wrote it (for
+   * messages), `repoPath` its repository-relative path when it lies in the repository (rules
+   * such as protected-paths guard the policy file by that path).
+   */
+  | { kind: 'file'; display: string; text: string; repoPath?: string }
+  /** A repository path (the Action's `policy` input), read at the base. */
+  | { kind: 'repo-path'; path: string };
+
+export interface PolicyInForceInput {
+  choice: PolicyChoice;
+  reader: RepoReader;
+  /** The commit the change is judged from; null when there is none (a `--diff` check reads the work tree). */
+  base: string | null;
+  /** The change's files (paths and renames), to say when it touches a policy file. */
+  files: readonly Pick<FileChange, 'path' | 'oldPath' | 'status'>[];
+  rules: readonly AnyRule[];
+}
+
+export interface PolicyInForce {
+  policy: ResolvedPolicy;
+  origin: PolicyOrigin;
+  /** The policy file's text, or null for the embedded default. */
+  text: string | null;
+  notes: string[];
+}
+
+function touched(files: PolicyInForceInput['files'], path: string): FileChange['status'] | undefined {
+  for (const f of files) if (f.path === path || f.oldPath === path) return f.status;
+  return undefined;
+}
+
+function shortRef(ref: string | null): string {
+  return ref === null ? 'the work tree' : ref.slice(0, 12);
+}
+
+export async function policyInForce(input: PolicyInForceInput): Promise<PolicyInForce> {
+  const { choice, reader, base, files, rules } = input;
+  const ref = base ?? 'HEAD';
+  if (choice.kind === 'file') {
+    const policy = policyFromText(choice.text, choice.display, rules);
+    policy.source = choice.repoPath ?? choice.display;
+    return { policy, origin: { path: choice.display, source: 'explicit' }, text: choice.text, notes: [] };
+  }
+  const fromBase = base === null ? 'work-tree' : 'base';
+  if (choice.kind === 'repo-path') {
+    const path = choice.path.replace(/^\.\/+/, '');
+    const found = await readAt(reader, ref, path);
+    if (found === undefined) {
+      throw new UsageError(
+        `the policy file ${path} does not exist at the base commit ${shortRef(base)}. prguard reads the policy ` +
+          'from the base so a change cannot alter its own policy: merge the policy first.',
+      );
+    }
+    return {
+      policy: policyFromText(found.text, path, rules),
+      origin: { path, source: fromBase },
+      text: found.text,
+      notes: touchNotes(files, path, found.resolvedPath, base),
+    };
+  }
+  for (const path of POLICY_PATHS) {
+    const found = await readAt(reader, ref, path);
+    if (found === undefined) continue;
+    const notes = touchNotes(files, path, found.resolvedPath, base);
+    for (const other of POLICY_PATHS) {
+      if (other !== path && touched(files, other) === 'added') {
+        notes.push(
+          `this change adds ${other}, but ${path} is the policy at the base (${shortRef(base)}), so ${path} ` +
+            `judges it; ${other} is not read while ${path} exists`,
+        );
+      }
+    }
+    return { policy: policyFromText(found.text, path, rules), origin: { path, source: fromBase }, text: found.text, notes };
+  }
+  const notes: string[] = [];
+  const added = POLICY_PATHS.filter((p) => touched(files, p) !== undefined);
+  if (base !== null && added.length > 0) {
+    notes.push(
+      `this change adds ${added.join(' and ')}: the base (${shortRef(base)}) has no policy, so the embedded ` +
+        `default policy judges it, as it will on the pull request (locally, --policy ${added[0]} tries the new file)`,
+    );
+  } else {
+    notes.push(`no policy file (${POLICY_PATHS.join(', ')}) at ${base === null ? 'the work tree' : `the base (${shortRef(base)})`}: the embedded default policy applies`);
+  }
+  return { policy: defaultPolicy(rules), origin: { path: null, source: 'default' }, text: null, notes };
+}
+
+/** Notes for a change that edits, renames, deletes or re-points the policy file in force. */
+function touchNotes(files: PolicyInForceInput['files'], path: string, resolved: string, base: string | null): string[] {
+  const hit = touched(files, path) ?? (resolved !== path ? touched(files, resolved) : undefined);
+  if (hit === undefined) return [];
+  if (base === null) {
+    return [`the diff changes ${path}: it was judged by ${path} as it is in the work tree`];
+  }
+  const via = resolved !== path ? ` (a symlink to ${resolved} at the base)` : '';
+  const verb = hit === 'deleted' ? 'deletes' : hit === 'renamed' ? 'renames' : 'edits';
+  return [
+    `this change ${verb} ${path}${via}: it is judged by the policy at the base (${shortRef(base)}), as it will ` +
+      `be on the pull request (locally, --policy ${path} tries the edited file)`,
+  ];
+}

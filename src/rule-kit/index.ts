@@ -1,0 +1,77 @@
+// The rule kit: what a rule may import besides the model and the glob helper. `defineRule` types a
+// rule's message ids and options; the helpers here are the one copy every rule and formatter uses.
+import type { ChangeSet, Severity } from '../model.ts';
+import type { JsonSchema, OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+
+export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Severity } from '../model.ts';
+export type { OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+
+/** The TypeScript type a (const) JSON Schema describes, for the subset rule options use. */
+export type FromSchema<S> = S extends { enum: readonly (infer E)[] }
+  ? E
+  : S extends { type: 'string' }
+    ? string
+    : S extends { type: 'number' | 'integer' }
+      ? number
+      : S extends { type: 'boolean' }
+        ? boolean
+        : S extends { type: 'array'; items: infer I }
+          ? FromSchema<I>[]
+          : S extends { type: 'object'; properties: infer P }
+            ? { [K in keyof P]: FromSchema<P[K]> }
+            : S extends { type: 'object'; additionalProperties: infer A }
+              ? Record<string, FromSchema<A>>
+              : unknown;
+
+/** A violation whose message id must be one of the rule's own. */
+export type TypedViolation<M extends string> = Omit<Violation, 'messageId'> & { messageId: M };
+
+export interface RuleDefinition<O, M extends string> {
+  meta: Omit<RuleMeta, 'messages'> & { messages: Record<M, string> };
+  check(change: ChangeSet, options: O, context: RuleContext): TypedViolation<M>[];
+  validate?(options: Partial<O>): OptionProblem[];
+  documents?(change: ChangeSet, options: O): string[];
+}
+
+/**
+ * Define a rule. The message ids a `check` may report are the keys of `meta.messages` (a typo is a
+ * type error), and when `Options` is given as `FromSchema<typeof schema>` the options type is the
+ * schema's own. The engine fails the rule when a rendered message keeps a `{{placeholder}}`.
+ */
+export function defineRule<O, M extends string>(rule: RuleDefinition<O, M>): Rule<O> {
+  return rule as unknown as Rule<O>;
+}
+
+/** Checks, at compile time, that an options interface and a schema's properties have the same keys. */
+export type SameKeys<O, S extends { properties: Record<string, JsonSchema> }> = [keyof O] extends [keyof S['properties']]
+  ? [keyof S['properties']] extends [keyof O]
+    ? true
+    : { missingInOptions: Exclude<keyof S['properties'], keyof O> }
+  : { missingInSchema: Exclude<keyof O, keyof S['properties']> };
+
+/** "1 file", "3 files". */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** "a, b, c and 4 more": the first `max` items, then how many were left out. */
+export function listFirst(items: readonly string[], max = 5, separator = ', '): string {
+  if (items.length <= max) return items.join(separator);
+  return `${items.slice(0, max).join(separator)} and ${items.length - max} more`;
+}
+
+/** Severities worst first: error 0, warning 1, notice 2. */
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, notice: 2 };
+
+/** The worse of two severities. */
+export function worse(a: Severity, b: Severity): Severity {
+  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
+}
+
+/** `{{name}}` placeholders in a template. */
+export const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
+
+/** Fill `{{name}}` from `data`; unknown names stay as they are (the engine then fails the rule). */
+export function renderMessage(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(PLACEHOLDER, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
+}
