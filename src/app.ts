@@ -3,6 +3,7 @@
 // comes from (with the repository reader that goes with it), which policy, the PR's metadata.
 // Below this, nothing imports the rule registry, reads process.* or knows which entry it serves.
 import { evaluateChange } from './evaluate.ts';
+import { redact, secretList } from './mask.ts';
 import type { ChangeSet, PullRequest, Report } from './model.ts';
 import { policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
 import type { RepoReader } from './repo/reader.ts';
@@ -47,10 +48,16 @@ export interface App {
   policyFor(source: ChangeSource, change: ChangeSet, choice: PolicyChoice): Promise<PolicyInForce>;
   /** Read the change, decide the policy, detect provenance, run the rules. */
   runCheck(request: CheckRequest): Promise<CheckResult>;
+  /**
+   * The redaction boundary for text outside a report (error messages, logs): every secret a rule
+   * can find in it, and every secret seen by an earlier check of this process, masked.
+   */
+  scrub(text: string): string;
 }
 
 export function createApp(deps: AppDeps): App {
   const rules = deps.rules;
+  const seen = new Set<string>();
   const clock = deps.clock ?? (() => new Date());
   const policyFor: App['policyFor'] = (source, change, choice) =>
     policyInForce({ choice, reader: source.reader, base: source.policyRef(change), files: change.files, rules });
@@ -71,8 +78,14 @@ export function createApp(deps: AppDeps): App {
         notes: inForce.notes,
         reader: request.source.reader,
         headRef: change.head,
+        onSecrets: (secrets) => secrets.forEach((x) => seen.add(x)),
       });
       return { report, change, policy: inForce };
+    },
+    scrub(text) {
+      const found = new Set(seen);
+      for (const rule of rules) for (const secret of rule.findSecrets?.(text) ?? []) found.add(secret);
+      return found.size === 0 ? text : redact(text, secretList(found));
     },
   };
 }

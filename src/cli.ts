@@ -65,12 +65,13 @@ export async function main(argv: string[], io: IO, app: App = createApp({ rules:
   try {
     return await dispatch(argv, io, app);
   } catch (err) {
+    // The redaction boundary holds for errors too: a policy error may quote a pasted token.
     if (err instanceof UsageError) {
-      io.stderr(`prguard: ${err.message}\n`);
+      io.stderr(`prguard: ${app.scrub(err.message)}\n`);
     } else {
       const e = err as Error;
-      io.stderr(`prguard: internal error: ${e?.message ?? String(err)}\n`);
-      if (io.env.PRGUARD_DEBUG) io.stderr(`${e?.stack ?? ''}\n`);
+      io.stderr(`prguard: internal error: ${app.scrub(e?.message ?? String(err))}\n`);
+      if (io.env.PRGUARD_DEBUG) io.stderr(`${app.scrub(e?.stack ?? '')}\n`);
       else io.stderr('Set PRGUARD_DEBUG=1 for details, and please report it.\n');
     }
     return 2;

@@ -19,6 +19,11 @@ export interface EngineInput {
   documents?: Record<string, string>;
   /** Notes from the source or the entry (e.g. "embedded default policy"), kept in the report. */
   notes?: string[];
+  /**
+   * Receives the raw secrets the rules reported, so the composition root can mask them in text
+   * outside the report (error messages, logs). They never enter the report.
+   */
+  onSecrets?: (secrets: readonly string[]) => void;
 }
 
 /** The options and severity a rule runs with, given whether the change is AI-assisted. */
@@ -105,5 +110,6 @@ export function runEngine(input: EngineInput): Report {
     rules: ran,
     notes: [...(input.notes ?? []), ...(change.notes ?? [])],
   };
+  input.onSecrets?.(secrets);
   return maskSecrets(report, secrets);
 }

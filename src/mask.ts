@@ -13,11 +13,39 @@ export function secretList(secrets: Iterable<string>): string[] {
   return [...new Set([...secrets].filter((s) => s.length >= 8))].sort((a, b) => b.length - a.length);
 }
 
-/** Replace every occurrence of every secret in a string. `secrets` as from secretList. */
+/** The shortest piece of a secret that is masked where text was cut through it. */
+const MIN_FRAGMENT = 8;
+const ELLIPSIS = /(?:…|\.\.\.)$/;
+
+/**
+ * Replace every occurrence of every secret in a string, and the piece of a secret left where the
+ * string was cut through one (at its end, before an ellipsis, or at its start): text clipped
+ * before it reached this stage must not leak most of a token. `secrets` as from secretList.
+ */
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) if (out.includes(s)) out = out.split(s).join(maskSecret(s));
+  for (const s of secrets) {
+    if (out.includes(s)) out = out.split(s).join(maskSecret(s));
+    out = maskCutEnd(out, s);
+    out = maskCutStart(out, s);
+  }
   return out;
+}
+
+function maskCutEnd(text: string, secret: string): string {
+  const tail = ELLIPSIS.exec(text)?.[0] ?? '';
+  const body = text.slice(0, text.length - tail.length);
+  for (let k = Math.min(secret.length - 1, body.length); k >= MIN_FRAGMENT; k--) {
+    if (body.endsWith(secret.slice(0, k))) return `${body.slice(0, body.length - k)}${maskSecret(secret)}${tail}`;
+  }
+  return text;
+}
+
+function maskCutStart(text: string, secret: string): string {
+  for (let k = Math.min(secret.length - 1, text.length); k >= MIN_FRAGMENT; k--) {
+    if (text.startsWith(secret.slice(secret.length - k))) return `…[redacted]${text.slice(k)}`;
+  }
+  return text;
 }
 
 function redactDeep(value: unknown, secrets: readonly string[]): unknown {

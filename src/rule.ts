@@ -65,6 +65,11 @@ export interface Rule<O = Record<string, unknown>> {
   validate?(options: Partial<O>): OptionProblem[];
   /** Repository paths the rule needs to read (e.g. a plan document); see RuleContext.documents. */
   documents?(change: ChangeSet, options: O): string[];
+  /**
+   * For rules that detect secrets: the raw secrets in a free text (an error message, a log line),
+   * so the redaction boundary can mask what leaves the process outside a report too.
+   */
+  findSecrets?(text: string): string[];
 }
 
 /** A rule with its option type erased, for registries. */

@@ -3,6 +3,7 @@ import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import { DEFAULT_DISCLOSURE, readDisclosure, REVIEWED_FIELD } from '../../src/provenance/disclosure.ts';
 import type { Rule, Violation } from '../../src/rule.ts';
+import { listFirst } from '../../src/rule-kit/index.ts';
 import { declaredChangeType, insideRepo, listed, mustNotModifyFromPlan, planLinks, tokens } from './plan.ts';
 
 export interface CoreChangesOptions {
@@ -22,8 +23,7 @@ export interface CoreChangesOptions {
 const LISTED = 8;
 
 function names(paths: readonly string[]): string {
-  const more = paths.length > LISTED ? ` and ${paths.length - LISTED} more` : '';
-  return `${paths.slice(0, LISTED).join(', ')}${more}`;
+  return listFirst(paths, LISTED);
 }
 
 /** Every path a change touches: new paths, and the old path of a rename or copy. */

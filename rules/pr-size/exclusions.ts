@@ -1,4 +1,5 @@
 // What pr-size leaves out of its counts, and why: lockfiles, generated, vendored and -diff files.
+import { plural } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
 import { matchesAny } from '../../src/glob.ts';
 
@@ -57,8 +58,4 @@ export function describeExcluded(excluded: readonly Excluded[]): string {
   }
   const reasons = [...byReason].map(([reason, n]) => `${n} ${REASON_WORDS[reason][n === 1 ? 0 : 1]}`);
   return ` Not counted: ${plural(excluded.length, 'file')}, ${plural(lines, 'line')} (${reasons.join(', ')}).`;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,13 +1,7 @@
 // pr-size: keep pull requests small enough to be reviewed properly.
 import type { FileChange } from '../../src/model.ts';
-import type { Rule, Violation } from '../../src/rule.ts';
-import { describeExcluded, exclusionReason, plural, type Excluded } from './exclusions.ts';
-
-export interface PrSizeOptions {
-  'max-lines': number;
-  'max-files': number;
-  exclude: string[];
-}
+import { defineRule, type FromSchema, plural, type TypedViolation } from '../../src/rule-kit/index.ts';
+import { describeExcluded, exclusionReason, type Excluded } from './exclusions.ts';
 
 /** How many files and directories the messages name. */
 const TOP = 5;
@@ -43,36 +37,42 @@ function busiestDirectories(files: readonly FileChange[]): string {
     .join(', ');
 }
 
-export const prSize: Rule<PrSizeOptions> = {
+const schema = {
+  type: 'object',
+  properties: {
+    'max-lines': {
+      type: 'integer',
+      minimum: 1,
+      default: 400,
+      description:
+        'Most changed lines (additions + deletions) over the counted files. Review research puts effective review at 200-400 lines at a time.',
+    },
+    'max-files': {
+      type: 'integer',
+      minimum: 1,
+      default: 30,
+      description: 'Most counted files (binary files and submodules included).',
+    },
+    exclude: {
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+      default: [],
+      description:
+        'Globs (minimatch, from the repository root) of files not counted, on top of lockfiles and files .gitattributes marks generated, vendored or -diff.',
+    },
+  },
+} as const;
+
+export type PrSizeOptions = FromSchema<typeof schema>;
+
+type MessageId = 'tooManyLines' | 'tooManyFiles';
+
+export const prSize = defineRule<PrSizeOptions, MessageId>({
   meta: {
     id: 'pr-size',
     description: 'Keep pull requests small enough to be reviewed line by line',
     defaultSeverity: 'warning',
-    schema: {
-      type: 'object',
-      properties: {
-        'max-lines': {
-          type: 'integer',
-          minimum: 1,
-          default: 400,
-          description:
-            'Most changed lines (additions + deletions) over the counted files. Review research puts effective review at 200-400 lines at a time.',
-        },
-        'max-files': {
-          type: 'integer',
-          minimum: 1,
-          default: 30,
-          description: 'Most counted files (binary files and submodules included).',
-        },
-        exclude: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          default: [],
-          description:
-            'Globs (minimatch, from the repository root) of files not counted, on top of lockfiles and files .gitattributes marks generated, vendored or -diff.',
-        },
-      },
-    },
+    schema,
     messages: {
       tooManyLines:
         'This pull request changes {{lines}} lines (additions + deletions), more than the limit of {{max}}. ' +
@@ -96,7 +96,7 @@ export const prSize: Rule<PrSizeOptions> = {
     }
     const lines = counted.reduce((sum, f) => sum + linesOf(f), 0);
     const excludedNote = describeExcluded(excluded);
-    const violations: Violation[] = [];
+    const violations: TypedViolation<MessageId>[] = [];
     if (lines > options['max-lines']) {
       violations.push({
         messageId: 'tooManyLines',
@@ -116,4 +116,4 @@ export const prSize: Rule<PrSizeOptions> = {
     }
     return violations;
   },
-};
+});

@@ -109,11 +109,12 @@ export async function runAction(env: NodeJS.ProcessEnv, app: App): Promise<void>
   try {
     await run(env, app);
   } catch (err) {
+    // The redaction boundary holds for errors too: a policy error may quote a pasted token.
     if (err instanceof UsageError || err instanceof GitHubCallError) {
-      core.setFailed(`prguard: ${err.message}`);
+      core.setFailed(`prguard: ${app.scrub(err.message)}`);
       return;
     }
-    const message = err instanceof Error ? err.message : String(err);
+    const message = app.scrub(err instanceof Error ? err.message : String(err));
     core.setFailed(`prguard failed unexpectedly: ${message}. Please report this with the job log.`);
   }
 }

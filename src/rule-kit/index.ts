@@ -18,7 +18,7 @@ export type FromSchema<S> = S extends { enum: readonly (infer E)[] }
         : S extends { type: 'array'; items: infer I }
           ? FromSchema<I>[]
           : S extends { type: 'object'; properties: infer P }
-            ? { [K in keyof P]: FromSchema<P[K]> }
+            ? { -readonly [K in keyof P]: FromSchema<P[K]> }
             : S extends { type: 'object'; additionalProperties: infer A }
               ? Record<string, FromSchema<A>>
               : unknown;
