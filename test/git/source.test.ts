@@ -51,8 +51,8 @@ describe('loadGitChangeSet', () => {
     expect(change.files.map((f) => f.path).sort()).toEqual(
       ['deps.lock', 'dist/bundle.js', 'docs/read me.md', 'keep.gen', 'src/app.ts', 'vendor/lib.js'],
     );
-    // `-diff` makes git print "Binary files differ" (git diff reads the work tree's attributes)
-    expect(change.files.find((f) => f.path === 'deps.lock')).toMatchObject({ binary: true, additions: 0 });
+    // `-diff` at the base classifies the file, but its text is still diffed (and scanned) as text
+    expect(change.files.find((f) => f.path === 'deps.lock')).toMatchObject({ binary: false, additions: 1, attributes: { noDiff: true } });
     const app = change.files.find((f) => f.path === 'src/app.ts')!;
     expect(app).toMatchObject({ status: 'modified', additions: 2, deletions: 1 });
     expect(app.hunks[0]!.added).toEqual([{ line: 1, content: 'export const a = 2;' }, { line: 2, content: 'export const b = 3;' }]);
@@ -72,7 +72,7 @@ describe('loadGitChangeSet', () => {
     expect(commits[1]!.sha).toBe(git(clone, ['rev-parse', 'HEAD']).trim());
   });
 
-  it('reads .gitattributes of the head commit, not of the work tree', async () => {
+  it('reads .gitattributes of the base commit, not of the work tree', async () => {
     write(clone, '.gitattributes', 'src/** linguist-generated\n'); // uncommitted: must be ignored
     try {
       const { files } = await loadGitChangeSet({ cwd: clone });
