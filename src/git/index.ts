@@ -30,10 +30,12 @@ export interface GitSourceOptions {
   root?: string;
   /** Paths whose deleted lines keep their text (default: paths that may be tests, retention.ts). */
   keepDeletedText?: (path: string) => boolean;
+  /** git's rename limit for the diff (default RENAME_LIMIT). */
+  renameLimit?: number;
 }
 
 const DIFF_ARGS = [
-  'diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', `-l${RENAME_LIMIT}`, '--submodule=short',
+  'diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--submodule=short',
   '--ignore-submodules=none', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative',
 ];
 
@@ -89,6 +91,7 @@ async function readChange(
   symmetric: string,
   options: GitSourceOptions,
 ): Promise<ChangeSet> {
+  const limit = options.renameLimit ?? RENAME_LIMIT;
   const attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40)));
   const content = new ContentScanner(sandbox, git, range.then((r) => r.head));
   const stream = new DiffStream({
@@ -99,7 +102,7 @@ async function readChange(
     },
   });
   // Run in the sandbox: no work tree and no index, so no .gitattributes but the base's (sandbox.ts).
-  const diff = spoolGit(sandbox.dir, [...DIFF_ARGS, '--end-of-options', symmetric, '--'], (chunk) => stream.write(chunk), {
+  const diff = spoolGit(sandbox.dir, [...DIFF_ARGS, `-l${limit}`, '--end-of-options', symmetric, '--'], (chunk) => stream.write(chunk), {
     env: sandbox.env,
   });
   const log = range.then((r) => readCommits(git, r.base, r.head));
@@ -117,7 +120,7 @@ async function readChange(
   }
   const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
   const commits = await log;
-  const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files), attributeNote].filter(
+  const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
     (n): n is string => n !== undefined,
   );
   return { base: r.base, head: r.head, files, commits, ...(notes.length > 0 ? { notes } : {}) };

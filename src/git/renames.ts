@@ -16,14 +16,14 @@ const SKIPPED = /(exhaustive|inexact) rename detection was skipped/;
 const WANTED = /renameLimit variable to at least (\d+)/;
 
 /** A note when git's stderr says it skipped rename detection, else undefined. */
-export function renameNote(stderr: string, files: readonly FileChange[]): string | undefined {
+export function renameNote(stderr: string, files: readonly FileChange[], limit = RENAME_LIMIT): string | undefined {
   if (!SKIPPED.test(stderr)) return undefined;
   const wanted = WANTED.exec(stderr)?.[1];
   const added = files.filter((f) => f.status === 'added').length;
   const deleted = files.filter((f) => f.status === 'deleted').length;
   return (
     `git skipped rename detection: the change has more rename candidates${wanted ? ` (${wanted})` : ''} than ` +
-    `the limit of ${RENAME_LIMIT}, so files that moved and changed are counted as one deletion plus one addition ` +
+    `the limit of ${limit}, so files that moved and changed are counted as one deletion plus one addition ` +
     `(this change: ${deleted} deleted, ${added} added files); split the move from the edits to have them paired`
   );
 }
