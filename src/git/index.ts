@@ -112,7 +112,7 @@ async function readChange(
   try {
     [stderr, r] = await Promise.all([diff, range]);
     files = stream.end().files;
-  } catch (err) {
+    } catch (err) {
     await Promise.allSettled([diff, log, attributes.finish([]), content.finish()]);
     // A bad ref fails both: the range explains it ref by ref.
     await range;

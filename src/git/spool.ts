@@ -6,13 +6,15 @@
 // fires as git writes, and git's exit ends the wait for good. The watch only adds overlap: when
 // the platform cannot watch (or stops reporting after the unlink), the reader still gets every
 // byte once git exits.
-import { closeSync, type FSWatcher, openSync, unlinkSync, watch } from 'node:fs';
-import { mkdtemp, open, rm, rmdir } from 'node:fs/promises';
+import { closeSync, type FSWatcher, openSync, readSync, unlinkSync, watch } from 'node:fs';
+import { mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type StartOptions, startGit } from './run.ts';
 
 const READ_SIZE = 1 << 20;
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /** A one-slot wake-up signal: `wait()` resolves at the next `wake()`, or at once if one came since. */
 class Signal {
@@ -63,7 +65,7 @@ export async function spoolGit(
   const dir = await mkdtemp(join(tmpdir(), 'prguard-diff-'));
   const file = join(dir, 'out');
   const writeFd = openSync(file, 'w');
-  const reader = await open(file, 'r');
+  const readFd = openSync(file, 'r');
   const signal = new Signal();
   const watcher = watchFile(file, signal.wake);
   let removed = false;
@@ -89,10 +91,13 @@ export async function spoolGit(
     let position = 0;
     for (;;) {
       const last = exited; // read once more after exit: git's last bytes
-      const { bytesRead } = await reader.read(buf, 0, READ_SIZE, position);
+      // Synchronous: the bytes are in the page cache, and a read per wake-up through the thread
+      // pool would cost more than the copy.
+      const bytesRead = readSync(readFd, buf, 0, READ_SIZE, position);
       if (bytesRead > 0) {
         position += bytesRead;
         onChunk(buf.subarray(0, bytesRead));
+        await yieldToEvents(); // let the other gits' output in between megabytes
       } else if (last) break;
       else await signal.wait();
     }
@@ -102,7 +107,7 @@ export async function spoolGit(
     throw err;
   } finally {
     watcher?.close();
-    await reader.close();
+    closeSync(readFd);
     if (!removed) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
   return git.done;
