@@ -16,6 +16,11 @@ export interface Hunk {
   /** Text after the second `@@` (often the enclosing function). */
   section: string;
   added: DiffLine[];
+  /**
+   * Deleted lines. The local git source keeps their text only for files whose path looks like a
+   * test (tests-touched reads them for "assertions removed"); elsewhere this is empty and the
+   * deletions are counts only (`oldLines`, FileChange.deletions). Other sources keep them all.
+   */
   deleted: DiffLine[];
 }
 
@@ -42,6 +47,12 @@ export interface FileChange {
   attributes?: FileAttributes;
   /** The source could not provide the patch (e.g. GitHub omits it for large files). */
   patchMissing?: boolean;
+  /**
+   * For a file git calls binary by its content: the printable runs of its new content (as
+   * `strings` finds them, at least 8 characters, with the line they start on), for scanners that
+   * read content, not labels; or why it was not read (over the size limit, unreadable).
+   */
+  contentScan?: { lines: DiffLine[] } | { skipped: string };
 }
 
 export interface Person {

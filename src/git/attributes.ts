@@ -1,91 +1,68 @@
-// .gitattributes at the head of the change: linguist-generated, linguist-vendored and diff.
-// check-attr reads the attributes of a temporary index loaded with head's tree (so neither the
-// work tree nor the real index matter, on any git version), and takes paths on stdin while the
-// diff is still being read.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// .gitattributes at the BASE of the change: linguist-generated, linguist-vendored and diff.
+// The base decides: a change that adds `src/** linguist-generated` or `* -diff` is classified by
+// the attributes it started from, never by its own. git reads them for paths streamed on stdin
+// while the diff is still being read, from the base commit and nothing else (no work tree, no
+// index, no per-user file: see sandbox.ts and run.ts):
+//   - git >= 2.40: `git check-attr --source=<base>`;
+//   - older git: only the .gitattributes files that can apply to the changed paths (one per
+//     directory on their way from the root) are looked up at the base, and a temporary index
+//     holding just those is what check-attr reads. The cost follows the change, not the repository.
+// Attributes only ever exempt files from checks, so what cannot be read costs no exemption: the
+// files are checked in full, with a note.
 import type { FileAttributes, FileChange } from '../model.ts';
-import { type RunningGit, startGit } from './run.ts';
+import { IndexedAttributes } from './attributes-index.ts';
+import { CheckAttr } from './check-attr.ts';
+import type { Sandbox } from './sandbox.ts';
 
-const ATTRS = ['linguist-generated', 'linguist-vendored', 'diff'];
-const BATCH = 512;
-
-/** Maps check-attr's answer to a boolean: set/true -> true, unset/false -> false. */
-function flag(value: string): boolean | undefined {
-  if (value === 'set' || value === 'true') return true;
-  if (value === 'unset' || value === 'false') return false;
-  return undefined;
-}
-
-/** Parses `git check-attr -z` output: path NUL attribute NUL value NUL, repeated. */
-export function parseCheckAttr(out: string): Map<string, FileAttributes> {
-  const fields = out.split('\0');
-  const result = new Map<string, FileAttributes>();
-  for (let i = 0; i + 2 < fields.length; i += 3) {
-    const [path, attr, value] = [fields[i]!, fields[i + 1]!, fields[i + 2]!];
-    const attrs = result.get(path) ?? {};
-    const v = flag(value);
-    if (attr === 'linguist-generated' && v !== undefined) attrs.generated = v;
-    else if (attr === 'linguist-vendored' && v !== undefined) attrs.vendored = v;
-    else if (attr === 'diff' && v === false) attrs.noDiff = true;
-    if (Object.keys(attrs).length > 0) result.set(path, attrs);
-  }
-  return result;
-}
-
-/** Streams paths to `git check-attr` as they become known; `finish` attaches the answers. */
-export class AttributeReader {
-  private readonly queued: string[] = [];
-  private git: RunningGit | undefined;
-  private readonly output: Buffer[] = [];
+/** Collects paths as the diff yields them; `finish` attaches the base's attributes to the files. */
+export class BaseAttributes {
+  private readonly pending: string[] = [];
+  private reader: CheckAttr | IndexedAttributes | undefined;
   private readonly ready: Promise<void>;
-  private dir: string | undefined;
 
-  constructor(private readonly root: string, head: string) {
-    this.ready = this.start(head);
+  constructor(sandbox: Sandbox, base: Promise<string>, useSource: Promise<boolean>) {
+    this.ready = Promise.all([base, useSource]).then(([sha, source]) => {
+      this.reader = source ? new CheckAttr(sandbox, [`--source=${sha}`]) : new IndexedAttributes(sandbox, sha);
+      for (const p of this.pending) this.reader.add(p);
+      this.pending.length = 0;
+    });
     this.ready.catch(() => undefined); // reported by finish()
   }
 
   add(path: string): void {
-    this.queued.push(path);
-    if (this.git && this.queued.length >= BATCH) this.flush();
+    if (this.reader) this.reader.add(path);
+    else this.pending.push(path);
   }
 
-  /** Writes queued paths in one go (a write per path costs more than the lookups). */
-  private flush(): void {
-    if (this.queued.length === 0) return;
-    this.git!.stdin.write(`${this.queued.join('\0')}\0`);
-    this.queued.length = 0;
-  }
-
-  async finish(files: FileChange[]): Promise<void> {
+  /** Sets `attributes` on the files; returns a note when the attributes could not be read. */
+  async finish(files: FileChange[]): Promise<string | undefined> {
+    let attrs: Map<string, FileAttributes>;
     try {
       await this.ready;
-      const git = this.git!;
-      this.flush();
-      git.stdin.end();
-      await git.done;
-    } finally {
-      if (this.dir) await rm(this.dir, { recursive: true, force: true });
+      attrs = await this.reader!.close();
+    } catch (err) {
+      return (
+        `could not read .gitattributes at the base (${(err as Error).message.split('\n')[0]}): ` +
+        'no file is treated as generated, vendored or -diff'
+      );
     }
-    const attrs = parseCheckAttr(Buffer.concat(this.output).toString('utf8'));
     for (const f of files) {
       const a = attrs.get(f.path);
       if (a) f.attributes = a;
     }
+    return undefined;
   }
+}
 
-  private async start(head: string): Promise<void> {
-    this.dir = await mkdtemp(join(tmpdir(), 'prguard-index-'));
-    const env = { GIT_INDEX_FILE: join(this.dir, 'index') };
-    const readTree = startGit(this.root, ['read-tree', head], { env });
-    readTree.stdin.end();
-    await readTree.done;
-    this.git = startGit(this.root, ['check-attr', '-z', '--stdin', '--cached', ...ATTRS], {
-      env,
-      onChunk: (c) => this.output.push(c),
-    });
-    this.flush();
-  }
+/** A note for each .gitattributes the change touches: it takes effect only once merged. */
+export function attributesChangeNotes(files: readonly FileChange[], base: string): string[] {
+  const isAttrs = (p: string | undefined): boolean => p !== undefined && /(^|\/)\.gitattributes$/.test(p);
+  return files
+    .filter((f) => isAttrs(f.path) || isAttrs(f.oldPath))
+    .map(
+      (f) =>
+        `this change ${f.status === 'added' ? 'adds' : f.status === 'deleted' ? 'deletes' : 'edits'} ${f.path}: ` +
+        `files are classified (generated, vendored, -diff) by the .gitattributes of the base (${base.slice(0, 12)}), ` +
+        'and every file is scanned as text whatever the attributes say',
+    );
 }

@@ -1,7 +1,7 @@
 // Commits in base..head, oldest first, read with a NUL-separated format (messages may hold anything).
-import type { SimpleGit } from 'simple-git';
 import { parseTrailers } from '../diff/trailers.ts';
 import type { Commit } from '../model.ts';
+import type { Git } from './run.ts';
 
 const FIELDS = 6;
 const FORMAT = '--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B';
@@ -24,7 +24,7 @@ export function parseLog(out: string): Commit[] {
   return commits;
 }
 
-export async function readCommits(git: SimpleGit, base: string, head: string): Promise<Commit[]> {
+export async function readCommits(git: Git, base: string, head: string): Promise<Commit[]> {
   const out = await git.raw(['log', '-z', '--reverse', '--encoding=UTF-8', FORMAT, `${base}..${head}`, '--']);
   return parseLog(out);
 }

@@ -1,16 +1,23 @@
 // The local git source: a ChangeSet for head against a base, read from the repository.
-// Commands run concurrently where they can: the range is resolved while the work tree's top is
-// found; then the diff streams through the parser while the log is read and each finished
-// file's path goes to `git check-attr`.
-import { type SimpleGit, simpleGit } from 'simple-git';
+// `git diff base...head` (git finds the merge-base) starts first, as soon as the git directory
+// is known; while it streams through the parser, one `rev-parse` answers the top of the work
+// tree, head's commit and the merge-base, the log is read, and each finished file's path goes
+// to `git check-attr` at the base (and a binary file's content to the content scan).
 import { DiffStream } from '../diff/index.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, FileChange } from '../model.ts';
-import { AttributeReader } from './attributes.ts';
+import { attributesChangeNotes, BaseAttributes } from './attributes.ts';
 import { readCommits } from './commits.ts';
-import { resolveRange } from './range.ts';
-import { STABLE_CONFIG } from './run.ts';
+import { ContentScanner, wantsContentScan } from './content-scan.ts';
+import { defaultBaseRef, isPlainRef, type RangeAnswer, resolveRange, verifyCommit } from './range.ts';
+import { RENAME_LIMIT, renameNote } from './renames.ts';
+import { releaseDeletedText } from './retention.ts';
+import { atLeast, type Git, gitVersion, openGit } from './run.ts';
+import { type RepoPaths, repoPathsAt, Sandbox } from './sandbox.ts';
 import { spoolGit } from './spool.ts';
+
+export { CONTENT_SCAN_LIMIT } from './content-scan.ts';
+export { RENAME_LIMIT } from './renames.ts';
 
 export interface GitSourceOptions {
   /** A directory inside the repository. */
@@ -21,6 +28,10 @@ export interface GitSourceOptions {
   head?: string;
   /** The top of the work tree, when the caller already found it (see repoRoot). */
   root?: string;
+  /** Paths whose deleted lines keep their text (default: paths that may be tests, retention.ts). */
+  keepDeletedText?: (path: string) => boolean;
+  /** git's rename limit for the diff (default RENAME_LIMIT). */
+  renameLimit?: number;
 }
 
 const DIFF_ARGS = [
@@ -28,71 +39,89 @@ const DIFF_ARGS = [
   '--ignore-submodules=none', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative',
 ];
 
-function open(cwd: string): SimpleGit {
-  try {
-    return simpleGit({ baseDir: cwd, config: STABLE_CONFIG.filter((_, i) => i % 2 === 1) });
-  } catch (err) {
-    throw new UsageError(`Cannot open ${cwd}: ${(err as Error).message}`);
-  }
-}
-
 /** The top of the git work tree containing `cwd`, or null outside one. */
 export async function repoRoot(cwd: string): Promise<string | null> {
-  let git: SimpleGit;
   try {
-    git = open(cwd);
+    return (await openGit(cwd).tryRaw(['rev-parse', '--show-toplevel'])) ?? null;
   } catch {
     return null;
   }
-  return git.revparse(['--show-toplevel']).then((r) => r.trim() || null, () => null);
 }
 
-/** The top of the work tree containing `cwd`, or a UsageError. */
-async function topLevel(cwd: string): Promise<string> {
-  const root = await repoRoot(cwd);
-  if (!root) {
+/** A failure to resolve the range, explained: outside a work tree first, else the refs' own error. */
+async function explain(cwd: string, err: unknown): Promise<never> {
+  if ((await repoRoot(cwd)) === null) {
     throw new UsageError(
       `${cwd} is not inside a git work tree, so there is no change to check. Run prguard inside a repository, ` +
         'or give it a diff with --diff FILE (or --diff - for stdin).',
     );
   }
-  return root;
+  throw err;
+}
+
+async function refsOf(git: Git, options: GitSourceOptions): Promise<{ baseRef: string; headRef: string }> {
+  const headRef = options.head ?? 'HEAD';
+  if (!isPlainRef(headRef)) await verifyCommit(git, headRef, '--head');
+  if (options.base !== undefined && !isPlainRef(options.base)) await verifyCommit(git, options.base, '--base');
+  return { headRef, baseRef: options.base ?? (await defaultBaseRef(git, headRef)) };
 }
 
 /** Reads the change from `base` (merge-base) to `head`: files with hunks and attributes, and commits. */
 export async function loadGitChangeSet(options: GitSourceOptions): Promise<ChangeSet> {
-  const git = open(options.cwd);
-  const [rootResult, rangeResult] = await Promise.allSettled([
-    options.root ?? topLevel(options.cwd),
-    resolveRange(git, options),
-  ]);
-  if (rootResult.status === 'rejected') throw rootResult.reason;
-  if (rangeResult.status === 'rejected') throw rangeResult.reason;
-  const root = rootResult.value;
-  const range = rangeResult.value;
-
-  const attributes = new AttributeReader(root, range.head);
-  const stream = new DiffStream({ onFile: (f) => attributes.add(f.path) });
-  const diff = spoolGit(root, [...DIFF_ARGS, range.base, range.head, '--'], (chunk) => stream.write(chunk));
-  const log = readCommits(git.cwd(root), range.base, range.head);
-  let files: FileChange[];
+  const git = openGit(options.cwd);
+  const { baseRef, headRef } = await refsOf(git, options).catch((err: unknown) => explain(options.cwd, err));
+  const range = resolveRange(git, baseRef, headRef);
+  range.catch(() => undefined); // awaited below
+  const known = options.root === undefined ? undefined : repoPathsAt(options.root);
+  const repo: RepoPaths = known ?? (await range.catch((err: unknown) => explain(options.cwd, err)));
+  const sandbox = new Sandbox(repo);
   try {
-    await diff;
-    files = stream.end().files;
+    return await readChange(git, sandbox, range, `${baseRef}...${headRef}`, options);
   } catch (err) {
-    await Promise.allSettled([attributes.finish([]), log]);
-    throw err;
+    return explain(options.cwd, err);
+  } finally {
+    sandbox.dispose();
   }
-  await attributes.finish(files);
-  return { base: range.base, head: range.head, files, commits: await log };
 }
 
-/** The content of `path` at `rev` (repository-relative path), or undefined when it cannot be read. */
-export async function readRepoFile(cwd: string, rev: string, path: string): Promise<string | undefined> {
+async function readChange(
+  git: Git,
+  sandbox: Sandbox,
+  range: Promise<RangeAnswer>,
+  symmetric: string,
+  options: GitSourceOptions,
+): Promise<ChangeSet> {
+  const limit = options.renameLimit ?? RENAME_LIMIT;
+  const attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40)));
+  const content = new ContentScanner(sandbox, git, range.then((r) => r.head));
+  const stream = new DiffStream({
+    onFile: (f) => {
+      attributes.add(f.path);
+      releaseDeletedText(f, options.keepDeletedText);
+      if (wantsContentScan(f)) content.add(f);
+    },
+  });
+  // Run in the sandbox: no work tree and no index, so no .gitattributes but the base's (sandbox.ts).
+  const diff = spoolGit(sandbox.dir, [...DIFF_ARGS, `-l${limit}`, '--end-of-options', symmetric, '--'], (chunk) => stream.write(chunk), {
+    env: sandbox.env,
+  });
+  const log = range.then((r) => readCommits(git, r.base, r.head));
+  let stderr: string;
+  let files: FileChange[];
+  let r: RangeAnswer;
   try {
-    // `rev:path` is relative to the top of the tree whatever the cwd (unless it starts with ./).
-    return await open(cwd).raw(['cat-file', 'blob', `${rev}:${path.replace(/^\.?\/+/, '')}`]);
-  } catch {
-    return undefined;
+    [stderr, r] = await Promise.all([diff, range]);
+    files = stream.end().files;
+    } catch (err) {
+    await Promise.allSettled([diff, log, attributes.finish([]), content.finish()]);
+    // A bad ref fails both: the range explains it ref by ref.
+    await range;
+    throw err;
   }
+  const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
+  const commits = await log;
+  const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
+    (n): n is string => n !== undefined,
+  );
+  return { base: r.base, head: r.head, files, commits, ...(notes.length > 0 ? { notes } : {}) };
 }

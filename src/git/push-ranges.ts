@@ -7,9 +7,8 @@
 //   - an update is compared with the merge-base of the remote's old tip (so a force push after a
 //     rebase is not blamed for the upstream changes it picked up); when the old tip is not in the
 //     local repository it is treated like a new branch.
-import { simpleGit, type SimpleGit } from 'simple-git';
 import type { PushedRef } from '../hooks/push-refs.ts';
-import { tryRaw } from './range.ts';
+import { type Git, openGit } from './run.ts';
 
 export interface PushRange {
   ref: PushedRef;
@@ -34,15 +33,19 @@ export function shortRef(ref: string): string {
   return ref.replace(/^refs\/(remotes|heads)\//, '');
 }
 
-async function baseForNewBranch(git: SimpleGit, remote: string, head: string): Promise<Omit<PushRange, 'ref' | 'head'> | null> {
+async function baseForNewBranch(git: Git, remote: string, head: string): Promise<Omit<PushRange, 'ref' | 'head'> | null> {
   // The remote's default branch: its HEAD as recorded by clone or `git remote set-head`, else
-  // main or master. merge-base fails on a missing ref, so each guess costs one git call.
-  for (const name of ['HEAD', 'main', 'master']) {
-    const base = await tryRaw(git, ['merge-base', `refs/remotes/${remote}/${name}`, head]);
+  // main or master. One for-each-ref tells which exist (in this order), one merge-base per try.
+  const names = ['HEAD', 'main', 'master'];
+  const listed = await git.tryRaw(['for-each-ref', '--format=%(refname)', ...names.map((n) => `refs/remotes/${remote}/${n}`)]);
+  const present = new Set(listed?.split('\n'));
+  for (const name of names) {
+    if (!present.has(`refs/remotes/${remote}/${name}`)) continue;
+    const base = await git.tryRaw(['merge-base', `refs/remotes/${remote}/${name}`, head]);
     if (base) return { base, baseLabel: `merge-base with ${remote}/${name}` };
   }
   // No default branch known (or unrelated histories): the newest commit the remote already has.
-  const boundary = await tryRaw(git, ['rev-list', '--boundary', '--topo-order', head, '--not', `--remotes=${remote}`]);
+  const boundary = await git.tryRaw(['rev-list', '--boundary', '--topo-order', head, '--not', `--remotes=${remote}`]);
   const first = boundary?.split('\n').find((l) => l.startsWith('-'));
   if (first) return { base: first.slice(1), baseLabel: `newest commit already on ${remote}` };
   return null;
@@ -53,7 +56,7 @@ export async function resolvePushRanges(
   remote: string,
   cwd: string,
 ): Promise<PushPlan> {
-  const git = simpleGit(cwd);
+  const git = openGit(cwd);
   const plan: PushPlan = { ranges: [], skipped: [] };
   for (const ref of refs) {
     if (ref.kind === 'delete') {
@@ -66,8 +69,9 @@ export async function resolvePushRanges(
     }
     const head = ref.localSha;
     let found: Omit<PushRange, 'ref' | 'head'> | null = null;
-    if (ref.kind === 'update' && (await tryRaw(git, ['rev-parse', '--verify', '-q', `${ref.remoteSha}^{commit}`]))) {
-      const base = await tryRaw(git, ['merge-base', ref.remoteSha, head]);
+    if (ref.kind === 'update') {
+      // Fails when the old tip is not in the local repository: then it is treated like a new branch.
+      const base = await git.tryRaw(['merge-base', ref.remoteSha, head]);
       if (base) found = { base, baseLabel: base === ref.remoteSha ? `${shortRef(ref.remoteRef)} on ${remote}` : `merge-base with ${shortRef(ref.remoteRef)} on ${remote}` };
     }
     found ??= await baseForNewBranch(git, remote, head);

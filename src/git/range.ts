@@ -1,35 +1,18 @@
 // Which commits a local check covers: --head (default HEAD) against the merge-base with --base,
 // or with the remote's default branch when --base is not given.
-import type { SimpleGit } from 'simple-git';
+import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
-
-export interface ResolvedRange {
-  /** The merge-base of the base ref and head (what a pull request diff starts from). */
-  base: string;
-  head: string;
-  /** The ref the base came from, for messages (e.g. `refs/remotes/origin/trunk`). */
-  baseRef: string;
-}
-
-/** Output of `git args`, trimmed; undefined when git fails or prints nothing. */
-export async function tryRaw(git: SimpleGit, args: string[]): Promise<string | undefined> {
-  try {
-    const out = (await git.raw(args)).trim();
-    return out === '' ? undefined : out;
-  } catch {
-    return undefined;
-  }
-}
+import type { Git } from './run.ts';
 
 /** A ref git cannot mistake for an option. */
-const isPlainRef = (ref: string): boolean => !ref.startsWith('-') && ref.trim() !== '';
+export const isPlainRef = (ref: string): boolean => !ref.startsWith('-') && ref.trim() !== '';
 
 /** The commit a ref names, or a UsageError naming the flag and the ref. */
-export async function verifyCommit(git: SimpleGit, ref: string, flag: string): Promise<string> {
+export async function verifyCommit(git: Git, ref: string, flag: string): Promise<string> {
   if (!isPlainRef(ref)) {
     throw new UsageError(`${flag} "${ref}" is not a valid git revision. Pass a branch, tag or commit, e.g. ${flag} origin/main.`);
   }
-  const sha = await tryRaw(git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+  const sha = await git.tryRaw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
   if (!sha && ref === 'HEAD') {
     throw new UsageError(`${flag} HEAD does not name a commit: the repository has no commits yet. Commit something first.`);
   }
@@ -47,17 +30,17 @@ export async function verifyCommit(git: SimpleGit, ref: string, flag: string): P
  * (`refs/remotes/<remote>/HEAD`, origin first, then the others by name), else the upstream of
  * the head branch.
  */
-export async function defaultBaseRef(git: SimpleGit, head: string): Promise<string> {
-  const heads = ((await tryRaw(git, ['for-each-ref', '--format=%(refname)%00%(symref)', 'refs/remotes/*/HEAD'])) ?? '')
+export async function defaultBaseRef(git: Git, head: string): Promise<string> {
+  const heads = ((await git.tryRaw(['for-each-ref', '--format=%(refname)%00%(symref)', 'refs/remotes/*/HEAD'])) ?? '')
     .split('\n')
     .map((line) => line.split('\0') as [string, string?])
     .filter(([, target]) => target)
     .map(([ref, target]) => ({ remote: ref.split('/')[2]!, target: target! }))
     .sort((a, b) => Number(b.remote === 'origin') - Number(a.remote === 'origin') || a.remote.localeCompare(b.remote));
   if (heads[0]) return heads[0].target;
-  const upstream = await tryRaw(git, ['rev-parse', '--verify', '--quiet', '--symbolic-full-name', `${head}@{upstream}`]);
+  const upstream = await git.tryRaw(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', `${head}@{upstream}`]);
   if (upstream) return upstream;
-  const remotes = ((await tryRaw(git, ['remote'])) ?? '').split('\n').filter(Boolean);
+  const remotes = ((await git.tryRaw(['remote'])) ?? '').split('\n').filter(Boolean);
   const remote = remotes.includes('origin') ? 'origin' : remotes[0];
   const hint = remote
     ? `No remote has a default branch recorded (refs/remotes/${remote}/HEAD is missing) and ${head} has no upstream branch. ` +
@@ -66,26 +49,37 @@ export async function defaultBaseRef(git: SimpleGit, head: string): Promise<stri
   throw new UsageError(`Cannot tell which branch this change is based on. ${hint} For example: prguard check --base <branch>.`);
 }
 
-export async function resolveRange(git: SimpleGit, options: { base?: string; head?: string }): Promise<ResolvedRange> {
-  const headRef = options.head ?? 'HEAD';
-  if (!isPlainRef(headRef)) await verifyCommit(git, headRef, '--head');
-  const baseRef = options.base ?? (await defaultBaseRef(git, headRef));
-  if (!isPlainRef(baseRef)) await verifyCommit(git, baseRef, '--base');
-  // The happy path takes two concurrent commands; a failure is then explained ref by ref.
-  const [shas, base] = await Promise.all([
-    tryRaw(git, ['rev-parse', `${headRef}^{commit}`, `${baseRef}^{commit}`]),
-    tryRaw(git, ['merge-base', baseRef, headRef]),
+/** What one `git rev-parse` tells about the repository and the range. */
+export interface RangeAnswer {
+  root: string;
+  gitDir: string;
+  commonDir: string;
+  head: string;
+  /** The merge-base of base and head (the first, when there are several). */
+  base: string;
+}
+
+/**
+ * Asks git once for the work tree's top, its git directories, head's commit and the merge-base
+ * (`rev-parse A...B` prints B, A and `^<merge-base>`). On failure the refs are explained one by one.
+ */
+export async function resolveRange(git: Git, baseRef: string, headRef: string): Promise<RangeAnswer> {
+  const out = await git.tryRaw([
+    'rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', `${baseRef}^{commit}...${headRef}^{commit}`,
   ]);
-  const head = shas?.split('\n')[0];
-  if (!head || !/^[0-9a-f]{40,64}$/.test(head)) {
+  const lines = out?.split('\n') ?? [];
+  const [root, gitDir, commonDir, head] = lines;
+  if (!root || !gitDir || !commonDir || !head || !/^[0-9a-f]{40,64}$/.test(head)) {
     await verifyCommit(git, headRef, '--head');
     await verifyCommit(git, baseRef, '--base');
+    throw new UsageError(`git could not resolve ${baseRef}...${headRef}: ${out ?? 'no answer'}`);
   }
+  const base = lines.slice(5).find((l) => l.startsWith('^'))?.slice(1);
   if (!base) {
     throw new UsageError(
       `${baseRef} and ${headRef} have no common ancestor, so there is no change to compare. In a shallow clone, ` +
         'fetch more history (e.g. `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).',
     );
   }
-  return { base, head: head!, baseRef };
+  return { root, gitDir, commonDir: resolve(git.cwd, commonDir), head, base };
 }

@@ -1,7 +1,6 @@
 // The repository reader over local git: what a commit holds at a path, symlinks as links.
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { RepoReadError, type RepoEntry, type RepoReader } from '../repo/reader.ts';
-import { STABLE_CONFIG } from './run.ts';
+import { type Git, openGit } from './run.ts';
 
 /** `git ls-tree` modes: 120000 a symlink, 160000 a submodule, 040000 a tree, else a blob. */
 function kindOfMode(mode: string): 'symlink' | 'file' | 'submodule' | 'directory' {
@@ -13,10 +12,10 @@ function kindOfMode(mode: string): 'symlink' | 'file' | 'submodule' | 'directory
 
 export class GitRepoReader implements RepoReader {
   readonly label = 'git';
-  private readonly git: SimpleGit;
+  private readonly git: Git;
 
   constructor(root: string) {
-    this.git = simpleGit({ baseDir: root, config: STABLE_CONFIG.filter((_, i) => i % 2 === 1) });
+    this.git = openGit(root);
   }
 
   async entryAt(ref: string, path: string): Promise<RepoEntry> {

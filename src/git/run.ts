@@ -1,66 +1,173 @@
-// Running git where simple-git cannot help: feeding stdin while the process runs and reading
-// stdout as it comes (simple-git buffers both). Everything else goes through simple-git.
+// The one way prguard runs git. Every git command goes through this module, with the same safe
+// configuration (SAFE_FLAGS) and the same environment (gitEnv):
+//   - no external diff drivers and no textconv: the commands that diff pass --no-ext-diff and
+//     --no-textconv, and GIT_EXTERNAL_DIFF is dropped from the environment;
+//   - no per-user or system attributes (core.attributesFile, GIT_ATTR_NOSYSTEM), so no
+//     attributes-driven diff drivers or `-diff` from outside the repository; the diff also runs
+//     without a work tree (see worktree.ts), so a change's own .gitattributes cannot reach it;
+//   - stable output: quoted paths (core.quotepath, unquoted by the diff parser), no colour, a/ b/
+//     prefixes, UTF-8 logs, C locale messages;
+//   - no pager (stdout is always a pipe or a file, and PAGER / GIT_PAGER are dropped), no
+//     prompts, no gpg (log.showSignature), no optional locks on the user's index.
+// Short answers go through simple-git (buffered). Commands whose output is large or that read
+// stdin while they run (the diff, check-attr, cat-file --batch) go through `startGit` below: the
+// same flags and environment on a raw spawn, because simple-git buffers stdout and stdin whole.
 import { spawn } from 'node:child_process';
+import { devNull } from 'node:os';
 import type { Writable } from 'node:stream';
+import { type SimpleGit, simpleGit } from 'simple-git';
 import { UsageError } from '../errors.ts';
 
-/** Config that makes git's output independent of the user's settings. */
-export const STABLE_CONFIG = [
-  '-c', 'core.quotepath=true',
-  '-c', 'color.ui=false',
-  '-c', 'diff.noprefix=false',
-  '-c', 'diff.mnemonicPrefix=false',
-  '-c', 'i18n.logOutputEncoding=UTF-8',
+/** `-c` settings for every git command. */
+export const SAFE_FLAGS: readonly string[] = [
+  ['core.quotepath', 'true'],
+  ['color.ui', 'false'],
+  ['diff.noprefix', 'false'],
+  ['diff.mnemonicPrefix', 'false'],
+  ['diff.relative', 'false'],
+  ['core.attributesFile', devNull],
+  ['log.showSignature', 'false'],
+  ['i18n.logOutputEncoding', 'UTF-8'],
+].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
+
+/** Variables that could make git run a program, page, prompt or diff through a driver. */
+const DROPPED_ENV = [
+  'GIT_EXTERNAL_DIFF', 'GIT_PAGER', 'PAGER', 'EDITOR', 'VISUAL', 'GIT_EDITOR', 'GIT_SEQUENCE_EDITOR',
+  'GIT_ASKPASS', 'SSH_ASKPASS', 'GIT_SSH', 'GIT_SSH_COMMAND', 'GIT_PROXY_COMMAND', 'GIT_TEMPLATE_DIR',
+  'GIT_DIFF_OPTS', 'GIT_TRACE', 'GIT_TRACE2', 'GIT_TRACE2_EVENT', 'GIT_TRACE2_PERF',
 ];
 
-/** Environment for every git we start: no prompts, no pager, stable messages. */
-export const GIT_ENV = { GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' };
+/** The environment of every git prguard starts: the caller's, less DROPPED_ENV, plus `extra`. */
+export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of DROPPED_ENV) delete env[key];
+  return {
+    ...env,
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+    GIT_ATTR_NOSYSTEM: '1',
+    LC_ALL: 'C',
+    ...extra,
+  };
+}
+
+/** git's message from a failure, cut to a few lines. */
+function firstLines(text: string): string {
+  return text.trim().split('\n').slice(0, 5).join('\n') || 'no message';
+}
+
+/** A git bound to a directory: buffered commands through simple-git, streaming ones through startGit. */
+export interface Git {
+  readonly cwd: string;
+  /** stdout of `git args`; a UsageError naming the command when git fails. */
+  raw(args: string[]): Promise<string>;
+  /** stdout of `git args`, trimmed; undefined when git fails or prints nothing. */
+  tryRaw(args: string[]): Promise<string | undefined>;
+}
+
+export function openGit(cwd: string): Git {
+  let client: SimpleGit;
+  try {
+    client = simpleGit({
+      baseDir: cwd,
+      config: SAFE_FLAGS.filter((_, i) => i % 2 === 1),
+      // The caller's own GIT_CONFIG_GLOBAL / GIT_CONFIG_COUNT etc. are passed on, as git would see them.
+      unsafe: { allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true },
+      maxConcurrentProcesses: 8,
+      trimmed: false,
+    }).env(gitEnv());
+  } catch (err) {
+    throw new UsageError(`Cannot run git in ${cwd}: ${(err as Error).message}`);
+  }
+  const raw = async (args: string[]): Promise<string> => {
+    try {
+      return await client.raw(args);
+    } catch (err) {
+      throw new UsageError(`\`git ${args[0]}\` failed: ${firstLines((err as Error).message)}`);
+    }
+  };
+  return {
+    cwd,
+    raw,
+    async tryRaw(args) {
+      try {
+        const out = (await client.raw(args)).trim();
+        return out === '' ? undefined : out;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
 
 const MAX_STDERR = 8192;
 
-export interface RunOptions {
-  env?: NodeJS.ProcessEnv;
-  /** Receives stdout chunk by chunk; a throw stops git and rejects `done`. */
+export interface StartOptions {
+  /** Added to gitEnv(). */
+  env?: Record<string, string>;
+  /** Receives stdout chunk by chunk; a throw stops git and rejects `done`. Ignored with `stdout`. */
   onChunk?: (chunk: Buffer) => void;
+  /** A file descriptor git writes its stdout to instead of a pipe. */
+  stdout?: number;
+  /** Exit codes that are not failures (besides 0). */
+  okCodes?: number[];
 }
 
 export interface RunningGit {
   stdin: Writable;
-  /** Settles when git exits: rejects with a UsageError naming the command when it fails. */
-  done: Promise<void>;
+  /** Settles when git exits: resolves with its stderr (warnings), rejects with a UsageError. */
+  done: Promise<string>;
+  /** Resolves on every exit; for waiting without handling the outcome. */
+  exited: Promise<void>;
+  kill(): void;
 }
 
-export function startGit(cwd: string, args: string[], options: RunOptions = {}): RunningGit {
-  const child = spawn('git', [...STABLE_CONFIG, ...args], {
+/** Starts `git args` with the safe flags and environment; stdout streams to `onChunk` (or a file). */
+export function startGit(cwd: string, args: string[], options: StartOptions = {}): RunningGit {
+  const child = spawn('git', [...SAFE_FLAGS, ...args], {
     cwd,
-    env: { ...process.env, ...GIT_ENV, ...options.env },
-    stdio: ['pipe', 'pipe', 'pipe'],
+    env: gitEnv(options.env),
+    stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
   });
-  child.stdin.on('error', () => {
-    // git may exit before reading all input; its exit status tells what happened.
+  const stdin = child.stdin!;
+  stdin.on('error', () => {
+    // git may exit before reading all its input; its exit status tells what happened.
   });
-  const done = new Promise<void>((resolve, reject) => {
-    let stderr = '';
-    let failed: Error | undefined;
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (failed || !options.onChunk) return;
-      try {
-        options.onChunk(chunk);
-      } catch (err) {
-        failed = err as Error;
-        child.kill();
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
-    });
+  let failed: Error | undefined;
+  child.stdout?.on('data', (chunk: Buffer) => {
+    if (failed || !options.onChunk) return;
+    try {
+      options.onChunk(chunk);
+    } catch (err) {
+      failed = err as Error;
+      child.kill();
+    }
+  });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
+  });
+  const done = new Promise<string>((resolve, reject) => {
     child.on('error', (err) => reject(new UsageError(`Could not run git: ${err.message}. Is git installed and on PATH?`)));
     child.on('close', (code) => {
       if (failed) return reject(failed);
-      if (code === 0) return resolve();
-      const detail = stderr.trim().split('\n').slice(0, 5).join('\n');
-      reject(new UsageError(`\`git ${args[0]}\` failed (exit ${code}): ${detail || 'no message'}`));
+      if (code === 0 || (code !== null && options.okCodes?.includes(code))) return resolve(stderr);
+      reject(new UsageError(`\`git ${args[0]}\` failed (exit ${code}): ${firstLines(stderr)}`));
     });
   });
-  return { stdin: child.stdin, done };
+  const exited = done.then(() => undefined, () => undefined);
+  return { stdin, done, exited, kill: () => child.kill() };
 }
+
+/** Version of the git on PATH as [major, minor], asked once per process. */
+let version: Promise<[number, number]> | undefined;
+export function gitVersion(git: Git): Promise<[number, number]> {
+  version ??= git.tryRaw(['version']).then((out) => {
+    const m = /(\d+)\.(\d+)/.exec(out ?? '');
+    return m ? [Number(m[1]), Number(m[2])] : [0, 0];
+  });
+  return version;
+}
+
+export const atLeast = (v: [number, number], major: number, minor: number): boolean =>
+  v[0] > major || (v[0] === major && v[1] >= minor);

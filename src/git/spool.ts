@@ -2,25 +2,72 @@
 // Through a pipe, git stops whenever the 64 KB pipe buffer is full, i.e. during every garbage
 // collection or parse step of ours. Here git writes to an unlinked temporary file at full speed
 // while we read and parse it behind it, 1 MB at a time; memory stays bounded either way.
-import { spawn } from 'node:child_process';
-import { closeSync, openSync, unlinkSync } from 'node:fs';
-import { mkdtemp, open, rm, rmdir } from 'node:fs/promises';
+// We wait for more output on events, never on a timer: a file-system watch on the spool file
+// fires as git writes, and git's exit ends the wait for good. The watch only adds overlap: when
+// the platform cannot watch (or stops reporting after the unlink), the reader still gets every
+// byte once git exits.
+import { closeSync, type FSWatcher, openSync, readSync, unlinkSync, watch } from 'node:fs';
+import { mkdtemp, rm, rmdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UsageError } from '../errors.ts';
-import { GIT_ENV, STABLE_CONFIG } from './run.ts';
+import { type StartOptions, startGit } from './run.ts';
 
 const READ_SIZE = 1 << 20;
-const MAX_STDERR = 8192;
 
-const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-/** Runs `git args` in `cwd` and hands its stdout to `onChunk` while it runs (chunks are reused). */
-export async function spoolGit(cwd: string, args: string[], onChunk: (chunk: Buffer) => void): Promise<void> {
+/** A one-slot wake-up signal: `wait()` resolves at the next `wake()`, or at once if one came since. */
+class Signal {
+  private pending = false;
+  private waiter: (() => void) | undefined;
+
+  wake = (): void => {
+    this.pending = true;
+    const w = this.waiter;
+    this.waiter = undefined;
+    w?.();
+  };
+
+  wait(): Promise<void> {
+    if (this.pending) {
+      this.pending = false;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      this.waiter = () => {
+        this.pending = false;
+        resolve();
+      };
+    });
+  }
+}
+
+function watchFile(file: string, onEvent: () => void): FSWatcher | undefined {
+  try {
+    const w = watch(file, { persistent: false }, onEvent);
+    w.on('error', onEvent);
+    return w;
+  } catch {
+    return undefined; // no watch (e.g. out of inotify watches): the exit still wakes us
+  }
+}
+
+/**
+ * Runs `git args` in `cwd` and hands its stdout to `onChunk` while it runs (chunks are reused).
+ * Resolves with git's stderr (its warnings); rejects with a UsageError when git fails.
+ */
+export async function spoolGit(
+  cwd: string,
+  args: string[],
+  onChunk: (chunk: Buffer) => void,
+  options: Pick<StartOptions, 'env'> = {},
+): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'prguard-diff-'));
   const file = join(dir, 'out');
   const writeFd = openSync(file, 'w');
-  const reader = await open(file, 'r');
+  const readFd = openSync(file, 'r');
+  const signal = new Signal();
+  const watcher = watchFile(file, signal.wake);
   let removed = false;
   try {
     // The open descriptors keep the file alive, so nothing is left behind if we crash
@@ -31,38 +78,37 @@ export async function spoolGit(cwd: string, args: string[], onChunk: (chunk: Buf
   } catch {
     // removed below
   }
-  let exit: { code: number | null; error?: Error } | undefined;
-  let stderr = '';
-  let child: ReturnType<typeof spawn> | undefined;
+  let exited = false;
+  let git: ReturnType<typeof startGit> | undefined;
   try {
-    child = spawn('git', [...STABLE_CONFIG, ...args], { cwd, env: { ...process.env, ...GIT_ENV }, stdio: ['ignore', writeFd, 'pipe'] });
-    child.stderr?.on('data', (c: Buffer) => {
-      if (stderr.length < MAX_STDERR) stderr += c.toString('utf8');
+    git = startGit(cwd, args, { env: options.env, stdout: writeFd });
+    void git.exited.then(() => {
+      exited = true;
+      signal.wake();
     });
-    child.on('error', (error) => (exit = { code: null, error }));
-    child.on('close', (code) => (exit ??= { code }));
     closeSync(writeFd);
     const buf = Buffer.allocUnsafe(READ_SIZE);
     let position = 0;
     for (;;) {
-      const done = exit !== undefined; // read once more after exit: git's last bytes
-      const { bytesRead } = await reader.read(buf, 0, READ_SIZE, position);
+      const last = exited; // read once more after exit: git's last bytes
+      // Synchronous: the bytes are in the page cache, and a read per wake-up through the thread
+      // pool would cost more than the copy.
+      const bytesRead = readSync(readFd, buf, 0, READ_SIZE, position);
       if (bytesRead > 0) {
         position += bytesRead;
         onChunk(buf.subarray(0, bytesRead));
-      } else if (done) break;
-      else await pause(2);
+        await yieldToEvents(); // let the other gits' output in between megabytes
+      } else if (last) break;
+      else await signal.wait();
     }
   } catch (err) {
-    if (!exit) child?.kill(); // the consumer failed: stop git
+    if (!exited) git?.kill(); // the consumer failed: stop git
+    if (git) await git.exited;
     throw err;
   } finally {
-    await reader.close();
+    watcher?.close();
+    closeSync(readFd);
     if (!removed) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
-  if (exit?.error) throw new UsageError(`Could not run git: ${exit.error.message}. Is git installed and on PATH?`);
-  if (exit?.code !== 0) {
-    const detail = stderr.trim().split('\n').slice(0, 5).join('\n');
-    throw new UsageError(`\`git ${args[0]}\` failed (exit ${exit?.code}): ${detail || 'no message'}`);
-  }
+  return git.done;
 }

@@ -2,8 +2,8 @@
 // respected), never over a hook that is not ours unless forced, and is a no-op when run twice.
 import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { simpleGit } from 'simple-git';
 import { UsageError } from '../errors.ts';
+import { openGit } from '../git/run.ts';
 
 /** First comment line of every hook prguard writes; how we recognise our own hook. */
 export const HOOK_MARKER = '# prguard pre-push hook';
@@ -46,7 +46,7 @@ export interface InstallResult {
 export async function hooksDir(cwd: string): Promise<string> {
   let out: string;
   try {
-    out = (await simpleGit(cwd).raw(['rev-parse', '--git-path', 'hooks'])).trim();
+    out = (await openGit(cwd).raw(['rev-parse', '--git-path', 'hooks'])).trim();
   } catch {
     throw new UsageError(
       `${cwd} is not inside a git repository, so there is nowhere to install a hook.\n` +

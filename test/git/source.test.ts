@@ -3,7 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
-import { loadGitChangeSet, readRepoFile } from '../../src/git/index.ts';
+import { loadGitChangeSet } from '../../src/git/index.ts';
+import { GitRepoReader } from '../../src/git/reader.ts';
+import { readAt } from '../../src/repo/reader.ts';
 import { commitAll, git, initRepo, tempDir, write } from '../helpers/git.ts';
 
 /** origin (bare, default branch `trunk`) and a clone with a feature branch; trunk moves on after. */
@@ -51,8 +53,8 @@ describe('loadGitChangeSet', () => {
     expect(change.files.map((f) => f.path).sort()).toEqual(
       ['deps.lock', 'dist/bundle.js', 'docs/read me.md', 'keep.gen', 'src/app.ts', 'vendor/lib.js'],
     );
-    // `-diff` makes git print "Binary files differ" (git diff reads the work tree's attributes)
-    expect(change.files.find((f) => f.path === 'deps.lock')).toMatchObject({ binary: true, additions: 0 });
+    // `-diff` at the base classifies the file, but its text is still diffed (and scanned) as text
+    expect(change.files.find((f) => f.path === 'deps.lock')).toMatchObject({ binary: false, additions: 1, attributes: { noDiff: true } });
     const app = change.files.find((f) => f.path === 'src/app.ts')!;
     expect(app).toMatchObject({ status: 'modified', additions: 2, deletions: 1 });
     expect(app.hunks[0]!.added).toEqual([{ line: 1, content: 'export const a = 2;' }, { line: 2, content: 'export const b = 3;' }]);
@@ -72,7 +74,7 @@ describe('loadGitChangeSet', () => {
     expect(commits[1]!.sha).toBe(git(clone, ['rev-parse', 'HEAD']).trim());
   });
 
-  it('reads .gitattributes of the head commit, not of the work tree', async () => {
+  it('reads .gitattributes of the base commit, not of the work tree', async () => {
     write(clone, '.gitattributes', 'src/** linguist-generated\n'); // uncommitted: must be ignored
     try {
       const { files } = await loadGitChangeSet({ cwd: clone });
@@ -173,17 +175,24 @@ describe('loadGitChangeSet', () => {
   });
 });
 
-describe('readRepoFile', () => {
-  it('reads a file at a revision, and gives undefined when it cannot', async () => {
+describe('GitRepoReader', () => {
+  it('reads a file at a revision, tells absent from unreadable, and follows symlinks at that revision', async () => {
     const repo = initRepo('trunk');
     write(repo, 'docs/plan.md', 'v1\n');
     commitAll(repo, 'one');
     write(repo, 'docs/plan.md', 'v2\n');
+    fs.symlinkSync('docs/plan.md', path.join(repo, 'link.md'));
+    fs.symlinkSync('../../outside', path.join(repo, 'docs', 'escape.md'));
     commitAll(repo, 'two');
-    expect(await readRepoFile(repo, 'HEAD', 'docs/plan.md')).toBe('v2\n');
-    expect(await readRepoFile(path.join(repo, 'docs'), 'HEAD~1', 'docs/plan.md')).toBe('v1\n');
-    expect(await readRepoFile(repo, 'HEAD', 'docs/missing.md')).toBeUndefined();
-    expect(await readRepoFile(repo, 'HEAD', 'docs')).toBeUndefined();
-    expect(await readRepoFile(tempDir(), 'HEAD', 'x')).toBeUndefined();
+    const reader = new GitRepoReader(repo);
+    expect(await reader.entryAt('HEAD', 'docs/plan.md')).toEqual({ kind: 'file', text: 'v2\n' });
+    expect(await reader.entryAt('HEAD~1', 'docs/plan.md')).toEqual({ kind: 'file', text: 'v1\n' });
+    expect(await reader.entryAt('HEAD', 'docs/missing.md')).toEqual({ kind: 'absent' });
+    expect(await reader.entryAt('HEAD', 'docs')).toEqual({ kind: 'other', type: 'directory' });
+    expect(await reader.entryAt('HEAD', 'link.md')).toEqual({ kind: 'symlink', target: 'docs/plan.md' });
+    expect(await readAt(reader, 'HEAD', 'link.md')).toEqual({ text: 'v2\n', resolvedPath: 'docs/plan.md' });
+    await expect(readAt(reader, 'HEAD', 'docs/escape.md')).rejects.toThrow(/points outside the repository/);
+    // A revision that does not exist is an error, never "absent" (fail closed).
+    await expect(reader.entryAt('no-such-rev', 'docs/plan.md')).rejects.toThrow(/could not read docs\/plan.md at no-such-rev/);
   });
 });

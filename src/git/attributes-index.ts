@@ -1,0 +1,78 @@
+// The attributes of the base for git before 2.40 (no `check-attr --source`), without copying the
+// base's whole tree into an index: while the diff runs, each directory on the way to a changed
+// path is looked up once (`<base>:<dir>/.gitattributes`, through one `cat-file --batch-check`);
+// at the end, a temporary index holding only the .gitattributes files found is what
+// `check-attr --cached` reads. A directory whose name holds a newline cannot be sent to
+// cat-file's line protocol: its .gitattributes is not read, which only costs an exemption.
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FileAttributes } from '../model.ts';
+import { CheckAttr } from './check-attr.ts';
+import { type RunningGit, startGit } from './run.ts';
+import type { Sandbox } from './sandbox.ts';
+
+const BLOB = /^([0-9a-f]{40,64}) blob \d+$/;
+
+export class IndexedAttributes {
+  private readonly paths: string[] = [];
+  private readonly dirs = new Set<string>();
+  /** Directories sent to cat-file, in order: its answers come back in the same order. */
+  private readonly asked: string[] = [];
+  private readonly found: { dir: string; sha: string }[] = [];
+  private readonly lookup: RunningGit;
+  private answered = 0;
+  private rest = '';
+
+  constructor(private readonly sandbox: Sandbox, private readonly base: string) {
+    this.lookup = startGit(sandbox.dir, ['cat-file', '--batch-check'], {
+      env: sandbox.env,
+      onChunk: (c) => this.answers(c.toString('utf8')),
+    });
+  }
+
+  add(path: string): void {
+    this.paths.push(path);
+    let batch = '';
+    for (let i = path.indexOf('/'), dir = ''; ; i = path.indexOf('/', i + 1)) {
+      if (!this.dirs.has(dir)) {
+        this.dirs.add(dir);
+        if (!dir.includes('\n')) {
+          this.asked.push(dir);
+          batch += `${this.base}:${dir}.gitattributes\n`;
+        }
+      }
+      if (i < 0) break;
+      dir = path.slice(0, i + 1);
+    }
+    if (batch) this.lookup.stdin.write(batch);
+  }
+
+  private answers(text: string): void {
+    const lines = (this.rest + text).split('\n');
+    this.rest = lines.pop()!;
+    for (const line of lines) {
+      const dir = this.asked[this.answered++];
+      const m = BLOB.exec(line);
+      if (m && dir !== undefined) this.found.push({ dir, sha: m[1]! });
+    }
+  }
+
+  async close(): Promise<Map<string, FileAttributes>> {
+    this.lookup.stdin.end();
+    await this.lookup.done;
+    if (this.found.length === 0 && !(await hasInfoAttributes(this.sandbox.repo.commonDir))) return new Map();
+    const index = this.sandbox.file('attributes-index');
+    const env = { GIT_INDEX_FILE: index };
+    const load = startGit(this.sandbox.dir, ['update-index', '-z', '--index-info'], { env: { ...this.sandbox.env, ...env } });
+    load.stdin.end(this.found.map((f) => `100644 ${f.sha}\t${f.dir}.gitattributes\0`).join(''));
+    await load.done;
+    const check = new CheckAttr(this.sandbox, ['--cached'], env);
+    for (const p of this.paths) check.add(p);
+    return check.close();
+  }
+}
+
+/** Whether the repository has local attributes of its own (they apply on top of the tree's). */
+async function hasInfoAttributes(commonDir: string): Promise<boolean> {
+  return stat(join(commonDir, 'info', 'attributes')).then((s) => s.size > 0, () => false);
+}

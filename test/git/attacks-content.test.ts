@@ -1,0 +1,102 @@
+// Content, not labels: files git calls binary still have their new content read for the
+// scanners (FileChange.contentScan), and deleted text is kept only where a rule reads it.
+import { afterAll, describe, expect, it } from 'vitest';
+import { CONTENT_SCAN_LIMIT, loadGitChangeSet } from '../../src/git/index.ts';
+import { PrintableRuns, printableRuns } from '../../src/git/strings.ts';
+import type { FileChange } from '../../src/model.ts';
+import { Repo } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
+
+const repos: Repo[] = [];
+afterAll(() => {
+  for (const r of repos) r.remove();
+});
+
+function repoWithBase(files: Record<string, string | Buffer> = {}): { repo: Repo; base: string } {
+  const repo = Repo.init('main');
+  repos.push(repo);
+  return { repo, base: repo.commit('base', { 'README.md': '# x\n', ...files }) };
+}
+
+const byPath = (files: FileChange[], path: string): FileChange => {
+  const f = files.find((x) => x.path === path);
+  if (!f) throw new Error(`${path} not in ${files.map((x) => x.path).join(', ')}`);
+  return f;
+};
+
+describe('content scan of binary files', () => {
+  it('a NUL byte in .env.production cannot hide a token from the scanners', async () => {
+    const { repo, base } = repoWithBase();
+    const token = sample('github-classic-pat', rng(3));
+    const head = repo.commit('env', { '.env.production': Buffer.from(`A=1\n\0\nGITHUB_TOKEN=${token.text}\n`) });
+    const change = await loadGitChangeSet({ cwd: repo.dir, base, head });
+    const env = byPath(change.files, '.env.production');
+    expect(env.binary).toBe(true);
+    expect(env.contentScan).toEqual({ lines: [{ line: 3, content: `GITHUB_TOKEN=${token.text}` }] });
+  });
+
+  it('a modified binary file is scanned whole at the head, a deleted one not at all', async () => {
+    const { repo, base } = repoWithBase({ 'a.bin': Buffer.from('\0old-content-here\0'), 'gone.bin': Buffer.from('\0deleted stuff\0') });
+    repo.git('rm', '-q', 'gone.bin');
+    const head = repo.commit('edit', { 'a.bin': Buffer.from('\0new-content-here\0\x01\x02short\0') });
+    const { files } = await loadGitChangeSet({ cwd: repo.dir, base, head });
+    expect(byPath(files, 'a.bin').contentScan).toEqual({ lines: [{ line: 1, content: 'new-content-here' }] });
+    expect(byPath(files, 'gone.bin').contentScan).toBeUndefined();
+  });
+
+  it('a binary file with a newline in its name is still read', async () => {
+    const { repo, base } = repoWithBase();
+    const head = repo.commit('odd', { 'odd\nname.bin': Buffer.from('\0password=hunter2hunter2\0') });
+    const { files } = await loadGitChangeSet({ cwd: repo.dir, base, head });
+    expect(byPath(files, 'odd\nname.bin').contentScan).toEqual({ lines: [{ line: 1, content: 'password=hunter2hunter2' }] });
+  });
+
+  it('a binary file over the size limit says it was skipped, and why', async () => {
+    const { repo, base } = repoWithBase();
+    const big = Buffer.alloc(CONTENT_SCAN_LIMIT + 1, 0x41);
+    big[0] = 0;
+    const head = repo.commit('big', { 'big.bin': big, 'small.bin': Buffer.from('\0small but scanned\0') });
+    const { files } = await loadGitChangeSet({ cwd: repo.dir, base, head });
+    expect(byPath(files, 'big.bin').contentScan).toEqual({ skipped: expect.stringMatching(/larger \(8\.0 MiB\) than the 8\.0 MiB content-scan limit/) });
+    expect(byPath(files, 'small.bin').contentScan).toEqual({ lines: [{ line: 1, content: 'small but scanned' }] });
+  });
+
+  it('text files are diffed as text and get no content scan', async () => {
+    const { repo, base } = repoWithBase();
+    const head = repo.commit('text', { 'src/a.ts': 'export const a = 1;\n' });
+    const { files } = await loadGitChangeSet({ cwd: repo.dir, base, head });
+    expect(byPath(files, 'src/a.ts')).toMatchObject({ binary: false, additions: 1 });
+    expect(byPath(files, 'src/a.ts').contentScan).toBeUndefined();
+  });
+});
+
+describe('printable runs', () => {
+  it('finds runs of at least 8 printable characters with the line they start on', () => {
+    expect(printableRuns(Buffer.from('short\0longer-than-8\nx\n\x01\x02tab\there ok\0'))).toEqual([
+      { line: 1, content: 'longer-than-8' },
+      { line: 3, content: 'tab\there ok' },
+    ]);
+  });
+
+  it('joins a run cut across chunks', () => {
+    const runs = new PrintableRuns();
+    runs.push(Buffer.from('\0abcd'));
+    runs.push(Buffer.from('efgh\0'));
+    expect(runs.end()).toEqual([{ line: 1, content: 'abcdefgh' }]);
+  });
+});
+
+describe('deleted text', () => {
+  it('is kept for test files and released elsewhere; the counts stay', async () => {
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `expect(x${i}).toBe(${i});`).join('\n') + '\n';
+    const { repo, base } = repoWithBase({ 'src/app.ts': body(5), 'test/app.test.ts': body(5) });
+    const head = repo.commit('drop', { 'src/app.ts': body(2), 'test/app.test.ts': body(2) });
+    const { files } = await loadGitChangeSet({ cwd: repo.dir, base, head });
+    const src = byPath(files, 'src/app.ts');
+    const test = byPath(files, 'test/app.test.ts');
+    expect(src.deletions).toBe(3);
+    expect(src.hunks.flatMap((h) => h.deleted)).toEqual([]);
+    expect(test.deletions).toBe(3);
+    expect(test.hunks.flatMap((h) => h.deleted).map((l) => l.content)).toEqual(['expect(x2).toBe(2);', 'expect(x3).toBe(3);', 'expect(x4).toBe(4);']);
+  });
+});
