@@ -1,5 +1,5 @@
 // The engine: rules x change set -> Report. Pure: no I/O, no clock, no environment.
-import type { ChangeSet, Finding, Provenance, Report, Severity } from './model.ts';
+import type { ChangeSet, Finding, Provenance, ReadKind, Report, Severity, Unread } from './model.ts';
 import { DEFAULT_POLICY_LABEL } from './policy/default.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import type { AnyRule, RuleContext, Violation } from './rule.ts';
@@ -41,6 +41,27 @@ function render(template: string, data: Violation['data']): string {
   );
 }
 
+const ALL_KINDS: readonly ReadKind[] = ['files', 'lines', 'commits'];
+
+/**
+ * Fail closed in one place: what the source could not read is an error finding in every enabled
+ * rule whose verdict depends on it (RuleMeta.reads; a rule that does not say depends on all).
+ */
+export function unreadFindings(rule: AnyRule, unread: readonly Unread[]): Finding[] {
+  const reads = rule.meta.reads ?? ALL_KINDS;
+  return unread
+    .filter((u) => reads.includes(u.kind))
+    .map((u) => {
+      const finding: Finding = {
+        ruleId: rule.meta.id,
+        severity: 'error',
+        message: `Could not read ${u.what}: not checked by ${rule.meta.id}. ${u.reason}`,
+      };
+      if (u.path !== undefined) finding.path = u.path;
+      return finding;
+    });
+}
+
 function toFinding(rule: AnyRule, severity: Severity, v: Violation): Finding {
   const template = rule.meta.messages[v.messageId];
   if (template === undefined) {
@@ -68,6 +89,7 @@ export function runEngine(input: EngineInput): Report {
   for (const rule of rules) {
     const effective = effectiveRule(policy, rule.meta.id, ai.assisted);
     if (!effective || effective.severity === 'off') continue;
+    findings.push(...unreadFindings(rule, change.unread ?? []));
     let violations: Violation[];
     try {
       violations = rule.check(change, effective.options, context);

@@ -48,6 +48,7 @@ export const prSize: Rule<PrSizeOptions> = {
     id: 'pr-size',
     description: 'Keep pull requests small enough to be reviewed line by line',
     defaultSeverity: 'warning',
+    reads: ['files'],
     schema: {
       type: 'object',
       properties: {
