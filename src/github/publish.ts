@@ -2,7 +2,8 @@
 // to workflow-command annotations, the sticky comment, the job summary.
 import * as core from '@actions/core';
 import type { Report } from '../model.ts';
-import { call, callError, statusOf, type GitHub } from './client.ts';
+import { call, callError, GitHubCallError, statusOf, type GitHub } from './client.ts';
+import { Shape } from './shape.ts';
 import type { PullContext } from './context.ts';
 import {
   commentBody,
@@ -18,6 +19,8 @@ export interface CheckRunResult {
   created: boolean;
   id?: number;
   url?: string;
+  /** Set when the check run exists but some annotation batches could not be added. */
+  incomplete?: string;
 }
 
 /** `external_id` ties the check run to this PR's head commit and check name. */
@@ -50,13 +53,19 @@ export async function publishCheckRun(
     if (statusOf(err) === 403) return { created: false };
     throw callError('checks.create', 'checks: write', err);
   }
-  const id = created.data.id;
+  const id = new Shape('checks.create').count(created.data, 'id');
+  const url = typeof created.data.html_url === 'string' ? created.data.html_url : undefined;
   for (const output of plan.updates) {
-    await call('checks.update', 'checks: write', () =>
-      octokit.rest.checks.update({ owner, repo, check_run_id: id, output }),
-    );
+    try {
+      await call('checks.update', 'checks: write', () =>
+        octokit.rest.checks.update({ owner, repo, check_run_id: id, output }),
+      );
+    } catch (err) {
+      if (!(err instanceof GitHubCallError)) throw err;
+      return { created: true, id, ...(url ? { url } : {}), incomplete: err.message };
+    }
   }
-  return { created: true, id, url: created.data.html_url ?? undefined };
+  return { created: true, id, ...(url ? { url } : {}) };
 }
 
 /** Workflow-command annotations, worst first, with a notice of how many were not shown. */

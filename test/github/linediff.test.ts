@@ -102,7 +102,7 @@ describe('diffTexts', () => {
   });
 
   test('a large file with scattered edits and no unique lines in a gap still finishes and rebuilds', () => {
-    const base = Array.from({ length: 60_000 }, (_, i) => (i % 2 ? '}' : `x`));
+    const base: string[] = Array.from({ length: 60_000 }, (_, i) => (i % 2 ? "}" : "x"));
     const head = [...base];
     for (let k = 0; k < 3000; k++) head.splice(k * 19, 1, `new ${k}`);
     const oldText = base.join('\n');
