@@ -63,7 +63,8 @@ export async function publish(octokit: GitHub, pull: PullContext, report: Report
   }
   if (!inputs.comment) return;
   if (!check.created) {
-    core.notice('prguard: the PR comment was skipped because the check run could not be published. The job summary has the report.');
+    const why = expected ? 'the token is read-only' : 'the check run could not be published';
+    core.notice(`prguard: the PR comment was skipped because ${why}. The job summary has the report.`);
     return;
   }
   try {

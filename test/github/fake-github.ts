@@ -22,6 +22,25 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: Json;
   operationId: string | undefined;
+  /** When the request arrived and when its answer was sent (ms, performance.now()). */
+  start: number;
+  end?: number;
+}
+
+/** How a hostile GitHub (or proxy) misbehaves, by operation id (e.g. 'pulls/get'). */
+export interface Hostile {
+  /** Never answer these (the connection stays open). */
+  hang?: string[];
+  /** Send only the first half of the JSON body. */
+  truncate?: string[];
+  /** Always add a `Link: rel="next"` to these list answers, whatever the page. */
+  endlessLink?: string[];
+  /** Remove these fields from the answer, e.g. { 'pulls/get': ['head'] }. */
+  omit?: Record<string, string[]>;
+  /** pulls.list-files lists only this many files (changed_files still counts all). */
+  listedFiles?: number;
+  /** pulls.get answers with this head sha (the head moved after the event). */
+  headSha?: string;
 }
 
 export interface Failure {
@@ -60,6 +79,9 @@ export interface FakeState {
   /** Every write (check runs, comments) answers 403, like a fork PR's read-only token. */
   readOnly: boolean;
   failures: Failure[];
+  /** The merge base `repos/compare-commits-with-basehead` reports (default: the base sha). */
+  mergeBase?: string;
+  hostile?: Hostile;
 }
 
 const GITHUB_FILE_CAP = 3000;
@@ -111,13 +133,17 @@ export class FakeGitHub {
     }
     const method = req.method ?? 'GET';
     const { request, violations } = contract().validateRequest(method, url.pathname, url.searchParams, body);
-    this.requests.push({
+    const record: RecordedRequest = {
       method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       body,
       operationId: request?.operationId,
-    });
+      start: performance.now(),
+    };
+    this.requests.push(record);
+    res.on('finish', () => (record.end = performance.now()));
+    if (request && this.state.hostile?.hang?.includes(request.operationId)) return; // never answers
     if (!req.headers.authorization?.startsWith('token ')) violations.push(`${method} ${url.pathname}: no token`);
     if (violations.length > 0 || !request) {
       // GitHub answers an invalid request with 422 Validation Failed (this includes more than 50
@@ -130,6 +156,12 @@ export class FakeGitHub {
       failure.times = (failure.times ?? 1) - 1;
       return this.send(res, request, failure.status, { message: failure.message ?? 'Injected failure' }, failure.headers);
     }
+    if (request.operationId === 'repos/get-content' && /raw/.test(String(req.headers.accept))) {
+      const text = this.state.contents[url.searchParams.get('ref') ?? '']?.[request.pathParams.path!];
+      if (text === undefined) return this.send(res, request, 404, { message: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+      return void res.end(text);
+    }
     const [status, payload, headers] = this.route(request, url.searchParams, body);
     return this.send(res, request, status, payload, headers);
   }
@@ -140,8 +172,17 @@ export class FakeGitHub {
       this.violations.push(...problems.map((p) => `fake server response broke the contract: ${p}`));
     }
     if (status >= 400 && payload && typeof payload === 'object') payload.documentation_url ??= 'https://docs.github.com/rest';
+    const h = this.state.hostile;
+    const id = request?.operationId ?? '';
+    if (h?.omit?.[id] && payload && typeof payload === 'object') for (const f of h.omit[id]!) delete payload[f];
+    if (h?.endlessLink?.includes(id)) {
+      const page = Number(new URL(res.req.url ?? '/', this.url).searchParams.get('page') ?? 1);
+      headers = { ...headers, link: `<${this.url}${res.req.url?.split('?')[0]}?per_page=100&page=${page + 1}>; rel="next"` };
+    }
+    let text = payload === undefined ? '' : JSON.stringify(payload);
+    if (h?.truncate?.includes(id)) text = text.slice(0, Math.floor(text.length / 2));
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(payload === undefined ? '' : JSON.stringify(payload));
+    res.end(text);
   }
 
   private page<T>(items: T[], query: URLSearchParams, path: string): [number, T[], Record<string, string>] {
@@ -167,9 +208,15 @@ export class FakeGitHub {
     const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);
     switch (request.operationId) {
       case 'pulls/get':
-        return Number(p.pull_number) === s.pull.number ? [200, s.pull] : [404, { message: 'Not Found' }];
+        if (Number(p.pull_number) !== s.pull.number) return [404, { message: 'Not Found' }];
+        return [200, s.hostile?.headSha ? { ...s.pull, head: { ...s.pull.head, sha: s.hostile.headSha } } : structuredClone(s.pull)];
       case 'pulls/list-files':
-        return this.page(s.files.slice(0, GITHUB_FILE_CAP).map((f) => this.diffEntry(f)), query, path);
+        return this.page(s.files.slice(0, Math.min(GITHUB_FILE_CAP, s.hostile?.listedFiles ?? Infinity)).map((f) => this.diffEntry(f)), query, path);
+      case 'repos/compare-commits-with-basehead': {
+        const comparison = contract().example('commit-comparison');
+        comparison.merge_base_commit.sha = s.mergeBase ?? s.pull.base.sha;
+        return [200, comparison];
+      }
       case 'pulls/list-commits':
         return this.page(s.commits.slice(0, GITHUB_COMMIT_CAP).map((c) => this.commit(c)), query, path);
       case 'repos/get-content': {
