@@ -278,6 +278,11 @@ export class FakeGitHub {
   private checkRun(operationId: string, id: number, body: Json): [number, Json] {
     let run = operationId === 'checks/update' ? this.checkRuns.find((r) => r.id === id) : undefined;
     if (operationId === 'checks/update' && !run) return [404, { message: 'Not Found' }];
+    // GitHub measures these in bytes (the description says characters): over the limit is a 422.
+    const o = body.output ?? {};
+    const tooLong = [['summary', o.summary, 65535], ['title', o.title, 255], ...(o.annotations ?? []).map((a: Json) => ['annotation message', a.message, 65535])]
+      .filter(([, text, max]) => typeof text === 'string' && Buffer.byteLength(text) > max);
+    if (tooLong.length > 0) return [422, { message: `Invalid request.\n\nOnly ${tooLong[0][2]} bytes are allowed for ${tooLong[0][0]}.` }];
     if (!run) {
       run = { id: this.nextId++, request: body, annotations: [] as Json[], updates: 0 };
       this.checkRuns.push(run);
