@@ -3,10 +3,16 @@
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
+import Bottleneck from 'bottleneck/light.js';
 import { RequestTimeout, timedFetch } from './http.ts';
 
 const GitHubOctokit = Octokit.plugin(retry, throttling);
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Requests in flight at once. Octokit's default of 10 would make the 33 list pages of a maximal
+ * PR four rounds; GitHub's secondary limit is 100 concurrent requests.
+ */
+const MAX_CONCURRENT = 40;
 export type GitHub = InstanceType<typeof GitHubOctokit>;
 
 export interface ClientOptions {
@@ -27,6 +33,8 @@ export function createClient(options: ClientOptions): GitHub {
   const base = options.retryAfterBaseMs ?? 1000;
   const log = options.log;
   const maxWait = options.maxRetryAfterSeconds ?? 120;
+  // One group per client (not octokit's process-wide one of 10), read by the plugin as `global`.
+  const limits = { global: new Bottleneck.Group({ id: 'prguard-global', maxConcurrent: MAX_CONCURRENT, timeout: 120_000 }) };
   return new GitHubOctokit({
     request: { fetch: timedFetch(options.timeoutMs ?? DEFAULT_TIMEOUT_MS) },
     auth: options.token,
@@ -35,6 +43,7 @@ export function createClient(options: ClientOptions): GitHub {
     // Not `request.retries`: that would also retry 4xx answers such as a 404 for a missing file.
     retry: { retries: options.retries ?? 3, retryAfterBaseValue: base },
     throttle: {
+      ...limits,
       retryAfterBaseValue: base,
       fallbackSecondaryRateRetryAfter: 60,
       onRateLimit: (retryAfter, opts, _octokit, retryCount) => {

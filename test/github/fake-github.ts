@@ -82,6 +82,8 @@ export interface FakeState {
   /** The merge base `repos/compare-commits-with-basehead` reports (default: the base sha). */
   mergeBase?: string;
   hostile?: Hostile;
+  /** Milliseconds before each request is handled (to measure sequential rounds). */
+  latencyMs?: number;
 }
 
 const GITHUB_FILE_CAP = 3000;
@@ -120,6 +122,9 @@ export class FakeGitHub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const start = performance.now();
+    // A little network latency makes requests sent together overlap, as they do on GitHub.
+    if (this.state.latencyMs) await new Promise((r) => setTimeout(r, this.state.latencyMs));
     const url = new URL(req.url ?? '/', this.url);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -139,7 +144,7 @@ export class FakeGitHub {
       query: Object.fromEntries(url.searchParams),
       body,
       operationId: request?.operationId,
-      start: performance.now(),
+      start,
     };
     this.requests.push(record);
     res.on('finish', () => (record.end = performance.now()));
@@ -248,9 +253,9 @@ export class FakeGitHub {
       additions: f.additions,
       deletions: f.deletions,
       changes: f.additions + f.deletions,
-      blob_url: `https://github.com/${this.state.owner}/${this.state.repo}/blob/x/${f.filename}`,
-      raw_url: `https://github.com/${this.state.owner}/${this.state.repo}/raw/x/${f.filename}`,
-      contents_url: `https://api.github.com/repos/${this.state.owner}/${this.state.repo}/contents/${f.filename}`,
+      blob_url: `https://github.com/${this.state.owner}/${this.state.repo}/blob/x/${encodeURI(f.filename)}`,
+      raw_url: `https://github.com/${this.state.owner}/${this.state.repo}/raw/x/${encodeURI(f.filename)}`,
+      contents_url: `https://api.github.com/repos/${this.state.owner}/${this.state.repo}/contents/${encodeURI(f.filename)}`,
     };
     if (f.patch !== undefined) entry.patch = f.patch;
     if (f.previous_filename !== undefined) entry.previous_filename = f.previous_filename;

@@ -99,6 +99,7 @@ export interface Scenario {
   /** Commit ids (default BASE_SHA and HEAD_SHA), e.g. of a real repository. */
   shas?: { base: string; head: string };
   hostile?: FakeState['hostile'];
+  latencyMs?: number;
   /** Files at the merge base, when it is not the base commit (see FakeState.mergeBase). */
   mergeBase?: { sha: string; files: Record<string, string> };
 }
@@ -122,6 +123,7 @@ export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
     failures: s.failures ?? [],
     ...(s.mergeBase ? { mergeBase: s.mergeBase.sha } : {}),
     ...(s.hostile ? { hostile: s.hostile } : {}),
+    ...(s.latencyMs ? { latencyMs: s.latencyMs } : {}),
   });
   return { server, event };
 }
