@@ -4,7 +4,7 @@
 // 3,000 files and 250 commits; what the API does not give (a capped or short list, totals that
 // do not add up, a diff GitHub left out and prguard could not rebuild) is `unread`, never dropped.
 import { parseTrailers } from '../diff/trailers.ts';
-import type { ChangeSet, Commit, FileChange, FileStatus, Unread } from '../model.ts';
+import type { ChangeSet, Commit, FileChange, FileStatus, Hunk, Unread } from '../model.ts';
 import { call, type GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
 import { fillMissingPatches } from './fill-patches.ts';
@@ -53,7 +53,27 @@ interface ApiCommit {
   committer: ApiUser | null;
 }
 
-/** A file of `pulls.listFiles`; without `patch` but with changed lines it is `patchMissing`. */
+/** The hunks of a patch when they account for exactly the file's counted lines, else undefined. */
+function trustedHunks(patch: string, additions: number, deletions: number): Hunk[] | undefined {
+  let hunks: Hunk[];
+  try {
+    hunks = parsePatchHunks(patch);
+  } catch {
+    return undefined;
+  }
+  let added = 0;
+  let deleted = 0;
+  for (const h of hunks) {
+    added += h.added.length;
+    deleted += h.deleted.length;
+  }
+  return added === additions && deleted === deletions ? hunks : undefined;
+}
+
+/**
+ * A file of `pulls.listFiles`. Without `patch` but with changed lines, or with a patch that does
+ * not add up to its counts (cut short), it is `patchMissing`: its lines are read from contents.
+ */
 export function fileFromApi(f: ApiFile): FileChange {
   const status = STATUS[f.status] ?? 'modified';
   const patch = f.patch ?? undefined;
@@ -64,10 +84,15 @@ export function fileFromApi(f: ApiFile): FileChange {
     submodule: false,
     additions: f.additions,
     deletions: f.deletions,
-    hunks: patch === undefined ? [] : parsePatchHunks(patch),
+    hunks: [],
   };
   if (f.previous_filename) file.oldPath = f.previous_filename;
-  if (patch !== undefined) return file;
+  if (patch !== undefined) {
+    const hunks = trustedHunks(patch, f.additions, f.deletions);
+    if (hunks) file.hunks = hunks;
+    else file.patchMissing = true;
+    return file;
+  }
   // GitHub leaves out the patch of large diffs: the lines exist but are not in the answer.
   if (f.changes > 0) file.patchMissing = true;
   // No patch and no line changes: a binary file, or a pure rename / mode change.

@@ -118,7 +118,7 @@ export async function fillMissingPatches(
         kind: 'lines',
         path: file.path,
         what: `the changed lines of ${file.path} (+${file.additions} −${file.deletions})`,
-        reason: `GitHub did not return its diff (too large) and ${err.message}. ${ADVICE}`,
+        reason: `GitHub did not return its whole diff (too large) and ${err.message}. ${ADVICE}`,
       });
     }
   });

@@ -37,6 +37,20 @@ describe.concurrent('files without a patch', () => {
     expect(reads.map((r) => r.query.ref).sort()).toEqual([HEAD_SHA, MERGE_BASE].sort());
   });
 
+  test('a patch cut short (fewer lines than its counts) is not trusted: the file is re-read, and a key after the cut is found', async () => {
+    const head = 'one\ntwo\n' + `token = "${KEY}"\n`;
+    const { server, event } = await start({
+      // The patch shows 2 of the 3 added lines; the third (the key) was cut off.
+      files: [smallTest, { filename: 'conf/app.ini', status: 'added', additions: 3, deletions: 0, patch: addedPatch(['one', 'two']) }],
+      head: { 'conf/app.ini': head },
+    });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(reportOf(run).findings.find((f) => f.ruleId === 'secret-leakage')).toMatchObject({ path: 'conf/app.ini', line: 3 });
+    // An added file has no base side to read.
+    expect(server.calls('repos/get-content').filter((r) => decodeURIComponent(r.path).endsWith('conf/app.ini'))).toHaveLength(1);
+  });
+
   test('a renamed large file is read at its old path on the base side', async () => {
     const { server, event } = await start({
       files: [smallTest, { filename: 'data/new.json', previous_filename: 'data/old.json', status: 'renamed', additions: 3, deletions: 1 }],
