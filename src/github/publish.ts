@@ -14,6 +14,9 @@ import {
   type FailOn,
 } from './payloads.ts';
 
+/** Pages of PR comments read at most when looking for the sticky comment (3,000 comments). */
+const MAX_COMMENT_PAGES = 30;
+
 export interface CheckRunResult {
   /** False when the token may not create check runs (fork PR, read-only token). */
   created: boolean;
@@ -105,10 +108,16 @@ export async function publishComment(
   const { owner, repo, number: issue_number } = pull;
   const marker = commentMarker(checkName);
   const body = commentBody(report, checkName);
+  // Our comment is usually among the first; a `Link` that never ends stops at MAX_COMMENT_PAGES.
+  let pages = 0;
   const comments = await call('issues.listComments', 'pull-requests: read', () =>
-    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }),
+    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }, (response, done) => {
+      if (++pages >= MAX_COMMENT_PAGES) done();
+      return new Shape(`issues.listComments (page ${pages})`).array(response.data) as typeof response.data;
+    }),
   );
-  const mine = comments.find((c) => c.body?.includes(marker));
+  const shape = new Shape('issues.listComments');
+  const mine = comments.find((c) => shape.count(c, 'id') >= 0 && typeof c.body === 'string' && c.body.includes(marker));
   try {
     if (mine) {
       if (mine.body !== body) {

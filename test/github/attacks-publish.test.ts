@@ -49,6 +49,14 @@ describe.concurrent('publishing', () => {
     expect(server.calls('issues/create-comment')).toHaveLength(0);
   });
 
+  test('an endless Link on the PR comments cannot make the sticky-comment search run away', async () => {
+    const { server, event } = await start({ files: [smallTest], hostile: { endlessLink: ['issues/list-comments'] } });
+    const run = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(run.code).toBe(0);
+    expect(server.calls('issues/list-comments')).toHaveLength(30);
+    expect(server.comments).toHaveLength(1);
+  });
+
   test('a check-run request that never answers falls back too, and a clean PR still passes', async () => {
     const { server, event } = await start({ files: [smallTest], hostile: { hang: ['checks/create'] } });
     const run = await runAction(server, event, { inputs: { 'request-timeout': '0.3' } });

@@ -5,6 +5,7 @@
 // maxItems), and fails on demand (403, 5xx, secondary rate limits).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostileBody, type Hostile } from './hostile.ts';
 import { OpenApiContract, type MatchedRequest } from './openapi.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -25,22 +26,6 @@ export interface RecordedRequest {
   /** When the request arrived and when its answer was sent (ms, performance.now()). */
   start: number;
   end?: number;
-}
-
-/** How a hostile GitHub (or proxy) misbehaves, by operation id (e.g. 'pulls/get'). */
-export interface Hostile {
-  /** Never answer these (the connection stays open). */
-  hang?: string[];
-  /** Send only the first half of the JSON body. */
-  truncate?: string[];
-  /** Always add a `Link: rel="next"` to these list answers, whatever the page. */
-  endlessLink?: string[];
-  /** Remove these fields from the answer, e.g. { 'pulls/get': ['head'] }. */
-  omit?: Record<string, string[]>;
-  /** pulls.list-files lists only this many files (changed_files still counts all). */
-  listedFiles?: number;
-  /** pulls.get answers with this head sha (the head moved after the event). */
-  headSha?: string;
 }
 
 export interface Failure {
@@ -177,15 +162,9 @@ export class FakeGitHub {
       this.violations.push(...problems.map((p) => `fake server response broke the contract: ${p}`));
     }
     if (status >= 400 && payload && typeof payload === 'object') payload.documentation_url ??= 'https://docs.github.com/rest';
-    const h = this.state.hostile;
-    const id = request?.operationId ?? '';
-    if (h?.omit?.[id] && payload && typeof payload === 'object') for (const f of h.omit[id]!) delete payload[f];
-    if (h?.endlessLink?.includes(id)) {
-      const page = Number(new URL(res.req.url ?? '/', this.url).searchParams.get('page') ?? 1);
-      headers = { ...headers, link: `<${this.url}${res.req.url?.split('?')[0]}?per_page=100&page=${page + 1}>; rel="next"` };
-    }
-    let text = payload === undefined ? '' : JSON.stringify(payload);
-    if (h?.truncate?.includes(id)) text = text.slice(0, Math.floor(text.length / 2));
+    const hostile = hostileBody(this.state.hostile, request?.operationId ?? '', payload, headers, new URL(res.req.url ?? '/', this.url));
+    const text = hostile.text;
+    headers = hostile.headers;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(text);
   }
