@@ -2,6 +2,7 @@
 // can never weaken its own policy) and the documents rules ask for at the head.
 import { UsageError } from '../errors.ts';
 import { callError, statusOf, type GitHub } from './client.ts';
+import { malformed } from './shape.ts';
 
 export interface RepoRef {
   owner: string;
@@ -17,6 +18,7 @@ export async function readFileAt(octokit: GitHub, where: RepoRef, path: string, 
     if (statusOf(err) === 404) return undefined;
     throw callError('repos.getContent', 'contents: read', err);
   }
+  if (data === null || typeof data !== 'object') throw malformed('repos.getContent', `${path}: the body is not a JSON object`);
   if (Array.isArray(data) || (data as { type?: string }).type !== 'file') {
     throw new UsageError(`${path} at ${ref.slice(0, 12)} is not a file (it is a ${Array.isArray(data) ? 'directory' : (data as { type?: string }).type}).`);
   }

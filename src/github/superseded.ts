@@ -13,7 +13,10 @@ export async function reportSuperseded(pull: PullContext, fresh: FreshPull): Pro
     'published. The run for the new head commit gives the verdict.';
   core.notice(message, { title: 'prguard: superseded' });
   core.setOutput('superseded', 'true');
-  if (process.env.GITHUB_STEP_SUMMARY) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
     await core.summary.addRaw(`${message}\n`, true).write({ overwrite: false });
+  } catch (err) {
+    core.info(`prguard: the job summary could not be written (${err instanceof Error ? err.message : String(err)}).`);
   }
 }

@@ -54,6 +54,14 @@ describe.concurrent('a hostile GitHub API', () => {
     noCrash(run);
   });
 
+  test('a truncated contents answer (the policy at the base) is a clear error naming the call', async () => {
+    const { server, event } = await start({ files: [small], hostile: { truncate: ['repos/get-content'] }, base: { '.github/prguard.yml': 'version: 1\n' } });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toContain('repos.getContent returned a malformed response (.github/prguard.yml: the body is not a JSON object)');
+    noCrash(run);
+  });
+
   test('a response without the fields prguard needs is a clear error naming the field', async () => {
     const { server, event } = await start({ files: [small], hostile: { omit: { 'pulls/get': ['head'] } } });
     const run = await runAction(server, event);
