@@ -160,13 +160,14 @@ export async function loadApiChangeSet(octokit: GitHub, pull: PullContext, fresh
       what: `files ${count(FILE_CAP + 1)} to ${count(fresh.changedFiles)} of the ${count(fresh.changedFiles)} changed files`,
       reason: `GitHub's API lists at most ${count(FILE_CAP)} files of a pull request. ${GIT_ADVICE}`,
     });
-  } else if (files.length !== fresh.changedFiles) {
+  }
+  if (files.length !== wantFiles) {
     unread.push({
       kind: 'files',
-      what: `the whole file list (GitHub listed ${count(files.length)} distinct files, the pull request has ${count(fresh.changedFiles)})`,
+      what: `the whole file list (GitHub listed ${count(files.length)} distinct files, it should list ${count(wantFiles)})`,
       reason: `The list changed while it was read, or was cut short. Re-run the job, or: ${GIT_ADVICE}`,
     });
-  } else {
+  } else if (fresh.changedFiles <= FILE_CAP) {
     let additions = 0;
     let deletions = 0;
     for (const f of files) {
@@ -188,10 +189,11 @@ export async function loadApiChangeSet(octokit: GitHub, pull: PullContext, fresh
       what: `commits ${count(COMMIT_CAP + 1)} to ${count(fresh.commits)} of ${count(fresh.commits)}`,
       reason: `GitHub's API lists at most ${count(COMMIT_CAP)} commits of a pull request. ${GIT_ADVICE}`,
     });
-  } else if (apiCommits.length !== fresh.commits) {
+  }
+  if (apiCommits.length !== wantCommits) {
     unread.push({
       kind: 'commits',
-      what: `the whole commit list (GitHub listed ${count(apiCommits.length)} commits, the pull request has ${count(fresh.commits)})`,
+      what: `the whole commit list (GitHub listed ${count(apiCommits.length)} commits, it should list ${count(wantCommits)})`,
       reason: `The list changed while it was read, or was cut short. Re-run the job, or: ${GIT_ADVICE}`,
     });
   }

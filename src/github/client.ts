@@ -116,6 +116,8 @@ export function callError(name: string, permission: string, err: unknown): GitHu
   let advice: string;
   if (status === 401) {
     advice = 'The token was rejected: check the `token` input (the default is `${{ github.token }}`).';
+  } else if ((status === 403 || status === 429) && /rate limit/i.test(detail)) {
+    advice = "GitHub's rate limit for this token is used up (prguard waits at most two minutes for it): re-run the job later.";
   } else if (status === 403 || status === 404) {
     advice =
       `The token may lack the \`${permission}\` permission: add it under \`permissions:\` in the workflow ` +

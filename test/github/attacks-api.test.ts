@@ -85,9 +85,18 @@ describe.concurrent('a hostile GitHub API', () => {
     const run = await runAction(server, event);
     expect(run.code).toBe(1);
     expect(run.outputs.conclusion).toBe('failure');
-    const unread = reportOf(run).findings.filter((f) => f.message.startsWith('Could not read the whole file list (GitHub listed 2 distinct files, the pull request has 3)'));
+    const unread = reportOf(run).findings.filter((f) => f.message.startsWith('Could not read the whole file list (GitHub listed 2 distinct files, it should list 3)'));
     expect(unread.map((f) => f.ruleId).sort()).toEqual(['core-changes', 'pr-size', 'protected-paths', 'secret-leakage', 'tests-touched']);
     expect(server.checkRuns[0].request.conclusion).toBe('failure');
+  });
+
+  test('a PR that claims more than 3,000 files but lists fewer cannot pass as merely capped', async () => {
+    const { server, event } = await start({ files: [small, smallTest], changedFiles: 5000 });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(server.calls('pulls/list-files')).toHaveLength(30);
+    expect(run.summary).toContain('Could not read the whole file list (GitHub listed 2 distinct files, it should list 3,000)');
+    expect(run.summary).toContain('Could not read files 3,001 to 5,000 of the 5,000 changed files');
   });
 
   test('file totals that do not add up to the PR\'s cannot pass', async () => {
