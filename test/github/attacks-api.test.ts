@@ -38,6 +38,19 @@ describe.concurrent('a hostile GitHub API', () => {
     noCrash(run);
   }, 30_000);
 
+  test('a rate limit that resets in an hour is not waited for: the run fails at once, saying why', async () => {
+    const reset = String(Math.floor(Date.now() / 1000) + 3600);
+    const { server, event } = await start({
+      files: [small],
+      failures: [{ operationId: 'pulls/get', status: 403, times: 5, message: 'API rate limit exceeded for installation ID 1.', headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset } }],
+    });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(server.calls('pulls/get')).toHaveLength(1);
+    expect(errorLine(run)).toContain("pulls.get failed (403: API rate limit exceeded for installation ID 1.). GitHub's rate limit for this token is used up");
+    noCrash(run);
+  });
+
   test('a truncated JSON body is a clear error naming the call, not "Cannot read properties of undefined"', async () => {
     const { server, event } = await start({ files: [small], hostile: { truncate: ['pulls/get'] } });
     const run = await runAction(server, event);
