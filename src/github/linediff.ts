@@ -6,11 +6,13 @@
 // between anchors are diffed recursively. A gap without such anchors is matched by an exact LCS
 // when it is small, else all of it counts as changed. Counting too much as changed can only
 // add findings, never hide one, so the fallback fails closed; time stays O(n log n) plus the
-// bounded LCS cells.
+// bounded LCS cells, and the anchor search has a total budget linear in the input.
 import type { DiffLine, Hunk } from '../model.ts';
 
 /** Cells of one exact LCS table at most (a gap of 1,000 x 1,000 lines). */
 const LCS_CELLS = 1_000_000;
+/** Lines scanned for anchors in all, as a multiple of the two texts' length: keeps time linear. */
+const ANCHOR_PASSES = 32;
 
 /** The lines of a text as git counts them: a final newline ends the last line, it starts none. */
 export function splitLines(text: string): string[] {
@@ -92,11 +94,15 @@ function match(a: string[], b: string[], a0: number, a1: number, b0: number, b1:
   // Work list instead of recursion: deep nesting cannot overflow the stack.
   const stack: [number, number, number, number][] = [[a0, a1, b0, b1]];
   const found: Match[] = [];
+  let budget = ANCHOR_PASSES * (a1 - a0 + b1 - b0 + 1);
   while (stack.length > 0) {
     let [s0, s1, t0, t1] = stack.pop()!;
     while (s0 < s1 && t0 < t1 && a[s0] === b[t0]) found.push([s0++, t0++]);
     while (s0 < s1 && t0 < t1 && a[s1 - 1] === b[t1 - 1]) found.push([--s1, --t1]);
     if (s0 === s1 || t0 === t1) continue;
+    budget -= s1 - s0 + (t1 - t0);
+    // Out of budget (an adversarial text): the rest of this gap counts as changed.
+    if (budget < 0) continue;
     const anchors = longestIncreasing(uniquePairs(a, b, s0, s1, t0, t1));
     if (anchors.length === 0) {
       lcs(a, b, s0, s1, t0, t1, found);
