@@ -188,5 +188,8 @@ describe.concurrent('the Action against a fake GitHub', () => {
     const run = await runAction(server, event, { inputs: { 'fail-on': 'sometimes' } });
     expect(run.code).toBe(1);
     expect(log(run)).toContain('::error::prguard: the `fail-on` input takes error, warning or never, not "sometimes"');
+    const timeout = await runAction(server, event, { inputs: { 'request-timeout': 'soon' } });
+    expect(timeout.code).toBe(1);
+    expect(log(timeout)).toContain('::error::prguard: the `request-timeout` input takes seconds from 0.1 to 600, not "soon"');
   });
 });
