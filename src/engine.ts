@@ -1,6 +1,6 @@
 // The engine: rules x change set -> Report. Pure: no I/O, no clock, no environment. The rules are
 // handed in by the composition root (src/app.ts); the engine knows no registry.
-import type { ChangeSet, Finding, PolicyOrigin, Provenance, Report, Severity } from './model.ts';
+import type { ChangeSet, Finding, PolicyOrigin, Provenance, ReadKind, Report, Severity, Unread } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import { sortFindings } from './report/findings.ts';
 import type { AnyRule, RuleContext, Violation } from './rule.ts';
@@ -42,6 +42,27 @@ export function effectiveRule(
   };
 }
 
+const ALL_KINDS: readonly ReadKind[] = ['files', 'lines', 'commits'];
+
+/**
+ * Fail closed in one place: what the source could not read is an error finding in every enabled
+ * rule whose verdict depends on it (RuleMeta.reads; a rule that does not say depends on all).
+ */
+export function unreadFindings(rule: AnyRule, unread: readonly Unread[]): Finding[] {
+  const reads = rule.meta.reads ?? ALL_KINDS;
+  return unread
+    .filter((u) => reads.includes(u.kind))
+    .map((u) => {
+      const finding: Finding = {
+        ruleId: rule.meta.id,
+        severity: 'error',
+        message: `Could not read ${u.what}: not checked by ${rule.meta.id}. ${u.reason}`,
+      };
+      if (u.path !== undefined) finding.path = u.path;
+      return finding;
+    });
+}
+
 function toFinding(rule: AnyRule, severity: Severity, v: Violation): Finding {
   const template = rule.meta.messages[v.messageId];
   if (template === undefined) {
@@ -76,6 +97,7 @@ export function runEngine(input: EngineInput): Report {
     if (!effective || effective.severity === 'off') continue;
     const severity: Severity = effective.severity;
     ran.push(rule.meta.id);
+    findings.push(...unreadFindings(rule, change.unread ?? []));
     try {
       const violations = rule.check(change, effective.options, context);
       // Secrets first: a rule that fails half-way still has every secret it saw masked.

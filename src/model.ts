@@ -97,6 +97,25 @@ export interface ChangeSet {
   pr?: PullRequest;
   /** Things the source could not fully read (truncation, missing patches), shown in reports. */
   notes?: string[];
+  /**
+   * What the source could not read at all. The engine turns each entry into an error finding in
+   * every enabled rule that reads that kind of data (RuleMeta.reads), so it can never pass.
+   */
+  unread?: Unread[];
+}
+
+/** Kinds of change data a rule reads: the file list, a file's changed lines, the commits. */
+export type ReadKind = 'files' | 'lines' | 'commits';
+
+/** Something the source could not read, e.g. a file's lines GitHub would not give. */
+export interface Unread {
+  kind: ReadKind;
+  /** What is missing, e.g. "the changed lines of big.json", "files 3,001 to 4,000 of 4,000". */
+  what: string;
+  /** Why, and what to do about it. */
+  reason: string;
+  /** The file concerned, when there is one (the finding is shown on it). */
+  path?: string;
 }
 
 export type Severity = 'error' | 'warning' | 'notice';

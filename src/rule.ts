@@ -1,5 +1,5 @@
 // The rule contract. Types only: rules import nothing else from src/ but model and these types.
-import type { ChangeSet, Provenance, Severity } from './model.ts';
+import type { ChangeSet, Provenance, ReadKind, Severity } from './model.ts';
 
 /** A JSON Schema object (draft 2020-12 subset as accepted by ajv). */
 export type JsonSchema = { [key: string]: unknown };
@@ -17,6 +17,11 @@ export interface RuleMeta {
   schema: JsonSchema & { properties: Record<string, JsonSchema> };
   /** Message templates by id; `{{name}}` is replaced from the violation's data. */
   messages: Record<string, string>;
+  /**
+   * The change data the rule's verdict depends on. When the source could not read one of them
+   * (ChangeSet.unread), the engine reports an error finding for the rule. Absent: all of them.
+   */
+  reads?: readonly ReadKind[];
 }
 
 export interface RuleContext {

@@ -89,6 +89,7 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
     id: 'ai-disclosure',
     description: 'The pull request discloses honestly whether and how AI was used',
     defaultSeverity: 'warning',
+    reads: ['commits'],
     schema: {
       type: 'object',
       properties: {

@@ -57,6 +57,7 @@ export const coreChanges: Rule<CoreChangesOptions> = {
     id: 'core-changes',
     description: 'Core modules stay human-led: declared, reviewed line by line, never in a mega AI PR',
     defaultSeverity: 'error',
+    reads: ['files'],
     schema: {
       type: 'object',
       properties: {

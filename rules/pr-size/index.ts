@@ -72,6 +72,7 @@ export const prSize = defineRule<PrSizeOptions, MessageId>({
     id: 'pr-size',
     description: 'Keep pull requests small enough to be reviewed line by line',
     defaultSeverity: 'warning',
+    reads: ['files'],
     schema,
     messages: {
       tooManyLines:

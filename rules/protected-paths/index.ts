@@ -98,6 +98,7 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
     id: 'protected-paths',
     description: 'Protected files change only with explicit sign-off, and AI-blocked files not by AI at all',
     defaultSeverity: 'error',
+    reads: ['files'],
     schema: {
       type: 'object',
       properties: {

@@ -80,6 +80,7 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
     id: RULE_ID,
     description: 'Keep credentials out of added lines, commit messages and the PR description',
     defaultSeverity: 'error',
+    reads: ['files', 'lines', 'commits'],
     schema: {
       type: 'object',
       properties: {

@@ -39,6 +39,7 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
     id: 'tests-touched',
     description: 'Source changes come with test changes, and tests are not deleted, focused or skipped',
     defaultSeverity: 'warning',
+    reads: ['files', 'lines'],
     schema: {
       type: 'object',
       properties: {

@@ -1,15 +1,22 @@
-// The change set of a pull request, read through the REST API (pulls.get, pulls.listFiles,
-// pulls.listCommits). GitHub caps the file list at 3,000 and the commit list at 250; what the
-// API cannot give (a capped list, a missing patch) is written into `notes`, never dropped.
+// The change set of a pull request, read through the REST API. `pulls.get` says how many files
+// and commits there are, so every page of `pulls.listFiles` and `pulls.listCommits` is fetched
+// at once (no `Link` is followed: pagination is bounded by those counts). GitHub lists at most
+// 3,000 files and 250 commits; what the API does not give (a capped or short list, totals that
+// do not add up, a diff GitHub left out and prguard could not rebuild) is `unread`, never dropped.
 import { parseTrailers } from '../diff/trailers.ts';
-import type { ChangeSet, Commit, FileChange, FileStatus } from '../model.ts';
+import type { ChangeSet, Commit, FileChange, FileStatus, Hunk, Unread } from '../model.ts';
 import { call, type GitHub } from './client.ts';
-import { pullFromApi, type PullContext } from './context.ts';
+import type { PullContext } from './context.ts';
+import { fillMissingPatches } from './fill-patches.ts';
 import { parsePatchHunks } from './patch.ts';
+import type { FreshPull } from './pull.ts';
+import { checkCommitPage, checkFilePage } from './shape.ts';
 
 export const FILE_CAP = 3000;
 export const COMMIT_CAP = 250;
 const PER_PAGE = 100;
+const GIT_ADVICE =
+  'Check out the base and head commits (actions/checkout with fetch-depth: 0) so prguard reads the whole change with git.';
 
 const STATUS: Record<string, FileStatus> = {
   added: 'added',
@@ -27,23 +34,49 @@ interface ApiFile {
   additions: number;
   deletions: number;
   changes: number;
-  patch?: string;
-  previous_filename?: string;
+  patch?: string | null;
+  previous_filename?: string | null;
 }
 
+interface ApiPerson {
+  name?: string;
+  email?: string;
+}
+interface ApiUser {
+  login?: string;
+  type?: string;
+}
 interface ApiCommit {
   sha: string;
-  commit: {
-    message: string;
-    author: { name?: string; email?: string } | null;
-    committer: { name?: string; email?: string } | null;
-  };
-  author: { login?: string; type?: string } | Record<string, never> | null;
-  committer: { login?: string; type?: string } | Record<string, never> | null;
+  commit: { message: string; author: ApiPerson | null; committer: ApiPerson | null };
+  author: ApiUser | null;
+  committer: ApiUser | null;
 }
 
-export function fileFromApi(f: ApiFile): { file: FileChange; note?: string } {
+/** The hunks of a patch when they account for exactly the file's counted lines, else undefined. */
+function trustedHunks(patch: string, additions: number, deletions: number): Hunk[] | undefined {
+  let hunks: Hunk[];
+  try {
+    hunks = parsePatchHunks(patch);
+  } catch {
+    return undefined;
+  }
+  let added = 0;
+  let deleted = 0;
+  for (const h of hunks) {
+    added += h.added.length;
+    deleted += h.deleted.length;
+  }
+  return added === additions && deleted === deletions ? hunks : undefined;
+}
+
+/**
+ * A file of `pulls.listFiles`. Without `patch` but with changed lines, or with a patch that does
+ * not add up to its counts (cut short), it is `patchMissing`: its lines are read from contents.
+ */
+export function fileFromApi(f: ApiFile): FileChange {
   const status = STATUS[f.status] ?? 'modified';
+  const patch = f.patch ?? undefined;
   const file: FileChange = {
     path: f.filename,
     status,
@@ -51,33 +84,26 @@ export function fileFromApi(f: ApiFile): { file: FileChange; note?: string } {
     submodule: false,
     additions: f.additions,
     deletions: f.deletions,
-    hunks: f.patch === undefined ? [] : parsePatchHunks(f.patch),
+    hunks: [],
   };
-  if (f.previous_filename !== undefined) file.oldPath = f.previous_filename;
-  if (f.patch !== undefined) return { file };
-  if (f.changes > 0) {
-    // GitHub leaves out the patch of large diffs: the lines exist but we cannot see them.
-    file.patchMissing = true;
-    return {
-      file,
-      note:
-        `${f.filename}: GitHub did not return the diff (+${f.additions} −${f.deletions}; too large), so its ` +
-        'lines were not checked. Check out the base and head commits (actions/checkout with fetch-depth: 0) ' +
-        'so prguard reads the diff with git.',
-    };
+  if (f.previous_filename) file.oldPath = f.previous_filename;
+  if (patch !== undefined) {
+    const hunks = trustedHunks(patch, f.additions, f.deletions);
+    if (hunks) file.hunks = hunks;
+    else file.patchMissing = true;
+    return file;
   }
+  // GitHub leaves out the patch of large diffs: the lines exist but are not in the answer.
+  if (f.changes > 0) file.patchMissing = true;
   // No patch and no line changes: a binary file, or a pure rename / mode change.
-  if (status !== 'renamed' && status !== 'copied') file.binary = true;
-  return { file };
+  else if (status !== 'renamed' && status !== 'copied') file.binary = true;
+  return file;
 }
 
-function person(
-  git: { name?: string; email?: string } | null,
-  user: { login?: string; type?: string } | Record<string, never> | null,
-): Commit['author'] {
+function person(git: ApiPerson | null, user: ApiUser | null): Commit['author'] {
   const p: Commit['author'] = { name: git?.name ?? '', email: git?.email ?? '' };
-  if (user && 'login' in user && user.login) p.login = user.login;
-  if (user && 'type' in user && user.type) p.type = user.type;
+  if (user?.login) p.login = user.login;
+  if (user?.type) p.type = user.type;
   return p;
 }
 
@@ -91,45 +117,95 @@ export function commitFromApi(c: ApiCommit): Commit {
   };
 }
 
-/** Read the whole change of a PR through the API (up to GitHub's caps, noted when hit). */
-export async function loadApiChangeSet(octokit: GitHub, pull: PullContext): Promise<ChangeSet> {
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** Pages 1..n of a list, all requested at once, each checked. */
+async function allPages<T>(
+  name: string,
+  expected: number,
+  fetchPage: (page: number) => Promise<{ data: unknown }>,
+  check: (data: unknown, call: string) => unknown[],
+): Promise<T[]> {
+  const pages = Math.max(1, Math.ceil(expected / PER_PAGE));
+  const results = await Promise.all(
+    Array.from({ length: pages }, (_, i) =>
+      call(name, 'pull-requests: read', () => fetchPage(i + 1)).then(({ data }) => check(data, `${name} (page ${i + 1})`)),
+    ),
+  );
+  return results.flat() as T[];
+}
+
+/** Read the change of a PR through the API; `fresh` is its `pulls.get` of this run. */
+export async function loadApiChangeSet(octokit: GitHub, pull: PullContext, fresh: FreshPull): Promise<ChangeSet> {
   const { owner, repo, number: pull_number } = pull;
-  const notes: string[] = [];
-  const { data: pr } = await call('pulls.get', 'pull-requests: read', () =>
-    octokit.rest.pulls.get({ owner, repo, pull_number }),
-  );
-  const apiFiles = await call('pulls.listFiles', 'pull-requests: read', () =>
-    octokit.paginate(octokit.rest.pulls.listFiles, { owner, repo, pull_number, per_page: PER_PAGE }),
-  );
-  const apiCommits = await call('pulls.listCommits', 'pull-requests: read', () =>
-    octokit.paginate(octokit.rest.pulls.listCommits, { owner, repo, pull_number, per_page: PER_PAGE }),
-  );
+  const wantFiles = Math.min(fresh.changedFiles, FILE_CAP);
+  const wantCommits = Math.min(fresh.commits, COMMIT_CAP);
+  const [apiFiles, apiCommits] = await Promise.all([
+    allPages<ApiFile>('pulls.listFiles', wantFiles, (page) =>
+      octokit.rest.pulls.listFiles({ owner, repo, pull_number, per_page: PER_PAGE, page }), checkFilePage),
+    allPages<ApiCommit>('pulls.listCommits', wantCommits, (page) =>
+      octokit.rest.pulls.listCommits({ owner, repo, pull_number, per_page: PER_PAGE, page }), checkCommitPage),
+  ]);
+  const unread: Unread[] = [];
+  const seen = new Set<string>();
   const files: FileChange[] = [];
-  for (const f of apiFiles.slice(0, FILE_CAP)) {
-    const { file, note } = fileFromApi(f);
-    files.push(file);
-    if (note) notes.push(note);
+  for (const f of apiFiles) {
+    if (seen.has(f.filename)) continue; // a page repeated (the list moved while it was read)
+    seen.add(f.filename);
+    files.push(fileFromApi(f));
   }
-  if (pr.changed_files > files.length) {
-    notes.push(
-      `GitHub's API lists at most ${FILE_CAP} files; ${pr.changed_files - files.length} of the ` +
-        `${pr.changed_files} changed files were not checked. Check out the base and head commits ` +
-        '(actions/checkout with fetch-depth: 0) so prguard reads the whole change with git.',
-    );
+  if (fresh.changedFiles > FILE_CAP) {
+    unread.push({
+      kind: 'files',
+      what: `files ${count(FILE_CAP + 1)} to ${count(fresh.changedFiles)} of the ${count(fresh.changedFiles)} changed files`,
+      reason: `GitHub's API lists at most ${count(FILE_CAP)} files of a pull request. ${GIT_ADVICE}`,
+    });
   }
-  const commits = apiCommits.slice(0, COMMIT_CAP).map((c) => commitFromApi(c as ApiCommit));
-  if (pr.commits > commits.length) {
-    notes.push(
-      `GitHub's API lists at most ${COMMIT_CAP} commits; ${pr.commits - commits.length} of the ` +
-        `${pr.commits} commits were not checked (check out with fetch-depth: 0 to read them all with git).`,
-    );
+  if (files.length !== wantFiles) {
+    unread.push({
+      kind: 'files',
+      what: `the whole file list (GitHub listed ${count(files.length)} distinct files, it should list ${count(wantFiles)})`,
+      reason: `The list changed while it was read, or was cut short. Re-run the job, or: ${GIT_ADVICE}`,
+    });
+  } else if (fresh.changedFiles <= FILE_CAP) {
+    let additions = 0;
+    let deletions = 0;
+    for (const f of files) {
+      additions += f.additions;
+      deletions += f.deletions;
+    }
+    if (additions !== fresh.additions || deletions !== fresh.deletions) {
+      unread.push({
+        kind: 'files',
+        what: `the whole change (the files add up to +${count(additions)} −${count(deletions)}, the pull request says +${count(fresh.additions)} −${count(fresh.deletions)})`,
+        reason: `GitHub's answers do not agree with each other. Re-run the job, or: ${GIT_ADVICE}`,
+      });
+    }
   }
+  const commits = apiCommits.slice(0, wantCommits).map(commitFromApi);
+  if (fresh.commits > COMMIT_CAP) {
+    unread.push({
+      kind: 'commits',
+      what: `commits ${count(COMMIT_CAP + 1)} to ${count(fresh.commits)} of ${count(fresh.commits)}`,
+      reason: `GitHub's API lists at most ${count(COMMIT_CAP)} commits of a pull request. ${GIT_ADVICE}`,
+    });
+  }
+  if (apiCommits.length !== wantCommits) {
+    unread.push({
+      kind: 'commits',
+      what: `the whole commit list (GitHub listed ${count(apiCommits.length)} commits, it should list ${count(wantCommits)})`,
+      reason: `The list changed while it was read, or was cut short. Re-run the job, or: ${GIT_ADVICE}`,
+    });
+  }
+  const filled = await fillMissingPatches(octokit, pull, files, { base: pull.baseSha, head: fresh.headSha });
+  unread.push(...filled.unread);
   return {
-    base: pr.base.sha,
-    head: pr.head.sha,
+    base: pull.baseSha,
+    head: fresh.headSha,
     files,
     commits,
-    pr: pullFromApi(pr),
-    notes,
+    pr: fresh.pr,
+    notes: filled.notes,
+    unread,
   };
 }

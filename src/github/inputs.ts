@@ -10,6 +10,8 @@ export interface ActionInputs {
   checkName: string;
   comment: boolean;
   sarifFile: string | undefined;
+  /** Time limit of one API request attempt, in milliseconds (`request-timeout`, in seconds). */
+  requestTimeoutMs: number;
 }
 
 const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
@@ -19,6 +21,16 @@ function bool(name: string, value: string): boolean {
   if (v === '' || v === 'false') return false;
   if (v === 'true') return true;
   throw new UsageError(`the \`${name}\` input takes true or false, not "${value}"`);
+}
+
+/** `request-timeout`: seconds (decimals allowed), from 0.1 to 600; default 30. */
+function timeoutMs(value: string): number {
+  if (value.trim() === '') return 30_000;
+  const seconds = Number(value);
+  if (!Number.isFinite(seconds) || seconds < 0.1 || seconds > 600) {
+    throw new UsageError(`the \`request-timeout\` input takes seconds from 0.1 to 600, not "${value}"`);
+  }
+  return Math.round(seconds * 1000);
 }
 
 export function readInputs(): ActionInputs {
@@ -38,5 +50,6 @@ export function readInputs(): ActionInputs {
     checkName: core.getInput('check-name') || 'prguard',
     comment: bool('comment', core.getInput('comment')),
     sarifFile: core.getInput('sarif-file') || undefined,
+    requestTimeoutMs: timeoutMs(core.getInput('request-timeout')),
   };
 }

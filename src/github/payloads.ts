@@ -3,6 +3,7 @@
 import type { Finding, Report, Severity } from '../model.ts';
 import { countBySeverity, findingCounts, worstFirst } from '../report/findings.ts';
 import { formatMarkdown } from '../report/markdown.ts';
+import { clipBytes } from './bytes.ts';
 
 export type FailOn = 'error' | 'warning' | 'never';
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
@@ -13,9 +14,10 @@ export const LIMITS = {
   annotationsPerRequest: 50,
   /** Annotations we send at most, so a huge PR does not take hundreds of requests. */
   maxAnnotations: 1000,
-  checkSummaryChars: 65535,
-  checkTitleChars: 255,
-  annotationMessageChars: 64 * 1024 - 1,
+  /** GitHub counts these in UTF-8 bytes, not characters. */
+  checkSummaryBytes: 65535,
+  checkTitleBytes: 255,
+  annotationMessageBytes: 65535,
   commentChars: 65536,
   /** The job summary upload limit is 1 MiB; keep a margin for what the runner adds. */
   jobSummaryBytes: 1024 * 1024 - 4096,
@@ -66,10 +68,6 @@ export function checkConclusion(report: Report, failOn: FailOn): CheckConclusion
   return countBySeverity(report.findings).error > 0 ? 'neutral' : 'success';
 }
 
-function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
 /** An annotation for a finding with a path; a file-level finding is shown on line 1. */
 export function toAnnotation(f: Finding): Annotation | null {
   if (!f.path) return null;
@@ -80,8 +78,8 @@ export function toAnnotation(f: Finding): Annotation | null {
     start_line: start,
     end_line: end,
     annotation_level: ANNOTATION_LEVEL[f.severity],
-    message: clip(f.message, LIMITS.annotationMessageChars),
-    title: clip(f.line === undefined ? `prguard ${f.ruleId} (whole file)` : `prguard ${f.ruleId}`, LIMITS.checkTitleChars),
+    message: clipBytes(f.message, LIMITS.annotationMessageBytes, ' … (cut: GitHub allows 65,535 bytes per annotation)'),
+    title: clipBytes(f.line === undefined ? `prguard ${f.ruleId} (whole file)` : `prguard ${f.ruleId}`, LIMITS.checkTitleBytes, '…'),
   };
 }
 
@@ -100,14 +98,20 @@ export function planCheckRun(report: Report, options: CheckRunOptions): CheckRun
   const leftOut = all.length - sent.length;
   const preface: string[] = [];
   if (leftOut > 0) preface.push(`${leftOut} findings are not shown as line annotations (limit ${cap}); all are listed below.`);
-  const summary = formatMarkdown(report, {
-    maxLength: LIMITS.checkSummaryChars,
-    preface,
-    ...(options.ruleDocsUrl ? { ruleDocsUrl: options.ruleDocsUrl } : {}),
-  });
-  const title = clip(
+  const summary = clipBytes(
+    formatMarkdown(report, {
+      maxLength: LIMITS.checkSummaryBytes,
+      unit: 'bytes',
+      preface,
+      ...(options.ruleDocsUrl ? { ruleDocsUrl: options.ruleDocsUrl } : {}),
+    }),
+    LIMITS.checkSummaryBytes,
+    '\n\n… (cut: GitHub allows 65,535 bytes in a check-run summary; the job summary has the full report)',
+  );
+  const title = clipBytes(
     `${report.conclusion === 'failure' ? 'Failed' : 'Passed'}: ${findingCounts(report.findings)}`,
-    LIMITS.checkTitleChars,
+    LIMITS.checkTitleBytes,
+    '…',
   );
   const batches: Annotation[][] = [];
   for (let i = 0; i < sent.length; i += LIMITS.annotationsPerRequest) {

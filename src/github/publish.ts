@@ -2,7 +2,8 @@
 // to workflow-command annotations, the sticky comment, the job summary.
 import * as core from '@actions/core';
 import type { Report } from '../model.ts';
-import { call, callError, statusOf, type GitHub } from './client.ts';
+import { call, callError, GitHubCallError, statusOf, type GitHub } from './client.ts';
+import { Shape } from './shape.ts';
 import type { PullContext } from './context.ts';
 import {
   commentBody,
@@ -13,11 +14,16 @@ import {
   type FailOn,
 } from './payloads.ts';
 
+/** Pages of PR comments read at most when looking for the sticky comment (3,000 comments). */
+const MAX_COMMENT_PAGES = 30;
+
 export interface CheckRunResult {
   /** False when the token may not create check runs (fork PR, read-only token). */
   created: boolean;
   id?: number;
   url?: string;
+  /** Set when the check run exists but some annotation batches could not be added. */
+  incomplete?: string;
 }
 
 /** `external_id` ties the check run to this PR's head commit and check name. */
@@ -50,13 +56,19 @@ export async function publishCheckRun(
     if (statusOf(err) === 403) return { created: false };
     throw callError('checks.create', 'checks: write', err);
   }
-  const id = created.data.id;
+  const id = new Shape('checks.create').count(created.data, 'id');
+  const url = typeof created.data.html_url === 'string' ? created.data.html_url : undefined;
   for (const output of plan.updates) {
-    await call('checks.update', 'checks: write', () =>
-      octokit.rest.checks.update({ owner, repo, check_run_id: id, output }),
-    );
+    try {
+      await call('checks.update', 'checks: write', () =>
+        octokit.rest.checks.update({ owner, repo, check_run_id: id, output }),
+      );
+    } catch (err) {
+      if (!(err instanceof GitHubCallError)) throw err;
+      return { created: true, id, ...(url ? { url } : {}), incomplete: err.message };
+    }
   }
-  return { created: true, id, url: created.data.html_url ?? undefined };
+  return { created: true, id, ...(url ? { url } : {}) };
 }
 
 /** Workflow-command annotations, worst first, with a notice of how many were not shown. */
@@ -96,10 +108,16 @@ export async function publishComment(
   const { owner, repo, number: issue_number } = pull;
   const marker = commentMarker(checkName);
   const body = commentBody(report, checkName);
+  // Our comment is usually among the first; a `Link` that never ends stops at MAX_COMMENT_PAGES.
+  let pages = 0;
   const comments = await call('issues.listComments', 'pull-requests: read', () =>
-    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }),
+    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }, (response, done) => {
+      if (++pages >= MAX_COMMENT_PAGES) done();
+      return new Shape(`issues.listComments (page ${pages})`).array(response.data) as typeof response.data;
+    }),
   );
-  const mine = comments.find((c) => c.body?.includes(marker));
+  const shape = new Shape('issues.listComments');
+  const mine = comments.find((c) => shape.count(c, 'id') >= 0 && typeof c.body === 'string' && c.body.includes(marker));
   try {
     if (mine) {
       if (mine.body !== body) {

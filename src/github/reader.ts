@@ -2,6 +2,7 @@
 // file and answers with the target (its `path` tells), so a link is reported as a link either way.
 import { RepoReadError, type RepoEntry, type RepoReader } from '../repo/reader.ts';
 import { callError, statusOf, type GitHub } from './client.ts';
+import { malformed } from './shape.ts';
 
 export interface RepoRef {
   owner: string;
@@ -33,9 +34,7 @@ export class GitHubRepoReader implements RepoReader {
       throw callError('repos.getContent', 'contents: read', err);
     }
     if (Array.isArray(data)) return { kind: 'other', type: 'directory' };
-    if (data === null || typeof data !== 'object') {
-      throw new RepoReadError(`repos.getContent answered ${path} at ${ref.slice(0, 12)} with something that is not a content object`);
-    }
+    if (data === null || typeof data !== 'object') throw malformed('repos.getContent', `${path}: the body is not a JSON object`);
     const file = data as ContentData;
     if (file.type === 'symlink') return { kind: 'symlink', target: String(file.target ?? '') };
     if (file.type !== 'file') return { kind: 'other', type: String(file.type ?? 'unknown') };

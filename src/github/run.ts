@@ -10,11 +10,13 @@ import { formatters } from '../report/index.ts';
 import { countBySeverity, findingCounts } from '../report/findings.ts';
 import { formatJson } from '../report/json.ts';
 import { createClient, GitHubCallError, type GitHub } from './client.ts';
-import { readRunnerContext, type PullContext } from './context.ts';
+import { readRunnerContext } from './context.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { checkConclusion, failsStep } from './payloads.ts';
-import { publishCheckRun, publishComment, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
+import { publish } from './deliver.ts';
+import { readPull } from './pull.ts';
 import { pullSource } from './source.ts';
+import { reportSuperseded } from './superseded.ts';
 
 /** The `sarif-file` input, relative to the workspace (e.g. for github/codeql-action/upload-sarif). */
 function writeSarif(report: Report, file: string, workspace: string, app: App): void {
@@ -36,40 +38,10 @@ function createOctokit(inputs: ActionInputs, apiUrl: string, env: NodeJS.Process
   return createClient({
     token: inputs.token,
     baseUrl: apiUrl,
+    timeoutMs: inputs.requestTimeoutMs,
     ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryAfterBaseMs: retryBase } : {}),
     log: { debug: core.debug, info: core.info },
   });
-}
-
-/** Why there is no check run, and what to do about it. */
-function refusedMessage(pull: PullContext): string {
-  const why = pull.fork
-    ? 'this PR comes from a fork, and on `pull_request` its token is read-only (the `pull_request_target` ' +
-      'setup in prguard\'s README gets a check run without running the PR\'s code)'
-    : 'add `checks: write` to the workflow permissions';
-  return (
-    `The check run could not be created (403: the token cannot write checks): ${why}. ` +
-    'The findings are shown as annotations on the step and here.'
-  );
-}
-
-/** Check run (or the fork fallback), job summary, sticky comment. */
-async function publish(octokit: GitHub, pull: PullContext, report: Report, inputs: ActionInputs): Promise<void> {
-  const check = await publishCheckRun(octokit, pull, report, inputs);
-  if (check.url) core.info(`prguard: check run ${check.url}`);
-  const refused = check.created ? undefined : refusedMessage(pull);
-  if (refused) {
-    // Logged, not annotated: GitHub shows only 10 annotations per kind, and they are for findings.
-    core.info(`prguard: ${refused}`);
-    publishFallbackAnnotations(report, inputs.comment);
-  }
-  await writeJobSummary(report, inputs.checkName, refused ? [refused] : []);
-  if (!inputs.comment) return;
-  if (!check.created) {
-    core.notice('prguard: the PR comment was skipped because the token is read-only. The job summary has the report.');
-    return;
-  }
-  await publishComment(octokit, pull, report, inputs.checkName);
 }
 
 async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
@@ -84,20 +56,25 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   const inputs = readInputs();
   const { pull } = context;
   const octokit = createOctokit(inputs, context.apiUrl, env);
-  const source = pullSource(octokit, pull, context.workspace, core.info);
+  // Always the PR as it is now: body and labels may have been edited, the head may have moved.
+  const fresh = await readPull(octokit, pull);
+  if (fresh.headSha !== pull.headSha) return reportSuperseded(pull, fresh);
+  pull.pr = fresh.pr;
+  const source = pullSource(octokit, pull, fresh, context.workspace, core.info);
   const policy = inputs.policy ? { kind: 'repo-path' as const, path: inputs.policy } : { kind: 'discover' as const };
   const { report } = await app.runCheck({ source, policy });
 
   const reportFile = writeReportFile(report, env);
   if (inputs.sarifFile) writeSarif(report, inputs.sarifFile, context.workspace ?? env.GITHUB_WORKSPACE ?? '.', app);
-  await publish(octokit, pull, report, inputs);
-
+  // Outputs first: a publishing failure must not leave the workflow without the verdict.
   const counts = countBySeverity(report.findings);
   core.setOutput('conclusion', checkConclusion(report, inputs.failOn));
   core.setOutput('errors', String(counts.error));
   core.setOutput('warnings', String(counts.warning));
   core.setOutput('ai-assisted', String(report.ai.assisted));
   core.setOutput('report', reportFile);
+  core.setOutput('superseded', 'false');
+  await publish(octokit, pull, report, inputs);
   core.info(`prguard: ${findingCounts(report.findings)}.`);
   if (failsStep(report, inputs.failOn)) {
     core.setFailed(`prguard: ${findingCounts(report.findings)} (fail-on: ${inputs.failOn}).`);

@@ -1,6 +1,7 @@
 // Where the Action reads the change from: local git when the workspace checkout has both the
 // base and the head commits (no caps, every patch), else the REST API. Either way the source
-// carries its repository reader, and the policy is read at the PR's base commit.
+// carries its repository reader, the policy is read at the PR's base commit, and the pull request
+// itself (body, labels, head) is the one `pulls.get` returned in this run.
 import type { ChangeSource } from '../app.ts';
 import { UsageError } from '../errors.ts';
 import { loadGitChangeSet } from '../git/index.ts';
@@ -9,6 +10,7 @@ import type { ChangeSet } from '../model.ts';
 import { loadApiChangeSet } from './changeset.ts';
 import type { GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
+import type { FreshPull } from './pull.ts';
 import { GitHubRepoReader } from './reader.ts';
 
 export interface PullSource extends ChangeSource {
@@ -19,6 +21,7 @@ export interface PullSource extends ChangeSource {
 export function pullSource(
   octokit: GitHub,
   pull: PullContext,
+  fresh: FreshPull,
   workspace: string | undefined,
   log: (message: string) => void,
 ): PullSource {
@@ -31,8 +34,8 @@ export function pullSource(
     async load(): Promise<ChangeSet> {
       if (workspace) {
         try {
-          const change = await loadGitChangeSet({ cwd: workspace, base: pull.baseSha, head: pull.headSha });
-          change.pr = pull.pr;
+          const change = await loadGitChangeSet({ cwd: workspace, base: pull.baseSha, head: fresh.headSha });
+          change.pr = fresh.pr;
           log(`prguard: read the change with git in ${workspace}.`);
           via = 'git';
           source.reader = new GitRepoReader(workspace);
@@ -46,7 +49,7 @@ export function pullSource(
         }
       }
       via = 'api';
-      return loadApiChangeSet(octokit, pull);
+      return loadApiChangeSet(octokit, pull, fresh);
     },
   };
   return source;

@@ -80,8 +80,10 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
       notes: touchNotes(files, path, found.resolvedPath, base),
     };
   }
-  for (const path of POLICY_PATHS) {
-    const found = await readAt(reader, ref, path);
+  // Every discovery path is asked at once (one round through the API); the first that exists wins.
+  const candidates = await Promise.all(POLICY_PATHS.map((path) => readAt(reader, ref, path)));
+  for (const [i, path] of POLICY_PATHS.entries()) {
+    const found = candidates[i];
     if (found === undefined) continue;
     const notes = touchNotes(files, path, found.resolvedPath, base);
     for (const other of POLICY_PATHS) {

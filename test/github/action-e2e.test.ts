@@ -85,7 +85,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(server.violations).toEqual([]);
     expect(run.code).toBe(0);
     expect(server.calls('pulls/list-commits')).toHaveLength(2);
-    expect(run.stdout).toMatch(/GitHub secondary rate limit for GET \S+\/pulls\/2\/commits\S*; retrying after 2s/);
+    expect(run.stdout).toMatch(/GitHub secondary rate limit for GET \S+\/pulls\/(2|\{pull_number\})\/commits\S*; retrying after 2s/);
   });
 
   test('a permanent error names the call and the permission', async () => {
@@ -101,7 +101,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(run.stdout).not.toMatch(/\n\s+at /);
   });
 
-  test('a 3,000-file PR is read completely, 100 per page', async () => {
+  test('a 3,000-file PR is read completely, 100 per page, all pages at once', async () => {
     const files: FakeFile[] = Array.from({ length: 3000 }, (_, i) => ({
       filename: `src/f${i}.ts`,
       status: 'added',
@@ -115,25 +115,30 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(run.code).toBe(0);
     const pages = server.calls('pulls/list-files');
     expect(pages).toHaveLength(30);
-    expect(pages.map((p) => p.query.page ?? '1')).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
+    expect(pages.map((p) => Number(p.query.page ?? '1')).sort((a, b) => a - b)).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     expect(reportOf(run).stats).toEqual({ files: 3000, additions: 3000, deletions: 0 });
     expect(reportOf(run).notes.join('\n')).not.toContain('at most 3000 files');
   });
 
-  test('more files than GitHub lists: the cap is reported, not hidden', async () => {
+  test('more files than GitHub lists: the files not read are an error in each rule, not hidden', async () => {
     const files: FakeFile[] = Array.from({ length: 3000 }, (_, i) => ({ filename: `d/f${i}.txt`, status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) }));
     const { server, event } = await start({ files, changedFiles: 3456 });
     const run = await runAction(server, event);
-    expect(run.code).toBe(0);
-    expect(run.summary).toContain("GitHub's API lists at most 3000 files; 456 of the 3456 changed files were not checked");
+    expect(run.code).toBe(1);
+    expect(run.outputs.conclusion).toBe('failure');
+    expect(run.summary).toContain('Could not read files 3,001 to 3,456 of the 3,456 changed files: not checked by secret-leakage.');
   });
 
-  test('a file whose patch GitHub left out is named in the report', async () => {
-    const { server, event } = await start({ files: [small, { filename: 'data/big.json', status: 'modified', additions: 40000, deletions: 2 }] });
+  test('a file whose patch GitHub left out and whose contents cannot be read is an error on that file', async () => {
+    const { server, event } = await start({ files: [small, smallTest, { filename: 'data/big.json', status: 'modified', additions: 40000, deletions: 2 }] });
     const run = await runAction(server, event);
-    expect(run.code).toBe(0);
-    expect(reportOf(run).notes).toContainEqual(expect.stringMatching(/^data\/big\.json: GitHub did not return the diff/));
-    expect(run.summary).toContain('data/big.json: GitHub did not return the diff');
+    expect(run.code).toBe(1);
+    const unread = reportOf(run).findings.filter((f) => f.message.startsWith('Could not read the changed lines of data/big.json'));
+    expect(unread.map((f) => [f.ruleId, f.severity, f.path])).toEqual([
+      ['tests-touched', 'error', 'data/big.json'],
+      ['secret-leakage', 'error', 'data/big.json'],
+    ]);
+    expect(run.summary).toContain('Could not read the changed lines of data/big.json (+40000 −2): not checked by secret-leakage.');
   });
 
   test('a null PR body is handled', async () => {
@@ -151,6 +156,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(first.code).toBe(0);
     expect(server.comments).toHaveLength(1);
     server.state.files.push({ filename: 'src/more.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) });
+    Object.assign(server.state.pull, { changed_files: 2, additions: 3 });
     const second = await runAction(server, event, { inputs: { comment: 'true' } });
     expect(second.code).toBe(0);
     expect(server.comments).toHaveLength(1);
@@ -182,5 +188,8 @@ describe.concurrent('the Action against a fake GitHub', () => {
     const run = await runAction(server, event, { inputs: { 'fail-on': 'sometimes' } });
     expect(run.code).toBe(1);
     expect(log(run)).toContain('::error::prguard: the `fail-on` input takes error, warning or never, not "sometimes"');
+    const timeout = await runAction(server, event, { inputs: { 'request-timeout': 'soon' } });
+    expect(timeout.code).toBe(1);
+    expect(log(timeout)).toContain('::error::prguard: the `request-timeout` input takes seconds from 0.1 to 600, not "soon"');
   });
 });

@@ -164,7 +164,8 @@ describe.concurrent('the Action with real rules', () => {
     expect(run.code).toBe(1);
     // The policy was read at the base commit only.
     const policyReads = server.calls('repos/get-content').filter((r) => r.path.endsWith('prguard.yml'));
-    expect(policyReads.map((r) => r.query.ref)).toEqual([BASE_SHA]);
+    expect(policyReads.length).toBeGreaterThan(0);
+    expect(policyReads.every((r) => r.query.ref === BASE_SHA)).toBe(true);
   });
 
   test('a Copilot-authored PR is recognised as AI-assisted', async () => {

@@ -5,6 +5,7 @@
 // maxItems), and fails on demand (403, 5xx, secondary rate limits).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostileBody, type Hostile } from './hostile.ts';
 import { OpenApiContract, type MatchedRequest } from './openapi.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -22,6 +23,9 @@ export interface RecordedRequest {
   query: Record<string, string>;
   body: Json;
   operationId: string | undefined;
+  /** When the request arrived and when its answer was sent (ms, performance.now()). */
+  start: number;
+  end?: number;
 }
 
 export interface Failure {
@@ -62,6 +66,11 @@ export interface FakeState {
   /** Every write (check runs, comments) answers 403, like a fork PR's read-only token. */
   readOnly: boolean;
   failures: Failure[];
+  /** The merge base `repos/compare-commits-with-basehead` reports (default: the base sha). */
+  mergeBase?: string;
+  hostile?: Hostile;
+  /** Milliseconds before each request is handled (to measure sequential rounds). */
+  latencyMs?: number;
 }
 
 const GITHUB_FILE_CAP = 3000;
@@ -100,6 +109,9 @@ export class FakeGitHub {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const start = performance.now();
+    // A little network latency makes requests sent together overlap, as they do on GitHub.
+    if (this.state.latencyMs) await new Promise((r) => setTimeout(r, this.state.latencyMs));
     const url = new URL(req.url ?? '/', this.url);
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -113,13 +125,17 @@ export class FakeGitHub {
     }
     const method = req.method ?? 'GET';
     const { request, violations } = contract().validateRequest(method, url.pathname, url.searchParams, body);
-    this.requests.push({
+    const record: RecordedRequest = {
       method,
       path: url.pathname,
       query: Object.fromEntries(url.searchParams),
       body,
       operationId: request?.operationId,
-    });
+      start,
+    };
+    this.requests.push(record);
+    res.on('finish', () => (record.end = performance.now()));
+    if (request && this.state.hostile?.hang?.includes(request.operationId)) return; // never answers
     if (!req.headers.authorization?.startsWith('token ')) violations.push(`${method} ${url.pathname}: no token`);
     if (violations.length > 0 || !request) {
       // GitHub answers an invalid request with 422 Validation Failed (this includes more than 50
@@ -132,6 +148,12 @@ export class FakeGitHub {
       failure.times = (failure.times ?? 1) - 1;
       return this.send(res, request, failure.status, { message: failure.message ?? 'Injected failure' }, failure.headers);
     }
+    if (request.operationId === 'repos/get-content' && /raw/.test(String(req.headers.accept))) {
+      const text = this.state.contents[url.searchParams.get('ref') ?? '']?.[request.pathParams.path!];
+      if (text === undefined) return this.send(res, request, 404, { message: 'Not Found' });
+      res.writeHead(200, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+      return void res.end(text);
+    }
     const [status, payload, headers] = this.route(request, url.searchParams, body);
     return this.send(res, request, status, payload, headers);
   }
@@ -142,8 +164,11 @@ export class FakeGitHub {
       this.violations.push(...problems.map((p) => `fake server response broke the contract: ${p}`));
     }
     if (status >= 400 && payload && typeof payload === 'object') payload.documentation_url ??= 'https://docs.github.com/rest';
+    const hostile = hostileBody(this.state.hostile, request?.operationId ?? '', payload, headers, new URL(res.req.url ?? '/', this.url));
+    const text = hostile.text;
+    headers = hostile.headers;
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-    res.end(payload === undefined ? '' : JSON.stringify(payload));
+    res.end(text);
   }
 
   private page<T>(items: T[], query: URLSearchParams, path: string): [number, T[], Record<string, string>] {
@@ -169,9 +194,15 @@ export class FakeGitHub {
     const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);
     switch (request.operationId) {
       case 'pulls/get':
-        return Number(p.pull_number) === s.pull.number ? [200, s.pull] : [404, { message: 'Not Found' }];
+        if (Number(p.pull_number) !== s.pull.number) return [404, { message: 'Not Found' }];
+        return [200, s.hostile?.headSha ? { ...s.pull, head: { ...s.pull.head, sha: s.hostile.headSha } } : structuredClone(s.pull)];
       case 'pulls/list-files':
-        return this.page(s.files.slice(0, GITHUB_FILE_CAP).map((f) => this.diffEntry(f)), query, path);
+        return this.page(s.files.slice(0, Math.min(GITHUB_FILE_CAP, s.hostile?.listedFiles ?? Infinity)).map((f) => this.diffEntry(f)), query, path);
+      case 'repos/compare-commits-with-basehead': {
+        const comparison = contract().example('commit-comparison');
+        comparison.merge_base_commit.sha = s.mergeBase ?? s.pull.base.sha;
+        return [200, comparison];
+      }
       case 'pulls/list-commits':
         return this.page(s.commits.slice(0, GITHUB_COMMIT_CAP).map((c) => this.commit(c)), query, path);
       case 'repos/get-content':
@@ -201,9 +232,9 @@ export class FakeGitHub {
       additions: f.additions,
       deletions: f.deletions,
       changes: f.additions + f.deletions,
-      blob_url: `https://github.com/${this.state.owner}/${this.state.repo}/blob/x/${f.filename}`,
-      raw_url: `https://github.com/${this.state.owner}/${this.state.repo}/raw/x/${f.filename}`,
-      contents_url: `https://api.github.com/repos/${this.state.owner}/${this.state.repo}/contents/${f.filename}`,
+      blob_url: `https://github.com/${this.state.owner}/${this.state.repo}/blob/x/${encodeURI(f.filename)}`,
+      raw_url: `https://github.com/${this.state.owner}/${this.state.repo}/raw/x/${encodeURI(f.filename)}`,
+      contents_url: `https://api.github.com/repos/${this.state.owner}/${this.state.repo}/contents/${encodeURI(f.filename)}`,
     };
     if (f.patch !== undefined) entry.patch = f.patch;
     if (f.previous_filename !== undefined) entry.previous_filename = f.previous_filename;
@@ -252,6 +283,11 @@ export class FakeGitHub {
   private checkRun(operationId: string, id: number, body: Json): [number, Json] {
     let run = operationId === 'checks/update' ? this.checkRuns.find((r) => r.id === id) : undefined;
     if (operationId === 'checks/update' && !run) return [404, { message: 'Not Found' }];
+    // GitHub measures these in bytes (the description says characters): over the limit is a 422.
+    const o = body.output ?? {};
+    const tooLong = [['summary', o.summary, 65535], ['title', o.title, 255], ...(o.annotations ?? []).map((a: Json) => ['annotation message', a.message, 65535])]
+      .filter(([, text, max]) => typeof text === 'string' && Buffer.byteLength(text) > max);
+    if (tooLong.length > 0) return [422, { message: `Invalid request.\n\nOnly ${tooLong[0][2]} bytes are allowed for ${tooLong[0][0]}.` }];
     if (!run) {
       run = { id: this.nextId++, request: body, annotations: [] as Json[], updates: 0 };
       this.checkRuns.push(run);

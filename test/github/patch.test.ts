@@ -20,22 +20,22 @@ describe('parsePatchHunks (GitHub `patch` fields)', () => {
 });
 
 describe('fileFromApi', () => {
-  test('a missing patch on a changed file is a note, not a silent pass', () => {
-    const { file, note } = fileFromApi({ filename: 'big.json', status: 'modified', additions: 5000, deletions: 10, changes: 5010 });
+  test('a missing patch on a changed file is marked patchMissing (to be read from contents), not binary', () => {
+    const file = fileFromApi({ filename: 'big.json', status: 'modified', additions: 5000, deletions: 10, changes: 5010 });
     expect(file.patchMissing).toBe(true);
     expect(file.binary).toBe(false);
-    expect(note).toMatch(/^big\.json: GitHub did not return the diff \(\+5000 −10; too large\)/);
+    expect(file.hunks).toEqual([]);
   });
 
   test('no patch and no line changes: binary, except a pure rename', () => {
-    expect(fileFromApi({ filename: 'logo.png', status: 'added', additions: 0, deletions: 0, changes: 0 }).file.binary).toBe(true);
+    expect(fileFromApi({ filename: 'logo.png', status: 'added', additions: 0, deletions: 0, changes: 0 }).binary).toBe(true);
     const rename = fileFromApi({ filename: 'b.ts', previous_filename: 'a.ts', status: 'renamed', additions: 0, deletions: 0, changes: 0 });
-    expect(rename.file).toMatchObject({ status: 'renamed', oldPath: 'a.ts', binary: false });
-    expect(rename.note).toBeUndefined();
+    expect(rename).toMatchObject({ status: 'renamed', oldPath: 'a.ts', binary: false });
+    expect(rename.patchMissing).toBeUndefined();
   });
 
   test('GitHub statuses map onto the model', () => {
-    expect(fileFromApi({ filename: 'x', status: 'removed', additions: 0, deletions: 1, changes: 1, patch: '@@ -1 +0,0 @@\n-x' }).file.status).toBe('deleted');
-    expect(fileFromApi({ filename: 'x', status: 'changed', additions: 0, deletions: 0, changes: 0, patch: '' }).file.status).toBe('modified');
+    expect(fileFromApi({ filename: 'x', status: 'removed', additions: 0, deletions: 1, changes: 1, patch: '@@ -1 +0,0 @@\n-x' }).status).toBe('deleted');
+    expect(fileFromApi({ filename: 'x', status: 'changed', additions: 0, deletions: 0, changes: 0, patch: '' }).status).toBe('modified');
   });
 });

@@ -51,10 +51,24 @@ describe('planCheckRun', () => {
     ]);
   });
 
-  test('the summary fits 65,535 characters and the annotation cap is stated', () => {
+  test('non-ASCII findings: summary, titles and messages fit GitHub\'s limits in BYTES, cut on a character boundary', () => {
+    // 3-byte and 4-byte characters: 300 findings of ~600 characters are far over 65,535 bytes.
+    const r = report(located(300, 'error', 'ключ 🔑 секрет '.repeat(40)));
+    r.findings.push({ ruleId: 'big', severity: 'error', message: '🔑'.repeat(20_000), path: 'x.ts', line: 1 });
+    const plan = planCheckRun(r, { failOn: 'error' });
+    expect(Buffer.byteLength(plan.first.summary)).toBeLessThanOrEqual(LIMITS.checkSummaryBytes);
+    expect(Buffer.byteLength(plan.first.title)).toBeLessThanOrEqual(LIMITS.checkTitleBytes);
+    const big = [plan.first, ...plan.updates].flatMap((o) => o.annotations).find((a) => a.title === 'prguard big')!;
+    expect(Buffer.byteLength(big.message)).toBeLessThanOrEqual(LIMITS.annotationMessageBytes);
+    expect(big.message).toMatch(/🔑 … \(cut: GitHub allows 65,535 bytes per annotation\)$/);
+    expect(big.message).not.toContain('\uFFFD');
+    expect(plan.first.summary).not.toContain('\uFFFD');
+  });
+
+  test('the summary fits 65,535 bytes and the annotation cap is stated', () => {
     const r = report(located(3000, 'warning', 'w'.repeat(200)));
     const plan = planCheckRun(r, { failOn: 'error', maxAnnotations: 500 });
-    expect(plan.first.summary.length).toBeLessThanOrEqual(LIMITS.checkSummaryChars);
+    expect(Buffer.byteLength(plan.first.summary)).toBeLessThanOrEqual(LIMITS.checkSummaryBytes);
     expect(plan.first.summary).toMatch(/\d+ more findings not shown here/);
     expect(plan.first.summary).toContain('2500 findings are not shown as line annotations (limit 500)');
     expect(plan.updates).toHaveLength(9);

@@ -85,6 +85,8 @@ export function restPull(event: Json): Json {
   rest.head = { ...rest.head, sha: p.head.sha, ref: p.head.ref };
   rest.changed_files = p.changed_files;
   rest.commits = p.commits;
+  rest.additions = p.additions;
+  rest.deletions = p.deletions;
   return rest;
 }
 
@@ -103,22 +105,33 @@ export interface Scenario {
   failures?: FakeState['failures'];
   /** Commit ids (default BASE_SHA and HEAD_SHA), e.g. of a real repository. */
   shas?: { base: string; head: string };
+  hostile?: FakeState['hostile'];
+  latencyMs?: number;
+  /** Files at the merge base, when it is not the base commit (see FakeState.mergeBase). */
+  mergeBase?: { sha: string; files: Record<string, string> };
 }
 
 export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
   const commits = s.commits ?? [{ sha: HEAD_SHA, message: 'Add a small feature\n' }];
   const shas = s.shas ?? { base: BASE_SHA, head: HEAD_SHA };
   const event = makeEvent(s.pr ?? {}, s.changedFiles ?? s.files.length, commits.length, shas);
+  event.pull_request.additions = s.files.reduce((n, f) => n + f.additions, 0);
+  event.pull_request.deletions = s.files.reduce((n, f) => n + f.deletions, 0);
+  const contents: FakeState['contents'] = { [shas.base]: s.base ?? {}, [shas.head]: s.head ?? {} };
+  if (s.mergeBase) contents[s.mergeBase.sha] = s.mergeBase.files;
   const server = new FakeGitHub({
     owner: event.repository.owner.login,
     repo: event.repository.name,
     pull: restPull(event),
     files: s.files,
     commits,
-    contents: { [shas.base]: s.base ?? {}, [shas.head]: s.head ?? {} },
+    contents,
     links: { [shas.base]: s.links?.base ?? {}, [shas.head]: s.links?.head ?? {} },
     readOnly: s.readOnly ?? false,
     failures: s.failures ?? [],
+    ...(s.mergeBase ? { mergeBase: s.mergeBase.sha } : {}),
+    ...(s.hostile ? { hostile: s.hostile } : {}),
+    ...(s.latencyMs ? { latencyMs: s.latencyMs } : {}),
   });
   return { server, event };
 }
@@ -170,6 +183,21 @@ export interface RunOptions {
   eventName?: string;
   /** More environment, e.g. GITHUB_WORKSPACE. */
   env?: Record<string, string>;
+}
+
+/**
+ * Sequential rounds of requests: the longest chain of requests each started after the one before
+ * it was answered (requests in flight together are one round).
+ */
+export function sequentialRounds(server: FakeGitHub): number {
+  const reqs = server.requests.filter((r) => r.end !== undefined).sort((a, b) => a.start - b.start);
+  const depth: number[] = [];
+  reqs.forEach((r, i) => {
+    let d = 1;
+    for (let k = 0; k < i; k++) if (reqs[k]!.end! <= r.start) d = Math.max(d, depth[k]! + 1);
+    depth.push(d);
+  });
+  return Math.max(0, ...depth);
 }
 
 export async function runAction(server: FakeGitHub, event: Json, options: RunOptions = {}): Promise<ActionRun> {

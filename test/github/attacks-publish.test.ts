@@ -1,0 +1,88 @@
+// Publishing under GitHub's real limits and refusals: check-run text in bytes, and a check run
+// GitHub refuses (422, time-out) falls back to workflow annotations and the job summary, with the
+// step's exit decided by `fail-on` alone. Also the Action's round count on a maximal API PR.
+import { describe, expect, test } from 'vitest';
+import { rng, sample } from '../helpers/secret-samples.ts';
+import type { FakeFile } from './fake-github.ts';
+import { addedPatch, fakeServers, reportOf, runAction, sequentialRounds } from './scenario.ts';
+
+const start = fakeServers();
+const smallTest: FakeFile = { filename: 'src/util.test.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(["it('a', () => expect(1).toBe(1));"]) };
+// 260 real-format tokens in a file with a long non-ASCII path: ~260 findings whose rows are mostly
+// 2-byte characters, so a summary cut at 65,535 characters is far over 65,535 bytes.
+const dir = 'конфигурация/секреты-окружения/'.repeat(3);
+const keys = Array.from({ length: 260 }, (_, i) => sample('github-classic-pat', rng(1000 + i)).text);
+const leaky: FakeFile = { filename: `${dir}значения.txt`, status: 'added', additions: keys.length, deletions: 0, patch: addedPatch(keys.map((k) => `ключ = "${k}"`)) };
+
+describe.concurrent('publishing', () => {
+  test('hundreds of non-ASCII findings fit the check run: summary, titles and messages measured in bytes (no 422)', async () => {
+    const { server, event } = await start({ files: [smallTest, leaky] });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(server.calls('checks/create')).toHaveLength(1);
+    expect(server.checkRuns).toHaveLength(1);
+    const summary: string = server.checkRuns[0].output.summary;
+    expect(Buffer.byteLength(summary)).toBeLessThanOrEqual(65535);
+    expect(summary.length).toBeGreaterThan(30_000);
+    expect(server.checkRuns[0].annotations).toHaveLength(reportOf(run).findings.filter((f) => f.path).length);
+    for (const k of keys) expect(run.stdout + summary).not.toContain(k);
+  });
+
+  test('a check run GitHub refuses (422) still publishes: annotations on the step and the job summary say so', async () => {
+    const { server, event } = await start({ files: [smallTest, leaky], failures: [{ operationId: 'checks/create', status: 422, message: 'Invalid request' }] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1); // fail-on: error, and there are error findings
+    expect(run.stdout).toContain('::warning title=prguard%3A no check run::prguard: The check run could not be published (checks.create failed (422: Invalid request)');
+    expect(run.stdout.split('\n').filter((l) => /^::error .*file=/.test(l))).toHaveLength(10);
+    expect(run.summary).toContain('> The check run could not be published (checks.create failed (422');
+    expect(run.summary).toContain('❌ **Failed**');
+    expect(run.outputs).toMatchObject({ conclusion: 'failure', superseded: 'false' });
+  });
+
+  test('with fail-on: never a refused check run never fails the step', async () => {
+    const { server, event } = await start({ files: [smallTest, leaky], failures: [{ operationId: 'checks/create', status: 422, message: 'Invalid request' }] });
+    const run = await runAction(server, event, { inputs: { 'fail-on': 'never', comment: 'true' } });
+    expect(run.code).toBe(0);
+    expect(run.outputs.conclusion).toBe('neutral');
+    expect(run.stdout).toContain('::notice::prguard: the PR comment was skipped because the check run could not be published.');
+    expect(server.calls('issues/create-comment')).toHaveLength(0);
+  });
+
+  test('an endless Link on the PR comments cannot make the sticky-comment search run away', async () => {
+    const { server, event } = await start({ files: [smallTest], hostile: { endlessLink: ['issues/list-comments'] } });
+    const run = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(run.code).toBe(0);
+    expect(server.calls('issues/list-comments')).toHaveLength(30);
+    expect(server.comments).toHaveLength(1);
+  });
+
+  test('a check-run request that never answers falls back too, and a clean PR still passes', async () => {
+    const { server, event } = await start({ files: [smallTest], hostile: { hang: ['checks/create'] } });
+    const run = await runAction(server, event, { inputs: { 'request-timeout': '0.3' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/::warning title=prguard%3A no check run::prguard: The check run could not be published \(checks\.create failed \(no response/);
+    expect(run.outputs.conclusion).toBe('success');
+  }, 30_000);
+
+  test('a failing annotation update keeps the check run (its verdict is set) and shows the findings on the step', async () => {
+    const { server, event } = await start({ files: [smallTest, leaky], failures: [{ operationId: 'checks/update', status: 422, message: 'Invalid request' }] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(server.checkRuns[0].request.conclusion).toBe('failure');
+    expect(run.stdout).toContain('prguard: The check run was created with its verdict, but not all of its annotations could be added (checks.update failed (422');
+    expect(run.stdout.split('\n').filter((l) => /^::error .*file=/.test(l))).toHaveLength(10);
+  });
+
+  test('a 3,000-file, 250-commit PR through the API takes at most 8 sequential rounds of requests', async () => {
+    const files = Array.from({ length: 3000 }, (_, i): FakeFile => ({ filename: `src/f${i}.test.ts`, status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) }));
+    const commits = Array.from({ length: 250 }, (_, i) => ({ sha: (i + 1).toString(16).padStart(40, 'c'), message: `Change ${i}\n` }));
+    const { server, event } = await start({ files, commits, latencyMs: 250 });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(0);
+    expect(server.calls('pulls/list-files')).toHaveLength(30);
+    console.log(`3,000 files, 250 commits: ${server.requests.length} requests in ${sequentialRounds(server)} sequential rounds`);
+    expect(server.calls('pulls/list-commits')).toHaveLength(3);
+    expect(sequentialRounds(server)).toBeLessThanOrEqual(8);
+  });
+});
