@@ -56,6 +56,17 @@ export interface AssertionBalance {
   added: number;
   /** Assertions on deleted lines that did not move to another test file of the change. */
   removed: number;
+  /** The added lines bring table-driven tests, where one assertion line runs once per row. */
+  parametrized: boolean;
+}
+
+/**
+ * Does the file check less than before? More assertions removed than added; but when the added
+ * lines are table-driven, only if they add no assertion at all (turning seven `expect` lines into
+ * one `it.each` row table is a refactor, not a loss).
+ */
+export function losesAssertions({ added, removed, parametrized }: AssertionBalance): boolean {
+  return removed > added && !(parametrized && added > 0);
 }
 
 /**
@@ -67,6 +78,7 @@ export function assertionBalances(files: readonly { file: FileChange; language: 
   const sides = files.map(({ file, language }) => ({
     file,
     added: side(addedLinesOf(file), language),
+    parametrized: addedLinesOf(file).some((l) => !language.comment.test(l.content) && language.parametrized.test(l.content)),
     deleted: side(deletedLinesOf(file), language),
   }));
   // Lines deleted and added again in the same file cancel out; added lines left over may have
@@ -85,7 +97,7 @@ export function assertionBalances(files: readonly { file: FileChange; language: 
     return left;
   });
   const result = new Map<FileChange, AssertionBalance>();
-  sides.forEach(({ file, added, deleted }, i) => {
+  sides.forEach(({ file, added, deleted, parametrized }, i) => {
     let moved = 0;
     for (const [k, counts] of leftovers[i]!) {
       for (const n of counts) {
@@ -95,7 +107,7 @@ export function assertionBalances(files: readonly { file: FileChange; language: 
         moved += n;
       }
     }
-    result.set(file, { added: added.total, removed: deleted.total - moved });
+    result.set(file, { added: added.total, removed: deleted.total - moved, parametrized });
   });
   return result;
 }

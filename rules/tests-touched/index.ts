@@ -2,7 +2,7 @@
 import type { FileChange } from '../../src/model.ts';
 import type { Rule, Violation } from '../../src/rule.ts';
 import { matchesAny } from '../../src/glob.ts';
-import { assertionBalances } from './assertions.ts';
+import { assertionBalances, losesAssertions } from './assertions.ts';
 import type { Language } from './language.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
 import { meta } from './meta.ts';
@@ -99,8 +99,9 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
     }
 
     let lostAssertions = false;
-    for (const [file, { added, removed }] of assertionBalances(counted)) {
-      if (removed <= added) {
+    for (const [file, balance] of assertionBalances(counted)) {
+      const { added, removed } = balance;
+      if (!losesAssertions(balance)) {
         testChanged = true;
         continue;
       }

@@ -27,6 +27,11 @@ export interface Language {
   markers: readonly Marker[];
   /** Every match of these (with the `g` flag) in a line is one assertion. */
   assertions: readonly RegExp[];
+  /**
+   * Table-driven tests (`it.each`, `@pytest.mark.parametrize`, `[Theory]`): one assertion line
+   * there runs once per row, so counting lines says little about how much is checked.
+   */
+  parametrized: RegExp;
   /** A line this matches is a comment: its assertions do not count. */
   comment: RegExp;
   /**
