@@ -53,7 +53,7 @@ export const meta: RuleMeta = {
       '`{{marker}}` disables a test, so what it checked is no longer checked. ' +
       'Fix the test instead, or link the issue that tracks turning it back on.',
     conditionalSkip:
-      '`{{marker}}` skips a test when its condition holds, so what it checks may go unchecked where it matters (for example in CI). ' +
+      '`{{marker}}` now skips an existing test when its condition holds, so what it checks may go unchecked where it matters (for example in CI). ' +
       'Make sure the condition is meant, and say in the pull request where the test still runs.',
     notRead:
       'prguard could not read the changes of this test file (the source did not provide its diff), ' +

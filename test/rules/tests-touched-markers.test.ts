@@ -210,17 +210,38 @@ describe('tests-touched markers', () => {
   });
 
   it('conditional-skips: false keeps constant skips and drops conditional ones', () => {
-    const added = ["it.skipIf(process.env.CI)('a', f)", "it.skipIf(true)('b', f)", "it.runIf(isLinux)('c', f)"];
-    const files = [file('src/a.test.ts', { added })];
+    const files = [
+      file('src/a.test.ts', { added: ["it.skipIf(process.env.CI)('a', f)"] }),
+      file('src/b.test.ts', { added: ["it.skipIf(true)('b', f)"] }),
+      file('src/c.test.ts', { added: ["it.runIf(isLinux)('c', f)"] }),
+    ];
     const on = runRule(testsTouched, change({ files }));
-    expect(on.map((v) => `${v.messageId}:${v.line}`)).toEqual(['conditionalSkip:1', 'skipMarker:2', 'conditionalSkip:3']);
+    expect(on.map((v) => `${v.messageId} ${v.path}`)).toEqual(['conditionalSkip src/a.test.ts', 'skipMarker src/b.test.ts', 'conditionalSkip src/c.test.ts']);
     const off = runRule(testsTouched, change({ files }), { 'conditional-skips': false });
-    expect(off.map((v) => `${v.messageId}:${v.line}`)).toEqual(['skipMarker:2']);
+    expect(off.map((v) => `${v.messageId} ${v.path}`)).toEqual(['skipMarker src/b.test.ts']);
+  });
+
+  it('a new test written to run only under a condition is not a conditional skip', () => {
+    const gated = ["describe.skipIf(!process.env.DATABASE_URL)('db', () => {", "  it('reads', () => {", '    expect(read()).toBe(1);', '  });', '});'];
+    const decorated = ['@unittest.skipIf(sys.platform == "win32", "posix only")', 'def test_links(self):', '    self.assertTrue(links())'];
+    const files = [file('src/db.test.ts', { status: 'added', added: gated }), file('tests/test_fs.py', { added: decorated, startLine: 30 })];
+    expect(runRule(testsTouched, change({ files }))).toEqual([]);
+  });
+
+  it('a condition put on an existing test is flagged (the next line is unchanged)', () => {
+    const files = [
+      file('src/db.test.ts', { deleted: ["  it('reads', () => {"], added: ["  it.skipIf(isCI)('reads', () => {"], startLine: 12 }),
+      file('tests/test_fs.py', { added: ['    @unittest.skipIf(sys.platform == "win32", "posix only")'], startLine: 30 }),
+    ];
+    expect(runRule(testsTouched, change({ files })).map((v) => `${v.messageId} ${v.path}:${v.line}`)).toEqual([
+      'conditionalSkip src/db.test.ts:12',
+      'conditionalSkip tests/test_fs.py:30',
+    ]);
   });
 
   it('the conditional message says the skip depends on a condition', () => {
     const files = [file('tests/test_a.py', { added: ['@pytest.mark.skipif(os.name == "nt", reason="posix only")'] })];
     const [v] = runRule(testsTouched, change({ files }));
-    expect(v!.message).toContain('skips a test when its condition holds');
+    expect(v!.message).toContain('now skips an existing test when its condition holds');
   });
 });
