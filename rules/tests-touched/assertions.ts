@@ -11,6 +11,19 @@ export function deletedLinesOf(file: FileChange): DiffLine[] {
   return file.hunks.flatMap((hunk) => hunk.deleted);
 }
 
+/**
+ * Did this deleted test file hold tests (a test definition or an assertion)? Fixtures, snapshots
+ * and helpers under a test folder do not. A file whose diff the source did not provide counts as
+ * tests (fail closed).
+ */
+export function heldTests(file: FileChange, language: Language | undefined): boolean {
+  if (file.patchMissing) return true;
+  if (language === undefined) return false;
+  return deletedLinesOf(file).some(
+    ({ content }) => !language.comment.test(content) && (language.definitions.test(content) || countAssertions(content, language) > 0),
+  );
+}
+
 function addedLinesOf(file: FileChange): DiffLine[] {
   return file.hunks.flatMap((hunk) => hunk.added);
 }

@@ -2,7 +2,7 @@
 import type { FileChange } from '../../src/model.ts';
 import type { Rule, Violation } from '../../src/rule.ts';
 import { matchesAny } from '../../src/glob.ts';
-import { assertionBalances, losesAssertions } from './assertions.ts';
+import { assertionBalances, heldTests, losesAssertions } from './assertions.ts';
 import type { Language } from './language.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
 import { meta } from './meta.ts';
@@ -81,7 +81,7 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
     for (const file of change.files) {
       let test = isTest(file.path);
       if (file.status === 'deleted') {
-        if (test && weakened) violations.push({ messageId: 'testDeleted', path: file.path });
+        if (test && weakened && heldTests(file, languageOf(file.path))) violations.push({ messageId: 'testDeleted', path: file.path });
         continue;
       }
       if (renamedOutOfTests(file, isTest)) {

@@ -32,6 +32,7 @@ export const go: Language = {
     // Gomega: Expect(, Eventually(, Consistently(, Ω(
     /(?<![\w.])(?:Expect|Eventually|Consistently|Ω)\s*\(/g,
   ],
+  definitions: /^func\s+(?:Test|Benchmark|Fuzz|Example)\w*\s*\(/,
   // for _, tt := range tests { t.Run(tt.name, ...) }; Ginkgo DescribeTable / Entry
   parametrized: /\bt\s*\.\s*Run\s*\(|:=\s*range\b|\b(?:DescribeTable|Entry)\s*\(/,
   comment: C_LIKE_COMMENT,
@@ -53,6 +54,8 @@ export const rust: Language = {
     // assert!, assert_eq!, assert_ne!, debug_assert!, prop_assert_eq!, insta::assert_snapshot!, assert_matches!
     /\b(?:debug_|prop_)?assert(?:_\w+)?!/g,
   ],
+  // #[test], #[tokio::test], #[rstest]
+  definitions: /#\[\s*(?:\w+::)?(?:test|rstest|test_case)\b/,
   // rstest's #[case], test-case's #[test_case], proptest!
   parametrized: /#\[\s*(?:rstest|case|test_case|values)\b|\bproptest\s*!/,
   comment: C_LIKE_COMMENT,

@@ -64,6 +64,7 @@ export const javascript: Language = {
     // AVA, tap, node:test: t.is(, t.deepEqual(, t.throws(
     /(?<![\w$.])t\s*\.\s*(?:is|not|deepEqual|notDeepEqual|like|true|false|truthy|falsy|throws|throwsAsync|notThrows|notThrowsAsync|regex|notRegex|snapshot|equal|notEqual|same|notSame|strictSame|ok|notOk|match|notMatch|has|fail|error)\s*\(/g,
   ],
+  definitions: /(?<![\w$.])(?:it|test|describe|suite|context|specify|bench|fit|xit|fdescribe|xdescribe|xtest)\s*[.(]/,
   // it.each(, test.each`table`, describe.each(, Vitest's test.for(
   parametrized: /\.\s*(?:each|for)\s*[(`]/,
   comment: C_LIKE_COMMENT,

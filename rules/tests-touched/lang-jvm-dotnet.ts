@@ -34,6 +34,8 @@ export const jvm: Language = {
     // Kotest and Kluent: x shouldBe 1, x.shouldContain(y); Strikt: expectThat(
     /\bshould[A-Z]\w*\b|(?<![\w.])expectThat\s*\(/g,
   ],
+  // @Test, @ParameterizedTest, @RepeatedTest, @TestFactory; Kotest test("name")
+  definitions: /@\s*(?:[\w.]*\.)?(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b|(?<![\w.])(?:test|should|describe|context)\s*\(\s*"/,
   // JUnit 5 @ParameterizedTest and its sources, JUnit 4 @Parameters, Kotest withData / forAll
   parametrized: /@\s*(?:ParameterizedTest|Parameters|MethodSource|CsvSource|ValueSource|EnumSource|ArgumentsSource)\b|\b(?:withData|forAll)\s*[({]/,
   comment: C_LIKE_COMMENT,
@@ -65,6 +67,7 @@ export const csharp: Language = {
     // FluentAssertions x.Should(); Moq mock.Verify(; NSubstitute sub.Received(
     /\.\s*(?:Should|Verify\w*|Received|DidNotReceive)\s*\(/g,
   ],
+  definitions: /[[,]\s*(?:Fact|Theory|Test|TestMethod|TestCase|DataTestMethod)\b/,
   // xUnit [Theory] with [InlineData]/[MemberData], NUnit [TestCase]/[TestCaseSource], MSTest [DataRow]
   parametrized: /[[,]\s*(?:Theory|InlineData|MemberData|ClassData|TestCase|TestCaseSource|DataRow|DynamicData)\b/,
   comment: C_LIKE_COMMENT,

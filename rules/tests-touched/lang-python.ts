@@ -42,6 +42,7 @@ export const python: Language = {
     // with pytest.raises(ValueError):, pytest.warns(
     /(?<![\w.])pytest\s*\.\s*(?:raises|warns|deprecated_call)\s*\(/g,
   ],
+  definitions: /^\s*(?:async\s+)?def\s+test|^\s*class\s+\w*Test/,
   // @pytest.mark.parametrize, @parameterized.expand, with self.subTest(
   parametrized: /\bmark\s*\.\s*parametrize\b|@\s*parameterized\b|\bsubTest\s*\(/,
   comment: HASH_COMMENT,

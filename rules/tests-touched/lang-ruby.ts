@@ -29,6 +29,7 @@ export const ruby: Language = {
     // Minitest: assert x, assert_equal, refute_nil; specs: _(x).must_equal, wont_be_nil
     /(?<![\w.])(?:assert|refute)(?:_\w+)?\b|\.\s*(?:must|wont)_\w+/g,
   ],
+  definitions: /^\s*(?:RSpec\s*\.\s*)?(?:describe|context|it|specify|example|scenario|feature)\b|^\s*def\s+test_/,
   // [...].each do |input, expected|, it_behaves_like, include_examples
   parametrized: /\.\s*each(?:_with_index)?\s+do\b|\b(?:it_behaves_like|include_examples|it_should_behave_like)\b/,
   comment: HASH_COMMENT,

@@ -27,6 +27,8 @@ export interface Language {
   markers: readonly Marker[];
   /** Every match of these (with the `g` flag) in a line is one assertion. */
   assertions: readonly RegExp[];
+  /** A line this matches defines a test (`it(`, `def test_`, `func TestX(`, `@Test`). */
+  definitions: RegExp;
   /**
    * Table-driven tests (`it.each`, `@pytest.mark.parametrize`, `[Theory]`): one assertion line
    * there runs once per row, so counting lines says little about how much is checked.

@@ -11,9 +11,9 @@ import { languageOf } from './markers.ts';
  */
 export function renamedOutOfTests(file: FileChange, isTest: (path: string) => boolean): boolean {
   if (file.status !== 'renamed' || file.oldPath === undefined || !isTest(file.oldPath)) return false;
-  if (!isTest(file.path)) return true;
   const before = languageOf(file.oldPath);
-  if (before === undefined) return false; // fixtures, snapshots: not collected by name
+  if (before === undefined) return false; // snapshots, data: not test code
+  if (!isTest(file.path)) return true;
   if (languageOf(file.path) !== before) return true;
   if (before.testNames.length === 0) return false;
   return (

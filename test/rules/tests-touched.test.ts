@@ -33,6 +33,9 @@ const TESTS = [
   'src/Foo.Tests/BarTests.cs', 'src/BarTests.cs',
 ];
 
+const JS_TEST = ["test('a', () => {", '  expect(a()).toBe(1);', '});'];
+const PY_TEST = ['def test_api(client):', '    assert client.get("/").status_code == 200'];
+
 const cases: Case[] = [
   { name: 'an empty change passes', files: [], found: [] },
   { name: 'docs only pass', files: [src('README.md'), src('docs/guide.md')], found: [] },
@@ -72,7 +75,7 @@ const cases: Case[] = [
   { name: 'type declarations are ignored by default', files: [src('types/global.d.ts')], found: [] },
   {
     name: 'a deleted test file does not count as a test change',
-    files: [src('src/a.ts'), file('src/a.test.ts', { status: 'deleted', deleted: 5 })],
+    files: [src('src/a.ts'), file('src/a.test.ts', { status: 'deleted', deleted: JS_TEST })],
     found: ['untested', 'testDeleted src/a.test.ts'],
   },
   {
@@ -95,13 +98,13 @@ const cases: Case[] = [
   { name: 'custom ignore globs', files: [src('migrations/001.py')], options: { ignore: ['migrations/**'] }, found: [] },
   {
     name: 'a deleted test file is flagged at the file',
-    files: [file('tests/test_api.py', { status: 'deleted', deleted: 40 })],
+    files: [file('tests/test_api.py', { status: 'deleted', deleted: PY_TEST })],
     found: ['testDeleted tests/test_api.py'],
     contains: ['This test file is deleted.'],
   },
   {
     name: 'weakened-tests: false turns off deleted-test and marker findings',
-    files: [file('tests/test_api.py', { status: 'deleted', deleted: 40 }), test('src/a.test.ts', ['it.only("x", () => {})'])],
+    files: [file('tests/test_api.py', { status: 'deleted', deleted: PY_TEST }), test('src/a.test.ts', ['it.only("x", () => {})'])],
     options: { 'weakened-tests': false },
     found: [],
   },
