@@ -28,7 +28,7 @@ export const jvm: Language = {
   ],
   assertions: [
     // assertEquals(, Assertions.assertThat(, assertThrows<E> {, Mockito verify(, fail(
-    /(?<![\w.])(?:assert[A-Z]\w*|verify|fail)\s*[(<{]/g,
+    /(?<!\w)assert[A-Z]\w*\s*[(<{]|(?<![\w.])(?:verify|fail)\s*[(<{]/g,
     // Java's assert keyword
     /(?<![\w.])assert\s(?!\s*=)/g,
     // Kotest and Kluent: x shouldBe 1, x.shouldContain(y); Strikt: expectThat(
