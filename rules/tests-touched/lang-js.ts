@@ -7,7 +7,7 @@ const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 // `.describe.parallel` of `test.describe.parallel.only`, spaces around the dots (`it .only`).
 const BLOCK = '(?<![\\w$.])(?:it|test|describe|context|suite|specify|bench)';
 // Modifiers that may come between the block and the marker.
-const MODIFIERS = '(?:\\s*\\.\\s*(?:describe|concurrent|sequential|serial|parallel|shuffle|each)\\b){0,2}';
+const MODIFIERS = '(?:\\s{0,4}\\.\\s{0,4}(?:describe|concurrent|sequential|serial|parallel|shuffle|each)\\b){0,2}';
 const CHAIN = `${BLOCK}${MODIFIERS}\\s*\\.\\s*`;
 // Only test runners' own blocks expect failures (`context.fail()` is AWS Lambda's).
 const EXPECTING = `(?<![\\w$.])(?:it|test|describe)${MODIFIERS}\\s*\\.\\s*`;

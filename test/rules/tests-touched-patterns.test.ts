@@ -1,18 +1,16 @@
-// tests-touched: every marker and assertion pattern runs in time linear in the line. recheck
-// decides it (automata, fuzzing where automata cannot model a feature); a pattern it cannot prove
-// safe fails the test. Also a structural check: no quantifier applies to a group that itself
-// holds an unbounded quantifier.
-import { createRequire } from 'node:module';
+// tests-touched: the shape of every pattern the rule runs on input lines. No quantifier applies
+// to a group that itself holds an unbounded quantifier (`(a+)+`, `(?:\w+\.)*`), the construct
+// behind catastrophic backtracking. The proof that each pattern is linear (recheck, about three
+// minutes) and its measured scaling on hostile lines are `npm run bench:tests-touched`.
 import { describe, expect, it } from 'vitest';
-import type { checkSync as CheckSync } from 'recheck';
 import { LANGUAGES } from '../../rules/tests-touched/markers.ts';
-
-const { checkSync } = createRequire(import.meta.url)('recheck/lib/browser.js') as { checkSync: typeof CheckSync };
 
 const patterns = LANGUAGES.flatMap((language) => [
   ...language.markers.map((m, i) => [`${language.name} marker ${i} (${m.kind})`, m.pattern] as const),
   ...language.assertions.map((p, i) => [`${language.name} assertion ${i}`, p] as const),
   [`${language.name} comment`, language.comment] as const,
+  [`${language.name} definitions`, language.definitions] as const,
+  [`${language.name} parametrized`, language.parametrized] as const,
 ]);
 
 /** Does a quantified group contain an unbounded quantifier (`(a+)*`, `(?:\w+\.)+`)? Character classes and escapes aside. */
@@ -41,11 +39,6 @@ function hasNestedUnbounded(source: string): boolean {
 }
 
 describe('tests-touched patterns', () => {
-  it.each(patterns)('%s is linear (recheck)', (_, pattern) => {
-    const result = checkSync(pattern.source, pattern.flags.replace('g', ''), { timeout: 20_000 });
-    expect(result.status, `${pattern} is ${result.status}`).toBe('safe');
-  });
-
   it.each(patterns)('%s has no quantifier around an unbounded one', (_, pattern) => {
     expect(hasNestedUnbounded(pattern.source)).toBe(false);
   });

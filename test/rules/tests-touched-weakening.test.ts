@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { testsTouched } from '../../rules/tests-touched/index.ts';
 import { countAssertions } from '../../rules/tests-touched/assertions.ts';
 import { languageOf } from '../../rules/tests-touched/markers.ts';
+import type { FileChange } from '../../src/model.ts';
 import { change, file } from '../helpers/change.ts';
 import { runRule } from '../helpers/rules.ts';
 
-const ids = (files: Parameters<typeof change>[0]['files'], options: Record<string, unknown> = {}) =>
+const ids = (files: FileChange[], options: Record<string, unknown> = {}) =>
   runRule(testsTouched, change({ files }), options).map((v) => `${v.messageId}${v.path === undefined ? '' : ` ${v.path}`}`);
 
 const src = file('src/cart.ts', { added: ['export const total = (xs) => xs.reduce((a, b) => a + b, 0);'] });
