@@ -2,22 +2,24 @@
 import type { FileChange } from '../../src/model.ts';
 import type { Rule, Violation } from '../../src/rule.ts';
 import { matchesAny } from '../../src/glob.ts';
-import { DEFAULT_IGNORE, DEFAULT_SOURCE, DEFAULT_TESTS } from './conventions.ts';
-import { extensionOf, findMarker, isInlineRustTest, markersFor } from './markers.ts';
+import { assertionBalances, heldTests, losesAssertions } from './assertions.ts';
+import type { Language } from './language.ts';
+import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
+import { meta } from './meta.ts';
+import { renamedOutOfTests } from './renames.ts';
 
 export interface TestsTouchedOptions {
   source: string[];
   tests: string[];
   ignore: string[];
   'weakened-tests': boolean;
+  'conditional-skips': boolean;
 }
 
 /** How many untested source files the message names before "and N more". */
 const LISTED = 10;
 
-function globList(defaults: readonly string[], description: string) {
-  return { type: 'array', items: { type: 'string', minLength: 1 }, default: [...defaults], description };
-}
+const MESSAGE_BY_KIND = { focus: 'focusMarker', skip: 'skipMarker', conditional: 'conditionalSkip' } as const;
 
 /** Added, or its content changed (a binary file's diff has no line counts, so any change counts). */
 function hasContentChange(file: FileChange): boolean {
@@ -25,7 +27,7 @@ function hasContentChange(file: FileChange): boolean {
 }
 
 function hasInlineTestChange(file: FileChange): boolean {
-  if (extensionOf(file.path) !== 'rs') return false; // only Rust has inline tests we recognise
+  if (languageOf(file.path)?.name !== 'Rust') return false; // only Rust has inline tests we recognise
   return file.hunks.some((h) => h.added.some((l) => isInlineRustTest(file.path, l.content, h.section)));
 }
 
@@ -34,43 +36,33 @@ function listFiles(paths: readonly string[]): string {
   return paths.length > LISTED ? `${shown} and ${paths.length - LISTED} more` : shown;
 }
 
+function assertions(n: number): string {
+  return n === 1 ? '1 assertion' : `${n} assertions`;
+}
+
+function markerViolations(file: FileChange, test: boolean, options: TestsTouchedOptions): Violation[] {
+  const markers = markersFor(file.path, test).filter((m) => options['conditional-skips'] || m.kind !== 'conditional');
+  if (markers.length === 0) return [];
+  const out: Violation[] = [];
+  const addedLines = new Set(file.hunks.flatMap((h) => h.added.map((l) => l.line)));
+  for (const hunk of file.hunks) {
+    for (const added of hunk.added) {
+      const found = findMarker(added.content, markers);
+      if (found === null) continue;
+      // A new test written to run only somewhere (`it.skipIf(!process.env.DB)('x', () => {`, then
+      // its new body) weakens nothing; a condition put on code that was already there does.
+      if (found.kind === 'conditional' && addedLines.has(added.line + 1)) continue;
+      out.push({ messageId: MESSAGE_BY_KIND[found.kind], path: file.path, line: added.line, data: { marker: found.text } });
+    }
+  }
+  return out;
+}
+
 export const testsTouched: Rule<TestsTouchedOptions> = {
-  meta: {
-    id: 'tests-touched',
-    description: 'Source changes come with test changes, and tests are not deleted, focused or skipped',
-    defaultSeverity: 'warning',
-    reads: ['files', 'lines'],
-    schema: {
-      type: 'object',
-      properties: {
-        source: globList(DEFAULT_SOURCE, 'Globs of source files whose change needs a test change.'),
-        tests: globList(DEFAULT_TESTS, 'Globs of test files. A test file is never source.'),
-        ignore: globList(DEFAULT_IGNORE, 'Globs of files that match `source` but need no tests (configuration, declarations).'),
-        'weakened-tests': {
-          type: 'boolean',
-          default: true,
-          description: 'Also flag deleted test files and added focus/skip markers.',
-        },
-      },
-    },
-    messages: {
-      untested:
-        '{{summary}} changed without any test change: {{files}}. ' +
-        'Untested changes are how regressions reach main, and "I ran it and it worked" is not verification. ' +
-        'Add or update tests that cover the change; if it truly needs none (say, a refactor the existing tests cover), explain why in the pull request.',
-      testDeleted:
-        'This test file is deleted. Deleting tests lowers coverage without any failing build to notice. ' +
-        'If the code it tested was removed too, say so in the pull request; otherwise keep or move the tests.',
-      focusMarker:
-        '`{{marker}}` focuses the suite: the runner runs only the focused tests and silently skips all others. ' +
-        'Remove it before merging.',
-      skipMarker:
-        '`{{marker}}` disables a test, so what it checked is no longer checked. ' +
-        'Fix the test instead, or link the issue that tracks turning it back on.',
-    },
-  },
+  meta,
 
   check(change, options) {
+    const weakened = options['weakened-tests'];
     const isTest = (path: string) => matchesAny(path, options.tests);
     // `test` is isTest(file.path), computed once per file.
     const isSource = (file: FileChange, test: boolean) =>
@@ -82,41 +74,55 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
 
     const violations: Violation[] = [];
     const untested: string[] = [];
+    /** Changed test files whose assertions are counted before they count as a test change. */
+    const counted: { file: FileChange; language: Language }[] = [];
     let testChanged = false;
 
     for (const file of change.files) {
-      const test = isTest(file.path);
+      let test = isTest(file.path);
       if (file.status === 'deleted') {
-        if (test && options['weakened-tests']) {
-          violations.push({ messageId: 'testDeleted', path: file.path });
-        }
+        if (test && weakened && heldTests(file, languageOf(file.path))) violations.push({ messageId: 'testDeleted', path: file.path });
         continue;
       }
-      if (test && hasContentChange(file)) testChanged = true;
-      else if (isSource(file, test)) {
+      if (renamedOutOfTests(file, isTest)) {
+        if (weakened) violations.push({ messageId: 'testRenamedAway', path: file.path, data: { from: file.oldPath! } });
+        test = false; // what it holds no longer runs; it may now be source
+      }
+      if (test && file.patchMissing && weakened) {
+        violations.push({ messageId: 'notRead', path: file.path, severity: 'error' });
+      }
+      if (test && hasContentChange(file)) {
+        const language = languageOf(file.path);
+        if (language === undefined || file.patchMissing) testChanged = true;
+        else counted.push({ file, language });
+      } else if (isSource(file, test)) {
         if (hasInlineTestChange(file)) testChanged = true;
         else if (hasContentChange(file)) untested.push(file.path);
       }
-      if (!options['weakened-tests']) continue;
-      const markers = markersFor(file.path, test);
-      if (markers.length === 0) continue;
-      for (const hunk of file.hunks) {
-        for (const added of hunk.added) {
-          const found = findMarker(added.content, markers);
-          if (found === null) continue;
-          violations.push({
-            messageId: found.kind === 'focus' ? 'focusMarker' : 'skipMarker',
-            path: file.path,
-            line: added.line,
-            data: { marker: found.text },
-          });
-        }
+      if (weakened) violations.push(...markerViolations(file, test, options));
+    }
+
+    let lostAssertions = false;
+    for (const [file, balance] of assertionBalances(counted)) {
+      const { added, removed } = balance;
+      if (!losesAssertions(balance)) {
+        testChanged = true;
+        continue;
+      }
+      lostAssertions = true;
+      if (weakened) {
+        violations.push({
+          messageId: 'assertionsRemoved',
+          path: file.path,
+          data: { removed: assertions(removed), added: added === 0 ? 'none' : String(added) },
+        });
       }
     }
 
     if (untested.length > 0 && !testChanged) {
       const summary = untested.length === 1 ? '1 source file' : `${untested.length} source files`;
-      violations.unshift({ messageId: 'untested', data: { summary, files: listFiles(untested) } });
+      const note = lostAssertions ? ' (the test files it changes only lose assertions)' : '';
+      violations.unshift({ messageId: 'untested', data: { summary, weakened: note, files: listFiles(untested) } });
     }
     return violations;
   },

@@ -1,75 +1,16 @@
-// Focus and skip markers that weaken a test suite, by language, recognised in added lines.
+// Which language a file is in, and the focus and skip markers recognised in its added lines.
+import type { Language, Marker, MarkerKind } from './language.ts';
+import { javascript } from './lang-js.ts';
+import { python } from './lang-python.ts';
+import { go, rust } from './lang-go-rust.ts';
+import { csharp, jvm } from './lang-jvm-dotnet.ts';
+import { ruby } from './lang-ruby.ts';
 
-export type MarkerKind = 'focus' | 'skip';
+export type { Language, Marker, MarkerKind } from './language.ts';
 
-export interface Marker {
-  kind: MarkerKind;
-  /** Matches the marker in one line; the match is quoted in the message. */
-  pattern: RegExp;
-}
+export const LANGUAGES: readonly Language[] = [javascript, python, go, jvm, rust, ruby, csharp];
 
-interface LanguageMarkers {
-  extensions: readonly string[];
-  markers: readonly Marker[];
-  /** Also look in non-test files of this language (for inline tests, e.g. Rust's #[cfg(test)]). */
-  inSource?: boolean;
-}
-
-// `(?<![\w.$])` keeps `model.fit(`, `submit(` and `obj.xit(` from matching.
-const JS_BLOCKS = '(?:it|test|describe|context|suite|specify|bench)';
-
-const LANGUAGES: readonly LanguageMarkers[] = [
-  {
-    extensions: ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue', 'svelte'],
-    markers: [
-      { kind: 'focus', pattern: new RegExp(`\\b${JS_BLOCKS}(?:\\.\\w+)*\\.only\\s*\\(`) },
-      { kind: 'focus', pattern: /(?<![\w.$])f(?:it|describe)\s*\(/ },
-      { kind: 'skip', pattern: new RegExp(`\\b${JS_BLOCKS}(?:\\.\\w+)*\\.skip\\s*\\(`) },
-      { kind: 'skip', pattern: /(?<![\w.$])x(?:it|describe|test|context|specify)\s*\(/ },
-      { kind: 'skip', pattern: /\bthis\.skip\s*\(/ },
-    ],
-  },
-  {
-    extensions: ['py'],
-    markers: [
-      { kind: 'skip', pattern: /\bpytest\.mark\.(?:skip|skipif|xfail)\b/ },
-      { kind: 'skip', pattern: /\bpytest\.skip\s*\(/ },
-      { kind: 'skip', pattern: /\bunittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b/ },
-      { kind: 'skip', pattern: /\bself\.skipTest\s*\(/ },
-    ],
-  },
-  {
-    extensions: ['go'],
-    markers: [{ kind: 'skip', pattern: /\b[tb]\.Skip(?:f|Now)?\s*\(/ }],
-  },
-  {
-    extensions: ['java', 'kt'],
-    markers: [{ kind: 'skip', pattern: /@(?:[\w.]+\.)?(?:Disabled|Ignore)\b/ }],
-  },
-  {
-    extensions: ['rs'],
-    markers: [{ kind: 'skip', pattern: /#\[\s*ignore\b/ }],
-    inSource: true,
-  },
-  {
-    extensions: ['rb'],
-    markers: [
-      { kind: 'focus', pattern: /(?<![\w.$:])f(?:it|describe|context|specify)\b(?=\s*[("'])/ },
-      { kind: 'focus', pattern: /(?:\bfocus:\s*true|,\s*:focus\b)/ },
-      { kind: 'skip', pattern: /(?<![\w.$:])x(?:it|describe|context|specify)\b(?=\s*[("'])/ },
-    ],
-  },
-  {
-    extensions: ['cs'],
-    markers: [
-      { kind: 'skip', pattern: /\[\s*(?:Fact|Theory)\s*\(\s*Skip\b/ },
-      { kind: 'skip', pattern: /\[\s*Ignore\b/ },
-    ],
-  },
-];
-
-/** The first language listing each extension. */
-const BY_EXTENSION = new Map<string, LanguageMarkers>();
+const BY_EXTENSION = new Map<string, Language>();
 for (const language of LANGUAGES) for (const ext of language.extensions) if (!BY_EXTENSION.has(ext)) BY_EXTENSION.set(ext, language);
 
 /** The lower-case extension of the file name, or '' when it has none. */
@@ -79,27 +20,35 @@ export function extensionOf(path: string): string {
   return dot <= 0 ? '' : name.slice(dot + 1).toLowerCase();
 }
 
-/** The markers to look for in a file, or none for a language without any. */
-export function markersFor(path: string, isTest: boolean): readonly Marker[] {
-  const language = BY_EXTENSION.get(extensionOf(path));
-  if (language === undefined || (!isTest && !language.inSource)) return [];
-  return language.markers;
+/** The language of a file by its extension, or undefined for one the rule does not know. */
+export function languageOf(path: string): Language | undefined {
+  return BY_EXTENSION.get(extensionOf(path));
 }
 
-/** The first marker in the line, with the text that matched. */
-export function findMarker(
-  line: string,
-  markers: readonly Marker[],
-): { kind: MarkerKind; text: string } | null {
+/** The markers to look for in a file: all of its language's in a test file, the `inSource` ones elsewhere. */
+export function markersFor(path: string, isTest: boolean): readonly Marker[] {
+  const language = languageOf(path);
+  if (language === undefined) return [];
+  return isTest ? language.markers : language.markers.filter((m) => m.inSource === true);
+}
+
+/** The first marker in the line, with the text to quote: a named group when the pattern has one, else the match. */
+export function findMarker(line: string, markers: readonly Marker[]): { kind: MarkerKind; text: string } | null {
   for (const marker of markers) {
     const match = marker.pattern.exec(line);
-    if (match !== null) return { kind: marker.kind, text: match[0].trim() };
+    if (match === null) continue;
+    const named = match.groups === undefined ? undefined : Object.values(match.groups).find((g) => g !== undefined);
+    return { kind: marker.kind, text: (named ?? match[0]).trim() };
   }
   return null;
 }
 
+// #[test], #[cfg(test)], #[tokio::test], #[rstest]-style paths up to four segments deep
+const INLINE_TEST_ATTRIBUTE = /#\[\s*(?:cfg\s*\(\s*test\s*\)|(?:\w+::)?(?:\w+::)?test\b)/;
+const TESTS_MODULE = /^\s*(?:pub\s+)?mod\s+tests?\b/;
+
 /** Does this added Rust line, or the hunk's enclosing item, show an inline test? */
 export function isInlineRustTest(path: string, line: string, section: string): boolean {
   if (extensionOf(path) !== 'rs') return false;
-  return /#\[\s*(?:cfg\s*\(\s*test\s*\)|(?:\w+::)*test\b)/.test(line) || /^\s*(?:pub\s+)?mod\s+tests?\b/.test(section);
+  return INLINE_TEST_ATTRIBUTE.test(line) || TESTS_MODULE.test(section);
 }

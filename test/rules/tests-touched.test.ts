@@ -33,6 +33,9 @@ const TESTS = [
   'src/Foo.Tests/BarTests.cs', 'src/BarTests.cs',
 ];
 
+const JS_TEST = ["test('a', () => {", '  expect(a()).toBe(1);', '});'];
+const PY_TEST = ['def test_api(client):', '    assert client.get("/").status_code == 200'];
+
 const cases: Case[] = [
   { name: 'an empty change passes', files: [], found: [] },
   { name: 'docs only pass', files: [src('README.md'), src('docs/guide.md')], found: [] },
@@ -72,7 +75,7 @@ const cases: Case[] = [
   { name: 'type declarations are ignored by default', files: [src('types/global.d.ts')], found: [] },
   {
     name: 'a deleted test file does not count as a test change',
-    files: [src('src/a.ts'), file('src/a.test.ts', { status: 'deleted', deleted: 5 })],
+    files: [src('src/a.ts'), file('src/a.test.ts', { status: 'deleted', deleted: JS_TEST })],
     found: ['untested', 'testDeleted src/a.test.ts'],
   },
   {
@@ -95,68 +98,16 @@ const cases: Case[] = [
   { name: 'custom ignore globs', files: [src('migrations/001.py')], options: { ignore: ['migrations/**'] }, found: [] },
   {
     name: 'a deleted test file is flagged at the file',
-    files: [file('tests/test_api.py', { status: 'deleted', deleted: 40 })],
+    files: [file('tests/test_api.py', { status: 'deleted', deleted: PY_TEST })],
     found: ['testDeleted tests/test_api.py'],
     contains: ['This test file is deleted.'],
   },
   {
     name: 'weakened-tests: false turns off deleted-test and marker findings',
-    files: [file('tests/test_api.py', { status: 'deleted', deleted: 40 }), test('src/a.test.ts', ['it.only("x", () => {})'])],
+    files: [file('tests/test_api.py', { status: 'deleted', deleted: PY_TEST }), test('src/a.test.ts', ['it.only("x", () => {})'])],
     options: { 'weakened-tests': false },
     found: [],
   },
-];
-
-/** [file, added line, expected message id, quoted marker] — markers in added lines of test files. */
-const MARKERS: [string, string, 'focusMarker' | 'skipMarker', string][] = [
-  ['src/a.test.ts', "it.only('works', () => {", 'focusMarker', 'it.only('],
-  ['src/a.test.ts', "  describe.only('suite', () => {", 'focusMarker', 'describe.only('],
-  ['src/a.spec.js', "test.only('x', () => {})", 'focusMarker', 'test.only('],
-  ['e2e/login.spec.ts', "test.describe.only('login', () => {", 'focusMarker', 'test.describe.only('],
-  ['src/a.test.ts', "fit('works', () => {", 'focusMarker', 'fit('],
-  ['src/a.test.ts', "fdescribe('suite', () => {", 'focusMarker', 'fdescribe('],
-  ['src/a.test.ts', "it.skip('works', () => {", 'skipMarker', 'it.skip('],
-  ['src/a.test.ts', "describe.skip('suite', () => {", 'skipMarker', 'describe.skip('],
-  ['src/a.test.ts', "xit('works', () => {", 'skipMarker', 'xit('],
-  ['src/a.test.ts', "xdescribe('suite', () => {", 'skipMarker', 'xdescribe('],
-  ['src/a.test.ts', "xtest('works', () => {", 'skipMarker', 'xtest('],
-  ['test/a.js', '    this.skip();', 'skipMarker', 'this.skip('],
-  ['tests/test_a.py', '@pytest.mark.skip(reason="flaky")', 'skipMarker', 'pytest.mark.skip'],
-  ['tests/test_a.py', '@pytest.mark.skipif(sys.platform == "win32", reason="x")', 'skipMarker', 'pytest.mark.skipif'],
-  ['tests/test_a.py', '        pytest.skip("later")', 'skipMarker', 'pytest.skip('],
-  ['tests/test_a.py', '@unittest.skip("broken")', 'skipMarker', 'unittest.skip'],
-  ['tests/test_a.py', '        self.skipTest("later")', 'skipMarker', 'self.skipTest('],
-  ['pkg/a_test.go', '\tt.Skip("flaky on CI")', 'skipMarker', 't.Skip('],
-  ['pkg/a_test.go', '\tt.Skipf("needs %s", dep)', 'skipMarker', 't.Skipf('],
-  ['src/test/java/FooTest.java', '    @Disabled("JIRA-1")', 'skipMarker', '@Disabled'],
-  ['src/test/java/FooTest.java', '    @Ignore', 'skipMarker', '@Ignore'],
-  ['src/test/java/FooTest.java', '    @org.junit.Ignore', 'skipMarker', '@org.junit.Ignore'],
-  ['src/test/kotlin/FooTests.kt', '    @Disabled', 'skipMarker', '@Disabled'],
-  ['tests/api.rs', '#[ignore]', 'skipMarker', '#[ignore'],
-  ['tests/api.rs', '#[ignore = "slow"]', 'skipMarker', '#[ignore'],
-  ['spec/a_spec.rb', "  fit 'works' do", 'focusMarker', 'fit'],
-  ['spec/a_spec.rb', "  xit 'works' do", 'skipMarker', 'xit'],
-  ['spec/a_spec.rb', "  it 'works', focus: true do", 'focusMarker', 'focus: true'],
-  ['Api.Tests/ApiTests.cs', '    [Fact(Skip = "flaky")]', 'skipMarker', '[Fact(Skip'],
-  ['Api.Tests/ApiTests.cs', '    [Theory(Skip = "flaky")]', 'skipMarker', '[Theory(Skip'],
-  ['Api.Tests/ApiTests.cs', '    [Ignore("later")]', 'skipMarker', '[Ignore'],
-];
-
-/** Added lines in test files that look close to a marker but are not one. */
-const NOT_MARKERS: [string, string][] = [
-  ['src/a.test.ts', 'const rest = list.skip(2);'],
-  ['src/a.test.ts', 'form.submit();'],
-  ['src/a.test.ts', "it('skips only the first', () => {"],
-  ['src/a.test.ts', 'const fit = 3; outfit(x);'],
-  ['tests/test_model.py', 'model.fit(X, y)'],
-  ['tests/test_model.py', 'it.only("not js")'],
-  ['src/test/java/FooTest.java', '    @DisabledOnOs(OS.WINDOWS)'],
-  ['src/test/java/FooTest.java', '    return stream.skip(1);'],
-  ['src/test/java/FooTest.java', '    @JsonIgnore'],
-  ['pkg/a_test.go', '\tif testing.Short() { return }'],
-  ['spec/a_spec.rb', "  it 'fits' do"],
-  ['tests/api.rs', '#[ignored_attr_helper]'],
-  ['docs/testing.md', 'Use `it.only(` while debugging, never commit it.'],
 ];
 
 describe('tests-touched', () => {
@@ -165,19 +116,6 @@ describe('tests-touched', () => {
     expect(violations.map((v) => [v.messageId, v.path === undefined ? '' : `${v.path}${v.line === undefined ? '' : `:${v.line}`}`].join(' ').trim())).toEqual(found);
     const text = violations.map((v) => v.message).join('\n');
     for (const fragment of contains) expect(text).toContain(fragment);
-  });
-
-  it.each(MARKERS)('flags %s: %s', (path, line, messageId, marker) => {
-    const files = [src('src/a.ts'), file(path, { added: ['// context', line], startLine: 41 })];
-    const violations = runRule(testsTouched, change({ files }));
-    expect(violations).toHaveLength(1);
-    expect(violations[0]).toMatchObject({ messageId, path, line: 42 });
-    expect(violations[0]!.message).toContain(`\`${marker}\``);
-  });
-
-  it.each(NOT_MARKERS)('does not flag %s: %s', (path, line) => {
-    const files = [src('src/a.ts'), file(path, { added: [line] }), test('tests/keep.test.ts')];
-    expect(runRule(testsTouched, change({ files }))).toEqual([]);
   });
 
   it('ignores markers in deleted lines', () => {

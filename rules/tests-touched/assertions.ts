@@ -1,0 +1,126 @@
+// Counting assertions on both sides of a test file's change, so that a change which deletes what
+// its tests check (or comments it out) is reported instead of counting as "tests touched".
+import type { DiffLine, FileChange } from '../../src/model.ts';
+import type { Language } from './language.ts';
+
+/**
+ * The deleted lines of a file. This is the only place the rule reads deleted-line text: a source
+ * that keeps deleted lines only for the rules that need them must keep them for test files.
+ */
+export function deletedLinesOf(file: FileChange): DiffLine[] {
+  return file.hunks.flatMap((hunk) => hunk.deleted);
+}
+
+/**
+ * Did this deleted test file hold tests (a test definition or an assertion)? Fixtures, snapshots
+ * and helpers under a test folder do not. A file whose diff the source did not provide counts as
+ * tests (fail closed).
+ */
+export function heldTests(file: FileChange, language: Language | undefined): boolean {
+  if (file.patchMissing) return true;
+  if (language === undefined) return false;
+  return deletedLinesOf(file).some(
+    ({ content }) => !language.comment.test(content) && (language.definitions.test(content) || countAssertions(content, language) > 0),
+  );
+}
+
+function addedLinesOf(file: FileChange): DiffLine[] {
+  return file.hunks.flatMap((hunk) => hunk.added);
+}
+
+/** How many assertions one line holds; comment lines hold none. */
+export function countAssertions(line: string, language: Language): number {
+  if (language.comment.test(line)) return 0;
+  let count = 0;
+  for (const pattern of language.assertions) {
+    pattern.lastIndex = 0;
+    while (pattern.exec(line) !== null) count++;
+  }
+  return count;
+}
+
+/** A line's text for matching it across files: whitespace collapsed, a trailing `;` or `,` dropped. */
+function key(line: string): string {
+  return line.trim().replace(/\s+/g, ' ').replace(/[;,]$/, '');
+}
+
+interface Side {
+  total: number;
+  /** Assertion-bearing lines: key -> assertion counts of each such line. */
+  lines: Map<string, number[]>;
+}
+
+function side(lines: readonly DiffLine[], language: Language): Side {
+  const result: Side = { total: 0, lines: new Map() };
+  for (const { content } of lines) {
+    const n = countAssertions(content, language);
+    if (n === 0) continue;
+    result.total += n;
+    const k = key(content);
+    const list = result.lines.get(k);
+    if (list === undefined) result.lines.set(k, [n]);
+    else list.push(n);
+  }
+  return result;
+}
+
+export interface AssertionBalance {
+  /** Assertions on added lines. */
+  added: number;
+  /** Assertions on deleted lines that did not move to another test file of the change. */
+  removed: number;
+  /** The added lines bring table-driven tests, where one assertion line runs once per row. */
+  parametrized: boolean;
+}
+
+/**
+ * Does the file check less than before? More assertions removed than added; but when the added
+ * lines are table-driven, only if they add no assertion at all (turning seven `expect` lines into
+ * one `it.each` row table is a refactor, not a loss).
+ */
+export function losesAssertions({ added, removed, parametrized }: AssertionBalance): boolean {
+  return removed > added && !(parametrized && added > 0);
+}
+
+/**
+ * Assertions added and removed in each test file. A deleted assertion line that reappears
+ * unchanged in another test file of the same change moved, and counts on neither side of its
+ * old file (tests split or merged across files are not weakened).
+ */
+export function assertionBalances(files: readonly { file: FileChange; language: Language }[]): Map<FileChange, AssertionBalance> {
+  const sides = files.map(({ file, language }) => ({
+    file,
+    added: side(addedLinesOf(file), language),
+    parametrized: addedLinesOf(file).some((l) => !language.comment.test(l.content) && language.parametrized.test(l.content)),
+    deleted: side(deletedLinesOf(file), language),
+  }));
+  // Lines deleted and added again in the same file cancel out; added lines left over may have
+  // come from another file.
+  const pool = new Map<string, number>();
+  const leftovers = sides.map(({ added, deleted }) => {
+    const left: [string, number[]][] = [];
+    for (const [k, counts] of deleted.lines) {
+      const readded = added.lines.get(k)?.length ?? 0;
+      if (counts.length > readded) left.push([k, counts.slice(readded)]);
+    }
+    for (const [k, counts] of added.lines) {
+      const extra = counts.length - (deleted.lines.get(k)?.length ?? 0);
+      if (extra > 0) pool.set(k, (pool.get(k) ?? 0) + extra);
+    }
+    return left;
+  });
+  const result = new Map<FileChange, AssertionBalance>();
+  sides.forEach(({ file, added, deleted, parametrized }, i) => {
+    let moved = 0;
+    for (const [k, counts] of leftovers[i]!) {
+      for (const n of counts) {
+        const available = pool.get(k) ?? 0;
+        if (available === 0) break;
+        pool.set(k, available - 1);
+        moved += n;
+      }
+    }
+    result.set(file, { added: added.total, removed: deleted.total - moved, parametrized });
+  });
+  return result;
+}

@@ -1,0 +1,64 @@
+// Go (testing, testify, Ginkgo/Gomega) and Rust (built-in tests, rstest, proptest, insta).
+import { C_LIKE_COMMENT, type Language } from './language.ts';
+
+// Ginkgo's containers and specs, focused with `F`, skipped with `X` or pending with `P`.
+const GINKGO = '(?:It|Describe|Context|When|Specify|Entry|DescribeTable|DescribeTableSubtree)';
+
+const re = (source: string) => new RegExp(source);
+
+export const go: Language = {
+  name: 'Go',
+  extensions: ['go'],
+  markers: [
+    { kind: 'focus', pattern: re(`(?<![\\w.])F${GINKGO}\\s*\\(`) },
+    // It("works", Focus, func() { ... })
+    { kind: 'focus', pattern: /,\s*Focus\s*[,)]/ },
+    // t.Skip(, b.Skipf(, f.SkipNow(, tt.Skip(, s.T().Skip( (testify suites)
+    { kind: 'skip', pattern: /(?:(?<![\w.])(?:[tbf]|tt)|\bT\s*\(\s*\))\s*\.\s*Skip(?:f|Now)?\s*\(/ },
+    { kind: 'skip', pattern: re(`(?<![\\w.])[PX]${GINKGO}\\s*\\(`) },
+    { kind: 'skip', pattern: /,\s*Pending\s*[,)]/ },
+    // Ginkgo's Skip("...")
+    { kind: 'skip', pattern: /(?<![\w.])Skip\s*\(/ },
+    // A build constraint that no build satisfies drops the whole file: //go:build ignore
+    { kind: 'skip', pattern: /^\s*\/\/\s*(?:go:build|\+build)\b[^\n]*\bignore\b/ },
+  ],
+  assertions: [
+    // t.Error(, t.Errorf(, t.Fatal(, t.Fatalf(, t.Fail(, t.FailNow(
+    /(?<![\w.])(?:[tbf]|tt)\s*\.\s*(?:Errorf?|Fatalf?|Fail|FailNow)\s*\(/g,
+    // testify: assert.Equal(, require.NoError(, s.Require().Len(, s.Assert().True(
+    /(?<![\w.])(?:assert|require)\s*\.\s*[A-Z]\w*\s*\(|\.\s*(?:Require|Assert)\s*\(\s*\)\s*\.\s*[A-Z]/g,
+    // testify suites: s.Equal(, s.NoError(
+    /(?<![\w.])s\s*\.\s*(?:Equal|EqualValues|NotEqual|NoError|Error|ErrorIs|ErrorAs|ErrorContains|True|False|Nil|NotNil|Len|Contains|NotContains|Empty|NotEmpty|Zero|Panics|JSONEq|ElementsMatch|Greater|Less)\s*\(/g,
+    // Gomega: Expect(, Eventually(, Consistently(, Ω(
+    /(?<![\w.])(?:Expect|Eventually|Consistently|Ω)\s*\(/g,
+  ],
+  definitions: /^func\s+(?:Test|Benchmark|Fuzz|Example)\w*\s*\(/,
+  // for _, tt := range tests { t.Run(tt.name, ...) }; Ginkgo DescribeTable / Entry
+  parametrized: /\bt\s*\.\s*Run\s*\(|:=\s*range\b|\b(?:DescribeTable|Entry)\s*\(/,
+  comment: C_LIKE_COMMENT,
+  testNames: ['**/*_test.go'],
+};
+
+export const rust: Language = {
+  name: 'Rust',
+  extensions: ['rs'],
+  markers: [
+    // #[ignore], #[ignore = "slow"]
+    { kind: 'skip', pattern: /#\[\s*ignore\b/, inSource: true },
+    // #[cfg_attr(windows, ignore)]
+    { kind: 'conditional', pattern: /#\[\s*cfg_attr\s*\([^[\]]*\bignore\b/, inSource: true },
+    // #[cfg(any())] and #[cfg(false)] compile the item (a test module) out
+    { kind: 'skip', pattern: /#\[\s*cfg\s*\(\s*(?:any\s*\(\s*\)|false)\s*\)\s*\]/ },
+  ],
+  assertions: [
+    // assert!, assert_eq!, assert_ne!, debug_assert!, prop_assert_eq!, insta::assert_snapshot!, assert_matches!
+    /\b(?:debug_|prop_)?assert(?:_\w+)?!/g,
+  ],
+  // #[test], #[tokio::test], #[rstest]
+  definitions: /#\[\s*(?:\w+::)?(?:test|rstest|test_case)\b/,
+  // rstest's #[case], test-case's #[test_case], proptest!
+  parametrized: /#\[\s*(?:rstest|case|test_case|values)\b|\bproptest\s*!/,
+  comment: C_LIKE_COMMENT,
+  // Cargo builds every tests/*.rs; inline tests are recognised by their attributes.
+  testNames: [],
+};

@@ -1,0 +1,73 @@
+// JavaScript and TypeScript: Vitest, Jest, Mocha, Jasmine, Playwright, Cypress, AVA, tap, node:test.
+import { C_LIKE_COMMENT, type Language } from './language.ts';
+
+const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
+
+// A test block, not a property of something else (`page.test`, `$it`), then its modifiers: the
+// `.describe.parallel` of `test.describe.parallel.only`, spaces around the dots (`it .only`).
+const BLOCK = '(?<![\\w$.])(?:it|test|describe|context|suite|specify|bench)';
+// Modifiers that may come between the block and the marker.
+const MODIFIERS = '(?:\\s{0,4}\\.\\s{0,4}(?:describe|concurrent|sequential|serial|parallel|shuffle|each)\\b){0,2}';
+const CHAIN = `${BLOCK}${MODIFIERS}\\s*\\.\\s*`;
+// Only test runners' own blocks expect failures (`context.fail()` is AWS Lambda's).
+const EXPECTING = `(?<![\\w$.])(?:it|test|describe)${MODIFIERS}\\s*\\.\\s*`;
+const CALL = '(?:\\s*\\()?'; // quote the `(` when there is one: `it.only(`
+const TRUE = '(?:true|1|!0|!false)';
+const FALSE = '(?:false|0|!1|!true|null|undefined|\'\'|""|``)';
+const NEVER = (constant: string) => `\\s*\\(\\s*${constant}\\s*\\)`;
+// The options object of a node:test call: test('name', { skip: true }, fn)
+const OPTIONS = '(?<![\\w$.])(?:it|test|describe|suite)\\s*\\([^(){}]*\\{[^{}]*?\\b';
+const QUOTE = '[\'"`]';
+
+const re = (source: string) => new RegExp(source);
+
+export const javascript: Language = {
+  name: 'JavaScript/TypeScript',
+  extensions: ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue', 'svelte'],
+  markers: [
+    // it.only(, test.describe.only(, it .only(, `const focused = it.only`
+    { kind: 'focus', pattern: re(`${CHAIN}only\\b${CALL}`) },
+    // it['only'](
+    { kind: 'focus', pattern: re(`${BLOCK}\\s*\\[\\s*${QUOTE}only${QUOTE}\\s*\\]`) },
+    // Jasmine/Jest: fit(, fdescribe(, fit.each(
+    { kind: 'focus', pattern: /(?<![\w$.])f(?:it|describe)(?=\s*(?:\(|\.\s*each\b))(?:\s*\()?/ },
+    // node:test options: test('x', { only: true }, ...)
+    { kind: 'focus', pattern: re(`${OPTIONS}(?<m>only\\s*:\\s*(?:true\\b|${QUOTE}))`) },
+    // const { only } = test
+    { kind: 'focus', pattern: /\{(?=[^{}]*\bonly\b)[^{}]*\}\s*=\s*(?:it|test|describe|context|suite)\b/ },
+    // (cond ? it : it.skip)(, (cond ? it.skip : it)(
+    { kind: 'conditional', pattern: re(`[?:]\\s*(?<m>${CHAIN}skip)\\b\\s*[:)]`) },
+    // it.skip(, test.fixme( (Playwright), test.fail( (Playwright), it.fails( (Vitest),
+    // test.failing( (Jest, AVA), `const later = it.skip`
+    { kind: 'skip', pattern: re(`${CHAIN}skip\\b${CALL}`) },
+    { kind: 'skip', pattern: re(`${EXPECTING}(?:fixme|fail|fails|failing)\\b${CALL}`) },
+    // Vitest's conditions that are constants: it.skipIf(true)(, describe.runIf(false)(
+    { kind: 'skip', pattern: re(`${CHAIN}(?:skipIf\\s*\\(\\s*${TRUE}|runIf\\s*\\(\\s*${FALSE})\\s*\\)`) },
+    { kind: 'skip', pattern: re(`${BLOCK}\\s*\\[\\s*${QUOTE}skip${QUOTE}\\s*\\]`) },
+    // xit(, xdescribe(, xtest(, xcontext(, xspecify(, xit.each(
+    { kind: 'skip', pattern: /(?<![\w$.])x(?:it|describe|test|context|specify)(?=\s*(?:\(|\.\s*each\b))(?:\s*\()?/ },
+    // `const later = xit`
+    { kind: 'skip', pattern: /=\s*(?<m>x(?:it|describe|test|context|specify))\s*(?:[;,)]|$)/ },
+    // Mocha's this.skip(), Vitest's ctx.skip(), node:test's and tap's t.skip()
+    { kind: 'skip', pattern: /(?<![\w$.])(?:this|ctx|t)\s*\.\s*skip\s*\(/ },
+    { kind: 'skip', pattern: re(`${OPTIONS}(?<m>skip\\s*:\\s*(?:true\\b|${QUOTE}))`) },
+    { kind: 'skip', pattern: /\{(?=[^{}]*\bskip\b)[^{}]*\}\s*=\s*(?:it|test|describe|context|suite)\b/ },
+    // it.skipIf(process.platform === 'win32')(, describe.runIf(process.env.CI)(
+    // (a constant that never skips, `skipIf(false)`, is no marker)
+    { kind: 'conditional', pattern: re(`${CHAIN}(?:skipIf\\b(?!${NEVER(FALSE)})|runIf\\b(?!${NEVER(TRUE)}))${CALL}`) },
+  ],
+  assertions: [
+    // expect(, expect.soft(, assert(, assert.equal(, chai.expect(, supertest's .expect(200), expectTypeOf(
+    /(?<![\w$])(?:expect|assert)(?:TypeOf|Type)?(?=\s*[(.])/g,
+    // chai and Cypress: x.should.equal(1), cy.get(a).should('be.visible'); should.js: should(x)
+    /\.\s*should\b|(?<![\w$.])should\s*\(/g,
+    // AVA, tap, node:test: t.is(, t.deepEqual(, t.throws(
+    /(?<![\w$.])t\s*\.\s*(?:is|not|deepEqual|notDeepEqual|like|true|false|truthy|falsy|throws|throwsAsync|notThrows|notThrowsAsync|regex|notRegex|snapshot|equal|notEqual|same|notSame|strictSame|ok|notOk|match|notMatch|has|fail|error)\s*\(/g,
+  ],
+  definitions: /(?<![\w$.])(?:it|test|describe|suite|context|specify|bench|fit|xit|fdescribe|xdescribe|xtest)\s*[.(]/,
+  // it.each(, test.each`table`, describe.each(, Vitest's test.for(
+  parametrized: /\.\s*(?:each|for)\s*[(`]/,
+  comment: C_LIKE_COMMENT,
+  testNames: [`**/*.{test,spec}.${JS_EXT}`],
+  collectedFolders: ['**/__tests__/**', '**/test/**', '**/tests/**'],
+};

@@ -1,0 +1,76 @@
+// Java and Kotlin (JUnit 4 and 5, TestNG, Kotest, Mockito, AssertJ) and C# (xUnit, NUnit, MSTest).
+import { C_LIKE_COMMENT, type Language } from './language.ts';
+
+// An annotation, also fully qualified: @Disabled, @org.junit.Ignore
+const ANNOTATION = '@\\s*(?:[\\w.]*\\.)?';
+
+const re = (source: string) => new RegExp(source);
+
+export const jvm: Language = {
+  name: 'Java/Kotlin',
+  extensions: ['java', 'kt', 'kts'],
+  markers: [
+    // Kotest: test names with the `f:` prefix run alone
+    { kind: 'focus', pattern: /(?<![\w.])(?:test|should|it|describe|context|feature|scenario|given|expect)\s*\(\s*"f:/ },
+    // JUnit 5 @Disabled, JUnit 4 @Ignore (not @DisabledOnOs and other platform conditions)
+    { kind: 'skip', pattern: re(`${ANNOTATION}(?:Disabled|Ignore)\\b(?![.\\w])`) },
+    // @DisabledIf("..."), @EnabledIfEnvironmentVariable(named = "CI", ...)
+    { kind: 'conditional', pattern: re(`${ANNOTATION}(?:Disabled|Enabled)If\\w*\\b`) },
+    // TestNG @Test(enabled = false); Kotest .config(enabled = false)
+    { kind: 'skip', pattern: /(?:@\s*Test|\.\s*config)\s*\([^()]*\benabled\s*=\s*false\b/ },
+    { kind: 'conditional', pattern: /\.\s*config\s*\([^()]*\benabledIf\s*=/ },
+    // Assumptions that always fail skip the test: assumeTrue(false), assumeFalse(true)
+    { kind: 'skip', pattern: /\b(?:assumeTrue\s*\(\s*false|assumeFalse\s*\(\s*true)\s*[,)]/ },
+    { kind: 'skip', pattern: /\bAssumptions\s*\.\s*abort\s*\(/ },
+    { kind: 'conditional', pattern: /\b(?:assumeTrue(?!\s*\(\s*true\s*[,)])|assumeFalse(?!\s*\(\s*false\s*[,)])|assumeThat|assumeNotNull|assumeNoException)\s*\(/ },
+    // Kotest: xtest(, xshould(, xdescribe(, ...
+    { kind: 'skip', pattern: /(?<![\w.])x(?:test|should|it|describe|context|feature|scenario|given|when|then|expect)\s*\(/ },
+  ],
+  assertions: [
+    // assertEquals(, Assertions.assertThat(, assertThrows<E> {, Mockito verify(, fail(
+    /(?<!\w)assert[A-Z]\w*\s*[(<{]|(?<![\w.])(?:verify|fail)\s*[(<{]/g,
+    // Java's assert keyword
+    /(?<![\w.])assert\s(?!\s*=)/g,
+    // Kotest and Kluent: x shouldBe 1, x.shouldContain(y); Strikt: expectThat(
+    /\bshould[A-Z]\w*\b|(?<![\w.])expectThat\s*\(/g,
+  ],
+  // @Test, @ParameterizedTest, @RepeatedTest, @TestFactory; Kotest test("name")
+  definitions: /@\s*(?:[\w.]*\.)?(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b|(?<![\w.])(?:test|should|describe|context)\s*\(\s*"/,
+  // JUnit 5 @ParameterizedTest and its sources, JUnit 4 @Parameters, Kotest withData / forAll
+  parametrized: /@\s*(?:ParameterizedTest|Parameters|MethodSource|CsvSource|ValueSource|EnumSource|ArgumentsSource)\b|\b(?:withData|forAll)\s*[({]/,
+  comment: C_LIKE_COMMENT,
+  // Maven Surefire and Failsafe include these by default.
+  testNames: ['**/Test*.{java,kt}', '**/*{Test,Tests,TestCase,IT,ITCase}.{java,kt}', '**/IT*.{java,kt}'],
+};
+
+export const csharp: Language = {
+  name: 'C#',
+  extensions: ['cs'],
+  markers: [
+    // xUnit: [Fact(Skip = "flaky")], [Theory(DisplayName = "x", Skip = "y")]
+    { kind: 'skip', pattern: /\b(?<m>(?:Fact|Theory)\w*\s*\([^()]*\bSkip)\s*=/ },
+    // xUnit v3: [Fact(SkipUnless = nameof(IsWindows))]
+    { kind: 'conditional', pattern: /\b(?:Fact|Theory)\w*\s*\([^()]*\bSkip(?:Unless|When)\s*=/ },
+    // NUnit and MSTest: [Ignore("later")], [Test, Ignore], [TestMethod, Ignore], NUnit [Explicit]
+    { kind: 'skip', pattern: /[[,]\s*(?:Ignore|Explicit)(?:Attribute)?\b(?!\s*=)/ },
+    // NUnit: [TestCase(1, Ignore = "later")]
+    { kind: 'skip', pattern: /\bTestCase\w*\s*\([^()]*\bIgnore(?:Reason)?\s*=/ },
+    { kind: 'skip', pattern: /\bAssert\s*\.\s*(?:Ignore|Inconclusive|Skip)\s*\(/ },
+    { kind: 'conditional', pattern: /\bAssert\s*\.\s*Skip(?:Unless|When)\s*\(/ },
+    // Xunit.SkippableFact: Skip.If(cond), Skip.IfNot(cond); NUnit: Assume.That(cond)
+    { kind: 'conditional', pattern: /\bSkip\s*\.\s*If(?:Not)?\s*\(/ },
+    { kind: 'conditional', pattern: /\bAssume\s*\.\s*That\s*\(/ },
+  ],
+  assertions: [
+    // Assert.Equal(, Assert.That(, CollectionAssert.AreEqual(, Assert.Throws<E>(
+    /\b\w*Assert\s*\.\s*\w+\s*[(<]/g,
+    // FluentAssertions x.Should(); Moq mock.Verify(; NSubstitute sub.Received(
+    /\.\s*(?:Should|Verify\w*|Received|DidNotReceive)\s*\(/g,
+  ],
+  definitions: /[[,]\s*(?:Fact|Theory|Test|TestMethod|TestCase|DataTestMethod)\b/,
+  // xUnit [Theory] with [InlineData]/[MemberData], NUnit [TestCase]/[TestCaseSource], MSTest [DataRow]
+  parametrized: /[[,]\s*(?:Theory|InlineData|MemberData|ClassData|TestCase|TestCaseSource|DataRow|DynamicData)\b/,
+  comment: C_LIKE_COMMENT,
+  // dotnet test runs every test method of a test project, whatever the file's name.
+  testNames: [],
+};

@@ -1,0 +1,37 @@
+// Ruby: RSpec and Minitest.
+import { HASH_COMMENT, type Language } from './language.ts';
+
+// Example groups and examples, focused with `f` or skipped with `x`: fit, fdescribe, xit, xcontext.
+const EXAMPLES = '(?:it|describe|context|specify|example|scenario|feature)';
+// Followed by what a call takes: an argument, a block, or nothing else on the line.
+const CALLED = '(?=\\s*[("\'{:]|\\s+do\\b|\\s*$)';
+
+const re = (source: string) => new RegExp(source);
+
+export const ruby: Language = {
+  name: 'Ruby',
+  extensions: ['rb'],
+  markers: [
+    { kind: 'focus', pattern: re(`(?<![\\w.$:])f${EXAMPLES}\\b${CALLED}`) },
+    // it 'works', focus: true do; it 'works', :focus do
+    { kind: 'focus', pattern: /\bfocus:\s*true\b|,\s*:focus\b/ },
+    { kind: 'skip', pattern: re(`(?<![\\w.$:])x${EXAMPLES}\\b${CALLED}`) },
+    // `skip "flaky" if windows?` inside an example: conditional
+    { kind: 'conditional', pattern: /^\s*(?:skip|pending)\b(?!\s*[=:?!.])[^#]*\s(?:if|unless)\s/ },
+    // RSpec's and Minitest's skip, RSpec's pending (the example is expected to fail)
+    { kind: 'skip', pattern: /^\s*(?:skip|pending)\b(?!\s*[=:?!.])/ },
+    // metadata: it 'works', skip: true; it 'works', pending: 'later'; it 'works', :skip
+    { kind: 'skip', pattern: /[,(]\s*(?<m>(?:skip|pending):\s*(?:true\b|["']))|,\s*(?<s>:(?:skip|pending))\b/ },
+  ],
+  assertions: [
+    // RSpec: expect(x), expect { }, is_expected, should, x.should
+    /(?<![\w.])expect(?=\s*[({])|\bis_expected\b|\bshould(?:_not)?\b/g,
+    // Minitest: assert x, assert_equal, refute_nil; specs: _(x).must_equal, wont_be_nil
+    /(?<![\w.])(?:assert|refute)(?:_\w+)?\b|\.\s*(?:must|wont)_\w+/g,
+  ],
+  definitions: /^\s*(?:RSpec\s*\.\s*)?(?:describe|context|it|specify|example|scenario|feature)\b|^\s*def\s+test_/,
+  // [...].each do |input, expected|, it_behaves_like, include_examples
+  parametrized: /\.\s*each(?:_with_index)?\s+do\b|\b(?:it_behaves_like|include_examples|it_should_behave_like)\b/,
+  comment: HASH_COMMENT,
+  testNames: ['**/*_spec.rb', '**/*_test.rb', '**/test_*.rb'],
+};

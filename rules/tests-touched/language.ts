@@ -1,0 +1,52 @@
+// What the rule knows about one language family: how its test suites are weakened (focus and
+// skip markers), how its tests assert, how a comment line starts and which file names its test
+// runners collect. Every pattern is matched against one line, and no repeated group holds an
+// unbounded repetition (test/rules/tests-touched-patterns.test.ts); `npm run bench:tests-touched`
+// has recheck prove each pattern linear and measures it on hostile lines.
+
+/**
+ * `focus`: only the marked tests run. `skip`: the marked test never runs (or its failure is
+ * expected). `conditional`: the test is skipped when a condition holds (a platform, a variable).
+ */
+export type MarkerKind = 'focus' | 'skip' | 'conditional';
+
+export interface Marker {
+  kind: MarkerKind;
+  /** Matches the marker in one line; the match (trimmed) is quoted in the message. */
+  pattern: RegExp;
+  /** Also look for it in source files of the language (Rust tests live beside the code). */
+  inSource?: boolean;
+}
+
+export interface Language {
+  name: string;
+  /** Lower-case file extensions, without the dot. */
+  extensions: readonly string[];
+  /** Tried in order, first match wins: constant forms (`skipIf(true)`) come before conditional ones. */
+  markers: readonly Marker[];
+  /** Every match of these (with the `g` flag) in a line is one assertion. */
+  assertions: readonly RegExp[];
+  /** A line this matches defines a test (`it(`, `def test_`, `func TestX(`, `@Test`). */
+  definitions: RegExp;
+  /**
+   * Table-driven tests (`it.each`, `@pytest.mark.parametrize`, `[Theory]`): one assertion line
+   * there runs once per row, so counting lines says little about how much is checked.
+   */
+  parametrized: RegExp;
+  /** A line this matches is a comment: its assertions do not count. */
+  comment: RegExp;
+  /**
+   * Globs of the paths this language's runners collect as tests by their name alone (`test_*.py`,
+   * `*_test.go`). A test file renamed away from all of them, outside `collectedFolders`, no longer
+   * runs.
+   */
+  testNames: readonly string[];
+  /** Globs of folders whose every file of the language is collected, whatever its name (`__tests__`). */
+  collectedFolders?: readonly string[];
+}
+
+/** Line comments and block-comment lines of C-like languages. */
+export const C_LIKE_COMMENT = /^\s*(?:\/\/|\/\*|\*)/;
+
+/** `#` comment lines (Python, Ruby). */
+export const HASH_COMMENT = /^\s*#/;

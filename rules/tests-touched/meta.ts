@@ -1,0 +1,64 @@
+// tests-touched: id, options schema and messages.
+import type { RuleMeta } from '../../src/rule.ts';
+import { DEFAULT_IGNORE, DEFAULT_SOURCE, DEFAULT_TESTS } from './conventions.ts';
+
+function globList(defaults: readonly string[], description: string) {
+  return { type: 'array', items: { type: 'string', minLength: 1 }, default: [...defaults], description };
+}
+
+export const meta: RuleMeta = {
+  id: 'tests-touched',
+  description: 'Source changes come with test changes, and tests are not deleted, focused, skipped or emptied',
+  defaultSeverity: 'warning',
+  reads: ['files', 'lines'],
+  schema: {
+    type: 'object',
+    properties: {
+      source: globList(DEFAULT_SOURCE, 'Globs of source files whose change needs a test change.'),
+      tests: globList(DEFAULT_TESTS, 'Globs of test files. A test file is never source.'),
+      ignore: globList(DEFAULT_IGNORE, 'Globs of files that match `source` but need no tests (configuration, declarations).'),
+      'weakened-tests': {
+        type: 'boolean',
+        default: true,
+        description:
+          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, and test files that lose assertions.',
+      },
+      'conditional-skips': {
+        type: 'boolean',
+        default: true,
+        description:
+          'With `weakened-tests`, also flag skips that depend on a condition (pytest `skipif`, Vitest `skipIf`/`runIf`, JUnit assumptions, `skip ... if`).',
+      },
+    },
+  },
+  messages: {
+    untested:
+      '{{summary}} changed without any test change{{weakened}}: {{files}}. ' +
+      'Untested changes are how regressions reach main, and "I ran it and it worked" is not verification. ' +
+      'Add or update tests that cover the change; if it truly needs none (say, a refactor the existing tests cover), explain why in the pull request.',
+    testDeleted:
+      'This test file is deleted. Deleting tests lowers coverage without any failing build to notice. ' +
+      'If the code it tested was removed too, say so in the pull request; otherwise keep or move the tests.',
+    testRenamedAway:
+      'This test file is renamed from `{{from}}` to a path its test runner does not collect, so its tests no longer run: ' +
+      'the same as deleting them, without any failing build to notice. Keep a test file name and location, ' +
+      'or say in the pull request why the tests go away.',
+    assertionsRemoved:
+      'This change removes {{removed}} from this test file and adds {{added}}: its tests now check less than before, ' +
+      'and a test left without assertions passes whatever the code does. ' +
+      'Keep the assertions (or replace them with better ones), or say in the pull request why they are no longer needed.',
+    focusMarker:
+      '`{{marker}}` focuses the suite: the runner runs only the focused tests and silently skips all others. ' +
+      'Remove it before merging.',
+    skipMarker:
+      '`{{marker}}` disables a test, so what it checked is no longer checked. ' +
+      'Fix the test instead, or link the issue that tracks turning it back on.',
+    conditionalSkip:
+      '`{{marker}}` now skips an existing test when its condition holds, so what it checks may go unchecked where it matters (for example in CI). ' +
+      'Make sure the condition is meant, and say in the pull request where the test still runs.',
+    notRead:
+      'prguard could not read the changes of this test file (the source did not provide its diff), ' +
+      'so focus and skip markers and removed assertions in it were not checked. ' +
+      'Review the file by hand, or run prguard where the whole diff is available (for example from a checkout with `git`).',
+  },
+};

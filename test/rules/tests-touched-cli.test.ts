@@ -1,0 +1,111 @@
+// tests-touched end to end, one test per way of weakening a suite: real git repositories, the
+// built CLI as a subprocess, the rule at severity error so a weakened suite fails the check.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { Repo, runCli } from '../helpers/repo.ts';
+
+interface Finding { ruleId: string; severity: string; message: string; path?: string; line?: number }
+
+const CART = 'export const total = (xs: number[]) => xs.reduce((a, b) => a + b, 0);\n';
+const CART_TEST = [
+  "import { total } from './cart';",
+  "it('sums', () => {",
+  '  expect(total([1, 2])).toBe(3);',
+  '});',
+  "it('is zero when empty', () => {",
+  '  expect(total([])).toBe(0);',
+  '});',
+  '',
+].join('\n');
+const PY_TEST = ['import unittest', '', 'class CartTest(unittest.TestCase):', '    def test_sum(self):', '        self.assertEqual(sum([1, 2]), 3)', ''].join('\n');
+
+function check(repo: Repo): { code: number; findings: Finding[] } {
+  const r = runCli(['check', '--base', 'HEAD~1', '--format', 'json'], { cwd: repo.dir });
+  expect(r.stderr).toBe('');
+  const findings = (JSON.parse(r.stdout) as { findings: Finding[] }).findings.filter((f) => f.ruleId === 'tests-touched');
+  return { code: r.code, findings };
+}
+
+const brief = (fs: Finding[]) => fs.map((f) => `${f.path ?? ''}${f.line === undefined ? '' : `:${f.line}`} ${f.message.slice(0, 40)}`.trim());
+
+describe('tests-touched on a real repository', () => {
+  let repo: Repo;
+  let initial: string;
+  beforeAll(() => {
+    repo = Repo.init();
+    initial = repo.commit('initial', {
+      '.github/prguard.yml': 'version: 1\nrules:\n  tests-touched: error\n',
+      'src/cart.ts': CART,
+      'src/cart.test.ts': CART_TEST,
+      'tests/test_cart.py': PY_TEST,
+    });
+  });
+  afterEach(() => repo.git('reset', '-q', '--hard', initial));
+  afterAll(() => repo.remove());
+
+  it('an untouched suite passes', () => {
+    repo.commit('docs', { 'README.md': '# cart\n' });
+    expect(check(repo)).toEqual({ code: 0, findings: [] });
+  });
+
+  it('prevents hiding a test file by renaming it out of the test patterns (a.test.ts -> a.test.ts.bak)', () => {
+    repo.git('mv', 'src/cart.test.ts', 'src/cart.test.ts.bak');
+    repo.commit('park the tests', { 'src/cart.ts': CART.replace('0);', '1);') });
+    const r = check(repo);
+    expect(r.code).toBe(1);
+    expect(brief(r.findings)).toEqual([
+      '1 source file changed without any test c',
+      'src/cart.test.ts.bak This test file is renamed from `src/cart',
+    ]);
+  });
+
+  it('prevents passing off a test change that deletes the assertions as "tests touched"', () => {
+    repo.commit('simplify', {
+      'src/cart.ts': CART.replace('0);', '1);'),
+      'src/cart.test.ts': CART_TEST.replace('  expect(total([])).toBe(0);\n', '  total([]);\n').replace('  expect(total([1, 2])).toBe(3);\n', '  total([1, 2]);\n'),
+    });
+    const r = check(repo);
+    expect(r.code).toBe(1);
+    expect(r.findings.map((f) => f.path ?? '')).toEqual(['', 'src/cart.test.ts']);
+    expect(r.findings[0]!.message).toContain('the test files it changes only lose assertions');
+    expect(r.findings[1]!.message).toContain('removes 2 assertions from this test file and adds none');
+  });
+
+  it.each([
+    ["it.skipIf(true)('sums', () => {", '`it.skipIf(true)` disables a test'],
+    ["describe.runIf(false)('cart', () => {", '`describe.runIf(false)` disables a test'],
+    ["it .only('sums', () => {", '`it .only(` focuses the suite'],
+    ["test.fixme('sums', () => {", '`test.fixme(` disables a test'],
+  ])('prevents weakening a JS test with %s', (line, message) => {
+    repo.commit('weaken', { 'src/cart.test.ts': CART_TEST.replace("it('sums', () => {", line) });
+    const r = check(repo);
+    expect(r.code).toBe(1);
+    expect(r.findings).toEqual([expect.objectContaining({ severity: 'error', path: 'src/cart.test.ts', line: 2, message: expect.stringContaining(message) })]);
+  });
+
+  it('prevents skipping through an alias (const later = it.skip)', () => {
+    repo.commit('alias', { 'src/cart.test.ts': CART_TEST.replace("it('sums'", "const later = it.skip;\nlater('sums'") });
+    expect(brief(check(repo).findings)).toEqual(['src/cart.test.ts:2 `it.skip` disables a test, so what it ch']);
+  });
+
+  it.each([
+    ['    @mark.skip', '`mark.skip`'],
+    ['    @skip("later")', '`@skip`'],
+  ])('prevents skipping a Python test with %s', (decorator, marker) => {
+    repo.commit('skip', { 'tests/test_cart.py': PY_TEST.replace('    def test_sum', `${decorator}\n    def test_sum`) });
+    const r = check(repo);
+    expect(r.code).toBe(1);
+    expect(r.findings).toEqual([expect.objectContaining({ path: 'tests/test_cart.py', line: 4, message: expect.stringContaining(marker) })]);
+  });
+
+  it('prevents skipping a Python test from its body (raise unittest.SkipTest)', () => {
+    repo.commit('skip', { 'tests/test_cart.py': PY_TEST.replace('        self.assertEqual', '        raise unittest.SkipTest("later")\n        self.assertEqual') });
+    expect(brief(check(repo).findings)).toEqual(['tests/test_cart.py:5 `raise unittest.SkipTest` disables a tes']);
+  });
+
+  it('prevents deleting a test file quietly, but not a fixture', () => {
+    repo.commit('fixture', { 'tests/fixtures/cart.json': '{"items": []}\n' });
+    repo.git('rm', '-q', 'src/cart.test.ts', 'tests/fixtures/cart.json');
+    repo.commit('drop');
+    expect(brief(check(repo).findings)).toEqual(['src/cart.test.ts This test file is deleted. Deleting test']);
+  });
+});
