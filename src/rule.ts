@@ -17,6 +17,11 @@ export interface RuleMeta {
   schema: JsonSchema & { properties: Record<string, JsonSchema> };
   /** Message templates by id; `{{name}}` is replaced from the violation's data. */
   messages: Record<string, string>;
+  /**
+   * True when `extends: recommended` does not turn the rule on: it runs only when the policy
+   * lists it under `rules:` (a rule that needs setup, such as a review quorum).
+   */
+  optIn?: boolean;
 }
 
 export interface RuleContext {
@@ -24,6 +29,8 @@ export interface RuleContext {
   ai: Provenance;
   /** The policy's `core:` modules: module name -> globs. */
   core: Record<string, string[]>;
+  /** Owners the policy names for core modules (long form `{ paths, owners }`), by module. */
+  coreOwners?: Record<string, string[]>;
   /** Repository-relative path of the policy file in force, or null for the embedded default. */
   policyPath: string | null;
   /**
@@ -31,6 +38,12 @@ export interface RuleContext {
    * of the change, by repository-relative path. A path the source could not read is absent.
    */
   documents: Record<string, string>;
+  /**
+   * Repository files the rule asked for through `Rule.baseDocuments`, read at the BASE of the
+   * change (what a change could use to weaken its own checks, e.g. CODEOWNERS). Absent paths
+   * were not there.
+   */
+  baseDocuments?: Record<string, string>;
 }
 
 export interface Violation {
@@ -65,6 +78,8 @@ export interface Rule<O = Record<string, unknown>> {
   validate?(options: Partial<O>): OptionProblem[];
   /** Repository paths the rule needs to read (e.g. a plan document); see RuleContext.documents. */
   documents?(change: ChangeSet, options: O): string[];
+  /** Repository paths the rule needs read at the base commit; see RuleContext.baseDocuments. */
+  baseDocuments?(change: ChangeSet, options: O): string[];
 }
 
 /** A rule with its option type erased, for registries. */
