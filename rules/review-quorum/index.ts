@@ -5,7 +5,7 @@ import type { ChangeSet, Review } from '../../src/model.ts';
 import { CODEOWNERS_PATHS } from '../../src/rule-kit/codeowners.ts';
 import { defineRule, listFirst, plural, type FromSchema, type RuleContext, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { isOwner, touchedModules, type TouchedModule } from './owners.ts';
-import { authorsOf, isBot, standingApprovals } from './people.ts';
+import { authorsOf, isBot, standingApprovals } from '../../src/rule-kit/people.ts';
 
 const schema = {
   type: 'object',

@@ -22,9 +22,9 @@ const globsSchema: JsonSchema = { type: 'array', items: { type: 'string', minLen
 
 /** A core module: globs (owners from CODEOWNERS at the base), or `{ paths, owners }`. */
 const coreModuleSchema: JsonSchema = {
-  if: { type: 'array' },
-  then: globsSchema,
-  else: {
+  if: { type: 'object' },
+  else: globsSchema,
+  then: {
     type: 'object',
     additionalProperties: false,
     required: ['paths'],

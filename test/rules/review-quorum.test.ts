@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Review } from '../../src/model.ts';
 import { reviewQuorum } from '../../rules/review-quorum/index.ts';
-import { loginFromEmail, standingApprovals } from '../../rules/review-quorum/people.ts';
+import { loginFromEmail, standingApprovals } from '../../src/rule-kit/people.ts';
 import { change, commit, file, pr } from '../helpers/change.ts';
 import { runRule } from '../helpers/rules.ts';
 

@@ -1,5 +1,5 @@
 // Who wrote the change and whose approvals stand: pure over the ChangeSet's commits and reviews.
-import type { ChangeSet, Review } from '../../src/model.ts';
+import type { ChangeSet, Review } from '../model.ts';
 
 /** Why a person's approval cannot count for a change they wrote. */
 export type AuthorRole = 'the PR author' | 'a commit author' | 'a co-author' | 'a committer';
