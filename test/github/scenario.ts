@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { Report } from '../../src/model.ts';
-import { contract, FakeGitHub, type FakeCommit, type FakeFile, type FakeState } from './fake-github.ts';
+import { contract, FakeGitHub, type FakeCommit, type FakeFile, type FakeHumans, type FakeState } from './fake-github.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -103,6 +103,8 @@ export interface Scenario {
   failures?: FakeState['failures'];
   /** Commit ids (default BASE_SHA and HEAD_SHA), e.g. of a real repository. */
   shas?: { base: string; head: string };
+  /** Reviews, PR comments, comparisons and team members (test/github/humans.ts). */
+  humans?: FakeHumans;
 }
 
 export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
@@ -119,6 +121,7 @@ export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
     links: { [shas.base]: s.links?.base ?? {}, [shas.head]: s.links?.head ?? {} },
     readOnly: s.readOnly ?? false,
     failures: s.failures ?? [],
+    ...(s.humans ? { humans: s.humans } : {}),
   });
   return { server, event };
 }
