@@ -96,8 +96,23 @@ function mergeGroupContext(env: NodeJS.ProcessEnv, event: string): EventContext 
   return { kind: 'merge-group', ...common(env, event), group };
 }
 
-export function readEventContext(env: NodeJS.ProcessEnv): EventContext {
+/**
+ * `workflow_run` relays a fork's review event (whose own token is read-only): the relaying
+ * workflow passes the PR number (the `pull-number` input). The number only says which PR to
+ * look at; everything judged is read from GitHub.
+ */
+function relayContext(env: NodeJS.ProcessEnv, event: string, pullNumber: string | undefined): EventContext {
+  if (pullNumber === undefined || pullNumber.trim() === '') {
+    return { kind: 'skip', event, why: 'a workflow_run relay needs the `pull-number` input (see the README: relaying fork review events)' };
+  }
+  const number = Number(pullNumber.trim());
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`the \`pull-number\` input takes a pull request number, not "${pullNumber}"`);
+  return { kind: 'pull-number', ...common(env, event), ...repositoryOf(env), number };
+}
+
+export function readEventContext(env: NodeJS.ProcessEnv, pullNumber?: string): EventContext {
   const event = requireEnv(env, 'GITHUB_EVENT_NAME');
+  if (event === 'workflow_run') return relayContext(env, event, pullNumber);
   if (event === 'issue_comment') return commentContext(env, event);
   if (event === 'merge_group') return mergeGroupContext(env, event);
   return readRunnerContext(env);

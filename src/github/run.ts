@@ -92,11 +92,11 @@ function finish(report: Report, inputs: ActionInputs, reportFile: string): void 
 }
 
 async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
-  const context = readEventContext(env);
+  const context = readEventContext(env, core.getInput('pull-number') || undefined);
   if (context.kind === 'unsupported') {
     core.notice(
       `prguard checks pull requests: the "${context.event}" event is not supported, so nothing was checked. ` +
-        'Trigger the workflow on pull_request (or pull_request_target), pull_request_review, issue_comment or merge_group.',
+        'Trigger the workflow on pull_request (or pull_request_target), pull_request_review, issue_comment, merge_group or a workflow_run relay.',
     );
     return;
   }

@@ -38,7 +38,7 @@ function scenario(humans: FakeHumans, files: FakeFile[] = [authFile, authTest]):
 }
 
 const checkRun = (server: { checkRuns: { request: { name: string } }[] }, name: string) =>
-  server.checkRuns.filter((r) => r.request.name === name) as { request: Record<string, string> & { output: { title: string; summary: string } } }[];
+  server.checkRuns.filter((r) => r.request.name === name) as unknown as { request: Record<string, string> & { output: { title: string; summary: string } } }[];
 
 describe.concurrent('review quorum in the Action', () => {
   test('unmet: the review check is in progress, the main check and the step pass', async () => {
@@ -179,6 +179,20 @@ describe.concurrent('events', () => {
     expect(skipped.code).toBe(0);
     expect(skipped.stdout).toContain('::notice::prguard: nothing to check on issue_comment');
     expect(other.server.requests).toEqual([]);
+  });
+
+  test('a workflow_run relay checks the PR named by pull-number; without it, a notice and exit 0', async () => {
+    const { server, event } = await start(scenario({ reviews: [approve('bob'), approve('alice')] }));
+    const relay = { action: 'completed', repository: event.repository, workflow_run: { event: 'pull_request_review' } };
+    const run = await runAction(server, relay, { eventName: 'workflow_run', inputs: { 'pull-number': String(event.pull_request.number) } });
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(checkRun(server, 'prguard/review')[0]!.request.conclusion).toBe('success');
+    const bare = await start(scenario({}));
+    const skipped = await runAction(bare.server, relay, { eventName: 'workflow_run' });
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toContain('needs the `pull-number` input');
+    expect(bare.server.requests).toEqual([]);
   });
 
   test('merge_group checks the queue head: base...head through the compare API, review check evaluated on the PR', async () => {
