@@ -111,7 +111,8 @@ export function buildPolicySchema(rules: readonly AnyRule[]): JsonSchema {
           rules: {
             description: `Rules that may be waived (default: all but ${UNWAIVABLE_BY_DEFAULT.join(' and ')}).`,
             type: 'array',
-            items: { enum: rules.map((r) => r.meta.id) },
+            // An empty enum is not a valid schema: with no rules registered, any string (and none runs).
+            items: rules.length > 0 ? { enum: rules.map((r) => r.meta.id) } : { type: 'string' },
           },
         },
       },
