@@ -6,6 +6,7 @@ import { protectedPaths } from './protected-paths/index.ts';
 import { aiDisclosure } from './ai-disclosure/index.ts';
 import { coreChanges } from './core-changes/index.ts';
 import { secretLeakage } from './secret-leakage/index.ts';
+import { reviewQuorum } from './review-quorum/index.ts';
 
 export const allRules: AnyRule[] = [
   prSize,
@@ -14,4 +15,5 @@ export const allRules: AnyRule[] = [
   aiDisclosure,
   coreChanges,
   secretLeakage,
+  reviewQuorum,
 ];

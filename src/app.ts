@@ -26,6 +26,11 @@ export interface CheckRequest {
   pr?: PullRequest;
   /** `--ai yes|no`: overrides detection. */
   ai?: boolean;
+  /**
+   * Runs once the policy is decided, before the rules: the Action adds what depends on the policy
+   * (team membership of the owners and waivers it names) to the change.
+   */
+  enrich?(change: ChangeSet, policy: PolicyInForce): Promise<void>;
 }
 
 export interface AppDeps {
@@ -69,6 +74,7 @@ export function createApp(deps: AppDeps): App {
       const change = await request.source.load();
       if (request.pr) change.pr = request.pr;
       const inForce = await policyFor(request.source, change, request.policy);
+      if (request.enrich) await request.enrich(change, inForce);
       const report = await evaluateChange({
         change,
         policy: inForce.policy,
@@ -79,6 +85,7 @@ export function createApp(deps: AppDeps): App {
         reader: request.source.reader,
         headRef: change.head,
         onSecrets: (secrets) => secrets.forEach((x) => seen.add(x)),
+        baseRef: request.source.policyRef(change) ?? 'HEAD',
       });
       return { report, change, policy: inForce };
     },

@@ -17,6 +17,8 @@ export interface EngineInput {
   origin?: PolicyOrigin;
   /** Repository files rules asked for (Rule.documents), by path. */
   documents?: Record<string, string>;
+  /** Repository files rules asked for at the base (Rule.baseDocuments), by path. */
+  baseDocuments?: Record<string, string>;
   /** Notes from the source or the entry (e.g. "embedded default policy"), kept in the report. */
   notes?: string[];
   /**
@@ -86,8 +88,10 @@ export function runEngine(input: EngineInput): Report {
   const context: RuleContext = {
     ai,
     core: policy.core,
+    coreOwners: policy.coreOwners ?? {},
     policyPath: policy.source,
     documents: input.documents ?? {},
+    baseDocuments: input.baseDocuments ?? {},
   };
   const findings: Finding[] = [];
   const secrets: string[] = [];

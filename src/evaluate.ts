@@ -20,6 +20,8 @@ export interface EvaluateInput {
   headRef: string;
   /** Receives the raw secrets the rules reported (see EngineInput.onSecrets). */
   onSecrets?: (secrets: readonly string[]) => void;
+  /** The commit base documents (Rule.baseDocuments, e.g. CODEOWNERS) are read at; default: as the policy, HEAD. */
+  baseRef?: string;
 }
 
 /** Read the repository files that enabled rules ask for (Rule.documents), at the head. */
@@ -41,10 +43,30 @@ export async function readDocuments(
   return documents;
 }
 
+/** Read the repository files that enabled rules ask for at the base (Rule.baseDocuments). */
+export async function readBaseDocuments(
+  input: Pick<EvaluateInput, 'policy' | 'change' | 'rules' | 'reader' | 'baseRef'>,
+  ai: boolean,
+): Promise<Record<string, string>> {
+  const paths = new Set<string>();
+  for (const rule of input.rules) {
+    const effective = effectiveRule(input.policy, rule.meta.id, ai);
+    if (!rule.baseDocuments || !effective || effective.severity === 'off') continue;
+    for (const path of rule.baseDocuments(input.change, effective.options)) paths.add(path);
+  }
+  const documents: Record<string, string> = {};
+  for (const path of paths) {
+    const found = await readAt(input.reader, input.baseRef ?? 'HEAD', path);
+    if (found !== undefined) documents[path] = found.text;
+  }
+  return documents;
+}
+
 export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   const { change, policy, flag, rules } = input;
   // The disclosure is read with ai-disclosure's options, so a custom template still counts.
   const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
   const documents = await readDocuments(input, ai.assisted);
-  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, notes: input.notes ?? [], onSecrets: input.onSecrets });
+  const baseDocuments = await readBaseDocuments(input, ai.assisted);
+  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets });
 }

@@ -87,6 +87,46 @@ export interface PullRequest {
   baseRef: string;
   headRef: string;
   draft: boolean;
+  /**
+   * The reviews submitted on the PR, oldest first, when the entry read them (the Action, or
+   * `--reviews FILE`); absent when there are none to read (a local check).
+   */
+  reviews?: Review[];
+  /** The PR's conversation comments (waiver commands live there), when the entry read them. */
+  comments?: IssueComment[];
+  /**
+   * Team membership the entry could read, by team (`org/slug`, lower case): the logins among the
+   * reviewers and commenters that are active members. A team absent here was not read.
+   */
+  teams?: Record<string, string[]>;
+}
+
+/** One submitted review (GitHub's pulls reviews list, as plain data). */
+export interface Review {
+  login: string;
+  /** GitHub account type: 'User', 'Bot', ... ('' when unknown). */
+  type: string;
+  /** APPROVED, CHANGES_REQUESTED, COMMENTED, DISMISSED, PENDING. */
+  state: string;
+  /** The commit the review was given on, when known. */
+  commitId?: string;
+  submittedAt?: string;
+  /**
+   * Files changed between `commitId` and the change's head (from the compare API or git); absent
+   * when unknown. Empty when the review is on the head.
+   */
+  changedSince?: string[];
+}
+
+/** One PR conversation comment. */
+export interface IssueComment {
+  id: number;
+  login: string;
+  type: string;
+  body: string;
+  createdAt: string;
+  updatedAt?: string;
+  url?: string;
 }
 
 export interface ChangeSet {
@@ -147,6 +187,22 @@ export interface Finding {
   endLine?: number;
   /** Stable identifier (e.g. a secret's fingerprint) for waivers and de-duplication. */
   fingerprint?: string;
+  /** Set when an audited waiver turned this finding into a notice: its severity before. */
+  waived?: { severity: Severity; by: string };
+}
+
+/** An audited waiver that was applied: `/prguard waive <rule-id> <reason>` on the PR. */
+export interface Waiver {
+  ruleId: string;
+  /** Login of who waived. */
+  by: string;
+  reason: string;
+  /** Link to the comment. */
+  url?: string;
+  /** When the comment was written (or last edited). */
+  at: string;
+  /** How many findings it turned into notices. */
+  findings: number;
 }
 
 export interface Stats {
@@ -177,4 +233,6 @@ export interface Report {
   /** The rules that ran (enabled by the policy for this change), in display order. */
   rules: string[];
   notes: string[];
+  /** Audited waivers applied to this report (present when the entry read the PR's comments). */
+  waivers?: Waiver[];
 }

@@ -22,6 +22,11 @@ export interface RuleMeta {
    * (ChangeSet.unread), the engine reports an error finding for the rule. Absent: all of them.
    */
   reads?: readonly ReadKind[];
+  /**
+   * True when `extends: recommended` does not turn the rule on: it runs only when the policy
+   * lists it under `rules:` (a rule that needs setup, such as a review quorum).
+   */
+  optIn?: boolean;
 }
 
 export interface RuleContext {
@@ -29,6 +34,8 @@ export interface RuleContext {
   ai: Provenance;
   /** The policy's `core:` modules: module name -> globs. */
   core: Record<string, string[]>;
+  /** Owners the policy names for core modules (long form `{ paths, owners }`), by module. */
+  coreOwners?: Record<string, string[]>;
   /** Repository-relative path of the policy file in force, or null for the embedded default. */
   policyPath: string | null;
   /**
@@ -36,6 +43,12 @@ export interface RuleContext {
    * of the change, by repository-relative path. A path the source could not read is absent.
    */
   documents: Record<string, string>;
+  /**
+   * Repository files the rule asked for through `Rule.baseDocuments`, read at the BASE of the
+   * change (what a change could use to weaken its own checks, e.g. CODEOWNERS). Absent paths
+   * were not there.
+   */
+  baseDocuments?: Record<string, string>;
 }
 
 export interface Violation {
@@ -75,6 +88,8 @@ export interface Rule<O = Record<string, unknown>> {
    * so the redaction boundary can mask what leaves the process outside a report too.
    */
   findSecrets?(text: string): string[];
+  /** Repository paths the rule needs read at the base commit; see RuleContext.baseDocuments. */
+  baseDocuments?(change: ChangeSet, options: O): string[];
 }
 
 /** A rule with its option type erased, for registries. */

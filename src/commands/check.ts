@@ -9,6 +9,7 @@ import { POLICY_PATHS } from '../policy/default.ts';
 import type { PolicyChoice } from '../policy/in-force.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
 import { formatters } from '../report/index.ts';
+import { parseReviewsJson } from '../github/review-json.ts';
 import { writeOutput } from './output.ts';
 import { diffSource, gitSource } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
@@ -24,6 +25,7 @@ const options = {
   'pr-body': { type: 'string' },
   label: { type: 'string', multiple: true },
   ai: { type: 'string' },
+  reviews: { type: 'string' },
 } as const;
 
 const help = `Usage: prguard check [options]
@@ -47,6 +49,9 @@ Pull request metadata (what the Action reads from GitHub):
   --pr-body FILE     the PR description, read from FILE ("-" is not allowed with --diff -)
   --label NAME       a PR label; repeat for several
   --ai yes|no        declare whether the change is AI-assisted, overriding detection
+  --reviews FILE     the PR's reviews, as \`gh api repos/O/R/pulls/N/reviews\` prints them,
+                     to simulate the review-quorum rule (approvals on other commits than
+                     --head count as stale: what changed since is not known locally)
 
 Output:
   -f, --format NAME  ${Object.keys(formatters).join(', ')} (default: text); sarif is for
@@ -156,7 +161,13 @@ export async function checkRequest(
       ? diffSource({ file: diff, cwd: io.cwd, root, io })
       : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
   const mode = diff !== undefined ? 'diff' : 'git';
-  return { source, policy: policyChoice(str(values.policy), io, root), pr: prFromFlags(values, io), ai, root, mode };
+  let pr = prFromFlags(values, io);
+  const reviewsFile = str(values.reviews);
+  if (reviewsFile !== undefined) {
+    pr ??= { title: '', body: null, labels: [], author: { login: '', type: '' }, baseRef: '', headRef: '', draft: false };
+    pr.reviews = parseReviewsJson(readText(reviewsFile, 'reviews file', io), reviewsFile);
+  }
+  return { source, policy: policyChoice(str(values.policy), io, root), pr, ai, root, mode };
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */

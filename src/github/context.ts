@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
 import type { PullRequest } from '../model.ts';
 
-export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target'] as const;
+/** Events whose payload carries the pull request (`pull_request_review` re-checks the review quorum). */
+export const SUPPORTED_EVENTS = ['pull_request', 'pull_request_target', 'pull_request_review'] as const;
 
 export interface PullContext {
   owner: string;
@@ -21,7 +22,7 @@ export type RunnerContext =
   | { kind: 'unsupported'; event: string }
   | { kind: 'pull'; event: string; apiUrl: string; workspace: string | undefined; pull: PullContext };
 
-interface PayloadPull {
+export interface PayloadPull {
   number: number;
   title?: string;
   body?: string | null;
@@ -32,7 +33,7 @@ interface PayloadPull {
   head: { sha: string; ref: string; repo?: { full_name?: string } | null };
 }
 
-function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
+export function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
   const value = env[name];
   if (!value) throw new UsageError(`${name} is not set: prguard's Action must run inside a GitHub Actions job.`);
   return value;
@@ -66,26 +67,37 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
   if (!p || typeof p.number !== 'number' || !p.base?.sha || !p.head?.sha) {
     throw new UsageError(`the ${event} event payload at ${path} has no pull_request with base and head commits`);
   }
-  const repository = requireEnv(env, 'GITHUB_REPOSITORY');
-  const [owner, repo, extra] = repository.split('/');
-  if (!owner || !repo || extra !== undefined) {
-    throw new UsageError(`GITHUB_REPOSITORY must be "owner/name", not "${repository}"`);
-  }
-  const headRepo = p.head.repo?.full_name;
-  const baseRepo = p.base.repo?.full_name ?? repository;
+  const { owner, repo } = repositoryOf(env);
   return {
     kind: 'pull',
     event,
     apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
     workspace: env.GITHUB_WORKSPACE || undefined,
-    pull: {
-      owner,
-      repo,
-      number: p.number,
-      baseSha: p.base.sha,
-      headSha: p.head.sha,
-      pr: pullFromApi(p),
-      fork: headRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase(),
-    },
+    pull: pullContextFrom(p, owner, repo),
+  };
+}
+
+/** GITHUB_REPOSITORY as owner and name. */
+export function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: string } {
+  const repository = requireEnv(env, 'GITHUB_REPOSITORY');
+  const [owner, repo, extra] = repository.split('/');
+  if (!owner || !repo || extra !== undefined) {
+    throw new UsageError(`GITHUB_REPOSITORY must be "owner/name", not "${repository}"`);
+  }
+  return { owner, repo };
+}
+
+/** The PullContext of a webhook or REST pull request object in `owner/repo`. */
+export function pullContextFrom(p: PayloadPull, owner: string, repo: string): PullContext {
+  const headRepo = p.head.repo?.full_name;
+  const baseRepo = p.base.repo?.full_name ?? `${owner}/${repo}`;
+  return {
+    owner,
+    repo,
+    number: p.number,
+    baseSha: p.base.sha,
+    headSha: p.head.sha,
+    pr: pullFromApi(p),
+    fork: headRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase(),
   };
 }

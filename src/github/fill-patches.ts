@@ -1,9 +1,9 @@
 // Files whose `patch` GitHub left out (large diffs): their text is read at the merge base and at
 // the head through the contents API and diffed here. What cannot be read becomes `unread`, which
 // the engine turns into an error finding in every rule that reads lines.
+import type { RepoRef } from './reader.ts';
 import type { FileChange, Unread } from '../model.ts';
 import { call, callError, GitHubCallError, statusOf, type GitHub } from './client.ts';
-import type { PullContext } from './context.ts';
 import { diffTexts } from './linediff.ts';
 import { malformed, Shape } from './shape.ts';
 
@@ -32,7 +32,7 @@ export async function pooled<T>(jobs: (() => Promise<T>)[], limit: number): Prom
 }
 
 /** The merge base of the PR: the commit GitHub's file list is diffed against. */
-async function mergeBase(octokit: GitHub, pull: PullContext, base: string, head: string): Promise<string> {
+async function mergeBase(octokit: GitHub, pull: RepoRef, base: string, head: string): Promise<string> {
   const { data } = await call('repos.compareCommitsWithBasehead', 'contents: read', () =>
     octokit.rest.repos.compareCommitsWithBasehead({ owner: pull.owner, repo: pull.repo, basehead: `${base}...${head}`, per_page: 1 }),
   );
@@ -51,7 +51,7 @@ function decode(data: unknown, path: string): string {
 }
 
 /** The text of `path` at `ref` (raw media type: up to 100 MB through the API). */
-async function readRaw(octokit: GitHub, pull: PullContext, path: string, ref: string): Promise<string> {
+async function readRaw(octokit: GitHub, pull: RepoRef, path: string, ref: string): Promise<string> {
   let data: unknown;
   try {
     ({ data } = await octokit.rest.repos.getContent({ owner: pull.owner, repo: pull.repo, path, ref, mediaType: { format: 'raw' } }));
@@ -78,7 +78,7 @@ function needsContent(file: FileChange): boolean {
  */
 export async function fillMissingPatches(
   octokit: GitHub,
-  pull: PullContext,
+  pull: RepoRef,
   files: FileChange[],
   shas: { base: string; head: string },
 ): Promise<{ unread: Unread[]; notes: string[] }> {

@@ -5,6 +5,8 @@ import type { FailOn } from './payloads.ts';
 
 export interface ActionInputs {
   token: string;
+  /** A token that can read org team membership (members: read), for team owners and waivers. */
+  ownersToken: string | undefined;
   policy: string | undefined;
   failOn: FailOn;
   checkName: string;
@@ -43,8 +45,11 @@ export function readInputs(): ActionInputs {
   if (!FAIL_ON.includes(failOn)) {
     throw new UsageError(`the \`fail-on\` input takes error, warning or never, not "${failOn}"`);
   }
+  const ownersToken = core.getInput('owners-token') || undefined;
+  if (ownersToken) core.setSecret(ownersToken);
   return {
     token,
+    ownersToken,
     policy: core.getInput('policy') || undefined,
     failOn,
     checkName: core.getInput('check-name') || 'prguard',

@@ -10,10 +10,15 @@ import { formatters } from '../report/index.ts';
 import { countBySeverity, findingCounts } from '../report/findings.ts';
 import { formatJson } from '../report/json.ts';
 import { createClient, GitHubCallError, type GitHub } from './client.ts';
-import { readRunnerContext } from './context.ts';
+import { readEventContext } from './events.ts';
+import { enrichPull, publishMergeGroup, pullByNumber } from './human-loop.ts';
+import { mergeGroupSource } from './merge-group.ts';
+import { planReviewCheck, publishReviewCheck, REVIEW_RULE, reviewCheckName, splitReview } from './review-check.ts';
+import { applyWaivers } from './waivers.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { checkConclusion, failsStep } from './payloads.ts';
 import { publish } from './deliver.ts';
+import { externalId } from './publish.ts';
 import { readPull } from './pull.ts';
 import { pullSource } from './source.ts';
 import { reportSuperseded } from './superseded.ts';
@@ -32,11 +37,11 @@ function writeReportFile(report: Report, env: NodeJS.ProcessEnv): string {
   return file;
 }
 
-function createOctokit(inputs: ActionInputs, apiUrl: string, env: NodeJS.ProcessEnv): GitHub {
+function createOctokit(token: string, inputs: ActionInputs, apiUrl: string, env: NodeJS.ProcessEnv): GitHub {
   // Test hook: tests shorten retry waits; production keeps octokit's default of 1000 ms.
   const retryBase = Number(env.PRGUARD_RETRY_AFTER_BASE_MS);
   return createClient({
-    token: inputs.token,
+    token,
     baseUrl: apiUrl,
     timeoutMs: inputs.requestTimeoutMs,
     ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryAfterBaseMs: retryBase } : {}),
@@ -44,29 +49,8 @@ function createOctokit(inputs: ActionInputs, apiUrl: string, env: NodeJS.Process
   });
 }
 
-async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
-  const context = readRunnerContext(env);
-  if (context.kind === 'unsupported') {
-    core.notice(
-      `prguard checks pull requests: the "${context.event}" event is not supported, so nothing was checked. ` +
-        'Trigger the workflow on pull_request (or pull_request_target).',
-    );
-    return;
-  }
-  const inputs = readInputs();
-  const { pull } = context;
-  const octokit = createOctokit(inputs, context.apiUrl, env);
-  // Always the PR as it is now: body and labels may have been edited, the head may have moved.
-  const fresh = await readPull(octokit, pull);
-  if (fresh.headSha !== pull.headSha) return reportSuperseded(pull, fresh);
-  pull.pr = fresh.pr;
-  const source = pullSource(octokit, pull, fresh, context.workspace, core.info);
-  const policy = inputs.policy ? { kind: 'repo-path' as const, path: inputs.policy } : { kind: 'discover' as const };
-  const { report } = await app.runCheck({ source, policy });
-
-  const reportFile = writeReportFile(report, env);
-  if (inputs.sarifFile) writeSarif(report, inputs.sarifFile, context.workspace ?? env.GITHUB_WORKSPACE ?? '.', app);
-  // Outputs first: a publishing failure must not leave the workflow without the verdict.
+/** The step's outputs (set before publishing, so a publishing failure cannot lose them). */
+function setOutputs(report: Report, inputs: ActionInputs, reportFile: string): void {
   const counts = countBySeverity(report.findings);
   core.setOutput('conclusion', checkConclusion(report, inputs.failOn));
   core.setOutput('errors', String(counts.error));
@@ -74,11 +58,73 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   core.setOutput('ai-assisted', String(report.ai.assisted));
   core.setOutput('report', reportFile);
   core.setOutput('superseded', 'false');
-  await publish(octokit, pull, report, inputs);
+}
+
+/** The step's verdict, from the main report (never from reviews): `fail-on` alone decides. */
+function finish(report: Report, inputs: ActionInputs): void {
   core.info(`prguard: ${findingCounts(report.findings)}.`);
   if (failsStep(report, inputs.failOn)) {
     core.setFailed(`prguard: ${findingCounts(report.findings)} (fail-on: ${inputs.failOn}).`);
   }
+}
+
+async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
+  const context = readEventContext(env, core.getInput('pull-number') || undefined);
+  if (context.kind === 'unsupported') {
+    core.notice(
+      `prguard checks pull requests: the "${context.event}" event is not supported, so nothing was checked. ` +
+        'Trigger the workflow on pull_request (or pull_request_target), pull_request_review, issue_comment, merge_group or a workflow_run relay.',
+    );
+    return;
+  }
+  if (context.kind === 'skip') {
+    core.notice(`prguard: nothing to check on ${context.event}: ${context.why}.`);
+    return;
+  }
+  const inputs = readInputs();
+  const octokit = createOctokit(inputs.token, inputs, context.apiUrl, env);
+  const owners = inputs.ownersToken ? createOctokit(inputs.ownersToken, inputs, context.apiUrl, env) : undefined;
+  const policy = inputs.policy ? { kind: 'repo-path' as const, path: inputs.policy } : { kind: 'discover' as const };
+  const workspace = context.workspace ?? env.GITHUB_WORKSPACE ?? '.';
+  if (context.kind === 'merge-group') {
+    const { report } = await app.runCheck({ source: mergeGroupSource(octokit, context.group, context.workspace, core.info), policy });
+    const { main } = splitReview(report, inputs.checkName);
+    const reportFile = writeReportFile(main, env);
+    if (inputs.sarifFile) writeSarif(main, inputs.sarifFile, workspace, app);
+    setOutputs(main, inputs, reportFile);
+    await publishMergeGroup(octokit, context.group, main, inputs, report.rules.includes(REVIEW_RULE));
+    finish(main, inputs);
+    return;
+  }
+  const pull = context.kind === 'pull' ? context.pull : await pullByNumber(octokit, context.owner, context.repo, context.number);
+  // Always the PR as it is now: body and labels may have been edited, the head may have moved.
+  const fresh = await readPull(octokit, pull);
+  if (fresh.headSha !== pull.headSha) return reportSuperseded(pull, fresh);
+  pull.pr = fresh.pr;
+  const source = pullSource(octokit, pull, fresh, context.workspace, core.info);
+  const result = await app.runCheck({
+    source,
+    policy,
+    enrich: (change, inForce) =>
+      enrichPull({ octokit, owners, pull, change, policy: inForce.policy, reader: source.reader, event: context.event, log: core.info }),
+  });
+  const report = applyWaivers(result.report, result.change, result.policy.policy.waivers);
+  const { main, review } = splitReview(report, inputs.checkName);
+
+  const reportFile = writeReportFile(main, env);
+  if (inputs.sarifFile) writeSarif(main, inputs.sarifFile, workspace, app);
+  setOutputs(main, inputs, reportFile);
+  await publish(octokit, pull, main, inputs);
+  if (review) {
+    const url = await publishReviewCheck(
+      octokit,
+      { owner: pull.owner, repo: pull.repo, headSha: pull.headSha, externalId: externalId(pull, reviewCheckName(inputs.checkName)) },
+      inputs.checkName,
+      planReviewCheck(review),
+    );
+    if (url) core.info(`prguard: review check run ${url}`);
+  }
+  finish(main, inputs);
 }
 
 /** Run the Action; every failure ends as a clear `setFailed` message, never a stack trace. */

@@ -13,7 +13,8 @@ import { closest } from './suggest.ts';
 export interface PolicyConfig {
   version: 1;
   extends?: 'recommended';
-  core?: Record<string, string[]>;
+  core?: Record<string, string[] | { paths: string[]; owners?: string[] }>;
+  waivers?: { by?: string[]; rules?: string[] };
   rules?: Record<string, string | Record<string, unknown>>;
 }
 
@@ -155,7 +156,9 @@ function hint(key: string, candidates: string[], label: string): string {
 }
 
 function knownKeys(path: Path, rules: readonly AnyRule[]): string[] {
-  if (path.length === 0) return ['version', 'extends', 'core', 'rules'];
+  if (path.length === 0) return ['version', 'extends', 'core', 'waivers', 'rules'];
+  if (path.length === 1 && path[0] === 'waivers') return ['by', 'rules'];
+  if (path.length === 2 && path[0] === 'core') return ['paths', 'owners'];
   if (path[0] === 'rules' && typeof path[1] === 'string') {
     const rule = rules.find((r) => r.meta.id === path[1]);
     if (rule && (path.length === 2 || (path.length === 3 && path[2] === 'ai'))) {

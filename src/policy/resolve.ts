@@ -2,6 +2,7 @@
 import type { SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
 import type { PolicyConfig } from './load.ts';
+import { UNWAIVABLE_BY_DEFAULT } from './schema.ts';
 
 export interface ResolvedRule {
   severity: SeveritySetting;
@@ -15,7 +16,32 @@ export interface ResolvedPolicy {
   /** Display path of the policy file, or null for the embedded default. */
   source: string | null;
   core: Record<string, string[]>;
+  /** Owners declared in the policy (`core: { name: { paths, owners } }`); other modules use CODEOWNERS. */
+  coreOwners?: Record<string, string[]>;
+  /** Who may waive which rules (resolved defaults). */
+  waivers?: WaiverPolicy;
   rules: Record<string, ResolvedRule>;
+}
+
+export interface WaiverPolicy {
+  /** Users (@login) and teams (@org/team) who may waive; empty: nobody. */
+  by: string[];
+  /** Rule ids that may be waived. */
+  rules: string[];
+}
+
+/** `core:` in either form -> module globs, and the owners the long form names. */
+export function resolveCore(core: PolicyConfig['core']): { globs: Record<string, string[]>; owners: Record<string, string[]> } {
+  const globs: Record<string, string[]> = {};
+  const owners: Record<string, string[]> = {};
+  for (const [name, value] of Object.entries(core ?? {})) {
+    if (Array.isArray(value)) globs[name] = value;
+    else {
+      globs[name] = value.paths;
+      if (value.owners) owners[name] = value.owners;
+    }
+  }
+  return { globs, owners };
 }
 
 export function defaultOptions(rule: AnyRule): Record<string, unknown> {
@@ -36,7 +62,7 @@ export function resolvePolicy(
   for (const rule of rules) {
     const id = rule.meta.id;
     const entry = config.rules?.[id];
-    if (entry === undefined && !recommended) continue;
+    if (entry === undefined && (!recommended || rule.meta.optIn)) continue;
     let severity: SeveritySetting = rule.meta.defaultSeverity;
     let options: Record<string, unknown> = {};
     let aiOptions: Record<string, unknown> = {};
@@ -50,5 +76,12 @@ export function resolvePolicy(
     }
     resolved[id] = { severity, options: { ...defaultOptions(rule), ...options }, aiOptions };
   }
-  return { source, core: config.core ?? {}, rules: resolved };
+  const core = resolveCore(config.core);
+  const waivers: WaiverPolicy = {
+    by: config.waivers?.by ?? [],
+    rules:
+      config.waivers?.rules ??
+      rules.map((r) => r.meta.id).filter((id) => !(UNWAIVABLE_BY_DEFAULT as readonly string[]).includes(id)),
+  };
+  return { source, core: core.globs, coreOwners: core.owners, waivers, rules: resolved };
 }

@@ -9,6 +9,37 @@ const severitySchema = (description: string): JsonSchema => ({
   enum: [...SEVERITIES],
 });
 
+/** Rules `waivers.rules` leaves out when not given: a leaked secret or a protected file is never waived by a comment. */
+export const UNWAIVABLE_BY_DEFAULT = ['secret-leakage', 'protected-paths'] as const;
+
+/** A user (`@login`) or an org team (`@org/team-slug`), as in CODEOWNERS. */
+export const ownerSchema: JsonSchema = {
+  type: 'string',
+  pattern: '^@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:/[A-Za-z0-9._-]+)?$',
+};
+
+const globsSchema: JsonSchema = { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 };
+
+/** A core module: globs (owners from CODEOWNERS at the base), or `{ paths, owners }`. */
+const coreModuleSchema: JsonSchema = {
+  if: { type: 'object' },
+  else: globsSchema,
+  then: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['paths'],
+    properties: {
+      paths: { ...globsSchema, description: 'Globs of the module\'s files.' },
+      owners: {
+        description: 'Who owns the module: users (@login) or org teams (@org/team). Default: CODEOWNERS at the base.',
+        type: 'array',
+        items: ownerSchema,
+        minItems: 1,
+      },
+    },
+  },
+};
+
 /** The schema of one rule's entry: a severity shorthand, or an object with options. */
 export function ruleEntrySchema(rule: AnyRule): JsonSchema {
   const options = rule.meta.schema.properties;
@@ -61,9 +92,29 @@ export function buildPolicySchema(rules: readonly AnyRule[]): JsonSchema {
       },
       core: {
         description:
-          'Core modules (human-led, line-by-line review): module name -> globs. Every other file is a leaf.',
+          'Core modules (human-led, line-by-line review): module name -> globs, or { paths, owners }. Every other file is a leaf.',
         type: 'object',
-        additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1 },
+        additionalProperties: coreModuleSchema,
+      },
+      waivers: {
+        description:
+          'Audited waivers: a PR comment `/prguard waive <rule-id> <reason>` by someone in `by` turns that rule\'s findings into notices.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          by: {
+            description: 'Who may waive: users (@login) or org teams (@org/team). Never the PR author or its commit authors.',
+            type: 'array',
+            items: ownerSchema,
+            default: [],
+          },
+          rules: {
+            description: `Rules that may be waived (default: all but ${UNWAIVABLE_BY_DEFAULT.join(' and ')}).`,
+            type: 'array',
+            // An empty enum is not a valid schema: with no rules registered, any string (and none runs).
+            items: rules.length > 0 ? { enum: rules.map((r) => r.meta.id) } : { type: 'string' },
+          },
+        },
       },
       rules: {
         description: 'Rules by id: a severity, or an object with severity, options and an `ai:` block.',

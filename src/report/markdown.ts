@@ -89,6 +89,23 @@ function tables(findings: readonly Finding[], docs: (id: string) => string): str
   return out;
 }
 
+/** Every audited waiver: rule, who, reason, link, time. */
+function waiversBlock(report: Report): string[] {
+  const waivers = report.waivers ?? [];
+  if (!waivers.length) return [];
+  return [
+    '',
+    '### Waivers',
+    '',
+    '| Rule | By | Reason | When |',
+    '| --- | --- | --- | --- |',
+    ...waivers.map((w) => {
+      const when = w.url ? `[${cell(w.at)}](${encodeURI(w.url)})` : cell(w.at);
+      return `| ${code(w.ruleId)} | @${cell(w.by)} | ${cell(w.reason)} (${plural(w.findings, 'finding')}) | ${when} |`;
+    }),
+  ];
+}
+
 function notesBlock(notes: readonly string[]): string[] {
   if (!notes.length) return [];
   return ['', '### Notes', '', ...notes.map((n) => `- ${cell(n)}`)];
@@ -107,6 +124,7 @@ function render(report: Report, ordered: Finding[], kept: number, options: Markd
     ...(left > 0
       ? ['', `_${plural(left, 'more finding')} not shown here (size limit); the JSON report has them all._`]
       : []),
+    ...waiversBlock(report),
     ...notesBlock(report.notes),
   ];
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,7 @@
 import type { ChangeSet, Severity } from '../model.ts';
 import type { JsonSchema, OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 
-export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Severity } from '../model.ts';
+export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity } from '../model.ts';
 export type { OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 
 /** The TypeScript type a (const) JSON Schema describes, for the subset rule options use. */
@@ -31,6 +31,7 @@ export interface RuleDefinition<O, M extends string> {
   check(change: ChangeSet, options: O, context: RuleContext): TypedViolation<M>[];
   validate?(options: Partial<O>): OptionProblem[];
   documents?(change: ChangeSet, options: O): string[];
+  baseDocuments?(change: ChangeSet, options: O): string[];
 }
 
 /**

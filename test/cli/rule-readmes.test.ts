@@ -22,6 +22,10 @@ describe('rule README examples through prguard check --diff', () => {
       writeFileSync(join(dir, 'pr-body.md'), example.prBody);
       args.push('--pr-body', 'pr-body.md');
     }
+    if (example.reviews !== undefined) {
+      writeFileSync(join(dir, 'reviews.json'), example.reviews);
+      args.push('--reviews', 'reviews.json');
+    }
     args.push(...example.flags);
     const r = runCli(args, { cwd: dir });
     expect(r.stderr, `prguard ${args.join(' ')}`).toBe('');

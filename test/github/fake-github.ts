@@ -26,6 +26,8 @@ export interface RecordedRequest {
   /** When the request arrived and when its answer was sent (ms, performance.now()). */
   start: number;
   end?: number;
+  /** The token the request was made with. */
+  token?: string;
 }
 
 export interface Failure {
@@ -71,6 +73,35 @@ export interface FakeState {
   hostile?: Hostile;
   /** Milliseconds before each request is handled (to measure sequential rounds). */
   latencyMs?: number;
+  /** Humans in the loop (see `routeHumans`): reviews, PR comments, comparisons, team members. */
+  humans?: FakeHumans;
+}
+
+export interface FakeReview {
+  login: string;
+  type?: 'User' | 'Bot';
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+  commit_id: string;
+  submitted_at?: string;
+}
+
+export interface FakeIssueComment {
+  login: string;
+  type?: 'User' | 'Bot';
+  body: string;
+  created_at?: string;
+}
+
+export interface FakeHumans {
+  reviews?: FakeReview[];
+  /** Conversation comments already on the PR (before the run). */
+  comments?: FakeIssueComment[];
+  /** `base...head` -> the files changed between them (and the commits, for a merge group). */
+  compare?: Record<string, { files: FakeFile[]; commits?: FakeCommit[] }>;
+  /** `org/team` -> active members. Only `membersToken` may read them (else 403). */
+  teams?: Record<string, string[]>;
+  /** The token that can read team membership (the Action's `owners-token`). */
+  membersToken?: string;
 }
 
 const GITHUB_FILE_CAP = 3000;
@@ -85,7 +116,9 @@ export class FakeGitHub {
   private nextId = 1000;
   url = '';
 
-  constructor(readonly state: FakeState) {}
+  constructor(readonly state: FakeState) {
+    for (const c of state.humans?.comments ?? []) this.comments.push(this.seededComment(c));
+  }
 
   async start(): Promise<string> {
     this.server = createServer((req, res) => {
@@ -132,6 +165,7 @@ export class FakeGitHub {
       body,
       operationId: request?.operationId,
       start,
+      token: req.headers.authorization?.replace(/^token /, ''),
     };
     this.requests.push(record);
     res.on('finish', () => (record.end = performance.now()));
@@ -190,6 +224,8 @@ export class FakeGitHub {
   private route(request: MatchedRequest, query: URLSearchParams, body: Json): [number, Json, Record<string, string>?] {
     const s = this.state;
     const p = request.pathParams;
+    const human = this.routeHumans(request, query);
+    if (human) return human;
     if (p.owner !== s.owner || p.repo !== s.repo) return [404, { message: 'Not Found' }];
     const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);
     switch (request.operationId) {
@@ -317,5 +353,86 @@ export class FakeGitHub {
     }
     comment.body = body.body;
     return [operationId === 'issues/create-comment' ? 201 : 200, comment];
+  }
+
+  // ---- Humans in the loop: reviews, seeded comments, compare, team membership ----
+
+  private token(): string | undefined {
+    return this.requests.at(-1)?.token;
+  }
+
+  private seededComment(c: FakeIssueComment): Json {
+    const id = this.nextId++;
+    const example = contract().example('issue-comment');
+    return {
+      ...example,
+      id,
+      body: c.body,
+      html_url: `https://github.com/${this.state.owner}/${this.state.repo}/pull/${this.state.pull.number}#issuecomment-${id}`,
+      user: { ...example.user, login: c.login, type: c.type ?? 'User' },
+      created_at: c.created_at ?? '2024-05-01T12:00:00Z',
+      updated_at: c.created_at ?? '2024-05-01T12:00:00Z',
+    };
+  }
+
+  private review(r: FakeReview, i: number): Json {
+    const example = contract().example('pull-request-review');
+    return {
+      ...example,
+      id: 80 + i,
+      user: { ...example.user, login: r.login, type: r.type ?? 'User' },
+      state: r.state,
+      commit_id: r.commit_id,
+      submitted_at: r.submitted_at ?? `2024-05-01T1${i % 10}:00:00Z`,
+    };
+  }
+
+  private comparison(basehead: string): [number, Json] {
+    const found = this.state.humans?.compare?.[basehead];
+    if (!found) return [404, { message: 'Not Found' }];
+    const example = contract().example('commit-comparison');
+    const commits = (found.commits ?? []).map((c) => this.commit(c));
+    return [
+      200,
+      {
+        ...example,
+        status: 'ahead',
+        ahead_by: commits.length,
+        behind_by: 0,
+        total_commits: commits.length,
+        commits,
+        files: found.files.map((f) => this.diffEntry(f)),
+      },
+    ];
+  }
+
+  private membership(team: string, user: string): [number, Json] {
+    const h = this.state.humans;
+    if (!h?.membersToken || this.token() !== h.membersToken) return [403, { message: 'Resource not accessible by integration' }];
+    const members = h.teams?.[team.toLowerCase()];
+    // Not a member: GitHub documents this 404 without a body.
+    if (!members?.some((m) => m.toLowerCase() === user.toLowerCase())) return [404, undefined];
+    return [200, { ...contract().example('team-membership-response-if-user-is-a-team-maintainer'), role: 'member', state: 'active' }];
+  }
+
+  /** Routes for the humans in the loop; undefined for every other operation. */
+  private routeHumans(request: MatchedRequest, query: URLSearchParams): [number, Json, Record<string, string>?] | undefined {
+    const s = this.state;
+    const p = request.pathParams;
+    switch (request.operationId) {
+      case 'teams/get-membership-for-user-in-org':
+        return this.membership(`${p.org}/${p.team_slug}`, p.username!);
+      case 'pulls/list-reviews': {
+        if (p.owner !== s.owner || p.repo !== s.repo || Number(p.pull_number) !== s.pull.number) return [404, { message: 'Not Found' }];
+        const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);
+        return this.page((s.humans?.reviews ?? []).map((r, i) => this.review(r, i)), query, path);
+      }
+      case 'repos/compare-commits-with-basehead':
+        if (p.owner !== s.owner || p.repo !== s.repo) return [404, { message: 'Not Found' }];
+        // A comparison the scenario does not describe is the merge-base lookup (see route()).
+        return s.humans?.compare?.[p.basehead!] ? this.comparison(p.basehead!) : undefined;
+      default:
+        return undefined;
+    }
   }
 }

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { Report } from '../../src/model.ts';
-import { contract, FakeGitHub, type FakeCommit, type FakeFile, type FakeState } from './fake-github.ts';
+import { contract, FakeGitHub, type FakeCommit, type FakeFile, type FakeHumans, type FakeState } from './fake-github.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -109,6 +109,8 @@ export interface Scenario {
   latencyMs?: number;
   /** Files at the merge base, when it is not the base commit (see FakeState.mergeBase). */
   mergeBase?: { sha: string; files: Record<string, string> };
+  /** Reviews, PR comments, comparisons and team members (test/github/humans.ts). */
+  humans?: FakeHumans;
 }
 
 export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
@@ -132,6 +134,7 @@ export function fakeFor(s: Scenario): { server: FakeGitHub; event: Json } {
     ...(s.mergeBase ? { mergeBase: s.mergeBase.sha } : {}),
     ...(s.hostile ? { hostile: s.hostile } : {}),
     ...(s.latencyMs ? { latencyMs: s.latencyMs } : {}),
+    ...(s.humans ? { humans: s.humans } : {}),
   });
   return { server, event };
 }

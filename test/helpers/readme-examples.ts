@@ -1,6 +1,6 @@
 // Reads the executable examples of a rule README: `## Examples` with `### Incorrect` and
 // `### Correct`, each holding fenced blocks recognised by their info string
-// (`diff`, `yaml policy`, `markdown pr-body`, `text flags`).
+// (`diff`, `yaml policy`, `markdown pr-body`, `json reviews`, `text flags`).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './repo.ts';
@@ -10,6 +10,8 @@ export interface ReadmeExample {
   diff: string;
   policy?: string;
   prBody?: string;
+  /** A `json reviews` block: the PR's reviews as `gh api .../pulls/N/reviews` prints them (`--reviews`). */
+  reviews?: string;
   flags: string[];
 }
 
@@ -78,6 +80,8 @@ export function readmeExamples(ruleId: string): ReadmeExample[] {
     if (policy !== undefined) example.policy = policy;
     const prBody = blocks.get('markdown pr-body');
     if (prBody !== undefined) example.prBody = prBody;
+    const reviews = blocks.get('json reviews');
+    if (reviews !== undefined) example.reviews = reviews;
     return example;
   });
 }

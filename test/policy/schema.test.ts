@@ -29,8 +29,15 @@ describe('policy.schema.json', () => {
 
   it('every rule has defaults for all its options, so the embedded default resolves fully', () => {
     const policy = policyFromText(DEFAULT_POLICY_TEXT, null, allRules);
+    // Opt-in rules (review-quorum) run only when listed: listing them resolves every default too.
+    const listed = policyFromText(
+      `version: 1\nrules:\n${allRules.filter((r) => r.meta.optIn).map((r) => `  ${r.meta.id}: error\n`).join('')}`,
+      null,
+      allRules,
+    );
     for (const rule of allRules) {
-      const resolved = policy.rules[rule.meta.id];
+      expect(policy.rules[rule.meta.id] === undefined, rule.meta.id).toBe(rule.meta.optIn === true);
+      const resolved = (rule.meta.optIn ? listed : policy).rules[rule.meta.id];
       expect(resolved, rule.meta.id).toBeDefined();
       for (const key of Object.keys(rule.meta.schema.properties)) {
         expect(resolved!.options, `${rule.meta.id}.${key}`).toHaveProperty(key);

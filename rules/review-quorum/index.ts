@@ -1,0 +1,158 @@
+// review-quorum: core changes need approvals from people who did not write them, one from each
+// touched module's owner; leaf changes need fewer. Pure over the reviews the entry put in the ChangeSet.
+import { matchesAny } from '../../src/glob.ts';
+import type { ChangeSet, Review } from '../../src/model.ts';
+import { CODEOWNERS_PATHS } from '../../src/rule-kit/codeowners.ts';
+import { defineRule, listFirst, plural, type FromSchema, type RuleContext, type TypedViolation } from '../../src/rule-kit/index.ts';
+import { isOwner, touchedModules, type TouchedModule } from './owners.ts';
+import { authorsOf, isBot, standingApprovals } from '../../src/rule-kit/people.ts';
+
+const schema = {
+  type: 'object',
+  properties: {
+    approvals: {
+      type: 'integer',
+      minimum: 0,
+      default: 1,
+      description: 'Approvals every pull request needs, from people who did not write it.',
+    },
+    'core-approvals': {
+      type: 'integer',
+      minimum: 0,
+      default: 2,
+      description: 'Approvals a pull request touching any core module needs (the larger of this and `approvals` applies).',
+    },
+    'owner-approval': {
+      type: 'boolean',
+      default: true,
+      description: 'One approval from an owner of each touched core module (policy `owners`, else CODEOWNERS at the base).',
+    },
+  },
+} as const;
+
+type Options = FromSchema<typeof schema>;
+type MessageId = 'unmet' | 'onPullRequest' | 'teamsUnknown';
+type Out = TypedViolation<MessageId>;
+
+/** Fingerprints that tell the Action's review check which finding says what. */
+export const QUORUM_UNMET = 'review-quorum/unmet';
+export const QUORUM_LOCAL = 'review-quorum/on-pull-request';
+export const QUORUM_TEAMS = 'review-quorum/teams-unknown';
+
+function ownersText(m: TouchedModule): string {
+  if (m.owners.length === 0) return `${m.name} (no owner known: the policy names none and no CODEOWNERS line at the base owns its files)`;
+  return `${m.name} (${listFirst(m.owners, 6)})`;
+}
+
+function needsText(needed: number, owned: readonly TouchedModule[], short = false): string {
+  const parts: string[] = [];
+  if (needed > 0) parts.push(plural(needed, 'approval'));
+  if (owned.length > 0) {
+    const who = short ? owned.map((m) => m.name).join(' and ') : owned.map(ownersText).join(', ');
+    const lead = short ? 'including an owner of' : owned.length === 1 ? 'one from an owner of' : 'one from an owner of each of';
+    parts.push(needed > 0 ? `${lead} ${who}` : `an approval from an owner of ${owned.length > 1 ? 'each of ' : ''}${who}`);
+  }
+  return parts.join(short ? ' ' : ', ');
+}
+
+const short = (sha: string | undefined) => (sha ? sha.slice(0, 7) : 'an unknown commit');
+
+/** Is the approval still good for files matching `globs` (null: for every file)? */
+function validFor(r: Review, head: string, globs: readonly string[][] | null): { ok: boolean; why?: string } {
+  if (r.commitId === head) return { ok: true };
+  if (r.changedSince === undefined) return { ok: false, why: `approved ${short(r.commitId)}; what changed since is unknown` };
+  const hits = r.changedSince.filter((f) => globs === null || globs.some((g) => matchesAny(f, g)));
+  if (hits.length === 0) return { ok: true };
+  return { ok: false, why: `approved ${short(r.commitId)}; ${listFirst(hits, 3)} changed since` };
+}
+
+function evaluate(change: ChangeSet, reviews: readonly Review[], options: Options, context: RuleContext, modules: TouchedModule[]): Out[] {
+  const core = modules.length > 0;
+  const needed = core ? Math.max(options.approvals, options['core-approvals']) : options.approvals;
+  const owned = options['owner-approval'] ? modules : [];
+  const authors = authorsOf(change);
+  const scope = core ? modules.map((m) => m.globs) : null;
+  const counted: string[] = [];
+  const notCounted: string[] = [];
+  const eligible: Review[] = [];
+  for (const r of standingApprovals(reviews)) {
+    const role = authors.get(r.login.toLowerCase());
+    if (isBot(r)) notCounted.push(`@${r.login} (a bot)`);
+    else if (role) notCounted.push(`@${r.login} (${role})`);
+    else {
+      eligible.push(r);
+      const v = validFor(r, change.head, scope);
+      if (!v.ok) notCounted.push(`@${r.login} (${v.why})`);
+      else if (r.commitId === change.head) counted.push(`@${r.login}, on the current head`);
+      else counted.push(`@${r.login}, on ${short(r.commitId)}, no ${core ? 'core file' : 'file'} changed since`);
+    }
+  }
+  const out: Out[] = [];
+  const missingOwners: string[] = [];
+  const unknownTeams = new Set<string>();
+  for (const m of owned) {
+    const unknown = new Set<string>();
+    const ok = eligible.some((r) => validFor(r, change.head, [m.globs]).ok && isOwner(r.login, m.owners, change.pr?.teams, unknown));
+    if (!ok) {
+      missingOwners.push(m.name);
+      for (const t of unknown) unknownTeams.add(t);
+    }
+  }
+  if (counted.length < needed || missingOwners.length > 0) {
+    const missing: string[] = [];
+    if (counted.length < needed) missing.push(plural(needed - counted.length, 'more approval'));
+    if (missingOwners.length > 0) missing.push(`an approval from an owner of ${missingOwners.join(' and ')}`);
+    out.push({
+      messageId: 'unmet',
+      fingerprint: QUORUM_UNMET,
+      data: {
+        needs: needsText(needed, owned),
+        has: counted.length === 0 ? '0' : `${counted.length} (${counted.join('; ')})`,
+        missing: missing.join(' and '),
+        notCounted: notCounted.length > 0 ? ` Not counted: ${listFirst(notCounted, 8, '; ')}.` : '',
+      },
+    });
+  }
+  if (unknownTeams.size > 0) {
+    out.push({ messageId: 'teamsUnknown', fingerprint: QUORUM_TEAMS, severity: 'notice', data: { teams: [...unknownTeams].join(', ') } });
+  }
+  return out;
+}
+
+export const reviewQuorum = defineRule<Options, MessageId>({
+  meta: {
+    id: 'review-quorum',
+    description: 'Core changes get two approvals including the module owner; no one approves their own change',
+    defaultSeverity: 'error',
+    optIn: true,
+    schema,
+    messages: {
+      unmet:
+        'This pull request needs {{needs}}; has {{has}}. Missing: {{missing}}.{{notCounted}} Approvals count from people ' +
+        'who did not write the change (not the PR author, commit authors, co-authors or committers) and not from bots, ' +
+        'and an approval on an earlier commit counts only while no file it vouches for changed since. Ask for the ' +
+        'missing reviews.',
+      onPullRequest:
+        'On the pull request this change will need {{needs}}, from people who did not write it (the PR author, commit ' +
+        'authors, co-authors and bots do not count). The Action reports it in its review check run.',
+      teamsUnknown:
+        'Team membership of {{teams}} could not be read, so only user owners were counted: the workflow\'s ' +
+        'GITHUB_TOKEN cannot read team membership. Give the Action an `owners-token` input (a GitHub App or ' +
+        'personal access token with organization members: read), or name user owners.',
+    },
+  },
+
+  baseDocuments: () => [...CODEOWNERS_PATHS],
+
+  check(change, options, context) {
+    const modules = touchedModules(change, context);
+    const reviews = change.pr?.reviews;
+    if (reviews !== undefined) return evaluate(change, reviews, options, context, modules);
+    const needed = modules.length > 0 ? Math.max(options.approvals, options['core-approvals']) : options.approvals;
+    const owned = options['owner-approval'] ? modules : [];
+    if (needed === 0 && owned.length === 0) return [];
+    return [
+      { messageId: 'onPullRequest', fingerprint: QUORUM_LOCAL, severity: 'notice', data: { needs: needsText(needed, owned, true) } },
+    ];
+  },
+});

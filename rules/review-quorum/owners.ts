@@ -1,0 +1,82 @@
+// Core modules a change touches and who owns them: the policy's `owners`, else CODEOWNERS at the base.
+import { matchesAny } from '../../src/glob.ts';
+import type { ChangeSet } from '../../src/model.ts';
+import type { RuleContext } from '../../src/rule.ts';
+import { CODEOWNERS_PATHS, ownersOf, parseCodeowners } from '../../src/rule-kit/codeowners.ts';
+
+export interface TouchedModule {
+  name: string;
+  globs: string[];
+  files: string[];
+  /** `@user` and `@org/team` owners (emails in CODEOWNERS cannot approve a review and are left out). */
+  owners: string[];
+  /** Where the owners come from. */
+  from: 'policy' | 'CODEOWNERS' | 'nowhere';
+}
+
+function touchedPaths(change: ChangeSet): string[] {
+  const out = new Set<string>();
+  for (const f of change.files) {
+    out.add(f.path);
+    if (f.oldPath) out.add(f.oldPath);
+  }
+  return [...out];
+}
+
+/** The CODEOWNERS GitHub would use at the base (the first of its three places), if any. */
+export function baseCodeowners(context: RuleContext): { path: string; text: string } | undefined {
+  for (const path of CODEOWNERS_PATHS) {
+    const text = context.baseDocuments?.[path];
+    if (text !== undefined) return { path, text };
+  }
+  return undefined;
+}
+
+export function touchedModules(change: ChangeSet, context: RuleContext): TouchedModule[] {
+  const paths = touchedPaths(change);
+  const file = baseCodeowners(context);
+  const codeowners = file ? parseCodeowners(file.text) : undefined;
+  const out: TouchedModule[] = [];
+  for (const [name, globs] of Object.entries(context.core)) {
+    const files = paths.filter((p) => matchesAny(p, globs));
+    if (files.length === 0) continue;
+    const declared = context.coreOwners?.[name];
+    if (declared && declared.length > 0) {
+      out.push({ name, globs, files, owners: [...declared], from: 'policy' });
+      continue;
+    }
+    const owners = new Set<string>();
+    for (const f of files) for (const o of codeowners ? ownersOf(codeowners, f) : []) if (o.startsWith('@')) owners.add(o);
+    out.push({ name, globs, files, owners: [...owners], from: owners.size > 0 ? 'CODEOWNERS' : 'nowhere' });
+  }
+  return out;
+}
+
+/** `@org/team` -> `org/team` (lower case), or undefined for a user. */
+export function teamOf(owner: string): string | undefined {
+  return owner.includes('/') ? owner.slice(1).toLowerCase() : undefined;
+}
+
+/**
+ * Is `login` one of `owners`? Users match by login; teams by the membership the entry read
+ * (`teams`). Teams whose membership was not read are added to `unknown`.
+ */
+export function isOwner(
+  login: string,
+  owners: readonly string[],
+  teams: Record<string, string[]> | undefined,
+  unknown: Set<string>,
+): boolean {
+  const l = login.toLowerCase();
+  for (const owner of owners) {
+    const team = teamOf(owner);
+    if (team === undefined) {
+      if (owner.slice(1).toLowerCase() === l) return true;
+      continue;
+    }
+    const members = teams?.[team];
+    if (members === undefined) unknown.add(owner);
+    else if (members.some((m) => m.toLowerCase() === l)) return true;
+  }
+  return false;
+}

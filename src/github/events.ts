@@ -1,0 +1,119 @@
+// The events beyond a pull request's own: `issue_comment` (waivers) names the PR only by number;
+// `merge_group` (`checks_requested`) names a queue entry's base and head commits.
+import { readFileSync } from 'node:fs';
+import { UsageError } from '../errors.ts';
+import { readRunnerContext, repositoryOf, requireEnv, type RunnerContext } from './context.ts';
+import { WAIVE_COMMAND } from './waivers.ts';
+
+export interface MergeGroupContext {
+  owner: string;
+  repo: string;
+  baseSha: string;
+  headSha: string;
+  baseRef: string;
+  headRef: string;
+  /** The PR the queue entry was made for, read from `head_ref` (`.../pr-<n>-<sha>`), when it says. */
+  number?: number;
+}
+
+interface Common {
+  event: string;
+  apiUrl: string;
+  workspace: string | undefined;
+}
+
+export type EventContext =
+  | RunnerContext
+  /** An event prguard does not act on this time, with why (exit 0 with a notice). */
+  | { kind: 'skip'; event: string; why: string }
+  /** A PR comment: the PR is read with pulls.get. */
+  | (Common & { kind: 'pull-number'; owner: string; repo: string; number: number })
+  | (Common & { kind: 'merge-group'; group: MergeGroupContext });
+
+interface CommentPayload {
+  action?: string;
+  issue?: { number?: number; pull_request?: unknown };
+  comment?: { body?: string | null };
+}
+
+interface MergeGroupPayload {
+  action?: string;
+  merge_group?: { head_sha?: string; base_sha?: string; head_ref?: string; base_ref?: string };
+}
+
+function readPayload<T>(env: NodeJS.ProcessEnv, event: string): T {
+  const path = requireEnv(env, 'GITHUB_EVENT_PATH');
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as T;
+  } catch (err) {
+    throw new UsageError(`cannot read the ${event} event payload ${path}: ${(err as Error).message}`);
+  }
+}
+
+function common(env: NodeJS.ProcessEnv, event: string): Common {
+  return { event, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', workspace: env.GITHUB_WORKSPACE || undefined };
+}
+
+/** The PR number GitHub writes into a merge queue branch: `gh-readonly-queue/<base>/pr-<n>-<sha>`. */
+export function queuedPullNumber(headRef: string): number | undefined {
+  const m = /(?:^|\/)pr-(\d+)-[0-9a-f]{7,64}$/.exec(headRef);
+  return m ? Number(m[1]) : undefined;
+}
+
+function commentContext(env: NodeJS.ProcessEnv, event: string): EventContext {
+  const payload = readPayload<CommentPayload>(env, event);
+  const number = payload.issue?.number;
+  if (typeof number !== 'number') throw new UsageError(`the ${event} event payload has no issue number`);
+  if (!payload.issue?.pull_request) {
+    return { kind: 'skip', event, why: `the comment is on issue #${number}, not on a pull request` };
+  }
+  if (!(payload.comment?.body ?? '').includes(WAIVE_COMMAND)) {
+    return {
+      kind: 'skip',
+      event,
+      why: `the ${payload.action ?? ''} comment on #${number} holds no \`${WAIVE_COMMAND}\` command, so no verdict can change`,
+    };
+  }
+  return { kind: 'pull-number', ...common(env, event), ...repositoryOf(env), number };
+}
+
+function mergeGroupContext(env: NodeJS.ProcessEnv, event: string): EventContext {
+  const payload = readPayload<MergeGroupPayload>(env, event);
+  if (payload.action !== 'checks_requested') {
+    return { kind: 'skip', event, why: `merge_group "${payload.action ?? ''}" needs no check (only checks_requested does)` };
+  }
+  const g = payload.merge_group;
+  if (!g?.head_sha || !g.base_sha) throw new UsageError(`the ${event} event payload has no merge_group with base_sha and head_sha`);
+  const group: MergeGroupContext = {
+    ...repositoryOf(env),
+    baseSha: g.base_sha,
+    headSha: g.head_sha,
+    baseRef: g.base_ref ?? '',
+    headRef: g.head_ref ?? '',
+  };
+  const number = queuedPullNumber(group.headRef);
+  if (number !== undefined) group.number = number;
+  return { kind: 'merge-group', ...common(env, event), group };
+}
+
+/**
+ * `workflow_run` relays a fork's review event (whose own token is read-only): the relaying
+ * workflow passes the PR number (the `pull-number` input). The number only says which PR to
+ * look at; everything judged is read from GitHub.
+ */
+function relayContext(env: NodeJS.ProcessEnv, event: string, pullNumber: string | undefined): EventContext {
+  if (pullNumber === undefined || pullNumber.trim() === '') {
+    return { kind: 'skip', event, why: 'a workflow_run relay needs the `pull-number` input (see the README: relaying fork review events)' };
+  }
+  const number = Number(pullNumber.trim());
+  if (!Number.isInteger(number) || number < 1) throw new UsageError(`the \`pull-number\` input takes a pull request number, not "${pullNumber}"`);
+  return { kind: 'pull-number', ...common(env, event), ...repositoryOf(env), number };
+}
+
+export function readEventContext(env: NodeJS.ProcessEnv, pullNumber?: string): EventContext {
+  const event = requireEnv(env, 'GITHUB_EVENT_NAME');
+  if (event === 'workflow_run') return relayContext(env, event, pullNumber);
+  if (event === 'issue_comment') return commentContext(env, event);
+  if (event === 'merge_group') return mergeGroupContext(env, event);
+  return readRunnerContext(env);
+}

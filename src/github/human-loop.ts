@@ -1,0 +1,95 @@
+// The Action's human side: the reviews, comments and team membership a PR check needs (read once
+// the policy is known), a PR named only by number (issue_comment), and the merge queue's checks.
+import type { ChangeSet, Report } from '../model.ts';
+import type { ResolvedPolicy } from '../policy/resolve.ts';
+import type { RepoReader } from '../repo/reader.ts';
+import { call, type GitHub } from './client.ts';
+import { pullContextFrom, type PullContext } from './context.ts';
+import type { MergeGroupContext } from './events.ts';
+import type { FailOn } from './payloads.ts';
+import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
+import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
+import { markChangedSince, peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
+
+/** The PR of an `issue_comment` event, read with pulls.get. */
+export async function pullByNumber(octokit: GitHub, owner: string, repo: string, number: number): Promise<PullContext> {
+  const { data } = await call('pulls.get', 'pull-requests: read', () => octokit.rest.pulls.get({ owner, repo, pull_number: number }));
+  return pullContextFrom(data, owner, repo);
+}
+
+export interface EnrichInput {
+  octokit: GitHub;
+  /** The `owners-token` client, when given. */
+  owners: GitHub | undefined;
+  pull: PullContext;
+  change: ChangeSet;
+  policy: ResolvedPolicy;
+  reader: RepoReader;
+  event: string;
+  log: (message: string) => void;
+}
+
+function enabled(policy: ResolvedPolicy, id: string): boolean {
+  const rule = policy.rules[id];
+  return rule !== undefined && (rule.severity !== 'off' || (rule.aiOptions.severity ?? 'off') !== 'off');
+}
+
+/**
+ * Put what humans did on the PR into the change: reviews (when review-quorum runs), comments (when
+ * the policy lets someone waive, or a comment asked to), and, with the owners-token, team membership.
+ */
+export async function enrichPull(input: EnrichInput): Promise<void> {
+  const { octokit, owners, pull, change, policy, log } = input;
+  const pr = (change.pr ??= pull.pr);
+  if (enabled(policy, REVIEW_RULE)) {
+    pr.reviews = await readReviews(octokit, pull);
+    await markChangedSince(octokit, pull, pr.reviews, change.head, log);
+  }
+  if ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') {
+    pr.comments = await readComments(octokit, pull);
+  }
+  const teams = await teamsNamed(policy, input.reader, pull.baseSha);
+  const people = peopleToLookUp(change);
+  if (teams.length === 0 || people.length === 0) return;
+  if (!owners) {
+    log(`prguard: team membership (${teams.map((t) => `@${t}`).join(', ')}) is not read: no owners-token input.`);
+    return;
+  }
+  pr.teams = await readTeams(owners, teams, people, log);
+}
+
+export interface MergeGroupOptions {
+  checkName: string;
+  failOn: FailOn;
+}
+
+/** The check runs on the merge group's head commit, so a required prguard check never stalls the queue. */
+export async function publishMergeGroup(octokit: GitHub, group: MergeGroupContext, report: Report, options: MergeGroupOptions, reviewRan: boolean): Promise<void> {
+  const pull: PullContext = {
+    owner: group.owner,
+    repo: group.repo,
+    number: group.number ?? 0,
+    baseSha: group.baseSha,
+    headSha: group.headSha,
+    pr: { title: '', body: null, labels: [], author: { login: '', type: '' }, baseRef: group.baseRef, headRef: group.headRef, draft: false },
+    fork: false,
+  };
+  const check = await publishCheckRun(octokit, pull, report, options);
+  if (!check.created) publishFallbackAnnotations(report, false);
+  const where = group.number !== undefined ? `pull request #${group.number}` : 'each pull request';
+  await writeJobSummary(report, options.checkName, [`merge group ${group.headRef || group.headSha.slice(0, 12)}: evaluated ${group.baseSha.slice(0, 7)}...${group.headSha.slice(0, 7)}`]);
+  if (!reviewRan) return;
+  await publishReviewCheck(
+    octokit,
+    { owner: group.owner, repo: group.repo, headSha: group.headSha, externalId: externalId(pull, reviewCheckName(options.checkName)) },
+    options.checkName,
+    {
+      status: 'completed',
+      conclusion: 'success',
+      title: `Evaluated on ${where}`,
+      summary:
+        `The review quorum was evaluated on ${where} before it entered the merge queue: GitHub queues a pull request ` +
+        'only once its required checks, this one included, have passed. A merge group has no reviews of its own.',
+    },
+  );
+}

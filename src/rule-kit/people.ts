@@ -1,0 +1,76 @@
+// Who wrote the change and whose approvals stand: pure over the ChangeSet's commits and reviews.
+import type { ChangeSet, Review } from '../model.ts';
+
+/** Why a person's approval cannot count for a change they wrote. */
+export type AuthorRole = 'the PR author' | 'a commit author' | 'a co-author' | 'a committer';
+
+/** GitHub's no-reply addresses carry the login: `12345+login@users.noreply.github.com`. */
+export function loginFromEmail(email: string): string | undefined {
+  const m = /^(?:\d+\+)?([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\[bot\])?)@users\.noreply\.github\.com$/i.exec(email.trim());
+  return m?.[1]?.toLowerCase();
+}
+
+/** `Name <email>` of a Co-authored-by trailer. */
+function parseIdentity(value: string): { name: string; email: string } {
+  const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value.trim());
+  return m ? { name: m[1]!.trim(), email: m[2]!.trim() } : { name: value.trim(), email: '' };
+}
+
+/**
+ * Everyone who wrote the change, by lower-case login or name: the PR author, every commit
+ * author, co-author and committer. A local commit knows no login, so names and no-reply emails
+ * count too (erring on excluding: a name equal to a reviewer's login excludes that reviewer).
+ */
+export function authorsOf(change: ChangeSet): Map<string, AuthorRole> {
+  const out = new Map<string, AuthorRole>();
+  const add = (key: string | undefined, role: AuthorRole) => {
+    const k = key?.trim().toLowerCase();
+    if (k && !out.has(k)) out.set(k, role);
+  };
+  add(change.pr?.author.login, 'the PR author');
+  const loginByEmail = new Map<string, string>();
+  for (const c of change.commits) {
+    for (const p of [c.author, c.committer]) if (p.login && p.email) loginByEmail.set(p.email.toLowerCase(), p.login);
+  }
+  for (const c of change.commits) {
+    for (const [person, role] of [[c.author, 'a commit author'], [c.committer, 'a committer']] as const) {
+      add(person.login, role);
+      add(loginFromEmail(person.email), role);
+      add(person.name, role);
+    }
+    for (const t of c.trailers) {
+      if (t.key.toLowerCase() !== 'co-authored-by') continue;
+      const id = parseIdentity(t.value);
+      add(loginByEmail.get(id.email.toLowerCase()), 'a co-author');
+      add(loginFromEmail(id.email), 'a co-author');
+      add(id.name, 'a co-author');
+    }
+  }
+  return out;
+}
+
+export function isBot(review: Pick<Review, 'login' | 'type'>): boolean {
+  return review.type === 'Bot' || /\[bot\]$/i.test(review.login);
+}
+
+/**
+ * Each reviewer's standing approval: their latest APPROVED review, unless a later
+ * CHANGES_REQUESTED or DISMISSED review cancels it (COMMENTED and PENDING change nothing).
+ */
+export function standingApprovals(reviews: readonly Review[]): Review[] {
+  const order = reviews.map((r, i) => ({ r, i }));
+  // Oldest first by submission time; reviews without a time keep their place in the list.
+  order.sort((a, b) => {
+    const ta = a.r.submittedAt ? Date.parse(a.r.submittedAt) : NaN;
+    const tb = b.r.submittedAt ? Date.parse(b.r.submittedAt) : NaN;
+    return Number.isNaN(ta) || Number.isNaN(tb) || ta === tb ? a.i - b.i : ta - tb;
+  });
+  const latest = new Map<string, Review | null>();
+  for (const { r } of order) {
+    const key = r.login.toLowerCase();
+    const state = r.state.toUpperCase();
+    if (state === 'APPROVED') latest.set(key, r);
+    else if (state === 'CHANGES_REQUESTED' || state === 'DISMISSED') latest.set(key, null);
+  }
+  return [...latest.values()].filter((r): r is Review => r !== null);
+}

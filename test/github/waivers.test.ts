@@ -1,0 +1,72 @@
+// The waiver step over hand-made reports: who may waive what, and what the report then says.
+import { describe, expect, it } from 'vitest';
+import type { IssueComment, Report } from '../../src/model.ts';
+import { applyWaivers, waiveRequests } from '../../src/github/waivers.ts';
+import { change, commit, pr } from '../helpers/change.ts';
+
+const policy = { by: ['@lead', '@acme/tech-leads'], rules: ['tests-touched', 'pr-size'] };
+
+function report(): Report {
+  return {
+    version: 1,
+    conclusion: 'failure',
+    findings: [
+      { ruleId: 'tests-touched', severity: 'error', message: 'no tests' },
+      { ruleId: 'secret-leakage', severity: 'warning', message: 'maybe a key' },
+    ],
+    stats: { files: 1, additions: 1, deletions: 0 },
+    ai: { assisted: false, agents: [], evidence: [], source: 'none' },
+    policy: { path: '.github/prguard.yml', source: 'base' },
+    rules: ['tests-touched', 'secret-leakage', 'pr-size'],
+    notes: [],
+  };
+}
+
+let id = 0;
+const comment = (login: string, body: string): IssueComment => ({ id: ++id, login, type: 'User', body, createdAt: `2024-05-0${(id % 9) + 1}T00:00:00Z`, url: `https://github.com/o/r/pull/1#issuecomment-${id}` });
+const pull = (comments: IssueComment[], teams?: Record<string, string[]>) =>
+  change({ commits: [commit('x\n', { author: { name: 'Carol', email: 'c@example.com', login: 'carol' } })], pr: pr({ comments, ...(teams ? { teams } : {}) }) });
+
+describe('applyWaivers', () => {
+  it('an allowed user waives a rule: its findings become waived notices and the verdict passes', () => {
+    const out = applyWaivers(report(), pull([comment('lead', 'Thanks.\n/prguard waive tests-touched generated code only')]), policy);
+    expect(out.conclusion).toBe('success');
+    expect(out.findings.find((f) => f.ruleId === 'tests-touched')).toMatchObject({ severity: 'notice', waived: { severity: 'error', by: 'lead' } });
+    expect(out.waivers).toEqual([expect.objectContaining({ ruleId: 'tests-touched', by: 'lead', reason: 'generated code only', findings: 1 })]);
+  });
+
+  it('team members in waivers.by count through the membership read; unknown teams are said', () => {
+    const c = [comment('tina', '/prguard waive tests-touched reviewed by hand')];
+    expect(applyWaivers(report(), pull(c, { 'acme/tech-leads': ['tina'] }), policy).waivers).toHaveLength(1);
+    const unknown = applyWaivers(report(), pull(c), policy);
+    expect(unknown.waivers).toEqual([]);
+    expect(unknown.notes[0]).toContain('owners-token');
+    const outsider = applyWaivers(report(), pull([comment('mallory', '/prguard waive tests-touched please')], { 'acme/tech-leads': ['tina'] }), policy);
+    expect(outsider.notes[0]).toContain('@mallory may not waive (waivers.by: @lead, @acme/tech-leads)');
+  });
+
+  it.each([
+    ['the PR author', 'ada', '/prguard waive tests-touched mine', 'is the PR author'],
+    ['a commit author', 'carol', '/prguard waive tests-touched mine', 'is a commit author'],
+    ['someone not named (team membership unread)', 'mallory', '/prguard waive tests-touched please', 'is not named in waivers.by'],
+    ['a rule not in waivers.rules', 'lead', '/prguard waive secret-leakage false positive', 'secret-leakage may not be waived'],
+    ['no reason', 'lead', '/prguard waive tests-touched', 'gives no reason'],
+    ['no rule', 'lead', '/prguard waive', 'names no rule'],
+    ['an unknown rule', 'lead', '/prguard waive tests-tuoched typo', 'not a rule that ran'],
+  ])('a waiver by %s is ignored with a note', (_name, login, body, why) => {
+    const out = applyWaivers(report(), pull([comment(login, body)]), policy);
+    expect(out.waivers).toEqual([]);
+    expect(out.conclusion).toBe('failure');
+    expect(out.notes).toHaveLength(1);
+    expect(out.notes[0]).toContain(why);
+  });
+
+  it('without comments read, the report is unchanged', () => {
+    const r = report();
+    expect(applyWaivers(r, change({ pr: pr() }), policy)).toBe(r);
+  });
+
+  it('finds commands only at the start of a line', () => {
+    expect(waiveRequests([comment('lead', 'see `/prguard waive x y`\n  /prguard waive pr-size split later')]).map((w) => w.ruleId)).toEqual(['pr-size']);
+  });
+});
