@@ -16,6 +16,8 @@ const options = {
   base: { type: 'string' },
   head: { type: 'string' },
   diff: { type: 'string' },
+  'max-diff-bytes': { type: 'string' },
+  'max-diff-lines': { type: 'string' },
   policy: { type: 'string' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
@@ -34,7 +36,13 @@ Where the change comes from (default: the local git repository):
                      default branch, from origin/HEAD or the branch's upstream)
   --head REF         end of the range (default: HEAD)
   --diff FILE        read a unified diff or \`git format-patch --stdout\` output instead of
-                     git; "-" reads standard input; no repository needed
+                     git; "-" reads standard input (empty standard input is an
+                     error: it usually means the command piping in failed)
+  --max-diff-bytes N the largest --diff input read, in bytes (suffix K, M or G for
+                     KiB, MiB, GiB; default 512M, or PRGUARD_MAX_DIFF_BYTES); a bigger
+                     diff is exit 2, never a partial check
+  --max-diff-lines N the most added and deleted lines read from --diff (default
+                     10000000, or PRGUARD_MAX_DIFF_LINES); more is exit 2
 
 Policy:
   --policy FILE      policy file (default: .github/prguard.yml, then .prguard.yml, else the
@@ -58,6 +66,17 @@ Exit codes: 0 no error findings, 1 at least one error finding, 2 bad usage, poli
 
 function str(v: ParsedArgs['values'][string]): string | undefined {
   return typeof v === 'string' ? v : undefined;
+}
+
+/** A positive count from a flag or the environment; with `units`, a K, M or G (binary) suffix. */
+function parseSize(value: string | undefined, what: string, fromFlag: boolean, units: boolean): number | undefined {
+  if (value === undefined || (!fromFlag && value === '')) return undefined;
+  const m = (units ? /^\s*(\d{1,15})\s*([KMG](?:i?B)?)?\s*$/i : /^\s*(\d{1,15})\s*$/).exec(value);
+  if (!m || Number(m[1]) === 0) {
+    throw new UsageError(`${what} takes a positive ${units ? 'number of bytes (e.g. 1073741824 or 1G)' : 'whole number'}, not "${value}"`);
+  }
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').charAt(0).toLowerCase()]!;
+  return Number(m[1]) * unit;
 }
 
 function parseAi(value: string | undefined): boolean | undefined {
@@ -153,7 +172,13 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
-  const change = await loadChange({ cwd: io.cwd, root, diff, base: str(values.base), head: str(values.head) });
+  const limit = (flag: string, env: string, units: boolean) => {
+    const fromFlag = values[flag] !== undefined;
+    return parseSize(str(values[flag]) ?? io.env[env], fromFlag ? `--${flag}` : env, fromFlag, units);
+  };
+  const maxDiffBytes = limit('max-diff-bytes', 'PRGUARD_MAX_DIFF_BYTES', true);
+  const maxDiffLines = limit('max-diff-lines', 'PRGUARD_MAX_DIFF_LINES', false);
+  const change = await loadChange({ cwd: io.cwd, root, diff, base: str(values.base), head: str(values.head), maxDiffBytes, maxDiffLines });
   const notes: string[] = [];
   const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
   const pr = prFromFlags(values, io.cwd, change);

@@ -11,8 +11,12 @@ export function loadChange(opts: {
   diff?: string;
   base?: string;
   head?: string;
+  maxDiffBytes?: number;
+  maxDiffLines?: number;
 }): Promise<ChangeSet> {
-  if (opts.diff !== undefined) return loadDiffChangeSet(opts.diff === '-' ? '-' : resolve(opts.cwd, opts.diff));
+  if (opts.diff !== undefined) {
+    return loadDiffChangeSet(opts.diff === '-' ? '-' : resolve(opts.cwd, opts.diff), { maxBytes: opts.maxDiffBytes, maxLines: opts.maxDiffLines });
+  }
   return loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head });
 }
 

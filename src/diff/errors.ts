@@ -15,3 +15,11 @@ export class DiffFormatError extends UsageError {
     super(`line ${line}: ${reason}`);
   }
 }
+
+/** The diff holds more added and deleted lines than the parser was allowed to keep. */
+export class DiffLimitError extends UsageError {
+  override name = 'DiffLimitError';
+  constructor(readonly limit: number) {
+    super(`the diff has more than ${limit} added and deleted lines`);
+  }
+}

@@ -5,7 +5,7 @@
 // longer than its header says, names that disagree and paths outside the repository are refused.
 import type { Commit, FileChange, Hunk } from '../model.ts';
 import { CombinedHunk } from './combined.ts';
-import { DiffFormatError } from './errors.ts';
+import { DiffFormatError, DiffLimitError } from './errors.ts';
 import { FileHeader } from './header.ts';
 import { lineText } from './lines.ts';
 import { MailReader } from './mail-reader.ts';
@@ -31,6 +31,11 @@ const CR = 13;
 export interface ParserOptions {
   /** Called with each file as soon as it is complete (before mailbox patches are merged). */
   onFile?: (file: FileChange) => void;
+  /**
+   * Most added and deleted lines kept (each costs about 75 bytes of memory besides its text);
+   * past it, DiffLimitError. Default: unlimited.
+   */
+  maxLines?: number;
 }
 
 /** A short, printable form of an input line for messages. */
@@ -47,6 +52,8 @@ export class DiffParser {
   readonly notes: string[] = [];
   /** Lines consumed so far (the number of the line being read, once counted). */
   private lineNo = 0;
+  /** Added and deleted lines kept so far. */
+  private kept = 0;
   private header: FileHeader | undefined;
   private known: Prefixes | undefined;
   private hunk: Hunk | undefined;
@@ -142,6 +149,8 @@ export class DiffParser {
     this.lineNo += lines;
     file.additions += additions;
     file.deletions += deletions;
+    this.kept += additions + deletions;
+    if (this.options.maxLines !== undefined && this.kept > this.options.maxLines) throw new DiffLimitError(this.options.maxLines);
     this.oldLeft = oldLeft;
     this.newLeft = newLeft;
     this.oldLine = oldLine;
@@ -160,6 +169,8 @@ export class DiffParser {
     if (kind === undefined) this.truncated(line);
     if (kind === 'added') this.header!.file.additions++;
     if (kind === 'deleted') this.header!.file.deletions++;
+    if (kind === 'added' || kind === 'deleted') this.kept++;
+    if (this.options.maxLines !== undefined && this.kept > this.options.maxLines) throw new DiffLimitError(this.options.maxLines);
     if (c.done) this.oldLeft = this.newLeft = 0;
     return nl + 1;
   }
