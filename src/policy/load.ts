@@ -4,6 +4,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
 import type { AnyRule } from '../rule.ts';
+import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { compileSchema } from './compile.ts';
 import { precompiled } from './precompiled.ts';
 import { buildPolicySchema } from './schema.ts';
@@ -48,7 +49,14 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
       doc.errors.map((e) => at(e.pos[0], `YAML syntax error: ${e.message.split('\n')[0]}`)),
     );
   }
-  const value: unknown = doc.toJS() ?? null;
+  const aliasTrouble = aliasProblems(doc, at);
+  if (aliasTrouble.length > 0) throw new PolicyError(aliasTrouble);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? null;
+  } catch (err) {
+    throw new PolicyError([at(0, `the policy cannot be read as YAML data: ${(err as Error).message}`)]);
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PolicyError([at(0, 'the policy must be a mapping with at least `version: 1`')]);
   }
