@@ -8,6 +8,9 @@
 // names equal after their first component mean `a/`-style prefixes, and rename lines give the
 // prefixes exactly.
 
+/** The longest path accepted (PATH_MAX on Linux). */
+export const MAX_PATH = 4096;
+
 /** Collapses repeated slashes, as git does when it reads a patch (`a//x` is `a/x`). */
 function squash(name: string): string {
   return name.replace(/\/{2,}/g, '/');
@@ -89,5 +92,7 @@ export function normalisePath(name: string): { path: string } | { problem: strin
     } else out.push(seg);
   }
   if (out.length === 0) return { problem: `the path "${name}" names no file` };
-  return { path: out.join('/') };
+  const path = out.join('/');
+  if (path.length > MAX_PATH) return { problem: `a path is longer than ${MAX_PATH} characters (${path.length}): no file system checks it out` };
+  return { path };
 }
