@@ -38,10 +38,15 @@ export interface ParserOptions {
   maxLines?: number;
 }
 
-/** A short, printable form of an input line for messages. */
+/**
+ * What a line is, for messages: its first character only. Messages never quote input lines, as
+ * a line of a diff may hold a secret.
+ */
 function shown(text: string): string {
-  const t = text.length > 60 ? `${text.slice(0, 60)}…` : text;
-  return JSON.stringify(t);
+  if (text === '') return 'an empty line';
+  const c = text.codePointAt(0)!;
+  const first = c > 32 && c < 127 ? `"${String.fromCodePoint(c)}"` : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  return `a line starting with ${first}`;
 }
 
 export class DiffParser {
@@ -65,6 +70,8 @@ export class DiffParser {
   private newLine = 0;
   /** A plain diff's `---` line outside a file header, waiting for its `+++`. */
   private pendingMinus: { raw: string; line: number } | undefined;
+  /** Paths of the current patch, with the line where each started. */
+  private seen = new Map<string, number>();
   private readonly mail = new MailReader((commit) => this.commits.push(commit));
 
   /** Consumes whole lines: each ends with '\n', except possibly the last line of the input. */
@@ -98,10 +105,7 @@ export class DiffParser {
     this.finishFile();
     this.mail.finish();
     const groups = this.groups.filter((g, i) => g.length > 0 || i > 0 || this.commits.length === 0);
-    // The same path twice in one patch (concatenated diffs): read as patches applied in turn,
-    // so that no file entry hides the hunks of another.
-    const split = groups.flatMap((g) => (new Set(g.map((f) => f.path)).size < g.length ? g.map((f) => [f]) : [g]));
-    const files = split.length <= 1 ? (split[0] ?? []) : mergePatchFiles(split);
+    const files = groups.length <= 1 ? (groups[0] ?? []) : mergePatchFiles(groups);
     return { files, commits: this.commits, notes: this.notes };
   }
 
@@ -178,7 +182,7 @@ export class DiffParser {
   /** The current hunk ended before its header's counts: a corrupt (cut off) patch. */
   private truncated(text: string | undefined): never {
     const left = this.combined ? this.combined.remaining : Math.max(this.oldLeft, this.newLeft);
-    const what = text === undefined ? 'the input ends' : `line ${shown(text)} cannot belong to it`;
+    const what = text === undefined ? 'the input ends' : `${shown(text)} cannot belong to it`;
     throw new DiffFormatError(
       text === undefined ? this.lineNo : this.lineNo,
       `corrupt patch: the hunk at line ${this.hunkAt} of ${this.header!.describe()} expects ${left} more ` +
@@ -194,7 +198,7 @@ export class DiffParser {
   private strayLine(text: string, line: number): never {
     throw new DiffFormatError(
       line,
-      `corrupt patch: line ${shown(text)} looks like part of a hunk of ${this.header!.describe()}, but the hunk ` +
+      `corrupt patch: ${shown(text)} looks like part of a hunk of ${this.header!.describe()}, but the hunk ` +
         `at line ${this.hunkAt} ended before it (its @@ header counts fewer lines)`,
     );
   }
@@ -220,6 +224,7 @@ export class DiffParser {
     if (sha !== undefined) {
       this.finishFile();
       this.groups.push([]);
+      this.seen = new Map();
       return this.mail.start(sha);
     }
     if (text.startsWith('diff --git ')) return this.startFile(new FileHeader(this.lineNo, this.known, 'git', text.slice(11)));
@@ -248,7 +253,7 @@ export class DiffParser {
   private startHunk(text: string): void {
     const m = HUNK_HEADER.exec(text);
     if (!m || this.header!.kind === 'combined') {
-      throw new DiffFormatError(this.lineNo, `corrupt patch: ${shown(text)} is not a valid hunk header (@@ -a,b +c,d @@)`);
+      throw new DiffFormatError(this.lineNo, 'corrupt patch: a line starting with "@@ " is not a valid hunk header (@@ -a,b +c,d @@)');
     }
     this.header!.beginHunks();
     this.hunkAt = this.lineNo;
@@ -270,7 +275,7 @@ export class DiffParser {
 
   private startCombinedHunk(text: string): void {
     const c = CombinedHunk.parse(text);
-    if (!c) throw new DiffFormatError(this.lineNo, `corrupt patch: ${shown(text)} is not a valid combined hunk header`);
+    if (!c) throw new DiffFormatError(this.lineNo, 'corrupt patch: a line starting with "@@@" is not a valid combined hunk header');
     this.header!.beginHunks();
     this.hunkAt = this.lineNo;
     this.combined = c;
@@ -296,6 +301,17 @@ export class DiffParser {
     const done = header.finish();
     if ('problem' in done) throw new DiffFormatError(header.startLine, done.problem);
     if (done.prefixes) this.known = done.prefixes;
+    // git never names a path twice in one diff: a second entry could only hide the first one's
+    // hunks (a later `deleted file mode`), so it is refused. (A mailbox's patches may each touch it.)
+    const first = this.seen.get(done.file.path);
+    if (first !== undefined) {
+      throw new DiffFormatError(
+        header.startLine,
+        `${JSON.stringify(done.file.path)} is named a second time in one diff (first at line ${first}): ` +
+          'pass separate diffs, or a `git format-patch` series',
+      );
+    }
+    this.seen.set(done.file.path, header.startLine);
     this.groups[this.groups.length - 1]!.push(done.file);
     this.options.onFile?.(done.file);
   }
