@@ -1,4 +1,5 @@
-// YAML anchors and aliases in a policy, checked before the document becomes data: an alias
+// YAML anchors and aliases in a policy, checked before the document becomes data (with keys
+// that are lists or mappings, which no policy key can be): an alias
 // that names no anchor, one that refers to a node containing itself, and aliases that expand
 // the policy beyond a bound (an "alias bomb": nine aliases of nine aliases of … grow
 // exponentially) are located problems, not an "internal error" or a hung process.
@@ -11,6 +12,13 @@ export const MAX_ALIASES = 100;
 export const MAX_EXPANDED_NODES = 10_000;
 
 type At = (offset: number, message: string) => LocatedProblem;
+
+/** A key JavaScript can hold as is: a scalar with a string, number, boolean or null value. */
+function plainKey(key: unknown): boolean {
+  if (!isScalar(key)) return false;
+  const v = key.value;
+  return v === null || ['string', 'number', 'boolean'].includes(typeof v);
+}
 
 export function aliasProblems(doc: Document, at: At): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
@@ -46,6 +54,14 @@ export function aliasProblems(doc: Document, at: At): LocatedProblem[] {
     } else if (isCollection(node)) {
       const path = [...inside, node];
       for (const item of node.items) {
+        if (isPair(item) && item.key !== null && !plainKey(isAlias(item.key) ? item.key.resolve(doc) : item.key)) {
+          // JavaScript objects cannot have a list or a mapping as a key (yaml would stringify it
+          // with a process warning).
+          const offset = (item.key as Node).range?.[0] ?? 0;
+          problems.push(at(offset, 'a mapping key must be a plain value (text or a number), not a list, a mapping or binary data'));
+          stop = true;
+          return 0;
+        }
         n += isPair(item) ? size(item.key, path) + size(item.value, path) : size(item, path);
         if (n > MAX_EXPANDED_NODES) break;
       }
