@@ -22,46 +22,64 @@ const seed = opt('seed', 0xf022);
 const MIB = 1024 * 1024;
 const CLI = join(import.meta.dirname, '..', 'dist', 'cli.js');
 
-function summary(label: string, times: number[], counts: Record<string, number>): void {
-  const sorted = times.slice(50).sort((a, b) => a - b); // the first ones warm the JIT up
-  const median = sorted[Math.floor(sorted.length / 2)] || 1e-3;
-  const max = sorted[sorted.length - 1] ?? 0;
+/** Milliseconds per KiB of one run of `check` on `input`. */
+function perKib(check: (input: string) => unknown, input: string): number {
+  const t = performance.now();
+  check(input);
+  return (performance.now() - t) / Math.max(1, input.length / 1024);
+}
+
+/**
+ * Runs `check` on every input; prints the counts and the slowest input per KiB against the median
+ * per KiB. The 20 slowest are timed again (best of 3), so that a garbage-collection pause does
+ * not pass for a slow input: a hang or a quadratic case still shows as a large ratio.
+ */
+function run(label: string, inputs: Iterable<string>, check: (input: string) => { kind: 'parsed' | 'refused' }): void {
+  const counts = { parsed: 0, refused: 0 };
+  const costs: { cost: number; input: string }[] = [];
+  const t0 = performance.now();
+  for (const input of inputs) {
+    let kind: 'parsed' | 'refused' = 'parsed';
+    const cost = perKib((x) => (kind = check(x).kind), input);
+    counts[kind]++;
+    costs.push({ cost, input });
+  }
+  const total = (performance.now() - t0) / 1000;
+  const sorted = costs.slice(50).sort((a, b) => a.cost - b.cost); // the first ones warm the JIT up
+  const median = sorted[Math.floor(sorted.length / 2)]?.cost || 1e-3;
+  const worst = Math.max(...sorted.slice(-20).map(({ input }) => Math.min(...[0, 1, 2].map(() => perKib(check, input)))));
   console.log(
-    `${label}: ${times.length} inputs, ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}; ` +
-      `slowest ${max.toFixed(1)} ms = ${(max / median).toFixed(0)}× the median (${median.toFixed(3)} ms)`,
+    `${label}: ${costs.length} inputs in ${total.toFixed(1)} s, parsed ${counts.parsed}, refused ${counts.refused}; ` +
+      `slowest ${worst.toFixed(3)} ms/KiB = ${(worst / median).toFixed(1)}× the median (${median.toFixed(4)} ms/KiB)`,
   );
 }
 
 function fuzzDiffs(): void {
   const r = rng(seed);
   const seeds = [...DIFF_SEEDS, ...realSlices(r, 400, { maxBytes: 40_000 })];
-  const times: number[] = [];
-  const counts = { parsed: 0, refused: 0 };
-  for (let i = 0; i < iterations; i++) {
-    const input = mutateMany(r, seeds[int(r, seeds.length)]!, 1 + int(r, 6));
-    const t = performance.now();
-    counts[checkDiff(input, r).kind]++;
-    times.push(performance.now() - t);
+  function* inputs(): Generator<string> {
+    for (let i = 0; i < iterations; i++) yield mutateMany(r, seeds[int(r, seeds.length)]!, 1 + int(r, 6));
   }
-  summary(`diff parser (seed ${seed}, ${seeds.length} seeds)`, times, counts);
+  run(`diff parser (seed ${seed}, ${seeds.length} seeds)`, inputs(), (input) => checkDiff(input, r));
 }
 
 function fuzzPolicies(): void {
   const r = rng(seed + 1);
-  const times: number[] = [];
-  const counts = { parsed: 0, refused: 0 };
-  for (let i = 0; i < Math.ceil(iterations / 4); i++) {
-    let text = POLICY_SEEDS[int(r, POLICY_SEEDS.length)]!;
-    for (let k = 1 + int(r, 5); k > 0; k--) text = mutatePolicy(r, text);
-    const t = performance.now();
-    counts[checkPolicy(text).kind]++;
-    times.push(performance.now() - t);
+  function* inputs(): Generator<string> {
+    for (let i = 0; i < Math.ceil(iterations / 4); i++) {
+      let text = POLICY_SEEDS[int(r, POLICY_SEEDS.length)]!;
+      for (let k = 1 + int(r, 5); k > 0; k--) text = mutatePolicy(r, text);
+      yield text;
+    }
   }
-  summary(`policy loader (seed ${seed + 1})`, times, counts);
+  run(`policy loader (seed ${seed + 1})`, inputs(), checkPolicy);
 }
 
-/** Streams `total` bytes of `unit` into `prguard check --diff -`; reports exit, message, peak RSS. */
-function bigInput(label: string, head: string, unit: string, total: number, extra: string[] = []): Promise<void> {
+/**
+ * Streams about `total` bytes of `unit` lines, after `head(lines)`, into `prguard check --diff -`;
+ * reports the exit, the message and the peak RSS.
+ */
+function bigInput(label: string, head: (lines: number) => string, unit: string, total: number, extra: string[] = []): Promise<void> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, 'check', '--diff', '-', ...extra], { stdio: ['pipe', 'pipe', 'pipe'] });
     let peak = 0;
@@ -76,12 +94,14 @@ function bigInput(label: string, head: string, unit: string, total: number, extr
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     child.stdout.resume();
-    const block = Buffer.from(unit.repeat(Math.max(1, Math.floor(MIB / unit.length))));
+    const perBlock = Math.max(1, Math.floor(MIB / unit.length));
+    const block = Buffer.from(unit.repeat(perBlock));
+    const blocks = Math.ceil(total / block.length);
     let sent = 0;
     const t = performance.now();
     const pump = (): void => {
-      if (sent === 0) child.stdin.write(head);
-      while (sent < total) {
+      if (sent === 0) child.stdin.write(head(blocks * perBlock));
+      while (sent < blocks * block.length) {
         sent += block.length;
         if (!child.stdin.write(block)) return void child.stdin.once('drain', pump);
       }
@@ -105,8 +125,10 @@ function bigInput(label: string, head: string, unit: string, total: number, extr
 fuzzDiffs();
 fuzzPolicies();
 if (!args.includes('--no-big')) {
-  await bigInput('newline-free stream', '', 'a', 1024 * MIB);
-  await bigInput('over --max-diff-bytes', 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -0,0 +1,99999999 @@\n', `+${'y'.repeat(62)}\n`, 600 * MIB);
-  await bigInput('over --max-diff-lines', 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -0,0 +1,99999999 @@\n', '+\n', 40 * MIB);
-  await bigInput('a 200 MiB diff within the limits', 'diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -0,0 +1,3355443 @@\n', `+${'z'.repeat(61)}\n`, 200 * MIB);
+  const file = (lines: number) => `diff --git a/src/x.ts b/src/x.ts\n--- a/src/x.ts\n+++ b/src/x.ts\n@@ -0,0 +1,${lines} @@\n`;
+  await bigInput('newline-free stream (limit raised to 4 GiB)', () => '', 'a', 1536 * MIB, ['--max-diff-bytes', '4G']);
+  await bigInput('over --max-diff-bytes', file, `+const y = ${'1'.repeat(50)};\n`, 600 * MIB);
+  await bigInput('over --max-diff-lines', file, '+\n', 40 * MIB);
+  await bigInput('a 200 MiB diff within the limits', file, `+const z = "${'z'.repeat(48)}";\n`, 200 * MIB);
+  await bigInput('a 500 MiB diff just under the default limits', file, `+const w = "${'w'.repeat(48)}";\n`, 500 * MIB);
 }
