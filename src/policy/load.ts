@@ -3,6 +3,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
+import { globProblem } from '../glob.ts';
 import type { AnyRule } from '../rule.ts';
 import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { compileSchema } from './compile.ts';
@@ -69,12 +70,24 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
     }
   }
   const config = value as PolicyConfig;
-  if (problems.length === 0) problems.push(...ruleProblems(config, rules, doc, at));
+  if (problems.length === 0) problems.push(...coreGlobProblems(config, doc, at), ...ruleProblems(config, rules, doc, at));
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
     throw new PolicyError(dedupe(problems));
   }
   return config;
+}
+
+/** `core:` globs that cannot be matched in linear time (see src/glob.ts). */
+function coreGlobProblems(config: PolicyConfig, doc: Document, at: (offset: number, message: string) => LocatedProblem): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  for (const [module, globs] of Object.entries(config.core ?? {})) {
+    globs.forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem) problems.push(at(locate(doc, ['core', module, i], false), `core.${module}: ${problem}`));
+    });
+  }
+  return problems;
 }
 
 /** Rules' own option checks (beyond the schema), e.g. a regex that could hang. */

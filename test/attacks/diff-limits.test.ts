@@ -108,3 +108,16 @@ describe('policy globs and YAML that explode', () => {
     expect(r.stderr).toMatch(/policy\.yml:3:10: YAML alias \*c refers to a node that contains it/);
   });
 });
+
+describe('globs that cannot run in linear time', () => {
+  it('a negated extglob in core: is a file:line:col policy error (exit 2)', () => {
+    const dir = tempDir('prguard-attack-');
+    writeFileSync(join(dir, 'policy.yml'), 'version: 1\ncore:\n  auth: ["src/auth/**", "src/!(public)/**"]\n');
+    writeFileSync(join(dir, 'change.diff'), NEW_FILE_DIFF);
+    const r = spawnSync(process.execPath, [CLI, 'check', '--diff', 'change.diff', '--policy', 'policy.yml'], {
+      cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/policy\.yml:3:25: core\.auth: the glob segment "!\(public\)" cannot be matched in linear time/);
+  });
+});
