@@ -4,15 +4,18 @@
 import type { FileChange } from '../model.ts';
 import { resolveNames, type FileNames } from './names.ts';
 import type { Prefixes } from './paths.ts';
-import { unquoteName } from './quote.ts';
+import { unquoteAt, unquoteName } from './quote.ts';
 
 const SUBMODULE_MODE = '160000';
 
 export type HeaderKind = 'git' | 'plain' | 'combined';
 
-/** A name on a `---`/`+++` line: C-quoted, or raw up to a tab (git adds one after names with spaces). */
-function patchName(raw: string): string {
-  if (raw.startsWith('"')) return unquoteName(raw);
+/**
+ * A name on a `---`/`+++` line: C-quoted, or raw up to a tab (git adds one after names with
+ * spaces). Undefined for a quoted name whose quoting is broken.
+ */
+function patchName(raw: string): string | undefined {
+  if (raw.startsWith('"')) return unquoteAt(raw, 0)?.name;
   const tab = raw.indexOf('\t');
   return tab >= 0 ? raw.slice(0, tab) : raw.trimEnd();
 }
@@ -58,12 +61,12 @@ export class FileHeader {
   line(text: string): string | undefined {
     const file = this.file;
     let v: string | undefined;
-    if ((v = after(text, '--- ')) !== undefined) {
-      if (this.names.minus !== undefined) return `a second \`---\` line for ${this.describe()}`;
-      this.names.minus = this.side(patchName(v), 'added');
-    } else if ((v = after(text, '+++ ')) !== undefined) {
-      if (this.names.plus !== undefined) return `a second \`+++\` line for ${this.describe()}`;
-      this.names.plus = this.side(patchName(v), 'deleted');
+    if ((v = after(text, '--- ') ?? after(text, '+++ ')) !== undefined) {
+      const which = text.startsWith('-') ? 'minus' : 'plus';
+      if (this.names[which] !== undefined) return `a second \`${text.slice(0, 3)}\` line for ${this.describe()}`;
+      const name = patchName(v);
+      if (name === undefined) return `cannot read the quoted name on the \`${text.slice(0, 3)}\` line of ${this.describe()}`;
+      this.names[which] = this.side(name, which === 'minus' ? 'added' : 'deleted');
     } else if (text.startsWith('Binary files ') || text === 'GIT binary patch') {
       file.binary = true;
     } else if ((v = after(text, 'old mode ') ?? after(text, 'new mode ')) !== undefined) {

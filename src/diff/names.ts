@@ -42,6 +42,7 @@ export function resolveNames(n: FileNames, known: Prefixes | undefined): Resolve
     return { oldPath: n.minus === null ? undefined : r.path, newPath: n.plus === null ? undefined : r.path };
   }
   const pairs = n.gitHeader === undefined ? [] : gitHeaderPairs(n.gitHeader);
+  if (n.gitHeader !== undefined && pairs.length === 0) return { problem: 'cannot read the two names on the `diff --git` line' };
   const { minus, plus, from, to } = n;
   let prefixes: Prefixes | undefined;
   if (typeof minus === 'string' && typeof plus === 'string') prefixes = prefixesOf(minus, plus, from, to);

@@ -58,7 +58,7 @@ export const DIFF_SEEDS: readonly string[] = [
     'Subject: [PATCH 2/2] two', '', '---', 'diff --git a/a.ts b/c.ts', 'similarity index 90%', 'rename from a.ts', 'rename to c.ts',
     '--- a/a.ts', '+++ b/c.ts', '@@ -1,2 +1,2 @@', ' a', '-b', '+c', ''].join('\n'),
   ['diff --cc src/m.ts', 'index 1,2..3', '--- a/src/m.ts', '+++ b/src/m.ts', '@@@ -1,3 -1,3 +1,4 @@@', '  one', '+ two', ' +three',
-    '++evil', '- gone', ''].join('\n'),
+    '++evil', '- gone', ' -gone2', ''].join('\n'),
   ['--- old/one.c\t2024-01-01', '+++ new/one.c\t2024-01-02', '@@ -1,2 +1,2 @@', ' int x;', '-int y;', '+int z;',
     '--- /dev/null', '+++ b/two.c', '@@ -0,0 +1 @@', '+two', ''].join('\n'),
   ['diff --git "a/sp\\303\\251 x" "b/sp\\303\\251 x"', 'new file mode 100644', '--- /dev/null', '+++ "b/sp\\303\\251 x"',
