@@ -57,6 +57,11 @@ describe('agreement with Minimatch#match on a seeded random corpus', () => {
   const random = rng(20240601);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 
+  // Paths with `.` or `..` segments are left out: no source gives them (the diff parser resolves
+  // them), and there minimatch's globstar search has quirks of its own (`**/*(ab)**` rejects `./`
+  // but accepts `.`). Empty segments and trailing slashes stay in.
+  const dotSegment = (path: string) => path.split('/').some((s) => s === '.' || s === '..');
+
   it('gives the same answer for 400 globs × 60 paths', () => {
     let matched = 0;
     for (let g = 0; g < 400; g++) {
@@ -67,11 +72,12 @@ describe('agreement with Minimatch#match on a seeded random corpus', () => {
       const mm = new Minimatch(glob, OPTIONS);
       for (let p = 0; p < 60; p++) {
         const path = Array.from({ length: Math.floor(random() * 9) }, () => pick(chars)).join('');
+        if (dotSegment(path)) continue;
         const expected = mm.match(path);
         if (expected) matched++;
         expect(matchesGlob(path, glob), `${JSON.stringify(path)} ~ ${glob}`).toBe(expected);
       }
     }
-    expect(matched).toBeGreaterThan(200); // the corpus does exercise matches
+    expect(matched).toBeGreaterThan(150); // the corpus does exercise matches
   });
 });

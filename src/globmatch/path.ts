@@ -2,7 +2,10 @@
 // (minimatch.ts:matchOne), without its backtracking over `**`. The pattern's segments become
 // states of an automaton over the path's segments: a literal segment compares equal, a wildcard
 // segment runs the segment NFA (segment.ts), and `**` loops over any segment but `.` and `..`.
-// A path of s segments costs O(s × pattern segments) segment tests.
+// A path of s segments costs O(s × pattern segments) segment tests. (minimatch 10's own globstar
+// search backtracks, with a recursion cap, and anchors the tail first; on paths with `.` or `..`
+// segments plus a trailing slash its answers can differ from this exact search. No source gives
+// such paths: the diff parser resolves them.)
 import { Minimatch } from 'minimatch';
 import { compileSegment, type SegmentMatcher } from './segment.ts';
 
@@ -13,6 +16,8 @@ export type PathMatcher = (path: string) => boolean;
 export class UnsupportedGlobError extends Error {
   override name = 'UnsupportedGlobError';
 }
+
+const isDot = (s: string): boolean => s === '.' || s === '..';
 
 function stepOf(part: string | symbol | RegExp | false): Step | undefined {
   if (typeof part === 'string') return { kind: 'segment', test: (s) => s === part };
@@ -27,10 +32,11 @@ function stepOf(part: string | symbol | RegExp | false): Step | undefined {
         'list the names to match instead, with braces {a,b}',
     );
   }
-  return { kind: 'segment', test };
+  // On `.` and `..` minimatch's own answer (its `*.ext` fast path and its regex disagree there);
+  // a regular expression on two characters cannot take long.
+  const own = part;
+  return { kind: 'segment', test: (s) => (isDot(s) ? own.test(s) : test(s)) };
 }
-
-const isDot = (s: string): boolean => s === '.' || s === '..';
 
 /** Does one pattern (a list of steps) match the path's segments, as matchOne decides? */
 function matchSteps(steps: readonly Step[], file: readonly string[]): boolean {

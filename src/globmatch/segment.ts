@@ -9,6 +9,8 @@
 // Anything else (the look-aheads of a negated extglob `!(…)`) is unsupported: compile returns
 // undefined and the caller refuses the glob.
 
+import { matchBlocks, wildcardBlocks } from './wildcard.ts';
+
 const DOT_GUARD = '(?!(?:^|/)\\.\\.?(?:$|/))';
 
 type CharTest = (c: string) => boolean;
@@ -168,6 +170,8 @@ export function compileSegment(source: string, flags: string): SegmentMatcher | 
   }
   if (src.startsWith('^')) src = src.slice(1);
   if (src.endsWith('$') && !src.endsWith('\\$')) src = src.slice(0, -1);
+  const blocks = flags.includes('u') ? undefined : wildcardBlocks(src);
+  if (blocks) return (segment) => !(guard && (segment === '.' || segment === '..')) && matchBlocks(blocks, segment);
   const parser = new Parser(src, flags);
   let f: Fragment;
   try {
@@ -179,38 +183,86 @@ export function compileSegment(source: string, flags: string): SegmentMatcher | 
   }
   const accept: State = { accept: true };
   patch(f, accept);
-  const start = f.start;
+  const machine = compileMachine(f.start);
   const unicode = flags.includes('u');
   return (segment) => {
     if (guard && (segment === '.' || segment === '..')) return false;
-    return simulate(start, segment, unicode);
+    return machine.run(segment, unicode);
+  };
+}
+
+/**
+ * The NFA as arrays: states numbered, each character state's test and next state, and every
+ * state's epsilon closure precomputed, so a step is a loop over small integer lists.
+ */
+function compileMachine(start: State): { run(text: string, unicode: boolean): boolean } {
+  const ids = new Map<State, number>();
+  const all: State[] = [];
+  const number = (s: State | undefined): void => {
+    const stack = s ? [s] : [];
+    while (stack.length > 0) {
+      const x = stack.pop()!;
+      if (ids.has(x)) continue;
+      ids.set(x, all.length);
+      all.push(x);
+      if (x.out) stack.push(x.out);
+      if (x.out2) stack.push(x.out2);
+    }
+  };
+  number(start);
+  // closure[i]: the character and accepting states reachable from state i by epsilon edges.
+  const closure: number[][] = all.map((s) => {
+    const seen = new Set<State>();
+    add(seen, s);
+    return [...seen].filter((x) => x.test || x.accept).map((x) => ids.get(x)!);
+  });
+  const tests = all.map((s) => s.test);
+  const next = all.map((s) => (s.test && s.out ? ids.get(s.out)! : -1));
+  const accepting = all.map((s) => s.accept === true);
+  const n = all.length;
+  const mark = new Uint32Array(n);
+  let generation = 0;
+  const startSet = closure[ids.get(start)!]!;
+  return {
+    run(text, unicode) {
+      let current = startSet;
+      for (let i = 0; i < text.length && current.length > 0; ) {
+        let ch = text[i]!;
+        if (unicode) ch = String.fromCodePoint(text.codePointAt(i)!);
+        i += ch.length;
+        generation++;
+        if (generation === 0xffffffff) {
+          mark.fill(0);
+          generation = 1;
+        }
+        const out: number[] = [];
+        for (const id of current) {
+          const test = tests[id];
+          if (!test || !test(ch)) continue;
+          for (const to of closure[next[id]!]!) {
+            if (mark[to] === generation) continue;
+            mark[to] = generation;
+            out.push(to);
+          }
+        }
+        current = out;
+      }
+      for (const id of current) if (accepting[id]) return true;
+      return false;
+    },
   };
 }
 
 /** Adds `s` and everything reachable from it by epsilon edges to `set`. */
 function add(set: Set<State>, s: State | undefined): void {
-  if (!s || set.has(s)) return;
-  set.add(s);
-  if (s.split) {
-    add(set, s.out);
-    add(set, s.out2);
-  }
-}
-
-function simulate(start: State, text: string, unicode: boolean): boolean {
-  let current = new Set<State>();
-  add(current, start);
-  for (let i = 0; i < text.length && current.size > 0; ) {
-    let ch = text[i]!;
-    if (unicode) {
-      const cp = text.codePointAt(i)!;
-      ch = String.fromCodePoint(cp);
+  const stack = s ? [s] : [];
+  while (stack.length > 0) {
+    const x = stack.pop()!;
+    if (set.has(x)) continue;
+    set.add(x);
+    if (x.split) {
+      if (x.out) stack.push(x.out);
+      if (x.out2) stack.push(x.out2);
     }
-    i += ch.length;
-    const next = new Set<State>();
-    for (const s of current) if (s.test && s.test(ch)) add(next, s.out);
-    current = next;
   }
-  for (const s of current) if (s.accept) return true;
-  return false;
 }
