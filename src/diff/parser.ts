@@ -10,6 +10,7 @@ import { FileHeader } from './header.ts';
 import { lineText } from './lines.ts';
 import { MailReader } from './mail-reader.ts';
 import { mergePatchFiles } from './merge.ts';
+import { badHunkHeader, gitLogRefused, pathTwice, strayHunkLine, truncatedHunk } from './messages.ts';
 import { mailStart } from './mbox.ts';
 import type { Prefixes } from './paths.ts';
 
@@ -36,17 +37,6 @@ export interface ParserOptions {
    * past it, DiffLimitError. Default: unlimited.
    */
   maxLines?: number;
-}
-
-/**
- * What a line is, for messages: its first character only. Messages never quote input lines, as
- * a line of a diff may hold a secret.
- */
-function shown(text: string): string {
-  if (text === '') return 'an empty line';
-  const c = text.codePointAt(0)!;
-  const first = c > 32 && c < 127 ? `"${String.fromCodePoint(c)}"` : `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `a line starting with ${first}`;
 }
 
 export class DiffParser {
@@ -182,12 +172,7 @@ export class DiffParser {
   /** The current hunk ended before its header's counts: a corrupt (cut off) patch. */
   private truncated(text: string | undefined): never {
     const left = this.combined ? this.combined.remaining : Math.max(this.oldLeft, this.newLeft);
-    const what = text === undefined ? 'the input ends' : `${shown(text)} cannot belong to it`;
-    throw new DiffFormatError(
-      text === undefined ? this.lineNo : this.lineNo,
-      `corrupt patch: the hunk at line ${this.hunkAt} of ${this.header!.describe()} expects ${left} more ` +
-        `line${left === 1 ? '' : 's'}, but ${what} (was the diff cut off or edited by hand?)`,
-    );
+    throw truncatedHunk(this.lineNo, this.hunkAt, this.header!.describe(), left, text);
   }
 
   private checkHunkDone(): void {
@@ -196,11 +181,7 @@ export class DiffParser {
 
   /** A hunk-like line after a hunk that was complete: the hunk is longer than its header says. */
   private strayLine(text: string, line: number): never {
-    throw new DiffFormatError(
-      line,
-      `corrupt patch: ${shown(text)} looks like part of a hunk of ${this.header!.describe()}, but the hunk ` +
-        `at line ${this.hunkAt} ended before it (its @@ header counts fewer lines)`,
-    );
+    throw strayHunkLine(line, this.hunkAt, this.header!.describe(), text);
   }
 
   private line(text: string): void {
@@ -236,6 +217,11 @@ export class DiffParser {
       this.pendingMinus = { raw: text.slice(4), line: this.lineNo };
       return;
     }
+    if (text.startsWith('commit ') && /^commit [0-9a-f]{40,64}\b/.test(text) && (header || this.groups.some((g) => g.length > 0))) {
+      // `git log -p`: its commit messages are not read, so a second commit is refused rather
+      // than passed with messages unchecked (one `git show` commit is read as a diff).
+      throw gitLogRefused(this.lineNo);
+    }
     if (!header) return;
     if (text.startsWith('@@@') && header.kind === 'combined') return this.startCombinedHunk(text);
     if (text.startsWith('@@ ')) return this.startHunk(text);
@@ -253,7 +239,7 @@ export class DiffParser {
   private startHunk(text: string): void {
     const m = HUNK_HEADER.exec(text);
     if (!m || this.header!.kind === 'combined') {
-      throw new DiffFormatError(this.lineNo, 'corrupt patch: a line starting with "@@ " is not a valid hunk header (@@ -a,b +c,d @@)');
+      throw badHunkHeader(this.lineNo, false);
     }
     this.header!.beginHunks();
     this.hunkAt = this.lineNo;
@@ -275,7 +261,7 @@ export class DiffParser {
 
   private startCombinedHunk(text: string): void {
     const c = CombinedHunk.parse(text);
-    if (!c) throw new DiffFormatError(this.lineNo, 'corrupt patch: a line starting with "@@@" is not a valid combined hunk header');
+    if (!c) throw badHunkHeader(this.lineNo, true);
     this.header!.beginHunks();
     this.hunkAt = this.lineNo;
     this.combined = c;
@@ -301,16 +287,9 @@ export class DiffParser {
     const done = header.finish();
     if ('problem' in done) throw new DiffFormatError(header.startLine, done.problem);
     if (done.prefixes) this.known = done.prefixes;
-    // git never names a path twice in one diff: a second entry could only hide the first one's
-    // hunks (a later `deleted file mode`), so it is refused. (A mailbox's patches may each touch it.)
+    // A path named twice in one patch is refused (a mailbox's patches may each touch it).
     const first = this.seen.get(done.file.path);
-    if (first !== undefined) {
-      throw new DiffFormatError(
-        header.startLine,
-        `${JSON.stringify(done.file.path)} is named a second time in one diff (first at line ${first}): ` +
-          'pass separate diffs, or a `git format-patch` series',
-      );
-    }
+    if (first !== undefined) throw pathTwice(header.startLine, done.file.path, first);
     this.seen.set(done.file.path, header.startLine);
     this.groups[this.groups.length - 1]!.push(done.file);
     this.options.onFile?.(done.file);

@@ -100,6 +100,29 @@ describe('format-patch mailboxes', () => {
   });
 });
 
+describe('commit logs', () => {
+  function log(...args: string[]): string {
+    const repo = Repo.init();
+    repo.commit('init', { 'src/a.ts': 'a\n' });
+    repo.commit('one', { 'src/a.ts': 'a\nb\n' });
+    repo.commit(`two\n\nSigned-off-by: x\ntoken ${TOKEN}`, { 'src/a.ts': 'a\nb\nc\n' });
+    const out = repo.git(...args);
+    repo.remove();
+    return out;
+  }
+
+  it('`git log -p` with several commits is exit 2 (its messages would go unchecked), naming format-patch', () => {
+    const r = checkDiff(log('log', '-p', 'HEAD~2..HEAD'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/git log -p.*git format-patch --stdout/);
+    expect(r.stderr).not.toContain(TOKEN);
+  });
+
+  it('the same range as `git format-patch --stdout` is read, message included', () => {
+    expectSecretFound(checkDiff(log('format-patch', '--stdout', 'HEAD~2..HEAD')));
+  });
+});
+
 describe('empty input', () => {
   it('an empty diff file is a note, "the diff is empty: nothing was checked"', () => {
     const r = checkDiff('');
