@@ -1,11 +1,19 @@
-// Glob matching shared by rules and sources: minimatch with the options every caller wants.
+// Glob matching shared by rules and sources: minimatch's syntax and answers, in linear time.
 //
-// Rules match the same few globs against thousands of paths, and a minimatch regular expression
-// for `**/...` is slow to run (a lazy scan with a look-ahead at every character). So each glob
-// is compiled once, brace-expanded into its alternatives, and every alternative gets a cheap
-// prefilter: the literal text its regular expression cannot match without (see `needs`). Only
-// alternatives whose prefilter passes run their regular expression, which decides.
+// minimatch parses each glob (braces, classes, extglobs); matching does not use its regular
+// expressions, which backtrack (`**/*a*a*a*a*a*a*a*a*b` takes seconds on one path), but a
+// linear-time automaton over the same parsed pattern (src/globmatch/): O(path length × glob
+// size) for every glob. A glob it cannot run in linear time (a negated extglob `!(…)`) is refused
+// with UnsupportedGlobError; `globProblem` says so up front, for validation at policy load.
+//
+// Rules match the same few globs against thousands of paths, so each glob is compiled once,
+// brace-expanded into its alternatives, and every alternative gets a cheap prefilter: the
+// literal text it cannot match without (see `needs`). Only alternatives whose prefilter passes
+// run their matcher, which decides.
 import { Minimatch } from 'minimatch';
+import { linearMatcher, UnsupportedGlobError, type PathMatcher } from './globmatch/path.ts';
+
+export { UnsupportedGlobError } from './globmatch/path.ts';
 
 const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 
@@ -17,8 +25,8 @@ const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 interface Alternative {
   needs: readonly string[];
   ext: string | undefined;
-  /** The regular expression that decides (false: nothing matches), made on first use. */
-  regex: () => RegExp | false;
+  /** The matcher that decides, made on first use. */
+  match: () => PathMatcher;
 }
 
 /** A compiled glob: its alternatives (none when it can match nothing). */
@@ -56,9 +64,10 @@ function needs(parts: readonly string[]): string[] {
   return out;
 }
 
-/** Text after the last '.' of the last segment ('' without one), ignoring one trailing slash. */
+/** Text after the last '.' of the last segment ('' without one), ignoring trailing slashes. */
 function extensionOf(path: string): string {
-  const end = path.endsWith('/') ? path.length - 1 : path.length;
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end--;
   const dot = path.lastIndexOf('.', end - 1);
   return dot > path.lastIndexOf('/', end - 1) ? path.slice(dot + 1, end) : '';
 }
@@ -77,30 +86,57 @@ function extensionFixedBy(parts: readonly string[]): string | undefined {
 }
 
 /**
- * The alternatives of one brace-expanded glob. Regular expressions are made on first use (most
- * alternatives of a list never pass their prefilter): an alternative's own, when compiling its
- * text alone gives exactly that alternative, else the whole glob's (right as well: any path it
- * accepts matches the glob). A glob minimatch cannot compile matches nothing.
+ * The alternatives of one brace-expanded glob, each with its own matcher (made on first use:
+ * most alternatives of a list never pass their prefilter). When minimatch dropped alternatives
+ * that can match nothing, the sets no longer line up with the parts: one alternative then runs
+ * the whole glob. A glob minimatch cannot compile matches nothing.
  */
 function compileGlob(glob: string): Compiled {
   const mm = new Minimatch(glob, OPTIONS);
   if (mm.set.length === 0) return [];
-  let whole: RegExp | false | undefined;
-  const wholeRe = (): RegExp | false => (whole ??= mm.makeRe());
-  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, regex: wholeRe }];
-  const aligned = mm.globSet.length === mm.globParts.length && mm.globParts.length > 1;
+  const whole = once(() => linearMatcher(mm));
+  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, match: whole }];
   return mm.globParts.map((parts, i) => {
-    let own: RegExp | false | undefined;
-    const regex = (): RegExp | false => {
-      if (own !== undefined) return own;
-      const one = aligned ? new Minimatch(mm.globSet[i]!, OPTIONS) : undefined;
-      const same = one !== undefined && one.set.length === 1 && one.globParts[0]?.join('/') === parts.join('/');
-      own = same ? one.makeRe() : false;
-      if (own === false || own.flags !== (wholeRe() || own).flags) own = wholeRe();
-      return own;
-    };
-    return { needs: needs(parts), ext: extensionFixedBy(parts), regex };
+    const one = once(() => {
+      const single = Object.create(mm) as Minimatch;
+      single.set = [mm.set[i]!];
+      return linearMatcher(single);
+    });
+    return { needs: needs(parts), ext: extensionFixedBy(parts), match: one };
   });
+}
+
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return value as T;
+  };
+}
+
+/**
+ * Why a glob cannot be used (it needs a matcher that is not linear-time), or null. Call it where
+ * globs are read (policy validation) to report the problem with its position.
+ */
+export function globProblem(glob: string, options: { codeowners?: boolean } = {}): string | null {
+  try {
+    linearMatcher(new Minimatch(glob, options.codeowners ? CODEOWNERS_OPTIONS : OPTIONS));
+    return null;
+  } catch (err) {
+    if (err instanceof UnsupportedGlobError) return err.message;
+    throw err;
+  }
+}
+
+const CODEOWNERS_OPTIONS = { ...OPTIONS, noext: true, nobrace: true } as const;
+
+/** A linear-time `mm.match(path)` for a Minimatch made by a caller (e.g. CODEOWNERS patterns). */
+export function matcherOf(mm: Minimatch): PathMatcher {
+  return linearMatcher(mm);
 }
 
 // Bounded, in case globs come from data.
@@ -126,11 +162,10 @@ function hasAll(framed: string, needed: readonly string[]): boolean {
 function test(path: string, alternatives: Compiled): boolean {
   let framed: string | undefined;
   let pathExt: string | undefined;
-  for (const { needs, ext, regex } of alternatives) {
+  for (const { needs, ext, match } of alternatives) {
     if (ext !== undefined && (pathExt ??= extensionOf(path)) !== ext) continue;
     if (needs.length > 0 && !hasAll((framed ??= `/${path}/`), needs)) continue;
-    const re = regex();
-    if (re !== false && re.test(path)) return true;
+    if (match()(path)) return true;
   }
   return false;
 }

@@ -18,6 +18,8 @@ const options = {
   base: { type: 'string' },
   head: { type: 'string' },
   diff: { type: 'string' },
+  'max-diff-bytes': { type: 'string' },
+  'max-diff-lines': { type: 'string' },
   policy: { type: 'string' },
   format: { type: 'string', short: 'f' },
   output: { type: 'string', short: 'o' },
@@ -37,7 +39,13 @@ Where the change comes from (default: the local git repository):
                      default branch, from origin/HEAD or the branch's upstream)
   --head REF         end of the range (default: HEAD)
   --diff FILE        read a unified diff or \`git format-patch --stdout\` output instead of
-                     git; "-" reads standard input; no repository needed
+                     git; "-" reads standard input (empty standard input is an
+                     error: it usually means the command piping in failed)
+  --max-diff-bytes N the largest --diff input read, in bytes (suffix K, M or G for
+                     KiB, MiB, GiB; default 512M, or PRGUARD_MAX_DIFF_BYTES); a bigger
+                     diff is exit 2, never a partial check
+  --max-diff-lines N the most added and deleted lines read from --diff (default
+                     10000000, or PRGUARD_MAX_DIFF_LINES); more is exit 2
 
 Policy:
   --policy FILE      try this policy file (default: .github/prguard.yml, then .prguard.yml,
@@ -65,6 +73,17 @@ Exit codes: 0 no error findings, 1 at least one error finding, 2 bad usage, poli
 
 function str(v: ParsedArgs['values'][string]): string | undefined {
   return typeof v === 'string' ? v : undefined;
+}
+
+/** A positive count from a flag or the environment; with `units`, a K, M or G (binary) suffix. */
+function parseSize(value: string | undefined, what: string, fromFlag: boolean, units: boolean): number | undefined {
+  if (value === undefined || (!fromFlag && value === '')) return undefined;
+  const m = (units ? /^\s*(\d{1,15})\s*([KMG](?:i?B)?)?\s*$/i : /^\s*(\d{1,15})\s*$/).exec(value);
+  if (!m || Number(m[1]) === 0) {
+    throw new UsageError(`${what} takes a positive ${units ? 'number of bytes (e.g. 1073741824 or 1G)' : 'whole number'}, not "${value}"`);
+  }
+  const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[(m[2] ?? '').charAt(0).toLowerCase()]!;
+  return Number(m[1]) * unit;
 }
 
 export function parseAi(value: string | undefined): boolean | undefined {
@@ -156,9 +175,15 @@ export async function checkRequest(
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
+  const limit = (flag: string, env: string, units: boolean) => {
+    const fromFlag = values[flag] !== undefined;
+    return parseSize(str(values[flag]) ?? io.env[env], fromFlag ? `--${flag}` : env, fromFlag, units);
+  };
+  const maxBytes = limit('max-diff-bytes', 'PRGUARD_MAX_DIFF_BYTES', true);
+  const maxLines = limit('max-diff-lines', 'PRGUARD_MAX_DIFF_LINES', false);
   const source =
     diff !== undefined
-      ? diffSource({ file: diff, cwd: io.cwd, root, io })
+      ? diffSource({ file: diff, cwd: io.cwd, root, io, maxBytes, maxLines })
       : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
   const mode = diff !== undefined ? 'diff' : 'git';
   let pr = prFromFlags(values, io);

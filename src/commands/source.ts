@@ -21,9 +21,14 @@ export function gitSource(opts: { cwd: string; root: string; base?: string; head
  * A diff file, or standard input for "-". There is no commit to read the policy at, so the work
  * tree at `root` is read instead (said in a note by the policy decision).
  */
-export function diffSource(opts: { file: string; cwd: string; root: string; io: IO }): ChangeSource {
+export function diffSource(opts: { file: string; cwd: string; root: string; io: IO; maxBytes?: number; maxLines?: number }): ChangeSource {
   return {
-    load: () => loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), opts.io.stdin),
+    load: () =>
+      loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), {
+        stdin: opts.io.stdin,
+        maxBytes: opts.maxBytes,
+        maxLines: opts.maxLines,
+      }),
     reader: new WorkTreeReader(opts.root),
     policyRef: () => null,
   };

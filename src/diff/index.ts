@@ -1,18 +1,26 @@
 // Public entry points of the diff parser.
 import type { FileChange } from '../model.ts';
-import { LineSplitter } from './lines.ts';
+import { LineSplitter, MAX_LINE_BYTES } from './lines.ts';
 import { DiffParser, type ParsedPatch, type ParserOptions } from './parser.ts';
 
 export type { ParsedPatch, ParserOptions } from './parser.ts';
+export { DiffFormatError } from './errors.ts';
+export { MAX_LINE_BYTES } from './lines.ts';
+
+export interface StreamOptions extends ParserOptions {
+  /** Longest line read in full, in bytes (default MAX_LINE_BYTES); longer lines are cut, with a note. */
+  maxLineBytes?: number;
+}
 export { parseTrailers, type TrailerOptions } from './trailers.ts';
 
 /** A push-style parser: `write` chunks as they arrive, then `end()` for the result. */
 export class DiffStream {
   private readonly parser: DiffParser;
-  private readonly splitter = new LineSplitter((text) => this.parser.lines(text));
+  private readonly splitter: LineSplitter;
 
-  constructor(options: ParserOptions = {}) {
+  constructor(options: StreamOptions = {}) {
     this.parser = new DiffParser(options);
+    this.splitter = new LineSplitter(this.parser, options.maxLineBytes ?? MAX_LINE_BYTES);
   }
 
   /** Feeds the next bytes. The chunk is not kept: the caller may reuse it afterwards. */
@@ -26,7 +34,10 @@ export class DiffStream {
   }
 }
 
-/** Parses a diff or format-patch mailbox from a Readable or any async iterable of chunks. */
+/**
+ * Parses a diff or format-patch mailbox from a Readable or any async iterable of chunks.
+ * Throws DiffFormatError (a UsageError) when the text cannot be read in full.
+ */
 export async function parsePatchStream(source: AsyncIterable<Buffer | string>): Promise<ParsedPatch> {
   const stream = new DiffStream();
   for await (const chunk of source) stream.write(chunk);

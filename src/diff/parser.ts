@@ -1,47 +1,42 @@
-// A streaming parser for unified diffs (git or plain) and `git format-patch` mailboxes.
-// Feed it whole lines, a decoded chunk at a time (see LineSplitter); it never needs the whole
-// text. Context lines are only counted; added and deleted lines become DiffLines. Not read:
-// combined diffs of merges (`diff --cc`, `@@@` hunks) — their files appear without hunks.
+// A streaming parser for unified diffs (git or plain), combined diffs of merges and `git
+// format-patch` mailboxes. Feed it whole lines, a decoded chunk at a time (see LineSplitter); it
+// never needs the whole text. Context lines are only counted; added and deleted lines become
+// DiffLines. A diff is parsed or refused (DiffFormatError), never half-read: a hunk shorter or
+// longer than its header says, names that disagree and paths outside the repository are refused.
 import type { Commit, FileChange, Hunk } from '../model.ts';
+import { CombinedHunk } from './combined.ts';
+import { DiffFormatError, DiffLimitError } from './errors.ts';
+import { FileHeader } from './header.ts';
 import { lineText } from './lines.ts';
-import { type MailDraft, mailToCommit } from './mail.ts';
+import { MailReader } from './mail-reader.ts';
 import { mergePatchFiles } from './merge.ts';
-import { splitGitHeader, stripPrefix, unquoteName } from './quote.ts';
+import { badHunkHeader, gitLogRefused, pathTwice, strayHunkLine, truncatedHunk } from './messages.ts';
+import { mailStart } from './mbox.ts';
+import type { Prefixes } from './paths.ts';
 
 export interface ParsedPatch {
   files: FileChange[];
   /** Commits of a `git format-patch` mailbox, in order; empty for a plain diff. */
   commits: Commit[];
+  /** What was read only in part (lines cut at the line-length limit). */
+  notes: string[];
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
-const MAIL_START = /^From ([0-9a-f]{40}) /;
-const SUBMODULE_MODE = '160000';
 const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;
 const BACKSLASH = 92;
 const CR = 13;
 
-/** A name on a `---`/`+++` line: C-quoted, or raw up to a tab (git adds one after names with spaces). */
-function patchName(raw: string): string {
-  if (raw.startsWith('"')) return unquoteName(raw);
-  const tab = raw.indexOf('\t');
-  return tab >= 0 ? raw.slice(0, tab) : raw.trimEnd();
-}
-
-/** The rest of `text` after `prefix`, or undefined when it does not start with it. */
-function afterPrefix(text: string, prefix: string): string | undefined {
-  return text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
-}
-
-function newFile(path: string): FileChange {
-  return { path, status: 'modified', binary: false, submodule: false, additions: 0, deletions: 0, hunks: [] };
-}
-
 export interface ParserOptions {
   /** Called with each file as soon as it is complete (before mailbox patches are merged). */
   onFile?: (file: FileChange) => void;
+  /**
+   * Most added and deleted lines kept (each costs about 75 bytes of memory besides its text);
+   * past it, DiffLimitError. Default: unlimited.
+   */
+  maxLines?: number;
 }
 
 export class DiffParser {
@@ -49,19 +44,25 @@ export class DiffParser {
 
   private readonly groups: FileChange[][] = [[]];
   private readonly commits: Commit[] = [];
-  private file: FileChange | undefined;
-  /** Between a file's start and its first hunk: extended header lines are expected. */
-  private inHeader = false;
-  private sawOldName = false;
-  private oldName: string | undefined;
-  private newName: string | undefined;
+  readonly notes: string[] = [];
+  /** Lines consumed so far (the number of the line being read, once counted). */
+  private lineNo = 0;
+  /** Added and deleted lines kept so far. */
+  private kept = 0;
+  private header: FileHeader | undefined;
+  private known: Prefixes | undefined;
   private hunk: Hunk | undefined;
+  private hunkAt = 0;
+  private combined: CombinedHunk | undefined;
   private oldLeft = 0;
   private newLeft = 0;
   private oldLine = 0;
   private newLine = 0;
-  private mail: MailDraft | undefined;
-  private mailPart: 'header' | 'body' | undefined;
+  /** A plain diff's `---` line outside a file header, waiting for its `+++`. */
+  private pendingMinus: { raw: string; line: number } | undefined;
+  /** Paths of the current patch, with the line where each started. */
+  private seen = new Map<string, number>();
+  private readonly mail = new MailReader((commit) => this.commits.push(commit));
 
   /** Consumes whole lines: each ends with '\n', except possibly the last line of the input. */
   lines(text: string): void {
@@ -69,47 +70,54 @@ export class DiffParser {
     let pos = 0;
     while (pos < len) {
       if (this.oldLeft > 0 || this.newLeft > 0) {
-        const next = this.hunkLines(text, pos);
-        if (next > pos) {
-          pos = next;
-          continue;
-        }
+        pos = this.hunkLines(text, pos);
+        continue;
       }
       let nl = text.indexOf('\n', pos);
       if (nl < 0) nl = len;
-      const line = lineText(text, pos, nl);
-      if (this.mailPart) this.mailLine(line);
-      else this.headerLine(line);
+      this.lineNo++;
+      this.line(lineText(text, pos, nl));
       pos = nl + 1;
     }
   }
 
+  /** Records that the next line was cut at `limit` bytes (only its start is read). */
+  lineCut(limit: number): void {
+    this.notes.push(
+      `line ${this.lineNo + 1} of the diff is longer than ${limit} bytes: only its first ${limit} bytes were read`,
+    );
+  }
+
   /** Finishes parsing and returns the result. Files of several patches are merged (see merge.ts). */
   end(): ParsedPatch {
+    this.checkHunkDone();
+    if (this.pendingMinus && this.header?.hasHunks) this.strayLine(this.pendingMinus.raw, this.pendingMinus.line);
     this.finishFile();
-    this.finishMail();
+    this.mail.finish();
     const groups = this.groups.filter((g, i) => g.length > 0 || i > 0 || this.commits.length === 0);
     const files = groups.length <= 1 ? (groups[0] ?? []) : mergePatchFiles(groups);
-    return { files, commits: this.commits };
+    return { files, commits: this.commits, notes: this.notes };
   }
 
   /**
    * Reads hunk lines from `pos` while the hunk header's counts last, in one tight loop (this is
-   * where nearly all the time goes). Returns where it stopped; a line that cannot belong to the
-   * hunk ends it early and is left for the header reader.
+   * where nearly all the time goes). Returns where it stopped.
    */
   private hunkLines(text: string, pos: number): number {
-    const file = this.file!;
+    if (this.combined) return this.combinedLine(text, pos);
+    const file = this.header!.file;
     const { added, deleted } = this.hunk!;
     let { oldLeft, newLeft, oldLine, newLine } = this;
     let additions = 0;
     let deletions = 0;
+    let lines = 0;
     const len = text.length;
     while (pos < len && (oldLeft > 0 || newLeft > 0)) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0) nl = len;
       const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
       const c = end > pos ? text.charCodeAt(pos) : -1;
+      lines++;
       if (c === PLUS && newLeft > 0) {
         added.push({ line: newLine++, content: text.slice(pos + 1, end) });
         newLeft--;
@@ -125,16 +133,18 @@ export class DiffParser {
         oldLeft--;
         newLeft--;
       } else if (c !== BACKSLASH) {
-        // "\ No newline at end of file" is skipped above; anything else means the hunk is
-        // shorter than its header said: stop counting and let the header reader have the line.
-        oldLeft = 0;
-        newLeft = 0;
-        break;
+        this.lineNo += lines;
+        this.oldLeft = oldLeft;
+        this.newLeft = newLeft;
+        this.truncated(text.slice(pos, end));
       }
       pos = nl + 1;
     }
+    this.lineNo += lines;
     file.additions += additions;
     file.deletions += deletions;
+    this.kept += additions + deletions;
+    if (this.options.maxLines !== undefined && this.kept > this.options.maxLines) throw new DiffLimitError(this.options.maxLines);
     this.oldLeft = oldLeft;
     this.newLeft = newLeft;
     this.oldLine = oldLine;
@@ -142,76 +152,98 @@ export class DiffParser {
     return pos;
   }
 
-  private headerLine(text: string): void {
-    const mail = text.startsWith('From ') ? MAIL_START.exec(text) : null;
-    if (mail) return this.startMail(mail[1]!);
-    if (text.startsWith('diff --git ')) {
-      this.startFile();
-      const names = splitGitHeader(text.slice('diff --git '.length));
-      this.file = newFile(names?.newName ?? '');
-      this.oldName = names?.oldName;
-      this.newName = names?.newName;
+  /** One line of a combined hunk. */
+  private combinedLine(text: string, pos: number): number {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    this.lineNo++;
+    const line = lineText(text, pos, nl);
+    const c = this.combined!;
+    const kind = c.line(line);
+    if (kind === undefined) this.truncated(line);
+    if (kind === 'added') this.header!.file.additions++;
+    if (kind === 'deleted') this.header!.file.deletions++;
+    if (kind === 'added' || kind === 'deleted') this.kept++;
+    if (this.options.maxLines !== undefined && this.kept > this.options.maxLines) throw new DiffLimitError(this.options.maxLines);
+    if (c.done) this.oldLeft = this.newLeft = 0;
+    return nl + 1;
+  }
+
+  /** The current hunk ended before its header's counts: a corrupt (cut off) patch. */
+  private truncated(text: string | undefined): never {
+    const left = this.combined ? this.combined.remaining : Math.max(this.oldLeft, this.newLeft);
+    throw truncatedHunk(this.lineNo, this.hunkAt, this.header!.describe(), left, text);
+  }
+
+  private checkHunkDone(): void {
+    if (this.oldLeft > 0 || this.newLeft > 0) this.truncated(undefined);
+  }
+
+  /** A hunk-like line after a hunk that was complete: the hunk is longer than its header says. */
+  private strayLine(text: string, line: number): never {
+    throw strayHunkLine(line, this.hunkAt, this.header!.describe(), text);
+  }
+
+  private line(text: string): void {
+    if (this.mail.active) {
+      const rest = this.mail.line(text);
+      if (rest === undefined) return; // part of the message
+      text = rest;
+    }
+    if (this.pendingMinus) {
+      const minus = this.pendingMinus;
+      this.pendingMinus = undefined;
+      if (text.startsWith('+++ ')) {
+        this.startFile(new FileHeader(minus.line, this.known, 'plain'));
+        this.header!.line(`--- ${minus.raw}`);
+        this.header!.line(text);
+        return;
+      }
+      if (this.header?.hasHunks) this.strayLine(`--- ${minus.raw}`, minus.line);
+    }
+    const sha = text.startsWith('From ') ? mailStart(text) : undefined;
+    if (sha !== undefined) {
+      this.finishFile();
+      this.groups.push([]);
+      this.seen = new Map();
+      return this.mail.start(sha);
+    }
+    if (text.startsWith('diff --git ')) return this.startFile(new FileHeader(this.lineNo, this.known, 'git', text.slice(11)));
+    if (text.startsWith('diff --cc ') || text.startsWith('diff --combined ')) {
+      return this.startFile(new FileHeader(this.lineNo, this.known, 'combined', text.slice(text.indexOf(' ', 5) + 1)));
+    }
+    const header = this.header;
+    if (text.startsWith('--- ') && !(header && header.wantsNames)) {
+      this.pendingMinus = { raw: text.slice(4), line: this.lineNo };
       return;
     }
-    if (text.startsWith('--- ') && !(this.file && this.inHeader && !this.sawOldName)) {
-      // A plain unified diff (no `diff --git` line) starts a file at its `---` line.
-      this.startFile();
-      this.file = newFile('');
+    if (text.startsWith('commit ') && /^commit [0-9a-f]{40,64}\b/.test(text) && (header || this.groups.some((g) => g.length > 0))) {
+      // `git log -p`: its commit messages are not read, so a second commit is refused rather
+      // than passed with messages unchecked (one `git show` commit is read as a diff).
+      throw gitLogRefused(this.lineNo);
     }
-    const file = this.file;
-    if (!file) return;
+    if (!header) return;
+    if (text.startsWith('@@@') && header.kind === 'combined') return this.startCombinedHunk(text);
     if (text.startsWith('@@ ')) return this.startHunk(text);
-    if (text.startsWith('Binary files ') || text === 'GIT binary patch') {
-      file.binary = true;
+    if (!header.hasHunks) {
+      const problem = header.line(text);
+      if (problem) throw new DiffFormatError(this.lineNo, problem);
       return;
     }
-    if (!this.inHeader) return;
-    this.extendedHeader(file, text);
-  }
-
-  private extendedHeader(file: FileChange, text: string): void {
-    const after = (prefix: string): string | undefined => afterPrefix(text, prefix);
-    let v: string | undefined;
-    if ((v = after('--- ')) !== undefined) {
-      this.sawOldName = true;
-      this.oldName = this.side(patchName(v), 'added');
-    } else if ((v = after('+++ ')) !== undefined) {
-      this.newName = this.side(patchName(v), 'deleted');
-    } else if ((v = after('old mode ') ?? after('new mode ')) !== undefined) {
-      const mode = v.trim();
-      file.modeChange ??= { oldMode: '', newMode: '' };
-      file.modeChange[text.startsWith('old') ? 'oldMode' : 'newMode'] = mode;
-      if (mode === SUBMODULE_MODE) file.submodule = true;
-    } else if ((v = after('new file mode ') ?? after('deleted file mode ')) !== undefined) {
-      file.status = text.startsWith('new') ? 'added' : 'deleted';
-      if (v.trim() === SUBMODULE_MODE) file.submodule = true;
-    } else if ((v = after('rename from ') ?? after('rename old ') ?? after('copy from ')) !== undefined) {
-      file.status = text.startsWith('rename') ? 'renamed' : 'copied';
-      this.oldName = unquoteName(v);
-    } else if ((v = after('rename to ') ?? after('rename new ') ?? after('copy to ')) !== undefined) {
-      file.status = text.startsWith('rename') ? 'renamed' : 'copied';
-      this.newName = unquoteName(v);
-    } else if ((v = after('similarity index ')) !== undefined) {
-      const pct = /^(\d+)%/.exec(v);
-      if (pct) file.similarity = Number(pct[1]);
-    } else if ((v = after('index ')) !== undefined) {
-      if (v.trim().endsWith(` ${SUBMODULE_MODE}`)) file.submodule = true;
-    }
-  }
-
-  /** Reads a `---`/`+++` name; `/dev/null` marks the file added or deleted. */
-  private side(name: string, statusIfNull: 'added' | 'deleted'): string | undefined {
-    if (name === '/dev/null') {
-      this.file!.status = statusIfNull;
-      return undefined;
-    }
-    return stripPrefix(name);
+    // After a file's hunks: git ignores text up to the next patch, but a line that reads as a
+    // hunk line would be silently dropped; `-- ` is format-patch's signature separator (also as
+    // `--`, the way an editor that strips trailing spaces leaves it in a pasted patch).
+    const c = text.charCodeAt(0);
+    if ((c === PLUS || c === MINUS || c === SPACE) && text !== '-- ' && text !== '--') this.strayLine(text, this.lineNo);
   }
 
   private startHunk(text: string): void {
     const m = HUNK_HEADER.exec(text);
-    if (!m) return;
-    this.inHeader = false;
+    if (!m || this.header!.kind === 'combined') {
+      throw badHunkHeader(this.lineNo, false);
+    }
+    this.header!.beginHunks();
+    this.hunkAt = this.lineNo;
     this.hunk = {
       oldStart: Number(m[1]),
       oldLines: m[2] === undefined ? 1 : Number(m[2]),
@@ -221,69 +253,46 @@ export class DiffParser {
       added: [],
       deleted: [],
     };
-    this.file!.hunks.push(this.hunk);
+    this.header!.file.hunks.push(this.hunk);
     this.oldLeft = this.hunk.oldLines;
     this.newLeft = this.hunk.newLines;
     this.oldLine = this.hunk.oldStart;
     this.newLine = this.hunk.newStart;
   }
 
-  private startFile(): void {
+  private startCombinedHunk(text: string): void {
+    const c = CombinedHunk.parse(text);
+    if (!c) throw badHunkHeader(this.lineNo, true);
+    this.header!.beginHunks();
+    this.hunkAt = this.lineNo;
+    this.combined = c;
+    this.hunk = c.hunk;
+    this.header!.file.hunks.push(c.hunk);
+    // Counts only mark "inside a hunk" here; CombinedHunk keeps the real ones.
+    this.oldLeft = c.done ? 0 : 1;
+    this.newLeft = 0;
+  }
+
+  private startFile(header: FileHeader): void {
     this.finishFile();
-    this.inHeader = true;
-    this.sawOldName = false;
-    this.oldName = undefined;
-    this.newName = undefined;
+    this.header = header;
   }
 
   private finishFile(): void {
-    const file = this.file;
-    if (!file) return;
-    this.file = undefined;
+    const header = this.header;
+    if (!header) return;
+    this.header = undefined;
     this.hunk = undefined;
+    this.combined = undefined;
     this.oldLeft = this.newLeft = 0;
-    this.inHeader = false;
-    if (file.status === 'deleted') file.path = this.oldName ?? file.path;
-    else file.path = this.newName ?? this.oldName ?? file.path;
-    const renamedByNames = file.status === 'modified' && this.oldName && this.newName && this.oldName !== this.newName;
-    if (renamedByNames) file.status = 'renamed';
-    if ((file.status === 'renamed' || file.status === 'copied') && this.oldName) file.oldPath = this.oldName;
-    if (file.modeChange && (!file.modeChange.oldMode || !file.modeChange.newMode)) delete file.modeChange;
-    if (!file.path) return; // nothing usable (a malformed header)
-    this.groups[this.groups.length - 1]!.push(file);
-    this.options.onFile?.(file);
-  }
-
-  private startMail(sha: string): void {
-    this.finishFile();
-    this.finishMail();
-    this.mail = { sha, headers: [], body: [] };
-    this.mailPart = 'header';
-    this.groups.push([]);
-  }
-
-  private mailLine(text: string): void {
-    const mail = this.mail!;
-    if (this.mailPart === 'header') {
-      if (text === '') this.mailPart = 'body';
-      else if ((text.startsWith(' ') || text.startsWith('\t')) && mail.headers.length > 0) {
-        mail.headers[mail.headers.length - 1] += text;
-      } else mail.headers.push(text);
-      return;
-    }
-    // The message ends at `---` (format-patch) or where the diff starts.
-    if (/^---\s*$/.test(text)) return this.finishMail();
-    if (text.startsWith('diff --git ') || /^--- \S/.test(text) || MAIL_START.test(text)) {
-      this.finishMail();
-      return this.headerLine(text);
-    }
-    mail.body.push(text);
-  }
-
-  private finishMail(): void {
-    if (!this.mail) return;
-    this.commits.push(mailToCommit(this.mail));
-    this.mail = undefined;
-    this.mailPart = undefined;
+    const done = header.finish();
+    if ('problem' in done) throw new DiffFormatError(header.startLine, done.problem);
+    if (done.prefixes) this.known = done.prefixes;
+    // A path named twice in one patch is refused (a mailbox's patches may each touch it).
+    const first = this.seen.get(done.file.path);
+    if (first !== undefined) throw pathTwice(header.startLine, done.file.path, first);
+    this.seen.set(done.file.path, header.startLine);
+    this.groups[this.groups.length - 1]!.push(done.file);
+    this.options.onFile?.(done.file);
   }
 }

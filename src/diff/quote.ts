@@ -5,6 +5,8 @@ const ESCAPES: Record<string, number> = {
   a: 7, b: 8, t: 9, n: 10, v: 11, f: 12, r: 13, '"': 34, '\\': 92,
 };
 
+const MAX_SPLITS = 64;
+
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 
 /**
@@ -49,39 +51,27 @@ export function unquoteName(text: string): string {
   return text;
 }
 
-/** Strips git's leading `a/`-style component (like `git apply -p1`). `/dev/null` stays as is. */
-export function stripPrefix(name: string): string {
-  if (name === '/dev/null') return name;
-  const slash = name.indexOf('/');
-  return slash >= 0 ? name.slice(slash + 1) : name;
-}
-
 /**
- * The two names of a `diff --git A B` line (after the `diff --git ` prefix), prefixes removed.
- * Unquoted names containing spaces are ambiguous; like git, pick the split where both sides
- * name the same path, and leave renames to the `rename from`/`rename to` lines.
+ * The candidate (old, new) name pairs of a `diff --git A B` line (after the `diff --git `
+ * prefix), prefixes still on. Quoted names split in one way; unquoted names containing spaces
+ * are ambiguous, so every split at a space is a candidate (see names.ts for the choice).
  */
-export function splitGitHeader(rest: string): { oldName: string; newName: string } | undefined {
+export function gitHeaderPairs(rest: string): [string, string][] {
   if (rest.startsWith('"')) {
     const a = unquoteAt(rest, 0);
-    if (!a || rest[a.end] !== ' ') return undefined;
-    const bText = rest.slice(a.end + 1);
-    return { oldName: stripPrefix(a.name), newName: stripPrefix(unquoteName(bText)) };
+    if (!a || rest[a.end] !== ' ') return [];
+    return [[a.name, unquoteName(rest.slice(a.end + 1))]];
   }
   const quotedB = rest.indexOf(' "');
   if (quotedB > 0 && rest.endsWith('"')) {
     const b = unquoteAt(rest, quotedB + 1);
-    if (b && b.end === rest.length) {
-      return { oldName: stripPrefix(rest.slice(0, quotedB)), newName: stripPrefix(b.name) };
-    }
+    if (b && b.end === rest.length) return [[rest.slice(0, quotedB), b.name]];
   }
-  // Same name on both sides: "P/name Q/name" — the halves after the prefix have equal length.
-  let fallback: { oldName: string; newName: string } | undefined;
-  for (let i = rest.indexOf(' '); i > 0; i = rest.indexOf(' ', i + 1)) {
-    const oldName = stripPrefix(rest.slice(0, i));
-    const newName = stripPrefix(rest.slice(i + 1));
-    if (oldName === newName) return { oldName, newName };
-    fallback ??= { oldName, newName };
-  }
-  return fallback;
+  // Splits nearest the middle first (equal halves are the common case), and a bounded number
+  // of them: a header line of a million spaces must not cost a million slices.
+  const spaces: number[] = [];
+  for (let i = rest.indexOf(' '); i > 0; i = rest.indexOf(' ', i + 1)) spaces.push(i);
+  const mid = rest.length / 2;
+  spaces.sort((x, y) => Math.abs(x - mid) - Math.abs(y - mid) || x - y);
+  return spaces.slice(0, MAX_SPLITS).map((i) => [rest.slice(0, i), rest.slice(i + 1)]);
 }

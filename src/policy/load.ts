@@ -3,7 +3,9 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
+import { globProblem } from '../glob.ts';
 import type { AnyRule } from '../rule.ts';
+import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { compileSchema } from './compile.ts';
 import { precompiled } from './precompiled.ts';
 import { buildPolicySchema } from './schema.ts';
@@ -49,7 +51,14 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
       doc.errors.map((e) => at(e.pos[0], `YAML syntax error: ${e.message.split('\n')[0]}`)),
     );
   }
-  const value: unknown = doc.toJS() ?? null;
+  const aliasTrouble = aliasProblems(doc, at);
+  if (aliasTrouble.length > 0) throw new PolicyError(aliasTrouble);
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? null;
+  } catch (err) {
+    throw new PolicyError([at(0, `the policy cannot be read as YAML data: ${(err as Error).message}`)]);
+  }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new PolicyError([at(0, 'the policy must be a mapping with at least `version: 1`')]);
   }
@@ -62,12 +71,27 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
     }
   }
   const config = value as PolicyConfig;
-  if (problems.length === 0) problems.push(...ruleProblems(config, rules, doc, at));
+  if (problems.length === 0) problems.push(...coreGlobProblems(config, doc, at), ...ruleProblems(config, rules, doc, at));
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
     throw new PolicyError(dedupe(problems));
   }
   return config;
+}
+
+/** `core:` globs that cannot be matched in linear time (see src/glob.ts). */
+function coreGlobProblems(config: PolicyConfig, doc: Document, at: (offset: number, message: string) => LocatedProblem): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  for (const [module, entry] of Object.entries(config.core ?? {})) {
+    // Short form `name: [globs]`, or long form `name: { paths: [globs], owners }`.
+    const globs = Array.isArray(entry) ? entry : entry.paths;
+    const where = Array.isArray(entry) ? ['core', module] : ['core', module, 'paths'];
+    globs.forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem) problems.push(at(locate(doc, [...where, i], false), `core.${module}: ${problem}`));
+    });
+  }
+  return problems;
 }
 
 /** Rules' own option checks (beyond the schema), e.g. a regex that could hang. */

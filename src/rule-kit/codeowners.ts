@@ -11,7 +11,7 @@
 //   `!` negation does not work either: `patternProblem` reports it.
 // - Matching is case-sensitive, like GitHub's.
 import { Minimatch } from 'minimatch';
-import { prefilterOf } from '../glob.ts';
+import { matcherOf, prefilterOf } from '../glob.ts';
 
 const OPTIONS = { dot: true, nocomment: true, nonegate: true, noext: true, nobrace: true } as const;
 
@@ -48,11 +48,12 @@ export function patternGlobs(pattern: string): string[] {
 
 export function compilePattern(pattern: string): CompiledPattern {
   // The prefilter rejects most paths without minimatch's segment-by-segment match.
+  // matcherOf answers as mm.match does, in linear time (minimatch's own matcher backtracks).
   const matchers = patternGlobs(pattern).map((glob) => {
     const mm = new Minimatch(glob, OPTIONS);
-    return { mm, mayMatch: prefilterOf(mm) };
+    return { match: matcherOf(mm), mayMatch: prefilterOf(mm) };
   });
-  return { pattern, matches: (path) => matchers.some((m) => m.mayMatch(path) && m.mm.match(path)) };
+  return { pattern, matches: (path) => matchers.some((m) => m.mayMatch(path) && m.match(path)) };
 }
 
 /** Index of the last pattern matching `path` (CODEOWNERS precedence), or -1 when none does. */

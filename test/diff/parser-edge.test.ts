@@ -1,7 +1,7 @@
 // Hand-written diffs for cases real git output rarely shows, and chunked streaming.
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { DiffStream, parsePatch, parsePatchStream, parseUnifiedDiff } from '../../src/diff/index.ts';
+import { DiffFormatError, DiffStream, parsePatch, parsePatchStream, parseUnifiedDiff } from '../../src/diff/index.ts';
 
 const GIT_DIFF = [
   'diff --git a/src/a.ts b/src/a.ts',
@@ -98,15 +98,16 @@ describe('hand-written diffs', () => {
     ]);
   });
 
-  it('a hunk shorter than its header does not swallow the next file', () => {
+  it('a hunk shorter than its header is a corrupt patch at the line that cannot belong to it', () => {
     const text = ['diff --git a/a b/a', '--- a/a', '+++ b/a', '@@ -1,5 +1,5 @@', '-x', '+y',
       'diff --git a/b b/b', '--- a/b', '+++ b/b', '@@ -1 +1 @@', '-p', '+q'].join('\n');
-    expect(parseUnifiedDiff(text).map((f) => [f.path, f.additions, f.deletions])).toEqual([['a', 1, 1], ['b', 1, 1]]);
+    expect(() => parseUnifiedDiff(text)).toThrow(DiffFormatError);
+    expect(() => parseUnifiedDiff(text)).toThrow(/^line 7: corrupt patch: the hunk at line 4 of "b\/a" expects 4 more lines/);
   });
 
   it('empty input is no files', () => {
     expect(parseUnifiedDiff('')).toEqual([]);
-    expect(parsePatch('just some text\nwithout a diff\n')).toEqual({ files: [], commits: [] });
+    expect(parsePatch('just some text\nwithout a diff\n')).toEqual({ files: [], commits: [], notes: [] });
   });
 });
 

@@ -45,7 +45,7 @@ describe('loadDiffChangeSet', () => {
   });
 
   it('reads stdin for "-"', async () => {
-    const change = await loadDiffChangeSet('-', Readable.from([Buffer.from(DIFF)]));
+    const change = await loadDiffChangeSet('-', { stdin: Readable.from([Buffer.from(DIFF)]) });
     expect(change.files).toHaveLength(1);
   });
 
@@ -65,6 +65,6 @@ describe('loadDiffChangeSet', () => {
 
   it('refuses to wait on a terminal for "-"', async () => {
     const tty = Object.assign(Readable.from([]), { isTTY: true });
-    await expect(loadDiffChangeSet('-', tty)).rejects.toThrow(/nothing is piped in/);
+    await expect(loadDiffChangeSet('-', { stdin: tty })).rejects.toThrow(/nothing is piped in/);
   });
 });

@@ -149,7 +149,7 @@ describe.concurrent('the Action with real rules', () => {
     const strict = 'version: 1\nextends: recommended\nrules:\n  pr-size:\n    severity: error\n    max-lines: 5\n';
     const { server, event } = await start({
       files: [
-        { filename: '.github/prguard.yml', status: 'modified', additions: 1, deletions: 2, patch: '@@ -3,4 +3,3 @@ rules:\n-  pr-size:\n-    severity: error\n+  pr-size: off\n     max-lines: 5' },
+        { filename: '.github/prguard.yml', status: 'modified', additions: 1, deletions: 2, patch: '@@ -3,3 +3,2 @@ rules:\n-  pr-size:\n-    severity: error\n+  pr-size: off\n     max-lines: 5' },
         { filename: 'src/feature.ts', status: 'added', additions: 10, deletions: 0, patch: addedPatch(Array.from({ length: 10 }, (_, i) => `export const f${i} = ${i};`)) },
       ],
       base: { '.github/prguard.yml': strict },

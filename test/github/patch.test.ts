@@ -5,7 +5,7 @@ import { parsePatchHunks } from '../../src/github/patch.ts';
 describe('parsePatchHunks (GitHub `patch` fields)', () => {
   test('numbers added lines on the new side and deleted lines on the old side', () => {
     const hunks = parsePatchHunks(
-      ['@@ -10,4 +10,5 @@ function f() {', ' a', '-b', '+B', '+C', ' d', '\\ No newline at end of file', '@@ -40 +41 @@', '-x', '+y'].join('\n'),
+      ['@@ -10,4 +10,5 @@ function f() {', ' a', '-b', '+B', '+C', ' d', ' e', '\\ No newline at end of file', '@@ -40 +41 @@', '-x', '+y'].join('\n'),
     );
     expect(hunks).toEqual([
       { oldStart: 10, oldLines: 4, newStart: 10, newLines: 5, section: 'function f() {', added: [{ line: 11, content: 'B' }, { line: 12, content: 'C' }], deleted: [{ line: 11, content: 'b' }] },

@@ -1,0 +1,116 @@
+// One file's header in a diff: `diff --git` (or `diff --cc`, or a plain diff's `---`/`+++`) and
+// the extended header lines up to its first hunk. Header lines count only before the first hunk:
+// a `Binary files … differ` or `deleted file mode` line after a hunk never changes the file.
+import type { FileChange } from '../model.ts';
+import { resolveNames, type FileNames } from './names.ts';
+import type { Prefixes } from './paths.ts';
+import { unquoteAt, unquoteName } from './quote.ts';
+
+const SUBMODULE_MODE = '160000';
+
+export type HeaderKind = 'git' | 'plain' | 'combined';
+
+/**
+ * A name on a `---`/`+++` line: C-quoted, or raw up to a tab (git adds one after names with
+ * spaces). Undefined for a quoted name whose quoting is broken.
+ */
+function patchName(raw: string): string | undefined {
+  if (raw.startsWith('"')) return unquoteAt(raw, 0)?.name;
+  const tab = raw.indexOf('\t');
+  return tab >= 0 ? raw.slice(0, tab) : raw.trimEnd();
+}
+
+function after(text: string, prefix: string): string | undefined {
+  return text.startsWith(prefix) ? text.slice(prefix.length) : undefined;
+}
+
+export class FileHeader {
+  readonly file: FileChange = {
+    path: '', status: 'modified', binary: false, submodule: false, additions: 0, deletions: 0, hunks: [],
+  };
+  private readonly names: FileNames = {};
+  hasHunks = false;
+
+  constructor(
+    readonly startLine: number,
+    private readonly known: Prefixes | undefined,
+    readonly kind: HeaderKind,
+    headerNames?: string,
+  ) {
+    if (kind === 'git') this.names.gitHeader = headerNames;
+    if (kind === 'combined') this.names.combined = unquoteName(headerNames ?? '');
+  }
+
+  /** Is a `---` line still this file's old name (rather than a new plain-diff file)? */
+  get wantsNames(): boolean {
+    return !this.hasHunks && this.kind !== 'plain' && this.names.minus === undefined;
+  }
+
+  beginHunks(): void {
+    this.hasHunks = true;
+  }
+
+  /** A name for messages: the last name read, as written. */
+  describe(): string {
+    const n = this.names;
+    const name = n.to ?? n.plus ?? n.combined ?? n.minus ?? n.gitHeader ?? '?';
+    return JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name);
+  }
+
+  /** Reads an extended header line; returns a problem when it makes the diff unreadable. */
+  line(text: string): string | undefined {
+    const file = this.file;
+    let v: string | undefined;
+    if ((v = after(text, '--- ') ?? after(text, '+++ ')) !== undefined) {
+      const which = text.startsWith('-') ? 'minus' : 'plus';
+      if (this.names[which] !== undefined) return `a second \`${text.slice(0, 3)}\` line for ${this.describe()}`;
+      const name = patchName(v);
+      if (name === undefined) return `cannot read the quoted name on the \`${text.slice(0, 3)}\` line of ${this.describe()}`;
+      this.names[which] = this.side(name, which === 'minus' ? 'added' : 'deleted');
+    } else if (text.startsWith('Binary files ') || text === 'GIT binary patch') {
+      file.binary = true;
+    } else if ((v = after(text, 'old mode ') ?? after(text, 'new mode ')) !== undefined) {
+      const mode = v.trim();
+      file.modeChange ??= { oldMode: '', newMode: '' };
+      file.modeChange[text.startsWith('old') ? 'oldMode' : 'newMode'] = mode;
+      if (mode === SUBMODULE_MODE) file.submodule = true;
+    } else if ((v = after(text, 'new file mode ') ?? after(text, 'deleted file mode ')) !== undefined) {
+      file.status = text.startsWith('new') ? 'added' : 'deleted';
+      if (v.split(',').some((m) => m.trim() === SUBMODULE_MODE)) file.submodule = true;
+    } else if ((v = after(text, 'rename from ') ?? after(text, 'rename old ') ?? after(text, 'copy from ')) !== undefined) {
+      file.status = text.startsWith('rename') ? 'renamed' : 'copied';
+      this.names.from = unquoteName(v);
+    } else if ((v = after(text, 'rename to ') ?? after(text, 'rename new ') ?? after(text, 'copy to ')) !== undefined) {
+      file.status = text.startsWith('rename') ? 'renamed' : 'copied';
+      this.names.to = unquoteName(v);
+    } else if ((v = after(text, 'similarity index ')) !== undefined) {
+      const pct = /^(\d+)%/.exec(v);
+      if (pct) file.similarity = Number(pct[1]);
+    } else if ((v = after(text, 'index ') ?? after(text, 'mode ')) !== undefined) {
+      if (v.trim().endsWith(` ${SUBMODULE_MODE}`) || v.trim().endsWith(`..${SUBMODULE_MODE}`)) file.submodule = true;
+    }
+    return undefined;
+  }
+
+  /** A `---`/`+++` name; `/dev/null` marks the file added or deleted. */
+  private side(name: string, statusIfNull: 'added' | 'deleted'): string | null {
+    if (name !== '/dev/null') return name;
+    this.file.status = statusIfNull;
+    return null;
+  }
+
+  /** The finished file with its resolved paths, or why its names cannot be read. */
+  finish(): { file: FileChange; prefixes?: Prefixes } | { problem: string } {
+    const file = this.file;
+    const r = resolveNames(this.names, this.known);
+    if ('problem' in r) return { problem: `${this.describe()}: ${r.problem}` };
+    const { oldPath, newPath } = r;
+    if (file.status === 'deleted') file.path = oldPath ?? newPath ?? '';
+    else file.path = newPath ?? oldPath ?? '';
+    if (!file.path) return { problem: `cannot read the file name of ${this.describe()}` };
+    if (file.status === 'modified' && oldPath && newPath && oldPath !== newPath) file.status = 'renamed';
+    if ((file.status === 'renamed' || file.status === 'copied') && oldPath) file.oldPath = oldPath;
+    if (file.modeChange && (!file.modeChange.oldMode || !file.modeChange.newMode)) delete file.modeChange;
+    return { file, prefixes: r.prefixes };
+  }
+}
