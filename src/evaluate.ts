@@ -3,7 +3,7 @@
 import { effectiveRule, runEngine } from './engine.ts';
 import type { ChangeSet, Report } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
-import { disclosureOptionsFrom, resolveProvenance } from './provenance/index.ts';
+import { resolveProvenance } from './provenance/index.ts';
 import { allRules } from '../rules/index.ts';
 
 export interface EvaluateInput {
@@ -39,8 +39,7 @@ export async function readDocuments(
 
 export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   const { change, policy, flag } = input;
-  // The disclosure is read with ai-disclosure's options, so a custom template still counts.
-  const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
+  const ai = resolveProvenance(change, { flag, ...policy.provenance });
   const documents = await readDocuments(policy, change, ai.assisted, input.readDocument);
   return runEngine({ change, policy, ai, documents, notes: input.notes ?? [] });
 }

@@ -1,6 +1,7 @@
 // Parse a policy's YAML keeping source positions, validate it, and report every problem as
 // `file:line:col: message`.
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ProvenanceConfig } from '../provenance/options.ts';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
 import type { AnyRule } from '../rule.ts';
@@ -15,6 +16,7 @@ export interface PolicyConfig {
   extends?: 'recommended';
   core?: Record<string, string[]>;
   rules?: Record<string, string | Record<string, unknown>>;
+  provenance?: ProvenanceConfig;
 }
 
 type Path = (string | number)[];

@@ -2,6 +2,7 @@
 import type { SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
 import type { PolicyConfig } from './load.ts';
+import { type ProvenancePolicy, provenancePolicyFrom } from '../provenance/options.ts';
 
 export interface ResolvedRule {
   severity: SeveritySetting;
@@ -16,6 +17,8 @@ export interface ResolvedPolicy {
   source: string | null;
   core: Record<string, string[]>;
   rules: Record<string, ResolvedRule>;
+  /** Typed provenance options (disclosure template, which evidence counts), computed here once. */
+  provenance: ProvenancePolicy;
 }
 
 export function defaultOptions(rule: AnyRule): Record<string, unknown> {
@@ -50,5 +53,8 @@ export function resolvePolicy(
     }
     resolved[id] = { severity, options: { ...defaultOptions(rule), ...options }, aiOptions };
   }
-  return { source, core: config.core ?? {}, rules: resolved };
+  // The disclosure is read with ai-disclosure's options (even when the rule is off), so a custom template still counts.
+  const disclosureRule = config.rules?.['ai-disclosure'];
+  const provenance = provenancePolicyFrom(typeof disclosureRule === 'object' ? disclosureRule : undefined, config.provenance);
+  return { source, core: config.core ?? {}, rules: resolved, provenance };
 }
