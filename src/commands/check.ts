@@ -153,7 +153,7 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
-  const change = await loadChange({ cwd: io.cwd, root, diff, base: str(values.base), head: str(values.head) });
+  const change = await loadChange({ cwd: io.cwd, root, diff, base: str(values.base), head: str(values.head), branch: str(values.branch) });
   const notes: string[] = [];
   const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
   const pr = prFromFlags(values, io.cwd, change);

@@ -2,6 +2,7 @@
 // policy and blocks the push (exit 1) on error findings.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
+import { branchOfRef } from '../git/branch.ts';
 import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { formatText } from '../report/text.ts';
@@ -62,7 +63,9 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO): Promise<n
     io.stdout(`prguard: ${shortRef(s.ref.remoteRef)}: skipped (${s.reason})\n`);
   }
   for (const range of plan.ranges) {
-    const report = await checkChange({ base: range.base, head: range.head, policy: values.policy, ai: values.ai }, io);
+    // The pushed branch, as the Action will see it as the PR's head ref (not a CLI flag: internal).
+    const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
+    const report = await checkChange({ base: range.base, head: range.head, policy: values.policy, ai: values.ai, branch }, io);
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;
     io.stdout(

@@ -1,0 +1,113 @@
+// The lines of a PR body or commit message that the detector reads, and which of them sit where an
+// agent writes its footer: the trailing block of the text (footers, trailers, separators), after
+// the last paragraph of prose. A footer quoted in prose, in code or in a quote is not there.
+import type { Nodes } from 'mdast';
+import { parseMarkdown } from './markdown.ts';
+
+export interface TextLine {
+  line: number;
+  text: string;
+  /** In the trailing footer block. */
+  footer: boolean;
+  /** Raw HTML (a comment the tool left as a marker), not prose. */
+  html?: boolean;
+}
+
+/** Is this line footer-shaped (a footer marker, a trailer or a separator)? */
+export type FooterTest = (text: string) => boolean;
+
+const SEPARATOR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+
+/** Text of a node with inline code dropped (`Co-authored-by: …` in backticks is quoted, not written), links as written. */
+function proseOf(node: Nodes): string {
+  if (node.type === 'inlineCode') return '\u2026';
+  if (node.type === 'break') return '\n';
+  if (node.type === 'text') return node.value;
+  // Inline HTML and link targets stay: agents' footers are links (`[Claude Code](https://claude.ai/code)`, `<a href=…>`).
+  if (node.type === 'html') return node.value;
+  if (node.type === 'code') return '';
+  if (node.type === 'link') {
+    const text = node.children.map(proseOf).join('');
+    // An autolink (`<noreply@anthropic.com>`, `<https://…>`) reads back as written.
+    if (node.url === text || node.url === `mailto:${text}`) return `<${text}>`;
+    return `[${text}](${node.url})`;
+  }
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'definition') return '';
+  return 'children' in node ? node.children.map(proseOf).join('') : '';
+}
+
+/** A PR body, read as CommonMark: paragraph lines (not code, not block quotes) and HTML blocks. */
+export function bodyLines(body: string, isFooter: FooterTest): TextLine[] {
+  const doc = parseMarkdown(body);
+  const out: TextLine[] = [];
+  const blocks: TextLine[][] = [];
+  const visit = (nodes: readonly Nodes[], top: boolean) => {
+    for (const node of nodes) {
+      const start = node.position?.start.line ?? 1;
+      if (node.type === 'paragraph' || node.type === 'heading') {
+        const lines = proseOf(node)
+          .split('\n')
+          .map((text, i) => ({ line: start + i, text, footer: false }));
+        out.push(...lines);
+        if (top) blocks.push(node.type === 'heading' ? [{ line: start, text: '\u0000heading', footer: false }] : lines);
+      } else if (node.type === 'html') {
+        const lines = node.value.split('\n').map((text, i) => ({ line: start + i, text, footer: false, html: true }));
+        out.push(...lines);
+        if (top) blocks.push([]);
+      } else if (node.type === 'thematicBreak') {
+        if (top) blocks.push([]);
+      } else if (node.type === 'code' || node.type === 'blockquote') {
+        if (top) blocks.push([{ line: start, text: '\u0000quoted', footer: false }]);
+      } else if ('children' in node) {
+        const before = out.length;
+        visit(node.children, false);
+        if (top) blocks.push(out.slice(before).length > 0 ? [{ line: start, text: '\u0000block', footer: false }] : []);
+      }
+    }
+  };
+  visit(doc.nodes, true);
+  markFooter(blocks, isFooter);
+  return out;
+}
+
+/** A commit message: every line outside fenced code; paragraphs are separated by blank lines. */
+export function messageLines(message: string, isFooter: FooterTest): TextLine[] {
+  const out: TextLine[] = [];
+  const blocks: TextLine[][] = [[]];
+  let fence: string | undefined;
+  message.split(/\r\n?|\n/).forEach((text, i) => {
+    const opener = FENCE.exec(text)?.[1];
+    if (opener && (fence === undefined || opener.startsWith(fence))) {
+      fence = fence === undefined ? opener : undefined;
+      blocks.push([{ line: i + 1, text: '\u0000quoted', footer: false }], []);
+      return;
+    }
+    if (fence !== undefined) return;
+    if (text.trim() === '') {
+      blocks.push([]);
+      return;
+    }
+    const line: TextLine = { line: i + 1, text, footer: false };
+    out.push(line);
+    blocks[blocks.length - 1]!.push(line);
+  });
+  if (fence !== undefined) {
+    // An unclosed fence quotes everything after it.
+    blocks.push([{ line: 0, text: '\u0000quoted', footer: false }]);
+  }
+  // The subject is never a footer.
+  if (out[0]?.line === 1) blocks.splice(0, 1, [{ ...out[0], text: '\u0000subject' }]);
+  markFooter(blocks, isFooter);
+  return out;
+}
+
+/** From the end, every block made only of footer-shaped lines is the footer zone. */
+function markFooter(blocks: TextLine[][], isFooter: FooterTest): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    if (block.some((l) => l.text.startsWith('\u0000'))) return;
+    if (!block.every((l) => l.text.trim() === '' || SEPARATOR.test(l.text) || isFooter(l.text))) return;
+    for (const l of block) l.footer = true;
+  }
+}
