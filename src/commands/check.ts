@@ -75,7 +75,7 @@ function readText(file: string, what: string, cwd: string): string {
   }
 }
 
-function prFromFlags(values: ParsedArgs['values'], cwd: string, change: ChangeSet): PullRequest | undefined {
+export function prFromFlags(values: ParsedArgs['values'], cwd: string, change: ChangeSet): PullRequest | undefined {
   const title = str(values['pr-title']);
   const bodyFile = str(values['pr-body']);
   const labels = (values.label as string[] | undefined) ?? [];

@@ -149,7 +149,9 @@ function scanLines(
 function branchMatches(name: string, sig: AgentSignature, allowOwner: boolean): boolean {
   const candidates = [name.replace(/^refs\/heads\//, '')];
   if (allowOwner && name.includes('/')) candidates.push(name.slice(name.indexOf('/') + 1));
-  return candidates.some((n) => sig.branches?.some((prefix) => n.startsWith(prefix)) ?? false);
+  return candidates.some(
+    (n) => (sig.branches?.some((prefix) => n.startsWith(prefix)) ?? false) || (sig.branchPatterns?.some((re) => re.test(n)) ?? false),
+  );
 }
 
 function describePerson(p: { name: string; email: string; login?: string }): string {

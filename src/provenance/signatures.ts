@@ -41,12 +41,19 @@ export interface AgentSignature {
   emails?: string[];
   /** Whole display names (author, committer, co-author) that only this agent uses. */
   names?: RegExp[];
+  /**
+   * Names that are the agent only in a trailer with no e-mail address at all (`Co-authored-by:
+   * Claude`): a person always comes with an address, so "Claude <claude@example.fr>" is a person.
+   */
+  bareNames?: RegExp[];
   /** The tool named at the start of `Assisted-by:` / `Generated-by:` (before `:MODEL`). */
   tools?: RegExp;
   /** Trailers whose presence marks the agent (session and checkpoint trailers). */
   trailers?: TrailerSignature[];
   /** Head-branch prefixes the agent creates. */
   branches?: string[];
+  /** Head-branch shapes beyond a fixed prefix (Codex's `p1njaq-codex/…` when `codex/…` is taken). */
+  branchPatterns?: RegExp[];
   /** Lines the agent writes into PR bodies or commit messages. */
   markers?: Marker[];
   /**
@@ -63,7 +70,9 @@ export const SIGNATURES: readonly AgentSignature[] = [
     logins: ['claude[bot]', 'claude-code-action[bot]'],
     githubIds: [209825114],
     emails: ['noreply@anthropic.com', 'no-reply@anthropic.com'],
-    names: [/^claude[ -](opus|sonnet|haiku)[ -]?\d/i, /^claude[ -]\d/i, /^claude code$/i],
+    names: [/^claude[ -](opus|sonnet|haiku)[ -:.]?\d/i, /^claude[ -]\d/i, /^claude code$/i],
+    // `Co-authored-by: Claude` with no address, in a real PR body (AIDev-pop, firezone/firezone#9019).
+    bareNames: [/^claude$/i],
     tools: /^(claude|anthropic)\b/i,
     trailers: [{ key: 'Claude-Session' }],
     branches: ['claude/'],
@@ -100,6 +109,8 @@ export const SIGNATURES: readonly AgentSignature[] = [
     tools: /^(openai[- ])?codex\b/i,
     trailers: [{ key: 'AI-Agent', value: /^(openai[- ])?codex\b/i }],
     branches: ['codex/'],
+    // Codex also names branches `<6 characters>-codex/<slug>` (search ids 54402540718, 71163817799, 44374692434).
+    branchPatterns: [/^[a-z0-9]{6}-codex\//],
     markers: [{ pattern: /\bchatgpt\.com\/codex\/tasks\/task_\w+/i, label: 'Codex task link' }],
   },
   {

@@ -1,6 +1,8 @@
 // The lines of a PR body or commit message that the detector reads, and which of them sit where an
-// agent writes its footer: the trailing block of the text (footers, trailers, separators), after
-// the last paragraph of prose. A footer quoted in prose, in code or in a quote is not there.
+// agent writes its footer: a block made only of footers, trailers and separators. In a commit
+// message that is the trailing block (after the last paragraph of prose); in a PR body, any such
+// paragraph, since people paste the agent's commit message above the rest of the PR template. A
+// footer quoted in a sentence, in code (fenced or indented) or in a block quote is never there.
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from './markdown.ts';
 
@@ -67,7 +69,7 @@ export function bodyLines(body: string, isFooter: FooterTest): TextLine[] {
     }
   };
   visit(doc.nodes, true);
-  markFooter(blocks, isFooter);
+  markFooter(blocks, isFooter, false);
   return out;
 }
 
@@ -98,16 +100,19 @@ export function messageLines(message: string, isFooter: FooterTest): TextLine[] 
   }
   // The subject is never a footer.
   if (out[0]?.line === 1) blocks.splice(0, 1, [{ ...out[0], text: '\u0000subject' }]);
-  markFooter(blocks, isFooter);
+  markFooter(blocks, isFooter, true);
   return out;
 }
 
-/** From the end, every block made only of footer-shaped lines is the footer zone. */
-function markFooter(blocks: TextLine[][], isFooter: FooterTest): void {
+/** Blocks made only of footer-shaped lines are footers: every such block, or only the trailing run. */
+function markFooter(blocks: TextLine[][], isFooter: FooterTest, trailingOnly: boolean): void {
   for (let i = blocks.length - 1; i >= 0; i--) {
     const block = blocks[i]!;
-    if (block.some((l) => l.text.startsWith('\u0000'))) return;
-    if (!block.every((l) => l.text.trim() === '' || SEPARATOR.test(l.text) || isFooter(l.text))) return;
-    for (const l of block) l.footer = true;
+    const footerShaped =
+      block.length > 0 &&
+      !block.some((l) => l.text.startsWith('\u0000')) &&
+      block.every((l) => l.text.trim() === '' || SEPARATOR.test(l.text) || isFooter(l.text));
+    if (footerShaped) for (const l of block) l.footer = true;
+    else if (trailingOnly && block.length > 0) return;
   }
 }
