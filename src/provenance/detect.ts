@@ -137,8 +137,9 @@ function scanLines(
         if (marker.pattern.test(l.text)) out.add(sig, signal, where(l.line), l.text.trim());
       }
     }
-    // Squash-merge descriptions carry trailers: read them where trailers go, the footer block.
-    if (prBody && l.footer && !l.html) {
+    // Trailers outside git's trailer block (squash descriptions, `Agent-Logs-Url:` in its own
+    // paragraph above the co-authors): read where trailers go, the footer block.
+    if (l.footer && !l.html) {
       const m = TRAILER_LINE.exec(l.text);
       if (m) scanTrailer({ key: m[1]!, value: m[2]!, line: l.line }, where(l.line), registry, out);
     }
