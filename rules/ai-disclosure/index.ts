@@ -147,7 +147,7 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
         'The "{{heading}}" section ({{where}}) ticks neither box, so the PR does not say whether AI was used. ' +
         'Tick the box that applies.',
       contradiction:
-        'The PR says it does not use AI output ({{where}}), but says or shows otherwise: {{evidence}}. ' +
+        'The PR says it does not use AI output ({{where}}), but prguard found AI traces: {{evidence}}. ' +
         'A wrong disclosure sends AI-written code through a lighter review. Tick "uses AI output" and fill in its fields, ' +
         'or remove the AI-written parts.',
       fieldEmpty:
