@@ -20,6 +20,7 @@ export type FooterTest = (text: string) => boolean;
 
 const SEPARATOR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const INDENTED = /^(?: {4}|\t)/;
 
 /** Text of a node with inline code dropped (`Co-authored-by: …` in backticks is quoted, not written), links as written. */
 function proseOf(node: Nodes): string {
@@ -73,7 +74,10 @@ export function bodyLines(body: string, isFooter: FooterTest): TextLine[] {
   return out;
 }
 
-/** A commit message: every line outside fenced code; paragraphs are separated by blank lines. */
+/**
+ * A commit message: every line outside code (fenced, or indented by four spaces or a tab);
+ * paragraphs are separated by blank lines.
+ */
 export function messageLines(message: string, isFooter: FooterTest): TextLine[] {
   const out: TextLine[] = [];
   const blocks: TextLine[][] = [[]];
@@ -88,6 +92,11 @@ export function messageLines(message: string, isFooter: FooterTest): TextLine[] 
     if (fence !== undefined) return;
     if (text.trim() === '') {
       blocks.push([]);
+      return;
+    }
+    if (INDENTED.test(text)) {
+      // An indented block is quoted code, as in Markdown (and git's trailer parser skips it too).
+      blocks[blocks.length - 1]!.push({ line: i + 1, text: '\u0000quoted', footer: false });
       return;
     }
     const line: TextLine = { line: i + 1, text, footer: false };
