@@ -72,21 +72,9 @@ export function parseMarkdown(text: string): MdDocument {
 
 /** Plain text of a node: text, code and link text kept, HTML dropped, line breaks kept as `\n`. */
 export function textOf(node: Nodes): string {
-  switch (node.type) {
-    case 'text':
-    case 'inlineCode':
-      return node.value;
-    case 'break':
-      return '\n';
-    case 'html':
-    case 'code':
-    case 'image':
-    case 'imageReference':
-    case 'definition':
-      return '';
-    default:
-      return 'children' in node ? node.children.map((c) => textOf(c)).join('') : '';
-  }
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'break') return '\n';
+  return 'children' in node ? node.children.map((c) => textOf(c)).join('') : '';
 }
 
 /** Strip emphasis and code marks so `does **not** use` reads as `does not use`. */
@@ -102,11 +90,7 @@ const QUALIFIERS = /\((?:required|mandatory|optional|obligatory|please fill(?: i
  * and `AI authorship statement` are the same.
  */
 export function normaliseHeading(text: string): string {
-  return text
-    .replace(QUALIFIERS, ' ')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return text.replace(QUALIFIERS, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function lineOf(node: { position?: { start: { line: number } } }): number {
