@@ -54,7 +54,7 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
     ];
   }
   if (d.verdict === 'ai' && d.ai?.checked) {
-    return o['required-fields'].flatMap((label): Violation[] => {
+    return disclosureOptionsFrom(o).fields.flatMap((label): Violation[] => {
       const field = d.fields[label];
       if (field && field.value.trim() !== '') return [];
       const how = field?.placeholder !== undefined ? `holds only the placeholder "${field.placeholder}"` : 'is empty';

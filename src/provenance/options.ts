@@ -24,13 +24,19 @@ export function disclosureOptionsFrom(options: object | undefined): DisclosureOp
   const o = (options ?? {}) as Record<string, unknown>;
   const str = (k: string, d: string) => (typeof o[k] === 'string' && o[k] !== '' ? (o[k] as string) : d);
   const list = (k: string, d: string[]) => (Array.isArray(o[k]) ? (o[k] as string[]) : d);
+  const toolingField = str('tooling-field', DEFAULT_DISCLOSURE.toolingField);
+  let fields = list('required-fields', DEFAULT_DISCLOSURE.fields);
+  // A renamed tooling field replaces the template's in the default required fields.
+  if (toolingField !== DEFAULT_DISCLOSURE.toolingField && fields.join('\u0000') === DEFAULT_DISCLOSURE.fields.join('\u0000')) {
+    fields = fields.map((f) => (f === DEFAULT_DISCLOSURE.toolingField ? toolingField : f));
+  }
   return {
     heading: str('heading', DEFAULT_DISCLOSURE.heading),
     noAiMarker: str('no-ai-marker', DEFAULT_DISCLOSURE.noAiMarker),
     aiMarker: str('ai-marker', DEFAULT_DISCLOSURE.aiMarker),
-    fields: list('required-fields', DEFAULT_DISCLOSURE.fields),
+    fields,
     trailers: list('trailers', DEFAULT_DISCLOSURE.trailers),
-    toolingField: str('tooling-field', DEFAULT_DISCLOSURE.toolingField),
+    toolingField,
   };
 }
 

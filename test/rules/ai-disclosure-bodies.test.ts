@@ -81,6 +81,9 @@ describe('disclosure parsing on real-shaped bodies', () => {
     const text = '## AI Authorship Statement\n- [x] This PR uses AI output\n- Tools used: Windsurf, SWE-1';
     const options = { 'tooling-field': 'Tools used', 'required-fields': ['Tools used'] };
     expect(ids(text, options)).toEqual([]);
+    // Renamed, it replaces the template's tooling field among the default required fields.
+    const all = `${text}\n- AI-produced files: a.ts\n- Files reviewed line by line by a human: a.ts`;
+    expect(ids(all, { 'tooling-field': 'Tools used' })).toEqual([]);
     const p = resolveProvenance(body(text), { disclosure: disclosureOptionsFrom(options) });
     expect(p).toMatchObject({ assisted: true, source: 'disclosure', agents: ['Windsurf, SWE-1'] });
   });
