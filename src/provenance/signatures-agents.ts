@@ -80,7 +80,7 @@ export const MORE_AGENTS: readonly AgentSignature[] = [
     // "💘 Generated with Crush" and `Co-Authored-By: Crush <crush@charm.land>` (ids 67081205794, 60426347225).
     agent: 'Crush',
     emails: ['crush@charm.land'],
-    names: [/^crush$/i],
+    bareNames: [/^crush$/i],
     tools: /^crush\b/i,
     markers: [{ pattern: /^\W*Generated with \[?Crush\b/i, label: 'Crush footer', footer: true }],
   },

@@ -158,7 +158,8 @@ export const SIGNATURES: readonly AgentSignature[] = [
     logins: ['gemini-cli[bot]'],
     // `Gemini CLI Agent <gemini-cli-agent@google.com>` (search id 53761952177).
     emails: ['gemini-cli-agent@google.com'],
-    names: [/^gemini( cli)?( agent)?$/i, /^gemini[ -]\d/i],
+    names: [/^gemini cli( agent)?$/i, /^gemini[ -]\d/i],
+    bareNames: [/^gemini$/i],
     tools: /^(google[- ])?gemini\b/i,
   },
   {
@@ -187,7 +188,7 @@ export const SIGNATURES: readonly AgentSignature[] = [
   {
     agent: 'Amp',
     emails: ['amp@ampcode.com'],
-    names: [/^amp$/i],
+    bareNames: [/^amp$/i],
     tools: /^amp\b/i,
     trailers: [{ key: 'Amp-Thread' }, { key: 'Amp-Thread-ID' }],
     markers: [{ pattern: /\bampcode\.com\/threads\/T-[0-9a-f-]{8,}/i, label: 'Amp thread link' }],

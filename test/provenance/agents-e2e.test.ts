@@ -85,6 +85,7 @@ export const HUMAN_CASES: Case[] = [
   { name: 'a branch named after a product', branch: 'feature/codex-support', message: 'Support codex files', agent: null },
   { name: 'an Anthropic employee', author: 'Ada Lovelace <ada@anthropic.com>', message: 'Fix', agent: null },
   { name: 'Assisted-by a linter', message: 'Fix\n\nAssisted-by: clang-tidy', agent: null },
+  { name: 'humans named like tools (Amp, Gemini, Crush)', message: 'Fix\n\nCo-authored-by: Amp <amp.jones@example.com>\nCo-authored-by: Gemini <gemini@example.org>\nCo-authored-by: Crush <crush@example.net>', agent: null },
   { name: 'a human co-author named Jules', message: 'Fix\n\nCo-authored-by: Jules Verne <jules@example.fr>', agent: null },
 ];
 
