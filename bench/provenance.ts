@@ -8,7 +8,9 @@ import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { Report } from '../src/model.ts';
+import { parseTrailers } from '../src/diff/trailers.ts';
+import { matchIdentity, parsePerson } from '../src/provenance/identity.ts';
+import { SIGNATURES } from '../src/provenance/signatures.ts';
 import { CliRunner, loginPerson, type MailCommit, person, pooled } from './mailbox.ts';
 
 const DATASETS = process.env.PRGUARD_DATASETS ?? path.resolve(import.meta.dirname, '../../shared/datasets');
@@ -58,9 +60,13 @@ function commitOfHuman(row: HumanRow): MailCommit {
   return { sha: row.sha, from: person(row.author_name, row.author_email), message: row.message };
 }
 
-/** The baseline: only `Co-authored-by:` trailers in commits count. */
-function baselineFinds(report: Report, agent: string): boolean {
-  return report.ai.evidence.some((e) => e.agent === agent && e.signal === 'co-authored-by' && e.where.startsWith('commit'));
+/** The baseline, a grep for AI co-authors: the `Co-authored-by:` trailers of git's trailer block, matched to the agent. */
+function baselineFinds(row: AgentRow, agent: string): boolean {
+  const sig = SIGNATURES.find((s) => s.agent === agent);
+  if (!sig) return false;
+  return row.commits.some((c) =>
+    parseTrailers(c.message ?? '').some((t) => t.key.toLowerCase() === 'co-authored-by' && matchIdentity(parsePerson(t.value), sig) !== null),
+  );
 }
 
 interface Tally {
@@ -99,7 +105,7 @@ async function main(): Promise<void> {
     if (!t) tallies.set(row.agent, (t = { n: 0, detected: 0, anyAi: 0, commitsOnly: 0, baseline: 0, signals: new Map(), only: new Map(), styled: 0, styledMissed: 0 }));
     t.n++;
     if (withPr.ai.assisted) t.anyAi++;
-    if (baselineFinds(withPr, want)) t.baseline++;
+    if (baselineFinds(row, want)) t.baseline++;
     if (commitsOnly.ai.agents.includes(want)) t.commitsOnly++;
     const mine = withPr.ai.evidence.filter((e) => e.agent === want);
     const styled = CODEX_STYLE.test(row.body ?? '');

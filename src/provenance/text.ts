@@ -40,9 +40,23 @@ function proseOf(node: Nodes): string {
   return 'children' in node ? node.children.map(proseOf).join('') : '';
 }
 
+/**
+ * A text indented as a whole (pasted from `git log`, which indents messages by four spaces) is
+ * the message itself, not a code block: its common indentation is removed first. `from` skips
+ * leading lines (a commit's subject).
+ */
+export function dedent(text: string, from = 0): string {
+  const lines = text.split(/\r\n?|\n/);
+  const rest = lines.slice(from).filter((l) => l.trim() !== '');
+  if (rest.length === 0) return lines.join('\n');
+  const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
+  if (indent === 0) return lines.join('\n');
+  return lines.map((l, i) => (i < from ? l : l.slice(Math.min(indent, /^[ \t]*/.exec(l)![0].length)))).join('\n');
+}
+
 /** A PR body, read as CommonMark: paragraph lines (not code, not block quotes) and HTML blocks. */
 export function bodyLines(body: string, isFooter: FooterTest): TextLine[] {
-  const doc = parseMarkdown(body);
+  const doc = parseMarkdown(dedent(body));
   const out: TextLine[] = [];
   const blocks: TextLine[][] = [];
   const visit = (nodes: readonly Nodes[], top: boolean) => {
@@ -82,7 +96,7 @@ export function messageLines(message: string, isFooter: FooterTest): TextLine[] 
   const out: TextLine[] = [];
   const blocks: TextLine[][] = [[]];
   let fence: string | undefined;
-  message.split(/\r\n?|\n/).forEach((text, i) => {
+  dedent(message, 1).split('\n').forEach((text, i) => {
     const opener = FENCE.exec(text)?.[1];
     if (opener && (fence === undefined || opener.startsWith(fence))) {
       fence = fence === undefined ? opener : undefined;

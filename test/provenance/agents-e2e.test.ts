@@ -24,6 +24,7 @@ const FOOTER = '🤖 Generated with [Claude Code](https://claude.ai/code)';
 
 export const AGENT_CASES: Case[] = [
   { name: 'Claude Code co-author and footer', message: `Add export\n\n${FOOTER}\n\nCo-Authored-By: Claude <noreply@anthropic.com>`, agent: 'Claude Code', signal: 'co-authored-by' },
+  { name: 'Claude Code message pasted from git log (indented as a whole)', message: `Support single hash bundles\n\n    - Modified the CLI to accept a hash\n\n    ${FOOTER}\n\n    Co-Authored-By: Claude <noreply@anthropic.com>`, body: `    - Modified the CLI to accept a hash\n\n    ${FOOTER}\n\n    Co-Authored-By: Claude <noreply@anthropic.com>`, agent: 'Claude Code', signal: 'co-authored-by' },
   { name: 'Claude GitHub app author', author: 'claude[bot] <209825114+claude[bot]@users.noreply.github.com>', message: 'Fix typo', agent: 'Claude Code', signal: 'commit-author' },
   { name: 'Copilot coding agent author', author: 'copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>', message: 'Initial plan', agent: 'GitHub Copilot', signal: 'commit-author' },
   { name: 'Copilot Agent-Logs-Url alone (rebased)', message: 'Fix flaky test\n\nAgent-Logs-Url: https://github.com/acme/api/sessions/31474705-fbd9-4eed-bbb9-f011558ccd5e\n\nCo-authored-by: ada <1234+ada@users.noreply.github.com>', agent: 'GitHub Copilot', signal: 'session-trailer' },
