@@ -50,9 +50,23 @@ export interface Field {
   line: number;
 }
 
-/** Parse `text` as CommonMark with GFM task lists. Never throws on any input. */
+/** Container prefixes (indentation, `>`, list markers) deeper than any real PR body nests. */
+const DEEP_PREFIX = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))){33,}[ \t]*|^[ \t]{129,}/gm;
+const MAX_MARKERS = 32;
+
+/**
+ * Bound the nesting of one line: the parser's time grows with depth times lines (a 3,000-level
+ * list takes minutes), so markers beyond the 32nd and indentation beyond 128 columns are dropped.
+ */
+function clampPrefix(prefix: string): string {
+  if (/^[ \t]+$/.test(prefix)) return prefix.slice(0, 128);
+  const markers = prefix.match(/[ \t]*(?:>|[*+-]|\d{1,9}[.)])/g) ?? [];
+  return `${markers.slice(0, MAX_MARKERS).join('')} `;
+}
+
+/** Parse `text` as CommonMark with GFM task lists. Never throws, and stays fast, on any input. */
 export function parseMarkdown(text: string): MdDocument {
-  const source = text.replace(/\r\n?/g, '\n');
+  const source = text.replace(/\r\n?/g, '\n').replace(DEEP_PREFIX, clampPrefix);
   const root = fromMarkdown(source, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
   const raw = source.split('\n');
   const blank = (node: Nodes): void => {
@@ -122,21 +136,13 @@ export function sections(doc: MdDocument): Section[] {
     let end = i + 1;
     for (; end < nodes.length; end++) {
       const next = headingOf(nodes[end]!);
-      // A pseudo-heading ends only a pseudo-heading's section (a bold field label inside a real
-      // section is not a new section).
-      if (next && (next.level <= h.level || (h.level === 7 && next.level === 7))) break;
+      // Only a heading or another pseudo-heading ends a pseudo-heading's section: a bold field label inside a real section does not.
+      if (next && next.level <= h.level) break;
     }
-    const body = nodes.slice(i + 1, end);
-    const first = body.length > 0 ? lineOf(body[0]!) : lineOf(node) + 1;
-    const last = end < nodes.length ? lineOf(nodes[end]!) - 1 : doc.lines.length;
     const line = lineOf(node);
-    out.push({
-      heading: { line, text: h.text.trim() },
-      level: h.level,
-      key: normaliseHeading(h.text),
-      nodes: body,
-      lines: doc.lines.slice(Math.max(first, line + 1) - 1, last),
-    });
+    const last = end < nodes.length ? lineOf(nodes[end]!) - 1 : doc.lines.length;
+    const lines = doc.lines.slice(node.position?.end.line ?? line, last);
+    out.push({ heading: { line, text: h.text.trim() }, level: h.level, key: normaliseHeading(h.text), nodes: nodes.slice(i + 1, end), lines });
   });
   return out;
 }

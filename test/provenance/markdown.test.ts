@@ -82,4 +82,11 @@ describe('markdown readers', () => {
     expect(doc.lines.map((l) => l.text)).toEqual(['a', '', '', 'b']);
     expect(taskItems(doc)).toEqual([]);
   });
+
+  it('bounds nesting: deep quotes and lists neither overflow the stack nor take minutes', () => {
+    expect(() => parseMarkdown(`${'>'.repeat(5000)} hi`)).not.toThrow();
+    expect(taskItems(parseMarkdown(`${'- '.repeat(5000)}[x] deep`))).toEqual([{ checked: true, label: 'deep', line: 1 }]);
+    const list = Array.from({ length: 600 }, (_, i) => `${' '.repeat(i * 2)}- [x] item ${i}`).join('\n');
+    expect(taskItems(parseMarkdown(list)).length).toBeGreaterThan(30);
+  });
 });
