@@ -1,14 +1,17 @@
-// npm run bench:provenance — recall of the provenance detector per agent on the AIDev-pop agent
-// PRs and false positives on the pre-2022 human commits (../shared/datasets, see its README).
-// Baseline, measured in the same run: the same detector reading only `Co-authored-by:` trailers,
-// which is what a grep for AI co-authors finds.
+// npm run bench:provenance — recall of AI provenance per agent on the AIDev-pop agent PRs and false
+// positives on the pre-2022 human commits (../shared/datasets, see its README), measured on what
+// `prguard check --diff MAILBOX --pr-title T --pr-body FILE` reports (see bench/mailbox.ts: each PR
+// becomes a format-patch mailbox and flag values, read by the command's own source and evaluation).
+// Baseline, in the same run: only the `Co-authored-by:` trailers of commits, what a grep for AI
+// co-authors finds. "commits only" is the same run without --pr-title/--pr-body (a pre-push run).
 import { createReadStream, existsSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
-import type { ChangeSet, Commit } from '../src/model.ts';
-import { detectAgents } from '../src/provenance/detect.ts';
 import { parseTrailers } from '../src/diff/trailers.ts';
+import { matchIdentity, parsePerson } from '../src/provenance/identity.ts';
+import { SIGNATURES } from '../src/provenance/signatures.ts';
+import { CliRunner, loginPerson, type MailCommit, person, pooled } from './mailbox.ts';
 
 const DATASETS = process.env.PRGUARD_DATASETS ?? path.resolve(import.meta.dirname, '../../shared/datasets');
 const AGENT_PRS = path.join(DATASETS, 'aidev-pop/aidev-pop.jsonl.gz');
@@ -47,43 +50,23 @@ async function* readJsonl<T>(file: string): AsyncGenerator<T> {
   for await (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
 }
 
-function commitOf(sha: string, message: string, author: Commit['author'], committer: Commit['committer']): Commit {
-  return { sha, author, committer, message, trailers: parseTrailers(message) };
+
+/** The dataset has logins only (no names, e-mails or head branch): a login is written as its GitHub noreply address. */
+function commitsOfAgentPr(row: AgentRow): MailCommit[] {
+  return row.commits.map((c) => ({ sha: c.sha, from: loginPerson(c.author), message: c.message ?? '' }));
 }
 
-/** The dataset has logins only (no names, e-mails or head branch). */
-function changeOfAgentPr(row: AgentRow): ChangeSet {
-  const person = (login: string) => ({ name: '', email: '', ...(login ? { login } : {}) });
-  return {
-    base: 'base',
-    head: 'head',
-    files: [],
-    commits: row.commits.map((c) => commitOf(c.sha, c.message ?? '', person(c.author), person(c.committer))),
-    pr: {
-      title: row.title,
-      body: row.body,
-      labels: [],
-      author: { login: row.user, type: row.user.endsWith('[bot]') ? 'Bot' : 'User' },
-      baseRef: '',
-      headRef: '',
-      draft: false,
-    },
-  };
+function commitOfHuman(row: HumanRow): MailCommit {
+  return { sha: row.sha, from: person(row.author_name, row.author_email), message: row.message };
 }
 
-function changeOfHumanCommit(row: HumanRow): ChangeSet {
-  const commit = commitOf(
-    row.sha,
-    row.message,
-    { name: row.author_name, email: row.author_email },
-    { name: row.committer_name, email: row.committer_email },
+/** The baseline, a grep for AI co-authors: the `Co-authored-by:` trailers of git's trailer block, matched to the agent. */
+function baselineFinds(row: AgentRow, agent: string): boolean {
+  const sig = SIGNATURES.find((s) => s.agent === agent);
+  if (!sig) return false;
+  return row.commits.some((c) =>
+    parseTrailers(c.message ?? '').some((t) => t.key.toLowerCase() === 'co-authored-by' && matchIdentity(parsePerson(t.value), sig) !== null),
   );
-  return { base: `${row.sha}^`, head: row.sha, files: [], commits: [commit] };
-}
-
-/** The baseline: only `Co-authored-by:` trailers in commits count. */
-function baselineFinds(change: ChangeSet, agent: string): boolean {
-  return detectAgents(change).evidence.some((e) => e.agent === agent && e.signal === 'co-authored-by' && e.where.startsWith('commit'));
 }
 
 interface Tally {
@@ -110,19 +93,21 @@ async function main(): Promise<void> {
     }
   }
   const tallies = new Map<string, Tally>();
+  const cli = new CliRunner();
   const started = performance.now();
-  for await (const row of readJsonl<AgentRow>(AGENT_PRS)) {
+  const runs = pooled(readJsonl<AgentRow>(AGENT_PRS), 16, async (row) => ({
+    withPr: await cli.check(commitsOfAgentPr(row), { title: row.title, body: row.body }),
+    commitsOnly: await cli.check(commitsOfAgentPr(row)),
+  }));
+  for await (const [row, { withPr, commitsOnly }] of runs) {
     const want = LABELS[row.agent] ?? row.agent;
     let t = tallies.get(row.agent);
     if (!t) tallies.set(row.agent, (t = { n: 0, detected: 0, anyAi: 0, commitsOnly: 0, baseline: 0, signals: new Map(), only: new Map(), styled: 0, styledMissed: 0 }));
-    const change = changeOfAgentPr(row);
-    const found = detectAgents(change);
     t.n++;
-    if (found.agents.length > 0) t.anyAi++;
-    if (baselineFinds(change, want)) t.baseline++;
-    const { pr: _pr, ...commitsAlone } = change;
-    if (detectAgents(commitsAlone).agents.includes(want)) t.commitsOnly++;
-    const mine = found.evidence.filter((e) => e.agent === want);
+    if (withPr.ai.assisted) t.anyAi++;
+    if (baselineFinds(row, want)) t.baseline++;
+    if (commitsOnly.ai.agents.includes(want)) t.commitsOnly++;
+    const mine = withPr.ai.evidence.filter((e) => e.agent === want);
     const styled = CODEX_STYLE.test(row.body ?? '');
     if (styled) t.styled++;
     if (styled && mine.length === 0) t.styledMissed++;
@@ -139,14 +124,15 @@ async function main(): Promise<void> {
 
   let humans = 0;
   const falsePositives: string[] = [];
-  for await (const row of readJsonl<HumanRow>(HUMAN_COMMITS)) {
+  const humanRuns = pooled(readJsonl<HumanRow>(HUMAN_COMMITS), 16, (row) => cli.check([commitOfHuman(row)]));
+  for await (const [row, report] of humanRuns) {
     humans++;
-    const found = detectAgents(changeOfHumanCommit(row));
-    if (found.agents.length > 0) {
-      const e = found.evidence[0]!;
+    if (report.ai.assisted) {
+      const e = report.ai.evidence[0]!;
       falsePositives.push(`${row.repo}@${row.sha.slice(0, 7)}: ${e.agent} via ${e.signal} (${e.where}): ${e.text}`);
     }
   }
+  cli.close();
 
   const pct = (a: number, b: number) => (b === 0 ? '-' : `${((100 * a) / b).toFixed(1)}%`);
   const rows = [...tallies.entries()].sort((a, b) => b[1].n - a[1].n);

@@ -3,7 +3,7 @@
 import { effectiveRule, runEngine } from './engine.ts';
 import type { ChangeSet, PolicyOrigin, Report } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
-import { disclosureOptionsFrom, resolveProvenance } from './provenance/index.ts';
+import { resolveProvenance } from './provenance/index.ts';
 import { readAt, type RepoReader } from './repo/reader.ts';
 import type { AnyRule } from './rule.ts';
 
@@ -64,8 +64,8 @@ export async function readBaseDocuments(
 
 export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   const { change, policy, flag, rules } = input;
-  // The disclosure is read with ai-disclosure's options, so a custom template still counts.
-  const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
+  // Provenance reads its options from the policy's typed field (the disclosure template among them).
+  const ai = resolveProvenance(change, { flag, ...policy.provenance });
   const documents = await readDocuments(input, ai.assisted);
   const baseDocuments = await readBaseDocuments(input, ai.assisted);
   return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets });

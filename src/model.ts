@@ -135,6 +135,8 @@ export interface ChangeSet {
   files: FileChange[];
   commits: Commit[];
   pr?: PullRequest;
+  /** The local head branch (git source: the branch HEAD or --head names; pre-push: the pushed ref), without refs/heads/. */
+  branch?: string;
   /** Things the source could not fully read (truncation, missing patches), shown in reports. */
   notes?: string[];
   /**

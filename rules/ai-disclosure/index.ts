@@ -1,6 +1,7 @@
 // ai-disclosure: the PR says honestly whether AI wrote it, and says it in a form reviewers can use.
 import type { ChangeSet, Evidence } from '../../src/model.ts';
-import { DEFAULT_DISCLOSURE, type Disclosure, disclosureOptionsFrom, readDisclosure } from '../../src/provenance/disclosure.ts';
+import { DEFAULT_DISCLOSURE, type Disclosure, disclosesAi, readDisclosure } from '../../src/provenance/disclosure.ts';
+import { disclosureOptionsFrom } from '../../src/provenance/options.ts';
 import { matchIdentity, parsePerson } from '../../src/provenance/identity.ts';
 import { SIGNATURES } from '../../src/provenance/signatures.ts';
 import type { Rule, RuleContext, Violation } from '../../src/rule.ts';
@@ -11,6 +12,7 @@ export interface AiDisclosureOptions {
   'ai-marker': string;
   'required-fields': string[];
   trailers: string[];
+  'tooling-field': string;
 }
 
 /** How many pieces of evidence a message quotes. */
@@ -40,20 +42,23 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
   if (d.verdict === 'neither') {
     return [{ messageId: 'noneTicked', data: { where: d.section ?? placeOf(d), heading } }];
   }
-  if (d.verdict === 'no-ai' && detected.length > 0) {
+  if (d.verdict === 'conflict' || (d.verdict === 'no-ai' && detected.length > 0)) {
+    // The box and every AI trailer and trace that contradict it, named together.
+    const said = d.trailers.filter(disclosesAi).map((t) => ({ signal: 'disclosure', agent: t.agent ?? t.value, where: t.where, text: `${t.key}: ${t.value}` }));
     return [
       {
         messageId: 'contradiction',
         severity: 'error',
-        data: { where: d.noAi?.where ?? placeOf(d), evidence: quote(detected) },
+        data: { where: d.noAi?.where ?? placeOf(d), evidence: quote([...said, ...detected]) },
       },
     ];
   }
   if (d.verdict === 'ai' && d.ai?.checked) {
-    return o['required-fields'].flatMap((label): Violation[] => {
+    return disclosureOptionsFrom(o).fields.flatMap((label): Violation[] => {
       const field = d.fields[label];
       if (field && field.value.trim() !== '') return [];
-      return [{ messageId: 'fieldEmpty', data: { field: label, where: field?.where ?? d.ai!.where } }];
+      const how = field?.placeholder !== undefined ? `holds only the placeholder "${field.placeholder}"` : 'is empty';
+      return [{ messageId: 'fieldEmpty', data: { field: label, how, where: field?.where ?? d.ai!.where } }];
     });
   }
   return [];
@@ -123,6 +128,12 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
           default: DEFAULT_DISCLOSURE.trailers,
           description: 'Trailer keys that disclose AI use in the form `AGENT:MODEL [TOOL...]`.',
         },
+        'tooling-field': {
+          type: 'string',
+          minLength: 1,
+          default: DEFAULT_DISCLOSURE.toolingField,
+          description: 'Label of the field that names the AI tool and model (e.g. "Tools used"); its value names the agent when the disclosure is the only evidence.',
+        },
       },
     },
     messages: {
@@ -141,7 +152,7 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
         'A wrong disclosure sends AI-written code through a lighter review. Tick "uses AI output" and fill in its fields, ' +
         'or remove the AI-written parts.',
       fieldEmpty:
-        'AI use is disclosed, but "{{field}}" is empty ({{where}}). The guideline needs it to know which parts were ' +
+        'AI use is disclosed, but "{{field}}" {{how}} ({{where}}). The guideline needs it to know which parts were ' +
         'AI-produced and which a human read line by line. Fill it in.',
       trailerForm:
         '`{{trailer}}` ({{where}}) names an AI tool but not in the form `{{key}}: AGENT:MODEL [TOOL...]` ' +

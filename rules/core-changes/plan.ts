@@ -1,7 +1,7 @@
 // Reading the plan document and the PR's own declarations for core-changes.
 import { matchesGlob } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
-import { checkboxes, contentLines, findCheckbox, findField, findSection, type Line } from '../../src/provenance/markdown.ts';
+import { findField, findSection, findTaskItem, parseMarkdown, taskItems } from '../../src/provenance/markdown.ts';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -15,10 +15,10 @@ function itemPath(text: string): string | undefined {
 
 /** Paths and globs listed under the plan's "Must not modify" heading or `Must not modify:` line. */
 export function mustNotModifyFromPlan(plan: string, title: string): string[] {
-  const lines = contentLines(plan);
-  const section = findSection(lines, title);
+  const doc = parseMarkdown(plan);
+  const section = findSection(doc, title);
   if (section) return section.lines.map((l) => itemPath(l.text)).filter((p): p is string => p !== undefined);
-  const field = findField(lines, title);
+  const field = findField(doc, title);
   if (!field) return [];
   return tokens(field.value);
 }
@@ -51,7 +51,7 @@ export function insideRepo(path: string): boolean {
 export function planLinks(change: ChangeSet, heading: string): string[] {
   const body = change.pr?.body;
   if (!body) return [];
-  const section = findSection(contentLines(body), heading);
+  const section = findSection(parseMarkdown(body), heading);
   if (!section) return [];
   const out = new Set<string>();
   for (const l of section.lines) {
@@ -71,11 +71,10 @@ export type ChangeType = 'leaf' | 'core' | 'both' | 'none';
 export function declaredChangeType(change: ChangeSet, heading: string, leafMarker: string, coreMarker: string): ChangeType {
   const body = change.pr?.body;
   if (!body) return 'none';
-  const lines: Line[] = contentLines(body);
-  const section = findSection(lines, heading);
+  const section = findSection(parseMarkdown(body), heading);
   if (!section) return 'none';
-  const boxes = checkboxes(section.lines);
-  const leaf = findCheckbox(boxes, leafMarker)?.checked ?? false;
-  const core = findCheckbox(boxes, coreMarker)?.checked ?? false;
+  const boxes = taskItems(section);
+  const leaf = findTaskItem(boxes, leafMarker)?.checked ?? false;
+  const core = findTaskItem(boxes, coreMarker)?.checked ?? false;
   return leaf && core ? 'both' : leaf ? 'leaf' : core ? 'core' : 'none';
 }

@@ -101,7 +101,7 @@ function readText(file: string, what: string, io: IO): string {
   }
 }
 
-function prFromFlags(values: ParsedArgs['values'], io: IO): PullRequest | undefined {
+export function prFromFlags(values: ParsedArgs['values'], io: IO): PullRequest | undefined {
   const title = str(values['pr-title']);
   const bodyFile = str(values['pr-body']);
   const labels = (values.label as string[] | undefined) ?? [];

@@ -1,6 +1,7 @@
 // `prguard pre-push`: what the git pre-push hook runs. Checks every pushed range against the
 // policy and blocks the push (exit 1) on error findings.
 import { UsageError } from '../errors.ts';
+import { branchOfRef } from '../git/branch.ts';
 import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { formatText } from '../report/text.ts';
@@ -74,7 +75,9 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, app: App):
     io.stdout(`prguard: ${shortRef(s.ref.remoteRef)}: skipped (${s.reason})\n`);
   }
   for (const range of plan.ranges) {
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head });
+    // The pushed branch, as the Action will see it as the PR's head ref.
+    const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch });
     const { report } = await app.runCheck({ source, policy, ai });
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;

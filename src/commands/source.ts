@@ -3,15 +3,27 @@
 import { resolve } from 'node:path';
 import type { ChangeSource } from '../app.ts';
 import { loadDiffChangeSet } from '../diff/source.ts';
+import { headBranch } from '../git/branch.ts';
 import { loadGitChangeSet } from '../git/index.ts';
 import { GitRepoReader } from '../git/reader.ts';
+import type { ChangeSet } from '../model.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
 import type { IO } from './types.ts';
 
-/** A git range of the repository at `root`; the policy is read at the range's base. */
-export function gitSource(opts: { cwd: string; root: string; base?: string; head?: string }): ChangeSource {
+/**
+ * A git range of the repository at `root`; the policy is read at the range's base. `branch` is the
+ * branch being pushed (pre-push), when the head is a commit; else the branch the head names.
+ */
+export function gitSource(opts: { cwd: string; root: string; base?: string; head?: string; branch?: string }): ChangeSource {
   return {
-    load: () => loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head }),
+    async load(): Promise<ChangeSet> {
+      const [change, branch] = await Promise.all([
+        loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head }),
+        opts.branch ?? headBranch(opts.root, opts.head),
+      ]);
+      if (branch) change.branch = branch;
+      return change;
+    },
     reader: new GitRepoReader(opts.root),
     policyRef: (change) => change.base,
   };

@@ -1,6 +1,7 @@
 // Parse a policy's YAML keeping source positions, validate it, and report every problem as
 // `file:line:col: message`.
 import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ProvenanceConfig } from '../provenance/options.ts';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
 import { globProblem } from '../glob.ts';
@@ -18,6 +19,7 @@ export interface PolicyConfig {
   core?: Record<string, string[] | { paths: string[]; owners?: string[] }>;
   waivers?: { by?: string[]; rules?: string[] };
   rules?: Record<string, string | Record<string, unknown>>;
+  provenance?: ProvenanceConfig;
 }
 
 type Path = (string | number)[];

@@ -3,6 +3,7 @@ import type { SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
 import type { PolicyConfig } from './load.ts';
 import { UNWAIVABLE_BY_DEFAULT } from './schema.ts';
+import { type ProvenancePolicy, provenancePolicyFrom } from '../provenance/options.ts';
 
 export interface ResolvedRule {
   severity: SeveritySetting;
@@ -21,6 +22,8 @@ export interface ResolvedPolicy {
   /** Who may waive which rules (resolved defaults). */
   waivers?: WaiverPolicy;
   rules: Record<string, ResolvedRule>;
+  /** Typed provenance options (disclosure template, which evidence counts), computed here once. */
+  provenance: ProvenancePolicy;
 }
 
 export interface WaiverPolicy {
@@ -83,5 +86,8 @@ export function resolvePolicy(
       config.waivers?.rules ??
       rules.map((r) => r.meta.id).filter((id) => !(UNWAIVABLE_BY_DEFAULT as readonly string[]).includes(id)),
   };
-  return { source, core: core.globs, coreOwners: core.owners, waivers, rules: resolved };
+  // The disclosure is read with ai-disclosure's options (even when the rule is off), so a custom template still counts.
+  const disclosureRule = config.rules?.['ai-disclosure'];
+  const provenance = provenancePolicyFrom(typeof disclosureRule === 'object' ? disclosureRule : undefined, config.provenance);
+  return { source, core: core.globs, coreOwners: core.owners, waivers, rules: resolved, provenance };
 }

@@ -116,6 +116,19 @@ export function buildPolicySchema(rules: readonly AnyRule[]): JsonSchema {
           },
         },
       },
+      provenance: {
+        description: 'How prguard decides that a change is AI-assisted.',
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          'review-suggestions': {
+            description:
+              'Whether a committed suggestion of an AI review bot (CodeRabbit, Greptile, Gemini Code Assist, Qodo: its co-author trailer) makes the change AI-assisted (default true).',
+            type: 'boolean',
+            default: true,
+          },
+        },
+      },
       rules: {
         description: 'Rules by id: a severity, or an object with severity, options and an `ai:` block.',
         type: 'object',

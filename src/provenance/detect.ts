@@ -2,15 +2,19 @@
 import type { ChangeSet, Commit, Evidence, Trailer } from '../model.ts';
 import { type Identity, matchIdentity, matchTool, parsePerson } from './identity.ts';
 import { type AgentSignature, PERSON_TRAILERS, SIGNATURES, TOOL_TRAILERS } from './signatures.ts';
+import { bodyLines, type FooterTest, messageLines, type TextLine } from './text.ts';
 
 export interface Detection {
   agents: string[];
   evidence: Evidence[];
 }
 
+/** Evidence kind of an AI review bot's co-author trailer: a committed review suggestion. */
+export const REVIEW_SUGGESTION = 'review-suggestion';
+
 const MAX_TEXT = 160;
-/** Trailer-shaped lines we also read in PR bodies (squash-merge descriptions carry them). */
-const BODY_TRAILER = /^\s*([A-Za-z][A-Za-z0-9-]*-by|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]+):\s*(.+?)\s*$/;
+/** Trailer-shaped lines (`Key: value`, `Key-by: value`), as git and squash descriptions write them. */
+const TRAILER_LINE = /^\s*([A-Za-z][A-Za-z0-9-]*-by|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]+):\s*(.+?)\s*$/;
 const MERGE_BRANCHES = [
   /^Merge (?:remote-tracking )?branch '([^']+)'(?: of \S+)?(?: into (\S+))?/,
   /^Merge pull request #\d+ from (\S+)/,
@@ -32,25 +36,36 @@ class Collector {
 /** Detect AI agents in a change set with the given registry (the built-in one by default). */
 export function detectAgents(change: ChangeSet, registry: readonly AgentSignature[] = SIGNATURES): Detection {
   const out = new Collector();
-  for (const commit of change.commits) scanCommit(commit, registry, out);
+  const footer = footerTest(registry);
+  for (const commit of change.commits) scanCommit(commit, registry, out, footer);
   const pr = change.pr;
   if (pr) {
     const who: Identity = { login: pr.author.login };
     for (const sig of registry) {
       if (matchIdentity(who, sig)) out.add(sig, 'pr-author', 'PR author', `${pr.author.login} (${pr.author.type})`);
     }
-    if (pr.headRef) {
-      for (const sig of registry) {
-        if (branchMatches(pr.headRef, sig, false)) out.add(sig, 'branch', 'branch', pr.headRef);
-      }
+    if (pr.body) {
+      scanLines(bodyLines(pr.body, footer), 'pr-body', (line) => `PR body line ${line}`, registry, out, true);
     }
-    if (pr.body) scanText(pr.body, 'pr-body', (line) => `PR body line ${line}`, registry, out, true);
+  }
+  // The head branch: the PR's in the Action, the local branch in the CLI and pre-push.
+  for (const name of new Set([pr?.headRef, change.branch])) {
+    if (!name) continue;
+    for (const sig of registry) {
+      if (branchMatches(name, sig, false)) out.add(sig, 'branch', 'branch', name);
+    }
   }
   const agents = [...new Set(out.evidence.map((e) => e.agent))];
   return { agents, evidence: out.evidence };
 }
 
-function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Collector): void {
+/** Footer-shaped lines: an agent's footer marker, or a trailer. */
+function footerTest(registry: readonly AgentSignature[]): FooterTest {
+  const footers = registry.flatMap((s) => (s.markers ?? []).filter((m) => m.footer).map((m) => m.pattern));
+  return (text) => TRAILER_LINE.test(text) || footers.some((p) => p.test(text));
+}
+
+function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Collector, footer: FooterTest): void {
   const short = commit.sha.slice(0, 7);
   const roles = [
     ['commit-author', 'author', commit.author],
@@ -65,7 +80,8 @@ function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Co
     scanTrailer(trailer, `commit ${short} line ${trailer.line}`, registry, out);
   }
   const trailerLines = new Set(commit.trailers.map((t) => t.line));
-  scanText(commit.message, 'commit-message', (line) => `commit ${short} line ${line}`, registry, out, false, trailerLines);
+  const lines = messageLines(commit.message, footer).filter((l) => !trailerLines.has(l.line));
+  scanLines(lines, 'commit-message', (line) => `commit ${short} line ${line}`, registry, out, false);
   const subject = commit.message.split('\n', 1)[0] ?? '';
   for (const pattern of MERGE_BRANCHES) {
     const m = pattern.exec(subject);
@@ -85,12 +101,15 @@ function scanTrailer(trailer: Trailer, where: string, registry: readonly AgentSi
   const text = `${trailer.key}: ${trailer.value}`;
   const isPerson = (PERSON_TRAILERS as readonly string[]).includes(key);
   const isTool = (TOOL_TRAILERS as readonly string[]).includes(key);
+  const who = parsePerson(trailer.value);
+  // A value with an e-mail address is a person: matched as one, never by its name as a tool.
+  const person = who.email !== undefined;
   for (const sig of registry) {
-    if (isPerson && matchIdentity(parsePerson(trailer.value), sig)) {
-      out.add(sig, key, where, text);
+    if ((isPerson || (isTool && person)) && matchIdentity(who, sig)) {
+      out.add(sig, sig.review && key === 'co-authored-by' ? REVIEW_SUGGESTION : key, where, text);
       continue;
     }
-    if (isTool && matchTool(trailer.value, sig)) {
+    if (isTool && !person && matchTool(trailer.value, sig)) {
       out.add(sig, key, where, text);
       continue;
     }
@@ -101,43 +120,39 @@ function scanTrailer(trailer: Trailer, where: string, registry: readonly AgentSi
   }
 }
 
-function scanText(
-  text: string,
+function scanLines(
+  lines: readonly TextLine[],
   signal: 'pr-body' | 'commit-message',
   where: (line: number) => string,
   registry: readonly AgentSignature[],
   out: Collector,
   prBody: boolean,
-  skipLines: ReadonlySet<number> = new Set(),
 ): void {
-  const lines = text.split(/\r?\n/);
-  let fence: string | undefined;
-  lines.forEach((raw, index) => {
-    const lineNo = index + 1;
-    // In a PR body, fenced code is quoted material (docs, logs, examples), not what the tool wrote.
-    const opener = prBody ? /^\s{0,3}(`{3,}|~{3,})/.exec(raw)?.[1] : undefined;
-    if (opener && (fence === undefined || opener.startsWith(fence))) {
-      fence = fence === undefined ? opener : undefined;
-      return;
-    }
-    if (fence !== undefined || skipLines.has(lineNo) || raw.trim() === '') return;
+  for (const l of lines) {
+    if (l.text.trim() === '') continue;
     for (const sig of registry) {
       for (const marker of sig.markers ?? []) {
-        if (marker.pattern.test(raw)) out.add(sig, signal, where(lineNo), raw.trim());
+        if (marker.footer && (!l.footer || l.html)) continue;
+        if (marker.subject && (prBody || l.line !== 1)) continue;
+        if (marker.pattern.test(l.text)) out.add(sig, signal, where(l.line), l.text.trim());
       }
     }
-    if (prBody) {
-      const m = BODY_TRAILER.exec(raw);
-      if (m) scanTrailer({ key: m[1]!, value: m[2]!, line: lineNo }, where(lineNo), registry, out);
+    // Trailers outside git's trailer block (squash descriptions, `Agent-Logs-Url:` in its own
+    // paragraph above the co-authors): read where trailers go, the footer block.
+    if (l.footer && !l.html) {
+      const m = TRAILER_LINE.exec(l.text);
+      if (m) scanTrailer({ key: m[1]!, value: m[2]!, line: l.line }, where(l.line), registry, out);
     }
-  });
+  }
 }
 
 /** `codex/fix-x`; in merge subjects also `origin/codex/fix-x` and `owner/codex/fix-x`. */
 function branchMatches(name: string, sig: AgentSignature, allowOwner: boolean): boolean {
-  const candidates = [name];
+  const candidates = [name.replace(/^refs\/heads\//, '')];
   if (allowOwner && name.includes('/')) candidates.push(name.slice(name.indexOf('/') + 1));
-  return candidates.some((n) => sig.branches?.some((prefix) => n.startsWith(prefix)) ?? false);
+  return candidates.some(
+    (n) => (sig.branches?.some((prefix) => n.startsWith(prefix)) ?? false) || (sig.branchPatterns?.some((re) => re.test(n)) ?? false),
+  );
 }
 
 function describePerson(p: { name: string; email: string; login?: string }): string {

@@ -1,36 +1,54 @@
-// The PR's own AI disclosure: the template's "AI Authorship Statement" section (two checkboxes and
-// three fields) and `Assisted-by:` / `Generated-by:` trailers. Read from the PR body, or from the
-// commit messages when there is no PR body. Pure; shared by resolveProvenance and the rules.
+// The PR's own AI disclosure: the template's "AI Authorship Statement" section (two boxes and its
+// fields) and `Assisted-by:` / `Generated-by:` trailers. Read from the PR body, or from the commit
+// messages when there is no PR body. Pure; shared by resolveProvenance and the rules.
+import type { Nodes } from 'mdast';
 import type { ChangeSet } from '../model.ts';
-import { type Checkbox, checkboxes, contentLines, type Field, findCheckbox, findField, findSection } from './markdown.ts';
-import { matchIdentity, parsePerson } from './identity.ts';
+import {
+  type Field,
+  findField,
+  findTaskItem,
+  labelWords,
+  type MdDocument,
+  negates,
+  normaliseHeading,
+  parseMarkdown,
+  sections,
+  type Section,
+  taskItems,
+  type TaskItem,
+  textOf,
+} from './markdown.ts';
+import { matchIdentity, matchTool, parsePerson } from './identity.ts';
 import { SIGNATURES } from './signatures.ts';
 
 export interface DisclosureOptions {
-  /** Heading of the template section. */
+  /** Heading of the template section (matched by normalised text). */
   heading: string;
-  /** Text of the "no AI" checkbox. */
+  /** Text of the "no AI" box (matched by meaning: its words, in order). */
   noAiMarker: string;
-  /** Text of the "AI used" checkbox. */
+  /** Text of the "AI used" box. */
   aiMarker: string;
   /** Field labels that must be filled when AI is disclosed. */
   fields: string[];
   /** Trailer keys that disclose AI assistance (`AGENT:MODEL [TOOL...]`). */
   trailers: string[];
+  /** The field that names the tool and model; its value is the agent when the disclosure is the only evidence. */
+  toolingField: string;
 }
+
+/** The field the core-changes rule reads. */
+export const REVIEWED_FIELD = 'Files reviewed line by line by a human';
+/** The default tooling field. */
+export const TOOLING_FIELD = 'AI tooling and model version';
 
 export const DEFAULT_DISCLOSURE: DisclosureOptions = {
   heading: 'AI Authorship Statement',
   noAiMarker: 'does not use AI output',
   aiMarker: 'uses AI output',
-  fields: ['AI-produced files', 'Files reviewed line by line by a human', 'AI tooling and model version'],
+  fields: ['AI-produced files', REVIEWED_FIELD, TOOLING_FIELD],
   trailers: ['Assisted-by', 'Generated-by'],
+  toolingField: TOOLING_FIELD,
 };
-
-/** The field the core-changes rule reads. */
-export const REVIEWED_FIELD = 'Files reviewed line by line by a human';
-/** The field that names the agent, used as the agent when the disclosure is the only evidence. */
-export const TOOLING_FIELD = 'AI tooling and model version';
 
 export interface DisclosedTrailer {
   key: string;
@@ -45,91 +63,134 @@ export interface DisclosedTrailer {
   person: boolean;
 }
 
-export type Verdict = 'ai' | 'no-ai' | 'both' | 'neither' | 'none';
+export type Box = TaskItem & { where: string };
+export type DisclosedField = Field & { where: string; /** The value was a placeholder (N/A, TBD, a hint), read as empty. */ placeholder?: string };
+
+/**
+ * ai: AI use declared (box or AI trailer); no-ai: only the "no AI" box; both: both boxes;
+ * conflict: the "no AI" box and an AI trailer; neither: the section is there, no box ticked;
+ * none: nothing to read.
+ */
+export type Verdict = 'ai' | 'no-ai' | 'both' | 'conflict' | 'neither' | 'none';
 
 export interface Disclosure {
   /** What was read: the PR body, or the commit messages. */
   source: 'pr-body' | 'commits';
   /** Where the section heading is, when there is one ("PR body line 5"). */
   section?: string;
-  noAi?: Checkbox & { where: string };
-  ai?: Checkbox & { where: string };
-  /** Every configured field found in the section, by label. */
-  fields: Record<string, Field & { where: string }>;
+  noAi?: Box;
+  ai?: Box;
+  /** Every configured field found in the section, by label (placeholders read as empty values). */
+  fields: Record<string, DisclosedField>;
   trailers: DisclosedTrailer[];
-  /**
-   * ai: AI use declared (box or AI trailer); no-ai: only the "no AI" box; both / neither: the
-   * boxes contradict or are unticked; none: nothing to read.
-   */
   verdict: Verdict;
 }
 
 const ASSISTED_FORM = /^[^\s:<>@][^:<>@]*:[^\s:<>@]+(\s+\[?[^\s<>@\]]+\]?)*\s*$/;
+/** Values that fill a field without saying anything. */
+const PLACEHOLDERS = new Set(['n a', 'na', 'tbd', 'tbc', 'todo', 'none', 'nothing', 'null', 'nil', 'unknown', 'xxx', 'fill in', 'fill me in', 'placeholder']);
+const HINT = /^(?:<[^>]*>|\[[^\]]*\]|\([^)]*\)|\{[^}]*\}|(?:e\.?\s?g\.?|for example|for instance)\b.*)$/i;
 
-/** Map the kebab-case rule options of `ai-disclosure` onto disclosure options. */
-export function disclosureOptionsFrom(options: object | undefined): DisclosureOptions {
-  const o = (options ?? {}) as Record<string, unknown>;
-  const str = (k: string, d: string) => (typeof o[k] === 'string' ? (o[k] as string) : d);
-  const list = (k: string, d: string[]) => (Array.isArray(o[k]) ? (o[k] as string[]) : d);
-  return {
-    heading: str('heading', DEFAULT_DISCLOSURE.heading),
-    noAiMarker: str('no-ai-marker', DEFAULT_DISCLOSURE.noAiMarker),
-    aiMarker: str('ai-marker', DEFAULT_DISCLOSURE.aiMarker),
-    fields: list('required-fields', DEFAULT_DISCLOSURE.fields),
-    trailers: list('trailers', DEFAULT_DISCLOSURE.trailers),
+/** A value that says nothing: empty, `N/A`, `TBD`, `-`, `none`, `...`, or a hint such as `<list files>`. */
+export function isPlaceholder(value: string): boolean {
+  const v = value.trim();
+  if (v === '' || /^[\p{P}\p{S}\s]+$/u.test(v)) return true;
+  if (HINT.test(v)) return true;
+  return PLACEHOLDERS.has(v.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim());
+}
+
+/** Words that make a box label about AI when it matches neither marker ("uses AI-generated code"). */
+const AI_WORDS = new Set(['ai', 'llm', 'llms', 'genai', 'copilot', 'chatgpt', 'gpt', 'agent', 'agentic']);
+
+function boxesOf(section: Section, options: DisclosureOptions): { noAi?: TaskItem; ai?: TaskItem } {
+  const items = taskItems(section);
+  let noAi = findTaskItem(items, options.noAiMarker);
+  let ai = findTaskItem(items.filter((b) => b !== noAi), options.aiMarker);
+  // By meaning, when the label is reworded: a box about AI that negates is the "no AI" box.
+  const aboutAi = items.filter((b) => b !== noAi && b !== ai && labelWords(b.label).some((w) => AI_WORDS.has(w)));
+  noAi ??= aboutAi.find((b) => negates(b.label));
+  ai ??= aboutAi.find((b) => !negates(b.label) && b !== noAi);
+  return { ...(noAi ? { noAi } : {}), ...(ai ? { ai } : {}) };
+}
+
+/** The disclosure section: the first with the heading that has a box, else the first with the heading. */
+function sectionOf(doc: MdDocument, heading: string): Section | undefined {
+  const want = normaliseHeading(heading);
+  const all = sections(doc).filter((s) => s.key === want);
+  return all.find((s) => taskItems(s).length > 0) ?? all[0];
+}
+
+/** Lines of paragraphs (not code, HTML or quotes): where a body's trailer-shaped lines are read. */
+function bodyLines(doc: MdDocument): { line: number; text: string }[] {
+  const out: { line: number; text: string }[] = [];
+  const visit = (nodes: readonly Nodes[]) => {
+    for (const node of nodes) {
+      if (node.type === 'paragraph') {
+        const start = node.position?.start.line ?? 1;
+        textOf(node)
+          .split('\n')
+          .forEach((text, i) => out.push({ line: start + i, text }));
+      } else if (node.type !== 'blockquote' && 'children' in node) visit(node.children);
+    }
   };
+  visit(doc.nodes);
+  return out;
 }
 
 /**
  * Read the change's disclosure. The template section comes from the PR body when it has one,
- * else from the commit messages; `Assisted-by:`-style trailers count from both (any line of the
- * body, the trailer block of each commit).
+ * else from the commit messages; `Assisted-by:`-style trailers count from both (any paragraph line
+ * of the body, the trailer block of each commit).
  */
 export function readDisclosure(change: ChangeSet, options: DisclosureOptions = DEFAULT_DISCLOSURE): Disclosure {
   const body = change.pr?.body;
-  const hasBody = body !== undefined && body !== null && body.trim() !== '';
-  const texts = [
-    ...(hasBody ? [{ text: body, where: (n: number) => `PR body line ${n}`, trailerLines: undefined, section: true }] : []),
-    ...change.commits.map((c) => ({
-      text: c.message,
-      where: (n: number) => `commit ${c.sha.slice(0, 7)} line ${n}`,
-      trailerLines: new Set(c.trailers.map((t) => t.line)),
-      section: !hasBody,
-    })),
-  ];
+  const hasBody = typeof body === 'string' && body.trim() !== '';
   const out: Disclosure = { source: hasBody ? 'pr-body' : 'commits', fields: {}, trailers: [], verdict: 'none' };
-  const keys = options.trailers.map((k) => k.toLowerCase());
-  for (const { text, where, trailerLines, section: readSection } of texts) {
-    const lines = contentLines(text);
-    const section = readSection && out.section === undefined ? findSection(lines, options.heading) : undefined;
-    if (section) {
-      out.section = where(section.heading.line);
-      const boxes = checkboxes(section.lines);
-      const noAi = findCheckbox(boxes, options.noAiMarker);
-      const ai = findCheckbox(boxes, options.aiMarker, options.noAiMarker);
-      if (noAi) out.noAi = { ...noAi, where: where(noAi.line) };
-      if (ai) out.ai = { ...ai, where: where(ai.line) };
-      for (const label of new Set([...options.fields, REVIEWED_FIELD, TOOLING_FIELD])) {
-        const field = findField(section.lines, label);
-        if (field) out.fields[label] = { ...field, where: where(field.line) };
-      }
-    }
-    for (const l of lines) {
-      // In a commit message only the trailer block counts; in a PR body any line does.
-      if (trailerLines && !trailerLines.has(l.line)) continue;
+  const keys = new Set(options.trailers.map((k) => k.toLowerCase()));
+  if (hasBody) {
+    const doc = parseMarkdown(body);
+    readSection(doc, (n) => `PR body line ${n}`, options, out);
+    for (const l of bodyLines(doc)) {
       const m = /^\s*([A-Za-z][A-Za-z0-9-]*)\s*:\s*(.+?)\s*$/.exec(l.text);
-      if (!m || !keys.includes(m[1]!.toLowerCase())) continue;
-      out.trailers.push(describeTrailer(m[1]!, m[2]!, where(l.line)));
+      if (m && keys.has(m[1]!.toLowerCase())) out.trailers.push(describeTrailer(m[1]!, m[2]!, `PR body line ${l.line}`));
+    }
+  }
+  for (const c of change.commits) {
+    const where = (n: number) => `commit ${c.sha.slice(0, 7)} line ${n}`;
+    if (!hasBody && out.section === undefined) readSection(parseMarkdown(c.message), where, options, out);
+    // In a commit message only the trailer block counts.
+    for (const t of c.trailers) {
+      if (keys.has(t.key.toLowerCase())) out.trailers.push(describeTrailer(t.key, t.value, where(t.line)));
     }
   }
   out.verdict = verdictOf(out);
   return out;
 }
 
+function readSection(doc: MdDocument, where: (n: number) => string, options: DisclosureOptions, out: Disclosure): void {
+  const section = sectionOf(doc, options.heading);
+  if (!section) return;
+  out.section = where(section.heading.line);
+  const { noAi, ai } = boxesOf(section, options);
+  if (noAi) out.noAi = { ...noAi, where: where(noAi.line) };
+  if (ai) out.ai = { ...ai, where: where(ai.line) };
+  for (const label of new Set([...options.fields, REVIEWED_FIELD, options.toolingField])) {
+    const field = findField(section, label);
+    if (!field) continue;
+    const placeholder = field.value.trim() !== '' && isPlaceholder(field.value) ? field.value : undefined;
+    out.fields[label] = {
+      ...field,
+      value: placeholder !== undefined ? '' : field.value,
+      where: where(field.line),
+      ...(placeholder !== undefined ? { placeholder } : {}),
+    };
+  }
+}
+
 function describeTrailer(key: string, value: string, where: string): DisclosedTrailer {
   const who = parsePerson(value);
   const person = who.email !== undefined;
-  const named = SIGNATURES.find((sig) => (sig.tools?.test(value) ?? false) || matchIdentity(who, sig) !== null);
+  const named = SIGNATURES.find((sig) => matchTool(value, sig) || matchIdentity(who, sig) !== null);
   return {
     key,
     value,
@@ -150,6 +211,7 @@ function verdictOf(d: Disclosure): Verdict {
   const noAi = d.noAi?.checked ?? false;
   const ai = d.ai?.checked ?? false;
   if (noAi && ai) return 'both';
+  if (noAi && aiTrailer) return 'conflict';
   if (ai || aiTrailer) return 'ai';
   if (noAi) return 'no-ai';
   if (d.section !== undefined) return 'neither';

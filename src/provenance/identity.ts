@@ -40,6 +40,8 @@ export function matchIdentity(who: Identity, sig: AgentSignature): string | null
   }
   const name = who.name?.trim();
   if (name && sig.names?.some((re) => re.test(name))) return 'name';
+  // Only a trailer value can lack an address altogether (a commit's author always has the field).
+  if (name && who.email === undefined && sig.bareNames?.some((re) => re.test(name))) return 'name';
   return null;
 }
 

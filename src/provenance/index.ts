@@ -1,16 +1,11 @@
 // Provenance: is the change AI-assisted, and on what evidence.
 // The `--ai yes|no` flag wins; otherwise the change is AI-assisted when the detector finds an
-// agent's traces, or when the PR's own disclosure says AI was used.
+// agent's traces, or when the PR's own disclosure says AI was used (the AI box, or an AI
+// `Assisted-by:` trailer, even beside a ticked "no AI" box: the rule reports that contradiction).
 import type { ChangeSet, Evidence, Provenance } from '../model.ts';
-import { detectAgents } from './detect.ts';
-import {
-  DEFAULT_DISCLOSURE,
-  type Disclosure,
-  type DisclosureOptions,
-  disclosesAi,
-  readDisclosure,
-  TOOLING_FIELD,
-} from './disclosure.ts';
+import { detectAgents, REVIEW_SUGGESTION } from './detect.ts';
+import { DEFAULT_DISCLOSURE, type Disclosure, type DisclosureOptions, disclosesAi, readDisclosure } from './disclosure.ts';
+import { DEFAULT_PROVENANCE } from './options.ts';
 import { type AgentSignature, SIGNATURES } from './signatures.ts';
 
 export interface ProvenanceOptions {
@@ -18,32 +13,41 @@ export interface ProvenanceOptions {
   flag?: boolean;
   /** How to read the PR's disclosure (the `ai-disclosure` rule's options). */
   disclosure?: DisclosureOptions;
+  /** Whether committed AI review suggestions count as AI evidence (default true). */
+  reviewSuggestions?: boolean;
   /** The signature registry; the built-in one by default. */
   registry?: readonly AgentSignature[];
 }
 
 export const NO_PROVENANCE: Provenance = { assisted: false, agents: [], evidence: [], source: 'none' };
 
+/** The detector's evidence that counts under these options. */
+export function countedEvidence(change: ChangeSet, options: ProvenanceOptions = {}): Evidence[] {
+  const all = detectAgents(change, options.registry ?? SIGNATURES).evidence;
+  const reviews = options.reviewSuggestions ?? DEFAULT_PROVENANCE.reviewSuggestions;
+  return reviews ? all : all.filter((e) => e.signal !== REVIEW_SUGGESTION);
+}
+
+const agentsOf = (evidence: readonly Evidence[]) => [...new Set(evidence.map((e) => e.agent))];
+
 export function resolveProvenance(change: ChangeSet, options: ProvenanceOptions = {}): Provenance {
-  const detected = detectAgents(change, options.registry ?? SIGNATURES);
-  if (options.flag !== undefined) {
-    return { assisted: options.flag, agents: detected.agents, evidence: detected.evidence, source: 'flag' };
-  }
-  if (detected.agents.length > 0) {
-    return { assisted: true, agents: detected.agents, evidence: detected.evidence, source: 'detected' };
-  }
-  const disclosure = readDisclosure(change, options.disclosure ?? DEFAULT_DISCLOSURE);
-  if (disclosure.verdict === 'ai') {
-    const evidence = disclosureEvidence(disclosure);
-    return { assisted: true, agents: [...new Set(evidence.map((e) => e.agent))], evidence, source: 'disclosure' };
+  const evidence = countedEvidence(change, options);
+  const agents = agentsOf(evidence);
+  if (options.flag !== undefined) return { assisted: options.flag, agents, evidence, source: 'flag' };
+  if (agents.length > 0) return { assisted: true, agents, evidence, source: 'detected' };
+  const disclosureOptions = options.disclosure ?? DEFAULT_DISCLOSURE;
+  const disclosure = readDisclosure(change, disclosureOptions);
+  if (disclosure.verdict === 'ai' || disclosure.verdict === 'conflict') {
+    const said = disclosureEvidence(disclosure, disclosureOptions.toolingField);
+    return { assisted: true, agents: agentsOf(said), evidence: said, source: 'disclosure' };
   }
   return NO_PROVENANCE;
 }
 
-/** What the disclosure says, as evidence: the ticked box, the tooling field, AI trailers. */
-function disclosureEvidence(d: Disclosure): Evidence[] {
-  const tooling = d.fields[TOOLING_FIELD]?.value;
-  const agent = tooling && tooling.trim() !== '' ? tooling.trim() : 'unspecified';
+/** What the disclosure says, as evidence: the ticked box (with the tooling field), AI trailers. */
+function disclosureEvidence(d: Disclosure, toolingField: string): Evidence[] {
+  const tooling = d.fields[toolingField]?.value.trim();
+  const agent = tooling ? tooling : 'unspecified';
   const out: Evidence[] = [];
   if (d.ai?.checked) out.push({ signal: 'disclosure', agent, where: d.ai.where, text: `[x] ${d.ai.label}` });
   for (const t of d.trailers.filter(disclosesAi)) {
@@ -53,5 +57,7 @@ function disclosureEvidence(d: Disclosure): Evidence[] {
 }
 
 export { detectAgents } from './detect.ts';
-export { readDisclosure, disclosureOptionsFrom, DEFAULT_DISCLOSURE } from './disclosure.ts';
+export { readDisclosure, DEFAULT_DISCLOSURE } from './disclosure.ts';
+export { disclosureOptionsFrom, provenancePolicyFrom, DEFAULT_PROVENANCE } from './options.ts';
+export type { ProvenancePolicy } from './options.ts';
 export type { Disclosure, DisclosureOptions } from './disclosure.ts';

@@ -1,4 +1,11 @@
-// Small, pure readers for the PR template's Markdown: sections, checkboxes and `Label: value` fields.
+// Pure readers for PR-body Markdown: sections, task items and `Label: value` fields.
+// Built on a CommonMark parser (mdast-util-from-markdown + the GFM task-list extension), so fenced
+// code, HTML comments, headings of any level, emphasis and task lists are what CommonMark says
+// they are: a template example inside a fence or a hint inside a comment is never content.
+import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 
 export interface Line {
   /** 1-based line number within the text. */
@@ -6,13 +13,33 @@ export interface Line {
   text: string;
 }
 
+/** A parsed Markdown text. Line endings (CRLF, CR) are normalised; line numbers are the source's. */
+export interface MdDocument {
+  root: Root;
+  /** Every source line, HTML (comments, template hints) blanked out. */
+  lines: Line[];
+  /** The top-level blocks. */
+  nodes: RootContent[];
+}
+
 export interface Section {
   heading: Line;
+  /** 1..6 for ATX and setext headings; 7 for a bold pseudo-heading (`**AI Authorship Statement**`). */
+  level: number;
+  /** The heading's normalised text (see normaliseHeading). */
+  key: string;
+  /** The blocks under the heading, up to the next heading of the same or a higher level. */
+  nodes: RootContent[];
+  /** Source lines of those blocks (HTML blanked), for readers that scan text. */
   lines: Line[];
 }
 
-export interface Checkbox {
+/** Anything the item and field readers can look into: a whole document or one section. */
+export type Scope = Pick<MdDocument, 'nodes'>;
+
+export interface TaskItem {
   checked: boolean;
+  /** The label as plain text (emphasis, code marks and links reduced to their text). */
   label: string;
   line: number;
 }
@@ -23,88 +50,252 @@ export interface Field {
   line: number;
 }
 
-/** Lines of `text`, with HTML comments blanked out (template hints are not content). */
-export function contentLines(text: string): Line[] {
-  const withoutComments = text.replace(/<!--[\s\S]*?(-->|$)/g, (c) => c.replace(/[^\n]/g, ''));
-  return withoutComments.split(/\r?\n/).map((t, i) => ({ line: i + 1, text: t }));
+/** Container prefixes (indentation, `>`, list markers) deeper than any real PR body nests. */
+const DEEP_PREFIX = /^(?:[ \t]*(?:>|[*+-](?=[ \t])|\d{1,9}[.)](?=[ \t]))){33,}[ \t]*|^[ \t]{129,}/gm;
+const MAX_MARKERS = 32;
+
+/**
+ * Bound the nesting of one line: the parser's time grows with depth times lines (a 3,000-level
+ * list takes minutes), so markers beyond the 32nd and indentation beyond 128 columns are dropped.
+ */
+function clampPrefix(prefix: string): string {
+  if (/^[ \t]+$/.test(prefix)) return prefix.slice(0, 128);
+  const markers = prefix.match(/[ \t]*(?:>|[*+-]|\d{1,9}[.)])/g) ?? [];
+  return `${markers.slice(0, MAX_MARKERS).join('')} `;
+}
+
+/** Parse `text` as CommonMark with GFM task lists. Never throws, and stays fast, on any input. */
+export function parseMarkdown(text: string): MdDocument {
+  const source = text.replace(/\r\n?/g, '\n').replace(DEEP_PREFIX, clampPrefix);
+  const root = fromMarkdown(source, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
+  const raw = source.split('\n');
+  const blank = (node: Nodes): void => {
+    if (node.type === 'html' && node.position) {
+      for (let l = node.position.start.line; l <= node.position.end.line; l++) {
+        const text = raw[l - 1] ?? '';
+        const from = l === node.position.start.line ? node.position.start.column - 1 : 0;
+        const to = l === node.position.end.line ? node.position.end.column - 1 : text.length;
+        raw[l - 1] = text.slice(0, from) + ' '.repeat(Math.max(0, to - from)) + text.slice(to);
+      }
+    }
+    if ('children' in node) for (const child of node.children) blank(child);
+  };
+  blank(root);
+  return { root, nodes: root.children, lines: raw.map((t, i) => ({ line: i + 1, text: t.trimEnd() === '' ? '' : t })) };
+}
+
+/** Plain text of a node: text, code and link text kept, HTML dropped, line breaks kept as `\n`. */
+export function textOf(node: Nodes): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value;
+  if (node.type === 'break') return '\n';
+  return 'children' in node ? node.children.map((c) => textOf(c)).join('') : '';
 }
 
 /** Strip emphasis and code marks so `does **not** use` reads as `does not use`. */
 export function plain(text: string): string {
-  return text
-    .replace(/\*\*|__|`/g, '')
-    .replace(/\*(\S[^*]*?)\*/g, '$1')
-    .replace(/(^|\s)_(\S[^_]*?)_(?=\s|$)/g, '$1$2')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return textOf(parseMarkdown(text).root).replace(/\s+/g, ' ').trim();
 }
 
-const HEADING = /^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const QUALIFIERS = /\((?:required|mandatory|optional|obligatory|please fill(?: in)?)\)/giu;
 
-/** The section under a heading whose text equals `title` (case-insensitive), up to the next heading of the same or a higher level. */
-export function findSection(lines: Line[], title: string): Section | undefined {
-  const want = plain(title).toLowerCase();
-  for (let i = 0; i < lines.length; i++) {
-    const m = HEADING.exec(lines[i]!.text);
-    if (!m || plain(m[2]!).toLowerCase() !== want) continue;
-    const level = m[1]!.length;
-    const body: Line[] = [];
-    for (let j = i + 1; j < lines.length; j++) {
-      const next = HEADING.exec(lines[j]!.text);
-      if (next && next[1]!.length <= level) break;
-      body.push(lines[j]!);
+/**
+ * A heading or label reduced to its words: case, emoji, punctuation, a trailing colon and
+ * qualifiers such as "(required)" do not matter. `## 🤖 AI Authorship Statement (required):`
+ * and `AI authorship statement` are the same.
+ */
+export function normaliseHeading(text: string): string {
+  return text.replace(QUALIFIERS, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function lineOf(node: { position?: { start: { line: number } } }): number {
+  return node.position?.start.line ?? 1;
+}
+
+/** `**Title**` or `**Title:**` alone in a paragraph: a heading in all but syntax. */
+function pseudoHeading(node: RootContent): string | undefined {
+  if (node.type !== 'paragraph') return undefined;
+  const kids = node.children.filter((c) => !(c.type === 'text' && /^[\s:]*$/.test(c.value)));
+  if (kids.length !== 1 || kids[0]!.type !== 'strong') return undefined;
+  const text = textOf(kids[0]!);
+  return text.includes('\n') ? undefined : text;
+}
+
+function headingOf(node: RootContent): { level: number; text: string } | undefined {
+  if (node.type === 'heading') return { level: (node as Heading).depth, text: textOf(node) };
+  const pseudo = pseudoHeading(node);
+  return pseudo === undefined ? undefined : { level: 7, text: pseudo };
+}
+
+/** Every section of the document, in order: real headings of any level and bold pseudo-headings. */
+export function sections(doc: MdDocument): Section[] {
+  const out: Section[] = [];
+  const nodes = doc.nodes;
+  nodes.forEach((node, i) => {
+    const h = headingOf(node);
+    if (!h) return;
+    let end = i + 1;
+    for (; end < nodes.length; end++) {
+      const next = headingOf(nodes[end]!);
+      // Only a heading or another pseudo-heading ends a pseudo-heading's section: a bold field label inside a real section does not.
+      if (next && next.level <= h.level) break;
     }
-    return { heading: lines[i]!, lines: body };
-  }
-  return undefined;
-}
-
-const CHECKBOX = /^\s*(?:[-*+]|\d+[.)])\s+\[([ xX])\]\s*(.*)$/;
-
-export function checkboxes(lines: Line[]): Checkbox[] {
-  const out: Checkbox[] = [];
-  for (const l of lines) {
-    const m = CHECKBOX.exec(l.text);
-    if (m) out.push({ checked: m[1] !== ' ', label: plain(m[2]!), line: l.line });
-  }
+    const line = lineOf(node);
+    const last = end < nodes.length ? lineOf(nodes[end]!) - 1 : doc.lines.length;
+    const lines = doc.lines.slice(node.position?.end.line ?? line, last);
+    out.push({ heading: { line, text: h.text.trim() }, level: h.level, key: normaliseHeading(h.text), nodes: nodes.slice(i + 1, end), lines });
+  });
   return out;
 }
 
-/** The checkbox whose label contains `marker` (case-insensitive), skipping labels that contain `unless`. */
-export function findCheckbox(boxes: Checkbox[], marker: string, unless?: string): Checkbox | undefined {
-  const want = plain(marker).toLowerCase();
-  const not = unless ? plain(unless).toLowerCase() : undefined;
-  return boxes.find((b) => {
-    const label = b.label.toLowerCase();
-    return label.includes(want) && !(not && label.includes(not));
-  });
+/** The first section whose heading matches `title` after normalisation (see normaliseHeading). */
+export function findSection(doc: MdDocument, title: string): Section | undefined {
+  const want = normaliseHeading(title);
+  return sections(doc).find((s) => s.key === want);
+}
+
+/** A box written without GFM's exact syntax: `[ x ]`, `[X ]`, `[✓]`, `[ ]`, at the start of a line. */
+const LOOSE_BOX = /^\s*\[(\s*[xX✓✔]\s*|\s+)\]\s+(\S.*)$/u;
+
+/** Visit nodes depth-first; `visit` returns false to skip a node's children. Quoted blocks are skipped. */
+function walk(nodes: readonly Nodes[], visit: (node: Nodes) => boolean | void): void {
+  for (const node of nodes) {
+    if (node.type === 'blockquote' || visit(node) === false) continue;
+    if ('children' in node) walk(node.children, visit);
+  }
+}
+
+function firstParagraph(item: ListItem): Paragraph | undefined {
+  return item.children.find((c): c is Paragraph => c.type === 'paragraph');
 }
 
 /**
- * The `Label: value` field (as a list item or a plain line). A value may continue on the
- * following, more indented lines (a nested list of files).
+ * Task items in `scope`: GFM task-list items (`- [x] label`, any list marker), and, as people
+ * write them, `[ x ]`-style boxes and boxes on a line of their own without a list marker.
+ * Boxes in fenced code, HTML comments and block quotes are not read.
  */
-export function findField(lines: Line[], label: string): Field | undefined {
-  const want = plain(label).toLowerCase();
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!.text;
-    const m = /^(\s*)(?:[-*+]\s+)?([^:]*):(.*)$/.exec(raw);
-    if (!m || plain(m[2]!).toLowerCase() !== want) continue;
-    const indent = m[1]!.length;
-    const parts = [value(m[3]!)];
-    for (let j = i + 1; j < lines.length; j++) {
-      const next = lines[j]!.text;
-      if (next.trim() === '') continue;
-      const nextIndent = /^\s*/.exec(next)![0].length;
-      if (nextIndent <= indent || CHECKBOX.test(next)) break;
-      parts.push(value(next.replace(/^\s*(?:[-*+]\s+)?/, '')));
+export function taskItems(scope: Scope): TaskItem[] {
+  const out: TaskItem[] = [];
+  const done = new Set<Nodes>();
+  const loose = (para: Paragraph) => {
+    textOf(para)
+      .split('\n')
+      .forEach((l, i) => {
+        const m = LOOSE_BOX.exec(l);
+        if (m) out.push({ checked: m[1]!.trim() !== '', label: clean(m[2]!), line: lineOf(para) + i });
+      });
+  };
+  walk(scope.nodes, (node) => {
+    if (node.type === 'listItem') {
+      const para = firstParagraph(node);
+      if (!para) return undefined;
+      done.add(para);
+      if (typeof node.checked === 'boolean') {
+        out.push({ checked: node.checked, label: clean(textOf(para).split('\n')[0]!), line: lineOf(node) });
+      } else loose(para);
+      return undefined;
     }
-    return { label, value: parts.filter(Boolean).join(', '), line: lines[i]!.line };
-  }
-  return undefined;
+    if (node.type === 'paragraph') {
+      if (!done.has(node)) loose(node);
+      return false;
+    }
+    return undefined;
+  });
+  return out.sort((a, b) => a.line - b.line);
 }
 
-/** A field value: code marks and surrounding emphasis removed, globs and underscores kept. */
-function value(text: string): string {
-  return text.replace(/`/g, '').replace(/^\s*\*\*(?=\s|$)/, '').replace(/(^|\s)\*\*\s*$/, '').trim();
+function clean(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+const FIELD = /^\s*([^:\n]{1,120}?)\s*:\s*(.*)$/;
+
+/**
+ * `Label: value` fields in `scope`, as list items or lines of a paragraph (`**Label:** value`
+ * too). A value may continue in a nested list below the item (a list of files), or on the
+ * following lines of the same paragraph.
+ */
+export function fields(scope: Scope): Field[] {
+  const out: Field[] = [];
+  const fromParagraph = (para: Paragraph, nested: RootContent[]) => {
+    const lines = textOf(para).split('\n');
+    let current: Field | undefined;
+    lines.forEach((l, i) => {
+      const m = FIELD.exec(l);
+      if (m && !/^\s*[a-z][a-z0-9+.-]*:\/\//i.test(l) && !LOOSE_BOX.test(l)) {
+        current = { label: clean(m[1]!), value: clean(m[2]!), line: lineOf(para) + i };
+        out.push(current);
+      } else if (current && l.trim() !== '') {
+        current.value = [current.value, clean(l)].filter(Boolean).join(', ');
+      }
+    });
+    if (current && nested.length > 0) {
+      const parts: string[] = [];
+      walk(nested, (n) => {
+        if (n.type === 'paragraph') parts.push(clean(textOf(n)));
+        return n.type === 'paragraph' ? false : undefined;
+      });
+      current.value = [current.value, ...parts].filter(Boolean).join(', ');
+    }
+  };
+  walk(scope.nodes, (node) => {
+    if (node.type === 'listItem') {
+      const para = node.children.find((c): c is Paragraph => c.type === 'paragraph');
+      const isField = para !== undefined && FIELD.test(textOf(para).split('\n')[0]!) && node.checked == null;
+      if (isField) {
+        fromParagraph(para, node.children.filter((c) => c !== para) as RootContent[]);
+        return false;
+      }
+      return undefined;
+    }
+    if (node.type === 'paragraph') {
+      fromParagraph(node, []);
+      return false;
+    }
+    return undefined;
+  });
+  return out.sort((a, b) => a.line - b.line);
+}
+
+/** The first field whose label matches `label` after normalisation (case, emphasis, punctuation). */
+export function findField(scope: Scope, label: string): Field | undefined {
+  const want = normaliseHeading(label);
+  const found = fields(scope).find((f) => normaliseHeading(f.label) === want);
+  return found ? { ...found, label } : undefined;
+}
+
+const NEGATIONS = new Set(['not', 'no', 'without', 'never', 'none', 'nor']);
+
+/** Words of a label, lower-cased and lightly stemmed ("uses", "used", "using" -> "us"); "doesn't" -> "does not". */
+export function labelWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/n['’]t\b/g, ' not')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((w) => (w.length >= 3 ? w.replace(/(?:ing|ed|es|s|e)$/, '') || w : w));
+}
+
+/**
+ * Does a box label say what `marker` says? The marker's words appear in the label in order, other
+ * words may come between ("uses AI output" matches "This PR uses AI-generated output"), and a
+ * label that negates ("does **not** use AI output") never matches a marker that does not.
+ */
+export function labelMatches(label: string, marker: string): boolean {
+  const have = labelWords(label);
+  const want = labelWords(marker);
+  if (want.length === 0) return false;
+  if (have.some((w) => NEGATIONS.has(w)) && !want.some((w) => NEGATIONS.has(w))) return false;
+  let i = 0;
+  for (const w of have) if (w === want[i]) i++;
+  return i === want.length;
+}
+
+/** Does the label negate (not, no, without, never, none)? */
+export function negates(label: string): boolean {
+  return labelWords(label).some((w) => NEGATIONS.has(w));
+}
+
+/** The first task item whose label says what `marker` says (see labelMatches). */
+export function findTaskItem(items: readonly TaskItem[], marker: string): TaskItem | undefined {
+  return items.find((b) => labelMatches(b.label, marker));
 }

@@ -3,13 +3,24 @@
 //
 // Identities match exactly (logins, e-mail addresses, GitHub account ids) or by whole-name
 // patterns that no human carries ("Claude" alone, "Claude Opus 4.5", "… (aider)"; never "Claude
-// Dupont"). Markers match one line of a PR body or commit message; they are footers and links
-// the tools write, never a bare product name, so "Copilot" in prose is not evidence.
+// Dupont", nor a human whose name is just "Claude"). Markers match one line of a PR body or commit
+// message; they are footers and links the tools write, never a bare product name, so "Copilot" in
+// prose is not evidence. Each entry added for issue 12 cites where its strings were seen in real
+// public commits and tool sources (search-index ids of the files, `find_string` results).
+import { MORE_AGENTS } from './signatures-agents.ts';
+import { REVIEW_BOTS } from './signatures-review.ts';
 
 export interface Marker {
   pattern: RegExp;
   /** What the marker is, for the evidence text and the README. */
   label: string;
+  /**
+   * A footer the agent appends ("🤖 Generated with [Claude Code]"): it counts only at the start of
+   * a line in the trailing footer block of the text, never quoted in prose, code or a quote.
+   */
+  footer?: boolean;
+  /** Only the subject line of a commit message (aider's `aider:` prefix). */
+  subject?: boolean;
 }
 
 export interface TrailerSignature {
@@ -30,38 +41,56 @@ export interface AgentSignature {
   emails?: string[];
   /** Whole display names (author, committer, co-author) that only this agent uses. */
   names?: RegExp[];
+  /**
+   * Names that are the agent only in a trailer with no e-mail address at all (`Co-authored-by:
+   * Claude`): a person always comes with an address, so "Claude <claude@example.fr>" is a person.
+   */
+  bareNames?: RegExp[];
   /** The tool named at the start of `Assisted-by:` / `Generated-by:` (before `:MODEL`). */
   tools?: RegExp;
   /** Trailers whose presence marks the agent (session and checkpoint trailers). */
   trailers?: TrailerSignature[];
   /** Head-branch prefixes the agent creates. */
   branches?: string[];
+  /** Head-branch shapes beyond a fixed prefix (Codex's `p1njaq-codex/…` when `codex/…` is taken). */
+  branchPatterns?: RegExp[];
   /** Lines the agent writes into PR bodies or commit messages. */
   markers?: Marker[];
+  /**
+   * An AI review bot: its co-author trailer on a commit is a committed review suggestion
+   * (evidence kind "review-suggestion", counted or not by the policy's `provenance.review-suggestions`).
+   */
+  review?: boolean;
 }
 
 export const SIGNATURES: readonly AgentSignature[] = [
   {
     agent: 'Claude Code',
-    logins: ['claude[bot]'],
+    // The Claude GitHub app and its action; a person named just "Claude" is not Anthropic's identity.
+    logins: ['claude[bot]', 'claude-code-action[bot]'],
     githubIds: [209825114],
     emails: ['noreply@anthropic.com', 'no-reply@anthropic.com'],
-    names: [/^claude$/i, /^claude[ -](opus|sonnet|haiku|code)\b/i, /^claude[ -]\d/i],
+    names: [/^claude[ -](opus|sonnet|haiku)[ -:.]?\d/i, /^claude[ -]\d/i, /^claude code$/i],
+    // `Co-authored-by: Claude` with no address, in a real PR body (AIDev-pop, firezone/firezone#9019).
+    bareNames: [/^claude$/i],
     tools: /^(claude|anthropic)\b/i,
     trailers: [{ key: 'Claude-Session' }],
     branches: ['claude/'],
     markers: [
-      { pattern: /Generated with \[Claude Code\]/i, label: 'Claude Code footer' },
+      { pattern: /^\W*Generated with \[?Claude Code\b/i, label: 'Claude Code footer', footer: true },
       { pattern: /\bclaude\.ai\/code\/session_\w+/i, label: 'Claude Code session link' },
     ],
   },
   {
     agent: 'GitHub Copilot',
-    logins: ['Copilot', 'copilot-swe-agent[bot]'],
+    logins: ['Copilot', 'copilot-swe-agent[bot]', 'copilot[bot]'],
     githubIds: [175728472, 198982749],
     emails: ['copilot@github.com'],
     names: [/^(github )?copilot( ai| agent)?$/i, /^copilot autofix\b/i, /^copilot-swe-agent(\[bot\])?$/i],
     tools: /^(github[- ])?copilot\b/i,
+    // The coding agent's session link, kept after a rebase drops the bot identity (search ids
+    // 55298054846 bytedance/deer-flow, 71147349824 xhluca/bm25s: `Agent-Logs-Url: https://github.com/OWNER/REPO/sessions/UUID`).
+    trailers: [{ key: 'Agent-Logs-Url', value: /^https:\/\/github\.com\/[^/\s]+\/[^/\s]+\/sessions\/\S+/i }],
     branches: ['copilot/'],
     markers: [
       { pattern: /<!-- START COPILOT CODING AGENT (TIPS|SUFFIX) -->/, label: 'Copilot coding agent footer' },
@@ -72,12 +101,16 @@ export const SIGNATURES: readonly AgentSignature[] = [
   },
   {
     agent: 'OpenAI Codex',
-    logins: ['chatgpt-codex-connector[bot]', 'codex[bot]'],
-    emails: ['codex@openai.com'],
+    // openai-codex[bot]: search ids 57582665448, 52124514423; `Codex <noreply@openai.com>`: 54504099870.
+    logins: ['chatgpt-codex-connector[bot]', 'codex[bot]', 'openai-codex[bot]'],
+    githubIds: [215057067],
+    emails: ['codex@openai.com', 'noreply@openai.com'],
     names: [/^(openai )?codex( cli)?$/i],
     tools: /^(openai[- ])?codex\b/i,
     trailers: [{ key: 'AI-Agent', value: /^(openai[- ])?codex\b/i }],
     branches: ['codex/'],
+    // Codex also names branches `<6 characters>-codex/<slug>` (search ids 54402540718, 71163817799, 44374692434).
+    branchPatterns: [/^[a-z0-9]{6}-codex\//],
     markers: [{ pattern: /\bchatgpt\.com\/codex\/tasks\/task_\w+/i, label: 'Codex task link' }],
   },
   {
@@ -109,20 +142,24 @@ export const SIGNATURES: readonly AgentSignature[] = [
     emails: ['aider@aider.chat', 'noreply@aider.chat'],
     names: [/^aider( \([^)]*\))?$/i, /\s\(aider\)$/i],
     tools: /^aider\b/i,
-    markers: [{ pattern: /^aider: \S/, label: 'aider commit prefix' }],
+    markers: [{ pattern: /^aider: \S/, label: 'aider commit prefix', subject: true }],
   },
   {
     agent: 'Google Jules',
     logins: ['google-labs-jules[bot]'],
     githubIds: [161369871],
+    // `Jules <noreply@jules.google>` as author or co-author (search ids 56548628487, 59184174088).
+    emails: ['noreply@jules.google'],
     tools: /^(google[- ])?jules\b/i,
     markers: [{ pattern: /\bjules\.google\.com\/task\/\d+/i, label: 'Jules task link' }],
   },
   {
-    agent: 'Gemini',
-    logins: ['gemini-code-assist[bot]', 'gemini-cli[bot]'],
-    githubIds: [176961590],
-    names: [/^gemini( code assist| cli)?$/i, /^gemini[ -]\d/i],
+    agent: 'Gemini CLI',
+    logins: ['gemini-cli[bot]'],
+    // `Gemini CLI Agent <gemini-cli-agent@google.com>` (search id 53761952177).
+    emails: ['gemini-cli-agent@google.com'],
+    names: [/^gemini cli( agent)?$/i, /^gemini[ -]\d/i],
+    bareNames: [/^gemini$/i],
     tools: /^(google[- ])?gemini\b/i,
   },
   {
@@ -151,7 +188,7 @@ export const SIGNATURES: readonly AgentSignature[] = [
   {
     agent: 'Amp',
     emails: ['amp@ampcode.com'],
-    names: [/^amp$/i],
+    bareNames: [/^amp$/i],
     tools: /^amp\b/i,
     trailers: [{ key: 'Amp-Thread' }, { key: 'Amp-Thread-ID' }],
     markers: [{ pattern: /\bampcode\.com\/threads\/T-[0-9a-f-]{8,}/i, label: 'Amp thread link' }],
@@ -162,7 +199,7 @@ export const SIGNATURES: readonly AgentSignature[] = [
     emails: ['noreply@opencode.ai'],
     names: [/^opencode( \([^)]*\))?$/i],
     tools: /^opencode\b/i,
-    markers: [{ pattern: /Generated with \[opencode\]/i, label: 'OpenCode footer' }],
+    markers: [{ pattern: /^\W*Generated with \[opencode\]/i, label: 'OpenCode footer', footer: true }],
   },
   {
     agent: 'JetBrains Junie',
@@ -180,15 +217,27 @@ export const SIGNATURES: readonly AgentSignature[] = [
     tools: /^sweep\b/i,
     branches: ['sweep/'],
   },
+  ...MORE_AGENTS,
+  ...REVIEW_BOTS,
   {
     // A model named without its tool (`Assisted-by: GPT-4o`, `Generated-by: Llama 3`).
     agent: 'Unnamed tool (model named)',
     tools: /^(chatgpt|gpt-?\d|o[134](-mini)?\b|llama|mistral|codestral|deepseek|qwen|grok|kimi|glm-?\d)/i,
+  },
+  {
+    // No tool named at all: Fedora's `Assisted-by: generic LLM chatbot` (its policy's own example,
+    // search ids 10141110623, 51908446552), `Assisted-by: AI`, `Generated-by: an LLM`.
+    agent: 'Unnamed AI tool',
+    tools: /^(?:generic (?:llm|ai)\b|(?:an? )?(?:ai|llm|genai|gen ai)(?:\s|:|$)|(?:an? )?(?:ai|llm)[- ](?:assistant|chatbot|tool|model)s?\b|chatbot\b|large language model)/i,
   },
 ];
 
 /** Trailer keys that carry a person (matched against identities). */
 export const PERSON_TRAILERS = ['co-authored-by', 'co-developed-by', 'signed-off-by'] as const;
 
-/** Trailer keys that name a tool, `AGENT:MODEL [TOOL...]` (matched against `tools`). */
-export const TOOL_TRAILERS = ['assisted-by', 'generated-by', 'co-developed-by', 'ai-assisted-by'] as const;
+/**
+ * Trailer keys that name a tool, `AGENT:MODEL [TOOL...]` (matched against `tools`). Not
+ * `Co-developed-by`: the kernel uses it for human co-developers (`Co-developed-by: Devin Smith <…>`).
+ * A value with an e-mail address is a person and is matched as one, never as a tool.
+ */
+export const TOOL_TRAILERS = ['assisted-by', 'generated-by', 'ai-assisted-by'] as const;

@@ -101,3 +101,72 @@ describe('prguard check: AI provenance end to end', () => {
     expect(r.code).toBe(1);
   });
 });
+
+describe('the local branch is read like the PR head ref in the Action', () => {
+  let repo: Repo;
+  beforeAll(() => {
+    repo = Repo.init('main');
+    repo.commit('initial', { 'README.md': 'hello\n' });
+    repo.addOrigin('main');
+    repo.git('checkout', '-q', '-b', 'codex/add-readme-line');
+    repo.commit('Add a line', { 'README.md': 'hello\nworld\n' });
+  });
+  afterAll(() => repo.remove());
+
+  it('check reads the branch HEAD points to', () => {
+    const report = JSON.parse(runCli(['check', '--format', 'json'], { cwd: repo.dir }).stdout);
+    expect(report.ai).toMatchObject({ assisted: true, agents: ['OpenAI Codex'], source: 'detected' });
+    expect(report.ai.evidence).toEqual([{ signal: 'branch', agent: 'OpenAI Codex', where: 'branch', text: 'codex/add-readme-line' }]);
+  });
+
+  it('check reads --head when it names a branch, not when it is a commit', () => {
+    repo.git('checkout', '-q', 'main');
+    try {
+      const byName = JSON.parse(runCli(['check', '--head', 'codex/add-readme-line', '--format', 'json'], { cwd: repo.dir }).stdout);
+      expect(byName.ai.agents).toEqual(['OpenAI Codex']);
+      const sha = repo.git('rev-parse', 'codex/add-readme-line').trim();
+      const bySha = JSON.parse(runCli(['check', '--base', 'main', '--head', sha, '--format', 'json'], { cwd: repo.dir }).stdout);
+      expect(bySha.ai).toMatchObject({ assisted: false, agents: [] });
+    } finally {
+      repo.git('checkout', '-q', 'codex/add-readme-line');
+    }
+  });
+
+  it('pre-push reads the pushed ref name (the checked-out branch does not matter)', () => {
+    const sha = repo.git('rev-parse', 'HEAD').trim();
+    repo.git('checkout', '-q', '--detach');
+    try {
+      repo.write('strict.yml', 'version: 1\nrules:\n  ai-disclosure:\n    severity: warning\n    ai:\n      severity: error\n');
+      const input = `refs/heads/codex/add-readme-line ${sha} refs/heads/codex/add-readme-line ${'0'.repeat(40)}\n`;
+      const r = runCli(['pre-push', 'origin', '--policy', 'strict.yml'], { cwd: repo.dir, input });
+      expect(r.stdout).toContain('AI-assisted: yes — OpenAI Codex: branch in branch ("codex/add-readme-line")');
+      expect(r.code).toBe(1);
+    } finally {
+      repo.git('checkout', '-q', 'codex/add-readme-line');
+    }
+  });
+});
+
+describe('provenance: review-suggestions in the policy', () => {
+  it('counts a committed CodeRabbit suggestion by default, and not when the policy says so', () => {
+    const repo = Repo.init('main');
+    try {
+      repo.commit('initial', { 'a.txt': 'a\n' });
+      repo.addOrigin('main');
+      repo.git('checkout', '-q', '-b', 'feature/docs');
+      repo.commit('Apply suggestions from code review\n\nCo-authored-by: coderabbitai[bot] <136622811+coderabbitai[bot]@users.noreply.github.com>', { 'a.txt': 'b\n' });
+      repo.write('off.yml', 'version: 1\nprovenance:\n  review-suggestions: false\nrules:\n  pr-size: warning\n');
+      repo.write('on.yml', 'version: 1\nrules:\n  pr-size: warning\n');
+      const on = JSON.parse(runCli(['check', '--policy', 'on.yml', '--format', 'json'], { cwd: repo.dir }).stdout);
+      expect(on.ai).toMatchObject({ assisted: true, agents: ['CodeRabbit'], evidence: [expect.objectContaining({ signal: 'review-suggestion' })] });
+      const off = JSON.parse(runCli(['check', '--policy', 'off.yml', '--format', 'json'], { cwd: repo.dir }).stdout);
+      expect(off.ai).toEqual({ assisted: false, agents: [], evidence: [], source: 'none' });
+      repo.write('bad.yml', 'version: 1\nprovenance:\n  review-suggestion: false\n');
+      const bad = runCli(['check', '--policy', 'bad.yml'], { cwd: repo.dir });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('bad.yml:3:');
+    } finally {
+      repo.remove();
+    }
+  });
+});

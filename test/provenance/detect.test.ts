@@ -45,7 +45,7 @@ const positives: [string, ChangeSet, string, string, string][] = [
   ['aider: commit prefix', c('aider: Added a test for the parser'), 'Aider', 'commit-message', 'commit abcdef0 line 1'],
   ['Jules task footer', body('Fixes #134\n\n---\n*PR created automatically by Jules for task [16898833701483276387](https://jules.google.com/task/16898833701483276387) started by @arii*'), 'Google Jules', 'pr-body', 'PR body line 4'],
   ['Jules bot by id', c('Fix', { author: { name: 'google-labs-jules[bot]', email: '161369871+google-labs-jules[bot]@users.noreply.github.com' } }), 'Google Jules', 'commit-author', 'commit abcdef0 author'],
-  ['Gemini Code Assist co-author', c('Apply suggestion\n\nCo-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>'), 'Gemini', 'co-authored-by', 'commit abcdef0 line 3'],
+  ['Gemini Code Assist co-author', c('Apply suggestion\n\nCo-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>'), 'Gemini Code Assist', 'review-suggestion', 'commit abcdef0 line 3'],
   ['Amazon Q co-author', c('Fix\n\nCo-authored-by: Amazon Q Developer <208079219+amazon-q-developer[bot]@users.noreply.github.com>'), 'Amazon Q', 'co-authored-by', 'commit abcdef0 line 3'],
   ['OpenHands co-author', c('Fix\n\nCo-authored-by: openhands <openhands@all-hands.dev>'), 'OpenHands', 'co-authored-by', 'commit abcdef0 line 3'],
   ['Windsurf co-author', c('Fix\n\nCo-authored-by: Windsurf <windsurf@codeium.com>'), 'Windsurf', 'co-authored-by', 'commit abcdef0 line 3'],
@@ -102,7 +102,7 @@ describe('detectAgents', () => {
 
   it('covers every agent the issue names', () => {
     const agents = SIGNATURES.map((s) => s.agent);
-    for (const name of ['Claude Code', 'GitHub Copilot', 'OpenAI Codex', 'Devin', 'Cursor', 'Aider', 'Google Jules', 'Gemini', 'Amazon Q', 'OpenHands', 'Windsurf', 'Amp', 'OpenCode', 'JetBrains Junie', 'Replit Agent', 'Sweep']) {
+    for (const name of ['Claude Code', 'GitHub Copilot', 'OpenAI Codex', 'Devin', 'Cursor', 'Aider', 'Google Jules', 'Gemini CLI', 'Gemini Code Assist', 'Amazon Q', 'OpenHands', 'Windsurf', 'Amp', 'OpenCode', 'JetBrains Junie', 'Replit Agent', 'Sweep']) {
       expect(agents).toContain(name);
     }
   });

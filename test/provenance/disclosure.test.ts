@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DISCLOSURE, disclosureOptionsFrom, readDisclosure } from '../../src/provenance/disclosure.ts';
+import { DEFAULT_DISCLOSURE, readDisclosure } from '../../src/provenance/disclosure.ts';
+import { disclosureOptionsFrom } from '../../src/provenance/options.ts';
 import { resolveProvenance } from '../../src/provenance/index.ts';
 import { change, commit, pr, TEMPLATE } from './fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkboxes, contentLines, findCheckbox, findField, findSection, plain } from '../../src/provenance/markdown.ts';
+import { fields, findField, findSection, findTaskItem, labelMatches, normaliseHeading, parseMarkdown, plain, sections, taskItems } from '../../src/provenance/markdown.ts';
 
 describe('markdown readers', () => {
   it.each([
@@ -12,41 +12,81 @@ describe('markdown readers', () => {
     expect(plain(input)).toBe(out);
   });
 
-  it('finds a section at any level, case-insensitively, up to the next heading of the same level', () => {
-    const lines = contentLines('# Title\n### ai authorship statement ###\n- [x] a\n#### Sub\n- [ ] b\n### Next\n- [x] c');
-    const s = findSection(lines, 'AI Authorship Statement')!;
-    expect(s.heading.line).toBe(2);
-    expect(s.lines.map((l) => l.line)).toEqual([3, 4, 5]);
+  it.each([
+    ['## 🤖 AI Authorship Statement (required)', 'ai authorship statement'],
+    ['AI Authorship Statement:', 'ai authorship statement'],
+    ['ai-authorship   statement!', 'ai authorship statement'],
+  ])('normaliseHeading(%j)', (input, out) => {
+    expect(normaliseHeading(input.replace(/^#+ /, ''))).toBe(out);
   });
 
-  it('reads checkboxes in -, *, + and numbered lists, with x or X', () => {
-    const boxes = checkboxes(contentLines('- [x] one\n* [X] two\n+ [ ] three\n1. [x] four\n- [] not a box\n[x] nor this'));
-    expect(boxes.map((b) => [b.label, b.checked, b.line])).toEqual([
+  it('finds a section at any level, up to the next heading of the same level', () => {
+    const doc = parseMarkdown('# Title\n### ai authorship statement ###\n- [x] a\n#### Sub\n- [ ] b\n### Next\n- [x] c');
+    const s = findSection(doc, 'AI Authorship Statement')!;
+    expect(s.heading.line).toBe(2);
+    expect(s.lines.map((l) => l.line)).toEqual([3, 4, 5]);
+    expect(taskItems(s).map((b) => b.label)).toEqual(['a', 'b']);
+  });
+
+  it('reads setext headings, emoji and (required), and bold pseudo-headings', () => {
+    expect(findSection(parseMarkdown('AI Authorship Statement:\n---\n- [x] a'), 'AI Authorship Statement')!.heading.line).toBe(1);
+    expect(findSection(parseMarkdown('## 🤖 AI Authorship Statement (required)\n- [x] a'), 'AI Authorship Statement')).toBeDefined();
+    const pseudo = findSection(parseMarkdown('**AI Authorship Statement**\n\n- [x] a\n\n**Other**\n\n- [ ] b'), 'AI Authorship Statement')!;
+    expect(taskItems(pseudo).map((b) => b.label)).toEqual(['a']);
+  });
+
+  it('a heading inside fenced code is not a heading', () => {
+    const doc = parseMarkdown('```markdown\n## AI Authorship Statement\n- [x] uses AI output\n```\n');
+    expect(sections(doc)).toEqual([]);
+    expect(taskItems(doc)).toEqual([]);
+  });
+
+  it('reads task items in -, *, + and numbered lists, loose [ x ] boxes and boxes without a list marker', () => {
+    const items = taskItems(parseMarkdown('- [x] one\n* [X] two\n+ [ ] three\n1. [x] four\n- [] not a box\n\n[x] five\n- [ x ] six\n\n> - [x] quoted'));
+    expect(items.map((b) => [b.label, b.checked, b.line])).toEqual([
       ['one', true, 1],
       ['two', true, 2],
       ['three', false, 3],
       ['four', true, 4],
+      ['five', true, 7],
+      ['six', true, 8],
     ]);
   });
 
-  it('tells the "does not use" box from the "uses" box', () => {
-    const boxes = checkboxes(contentLines('- [ ] This PR does **not** use AI output\n- [x] This PR uses AI output'));
-    expect(findCheckbox(boxes, 'uses AI output', 'does not use AI output')!.line).toBe(2);
-    expect(findCheckbox(boxes, 'does not use AI output')!.line).toBe(1);
+  it('matches box labels by meaning', () => {
+    expect(labelMatches('This PR uses AI-generated output', 'uses AI output')).toBe(true);
+    expect(labelMatches('This PR does **not** use AI output', 'uses AI output')).toBe(false);
+    expect(labelMatches("This PR doesn't use AI output", 'does not use AI output')).toBe(true);
+    const items = taskItems(parseMarkdown('- [ ] This PR does **not** use AI output\n- [x] This PR uses AI output'));
+    expect(findTaskItem(items, 'uses AI output')!.line).toBe(2);
+    expect(findTaskItem(items, 'does not use AI output')!.line).toBe(1);
   });
 
-  it('reads fields: bold labels, inline values, nested lists, empty values', () => {
-    const lines = contentLines(
-      '- **AI-produced files:** `src/a.ts`\n- Files reviewed line by line by a human:\n  - src/auth/**\n  - src/b_c.ts\n- AI tooling and model version:\n- Next: x',
+  it('reads fields: bold labels, inline values, nested lists, empty values, CR line endings', () => {
+    const doc = parseMarkdown(
+      '- **AI-produced files:** `src/a.ts`\r- Files reviewed line by line by a human:\r  - src/auth/**\r  - src/b_c.ts\r- AI tooling and model version:\r- Next: x',
     );
-    expect(findField(lines, 'AI-produced files')).toEqual({ label: 'AI-produced files', value: 'src/a.ts', line: 1 });
-    expect(findField(lines, 'Files reviewed line by line by a human')!.value).toBe('src/auth/**, src/b_c.ts');
-    expect(findField(lines, 'AI tooling and model version')!.value).toBe('');
-    expect(findField(lines, 'Missing field')).toBeUndefined();
+    expect(findField(doc, 'AI-produced files')).toEqual({ label: 'AI-produced files', value: 'src/a.ts', line: 1 });
+    expect(findField(doc, 'Files reviewed line by line by a human')!.value).toBe('src/auth/**, src/b_c.ts');
+    expect(findField(doc, 'AI tooling and model version')!.value).toBe('');
+    expect(findField(doc, 'ai tooling and model version:')!.line).toBe(5);
+    expect(findField(doc, 'Missing field')).toBeUndefined();
+    expect(fields(parseMarkdown('Tools used: Cursor\nModel: gpt-5')).map((f) => [f.label, f.value])).toEqual([
+      ['Tools used', 'Cursor'],
+      ['Model', 'gpt-5'],
+    ]);
   });
 
   it('blanks HTML comments but keeps line numbers', () => {
-    const lines = contentLines('a\n<!-- hidden\n- [x] box -->\nb');
-    expect(lines.map((l) => l.text)).toEqual(['a', '', '', 'b']);
+    const doc = parseMarkdown('a\n<!-- hidden\n- [x] box -->\nb');
+    expect(doc.lines.map((l) => l.text)).toEqual(['a', '', '', 'b']);
+    expect(taskItems(doc)).toEqual([]);
+  });
+
+  it('bounds nesting: deep quotes and lists neither overflow the stack nor take minutes', () => {
+    expect(() => parseMarkdown(`${'>'.repeat(5000)} hi`)).not.toThrow();
+    expect(taskItems(parseMarkdown(`${'- '.repeat(5000)}[x] deep`))).toEqual([{ checked: true, label: 'deep', line: 1 }]);
+    const list = Array.from({ length: 600 }, (_, i) => `${' '.repeat(i * 2)}- [x] item ${i}`).join('\n');
+    expect(taskItems(parseMarkdown(list)).length).toBeGreaterThan(30);
   });
 });

@@ -1,0 +1,141 @@
+// The lines of a PR body or commit message that the detector reads, and which of them sit where an
+// agent writes its footer: a block made only of footers, trailers and separators. In a commit
+// message that is the trailing block (after the last paragraph of prose); in a PR body, any such
+// paragraph, since people paste the agent's commit message above the rest of the PR template. A
+// footer quoted in a sentence, in code (fenced or indented) or in a block quote is never there.
+import type { Nodes } from 'mdast';
+import { parseMarkdown } from './markdown.ts';
+
+export interface TextLine {
+  line: number;
+  text: string;
+  /** In the trailing footer block. */
+  footer: boolean;
+  /** Raw HTML (a comment the tool left as a marker), not prose. */
+  html?: boolean;
+}
+
+/** Is this line footer-shaped (a footer marker, a trailer or a separator)? */
+export type FooterTest = (text: string) => boolean;
+
+const SEPARATOR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
+const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
+const INDENTED = /^(?: {4}|\t)/;
+
+/** Text of a node with inline code dropped (`Co-authored-by: …` in backticks is quoted, not written), links as written. */
+function proseOf(node: Nodes): string {
+  if (node.type === 'inlineCode') return '\u2026';
+  if (node.type === 'break') return '\n';
+  if (node.type === 'text') return node.value;
+  // Inline HTML and link targets stay: agents' footers are links (`[Claude Code](https://claude.ai/code)`, `<a href=…>`).
+  if (node.type === 'html') return node.value;
+  if (node.type === 'code') return '';
+  if (node.type === 'link') {
+    const text = node.children.map(proseOf).join('');
+    // An autolink (`<noreply@anthropic.com>`, `<https://…>`) reads back as written.
+    if (node.url === text || node.url === `mailto:${text}`) return `<${text}>`;
+    return `[${text}](${node.url})`;
+  }
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'definition') return '';
+  return 'children' in node ? node.children.map(proseOf).join('') : '';
+}
+
+/**
+ * A text indented as a whole (pasted from `git log`, which indents messages by four spaces) is
+ * the message itself, not a code block: its common indentation is removed first. `from` skips
+ * leading lines (a commit's subject).
+ */
+export function dedent(text: string, from = 0): string {
+  const lines = text.split(/\r\n?|\n/);
+  const rest = lines.slice(from).filter((l) => l.trim() !== '');
+  if (rest.length === 0) return lines.join('\n');
+  const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
+  if (indent === 0) return lines.join('\n');
+  return lines.map((l, i) => (i < from ? l : l.slice(Math.min(indent, /^[ \t]*/.exec(l)![0].length)))).join('\n');
+}
+
+/** A PR body, read as CommonMark: paragraph lines (not code, not block quotes) and HTML blocks. */
+export function bodyLines(body: string, isFooter: FooterTest): TextLine[] {
+  const doc = parseMarkdown(dedent(body));
+  const out: TextLine[] = [];
+  const blocks: TextLine[][] = [];
+  const visit = (nodes: readonly Nodes[], top: boolean) => {
+    for (const node of nodes) {
+      const start = node.position?.start.line ?? 1;
+      if (node.type === 'paragraph' || node.type === 'heading') {
+        const lines = proseOf(node)
+          .split('\n')
+          .map((text, i) => ({ line: start + i, text, footer: false }));
+        out.push(...lines);
+        if (top) blocks.push(node.type === 'heading' ? [{ line: start, text: '\u0000heading', footer: false }] : lines);
+      } else if (node.type === 'html') {
+        const lines = node.value.split('\n').map((text, i) => ({ line: start + i, text, footer: false, html: true }));
+        out.push(...lines);
+        if (top) blocks.push([]);
+      } else if (node.type === 'thematicBreak') {
+        if (top) blocks.push([]);
+      } else if (node.type === 'code' || node.type === 'blockquote') {
+        if (top) blocks.push([{ line: start, text: '\u0000quoted', footer: false }]);
+      } else if ('children' in node) {
+        const before = out.length;
+        visit(node.children, false);
+        if (top) blocks.push(out.slice(before).length > 0 ? [{ line: start, text: '\u0000block', footer: false }] : []);
+      }
+    }
+  };
+  visit(doc.nodes, true);
+  markFooter(blocks, isFooter, false);
+  return out;
+}
+
+/**
+ * A commit message: every line outside code (fenced, or indented by four spaces or a tab);
+ * paragraphs are separated by blank lines.
+ */
+export function messageLines(message: string, isFooter: FooterTest): TextLine[] {
+  const out: TextLine[] = [];
+  const blocks: TextLine[][] = [[]];
+  let fence: string | undefined;
+  dedent(message, 1).split('\n').forEach((text, i) => {
+    const opener = FENCE.exec(text)?.[1];
+    if (opener && (fence === undefined || opener.startsWith(fence))) {
+      fence = fence === undefined ? opener : undefined;
+      blocks.push([{ line: i + 1, text: '\u0000quoted', footer: false }], []);
+      return;
+    }
+    if (fence !== undefined) return;
+    if (text.trim() === '') {
+      blocks.push([]);
+      return;
+    }
+    if (INDENTED.test(text)) {
+      // An indented block is quoted code, as in Markdown (and git's trailer parser skips it too).
+      blocks[blocks.length - 1]!.push({ line: i + 1, text: '\u0000quoted', footer: false });
+      return;
+    }
+    const line: TextLine = { line: i + 1, text, footer: false };
+    out.push(line);
+    blocks[blocks.length - 1]!.push(line);
+  });
+  if (fence !== undefined) {
+    // An unclosed fence quotes everything after it.
+    blocks.push([{ line: 0, text: '\u0000quoted', footer: false }]);
+  }
+  // The subject is never a footer.
+  if (out[0]?.line === 1) blocks.splice(0, 1, [{ ...out[0], text: '\u0000subject' }]);
+  markFooter(blocks, isFooter, true);
+  return out;
+}
+
+/** Blocks made only of footer-shaped lines are footers: every such block, or only the trailing run. */
+function markFooter(blocks: TextLine[][], isFooter: FooterTest, trailingOnly: boolean): void {
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const block = blocks[i]!;
+    const footerShaped =
+      block.length > 0 &&
+      !block.some((l) => l.text.startsWith('\u0000')) &&
+      block.every((l) => l.text.trim() === '' || SEPARATOR.test(l.text) || isFooter(l.text));
+    if (footerShaped) for (const l of block) l.footer = true;
+    else if (trailingOnly && block.length > 0) return;
+  }
+}
