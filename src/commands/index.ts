@@ -2,8 +2,9 @@
 import { check } from './check.ts';
 import { init } from './init.ts';
 import { installHookCommand } from './install-hook.ts';
+import { policyCommand } from './policy.ts';
 import { prePush } from './pre-push.ts';
 import { explain, rulesCommand } from './rules.ts';
 import type { Command } from './types.ts';
 
-export const commands: Command[] = [check, prePush, installHookCommand, init, rulesCommand, explain];
+export const commands: Command[] = [check, prePush, installHookCommand, init, policyCommand, rulesCommand, explain];

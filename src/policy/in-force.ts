@@ -61,7 +61,7 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
   if (choice.kind === 'file') {
     const policy = policyFromText(choice.text, choice.display, rules);
     policy.source = choice.repoPath ?? choice.display;
-    return { policy, origin: { path: choice.display, source: 'explicit' }, text: choice.text, notes: [] };
+    return { policy, origin: { path: choice.display, source: 'explicit' }, text: choice.text, notes: [...(policy.notes ?? [])] };
   }
   const fromBase = base === null ? 'work-tree' : 'base';
   if (choice.kind === 'repo-path') {
@@ -73,11 +73,12 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
           'from the base so a change cannot alter its own policy: merge the policy first.',
       );
     }
+    const policy = policyFromText(found.text, path, rules);
     return {
-      policy: policyFromText(found.text, path, rules),
+      policy,
       origin: { path, source: fromBase },
       text: found.text,
-      notes: touchNotes(files, path, found.resolvedPath, base),
+      notes: [...touchNotes(files, path, found.resolvedPath, base), ...(policy.notes ?? [])],
     };
   }
   for (const path of POLICY_PATHS) {
@@ -92,7 +93,9 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
         );
       }
     }
-    return { policy: policyFromText(found.text, path, rules), origin: { path, source: fromBase }, text: found.text, notes };
+    const policy = policyFromText(found.text, path, rules);
+    notes.push(...(policy.notes ?? []));
+    return { policy, origin: { path, source: fromBase }, text: found.text, notes };
   }
   const notes: string[] = [];
   const added = POLICY_PATHS.filter((p) => touched(files, p) !== undefined);

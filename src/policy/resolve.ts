@@ -16,7 +16,16 @@ export interface ResolvedPolicy {
   source: string | null;
   core: Record<string, string[]>;
   rules: Record<string, ResolvedRule>;
+  /** What a reader should know about how the policy resolved (e.g. a guard rule left off by omission). */
+  notes?: string[];
 }
+
+/**
+ * Rules that guard the repository itself (its secrets, its policy and workflows): a policy that
+ * leaves one off without saying `off` gets a note, since copying a snippet without `extends`
+ * would otherwise switch them off silently.
+ */
+export const GUARD_RULES: readonly string[] = ['secret-leakage', 'protected-paths'];
 
 export function defaultOptions(rule: AnyRule): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -50,5 +59,18 @@ export function resolvePolicy(
     }
     resolved[id] = { severity, options: { ...defaultOptions(rule), ...options }, aiOptions };
   }
-  return { source, core: config.core ?? {}, rules: resolved };
+  const notes: string[] = [];
+  const known = new Set(rules.map((r) => r.meta.id));
+  const omitted = GUARD_RULES.filter((id) => known.has(id) && !resolved[id]);
+  if (omitted.length > 0) {
+    const list = omitted.join(' and ');
+    notes.push(
+      `${list} ${omitted.length === 1 ? 'does' : 'do'} not run: the policy has no "extends: recommended" and does not ` +
+        `list ${omitted.length === 1 ? 'it' : 'them'}. Add "extends: recommended", or write "${omitted[0]}: off" under rules: ` +
+        'to turn it off on purpose',
+    );
+  }
+  const policy: ResolvedPolicy = { source, core: config.core ?? {}, rules: resolved };
+  if (notes.length > 0) policy.notes = notes;
+  return policy;
 }

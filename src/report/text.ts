@@ -35,6 +35,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     `${paint('1', 'prguard')} · ${plural(stats.files, 'file')} changed (+${stats.additions} −${stats.deletions}) · policy: ${policyLabel(report.policy)}`,
   );
   lines.push(provenanceSummary(report.ai));
+  lines.push(`rules run: ${report.rules.length > 0 ? report.rules.join(', ') : 'none (the policy turns every rule off)'}`);
   for (const note of report.notes) lines.push(paint('2', `note: ${note}`));
 
   let current = '';
