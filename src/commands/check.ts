@@ -6,6 +6,7 @@ import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
 import type { PullRequest } from '../model.ts';
 import { POLICY_PATHS } from '../policy/default.ts';
+import { closest } from '../policy/suggest.ts';
 import type { PolicyChoice } from '../policy/in-force.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
 import { formatters } from '../report/index.ts';
@@ -24,6 +25,7 @@ const options = {
   'pr-body': { type: 'string' },
   label: { type: 'string', multiple: true },
   ai: { type: 'string' },
+  'fail-on': { type: 'string' },
 } as const;
 
 const help = `Usage: prguard check [options]
@@ -53,9 +55,11 @@ Output:
                      github/codeql-action/upload-sarif (whole-change findings point at the
                      policy file, line 1)
   -o, --output FILE  write the report to FILE instead of standard output
+  --fail-on LEVEL    error (default), warning or never: the lowest severity that makes the
+                     exit code 1, as the Action's fail-on input
   -h, --help         show this help
 
-Exit codes: 0 no error findings, 1 at least one error finding, 2 bad usage, policy or input.
+Exit codes: 0 no finding at --fail-on or worse, 1 at least one, 2 bad usage, policy or input.
 `;
 
 function str(v: ParsedArgs['values'][string]): string | undefined {
@@ -139,7 +143,8 @@ export async function checkRequest(
 ): Promise<CheckRequest & { root: string; mode: 'git' | 'diff' }> {
   const format = str(values.format) ?? 'text';
   if (!formatters[format]) {
-    throw new UsageError(`unknown format "${format}" (choose from ${Object.keys(formatters).join(', ')})`);
+    const near = closest(format, Object.keys(formatters));
+    throw new UsageError(`unknown format "${format}"${near ? ` — did you mean "${near}"?` : ''} (choose from ${Object.keys(formatters).join(', ')})`);
   }
   const ai = parseAi(str(values.ai));
   const diff = str(values.diff);
@@ -166,12 +171,29 @@ export function useColor(io: IO): boolean {
   return io.isTTY;
 }
 
+export type FailOn = 'error' | 'warning' | 'never';
+
+export function parseFailOn(value: string | undefined): FailOn {
+  if (value === undefined) return 'error';
+  if (value === 'error' || value === 'warning' || value === 'never') return value;
+  const near = closest(value, ['error', 'warning', 'never']);
+  throw new UsageError(`--fail-on takes error, warning or never, not "${value}"${near ? ` — did you mean "${near}"?` : ''}`);
+}
+
+/** The exit code for a report under `--fail-on`. */
+export function exitCodeFor(findings: CheckResult['report']['findings'], failOn: FailOn): number {
+  if (failOn === 'never') return 0;
+  const failing = failOn === 'warning' ? ['error', 'warning'] : ['error'];
+  return findings.some((f) => failing.includes(f.severity)) ? 1 : 0;
+}
+
 export const check: Command = {
   name: 'check',
   summary: 'lint a change (git range or diff) against the policy',
   options,
   help,
   async run({ values }, io, app) {
+    const failOn = parseFailOn(str(values['fail-on']));
     const request = await checkRequest(values, io);
     const result = await app.runCheck(request);
     const { report } = result;
@@ -181,6 +203,6 @@ export const check: Command = {
     const output = str(values.output);
     const color = output === undefined && useColor(io);
     writeOutput(formatters[format]!(report, { color, rules: app.rules.map((r) => r.meta) }), output, io);
-    return report.conclusion === 'failure' ? 1 : 0;
+    return exitCodeFor(report.findings, failOn);
   },
 };

@@ -7,6 +7,7 @@ import type { AnyRule } from '../rule.ts';
 import { compileSchema } from './compile.ts';
 import { precompiled } from './precompiled.ts';
 import { buildPolicySchema } from './schema.ts';
+import { keysInSchema } from './schema-keys.ts';
 import { closest } from './suggest.ts';
 
 /** The policy as written, after schema validation. */
@@ -56,7 +57,7 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
   const problems: LocatedProblem[] = [];
   if (!validate(value)) {
     for (const error of relevantErrors(validate.errors ?? [])) {
-      const { path, message, onKey } = describe(error, rules);
+      const { path, message, onKey } = describe(error, rules, value);
       problems.push(at(locate(doc, path, onKey), message));
     }
   }
@@ -110,7 +111,7 @@ function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function describe(error: ErrorObject, rules: readonly AnyRule[]): { path: Path; message: string; onKey: boolean } {
+function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown): { path: Path; message: string; onKey: boolean } {
   const path = pointerToPath(error.instancePath);
   const where = path.length > 0 ? path.join('.') : 'policy';
   const params = error.params as Record<string, unknown>;
@@ -127,12 +128,17 @@ function describe(error: ErrorObject, rules: readonly AnyRule[]): { path: Path; 
       const what = path.length === 0 ? 'unknown top-level key' : `unknown option under ${where}`;
       return { path: keyPath, onKey: true, message: `${what}: "${key}"${hint(key, known, 'allowed')}` };
     }
-    case 'enum':
+    case 'enum': {
+      const allowed = params.allowedValues as unknown[];
+      const written = valueAt(value, path);
+      const near = typeof written === 'string' ? closest(written, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+      const mean = near ? ` — did you mean "${near}"?` : '';
       return {
         path,
         onKey: false,
-        message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${typeof written === 'string' ? `, not ${JSON.stringify(written)}` : ''}${mean}`,
       };
+    }
     case 'const':
       return { path, onKey: false, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
     case 'type':
@@ -154,8 +160,19 @@ function hint(key: string, candidates: string[], label: string): string {
   return near ? ` — did you mean "${near}"?${list}` : list;
 }
 
+function valueAt(value: unknown, path: Path): unknown {
+  let node = value;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node;
+}
+
 function knownKeys(path: Path, rules: readonly AnyRule[]): string[] {
   if (path.length === 0) return ['version', 'extends', 'core', 'rules'];
+  const nested = keysInSchema(buildPolicySchema(rules), path);
+  if (nested.length > 0) return nested;
   if (path[0] === 'rules' && typeof path[1] === 'string') {
     const rule = rules.find((r) => r.meta.id === path[1]);
     if (rule && (path.length === 2 || (path.length === 3 && path[2] === 'ai'))) {
