@@ -6,7 +6,7 @@ import { evaluateChange } from './evaluate.ts';
 import type { ChangeSet, PullRequest, Report } from './model.ts';
 import { policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
 import type { RepoReader } from './repo/reader.ts';
-import type { AnyRule } from './rule.ts';
+import type { AnyRule, PrField } from './rule.ts';
 
 /** Where a change comes from: local git, a diff, the GitHub API. */
 export interface ChangeSource {
@@ -25,6 +25,11 @@ export interface CheckRequest {
   pr?: PullRequest;
   /** `--ai yes|no`: overrides detection. */
   ai?: boolean;
+  /**
+   * PR fields the entry does not have (a local check: the description without --pr-body, the
+   * labels without --label, the reviews): findings that need them are decided on the pull request.
+   */
+  unavailable?: readonly PrField[];
 }
 
 export interface AppDeps {
@@ -71,6 +76,7 @@ export function createApp(deps: AppDeps): App {
         notes: inForce.notes,
         reader: request.source.reader,
         headRef: change.head,
+        unavailable: request.unavailable,
       });
       return { report, change, policy: inForce };
     },

@@ -3,7 +3,8 @@
 import type { ChangeSet, Finding, PolicyOrigin, Provenance, Report, Severity } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import { sortFindings } from './report/findings.ts';
-import type { AnyRule, RuleContext, Violation } from './rule.ts';
+import type { AnyRule, PrField, RuleContext, Violation } from './rule.ts';
+import { deferFinding, missingFields } from './deferral.ts';
 import { PLACEHOLDER, renderMessage } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
 
@@ -19,6 +20,11 @@ export interface EngineInput {
   documents?: Record<string, string>;
   /** Notes from the source or the entry (e.g. "embedded default policy"), kept in the report. */
   notes?: string[];
+  /**
+   * PR fields the entry could not provide (a local check without --pr-body / --label): findings
+   * that depend on them become notices "decided on the pull request" (src/deferral.ts).
+   */
+  unavailable?: readonly PrField[];
 }
 
 /** The options and severity a rule runs with, given whether the change is AI-assisted. */
@@ -66,6 +72,7 @@ export function runEngine(input: EngineInput): Report {
   const findings: Finding[] = [];
   const secrets: string[] = [];
   const ran: string[] = [];
+  const unavailable = new Set(input.unavailable ?? []);
   for (const rule of rules) {
     const effective = effectiveRule(policy, rule.meta.id, ai.assisted);
     if (!effective || effective.severity === 'off') continue;
@@ -75,7 +82,7 @@ export function runEngine(input: EngineInput): Report {
       const violations = rule.check(change, effective.options, context);
       // Secrets first: a rule that fails half-way still has every secret it saw masked.
       for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
-      findings.push(...violations.map((v) => toFinding(rule, severity, v)));
+      findings.push(...violations.map((v) => deferFinding(toFinding(rule, severity, v), missingFields(rule, v, unavailable))));
     } catch (err) {
       // Fail closed: a rule that cannot run must not let the change pass silently.
       const reason = err instanceof Error ? err.message : String(err);

@@ -5,7 +5,7 @@ import type { ChangeSet, PolicyOrigin, Report } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import { disclosureOptionsFrom, resolveProvenance } from './provenance/index.ts';
 import { readAt, type RepoReader } from './repo/reader.ts';
-import type { AnyRule } from './rule.ts';
+import type { AnyRule, PrField } from './rule.ts';
 
 export interface EvaluateInput {
   change: ChangeSet;
@@ -18,6 +18,8 @@ export interface EvaluateInput {
   /** Reads the repository; documents rules ask for are read at `headRef`. */
   reader: RepoReader;
   headRef: string;
+  /** PR fields the entry could not provide; see EngineInput.unavailable. */
+  unavailable?: readonly PrField[];
 }
 
 /** Read the repository files that enabled rules ask for (Rule.documents), at the head. */
@@ -44,5 +46,5 @@ export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   // The disclosure is read with ai-disclosure's options, so a custom template still counts.
   const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
   const documents = await readDocuments(input, ai.assisted);
-  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, notes: input.notes ?? [] });
+  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, notes: input.notes ?? [], unavailable: input.unavailable });
 }

@@ -117,6 +117,11 @@ export interface Finding {
   endLine?: number;
   /** Stable identifier (e.g. a secret's fingerprint) for waivers and de-duplication. */
   fingerprint?: string;
+  /**
+   * Decided on the pull request: the check lacked PR data this finding depends on (a local run
+   * without --pr-body / --label), so it is a notice here; the fields it awaits.
+   */
+  deferred?: ('title' | 'body' | 'labels' | 'reviews')[];
 }
 
 export interface Stats {

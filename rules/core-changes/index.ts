@@ -106,6 +106,8 @@ export const coreChanges: Rule<CoreChangesOptions> = {
         },
       },
     },
+    // The PR description declares the change type, the reviewed files and the plan.
+    pullRequest: { needs: ['body'] },
     messages: {
       leafTouchesCore:
         'The PR is declared a leaf node, but it changes core code: {{files}} (module {{modules}}). A change that ' +
@@ -160,7 +162,7 @@ export const coreChanges: Rule<CoreChangesOptions> = {
         });
       }
       if (modules.length > options['max-core-modules']) {
-        out.push({ messageId: 'megaPr', data: { count: modules.length, modules: modules.join(', '), max: options['max-core-modules'] } });
+        out.push({ messageId: 'megaPr', needs: [], data: { count: modules.length, modules: modules.join(', '), max: options['max-core-modules'] } });
       }
     }
 

@@ -133,6 +133,8 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
         },
       },
     },
+    // Labels unlock a protected path; a path no label unlocks is decided without them.
+    pullRequest: { needs: ['labels'] },
     messages: {
       protectedPath:
         '{{subject}} is protected: {{reason}}. No label unlocks it in this policy, so have its owners make this change in a separate pull request, or leave it out of this one.',
@@ -172,6 +174,7 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
       violations.push({
         messageId: worst.messageId,
         path: file.path,
+        ...(worst.messageId === 'protectedLabel' ? {} : { needs: [] }),
         data: {
           subject,
           reason: sentence(worst.entry.reason),

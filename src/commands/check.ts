@@ -5,6 +5,7 @@ import type { CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
 import type { PullRequest } from '../model.ts';
+import type { PrField } from '../rule.ts';
 import { POLICY_PATHS } from '../policy/default.ts';
 import { closest } from '../policy/suggest.ts';
 import type { PolicyChoice } from '../policy/in-force.ts';
@@ -161,7 +162,14 @@ export async function checkRequest(
       ? diffSource({ file: diff, cwd: io.cwd, root, io })
       : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
   const mode = diff !== undefined ? 'diff' : 'git';
-  return { source, policy: policyChoice(str(values.policy), io, root), pr: prFromFlags(values, io), ai, root, mode };
+  const given: Record<PrField, boolean> = {
+    title: values['pr-title'] !== undefined,
+    body: values['pr-body'] !== undefined,
+    labels: values.label !== undefined,
+    reviews: false,
+  };
+  const unavailable = (Object.keys(given) as PrField[]).filter((f) => !given[f]);
+  return { source, policy: policyChoice(str(values.policy), io, root), pr: prFromFlags(values, io), ai, root, mode, unavailable };
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */

@@ -56,10 +56,12 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     if (notices > 0) parts.push(plural(notices, 'notice'));
+    const deferred = report.findings.filter((f) => f.deferred).length;
+    const later = deferred > 0 ? ` · ${deferred} decided on the pull request` : '';
     lines.push(
       report.conclusion === 'failure'
-        ? paint('31', `✖ ${parts.join(', ')}: failing`)
-        : paint('33', `⚠ ${parts.join(', ')}: passing (no errors)`),
+        ? paint('31', `✖ ${parts.join(', ')}: failing${later}`)
+        : paint('33', `⚠ ${parts.join(', ')}: passing (no errors)${later}`),
     );
   }
   return `${lines.join('\n')}\n`;
