@@ -45,7 +45,9 @@ Policy:
                      read at the base commit so a change cannot weaken its own policy, as on
                      the pull request; else the embedded default policy)
 
-Pull request metadata (what the Action reads from GitHub):
+Pull request metadata (what the Action reads from GitHub). Without any of these flags, findings
+that depend on the PR's description or labels are notices "decided on the pull request"; with
+one, the flags describe the whole PR (no --label: it has no labels):
   --pr-title TEXT    the PR title
   --pr-body FILE     the PR description, read from FILE ("-" is not allowed with --diff -)
   --label NAME       a PR label; repeat for several
@@ -162,14 +164,11 @@ export async function checkRequest(
       ? diffSource({ file: diff, cwd: io.cwd, root, io })
       : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
   const mode = diff !== undefined ? 'diff' : 'git';
-  const given: Record<PrField, boolean> = {
-    title: values['pr-title'] !== undefined,
-    body: values['pr-body'] !== undefined,
-    labels: values.label !== undefined,
-    reviews: false,
-  };
-  const unavailable = (Object.keys(given) as PrField[]).filter((f) => !given[f]);
-  return { source, policy: policyChoice(str(values.policy), io, root), pr: prFromFlags(values, io), ai, root, mode, unavailable };
+  // Any PR flag describes the pull request (no --label then means it has none); without one, what
+  // only the pull request can decide is a notice. Reviews only the pull request has.
+  const pr = prFromFlags(values, io);
+  const unavailable: PrField[] = pr ? ['reviews'] : ['title', 'body', 'labels', 'reviews'];
+  return { source, policy: policyChoice(str(values.policy), io, root), pr, ai, root, mode, unavailable };
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */
