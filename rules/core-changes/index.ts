@@ -179,7 +179,8 @@ export const coreChanges: Rule<CoreChangesOptions> = {
       for (const { source, patterns } of lists) {
         const pattern = patterns.find((p) => listed(path, [p]));
         if (pattern === undefined) continue;
-        out.push({ messageId: 'mustNotModify', path, data: { path, source, pattern } });
+        // The policy's own list stands without the PR; a plan may come from the PR description.
+        out.push({ messageId: 'mustNotModify', path, data: { path, source, pattern }, ...(source === 'the policy' ? { needs: [] } : {}) });
         break;
       }
     }
