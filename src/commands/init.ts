@@ -1,7 +1,8 @@
 // `prguard init`: write a starter policy and the guideline's pull request template.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { starterPolicy } from '../init/policy-template.ts';
+import { POLICY_LABEL } from '../../rules/protected-paths/index.ts';
+import { policyLabelEntries, starterPolicy } from '../init/policy-template.ts';
 import { PR_TEMPLATE } from '../init/pr-template.ts';
 import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
 import { SCHEMA_ID } from '../policy/schema.ts';
@@ -26,8 +27,9 @@ const help = `Usage: prguard init [options]
 
 Set up prguard in this repository (at the top of the git work tree, else here):
   ${POLICY_FILE}                 starter policy: every rule at its default severity with
-                                      its options commented out, and the guideline's "core"
-                                      modules as examples to replace with your paths
+                                      its options commented out, the guideline's "core"
+                                      modules as commented-out examples, and the label
+                                      ${POLICY_LABEL} unlocking policy and workflow edits
   ${TEMPLATE_FILE}   the guideline's PR template (AI Authorship Statement,
                                       Change Type, Verification, checklists, ...)
 Existing files are never overwritten without --force.
@@ -64,6 +66,7 @@ export const init: Command = {
     const policy = starterPolicy(
       allRules.map((r) => r.meta),
       schemaRef(root),
+      policyLabelEntries(POLICY_LABEL, POLICY_FILE),
     );
     // The starter must load like any user's policy; a failure here is a bug, reported as such.
     policyFromText(policy, POLICY_FILE, allRules);
@@ -81,7 +84,8 @@ export const init: Command = {
       io.stdout(`${file.existing === file.path ? 'replaced' : 'created '} ${file.path}\n`);
     }
     io.stdout(
-      `\nNext: fill in the core: globs in ${POLICY_FILE}, run prguard check, and install the pre-push hook\n` +
+      `\nNext: uncomment and fill in the core: globs in ${POLICY_FILE}, create the label ${POLICY_LABEL} on GitHub\n` +
+        '(it unlocks later edits of the policy and workflows), run prguard check, and install the pre-push hook\n' +
         'with prguard install-hook. prguard rules lists the rules; prguard explain <rule> documents one.\n',
     );
     return 0;
