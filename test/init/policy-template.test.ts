@@ -40,7 +40,7 @@ describe('starterPolicy', () => {
     expect(doc.rules).toEqual({ 'fake-rule': { severity: 'notice' } });
     expect(doc.core).toBeUndefined();
     // Uncommented, the examples are a valid core map.
-    const block = text.split('\n').filter((l) => /^# (core:|  \S)/.test(l)).map((l) => l.slice(2));
+    const block = text.split('\n').filter((l) => /^# (core:| {2}\S)/.test(l)).map((l) => l.slice(2));
     const uncommented = parse(block.join('\n')) as { core: Record<string, string[]> };
     expect(Object.keys(uncommented.core)).toEqual(CORE_EXAMPLES.map((c) => c.name));
     expect(text.startsWith('# yaml-language-server: $schema=https://example.test/schema.json\n')).toBe(true);
