@@ -7,6 +7,8 @@ import type { AnyRule, PrField, RuleContext, Violation } from './rule.ts';
 import { deferFinding, missingFields } from './deferral.ts';
 import { PLACEHOLDER, renderMessage } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
+import { ruleRuns } from './policy/overrides.ts';
+import { defaultOptions } from './policy/resolve.ts';
 
 export interface EngineInput {
   change: ChangeSet;
@@ -73,16 +75,24 @@ export function runEngine(input: EngineInput): Report {
   const secrets: string[] = [];
   const ran: string[] = [];
   const unavailable = new Set(input.unavailable ?? []);
+  const overrides = policy.overrides ?? [];
   for (const rule of rules) {
-    const effective = effectiveRule(policy, rule.meta.id, ai.assisted);
-    if (!effective || effective.severity === 'off') continue;
-    const severity: Severity = effective.severity;
+    const runs = ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, ai.assisted, () => defaultOptions(rule));
+    if (runs.length === 0) continue;
     ran.push(rule.meta.id);
     try {
-      const violations = rule.check(change, effective.options, context);
-      // Secrets first: a rule that fails half-way still has every secret it saw masked.
-      for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
-      findings.push(...violations.map((v) => deferFinding(toFinding(rule, severity, v), missingFields(rule, v, unavailable))));
+      for (const run of runs) {
+        const severity: Severity = run.severity;
+        const violations = rule.check(change, run.options, context);
+        // Secrets first: a rule that fails half-way still has every secret it saw masked.
+        for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
+        for (const v of violations) {
+          if (!run.owns(v.path)) continue;
+          const finding = toFinding(rule, severity, v);
+          if (v.path === undefined && run.appliedLabel) finding.message += ` (Policy ${run.appliedLabel} applied: every changed file is in it.)`;
+          findings.push(deferFinding(finding, missingFields(rule, v, unavailable)));
+        }
+      }
     } catch (err) {
       // Fail closed: a rule that cannot run must not let the change pass silently.
       const reason = err instanceof Error ? err.message : String(err);

@@ -42,6 +42,20 @@ export function formatDescribedText(d: DescribedPolicy): string {
       lines.push(...valueLines(rule.ai, '        '));
     }
   }
+  if (d.overrides.length > 0) {
+    lines.push('', `overrides: ${d.overrides.length}, applied in order over the rules above`);
+    d.overrides.forEach((o, i) => {
+      lines.push(`  [${i}] files: ${o.files.join(', ')}  ${o.from}`);
+      for (const r of o.rules) {
+        lines.push(`      ${r.id.padEnd(idWidth)}${(r.severity ?? '(severity as above)').padEnd(9)}`.trimEnd());
+        lines.push(...valueLines(r.options, '          '));
+        if (r.ai.length > 0) {
+          lines.push('          ai: (when the change is AI-assisted)');
+          lines.push(...valueLines(r.ai, '            '));
+        }
+      }
+    });
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -25,12 +25,21 @@ export interface DescribedRule {
   ai: DescribedValue[];
 }
 
+export interface DescribedOverride {
+  files: string[];
+  /** Where the override starts: `file:line`. */
+  from: string;
+  rules: { id: string; severity?: SeveritySetting; options: DescribedValue[]; ai: DescribedValue[] }[];
+}
+
 export interface DescribedPolicy {
   /** The file as the user named it, or null for the embedded default. */
   file: string | null;
   extends: 'recommended' | null;
   core: DescribedValue[];
   rules: DescribedRule[];
+  /** Per-directory overrides, in the order they apply. */
+  overrides: DescribedOverride[];
   notes: string[];
   resolved: ResolvedPolicy;
 }
@@ -71,11 +80,25 @@ export function describePolicy(text: string | null, file: string | null, rules: 
     return { id, runs: entry.severity !== 'off', severity: entry.severity, severityFrom, options, ai };
   });
   const core = Object.entries(resolved.core).map(([key, value]) => ({ key, value, from: at(['core', key], 'default') }));
+  const overrides = (resolved.overrides ?? []).map((o, i): DescribedOverride => ({
+    files: o.files,
+    from: at(['overrides', i], 'default'),
+    rules: Object.entries(o.rules).map(([id, r]) => {
+      const base: KeyPath = ['overrides', i, 'rules', id];
+      return {
+        id,
+        ...(r.severity !== undefined ? { severity: r.severity } : {}),
+        options: Object.entries(r.options).map(([key, value]) => ({ key, value, from: at([...base, key], 'default') })),
+        ai: Object.entries(r.aiOptions).map(([key, value]) => ({ key, value, from: at([...base, 'ai', key], 'default') })),
+      };
+    }),
+  }));
   return {
     file,
     extends: recommended ? 'recommended' : null,
     core,
     rules: described,
+    overrides,
     notes: [...(resolved.notes ?? [])],
     resolved,
   };

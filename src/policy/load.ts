@@ -16,6 +16,8 @@ export interface PolicyConfig {
   extends?: 'recommended';
   core?: Record<string, string[]>;
   rules?: Record<string, string | Record<string, unknown>>;
+  /** Per-directory overrides, ESLint-style (src/policy/overrides.ts). */
+  overrides?: { files: string[]; rules?: Record<string, string | Record<string, unknown>> }[];
 }
 
 type Path = (string | number)[];
@@ -78,14 +80,18 @@ function ruleProblems(
   at: (offset: number, message: string) => LocatedProblem,
 ): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
-  for (const rule of rules) {
-    const entry = config.rules?.[rule.meta.id];
+  const places: [Path, Record<string, string | Record<string, unknown>> | undefined][] = [
+    [['rules'], config.rules],
+    ...(config.overrides ?? []).map((o, i): [Path, typeof o.rules] => [['overrides', i, 'rules'], o.rules]),
+  ];
+  for (const [where, ruleMap] of places) for (const rule of rules) {
+    const entry = ruleMap?.[rule.meta.id];
     if (!rule.validate || typeof entry !== 'object' || entry === null) continue;
     const { severity: _s, ai, ...options } = entry as Record<string, unknown>;
-    const blocks: [Path, Record<string, unknown>][] = [[['rules', rule.meta.id], options]];
+    const blocks: [Path, Record<string, unknown>][] = [[[...where, rule.meta.id], options]];
     if (ai && typeof ai === 'object') {
       const { severity: _as, ...aiOptions } = ai as Record<string, unknown>;
-      blocks.push([['rules', rule.meta.id, 'ai'], aiOptions]);
+      blocks.push([[...where, rule.meta.id, 'ai'], aiOptions]);
     }
     for (const [base, opts] of blocks) {
       for (const problem of rule.validate(opts)) {
@@ -170,7 +176,7 @@ function valueAt(value: unknown, path: Path): unknown {
 }
 
 function knownKeys(path: Path, rules: readonly AnyRule[]): string[] {
-  if (path.length === 0) return ['version', 'extends', 'core', 'rules'];
+  if (path.length === 0) return ['version', 'extends', 'core', 'rules', 'overrides'];
   const nested = keysInSchema(buildPolicySchema(rules), path);
   if (nested.length > 0) return nested;
   if (path[0] === 'rules' && typeof path[1] === 'string') {

@@ -2,6 +2,7 @@
 import type { SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
 import type { PolicyConfig } from './load.ts';
+import { resolveOverride, type ResolvedOverride } from './overrides.ts';
 
 export interface ResolvedRule {
   severity: SeveritySetting;
@@ -18,6 +19,8 @@ export interface ResolvedPolicy {
   rules: Record<string, ResolvedRule>;
   /** What a reader should know about how the policy resolved (e.g. a guard rule left off by omission). */
   notes?: string[];
+  /** Per-directory overrides (`overrides:`), in order; absent when the policy has none. */
+  overrides?: ResolvedOverride[];
 }
 
 /**
@@ -72,5 +75,8 @@ export function resolvePolicy(
   }
   const policy: ResolvedPolicy = { source, core: config.core ?? {}, rules: resolved };
   if (notes.length > 0) policy.notes = notes;
+  if (config.overrides && config.overrides.length > 0) {
+    policy.overrides = config.overrides.map((o) => resolveOverride(o.files, o.rules ?? {}));
+  }
   return policy;
 }
