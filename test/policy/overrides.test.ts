@@ -72,6 +72,6 @@ describe('overrides', () => {
     expect(text).toContain('overrides: 3, applied in order over the rules above');
     expect(text).toContain('  [0] files: packages/legacy/**  p.yml:10');
     expect(text).toMatch(/max-lines +5 +p\.yml:13/);
-    expect(text).toMatch(/\[2\] files: src\/generated\/\*\*  p\.yml:17\n +protected-paths +off/);
+    expect(text).toMatch(/\[2\] files: src\/generated\/\*\* {2}p\.yml:17\n +protected-paths +off/);
   });
 });
