@@ -7,29 +7,39 @@ import { describePolicy } from '../policy/describe.ts';
 import { discoverPolicy } from '../policy/index.ts';
 import { POLICY_PATHS } from '../policy/default.ts';
 import { closest } from '../policy/suggest.ts';
+import { DEFAULT_TESTS_DIR } from '../policy/fixtures.ts';
 import { formatDescribedJson, formatDescribedText } from './policy-print.ts';
+import { runPolicyTests } from './policy-test.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
   format: { type: 'string', short: 'f' },
+  dir: { type: 'string' },
 } as const;
 
-const SUBCOMMANDS = ['print', 'validate'] as const;
+const SUBCOMMANDS = ['print', 'validate', 'test'] as const;
 
 const help = `Usage: prguard policy print [FILE] [--format text|json]
        prguard policy validate [FILE...]
+       prguard policy test [FILE] [--dir DIR]
 
 print     the resolved policy: every rule, whether it runs, its severity and effective
           options, its ai: overrides, and where each value came from (default, extends,
           or file:line)
 validate  check policy files (exit 0 when valid, 2 with file:line:col problems otherwise);
           for the CI of the policy itself
+test      run the policy's tests: each fixture (a YAML file in ${DEFAULT_TESTS_DIR}/, or
+          the policy's tests: directory) holds a change (diff or diff-file), the PR's title,
+          body and labels, optionally ai: yes|no, and what the policy must report
+          (expect: pass: true, or findings: [{rule, severity, path?, line?}]); exit 1 on
+          any mismatch
 
 FILE defaults to the policy in the work tree (${POLICY_PATHS.join(', then ')}); print falls
 back to the embedded default policy, validate fails when there is no policy file.
 
 Options:
   -f, --format NAME  text or json (print only; default: text)
+  --dir DIR          the policy tests' directory (test only)
   -h, --help         show this help
 `;
 
@@ -96,14 +106,22 @@ async function validate(args: ParsedArgs, names: string[], io: IO, rules: Parame
 
 export const policyCommand: Command = {
   name: 'policy',
-  summary: 'print the resolved policy, or validate policy files',
+  summary: 'print, validate or test the policy',
   options,
   positionals: true,
   help,
   async run(args, io, app) {
     const [sub, ...names] = args.positionals;
+    if (sub !== 'test' && args.values.dir !== undefined) throw new UsageError('--dir is for policy test');
     if (sub === 'print') return print(args, names, io, app.rules);
     if (sub === 'validate') return validate(args, names, io, app.rules);
+    if (sub === 'test') {
+      if (names.length > 1) throw new UsageError('policy test takes one policy file');
+      const file = (await policyFiles(names, io))?.[0] ?? null;
+      const root = (await repoRoot(io.cwd)) ?? io.cwd;
+      const dir = typeof args.values.dir === 'string' ? args.values.dir : undefined;
+      return runPolicyTests({ display: file?.display ?? null, text: file?.text ?? null }, dir, root, io, app);
+    }
     const near = sub === undefined ? undefined : closest(sub, SUBCOMMANDS);
     const head = sub === undefined ? 'policy needs a subcommand' : `unknown policy subcommand "${sub}"${near ? ` — did you mean "${near}"?` : ''}`;
     throw new UsageError(`${head} (${SUBCOMMANDS.join(', ')}). Run "prguard policy --help".`);

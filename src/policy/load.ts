@@ -16,6 +16,8 @@ export interface PolicyConfig {
   extends?: 'recommended';
   core?: Record<string, string[]>;
   rules?: Record<string, string | Record<string, unknown>>;
+  /** Directory of the policy's tests (`prguard policy test`). */
+  tests?: string;
   /** Per-directory overrides, ESLint-style (src/policy/overrides.ts). */
   overrides?: { files: string[]; rules?: Record<string, string | Record<string, unknown>> }[];
 }
@@ -176,7 +178,7 @@ function valueAt(value: unknown, path: Path): unknown {
 }
 
 function knownKeys(path: Path, rules: readonly AnyRule[]): string[] {
-  if (path.length === 0) return ['version', 'extends', 'core', 'rules', 'overrides'];
+  if (path.length === 0) return ['version', 'extends', 'core', 'rules', 'tests', 'overrides'];
   const nested = keysInSchema(buildPolicySchema(rules), path);
   if (nested.length > 0) return nested;
   if (path[0] === 'rules' && typeof path[1] === 'string') {

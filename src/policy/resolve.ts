@@ -19,6 +19,8 @@ export interface ResolvedPolicy {
   rules: Record<string, ResolvedRule>;
   /** What a reader should know about how the policy resolved (e.g. a guard rule left off by omission). */
   notes?: string[];
+  /** The directory of the policy's tests (`tests:`), when it names one. */
+  tests?: string;
   /** Per-directory overrides (`overrides:`), in order; absent when the policy has none. */
   overrides?: ResolvedOverride[];
 }
@@ -75,6 +77,7 @@ export function resolvePolicy(
   }
   const policy: ResolvedPolicy = { source, core: config.core ?? {}, rules: resolved };
   if (notes.length > 0) policy.notes = notes;
+  if (config.tests !== undefined) policy.tests = config.tests;
   if (config.overrides && config.overrides.length > 0) {
     policy.overrides = config.overrides.map((o) => resolveOverride(o.files, o.rules ?? {}));
   }

@@ -71,6 +71,11 @@ export function buildPolicySchema(rules: readonly AnyRule[]): JsonSchema {
         additionalProperties: false,
         properties: ruleProps,
       },
+      tests: {
+        description: 'Directory of the policy tests `prguard policy test` runs (default .github/prguard-tests).',
+        type: 'string',
+        minLength: 1,
+      },
       overrides: {
         description:
           'Per-directory overrides, ESLint-style, applied in order over `rules:`: a finding on a path takes the configuration of the overrides matching that path; a whole-change finding (e.g. pr-size) that of the overrides every changed file matches, and says so.',
