@@ -1,4 +1,5 @@
 // Every CLI command, in the order `prguard --help` lists them.
+import { backtest } from './backtest.ts';
 import { check } from './check.ts';
 import { init } from './init.ts';
 import { installHookCommand } from './install-hook.ts';
@@ -7,4 +8,4 @@ import { prePush } from './pre-push.ts';
 import { explain, rulesCommand } from './rules.ts';
 import type { Command } from './types.ts';
 
-export const commands: Command[] = [check, prePush, installHookCommand, init, policyCommand, rulesCommand, explain];
+export const commands: Command[] = [check, prePush, installHookCommand, init, policyCommand, backtest, rulesCommand, explain];

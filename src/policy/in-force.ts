@@ -26,7 +26,9 @@ export type PolicyChoice =
    */
   | { kind: 'file'; display: string; text: string; repoPath?: string }
   /** A repository path (the Action's `policy` input), read at the base. */
-  | { kind: 'repo-path'; path: string };
+  | { kind: 'repo-path'; path: string }
+  /** The embedded default, whatever the repository holds (a backtest of a repository without a policy). */
+  | { kind: 'default' };
 
 export interface PolicyInForceInput {
   choice: PolicyChoice;
@@ -62,6 +64,9 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
     const policy = policyFromText(choice.text, choice.display, rules);
     policy.source = choice.repoPath ?? choice.display;
     return { policy, origin: { path: choice.display, source: 'explicit' }, text: choice.text, notes: [...(policy.notes ?? [])] };
+  }
+  if (choice.kind === 'default') {
+    return { policy: defaultPolicy(rules), origin: { path: null, source: 'default' }, text: null, notes: [] };
   }
   const fromBase = base === null ? 'work-tree' : 'base';
   if (choice.kind === 'repo-path') {
