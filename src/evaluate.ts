@@ -32,6 +32,11 @@ export async function readDocuments(
     const effective = effectiveRule(input.policy, rule.meta.id, ai);
     if (!rule.documents || !effective || effective.severity === 'off') continue;
     for (const path of rule.documents(input.change, effective.options)) paths.add(path);
+    // An override may name other documents (e.g. its own plan file) for its paths.
+    for (const o of input.policy.overrides ?? []) {
+      const over = o.rules[rule.meta.id];
+      if (over && over.severity !== 'off') for (const path of rule.documents(input.change, { ...effective.options, ...over.options })) paths.add(path);
+    }
   }
   const documents: Record<string, string> = {};
   for (const path of paths) {
