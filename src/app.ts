@@ -7,7 +7,7 @@ import { redact, secretList } from './mask.ts';
 import type { ChangeSet, PullRequest, Report } from './model.ts';
 import { policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
 import type { RepoReader } from './repo/reader.ts';
-import type { AnyRule } from './rule.ts';
+import type { AnyRule, PrField } from './rule.ts';
 
 /** Where a change comes from: local git, a diff, the GitHub API. */
 export interface ChangeSource {
@@ -31,6 +31,11 @@ export interface CheckRequest {
    * (team membership of the owners and waivers it names) to the change.
    */
   enrich?(change: ChangeSet, policy: PolicyInForce): Promise<void>;
+  /**
+   * PR fields the entry does not have (a local check: the description without --pr-body, the
+   * labels without --label, the reviews): findings that need them are decided on the pull request.
+   */
+  unavailable?: readonly PrField[];
 }
 
 export interface AppDeps {
@@ -86,6 +91,7 @@ export function createApp(deps: AppDeps): App {
         headRef: change.head,
         onSecrets: (secrets) => secrets.forEach((x) => seen.add(x)),
         baseRef: request.source.policyRef(change) ?? 'HEAD',
+        unavailable: request.unavailable,
       });
       return { report, change, policy: inForce };
     },

@@ -14,4 +14,9 @@ process.exitCode = await main(process.argv.slice(2), {
   stderr: (t) => void process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
   stdin: process.stdin,
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  onInterrupt: (handler) => {
+    process.once('SIGINT', handler);
+    return () => void process.off('SIGINT', handler);
+  },
 });

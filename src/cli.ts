@@ -1,8 +1,8 @@
 // The prguard command line: a thin dispatcher over src/commands/. `main` runs in process (tests
 // call it with their own IO); src/bin.ts is the executable that calls it with the real process.
-import { parseArgs } from 'node:util';
 import { allRules } from '../rules/index.ts';
 import { createApp, type App } from './app.ts';
+import { parseCommandArgs } from './commands/args.ts';
 import { commands } from './commands/index.ts';
 import type { IO } from './commands/types.ts';
 import { UsageError } from './errors.ts';
@@ -34,17 +34,7 @@ async function dispatch(argv: string[], io: IO, app: App): Promise<number> {
   }
   const command = commands.find((c) => c.name === first);
   if (!command) throw new UsageError(`unknown command "${first}". Run "prguard --help" for the list.`);
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: rest,
-      options: { ...command.options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (err) {
-    throw new UsageError(`${(err as Error).message}. Run "prguard ${command.name} --help".`);
-  }
+  const parsed = parseCommandArgs(command, rest);
   if (parsed.values.help) {
     io.stdout(command.help);
     return 0;

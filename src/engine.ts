@@ -3,9 +3,12 @@
 import type { ChangeSet, Finding, PolicyOrigin, Provenance, ReadKind, Report, Severity, Unread } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import { sortFindings } from './report/findings.ts';
-import type { AnyRule, RuleContext, Violation } from './rule.ts';
+import type { AnyRule, PrField, RuleContext, Violation } from './rule.ts';
+import { deferFinding, missingFields } from './deferral.ts';
 import { PLACEHOLDER, renderMessage } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
+import { ruleRuns } from './policy/overrides.ts';
+import { defaultOptions } from './policy/resolve.ts';
 
 export interface EngineInput {
   change: ChangeSet;
@@ -26,6 +29,11 @@ export interface EngineInput {
    * outside the report (error messages, logs). They never enter the report.
    */
   onSecrets?: (secrets: readonly string[]) => void;
+  /**
+   * PR fields the entry could not provide (a local check without --pr-body / --label): findings
+   * that depend on them become notices "decided on the pull request" (src/deferral.ts).
+   */
+  unavailable?: readonly PrField[];
 }
 
 /** The options and severity a rule runs with, given whether the change is AI-assisted. */
@@ -96,17 +104,26 @@ export function runEngine(input: EngineInput): Report {
   const findings: Finding[] = [];
   const secrets: string[] = [];
   const ran: string[] = [];
+  const unavailable = new Set(input.unavailable ?? []);
+  const overrides = policy.overrides ?? [];
   for (const rule of rules) {
-    const effective = effectiveRule(policy, rule.meta.id, ai.assisted);
-    if (!effective || effective.severity === 'off') continue;
-    const severity: Severity = effective.severity;
+    const runs = ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, ai.assisted, () => defaultOptions(rule));
+    if (runs.length === 0) continue;
     ran.push(rule.meta.id);
     findings.push(...unreadFindings(rule, change.unread ?? []));
     try {
-      const violations = rule.check(change, effective.options, context);
-      // Secrets first: a rule that fails half-way still has every secret it saw masked.
-      for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
-      findings.push(...violations.map((v) => toFinding(rule, severity, v)));
+      for (const run of runs) {
+        const severity: Severity = run.severity;
+        const violations = rule.check(change, run.options, context);
+        // Secrets first: a rule that fails half-way still has every secret it saw masked.
+        for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
+        for (const v of violations) {
+          if (!run.owns(v.path)) continue;
+          const finding = toFinding(rule, severity, v);
+          if (v.path === undefined && run.appliedLabel) finding.message += ` (Policy ${run.appliedLabel} applied: every changed file is in it.)`;
+          findings.push(deferFinding(finding, missingFields(rule, v, unavailable)));
+        }
+      }
     } catch (err) {
       // Fail closed: a rule that cannot run must not let the change pass silently.
       const reason = err instanceof Error ? err.message : String(err);

@@ -5,7 +5,7 @@ import type { ChangeSet, PolicyOrigin, Report } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import { resolveProvenance } from './provenance/index.ts';
 import { readAt, type RepoReader } from './repo/reader.ts';
-import type { AnyRule } from './rule.ts';
+import type { AnyRule, PrField } from './rule.ts';
 
 export interface EvaluateInput {
   change: ChangeSet;
@@ -22,6 +22,8 @@ export interface EvaluateInput {
   onSecrets?: (secrets: readonly string[]) => void;
   /** The commit base documents (Rule.baseDocuments, e.g. CODEOWNERS) are read at; default: as the policy, HEAD. */
   baseRef?: string;
+  /** PR fields the entry could not provide; see EngineInput.unavailable. */
+  unavailable?: readonly PrField[];
 }
 
 /** Read the repository files that enabled rules ask for (Rule.documents), at the head. */
@@ -34,6 +36,11 @@ export async function readDocuments(
     const effective = effectiveRule(input.policy, rule.meta.id, ai);
     if (!rule.documents || !effective || effective.severity === 'off') continue;
     for (const path of rule.documents(input.change, effective.options)) paths.add(path);
+    // An override may name other documents (e.g. its own plan file) for its paths.
+    for (const o of input.policy.overrides ?? []) {
+      const over = o.rules[rule.meta.id];
+      if (over && over.severity !== 'off') for (const path of rule.documents(input.change, { ...effective.options, ...over.options })) paths.add(path);
+    }
   }
   const documents: Record<string, string> = {};
   for (const path of paths) {
@@ -68,5 +75,5 @@ export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   const ai = resolveProvenance(change, { flag, ...policy.provenance });
   const documents = await readDocuments(input, ai.assisted);
   const baseDocuments = await readBaseDocuments(input, ai.assisted);
-  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets });
+  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets, unavailable: input.unavailable });
 }

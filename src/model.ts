@@ -189,6 +189,11 @@ export interface Finding {
   endLine?: number;
   /** Stable identifier (e.g. a secret's fingerprint) for waivers and de-duplication. */
   fingerprint?: string;
+  /**
+   * Decided on the pull request: the check lacked PR data this finding depends on (a local run
+   * without --pr-body / --label), so it is a notice here; the fields it awaits.
+   */
+  deferred?: ('title' | 'body' | 'labels' | 'reviews')[];
   /** Set when an audited waiver turned this finding into a notice: its severity before. */
   waived?: { severity: Severity; by: string };
 }

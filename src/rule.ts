@@ -4,6 +4,9 @@ import type { ChangeSet, Provenance, ReadKind, Severity } from './model.ts';
 /** A JSON Schema object (draft 2020-12 subset as accepted by ajv). */
 export type JsonSchema = { [key: string]: unknown };
 
+/** Pull request data a local check may not have: the title, the description, the labels, the reviews. */
+export type PrField = 'title' | 'body' | 'labels' | 'reviews';
+
 export interface RuleMeta {
   /** kebab-case id, equal to the folder name under rules/. */
   id: string;
@@ -27,6 +30,14 @@ export interface RuleMeta {
    * lists it under `rules:` (a rule that needs setup, such as a review quorum).
    */
   optIn?: boolean;
+  /**
+   * The pull request fields the rule reads (`change.pr.body`, `.labels`, ...). `needs`: its verdict
+   * depends on them, so where the entry does not have them (a local check without --pr-body or
+   * --label) the engine turns its findings into notices "decided on the pull request". `scans`:
+   * it only reads them (e.g. for secrets) and its findings stand. A test runs every rule on a
+   * pull request that records what is read, so a rule cannot forget to declare a field.
+   */
+  pullRequest?: { needs?: readonly PrField[]; scans?: readonly PrField[] };
 }
 
 export interface RuleContext {
@@ -59,6 +70,11 @@ export interface Violation {
   endLine?: number;
   /** Stable identifier for waivers and de-duplication. */
   fingerprint?: string;
+  /**
+   * The PR fields this one finding depends on, when fewer than the rule's `meta.pullRequest.needs`
+   * (e.g. `[]`: no label unlocks this path, so the pull request will not decide otherwise).
+   */
+  needs?: readonly PrField[];
   /** Overrides the configured severity for this one violation (used sparingly). */
   severity?: Severity;
   /** Raw values that must never reach any output; the engine masks them out of the message. */

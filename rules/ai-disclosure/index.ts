@@ -81,6 +81,7 @@ function signedOffViolations(change: ChangeSet): Violation[] {
       if (!sig) continue;
       out.push({
         messageId: 'agentSignOff',
+        needs: [],
         severity: 'error',
         data: { agent: sig.agent, where: `commit ${commit.sha.slice(0, 7)} line ${t.line}`, trailer: `${t.key}: ${t.value}` },
       });
@@ -136,6 +137,8 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
         },
       },
     },
+    // The disclosure is the PR description's (commit messages only stand in for it).
+    pullRequest: { needs: ['body'] },
     messages: {
       missing:
         'No AI disclosure in {{place}}: there is no "## {{heading}}" section and no `Assisted-by:` trailer, so it does not say whether AI was used.{{found}} ' +

@@ -107,6 +107,8 @@ export const coreChanges: Rule<CoreChangesOptions> = {
         },
       },
     },
+    // The PR description declares the change type, the reviewed files and the plan.
+    pullRequest: { needs: ['body'] },
     messages: {
       leafTouchesCore:
         'The PR is declared a leaf node, but it changes core code: {{files}} (module {{modules}}). A change that ' +
@@ -161,7 +163,7 @@ export const coreChanges: Rule<CoreChangesOptions> = {
         });
       }
       if (modules.length > options['max-core-modules']) {
-        out.push({ messageId: 'megaPr', data: { count: modules.length, modules: modules.join(', '), max: options['max-core-modules'] } });
+        out.push({ messageId: 'megaPr', needs: [], data: { count: modules.length, modules: modules.join(', '), max: options['max-core-modules'] } });
       }
     }
 
@@ -178,7 +180,8 @@ export const coreChanges: Rule<CoreChangesOptions> = {
       for (const { source, patterns } of lists) {
         const pattern = patterns.find((p) => listed(path, [p]));
         if (pattern === undefined) continue;
-        out.push({ messageId: 'mustNotModify', path, data: { path, source, pattern } });
+        // The policy's own list stands without the PR; a plan may come from the PR description.
+        out.push({ messageId: 'mustNotModify', path, data: { path, source, pattern }, ...(source === 'the policy' ? { needs: [] } : {}) });
         break;
       }
     }

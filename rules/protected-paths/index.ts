@@ -2,6 +2,7 @@
 import type { FileChange } from '../../src/model.ts';
 import type { OptionProblem, Rule, RuleContext, Violation } from '../../src/rule.ts';
 import { compilePattern, lastMatch, patternProblem, type CompiledPattern } from './codeowners.ts';
+import { onboardingAdditions } from './onboarding.ts';
 
 /** How an entry treats AI-assisted changes. */
 export type AiMode = 'labels' | 'block' | 'only';
@@ -24,15 +25,16 @@ export const POLICY_DISCOVERY_PATHS: readonly string[] = ['.github/prguard.yml',
 const POLICY_REASON = 'it is the prguard policy, and changing it changes what every check enforces';
 
 /** An entry as the rule uses it; built-in policy-file entries match one path literally. */
-type InternalEntry = ProtectedEntry & { exact?: string };
+type InternalEntry = ProtectedEntry & { exact?: string; builtin?: boolean };
 
 /** The built-in entries, before the policy's own (so a later entry of the policy overrides them). */
 export function builtinEntries(policyPath: string | null): InternalEntry[] {
   const policyFiles = [...POLICY_DISCOVERY_PATHS];
   if (policyPath !== null && !policyFiles.includes(policyPath)) policyFiles.push(policyPath);
   return [
-    ...policyFiles.map((path) => ({ pattern: `/${path}`, reason: POLICY_REASON, exact: path })),
+    ...policyFiles.map((path) => ({ pattern: `/${path}`, reason: POLICY_REASON, exact: path, builtin: true })),
     {
+      builtin: true,
       pattern: '/.github/workflows/',
       reason: "CI workflows run with the repository's secrets and decide which checks run at all",
     },
@@ -41,7 +43,7 @@ export function builtinEntries(policyPath: string | null): InternalEntry[] {
 
 interface CompiledEntry {
   matcher: CompiledPattern;
-  entry: ProtectedEntry;
+  entry: InternalEntry;
 }
 
 function compileEntry(entry: InternalEntry): CompiledEntry {
@@ -52,9 +54,12 @@ function compileEntry(entry: InternalEntry): CompiledEntry {
   return { matcher, entry };
 }
 
-type Decision = { messageId: 'aiBlocked' | 'protectedLabel' | 'protectedPath'; entry: ProtectedEntry; path: string };
+type Decision = { messageId: 'aiBlocked' | 'protectedLabel' | 'protectedPath'; entry: InternalEntry; path: string };
 
 const RANK: Record<Decision['messageId'], number> = { aiBlocked: 3, protectedPath: 2, protectedLabel: 1 };
+
+/** The label `prguard init` writes to unlock the policy and the workflows. */
+export const POLICY_LABEL = 'prguard-policy';
 
 function decide(
   path: string,
@@ -134,9 +139,10 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
         },
       },
     },
+    // Labels unlock a protected path; a path no label unlocks is decided without them.
+    pullRequest: { needs: ['labels'] },
     messages: {
-      protectedPath:
-        '{{subject}} is protected: {{reason}}. No label unlocks it in this policy, so have its owners make this change in a separate pull request, or leave it out of this one.',
+      protectedPath: '{{subject}} is protected: {{reason}}. No label unlocks it in this policy{{unlock}}',
       protectedLabel:
         '{{subject}} is protected: {{reason}}. Ask a maintainer who owns it to review the change and add the label {{labels}} to the pull request.',
       aiBlocked:
@@ -160,7 +166,9 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
     const matchers = entries.map((e) => e.matcher);
     const labels = new Set((change.pr?.labels ?? []).map((l) => l.toLowerCase()));
     const violations: Violation[] = [];
+    const onboarding = onboardingAdditions(change.files, context.policyPath, POLICY_DISCOVERY_PATHS);
     for (const file of change.files) {
+      if (onboarding.has(file.path)) continue;
       let worst: Decision | null = null;
       for (const path of touchedPaths(file)) {
         const decision = decide(path, entries, matchers, labels, context.ai.assisted);
@@ -173,10 +181,14 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
       violations.push({
         messageId: worst.messageId,
         path: file.path,
+        ...(worst.messageId === 'protectedLabel' ? {} : { needs: [] }),
         data: {
           subject,
           reason: sentence(worst.entry.reason),
           labels: allow.map((l) => `\`${l}\``).join(' or '),
+          unlock: worst.entry.builtin
+            ? `. To let a maintainer unlock it with a label, add \`- { pattern: ${worst.entry.pattern}, allow-labels: [${POLICY_LABEL}] }\` under protected-paths \`paths:\` (prguard init writes this entry); until then, have its owners make this change in a separate pull request.`
+            : ', so have its owners make this change in a separate pull request, or leave it out of this one.',
           agents: describeAgents(context),
         },
       });

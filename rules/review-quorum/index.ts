@@ -124,6 +124,7 @@ export const reviewQuorum = defineRule<Options, MessageId>({
     id: 'review-quorum',
     description: 'Core changes get two approvals including the module owner; no one approves their own change',
     defaultSeverity: 'error',
+    pullRequest: { needs: ['reviews'] },
     optIn: true,
     schema,
     messages: {

@@ -119,6 +119,8 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
         },
       },
     },
+    // The PR title and description are scanned for secrets; findings never wait for them.
+    pullRequest: { scans: ['title', 'body'] },
     messages: {
       found:
         '{{name}} (pattern {{pattern}}) in {{where}}: `{{preview}}…` (fingerprint {{fingerprint}}). A pushed secret stays in git ' +

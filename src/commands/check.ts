@@ -5,7 +5,9 @@ import type { CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
 import type { PullRequest } from '../model.ts';
+import type { PrField } from '../rule.ts';
 import { POLICY_PATHS } from '../policy/default.ts';
+import { closest } from '../policy/suggest.ts';
 import type { PolicyChoice } from '../policy/in-force.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
 import { formatters } from '../report/index.ts';
@@ -28,6 +30,7 @@ const options = {
   label: { type: 'string', multiple: true },
   ai: { type: 'string' },
   reviews: { type: 'string' },
+  'fail-on': { type: 'string' },
 } as const;
 
 const help = `Usage: prguard check [options]
@@ -52,7 +55,9 @@ Policy:
                      read at the base commit so a change cannot weaken its own policy, as on
                      the pull request; else the embedded default policy)
 
-Pull request metadata (what the Action reads from GitHub):
+Pull request metadata (what the Action reads from GitHub). Without any of these flags, findings
+that depend on the PR's description or labels are notices "decided on the pull request"; with
+one, the flags describe the whole PR (no --label: it has no labels):
   --pr-title TEXT    the PR title
   --pr-body FILE     the PR description, read from FILE ("-" is not allowed with --diff -)
   --label NAME       a PR label; repeat for several
@@ -66,9 +71,11 @@ Output:
                      github/codeql-action/upload-sarif (whole-change findings point at the
                      policy file, line 1)
   -o, --output FILE  write the report to FILE instead of standard output
+  --fail-on LEVEL    error (default), warning or never: the lowest severity that makes the
+                     exit code 1, as the Action's fail-on input
   -h, --help         show this help
 
-Exit codes: 0 no error findings, 1 at least one error finding, 2 bad usage, policy or input.
+Exit codes: 0 no finding at --fail-on or worse, 1 at least one, 2 bad usage, policy or input.
 `;
 
 function str(v: ParsedArgs['values'][string]): string | undefined {
@@ -163,7 +170,8 @@ export async function checkRequest(
 ): Promise<CheckRequest & { root: string; mode: 'git' | 'diff' }> {
   const format = str(values.format) ?? 'text';
   if (!formatters[format]) {
-    throw new UsageError(`unknown format "${format}" (choose from ${Object.keys(formatters).join(', ')})`);
+    const near = closest(format, Object.keys(formatters));
+    throw new UsageError(`unknown format "${format}"${near ? ` — did you mean "${near}"?` : ''} (choose from ${Object.keys(formatters).join(', ')})`);
   }
   const ai = parseAi(str(values.ai));
   const diff = str(values.diff);
@@ -186,13 +194,17 @@ export async function checkRequest(
       ? diffSource({ file: diff, cwd: io.cwd, root, io, maxBytes, maxLines })
       : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
   const mode = diff !== undefined ? 'diff' : 'git';
-  let pr = prFromFlags(values, io);
+  // Any PR flag describes the pull request (no --label then means it has none); without one, what
+  // only the pull request can decide is a notice. Reviews come only from --reviews or the PR.
+  const flagged = prFromFlags(values, io);
+  let pr = flagged;
   const reviewsFile = str(values.reviews);
   if (reviewsFile !== undefined) {
     pr ??= { title: '', body: null, labels: [], author: { login: '', type: '' }, baseRef: '', headRef: '', draft: false };
     pr.reviews = parseReviewsJson(readText(reviewsFile, 'reviews file', io), reviewsFile);
   }
-  return { source, policy: policyChoice(str(values.policy), io, root), pr, ai, root, mode };
+  const unavailable: PrField[] = [...(flagged ? [] : (['title', 'body', 'labels'] as const)), ...(reviewsFile === undefined ? (['reviews'] as const) : [])];
+  return { source, policy: policyChoice(str(values.policy), io, root), pr, ai, root, mode, unavailable };
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */
@@ -202,12 +214,29 @@ export function useColor(io: IO): boolean {
   return io.isTTY;
 }
 
+export type FailOn = 'error' | 'warning' | 'never';
+
+export function parseFailOn(value: string | undefined): FailOn {
+  if (value === undefined) return 'error';
+  if (value === 'error' || value === 'warning' || value === 'never') return value;
+  const near = closest(value, ['error', 'warning', 'never']);
+  throw new UsageError(`--fail-on takes error, warning or never, not "${value}"${near ? ` — did you mean "${near}"?` : ''}`);
+}
+
+/** The exit code for a report under `--fail-on`. */
+export function exitCodeFor(findings: CheckResult['report']['findings'], failOn: FailOn): number {
+  if (failOn === 'never') return 0;
+  const failing = failOn === 'warning' ? ['error', 'warning'] : ['error'];
+  return findings.some((f) => failing.includes(f.severity)) ? 1 : 0;
+}
+
 export const check: Command = {
   name: 'check',
   summary: 'lint a change (git range or diff) against the policy',
   options,
   help,
   async run({ values }, io, app) {
+    const failOn = parseFailOn(str(values['fail-on']));
     const request = await checkRequest(values, io);
     const result = await app.runCheck(request);
     const { report } = result;
@@ -217,6 +246,6 @@ export const check: Command = {
     const output = str(values.output);
     const color = output === undefined && useColor(io);
     writeOutput(formatters[format]!(report, { color, rules: app.rules.map((r) => r.meta) }), output, io);
-    return report.conclusion === 'failure' ? 1 : 0;
+    return exitCodeFor(report.findings, failOn);
   },
 };

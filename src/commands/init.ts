@@ -1,7 +1,10 @@
 // `prguard init`: write a starter policy and the guideline's pull request template.
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { starterPolicy } from '../init/policy-template.ts';
+import { POLICY_LABEL } from '../../rules/protected-paths/index.ts';
+import { policyLabelEntries, starterPolicy } from '../init/policy-template.ts';
+import { examplePolicyTest } from '../init/policy-test-template.ts';
+import { DEFAULT_TESTS_DIR } from '../policy/fixtures.ts';
 import { PR_TEMPLATE } from '../init/pr-template.ts';
 import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
 import { SCHEMA_ID } from '../policy/schema.ts';
@@ -14,6 +17,7 @@ const options = {
 
 const POLICY_FILE = POLICY_PATHS[0];
 const TEMPLATE_FILE = '.github/pull_request_template.md';
+const TEST_FILE = `${DEFAULT_TESTS_DIR}/policy-edit-needs-label.yml`;
 /** Relative to .github/: the schema shipped in the npm package, matching the installed version. */
 const LOCAL_SCHEMA = '../node_modules/prguard/policy.schema.json';
 
@@ -26,10 +30,13 @@ const help = `Usage: prguard init [options]
 
 Set up prguard in this repository (at the top of the git work tree, else here):
   ${POLICY_FILE}                 starter policy: every rule at its default severity with
-                                      its options commented out, and the guideline's "core"
-                                      modules as examples to replace with your paths
+                                      its options commented out, the guideline's "core"
+                                      modules as commented-out examples, and the label
+                                      ${POLICY_LABEL} unlocking policy and workflow edits
   ${TEMPLATE_FILE}   the guideline's PR template (AI Authorship Statement,
                                       Change Type, Verification, checklists, ...)
+  ${TEST_FILE}
+                                      an example policy test (prguard policy test runs them)
 Existing files are never overwritten without --force.
 
 Options:
@@ -64,12 +71,14 @@ export const init: Command = {
     const policy = starterPolicy(
       allRules.map((r) => r.meta),
       schemaRef(root),
+      policyLabelEntries(POLICY_LABEL, POLICY_FILE),
     );
     // The starter must load like any user's policy; a failure here is a bug, reported as such.
     policyFromText(policy, POLICY_FILE, allRules);
     const files: { path: string; text: string; existing: string | null }[] = [
       { path: POLICY_FILE, text: policy, existing: existsSync(join(root, POLICY_FILE)) ? POLICY_FILE : null },
       { path: TEMPLATE_FILE, text: PR_TEMPLATE, existing: existingTemplate(root) },
+      { path: TEST_FILE, text: examplePolicyTest(POLICY_FILE, POLICY_LABEL), existing: existsSync(join(root, TEST_FILE)) ? TEST_FILE : null },
     ];
     for (const file of files) {
       if (file.existing && !force) {
@@ -81,8 +90,10 @@ export const init: Command = {
       io.stdout(`${file.existing === file.path ? 'replaced' : 'created '} ${file.path}\n`);
     }
     io.stdout(
-      `\nNext: fill in the core: globs in ${POLICY_FILE}, run prguard check, and install the pre-push hook\n` +
-        'with prguard install-hook. prguard rules lists the rules; prguard explain <rule> documents one.\n',
+      `\nNext: uncomment and fill in the core: globs in ${POLICY_FILE}, create the label ${POLICY_LABEL} on GitHub\n` +
+        '(it unlocks later edits of the policy and workflows), run prguard check, and install the pre-push hook\n' +
+        'with prguard install-hook. prguard policy test runs the policy tests; prguard rules lists the rules;\n' +
+        'prguard explain <rule> documents one.\n',
     );
     return 0;
   },

@@ -20,11 +20,13 @@ const help = `Usage: prguard pre-push [remote] [url] < refs
 
 Run by the git pre-push hook (see prguard install-hook). Reads the refs being pushed from
 standard input, one line each: <local ref> <local sha> <remote ref> <remote sha>, and checks
-every pushed range against the policy:
-  - a new branch is compared with its merge-base with the remote's default branch
-    (refs/remotes/<remote>/HEAD, else <remote>/main or <remote>/master);
-  - an existing branch is compared with what the remote already has;
+each pushed branch over the range its pull request will show, so the verdict is the PR's:
+  - from its merge-base with the remote's default branch (refs/remotes/<remote>/HEAD, else
+    <remote>/main or <remote>/master) to the pushed commit, for new and existing branches
+    alike (when no default branch is known: from what the remote already has);
   - deleted branches and tags are skipped.
+A push has no pull request yet: findings that depend on its description, labels or reviews
+are notices "decided on the pull request", not errors.
 Exits 1, which stops the push, when a range has error findings. Skip the check once with
 git push --no-verify; CI still checks the pull request.
 
@@ -78,7 +80,8 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, app: App):
     // The pushed branch, as the Action will see it as the PR's head ref.
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
     const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch });
-    const { report } = await app.runCheck({ source, policy, ai });
+    // A push has no pull request yet: what only the PR can decide is a notice here.
+    const { report } = await app.runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] });
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;
     io.stdout(

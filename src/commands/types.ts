@@ -13,6 +13,13 @@ export interface IO {
   isTTY: boolean;
   /** Standard input (a diff, the refs a pre-push hook is given); `isTTY` when nothing is piped. */
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** Is stderr a terminal (for a progress bar)? */
+  stderrIsTTY?: boolean;
+  /**
+   * Call `handler` on the first Ctrl-C instead of ending the process (a second one ends it);
+   * returns the function that stops listening. Long commands (backtest) use it to stop cleanly.
+   */
+  onInterrupt?: (handler: () => void) => () => void;
 }
 
 export interface ParsedArgs {

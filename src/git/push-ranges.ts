@@ -1,12 +1,12 @@
 // Which commits does a push send? Turns the refs git hands a pre-push hook into base..head ranges.
 //   - a deletion (local sha all zeros) sends nothing: skipped;
 //   - a tag is not a change to review: skipped;
-//   - a new branch (remote sha all zeros) is compared with its merge-base with the remote's default
-//     branch (refs/remotes/<remote>/HEAD, else <remote>/main, else <remote>/master), or, when the
-//     remote has no such branch, with the newest commit the remote already has;
-//   - an update is compared with the merge-base of the remote's old tip (so a force push after a
-//     rebase is not blamed for the upstream changes it picked up); when the old tip is not in the
-//     local repository it is treated like a new branch.
+//   - every pushed branch, new or updated, is checked over the range its pull request will show:
+//     from its merge-base with the remote's default branch (refs/remotes/<remote>/HEAD, else
+//     <remote>/main, else <remote>/master) to the pushed commit, not only the commits the remote
+//     lacks, so the verdict is the PR's;
+//   - when the remote has no default branch known locally, an update is compared with the merge-base
+//     of the remote's old tip, and a new branch with the newest commit the remote already has.
 import type { PushedRef } from '../hooks/push-refs.ts';
 import { type Git, openGit } from './run.ts';
 
@@ -33,9 +33,12 @@ export function shortRef(ref: string): string {
   return ref.replace(/^refs\/(remotes|heads)\//, '');
 }
 
-async function baseForNewBranch(git: Git, remote: string, head: string): Promise<Omit<PushRange, 'ref' | 'head'> | null> {
-  // The remote's default branch: its HEAD as recorded by clone or `git remote set-head`, else
-  // main or master. One for-each-ref tells which exist (in this order), one merge-base per try.
+type Base = Omit<PushRange, 'ref' | 'head'>;
+
+/** The merge-base with the remote's default branch: where the pull request's diff starts. */
+async function baseOnDefaultBranch(git: Git, remote: string, head: string): Promise<Base | null> {
+  // Its HEAD as recorded by clone or `git remote set-head`, else main or master. One for-each-ref
+  // tells which exist (in this order), one merge-base per try.
   const names = ['HEAD', 'main', 'master'];
   const listed = await git.tryRaw(['for-each-ref', '--format=%(refname)', ...names.map((n) => `refs/remotes/${remote}/${n}`)]);
   const present = new Set(listed?.split('\n'));
@@ -44,6 +47,10 @@ async function baseForNewBranch(git: Git, remote: string, head: string): Promise
     const base = await git.tryRaw(['merge-base', `refs/remotes/${remote}/${name}`, head]);
     if (base) return { base, baseLabel: `merge-base with ${remote}/${name}` };
   }
+  return null;
+}
+
+async function newestOnRemote(git: Git, remote: string, head: string): Promise<Base | null> {
   // No default branch known (or unrelated histories): the newest commit the remote already has.
   const boundary = await git.tryRaw(['rev-list', '--boundary', '--topo-order', head, '--not', `--remotes=${remote}`]);
   const first = boundary?.split('\n').find((l) => l.startsWith('-'));
@@ -68,13 +75,12 @@ export async function resolvePushRanges(
       continue;
     }
     const head = ref.localSha;
-    let found: Omit<PushRange, 'ref' | 'head'> | null = null;
-    if (ref.kind === 'update') {
-      // Fails when the old tip is not in the local repository: then it is treated like a new branch.
+    let found = await baseOnDefaultBranch(git, remote, head);
+    if (!found && ref.kind === 'update' && (await git.tryRaw(['rev-parse', '--verify', '-q', `${ref.remoteSha}^{commit}`]))) {
       const base = await git.tryRaw(['merge-base', ref.remoteSha, head]);
       if (base) found = { base, baseLabel: base === ref.remoteSha ? `${shortRef(ref.remoteRef)} on ${remote}` : `merge-base with ${shortRef(ref.remoteRef)} on ${remote}` };
     }
-    found ??= await baseForNewBranch(git, remote, head);
+    found ??= await newestOnRemote(git, remote, head);
     if (!found) {
       plan.skipped.push({ ref, reason: `no commit on ${remote} to compare with (first push?); CI will check the pull request` });
     } else if (found.base === head) {

@@ -1,6 +1,6 @@
 // The starter `.github/prguard.yml` that `prguard init` writes: every rule shown at its default
 // severity, its options commented out with their defaults, and the guideline's "core" modules as
-// an example to fill in. Generated from the rule registry, so it cannot fall behind the rules.
+// commented-out examples to fill in (live example globs would judge real files by made-up paths). Generated from the rule registry, so it cannot fall behind the rules.
 import { stringify } from 'yaml';
 import type { JsonSchema, RuleMeta } from '../rule.ts';
 
@@ -32,7 +32,31 @@ function commentedOption(key: string, prop: JsonSchema, indent: string): string[
   return out;
 }
 
-export function starterPolicy(rules: readonly StarterRule[], schemaUrl: string): string {
+/** Live lines written under a rule's entry, after its commented options (by rule id). */
+export type StarterExtras = Record<string, string[]>;
+
+/**
+ * protected-paths: the policy and the workflows unlock with one label, so a policy edit is a
+ * reviewed pull request, not a circular "make this change in a separate pull request".
+ */
+export function policyLabelEntries(label: string, policyFile: string): StarterExtras {
+  return {
+    'protected-paths': [
+      `    # The policy and the CI workflows are always protected. With these entries a maintainer who has`,
+      `    # reviewed such a change unlocks it with the label ${label} on the pull request; remove them to`,
+      '    # require a separate pull request by the owners instead.',
+      '    paths:',
+      `      - pattern: /${policyFile}`,
+      `        reason: it is the prguard policy, and changing it changes what every check enforces`,
+      `        allow-labels: [${label}]`,
+      '      - pattern: /.github/workflows/',
+      `        reason: CI workflows run with the repository's secrets and decide which checks run at all`,
+      `        allow-labels: [${label}]`,
+    ],
+  };
+}
+
+export function starterPolicy(rules: readonly StarterRule[], schemaUrl: string, extras: StarterExtras = {}): string {
   const lines: string[] = [
     `# yaml-language-server: $schema=${schemaUrl}`,
     '# prguard policy: what a pull request must satisfy before it is merged.',
@@ -42,11 +66,12 @@ export function starterPolicy(rules: readonly StarterRule[], schemaUrl: string):
     'extends: recommended',
     '',
     '# The guideline\'s "core" modules: code whose changes need line-by-line human review.',
-    '# Everything else is a leaf. These globs are examples: replace them with your own paths.',
-    'core:',
+    '# Everything else is a leaf. These globs are examples, commented out: uncomment `core:` and',
+    '# the modules that fit, with your own paths (`prguard policy print` shows what is in force).',
+    '# core:',
   ];
   for (const core of CORE_EXAMPLES) {
-    lines.push(`  ${core.name}: [${core.globs.map((g) => JSON.stringify(g)).join(', ')}]   # ${core.what}`);
+    lines.push(`#   ${core.name}: [${core.globs.map((g) => JSON.stringify(g)).join(', ')}]   # ${core.what}`);
   }
   lines.push('', rules.length > 0 ? 'rules:' : 'rules: {}');
   rules.forEach((rule, i) => {
@@ -56,6 +81,7 @@ export function starterPolicy(rules: readonly StarterRule[], schemaUrl: string):
     for (const [key, prop] of Object.entries(rule.schema.properties)) {
       lines.push(...commentedOption(key, prop, '    '));
     }
+    lines.push(...(extras[rule.id] ?? []));
   });
   return `${lines.join('\n')}\n`;
 }

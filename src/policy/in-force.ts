@@ -26,7 +26,9 @@ export type PolicyChoice =
    */
   | { kind: 'file'; display: string; text: string; repoPath?: string }
   /** A repository path (the Action's `policy` input), read at the base. */
-  | { kind: 'repo-path'; path: string };
+  | { kind: 'repo-path'; path: string }
+  /** The embedded default, whatever the repository holds (a backtest of a repository without a policy). */
+  | { kind: 'default' };
 
 export interface PolicyInForceInput {
   choice: PolicyChoice;
@@ -61,7 +63,10 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
   if (choice.kind === 'file') {
     const policy = policyFromText(choice.text, choice.display, rules);
     policy.source = choice.repoPath ?? choice.display;
-    return { policy, origin: { path: choice.display, source: 'explicit' }, text: choice.text, notes: [] };
+    return { policy, origin: { path: choice.display, source: 'explicit' }, text: choice.text, notes: [...(policy.notes ?? [])] };
+  }
+  if (choice.kind === 'default') {
+    return { policy: defaultPolicy(rules), origin: { path: null, source: 'default' }, text: null, notes: [] };
   }
   const fromBase = base === null ? 'work-tree' : 'base';
   if (choice.kind === 'repo-path') {
@@ -73,11 +78,12 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
           'from the base so a change cannot alter its own policy: merge the policy first.',
       );
     }
+    const policy = policyFromText(found.text, path, rules);
     return {
-      policy: policyFromText(found.text, path, rules),
+      policy,
       origin: { path, source: fromBase },
       text: found.text,
-      notes: touchNotes(files, path, found.resolvedPath, base),
+      notes: [...touchNotes(files, path, found.resolvedPath, base), ...(policy.notes ?? [])],
     };
   }
   // Every discovery path is asked at once (one round through the API); the first that exists wins.
@@ -94,7 +100,9 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
         );
       }
     }
-    return { policy: policyFromText(found.text, path, rules), origin: { path, source: fromBase }, text: found.text, notes };
+    const policy = policyFromText(found.text, path, rules);
+    notes.push(...(policy.notes ?? []));
+    return { policy, origin: { path, source: fromBase }, text: found.text, notes };
   }
   const notes: string[] = [];
   const added = POLICY_PATHS.filter((p) => touched(files, p) !== undefined);

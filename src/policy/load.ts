@@ -10,6 +10,7 @@ import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { compileSchema } from './compile.ts';
 import { precompiled } from './precompiled.ts';
 import { buildPolicySchema } from './schema.ts';
+import { keysInSchema } from './schema-keys.ts';
 import { closest } from './suggest.ts';
 
 /** The policy as written, after schema validation. */
@@ -20,6 +21,10 @@ export interface PolicyConfig {
   waivers?: { by?: string[]; rules?: string[] };
   rules?: Record<string, string | Record<string, unknown>>;
   provenance?: ProvenanceConfig;
+  /** Directory of the policy's tests (`prguard policy test`). */
+  tests?: string;
+  /** Per-directory overrides, ESLint-style (src/policy/overrides.ts). */
+  overrides?: { files: string[]; rules?: Record<string, string | Record<string, unknown>> }[];
 }
 
 type Path = (string | number)[];
@@ -68,7 +73,7 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
   const problems: LocatedProblem[] = [];
   if (!validate(value)) {
     for (const error of relevantErrors(validate.errors ?? [])) {
-      const { path, message, onKey } = describe(error, rules);
+      const { path, message, onKey } = describe(error, rules, value);
       problems.push(at(locate(doc, path, onKey), message));
     }
   }
@@ -104,14 +109,18 @@ function ruleProblems(
   at: (offset: number, message: string) => LocatedProblem,
 ): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
-  for (const rule of rules) {
-    const entry = config.rules?.[rule.meta.id];
+  const places: [Path, Record<string, string | Record<string, unknown>> | undefined][] = [
+    [['rules'], config.rules],
+    ...(config.overrides ?? []).map((o, i): [Path, typeof o.rules] => [['overrides', i, 'rules'], o.rules]),
+  ];
+  for (const [where, ruleMap] of places) for (const rule of rules) {
+    const entry = ruleMap?.[rule.meta.id];
     if (!rule.validate || typeof entry !== 'object' || entry === null) continue;
     const { severity: _s, ai, ...options } = entry as Record<string, unknown>;
-    const blocks: [Path, Record<string, unknown>][] = [[['rules', rule.meta.id], options]];
+    const blocks: [Path, Record<string, unknown>][] = [[[...where, rule.meta.id], options]];
     if (ai && typeof ai === 'object') {
       const { severity: _as, ...aiOptions } = ai as Record<string, unknown>;
-      blocks.push([['rules', rule.meta.id, 'ai'], aiOptions]);
+      blocks.push([[...where, rule.meta.id, 'ai'], aiOptions]);
     }
     for (const [base, opts] of blocks) {
       for (const problem of rule.validate(opts)) {
@@ -137,7 +146,7 @@ function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-function describe(error: ErrorObject, rules: readonly AnyRule[]): { path: Path; message: string; onKey: boolean } {
+function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown): { path: Path; message: string; onKey: boolean } {
   const path = pointerToPath(error.instancePath);
   const where = path.length > 0 ? path.join('.') : 'policy';
   const params = error.params as Record<string, unknown>;
@@ -154,12 +163,17 @@ function describe(error: ErrorObject, rules: readonly AnyRule[]): { path: Path; 
       const what = path.length === 0 ? 'unknown top-level key' : `unknown option under ${where}`;
       return { path: keyPath, onKey: true, message: `${what}: "${key}"${hint(key, known, 'allowed')}` };
     }
-    case 'enum':
+    case 'enum': {
+      const allowed = params.allowedValues as unknown[];
+      const written = valueAt(value, path);
+      const near = typeof written === 'string' ? closest(written, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
+      const mean = near ? ` — did you mean "${near}"?` : '';
       return {
         path,
         onKey: false,
-        message: `${where} must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+        message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${typeof written === 'string' ? `, not ${JSON.stringify(written)}` : ''}${mean}`,
       };
+    }
     case 'const':
       return { path, onKey: false, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
     case 'type':
@@ -181,10 +195,21 @@ function hint(key: string, candidates: string[], label: string): string {
   return near ? ` — did you mean "${near}"?${list}` : list;
 }
 
+function valueAt(value: unknown, path: Path): unknown {
+  let node = value;
+  for (const seg of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[seg];
+  }
+  return node;
+}
+
 function knownKeys(path: Path, rules: readonly AnyRule[]): string[] {
-  if (path.length === 0) return ['version', 'extends', 'core', 'waivers', 'rules'];
+  if (path.length === 0) return ['version', 'extends', 'core', 'waivers', 'provenance', 'rules', 'tests', 'overrides'];
   if (path.length === 1 && path[0] === 'waivers') return ['by', 'rules'];
   if (path.length === 2 && path[0] === 'core') return ['paths', 'owners'];
+  const nested = keysInSchema(buildPolicySchema(rules), path);
+  if (nested.length > 0) return nested;
   if (path[0] === 'rules' && typeof path[1] === 'string') {
     const rule = rules.find((r) => r.meta.id === path[1]);
     if (rule && (path.length === 2 || (path.length === 3 && path[2] === 'ai'))) {

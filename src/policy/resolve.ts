@@ -4,6 +4,7 @@ import type { AnyRule } from '../rule.ts';
 import type { PolicyConfig } from './load.ts';
 import { UNWAIVABLE_BY_DEFAULT } from './schema.ts';
 import { type ProvenancePolicy, provenancePolicyFrom } from '../provenance/options.ts';
+import { resolveOverride, type ResolvedOverride } from './overrides.ts';
 
 export interface ResolvedRule {
   severity: SeveritySetting;
@@ -24,6 +25,12 @@ export interface ResolvedPolicy {
   rules: Record<string, ResolvedRule>;
   /** Typed provenance options (disclosure template, which evidence counts), computed here once. */
   provenance: ProvenancePolicy;
+  /** What a reader should know about how the policy resolved (e.g. a guard rule left off by omission). */
+  notes?: string[];
+  /** The directory of the policy's tests (`tests:`), when it names one. */
+  tests?: string;
+  /** Per-directory overrides (`overrides:`), in order; absent when the policy has none. */
+  overrides?: ResolvedOverride[];
 }
 
 export interface WaiverPolicy {
@@ -46,6 +53,13 @@ export function resolveCore(core: PolicyConfig['core']): { globs: Record<string,
   }
   return { globs, owners };
 }
+
+/**
+ * Rules that guard the repository itself (its secrets, its policy and workflows): a policy that
+ * leaves one off without saying `off` gets a note, since copying a snippet without `extends`
+ * would otherwise switch them off silently.
+ */
+export const GUARD_RULES: readonly string[] = ['secret-leakage', 'protected-paths'];
 
 export function defaultOptions(rule: AnyRule): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -79,6 +93,17 @@ export function resolvePolicy(
     }
     resolved[id] = { severity, options: { ...defaultOptions(rule), ...options }, aiOptions };
   }
+  const notes: string[] = [];
+  const known = new Set(rules.map((r) => r.meta.id));
+  const omitted = GUARD_RULES.filter((id) => known.has(id) && !resolved[id]);
+  if (omitted.length > 0) {
+    const list = omitted.join(' and ');
+    notes.push(
+      `${list} ${omitted.length === 1 ? 'does' : 'do'} not run: the policy has no "extends: recommended" and does not ` +
+        `list ${omitted.length === 1 ? 'it' : 'them'}. Add "extends: recommended", or write "${omitted[0]}: off" under rules: ` +
+        'to turn it off on purpose',
+    );
+  }
   const core = resolveCore(config.core);
   const waivers: WaiverPolicy = {
     by: config.waivers?.by ?? [],
@@ -89,5 +114,11 @@ export function resolvePolicy(
   // The disclosure is read with ai-disclosure's options (even when the rule is off), so a custom template still counts.
   const disclosureRule = config.rules?.['ai-disclosure'];
   const provenance = provenancePolicyFrom(typeof disclosureRule === 'object' ? disclosureRule : undefined, config.provenance);
-  return { source, core: core.globs, coreOwners: core.owners, waivers, rules: resolved, provenance };
+  const policy: ResolvedPolicy = { source, core: core.globs, coreOwners: core.owners, waivers, rules: resolved, provenance };
+  if (notes.length > 0) policy.notes = notes;
+  if (config.tests !== undefined) policy.tests = config.tests;
+  if (config.overrides && config.overrides.length > 0) {
+    policy.overrides = config.overrides.map((o) => resolveOverride(o.files, o.rules ?? {}));
+  }
+  return policy;
 }

@@ -135,6 +135,35 @@ export function buildPolicySchema(rules: readonly AnyRule[]): JsonSchema {
         additionalProperties: false,
         properties: ruleProps,
       },
+      tests: {
+        description: 'Directory of the policy tests `prguard policy test` runs (default .github/prguard-tests).',
+        type: 'string',
+        minLength: 1,
+      },
+      overrides: {
+        description:
+          'Per-directory overrides, ESLint-style, applied in order over `rules:`: a finding on a path takes the configuration of the overrides matching that path; a whole-change finding (e.g. pr-size) that of the overrides every changed file matches, and says so.',
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['files', 'rules'],
+          properties: {
+            files: {
+              description: 'Globs of the repository paths this override applies to.',
+              type: 'array',
+              items: { type: 'string', minLength: 1 },
+              minItems: 1,
+            },
+            rules: {
+              description: 'Rules by id, as under the top-level `rules:` (only what changes).',
+              type: 'object',
+              additionalProperties: false,
+              properties: ruleProps,
+            },
+          },
+        },
+      },
     },
   };
 }

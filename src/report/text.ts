@@ -35,6 +35,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     `${paint('1', 'prguard')} · ${plural(stats.files, 'file')} changed (+${stats.additions} −${stats.deletions}) · policy: ${policyLabel(report.policy)}`,
   );
   lines.push(provenanceSummary(report.ai));
+  lines.push(`rules run: ${report.rules.length > 0 ? report.rules.join(', ') : 'none (the policy turns every rule off)'}`);
   for (const note of report.notes) lines.push(paint('2', `note: ${note}`));
 
   let current = '';
@@ -55,10 +56,12 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   } else {
     const parts = [plural(errors, 'error'), plural(warnings, 'warning')];
     if (notices > 0) parts.push(plural(notices, 'notice'));
+    const deferred = report.findings.filter((f) => f.deferred).length;
+    const later = deferred > 0 ? ` · ${deferred} decided on the pull request` : '';
     lines.push(
       report.conclusion === 'failure'
-        ? paint('31', `✖ ${parts.join(', ')}: failing`)
-        : paint('33', `⚠ ${parts.join(', ')}: passing (no errors)`),
+        ? paint('31', `✖ ${parts.join(', ')}: failing${later}`)
+        : paint('33', `⚠ ${parts.join(', ')}: passing (no errors)${later}`),
     );
   }
   return `${lines.join('\n')}\n`;

@@ -44,10 +44,17 @@ describe('prguard init', () => {
     const resolved = policyFromText(policy, '.github/prguard.yml', allRules);
     const validate = new Ajv({ strict: false }).compile(editorSchema);
     expect(validate(parse(policy)), JSON.stringify(validate.errors)).toBe(true);
-    // The guideline's core modules, as examples.
-    expect(Object.keys(resolved.core)).toEqual(
-      expect.arrayContaining(['auth', 'billing', 'orchestration', 'framework', 'domain', 'public-api', 'schema']),
-    );
+    // The guideline's core modules, as commented-out examples: no live glob judges real files.
+    expect(resolved.core).toEqual({});
+    for (const name of ['auth', 'billing', 'orchestration', 'framework', 'domain', 'public-api', 'schema']) {
+      expect(policy).toMatch(new RegExp(`^#   ${name}: \\[`, 'm'));
+    }
+    // The label that unlocks policy and workflow edits, with a comment saying so.
+    expect(resolved.rules['protected-paths']!.options.paths).toEqual([
+      expect.objectContaining({ pattern: '/.github/prguard.yml', 'allow-labels': ['prguard-policy'] }),
+      expect.objectContaining({ pattern: '/.github/workflows/', 'allow-labels': ['prguard-policy'] }),
+    ]);
+    expect(policy).toContain('unlocks it with the label prguard-policy');
     // Every rule shown at its default severity, every option commented out with its default.
     for (const rule of allRules) {
       expect(policy).toContain(`  ${rule.meta.id}:\n    severity: ${rule.meta.defaultSeverity}\n`);

@@ -33,14 +33,17 @@ describe('git push with the prguard pre-push hook', () => {
     expect(remoteSha('feature').output.trim()).toBe(head);
   });
 
-  it('checks only the new commits on an existing branch', () => {
+  it('checks an existing branch over the range its pull request shows, not only the new commits', () => {
     const before = repo.git('rev-parse', 'feature').trim();
+    const base = repo.git('merge-base', 'origin/main', before).trim();
     const head = repo.commit('another small change', { 'src/b.ts': lines(4, 'b') });
     const r = gitRun(repo, 'push', 'origin', 'feature');
-    // 3 + 4 lines since main would break max-lines: 5; the push sends only the 4 new ones.
-    expect(r.output).toContain(`(${before.slice(0, 7)}..${head.slice(0, 7)}, base: feature on origin)`);
-    expect(r.code).toBe(0);
-    expect(remoteSha('feature').output.trim()).toBe(head);
+    // 3 + 4 lines since main break max-lines: 5, as on the pull request, though the push sends only 4.
+    expect(r.output).toContain(`(${base.slice(0, 7)}..${head.slice(0, 7)}, base: merge-base with origin/HEAD)`);
+    expect(r.output).toContain('This pull request changes 7 lines');
+    expect(r.code).not.toBe(0);
+    expect(remoteSha('feature').output.trim()).toBe(before);
+    expect(gitRun(repo, 'push', '--no-verify', 'origin', 'feature').code).toBe(0);
   });
 
   it('blocks a push with error findings, says how to bypass, and --no-verify bypasses', () => {

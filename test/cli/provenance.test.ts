@@ -136,11 +136,13 @@ describe('the local branch is read like the PR head ref in the Action', () => {
     const sha = repo.git('rev-parse', 'HEAD').trim();
     repo.git('checkout', '-q', '--detach');
     try {
-      repo.write('strict.yml', 'version: 1\nrules:\n  ai-disclosure:\n    severity: warning\n    ai:\n      severity: error\n');
+      // tests-touched needs no PR data, so its ai: block (applied only because the branch says
+      // Codex) blocks the push; without AI the rule is off.
+      repo.write('strict.yml', "version: 1\nrules:\n  tests-touched:\n    severity: 'off'\n    source: ['**']\n    ai:\n      severity: error\n");
       const input = `refs/heads/codex/add-readme-line ${sha} refs/heads/codex/add-readme-line ${'0'.repeat(40)}\n`;
       const r = runCli(['pre-push', 'origin', '--policy', 'strict.yml'], { cwd: repo.dir, input });
       expect(r.stdout).toContain('AI-assisted: yes — OpenAI Codex: branch in branch ("codex/add-readme-line")');
-      expect(r.code).toBe(1);
+      expect(r.code, r.stdout + r.stderr).toBe(1);
     } finally {
       repo.git('checkout', '-q', 'codex/add-readme-line');
     }

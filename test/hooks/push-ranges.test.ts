@@ -32,9 +32,29 @@ describe('resolvePushRanges', () => {
     ]);
   });
 
-  it('compares an existing branch with what the remote has', async () => {
+  it('compares an update of the default branch with what the remote has (its merge-base)', async () => {
     const p = await plan(`refs/heads/trunk ${main2} refs/heads/trunk ${main1}`);
-    expect(p.ranges).toEqual([expect.objectContaining({ base: main1, head: main2, baseLabel: 'trunk on origin' })]);
+    expect(p.ranges).toEqual([expect.objectContaining({ base: main1, head: main2, baseLabel: 'merge-base with origin/HEAD' })]);
+  });
+
+  it('checks an existing branch over the whole range its pull request shows, not only the new commits', async () => {
+    const feature = repo.git('rev-parse', 'feature').trim();
+    repo.git('checkout', '-q', 'feature');
+    const more = repo.commit('more feature work', { 'c.txt': 'c\n' });
+    repo.git('checkout', '-q', 'trunk');
+    const p = await plan(`refs/heads/feature ${more} refs/heads/feature ${feature}`);
+    expect(p.ranges).toEqual([expect.objectContaining({ base: main1, head: more, baseLabel: 'merge-base with origin/HEAD' })]);
+    repo.git('branch', '-f', 'feature', feature);
+  });
+
+  it('without a known default branch, compares an existing branch with what the remote has', async () => {
+    repo.git('remote', 'set-head', 'origin', '-d');
+    try {
+      const p = await plan(`refs/heads/trunk ${main2} refs/heads/trunk ${main1}`);
+      expect(p.ranges).toEqual([expect.objectContaining({ base: main1, head: main2, baseLabel: 'trunk on origin' })]);
+    } finally {
+      repo.git('remote', 'set-head', 'origin', 'trunk');
+    }
   });
 
   it('uses the merge-base on a force push, so upstream commits picked up by a rebase are not blamed', async () => {
@@ -43,7 +63,7 @@ describe('resolvePushRanges', () => {
     const rebased = repo.commit('feature work, rebased', { 'b.txt': 'b\n' });
     repo.git('checkout', '-q', 'trunk');
     const p = await plan(`refs/heads/rebased ${rebased} refs/heads/feature ${feature}`);
-    expect(p.ranges[0]).toMatchObject({ base: main1, head: rebased, baseLabel: 'merge-base with feature on origin' });
+    expect(p.ranges[0]).toMatchObject({ base: main1, head: rebased, baseLabel: 'merge-base with origin/HEAD' });
   });
 
   it('checks several refs and skips deletions, tags and branches with nothing new', async () => {

@@ -34,11 +34,15 @@ describe('starterPolicy', () => {
     expect(parse(uncommented)).toEqual({ patterns: fake.schema.properties.patterns!.default });
   });
 
-  it('parses to the policy envelope with the core examples', () => {
-    const doc = parse(text) as { version: number; core: Record<string, string[]>; rules: Record<string, unknown> };
+  it('parses to the policy envelope, with the core examples commented out', () => {
+    const doc = parse(text) as { version: number; core?: Record<string, string[]>; rules: Record<string, unknown> };
     expect(doc.version).toBe(1);
     expect(doc.rules).toEqual({ 'fake-rule': { severity: 'notice' } });
-    expect(Object.keys(doc.core)).toEqual(CORE_EXAMPLES.map((c) => c.name));
+    expect(doc.core).toBeUndefined();
+    // Uncommented, the examples are a valid core map.
+    const block = text.split('\n').filter((l) => /^# (core:| {2}\S)/.test(l)).map((l) => l.slice(2));
+    const uncommented = parse(block.join('\n')) as { core: Record<string, string[]> };
+    expect(Object.keys(uncommented.core)).toEqual(CORE_EXAMPLES.map((c) => c.name));
     expect(text.startsWith('# yaml-language-server: $schema=https://example.test/schema.json\n')).toBe(true);
   });
 

@@ -5,9 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import { main } from '../../src/cli.ts';
 import type { Report } from '../../src/model.ts';
-import type { FakeFile } from '../github/fake-github.ts';
 import { fakeServers, reportOf, runAction } from '../github/scenario.ts';
 import { Repo } from '../helpers/repo.ts';
+import { listFiles } from './git-pr.ts';
 
 const STRICT = 'version: 1\nextends: recommended\nrules:\n  pr-size:\n    severity: error\n    max-lines: 1\n';
 const LOOSE = 'version: 1\nextends: recommended\nrules:\n  pr-size: off\n';
@@ -59,28 +59,6 @@ function commitTree(repo: Repo, tree: Tree, message: string): string {
   repo.git('commit', '-q', '--allow-empty', '-m', message);
   repo.git('reset', '-q', '--hard');
   return repo.git('rev-parse', 'HEAD').trim();
-}
-
-/** The pull request's files as `pulls.listFiles` lists them, from git. */
-function listFiles(repo: Repo, base: string, head: string): FakeFile[] {
-  const statuses: Record<string, FakeFile['status']> = { A: 'added', M: 'modified', D: 'removed', R: 'renamed', T: 'changed' };
-  const out: FakeFile[] = [];
-  for (const line of repo.git('diff', '--name-status', '-M', base, head).trim().split('\n')) {
-    const [code = '', a = '', b] = line.split('\t');
-    const path = b ?? a;
-    const numstat = repo.git('diff', '--numstat', '-M', base, head, '--', ...(b ? [a, b] : [a])).trim().split('\t');
-    const diff = repo.git('diff', '-M', base, head, '--', ...(b ? [a, b] : [a]));
-    const patch = diff.includes('\n@@') ? diff.slice(diff.indexOf('\n@@') + 1).replace(/\n$/, '') : '';
-    out.push({
-      filename: path,
-      status: statuses[code[0]!]!,
-      additions: Number(numstat[0]),
-      deletions: Number(numstat[1]),
-      ...(patch.startsWith('@@') ? { patch } : {}),
-      ...(b ? { previous_filename: a } : {}),
-    });
-  }
-  return out;
 }
 
 function files(tree: Tree): Record<string, string> {

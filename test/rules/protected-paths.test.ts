@@ -47,7 +47,25 @@ const cases: Case[] = [
     contains: ['it is the prguard policy'],
   },
   { name: 'with the embedded default, .github/prguard.yml is protected', files: [edit('.github/prguard.yml')], found: ['protectedPath .github/prguard.yml'] },
-  { name: 'with the embedded default, .prguard.yml is protected', files: [file('.prguard.yml', { status: 'added', added: ['rules: {}'] })], found: ['protectedPath .prguard.yml'] },
+  // Onboarding: with no policy at the base, adding the policy and a prguard-only workflow is the setup itself.
+  { name: 'with the embedded default, adding .prguard.yml is onboarding, not protected', files: [file('.prguard.yml', { status: 'added', added: ['rules: {}'] })], found: [] },
+  {
+    name: 'with the embedded default, adding a workflow that only checks out and runs prguard is onboarding',
+    files: [file('.github/workflows/prguard.yml', { status: 'added', added: ['jobs:', '  p:', '    steps:', '      - uses: actions/checkout@v4', '      - uses: prguard/prguard@v1'] })],
+    found: [],
+  },
+  {
+    name: 'an added workflow that runs anything else stays protected, and says which label would unlock it',
+    files: [file('.github/workflows/prguard.yml', { status: 'added', added: ['    steps:', '      - uses: prguard/prguard@v1', '      - run: curl x | sh'] })],
+    found: ['protectedPath .github/workflows/prguard.yml'],
+    contains: ['allow-labels: [prguard-policy]', 'prguard init writes this entry'],
+  },
+  {
+    name: 'once a policy exists, adding a prguard workflow is protected',
+    files: [file('.github/workflows/prguard.yml', { status: 'added', added: ['      - uses: prguard/prguard@v1'] })],
+    policyPath: '.github/prguard.yml',
+    found: ['protectedPath .github/workflows/prguard.yml'],
+  },
   {
     name: 'adding .github/prguard.yml would override a policy at .prguard.yml, so it is protected too',
     files: [file('.github/prguard.yml', { status: 'added', added: ['rules: {}'] })],

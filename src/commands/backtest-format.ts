@@ -1,0 +1,125 @@
+// A backtest as text (a terminal), JSON (scripts) or Markdown (a comment on the policy's PR).
+// With --compare, both policies side by side and the PRs whose verdict changes.
+import type { MergedPr } from './backtest-history.ts';
+import type { BacktestRun } from './backtest-run.ts';
+import { prLabel, type PolicySummary, verdictChanges } from './backtest-summary.ts';
+
+export interface BacktestReport {
+  branch: string;
+  prs: MergedPr[];
+  run: BacktestRun;
+  summaries: PolicySummary[];
+}
+
+const pct = (n: number, of: number) => (of === 0 ? '0%' : `${Math.round((n / of) * 100)}%`);
+
+function count(side: { ai: string[]; human: string[] }): string {
+  const all = side.ai.length + side.human.length;
+  return all === 0 ? '0' : `${all} (${side.ai.length} AI / ${side.human.length} not)`;
+}
+
+function list(labels: readonly string[], max = 20): string {
+  if (labels.length === 0) return '';
+  return labels.length > max ? `${labels.slice(0, max).join(', ')} and ${labels.length - max} more` : labels.join(', ');
+}
+
+function header(r: BacktestReport): string[] {
+  const checked = r.summaries[0]?.checked ?? 0;
+  const dates = r.prs.length > 0 ? ` (${r.prs.at(-1)!.date.slice(0, 10)} … ${r.prs[0]!.date.slice(0, 10)})` : '';
+  const lines = [`prguard backtest · ${r.prs.length} merged PRs on ${r.branch}${dates}`];
+  lines.push(`checked ${checked} in ${r.run.seconds.toFixed(1)} s (${checked > 0 ? (r.run.seconds / checked).toFixed(2) : '0'} s per PR)`);
+  if (r.run.interrupted) lines.push(`interrupted: ${r.run.done} of ${r.prs.length} PRs were processed; the figures cover those`);
+  for (const u of r.run.unchecked) lines.push(`not checked: ${prLabel(u.pr)} (${u.reason}) — not counted as passing or failing`);
+  return lines;
+}
+
+function blockedLine(s: PolicySummary): string {
+  const human = s.checked - s.ai;
+  return `would have blocked ${s.blocked.all.length} of ${s.checked} (${pct(s.blocked.all.length, s.checked)}) · AI-assisted ${s.blocked.ai.length} of ${s.ai} (${pct(s.blocked.ai.length, s.ai)}) · not ${s.blocked.human.length} of ${human} (${pct(s.blocked.human.length, human)})`;
+}
+
+export function formatBacktestText(r: BacktestReport): string {
+  const lines = header(r);
+  const compare = r.summaries.length === 2;
+  for (const s of r.summaries) lines.push('', `policy ${s.policy}: ${blockedLine(s)}`);
+  const width = Math.max(16, ...r.summaries[0]!.rules.map((x) => x.rule.length + 2));
+  const col = 26;
+  lines.push('');
+  if (!compare) {
+    lines.push(`${'rule'.padEnd(width)}${'error'.padEnd(col)}${'warning'.padEnd(col)}decided on the PR`);
+    for (const rule of r.summaries[0]!.rules) {
+      lines.push(`${rule.rule.padEnd(width)}${count(rule.error).padEnd(col)}${count(rule.warning).padEnd(col)}${rule.pending.length}`);
+    }
+  } else {
+    const [a, b] = r.summaries as [PolicySummary, PolicySummary];
+    lines.push(`${'rule'.padEnd(width)}${'error: A → B'.padEnd(col)}warning: A → B`);
+    a.rules.forEach((ra, i) => {
+      const rb = b.rules[i]!;
+      const n = (x: { ai: string[]; human: string[] }) => x.ai.length + x.human.length;
+      lines.push(`${ra.rule.padEnd(width)}${`${n(ra.error)} → ${n(rb.error)}`.padEnd(col)}${`${n(ra.warning)} → ${n(rb.warning)}`}`);
+    });
+    const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
+    lines.push('', `verdict changes (A: ${a.policy}, B: ${b.policy}):`);
+    lines.push(`  blocked under B only: ${list(changes.newlyBlocked) || 'none'}`);
+    lines.push(`  blocked under A only: ${list(changes.noLongerBlocked) || 'none'}`);
+  }
+  lines.push('', 'PRs behind each number:');
+  for (const s of r.summaries) {
+    if (compare) lines.push(`  policy ${s.policy}:`);
+    for (const rule of s.rules) {
+      for (const sev of ['error', 'warning'] as const) {
+        const all = [...rule[sev].ai, ...rule[sev].human];
+        if (all.length > 0) lines.push(`${compare ? '    ' : '  '}${rule.rule} ${sev}: ${list(all)}`);
+      }
+      if (rule.pending.length > 0) lines.push(`${compare ? '    ' : '  '}${rule.rule} decided on the PR: ${list(rule.pending)}`);
+    }
+  }
+  if (r.summaries.some((s) => s.rules.some((x) => x.pending.length > 0))) {
+    lines.push('', '"decided on the PR": the finding depends on the PR description, labels or reviews, which git does not have.');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatBacktestMarkdown(r: BacktestReport): string {
+  const lines = header(r).map((l, i) => (i === 0 ? `### ${l}` : `_${l}_`));
+  const compare = r.summaries.length === 2;
+  lines.push('');
+  for (const s of r.summaries) lines.push(`- **${s.policy}**: ${blockedLine(s)}`);
+  lines.push('');
+  if (!compare) {
+    lines.push('| rule | error (AI / not) | warning (AI / not) | decided on the PR |', '| --- | --- | --- | --- |');
+    for (const rule of r.summaries[0]!.rules) {
+      const cell = (x: { ai: string[]; human: string[] }) => `${x.ai.length + x.human.length} (${x.ai.length} / ${x.human.length})`;
+      lines.push(`| \`${rule.rule}\` | ${cell(rule.error)} | ${cell(rule.warning)} | ${rule.pending.length} |`);
+    }
+  } else {
+    const [a, b] = r.summaries as [PolicySummary, PolicySummary];
+    lines.push(`| rule | errors: ${a.policy} → ${b.policy} | warnings: ${a.policy} → ${b.policy} |`, '| --- | --- | --- |');
+    a.rules.forEach((ra, i) => {
+      const rb = b.rules[i]!;
+      const n = (x: { ai: string[]; human: string[] }) => x.ai.length + x.human.length;
+      lines.push(`| \`${ra.rule}\` | ${n(ra.error)} → ${n(rb.error)} | ${n(ra.warning)} → ${n(rb.warning)} |`);
+    });
+    const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
+    lines.push('', `Blocked only under ${b.policy}: ${list(changes.newlyBlocked) || 'none'}`, '', `Blocked only under ${a.policy}: ${list(changes.noLongerBlocked) || 'none'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatBacktestJson(r: BacktestReport): string {
+  return `${JSON.stringify(
+    {
+      branch: r.branch,
+      prs: r.prs.length,
+      done: r.run.done,
+      interrupted: r.run.interrupted,
+      seconds: Number(r.run.seconds.toFixed(2)),
+      unchecked: r.run.unchecked.map((u) => ({ pr: prLabel(u.pr), sha: u.pr.sha, reason: u.reason })),
+      policies: r.summaries,
+      ...(r.summaries.length === 2 ? { changes: verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!) } : {}),
+      verdicts: r.run.verdicts.map((vs) => vs.map((v) => ({ pr: prLabel(v.pr), sha: v.pr.sha, kind: v.pr.kind, ai: v.ai, blocked: v.blocked, rules: v.rules, pending: v.pending }))),
+    },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,82 @@
+// What a backtest found, aggregated: per rule, the PRs it flagged at error and at warning, split
+// AI-assisted vs not, those it could not decide without the PR's own data, and the PRs that would
+// have been blocked. Pure: built from per-PR verdicts, formatted by backtest-format.ts.
+import type { Report, Severity } from '../model.ts';
+import type { MergedPr } from './backtest-history.ts';
+
+export interface PrVerdict {
+  pr: MergedPr;
+  ai: boolean;
+  blocked: boolean;
+  /** The worst decided severity per rule that reported something. */
+  rules: Record<string, Severity>;
+  /** Rules with findings decided on the pull request (its description, labels, reviews). */
+  pending: string[];
+}
+
+export interface RuleSummary {
+  rule: string;
+  error: { ai: string[]; human: string[] };
+  warning: { ai: string[]; human: string[] };
+  pending: string[];
+}
+
+export interface PolicySummary {
+  policy: string;
+  checked: number;
+  ai: number;
+  blocked: { all: string[]; ai: string[]; human: string[] };
+  rules: RuleSummary[];
+}
+
+/** "#123", or the merge commit's short sha for a PR without a number. */
+export function prLabel(pr: MergedPr): string {
+  return pr.number !== undefined ? `#${pr.number}` : pr.sha.slice(0, 7);
+}
+
+export function verdictOf(pr: MergedPr, report: Report): PrVerdict {
+  const rules: Record<string, Severity> = {};
+  const pending = new Set<string>();
+  const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+  for (const f of report.findings) {
+    if (f.deferred) {
+      pending.add(f.ruleId);
+      continue;
+    }
+    const now = rules[f.ruleId];
+    if (now === undefined || rank[f.severity] < rank[now]) rules[f.ruleId] = f.severity;
+  }
+  return { pr, ai: report.ai.assisted, blocked: report.conclusion === 'failure', rules, pending: [...pending] };
+}
+
+export function summarise(policy: string, verdicts: readonly PrVerdict[], ruleOrder: readonly string[]): PolicySummary {
+  const rules: RuleSummary[] = ruleOrder.map((rule) => ({ rule, error: { ai: [], human: [] }, warning: { ai: [], human: [] }, pending: [] }));
+  const byId = new Map(rules.map((r) => [r.rule, r]));
+  const blocked: PolicySummary['blocked'] = { all: [], ai: [], human: [] };
+  for (const v of verdicts) {
+    const label = prLabel(v.pr);
+    const side = v.ai ? 'ai' : 'human';
+    if (v.blocked) {
+      blocked.all.push(label);
+      blocked[side].push(label);
+    }
+    for (const [rule, severity] of Object.entries(v.rules)) {
+      const r = byId.get(rule);
+      if (r && (severity === 'error' || severity === 'warning')) r[severity][side].push(label);
+    }
+    for (const rule of v.pending) byId.get(rule)?.pending.push(label);
+  }
+  return { policy, checked: verdicts.length, ai: verdicts.filter((v) => v.ai).length, blocked, rules };
+}
+
+/** PRs whose verdict differs between two policies. */
+export function verdictChanges(a: readonly PrVerdict[], b: readonly PrVerdict[]): { newlyBlocked: string[]; noLongerBlocked: string[] } {
+  const newlyBlocked: string[] = [];
+  const noLongerBlocked: string[] = [];
+  a.forEach((va, i) => {
+    const vb = b[i];
+    if (!vb || va.blocked === vb.blocked) return;
+    (vb.blocked ? newlyBlocked : noLongerBlocked).push(prLabel(va.pr));
+  });
+  return { newlyBlocked, noLongerBlocked };
+}

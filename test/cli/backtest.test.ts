@@ -1,0 +1,106 @@
+// `prguard backtest` over a real repository's history: merge commits and squash merges on the
+// first-parent line of main, one policy or two side by side.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli.ts';
+import type { IO } from '../../src/commands/types.ts';
+import { Repo } from '../helpers/repo.ts';
+import { runMain } from './in-process.ts';
+
+const lines = (n: number, what: string) => Array.from({ length: n }, (_, i) => `export const ${what}${i} = ${i};`).join('\n') + '\n';
+const STRICT = 'version: 1\nextends: recommended\nrules:\n  pr-size:\n    severity: error\n    max-lines: 10\n';
+const LOOSE = 'version: 1\nextends: recommended\nrules:\n  pr-size:\n    severity: warning\n    max-lines: 10\n';
+
+let repo: Repo;
+beforeAll(() => {
+  repo = Repo.init('main');
+  repo.commit('Initial', { 'src/a.ts': lines(1, 'a') });
+  repo.git('branch', 'solo');
+  repo.git('checkout', '-q', '-b', 'small');
+  repo.commit('Small change', { 'src/b.ts': lines(2, 'b') });
+  repo.git('checkout', '-q', 'main');
+  repo.git('merge', '-q', '--no-ff', 'small', '-m', 'Merge pull request #1 from team/small');
+  repo.commit('Add a big module (#2)', { 'src/c.ts': lines(20, 'c') });
+  repo.commit('Direct push, not a pull request', { 'src/d.ts': lines(30, 'd') });
+  repo.write('.github/prguard.yml', STRICT);
+  repo.write('loose.yml', LOOSE);
+});
+afterAll(() => repo.remove());
+
+interface Json {
+  prs: number;
+  done: number;
+  interrupted: boolean;
+  policies: { policy: string; checked: number; blocked: { all: string[] }; rules: { rule: string; error: { ai: string[]; human: string[] } }[] }[];
+  changes?: { newlyBlocked: string[]; noLongerBlocked: string[] };
+  verdicts: { pr: string; kind: string; blocked: boolean }[][];
+}
+
+describe('prguard backtest', () => {
+  it('finds merge and squash PRs (not direct pushes) and replays the work tree policy', async () => {
+    const r = await runMain(['backtest', '-f', 'json'], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as Json;
+    expect(json.prs).toBe(2);
+    expect(json.verdicts[0]!.map((v) => [v.pr, v.kind, v.blocked])).toEqual([
+      ['#2', 'squash', true],
+      ['#1', 'merge', false],
+    ]);
+    const [policy] = json.policies;
+    expect(policy!.policy).toBe('.github/prguard.yml');
+    expect(policy!.blocked.all).toEqual(['#2']);
+    expect(policy!.rules.find((x) => x.rule === 'pr-size')!.error.human).toEqual(['#2']);
+  });
+
+  it('compares two policies side by side and names the PRs whose verdict changes', async () => {
+    const r = await runMain(['backtest', '--compare', 'loose.yml'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('policy .github/prguard.yml: would have blocked 1 of 2 (50%)');
+    expect(r.stdout).toContain('policy loose.yml: would have blocked 0 of 2 (0%)');
+    expect(r.stdout).toMatch(/pr-size +1 → 0 +0 → 1/);
+    expect(r.stdout).toContain('blocked under A only: #2');
+    const md = await runMain(['backtest', '--compare', 'loose.yml', '-f', 'markdown', '-n', '1'], { cwd: repo.dir });
+    expect(md.stdout).toContain('### prguard backtest · 1 merged PRs on main');
+    expect(md.stdout).toContain('| `pr-size` | 1 → 0 | 0 → 1 |');
+  });
+
+  it('draws a progress bar on a terminal, and a Ctrl-C reports what was done', async () => {
+    const tty = await runMain(['backtest'], { cwd: repo.dir, isTTY: false });
+    expect(tty.stderr).toBe('');
+    let stderr = '';
+    let stdout = '';
+    const io: IO = {
+      cwd: repo.dir,
+      env: {},
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      isTTY: false,
+      stdin: Readable.from([]),
+      stderrIsTTY: true,
+      // Ctrl-C as soon as the run starts listening.
+      onInterrupt: (handler) => {
+        handler();
+        return () => {};
+      },
+    };
+    expect(await main(['backtest', '-f', 'json'], io)).toBe(0);
+    expect(stderr).toMatch(/\[\.+\] 0\/2 PRs · [\d.]+s · interrupted\n$/);
+    const json = JSON.parse(stdout) as Json;
+    expect(json).toMatchObject({ interrupted: true, done: 0, prs: 2 });
+
+    stderr = '';
+    io.onInterrupt = () => () => {};
+    expect(await main(['backtest'], io)).toBe(0);
+    expect(stderr).toMatch(/\r\[#{30}\] 2\/2 PRs/);
+  });
+
+  it('rejects bad usage with exit 2', async () => {
+    expect((await runMain(['backtest', '--limit', '0'], { cwd: repo.dir })).stderr).toContain('--limit takes a whole number');
+    expect((await runMain(['backtest', '--since', 'soon'], { cwd: repo.dir })).stderr).toContain('--since takes a date');
+    expect((await runMain(['backtest', '-f', 'markdwn'], { cwd: repo.dir })).stderr).toContain('did you mean "markdown"');
+    const none = await runMain(['backtest', '--branch', 'solo'], { cwd: repo.dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('no merged pull requests found');
+  });
+});

@@ -1,0 +1,71 @@
+// `prguard policy test`: fixtures of changes and what the policy must say about them.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Repo } from '../helpers/repo.ts';
+import { runMain } from './in-process.ts';
+
+const DIFF = ['diff --git a/src/big.ts b/src/big.ts', 'new file mode 100644', '--- /dev/null', '+++ b/src/big.ts', '@@ -0,0 +1,3 @@', '+a', '+b', '+c', ''].join('\n');
+
+function initialised(): Repo {
+  const repo = Repo.init('main');
+  return repo;
+}
+
+describe('prguard policy test', () => {
+  it('passes on the example init writes', async () => {
+    const repo = initialised();
+    expect((await runMain(['init'], { cwd: repo.dir })).code).toBe(0);
+    const r = await runMain(['policy', 'test'], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('policy test: .github/prguard.yml against 1 fixture in .github/prguard-tests');
+    expect(r.stdout).toContain('  ✔ policy-edit-needs-label.yml');
+    expect(r.code).toBe(0);
+    repo.remove();
+  });
+
+  it('exits 1 naming what is missing and what is unexpected, and reads diff-file beside the fixture', async () => {
+    const repo = initialised();
+    repo.write('.github/prguard.yml', 'version: 1\nextends: recommended\nrules:\n  pr-size:\n    severity: error\n    max-lines: 2\n');
+    repo.write('.github/prguard-tests/big.diff', DIFF);
+    repo.write('.github/prguard-tests/a-big.yml', 'name: a big change is blocked\ndiff-file: big.diff\nexpect:\n  findings:\n    - { rule: pr-size, severity: error }\n    - { rule: tests-touched, severity: warning }\n');
+    repo.write('.github/prguard-tests/b-wrong.yml', `name: wrongly expected to pass\ndiff: |\n${DIFF.split('\n').map((l) => `  ${l}`).join('\n')}\nexpect:\n  pass: true\n`);
+    repo.write('.github/prguard-tests/c-missing.yml', 'name: expects a finding that is not there\ndiff-file: big.diff\npr:\n  labels: [x]\nexpect:\n  findings:\n    - { rule: secret-leakage, severity: error, path: src/big.ts, line: 2 }\n');
+    const r = await runMain(['policy', 'test'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines.find((l) => l.includes('a-big.yml'))).toMatch(/^ {2}✔ /);
+    expect(lines.find((l) => l.includes('b-wrong.yml'))).toMatch(/^ {2}✖ /);
+    expect(r.stdout).toContain('      expected a pass, got pr-size error');
+    expect(r.stdout).toContain('      missing  secret-leakage error src/big.ts:2');
+    expect(r.stdout).toContain('      unexpected pr-size error');
+    expect(r.stdout).toContain('1 passed, 2 failed');
+    repo.remove();
+  });
+
+  it('fails closed on a broken fixture, with did-you-mean, and on an empty directory', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests'));
+    const empty = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no policy tests (*.yml) in tests');
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), `diff: |\n  ${DIFF.split('\n').join('\n  ')}\nexpcet:\n  pass: true\n`);
+    const bad = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('tests/x.yml:11:1: unknown key "expcet" — did you mean "expect"?');
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), `diff: |\n  ${DIFF.split('\n').join('\n  ')}\nexpect:\n  findings:\n    - { rule: pr-sise, severity: eror }\n`);
+    const rule = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(rule.stderr).toMatch(/tests\/x\.yml:13:9: unknown rule "pr-sise" in expect.findings\[0\] — did you mean "pr-size"\?/);
+    repo.remove();
+  });
+
+  it('uses the directory the policy names', async () => {
+    const repo = initialised();
+    repo.write('.github/prguard.yml', 'version: 1\nextends: recommended\ntests: policy-tests\n');
+    repo.write('policy-tests/ok.yml', `diff: |\n  ${DIFF.split('\n').join('\n  ')}\nai: no\nexpect:\n  pass: true\n`);
+    const r = await runMain(['policy', 'test'], { cwd: repo.dir });
+    expect(r.stdout).toContain('in policy-tests');
+    expect(r.code).toBe(0);
+    repo.remove();
+  });
+});

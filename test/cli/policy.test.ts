@@ -1,0 +1,116 @@
+// `prguard policy print|validate`, and the note for a guard rule left off by omission.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.ts';
+import { describePolicy } from '../../src/policy/describe.ts';
+import { tempDir } from '../helpers/repo.ts';
+import { runMain } from './in-process.ts';
+
+const POLICY = [
+  'version: 1',
+  'extends: recommended',
+  'core:',
+  '  auth: ["src/auth/**"]',
+  'rules:',
+  '  pr-size:',
+  '    severity: error',
+  '    max-lines: 600',
+  '    ai:',
+  '      max-lines: 300',
+  '  secret-leakage: warning',
+  '',
+].join('\n');
+
+function workspace(policy?: string): string {
+  const dir = tempDir('prguard-policy-');
+  if (policy !== undefined) {
+    mkdirSync(join(dir, '.github'));
+    writeFileSync(join(dir, '.github', 'prguard.yml'), policy);
+  }
+  return dir;
+}
+
+describe('describePolicy', () => {
+  it('says where every value came from', () => {
+    const d = describePolicy(POLICY, 'p.yml', allRules);
+    const size = d.rules.find((r) => r.id === 'pr-size')!;
+    expect(size).toMatchObject({ runs: true, severity: 'error', severityFrom: 'p.yml:7' });
+    expect(size.options.find((o) => o.key === 'max-lines')).toEqual({ key: 'max-lines', value: 600, from: 'p.yml:8' });
+    expect(size.options.find((o) => o.key === 'max-files')?.from).toBe('default');
+    expect(size.ai).toEqual([{ key: 'max-lines', value: 300, from: 'p.yml:10' }]);
+    expect(d.rules.find((r) => r.id === 'secret-leakage')).toMatchObject({ severity: 'warning', severityFrom: 'p.yml:11' });
+    expect(d.rules.find((r) => r.id === 'tests-touched')).toMatchObject({ runs: true, severityFrom: 'extends: recommended' });
+    expect(d.core).toEqual([{ key: 'auth', value: ['src/auth/**'], from: 'p.yml:4' }]);
+    expect(d.notes).toEqual([]);
+  });
+
+  it('marks rules a policy without extends leaves out, and notes the guard rules', () => {
+    const d = describePolicy('version: 1\nrules:\n  pr-size: error\n', 'p.yml', allRules);
+    expect(d.rules.filter((r) => r.runs).map((r) => r.id)).toEqual(['pr-size']);
+    expect(d.rules.find((r) => r.id === 'tests-touched')).toMatchObject({ runs: false, severity: 'off' });
+    expect(d.notes.join('\n')).toContain('secret-leakage and protected-paths do not run');
+  });
+
+  it('has no note when the guard rules are turned off on purpose', () => {
+    const d = describePolicy('version: 1\nrules:\n  secret-leakage: off\n  protected-paths: off\n', 'p.yml', allRules);
+    expect(d.notes).toEqual([]);
+    expect(describePolicy('version: 1\nrules:\n  secret-leakage: off\n', 'p.yml', allRules).notes.join('')).toContain(
+      'protected-paths does not run',
+    );
+  });
+});
+
+describe('prguard policy print', () => {
+  it('prints the discovered policy with file:line origins', async () => {
+    const r = await runMain(['policy', 'print'], { cwd: workspace(POLICY) });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('policy: .github/prguard.yml (extends: recommended)');
+    expect(r.stdout).toMatch(/pr-size +error +\.github\/prguard\.yml:7/);
+    expect(r.stdout).toMatch(/max-lines +300 +\.github\/prguard\.yml:10/);
+    expect(r.stdout).toContain('rules: 6 of 7 run');
+  });
+
+  it('prints the embedded default when there is no policy file, and JSON on request', async () => {
+    const r = await runMain(['policy', 'print', '--format', 'json'], { cwd: workspace() });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as { file: string | null; rules: { id: string; runs: boolean }[] };
+    expect(json.file).toBeNull();
+    // Every rule runs under the default, but the opt-in review-quorum (it needs a team's set-up).
+    expect(json.rules.filter((x) => x.id !== 'review-quorum').every((x) => x.runs)).toBe(true);
+    expect(json.rules.find((x) => x.id === 'review-quorum')?.runs).toBe(false);
+  });
+
+  it('rejects an unknown format with a suggestion', async () => {
+    const r = await runMain(['policy', 'print', '-f', 'jsn'], { cwd: workspace() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "json"');
+  });
+});
+
+describe('prguard policy validate', () => {
+  it('exits 0 on a valid policy and 2 on an invalid one, naming the file as given', async () => {
+    const dir = workspace(POLICY);
+    writeFileSync(join(dir, 'bad.yml'), 'version: 1\nrules:\n  pr-size: eror\n');
+    const ok = await runMain(['policy', 'validate'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('.github/prguard.yml: valid (6 of 7 rules run');
+    const bad = await runMain(['policy', 'validate', 'bad.yml', '.github/prguard.yml'], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^bad\.yml:3:12: /m);
+    expect(bad.stdout).toContain('.github/prguard.yml: valid');
+  });
+
+  it('fails closed when there is nothing to validate', async () => {
+    const r = await runMain(['policy', 'validate'], { cwd: workspace() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no policy file to validate');
+  });
+
+  it('suggests the subcommand', async () => {
+    const r = await runMain(['policy', 'valdate'], { cwd: workspace() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('did you mean "validate"');
+  });
+});

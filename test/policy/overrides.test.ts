@@ -1,0 +1,77 @@
+// Per-directory overrides: findings on a path take the configuration of the overrides matching
+// it; whole-change findings that of the overrides every changed file matches, and say so.
+import { describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.ts';
+import { runEngine } from '../../src/engine.ts';
+import { PolicyError } from '../../src/errors.ts';
+import { describePolicy } from '../../src/policy/describe.ts';
+import { policyFromText } from '../../src/policy/index.ts';
+import { formatDescribedText } from '../../src/commands/policy-print.ts';
+import { change, commit, file } from '../helpers/change.ts';
+
+const ai = { assisted: false, agents: [], evidence: [], source: 'none' as const };
+
+const POLICY = `version: 1
+rules:
+  pr-size:
+    severity: error
+    max-lines: 1000
+  protected-paths:
+    paths:
+      - pattern: /src/
+overrides:
+  - files: ["packages/legacy/**"]
+    rules:
+      pr-size:
+        max-lines: 5
+  - files: ["src/legacy/**"]
+    rules:
+      protected-paths: warning
+  - files: ["src/generated/**"]
+    rules:
+      protected-paths: off
+`;
+
+const policy = policyFromText(POLICY, 'p.yml', allRules);
+const run = (files: ReturnType<typeof file>[]) => runEngine({ change: change({ files, commits: [commit('x\n')] }), policy, rules: allRules, ai });
+const summary = (r: ReturnType<typeof run>) => r.findings.map((f) => `${f.ruleId} ${f.severity} ${f.path ?? '-'}`);
+
+describe('overrides', () => {
+  it('applies a whole-change override when every changed file is in it, and says which', () => {
+    const r = run([file('packages/legacy/a.js', { added: 10 })]);
+    expect(summary(r)).toEqual(['pr-size error -']);
+    expect(r.findings[0]!.message).toContain('(Policy overrides[0] (files: packages/legacy/**) applied: every changed file is in it.)');
+  });
+
+  it('keeps the policy entry for a whole-change rule when the change reaches outside the override', () => {
+    const r = run([file('packages/legacy/a.js', { added: 10 }), file('docs/x.md', { added: 1 })]);
+    expect(summary(r)).toEqual([]);
+  });
+
+  it('applies path overrides to findings by path: severity, off, and the entry elsewhere', () => {
+    const r = run([file('src/a.ts', { added: 1 }), file('src/legacy/b.ts', { added: 1 }), file('src/generated/c.ts', { added: 1 })]);
+    expect(summary(r)).toEqual(['protected-paths error src/a.ts', 'protected-paths warning src/legacy/b.ts']);
+    expect(r.rules).toContain('protected-paths');
+  });
+
+  it('validates override entries like rules, with did-you-mean and rule checks', () => {
+    const bad = `version: 1\noverrides:\n  - files: ["a/**"]\n    rules:\n      pr-size:\n        max-line: 3\n      protected-paths:\n        paths:\n          - pattern: "a[b"\n`;
+    let problems: string[] = [];
+    try {
+      policyFromText(bad, 'p.yml', allRules);
+    } catch (err) {
+      if (!(err instanceof PolicyError)) throw err;
+      problems = err.problems.map((p) => `${p.line}: ${p.message}`);
+    }
+    expect(problems[0]).toContain('6: unknown option under overrides.0.rules.pr-size: "max-line" — did you mean "max-lines"?');
+    expect(() => policyFromText('version: 1\noverrides:\n  - files: []\n    rules: {}\n', 'p.yml', allRules)).toThrow(PolicyError);
+  });
+
+  it('is printed by policy print with where each override starts', () => {
+    const text = formatDescribedText(describePolicy(POLICY, 'p.yml', allRules));
+    expect(text).toContain('overrides: 3, applied in order over the rules above');
+    expect(text).toContain('  [0] files: packages/legacy/**  p.yml:10');
+    expect(text).toMatch(/max-lines +5 +p\.yml:13/);
+    expect(text).toMatch(/\[2\] files: src\/generated\/\*\* {2}p\.yml:17\n +protected-paths +off/);
+  });
+});
