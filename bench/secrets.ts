@@ -14,7 +14,7 @@ import { buildCorpus, type CorpusItem } from './secrets/corpus.ts';
 import { loadThroughputFiles } from './secrets/throughput.ts';
 
 const OPTIONS: SecretLeakageOptions = { allow: [], exclude: [], patterns: [], generic: true };
-const CONTEXT = { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: {}, policyPath: null, documents: {} } as RuleContext;
+const CONTEXT = { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: {}, policyPath: null, documents: {}, baseDocuments: {} } as RuleContext;
 const SECRETLINT_CONFIG = { rules: [{ id: '@secretlint/secretlint-rule-preset-recommend', rule: recommended }] };
 
 /** The rule's input: a ChangeSet whose files are entirely added lines (what the diff parser builds). */

@@ -12,6 +12,8 @@ export interface EngineInput {
   ai: Provenance;
   /** Repository files rules asked for (Rule.documents), by path. */
   documents?: Record<string, string>;
+  /** Repository files rules asked for at the base commit (Rule.baseDocuments), by path. */
+  baseDocuments?: Record<string, string>;
   rules?: readonly AnyRule[];
   /** Notes from the source or the entry (e.g. "embedded default policy"), kept in the report. */
   notes?: string[];
@@ -51,6 +53,7 @@ function toFinding(rule: AnyRule, severity: Severity, v: Violation): Finding {
   if (v.line !== undefined) finding.line = v.line;
   if (v.endLine !== undefined) finding.endLine = v.endLine;
   if (v.fingerprint !== undefined) finding.fingerprint = v.fingerprint;
+  if (v.confidence !== undefined) finding.confidence = v.confidence;
   return finding;
 }
 
@@ -62,6 +65,7 @@ export function runEngine(input: EngineInput): Report {
     core: policy.core,
     policyPath: policy.source,
     documents: input.documents ?? {},
+    baseDocuments: input.baseDocuments ?? {},
   };
   const findings: Finding[] = [];
   const secrets: string[] = [];

@@ -14,6 +14,12 @@ export interface EvaluateInput {
   notes?: string[];
   /** Reads a repository file at the head of the change; undefined when it cannot be read. */
   readDocument(path: string): Promise<string | undefined>;
+  /**
+   * Reads a repository file at the BASE of the change (for Rule.baseDocuments: what a change must
+   * not be able to edit to weaken its own check); undefined when it cannot be read. Without it,
+   * rules get no base documents.
+   */
+  readBaseDocument?(path: string): Promise<string | undefined>;
 }
 
 /** Read the repository files that enabled rules ask for (Rule.documents). */
@@ -37,10 +43,31 @@ export async function readDocuments(
   return documents;
 }
 
+/** Read the repository files that enabled rules ask for at the base commit (Rule.baseDocuments). */
+export async function readBaseDocuments(
+  policy: ResolvedPolicy,
+  ai: boolean,
+  read: ((path: string) => Promise<string | undefined>) | undefined,
+): Promise<Record<string, string>> {
+  const documents: Record<string, string> = {};
+  if (!read) return documents;
+  for (const rule of allRules) {
+    const effective = effectiveRule(policy, rule.meta.id, ai);
+    if (!rule.baseDocuments || !effective || effective.severity === 'off') continue;
+    for (const path of rule.baseDocuments(effective.options)) {
+      if (path in documents) continue;
+      const text = await read(path);
+      if (text !== undefined) documents[path] = text;
+    }
+  }
+  return documents;
+}
+
 export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   const { change, policy, flag } = input;
   // The disclosure is read with ai-disclosure's options, so a custom template still counts.
   const ai = resolveProvenance(change, { flag, disclosure: disclosureOptionsFrom(policy.rules['ai-disclosure']?.options) });
   const documents = await readDocuments(policy, change, ai.assisted, input.readDocument);
-  return runEngine({ change, policy, ai, documents, notes: input.notes ?? [] });
+  const baseDocuments = await readBaseDocuments(policy, ai.assisted, input.readBaseDocument);
+  return runEngine({ change, policy, ai, documents, baseDocuments, notes: input.notes ?? [] });
 }

@@ -42,6 +42,11 @@ export interface FileChange {
   attributes?: FileAttributes;
   /** The source could not provide the patch (e.g. GitHub omits it for large files). */
   patchMissing?: boolean;
+  /**
+   * For files git calls binary: their printable runs (as `strings` does), or why they were not
+   * read (e.g. over the size limit). Secret scanning reads these instead of hunks.
+   */
+  contentScan?: { lines: DiffLine[] } | { skipped: string };
 }
 
 export interface Person {
@@ -86,6 +91,11 @@ export interface ChangeSet {
   pr?: PullRequest;
   /** Things the source could not fully read (truncation, missing patches), shown in reports. */
   notes?: string[];
+  /**
+   * Per commit of the change: the added lines that the net diff (`files`) does NOT contain, e.g. a
+   * line one commit added and a later one removed. Filled only when a rule needs it.
+   */
+  history?: { sha: string; files: FileChange[] }[];
 }
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -117,6 +127,8 @@ export interface Finding {
   endLine?: number;
   /** Stable identifier (e.g. a secret's fingerprint) for waivers and de-duplication. */
   fingerprint?: string;
+  /** How sure the rule is (secret-leakage: 'verified-format' | 'format' | 'generic'). */
+  confidence?: string;
 }
 
 export interface Stats {

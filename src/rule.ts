@@ -31,6 +31,11 @@ export interface RuleContext {
    * of the change, by repository-relative path. A path the source could not read is absent.
    */
   documents: Record<string, string>;
+  /**
+   * Repository files the rule asked for through `Rule.baseDocuments`, read at the BASE commit (so
+   * the change cannot edit what weakens its own check), by path. Unreadable paths are absent.
+   */
+  baseDocuments: Record<string, string>;
 }
 
 export interface Violation {
@@ -41,6 +46,8 @@ export interface Violation {
   endLine?: number;
   /** Stable identifier for waivers and de-duplication. */
   fingerprint?: string;
+  /** How sure the rule is; copied to the finding (e.g. secret-leakage's confidence class). */
+  confidence?: string;
   /** Overrides the configured severity for this one violation (used sparingly). */
   severity?: Severity;
   /** Raw values that must never reach any output; the engine masks them out of the message. */
@@ -65,6 +72,8 @@ export interface Rule<O = Record<string, unknown>> {
   validate?(options: Partial<O>): OptionProblem[];
   /** Repository paths the rule needs to read (e.g. a plan document); see RuleContext.documents. */
   documents?(change: ChangeSet, options: O): string[];
+  /** Repository paths the rule needs at the base commit; see RuleContext.baseDocuments. */
+  baseDocuments?(options: O): string[];
 }
 
 /** A rule with its option type erased, for registries. */

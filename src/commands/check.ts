@@ -9,7 +9,7 @@ import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
 import { writeOutput } from './output.ts';
 import { readRepoFile, repoRoot } from '../git/index.ts';
-import { loadChange, readDocument } from './source.ts';
+import { loadChange, readBaseDocument, readDocument } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -158,7 +158,14 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
   const pr = prFromFlags(values, io.cwd, change);
   if (pr) change.pr = pr;
-  return evaluateChange({ change, policy, flag, notes, readDocument: (path) => readDocument(root, change, diff, path) });
+  return evaluateChange({
+    change,
+    policy,
+    flag,
+    notes,
+    readDocument: (path) => readDocument(root, change, diff, path),
+    readBaseDocument: (path) => readBaseDocument(root, change, diff, path),
+  });
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */

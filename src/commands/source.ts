@@ -25,3 +25,17 @@ export async function readDocument(root: string, change: ChangeSet, diff: string
     return undefined;
   }
 }
+
+/**
+ * A repository file at the BASE of the change (what a change must not edit to weaken its own
+ * check): `git cat-file` at the base commit in git mode; with --diff there is no base commit, so
+ * the file system (the checked-out tree the diff applies to).
+ */
+export async function readBaseDocument(root: string, change: ChangeSet, diff: string | undefined, path: string) {
+  if (diff === undefined) return readRepoFile(root, change.base, path);
+  try {
+    return readFileSync(join(root, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}

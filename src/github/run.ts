@@ -12,7 +12,7 @@ import { formatJson } from '../report/json.ts';
 import { countBySeverity, findingCounts } from '../report/markdown.ts';
 import { allRules } from '../../rules/index.ts';
 import { createClient, GitHubCallError, type GitHub } from './client.ts';
-import { readBasePolicy } from './contents.ts';
+import { readBasePolicy, readFileAt } from './contents.ts';
 import { readRunnerContext, type PullContext } from './context.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { checkConclusion, failsStep } from './payloads.ts';
@@ -109,7 +109,13 @@ async function run(env: NodeJS.ProcessEnv): Promise<void> {
   const source = await loadPullChange(octokit, pull, context.workspace, core.info);
   const { change } = source;
   const { policy, notes } = await loadPolicyAtBase(octokit, pull, inputs);
-  const report = await evaluateChange({ change, policy, notes, readDocument: source.readAtHead });
+  const report = await evaluateChange({
+    change,
+    policy,
+    notes,
+    readDocument: source.readAtHead,
+    readBaseDocument: (path) => readFileAt(octokit, pull, path, pull.baseSha),
+  });
 
   const reportFile = writeReportFile(report, env);
   if (inputs.sarifFile) writeSarif(report, inputs.sarifFile, context.workspace);
