@@ -29,7 +29,14 @@ export const EXAMPLE_SECRETS: ReadonlySet<string> = new Set([
 
 /** Marks of an example or placeholder inside a token (case-insensitive). */
 const PLACEHOLDER_MARK =
-  /x{5,}|\*{3,}|\.{3}|0{8,}|1234567890|abcdefgh|example|placeholder|your[_-]?(?:api|secret|token|key|pass)|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
+  /x{5,}|\*{3,}|\.{3}|…|0{8,}|1234567890|abcdefgh|example|placeholder|(?:^|[^a-z])your[_-]|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
+
+/**
+ * Template and interpolation placeholders: `{name}` (f-strings, str.format), `${x}`, `{{x}}`,
+ * `#{x}` (Ruby), `%s` / `%(name)s` (printf), `$NAME` / `$(cmd)` (shell). A value holding one is
+ * filled in at run time: the secret, if any, is elsewhere.
+ */
+const INTERPOLATION = /\{[A-Za-z_][\w.\-[\]'"]*\}|%\(\w+\)[sdr]|%[sd](?![A-Za-z0-9])|\$[A-Z_][A-Z0-9_]{2,}|\$\(|\$[a-z_]\w*$/;
 
 /** Repeated runs like `aaaaaaaa` or a tiny alphabet give away a made-up token. */
 function looksFake(secret: string): boolean {
@@ -38,7 +45,12 @@ function looksFake(secret: string): boolean {
 }
 
 export function isPlaceholder(secret: string): boolean {
-  return PLACEHOLDER_MARK.test(secret) || looksFake(secret);
+  return PLACEHOLDER_MARK.test(secret) || INTERPOLATION.test(secret) || looksFake(secret);
+}
+
+/** Placeholders in a key body: only the marks, not the repetition test (keys are full of `AAAA`). */
+export function isKeyPlaceholder(body: string): boolean {
+  return PLACEHOLDER_MARK.test(body) || /(.)\1{40,}/.test(body);
 }
 
 /** Well-known local-development passwords, e.g. in docker-compose files and READMEs. */

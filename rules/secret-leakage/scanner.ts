@@ -2,7 +2,7 @@
 import type { DiffLine } from '../../src/model.ts';
 import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
-import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isPlaceholder } from './filters.ts';
+import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlaceholder, isPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
 import { KeywordIndex, type Keyword } from './keywords.ts';
 import { collectBlock } from './pem.ts';
@@ -24,6 +24,29 @@ export interface Hit {
   endAt: number;
   /** Column of the secret on its first line. */
   index: number;
+  /** Overrides the pattern's confidence class (an AWS secret key paired with its key id). */
+  confidence?: 'verified-format';
+}
+
+/**
+ * Lines longer than this are scanned in overlapping windows (a minified bundle, a data blob):
+ * each window is a bounded string, and every token shorter than the overlap lies wholly inside
+ * one window, so a token on a window edge is still found.
+ */
+export const WINDOW = 32 * 1024;
+export const WINDOW_OVERLAP = 4 * 1024;
+
+/** A long line as overlapping windows (same line number); `offsets[i]` is window i's column. */
+function windowsOf(line: ScanLine): { windows: ScanLine[]; offsets: number[] } {
+  const windows: ScanLine[] = [];
+  const offsets: number[] = [];
+  const text = line.content;
+  for (let from = 0; from < text.length; from += WINDOW - WINDOW_OVERLAP) {
+    windows.push({ line: line.line, content: text.slice(from, from + WINDOW) });
+    offsets.push(from);
+    if (from + WINDOW >= text.length) break;
+  }
+  return { windows, offsets };
 }
 
 interface Compiled {
@@ -44,6 +67,8 @@ export class Scanner {
   private readonly genericIndex: number;
   /** Provider prefixes: a value starting with one is that provider's to judge, not generic. */
   private readonly prefixes: string[];
+  /** Per scan: does the scanned text contain this `requiresInFile` literal? */
+  private inFile = new Map<string, boolean>();
 
   constructor(defs: readonly ProviderPattern[], options: { generic: boolean }) {
     this.patterns = defs.map(compile);
@@ -66,8 +91,48 @@ export class Scanner {
   }
 
   /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
-  scan(lines: readonly ScanLine[]): Hit[] {
+  scan(input: readonly ScanLine[]): Hit[] {
+    if (input.some((l) => l.content.length > WINDOW)) return this.scanWindowed(input);
+    return this.scanLines(input);
+  }
+
+  /** Long lines become overlapping windows; a token seen in two windows is reported once. */
+  private scanWindowed(input: readonly ScanLine[]): Hit[] {
+    const lines: ScanLine[] = [];
+    const columns: number[] = [];
+    for (const l of input) {
+      if (l.content.length <= WINDOW) {
+        lines.push(l);
+        columns.push(0);
+        continue;
+      }
+      const { windows, offsets } = windowsOf(l);
+      lines.push(...windows);
+      columns.push(...offsets);
+    }
+    // Hits point back into `input`: the index of the original line, the column in it.
+    const original: number[] = [];
+    let at = -1;
+    for (let i = 0; i < lines.length; i++) {
+      if (i === 0 || columns[i] === 0) at++;
+      original.push(at);
+    }
+    const seen = new Set<string>();
+    const out: Hit[] = [];
+    for (const h of this.scanLines(lines)) {
+      const hit = { ...h, at: original[h.at] as number, endAt: original[h.endAt] as number, index: h.index + (columns[h.at] as number) };
+      const key = `${hit.at}:${hit.index}:${hit.patternId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(hit);
+    }
+    return out;
+  }
+
+  private scanLines(lines: readonly ScanLine[]): Hit[] {
     const hits: Hit[] = [];
+    // `requiresInFile` is decided once per scan, not once per line that needs it.
+    this.inFile = new Map();
     // Lines are scanned one by one (joining them would copy the whole diff once more). The
     // patterns a line selects are collected without allocating: a mark per pattern and a list.
     const marked = new Uint8Array(this.patterns.length + 1);
@@ -93,6 +158,15 @@ export class Scanner {
     return hits;
   }
 
+  private fileHas(lines: readonly ScanLine[], literal: string): boolean {
+    let known = this.inFile.get(literal);
+    if (known === undefined) {
+      known = lines.some((l) => l.content.includes(literal));
+      this.inFile.set(literal, known);
+    }
+    return known;
+  }
+
   /** Runs the `candidates` (pattern indexes, ascending) on line `at`. */
   private scanLine(lines: readonly ScanLine[], at: number, candidates: readonly number[], out: Hit[]): void {
     const line = (lines[at] as ScanLine).content;
@@ -116,7 +190,7 @@ export class Scanner {
       const c = this.patterns[p] as Compiled;
       const def = c.def;
       if (def.requires && !def.requires.every((r) => line.includes(r))) continue;
-      if (def.requiresInFile && !lines.some((l) => l.content.includes(def.requiresInFile as string))) continue;
+      if (def.requiresInFile && !this.fileHas(lines, def.requiresInFile)) continue;
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = c.re.exec(line)) !== null) {
@@ -126,9 +200,12 @@ export class Scanner {
         const index = m.index + m[0].indexOf(raw);
         if (def.block) {
           const block = collectBlock(lines, at, index);
-          if (block && !isPlaceholder(block.body.slice(0, 200))) {
+          if (block.body !== undefined && !isKeyPlaceholder(block.body)) {
             found.push({ patternId: def.id, name: def.name, secret: block.body, at, endAt: block.endAt, index });
           }
+          // Blocks do not nest: the next BEGIN is looked for after this block's end on the line,
+          // so a line of repeated BEGIN markers costs one pass, not one pass per marker.
+          c.re.lastIndex = Math.max(c.re.lastIndex, block.endColumn ?? line.length);
           continue;
         }
         const valid = !def.check || structureChecks[def.check](raw);
