@@ -18,6 +18,7 @@ export const platformPatterns: ProviderPattern[] = [
   github('github-refresh-token', 'ghr_', 'refresh token'),
   {
     id: 'github-fine-grained-pat',
+    confidence: 'verified-format',
     name: 'GitHub fine-grained personal access token',
     doc: '`github_pat_` + 22 base62 + `_` + 59 base62 (GitHub docs, "fine-grained personal access tokens").',
     keywords: ['github_pat_'],
@@ -75,6 +76,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'pypi-api-token',
+    confidence: 'verified-format',
     name: 'PyPI API token',
     doc: '`pypi-` + a macaroon whose base64 starts `AgEIcHlwaS5vcmc` (pypi.org) or `AgENdGVzdC5weXBpLm9yZw` (test.pypi.org).',
     keywords: ['pypi-AgEIcHlwaS5vcmc', 'pypi-AgENdGVzdC5weXBpLm9yZw'],
@@ -96,6 +98,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'aws-access-key-id',
+    confidence: 'verified-format',
     name: 'AWS access key id',
     doc: '`AKIA` (long-term) / `ASIA` (temporary) / `ABIA` / `ACCA` + 16 base32 characters (AWS IAM docs, unique id prefixes).',
     keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
@@ -172,6 +175,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-bot-token',
+    confidence: 'verified-format',
     name: 'Slack bot token',
     doc: '`xoxb-` + team and bot numeric ids + 24 alphanumerics (Slack API, token types).',
     keywords: ['xoxb-'],
@@ -179,6 +183,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-user-token',
+    confidence: 'verified-format',
     name: 'Slack user token',
     doc: '`xoxp-` + three numeric ids + 32 hex (Slack API, token types).',
     keywords: ['xoxp-'],
@@ -186,6 +191,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-app-token',
+    confidence: 'verified-format',
     name: 'Slack app-level token',
     doc: '`xapp-` + version digit + app id + numeric id + 64 hex (Slack API, app-level tokens).',
     keywords: ['xapp-'],
@@ -193,6 +199,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-config-token',
+    confidence: 'verified-format',
     name: 'Slack configuration token',
     doc: '`xoxe.xoxp-` / `xoxe.xoxb-` + version digit + at least 100 alphanumerics (Slack API, configuration tokens).',
     keywords: ['xoxe.xox'],
@@ -207,6 +214,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-webhook-url',
+    confidence: 'verified-format',
     name: 'Slack incoming webhook URL',
     doc: '`https://hooks.slack.com/services/T…/B…/` + 24 alphanumerics (Slack API, incoming webhooks).',
     keywords: ['hooks.slack.com'],

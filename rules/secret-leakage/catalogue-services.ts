@@ -9,7 +9,7 @@ function prefixed(id: string, name: string, prefix: string, body: string, doc: s
 }
 
 export const servicePatterns: ProviderPattern[] = [
-  prefixed('stripe-live-secret-key', 'Stripe live secret key', 'sk_live_', '[0-9a-zA-Z]{24,247}', '24+ alphanumerics (Stripe docs, API keys).'),
+  { ...prefixed('stripe-live-secret-key', 'Stripe live secret key', 'sk_live_', '[0-9a-zA-Z]{24,247}', '24+ alphanumerics (Stripe docs, API keys).'), confidence: 'verified-format' },
   prefixed('stripe-test-secret-key', 'Stripe test secret key', 'sk_test_', '[0-9a-zA-Z]{24,247}', '24+ alphanumerics (Stripe docs, API keys).'),
   {
     id: 'stripe-restricted-key',
@@ -21,13 +21,14 @@ export const servicePatterns: ProviderPattern[] = [
   prefixed('stripe-webhook-secret', 'Stripe webhook signing secret', 'whsec_', '[A-Za-z0-9]{32,64}', '32-64 alphanumerics (Stripe docs, webhook signatures).'),
   {
     id: 'openai-api-key',
+    confidence: 'verified-format',
     name: 'OpenAI API key',
     doc: '`sk-` (optionally `sk-proj-`, `sk-svcacct-`, `sk-admin-`) with the `T3BlbkFJ` marker (base64 of "OpenAI") in the middle.',
     keywords: ['T3BlbkFJ'],
     regex: String.raw`${B}(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})${ED}`,
   },
-  prefixed('anthropic-api-key', 'Anthropic API key', 'sk-ant-api03-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic console keys).'),
-  prefixed('anthropic-admin-key', 'Anthropic admin key', 'sk-ant-admin01-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic admin API keys).'),
+  { ...prefixed('anthropic-api-key', 'Anthropic API key', 'sk-ant-api03-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic console keys).'), confidence: 'verified-format' },
+  { ...prefixed('anthropic-admin-key', 'Anthropic admin key', 'sk-ant-admin01-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic admin API keys).'), confidence: 'verified-format' },
   prefixed('openrouter-api-key', 'OpenRouter API key', 'sk-or-v1-', '[a-f0-9]{64}', '64 hex.'),
   { ...prefixed('huggingface-access-token', 'Hugging Face access token', 'hf_', '[A-Za-z]{34}', '34 letters (Hugging Face docs, user access tokens).'), anchors: anchored('hf_', LETTERS) },
   prefixed('huggingface-org-token', 'Hugging Face organization API token', 'api_org_', '[A-Za-z]{34}', '34 letters (Hugging Face legacy org tokens).'),
@@ -161,7 +162,7 @@ export const servicePatterns: ProviderPattern[] = [
     keywords: ['.atlasv1.'],
     regex: String.raw`${B}([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})${ED}`,
   },
-  prefixed('age-secret-key', 'age encryption secret key', 'AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', '58 bech32 characters.'),
+  { ...prefixed('age-secret-key', 'age encryption secret key', 'AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', '58 bech32 characters.'), confidence: 'verified-format' },
   {
     id: 'planetscale-token',
     name: 'PlanetScale token or password',

@@ -39,6 +39,11 @@ export interface ProviderPattern {
   block?: boolean;
   /** Only when the file's added text contains this (e.g. `gserviceaccount.com`). */
   requiresInFile?: string;
+  /**
+   * 'verified-format' for a fixed structure that validates without a checksum (e.g. exact
+   * lengths and id fields). Default: 'verified-format' with a `check` or a `block`, else 'format'.
+   */
+  confidence?: 'verified-format' | 'format';
 }
 
 /** Start/end boundaries: the token is not part of a longer identifier. */

@@ -75,5 +75,21 @@ export function inInertSpan(line: string, index: number): boolean {
   }
   const head = line.slice(start, Math.min(index, start + 80));
   return /^(?:data:[\w.+-]+\/[\w.+-]+(?:;[\w=.-]+)*;base64,|(?:sha1|sha256|sha384|sha512)-)/i.test(head) ||
-    /sourceMappingURL=|"mappings"\s*:/.test(line.slice(0, index));
+    /^(?:\/\/|\/\*)# sourceMappingURL=data:/.test(line.slice(Math.max(0, line.lastIndexOf('//', index)), index)) ||
+    inMappings(line, index);
+}
+
+/**
+ * Inside the `"mappings"` string of a source map (recognised by content, whatever the file is
+ * called): base64 VLQ, which looks random but is positions. Only that string is inert; the
+ * `sourcesContent` next to it holds real source and is scanned like any other text.
+ */
+function inMappings(line: string, index: number): boolean {
+  const key = line.lastIndexOf('"mappings"', index);
+  if (key < 0) return false;
+  const open = /^"mappings"\s*:\s*"/.exec(line.slice(key, key + 40));
+  if (!open) return false;
+  const from = key + open[0].length;
+  const close = line.indexOf('"', from);
+  return index >= from && (close < 0 || index < close);
 }

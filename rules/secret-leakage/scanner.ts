@@ -26,6 +26,8 @@ export interface Hit {
   index: number;
   /** Overrides the pattern's confidence class (an AWS secret key paired with its key id). */
   confidence?: 'verified-format';
+  /** Generic hits: the value is human-written or only moderately random. */
+  weak?: boolean;
 }
 
 /**
@@ -182,7 +184,7 @@ export class Scanner {
           if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
           if (this.prefixes.some((p) => g.secret.startsWith(p))) continue;
           if (acceptable(g.secret, 0) && !inInertSpan(line, g.index)) {
-            found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index });
+            found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index, weak: g.weak });
           }
         }
         continue;
