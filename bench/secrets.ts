@@ -24,7 +24,9 @@ function changeOf(files: { path: string; content: string }[]): ChangeSet {
 
 function prguard(change: ChangeSet): Map<string, string[]> {
   const out = new Map<string, string[]>();
+  // Counted at error severity: what fails a change (warnings and notices do not).
   for (const v of secretLeakage.check(change, OPTIONS, CONTEXT)) {
+    if (v.severity !== undefined && v.severity !== 'error') continue;
     const list = out.get(v.path as string) ?? [];
     list.push(String(v.data?.pattern));
     out.set(v.path as string, list);

@@ -34,6 +34,23 @@ export const keyPatterns: ProviderPattern[] = [
     'PKCS#8 PEM block, plain or encrypted (RFC 5208, RFC 7468).',
   ),
   {
+    id: 'private-key-putty',
+    name: 'PuTTY private key',
+    doc: 'A PuTTY `.ppk` file (`PuTTY-User-Key-File-2`/`-3`): the base64 `Private-Lines` (PuTTY manual, appendix C). Also on one line with `\\n` escapes.',
+    keywords: ['PuTTY-User-Key-File-'],
+    regex: 'PuTTY-User-Key-File-[1-9]: [a-z0-9@.-]{3,64}',
+    group: 0,
+    block: 'putty',
+  },
+  {
+    id: 'private-key-base64',
+    name: 'Private key (base64-encoded PEM, e.g. Kubernetes Secret data)',
+    doc: 'Base64 of a PEM private key block (`LS0tLS1CRUdJTi` = base64 of `-----BEGIN`), as in a Kubernetes Secret `data:` field or a CI variable; it must decode to a `PRIVATE KEY` block.',
+    keywords: ['LS0tLS1CRUdJTi'],
+    regex: '(?<![A-Za-z0-9+/])(LS0tLS1CRUdJTi[A-Za-z0-9+/]{80,}={0,2})(?![A-Za-z0-9+/=])',
+    check: 'base64-private-key',
+  },
+  {
     id: 'database-url-password',
     name: 'Database URL with a password',
     doc: '`postgres://`, `mysql://`, `mongodb(+srv)://`, `redis://`, `amqp://`, `mssql://`… with `user:password@`; placeholders and well-known local defaults are not findings.',

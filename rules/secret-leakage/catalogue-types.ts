@@ -35,8 +35,11 @@ export interface ProviderPattern {
    * `sk_live_xxxxxxxxxxxxxxxxxxxxxxxx` in formats that have no checksum. Default 3.0.
    */
   minEntropy?: number;
-  /** A PEM-style block: the regex matches the BEGIN line, the scanner collects lines to END. */
-  block?: boolean;
+  /**
+   * A multi-line key: the regex matches its first line and the scanner collects the rest (PEM:
+   * up to the END line; 'putty': the `Private-Lines` of a PuTTY key file).
+   */
+  block?: boolean | 'putty';
   /** Only when the file's added text contains this (e.g. `gserviceaccount.com`). */
   requiresInFile?: string;
   /**

@@ -68,3 +68,33 @@ export function collectBlock(lines: readonly ScanLine[], at: number, index: numb
   const body = bodyOf(rows.map((r) => r.replace(/^[\s"'`|>-]*|["',\\]*\s*$/g, '')));
   return { body: body.length >= MIN_BODY ? body : undefined, endAt };
 }
+
+/** PuTTY's private part is short (an ed25519 key is 48 base64 characters). */
+const MIN_PUTTY_BODY = 40;
+
+/**
+ * A PuTTY key file starting at line `at`: the `Private-Lines: N` rows that follow (up to
+ * MAX_BLOCK_LINES lines, consecutive line numbers), or the same on one line with `\n` escapes.
+ */
+export function collectPutty(lines: readonly ScanLine[], at: number, index: number): Block {
+  const first = (lines[at] as ScanLine).content.slice(index);
+  let rows: string[];
+  let endAt = at;
+  if (/\\+n/.test(first)) {
+    rows = first.split(/\\+n/);
+  } else {
+    rows = [first];
+    for (let j = at + 1; j < lines.length && j - at <= MAX_BLOCK_LINES; j++) {
+      const cur = lines[j] as ScanLine;
+      if (cur.line !== (lines[j - 1] as ScanLine).line + 1) break;
+      endAt = j;
+      rows.push(cur.content);
+      if (/^\s*Private-MAC:/.test(cur.content)) break;
+    }
+  }
+  const start = rows.findIndex((r) => /^\s*Private-Lines:\s*\d+/.test(r));
+  if (start < 0) return { body: undefined, endAt };
+  const count = Number(/Private-Lines:\s*(\d+)/.exec(rows[start] as string)?.[1]);
+  const body = rows.slice(start + 1, start + 1 + Math.min(count, MAX_BLOCK_LINES)).join('').replace(/[^A-Za-z0-9+/=]/g, '');
+  return { body: body.length >= MIN_PUTTY_BODY ? body : undefined, endAt, ...(endAt === at ? { endColumn: (lines[at] as ScanLine).content.length } : {}) };
+}

@@ -5,7 +5,7 @@ import { structureChecks } from './checksums.ts';
 import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlaceholder, isPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
 import { KeywordIndex, type Keyword } from './keywords.ts';
-import { collectBlock } from './pem.ts';
+import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
 
 export const WAIVER = 'prguard-allow-secret';
@@ -201,7 +201,7 @@ export class Scanner {
         if (!raw) continue;
         const index = m.index + m[0].indexOf(raw);
         if (def.block) {
-          const block = collectBlock(lines, at, index);
+          const block = def.block === 'putty' ? collectPutty(lines, at, index) : collectBlock(lines, at, index);
           if (block.body !== undefined && !isKeyPlaceholder(block.body)) {
             found.push({ patternId: def.id, name: def.name, secret: block.body, at, endAt: block.endAt, index });
           }

@@ -200,6 +200,19 @@ export const generators: Record<string, Gen> = {
     const json = JSON.stringify({ type: 'service_account', project_id: 'prgfake', private_key: `${key}\n`, client_email: 'prgfake@prgfake.iam.gserviceaccount.com' }, null, 2);
     return { text: json, secret: pemBody(key) };
   },
+  'private-key-putty': (r) => {
+    const pub = pick(r, B64, 64);
+    const priv = pick(r, B64, 64);
+    const text = [
+      'PuTTY-User-Key-File-3: ssh-ed25519', 'Encryption: none', 'Comment: prgfake@laptop', 'Public-Lines: 1', pub,
+      'Private-Lines: 1', priv, `Private-MAC: ${pick(r, HEX, 64)}`,
+    ].join('\n');
+    return { text, secret: priv };
+  },
+  'private-key-base64': (r) => {
+    const text = b64(`${pem(r, 'RSA PRIVATE KEY', 12)}\n`);
+    return { text, secret: text };
+  },
   'database-url-password': (r) => {
     const pw = fake(r, ALNUM, 20);
     return { text: `postgres://app:${pw}@db.prgfake.internal:5432/app`, secret: pw };
