@@ -9,7 +9,7 @@ import { formatters } from '../report/index.ts';
 import { allRules } from '../../rules/index.ts';
 import { writeOutput } from './output.ts';
 import { readRepoFile, repoRoot } from '../git/index.ts';
-import { loadChange, readBaseDocument, readDocument } from './source.ts';
+import { addHistory, loadChange, readBaseDocument, readDocument } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -156,6 +156,7 @@ export async function checkChange(values: ParsedArgs['values'], io: IO): Promise
   const change = await loadChange({ cwd: io.cwd, root, diff, base: str(values.base), head: str(values.head) });
   const notes: string[] = [];
   const policy = await policyFor(root, str(values.policy), diff === undefined ? change : undefined, notes, io.cwd);
+  await addHistory(root, change, diff, policy);
   const pr = prFromFlags(values, io.cwd, change);
   if (pr) change.pr = pr;
   return evaluateChange({

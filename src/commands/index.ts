@@ -4,6 +4,7 @@ import { init } from './init.ts';
 import { installHookCommand } from './install-hook.ts';
 import { prePush } from './pre-push.ts';
 import { explain, rulesCommand } from './rules.ts';
+import { secretsCommand } from './secrets.ts';
 import type { Command } from './types.ts';
 
-export const commands: Command[] = [check, prePush, installHookCommand, init, rulesCommand, explain];
+export const commands: Command[] = [check, prePush, installHookCommand, init, rulesCommand, explain, secretsCommand];

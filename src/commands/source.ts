@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadDiffChangeSet } from '../diff/source.ts';
+import { readHistory } from '../git/history.ts';
 import { loadGitChangeSet, readRepoFile } from '../git/index.ts';
+import type { ResolvedPolicy } from '../policy/resolve.ts';
 import type { ChangeSet } from '../model.ts';
 
 export function loadChange(opts: {
@@ -38,4 +40,22 @@ export async function readBaseDocument(root: string, change: ChangeSet, diff: st
   } catch {
     return undefined;
   }
+}
+
+/** Rules that read `ChangeSet.history` (per-commit added lines): only then is it worth reading. */
+const HISTORY_RULES = ['secret-leakage'];
+
+/**
+ * In git mode, adds each commit's added lines that the net diff lacks (`change.history`), when
+ * a rule that reads them is on (the --diff source fills it from format-patch input itself).
+ */
+export async function addHistory(root: string, change: ChangeSet, diff: string | undefined, policy: ResolvedPolicy): Promise<void> {
+  if (diff !== undefined || change.commits.length < 2) return;
+  const on = HISTORY_RULES.some((id) => {
+    const entry = policy.rules[id];
+    return entry !== undefined && (entry.severity !== 'off' || (entry.aiOptions.severity ?? 'off') !== 'off');
+  });
+  if (!on) return;
+  const history = await readHistory(root, change.base, change.head, change.files);
+  if (history.length > 0) change.history = history;
 }

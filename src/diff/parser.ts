@@ -4,6 +4,7 @@
 // combined diffs of merges (`diff --cc`, `@@@` hunks) — their files appear without hunks.
 import type { Commit, FileChange, Hunk } from '../model.ts';
 import { lineText } from './lines.ts';
+import { type History, patchHistory } from './history.ts';
 import { type MailDraft, mailToCommit } from './mail.ts';
 import { mergePatchFiles } from './merge.ts';
 import { splitGitHeader, stripPrefix, unquoteName } from './quote.ts';
@@ -12,6 +13,8 @@ export interface ParsedPatch {
   files: FileChange[];
   /** Commits of a `git format-patch` mailbox, in order; empty for a plain diff. */
   commits: Commit[];
+  /** Mailboxes of several commits: each commit's added lines that `files` lacks (see history.ts). */
+  history?: History;
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
@@ -90,7 +93,9 @@ export class DiffParser {
     this.finishMail();
     const groups = this.groups.filter((g, i) => g.length > 0 || i > 0 || this.commits.length === 0);
     const files = groups.length <= 1 ? (groups[0] ?? []) : mergePatchFiles(groups);
-    return { files, commits: this.commits };
+    if (this.commits.length < 2) return { files, commits: this.commits };
+    const history = patchHistory(this.commits.map((c) => c.sha), this.groups.slice(1), files);
+    return { files, commits: this.commits, ...(history.length > 0 ? { history } : {}) };
   }
 
   /**

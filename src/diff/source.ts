@@ -30,7 +30,7 @@ export async function loadDiffChangeSet(
   } catch (err) {
     throw new UsageError(`Cannot read the diff from ${label}: ${describe(err as NodeJS.ErrnoException)}.`);
   }
-  const { files, commits } = stream.end();
+  const { files, commits, history } = stream.end();
   if (sawText && files.length === 0 && commits.length === 0) {
     throw new UsageError(
       `${label} does not look like a unified diff or a git format-patch mailbox: no \`diff --git\`, \`---\`/\`+++\` ` +
@@ -39,5 +39,5 @@ export async function loadDiffChangeSet(
   }
   const first = commits[0];
   const last = commits[commits.length - 1];
-  return { base: first ? `${first.sha}^` : '', head: last ? last.sha : '', files, commits };
+  return { base: first ? `${first.sha}^` : '', head: last ? last.sha : '', files, commits, ...(history ? { history } : {}) };
 }
