@@ -33,7 +33,7 @@ own leak by adding a fingerprint; commit the baseline on the base branch first. 
 file itself is scanned like any other file.
 
 Options:
-  --output FILE   where to write (default: the policy's \`baseline\`, else ${DEFAULT_BASELINE})
+  -o, --output FILE   where to write (default: the policy's \`baseline\`, else ${DEFAULT_BASELINE})
   --head REF      the commit whose files are scanned (default: HEAD)
   --base REF      only record findings of the range --base..--head (and its commits)
   --policy FILE   policy file for the rule's options (default: .github/prguard.yml, .prguard.yml)
