@@ -25,7 +25,7 @@ export const servicePatterns: ProviderPattern[] = [
     name: 'OpenAI API key',
     doc: '`sk-` (optionally `sk-proj-`, `sk-svcacct-`, `sk-admin-`) with the `T3BlbkFJ` marker (base64 of "OpenAI") in the middle.',
     keywords: ['T3BlbkFJ'],
-    regex: String.raw`${B}(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})${ED}`,
+    regex: String.raw`(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})${ED}`,
   },
   { ...prefixed('anthropic-api-key', 'Anthropic API key', 'sk-ant-api03-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic console keys).'), confidence: 'verified-format' },
   { ...prefixed('anthropic-admin-key', 'Anthropic admin key', 'sk-ant-admin01-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic admin API keys).'), confidence: 'verified-format' },
@@ -99,7 +99,9 @@ export const servicePatterns: ProviderPattern[] = [
     doc: 'Three base64url parts, header `alg` HS256/HS384/HS512 (RFC 7519): anyone holding it can replay it.',
     keywords: ['eyJ'],
     anchors: anchored('eyJ', URL_SAFE),
-    regex: String.raw`${B}(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})${ED}`,
+    // The start boundary excludes `-` too (the body alphabet has it): otherwise every `-eyJ` of a
+    // long run would start an attempt that scans to the end of the line (quadratic).
+    regex: String.raw`(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})${ED}`,
     check: 'jwt-hmac',
   },
   prefixed('mailgun-api-key', 'Mailgun API key', 'key-', '[0-9a-f]{32}', '32 hex (Mailgun private API keys).'),
