@@ -29,7 +29,7 @@ export const platformPatterns: ProviderPattern[] = [
     name: 'GitLab personal access token',
     doc: '`glpat-` + at least 20 URL-safe characters, optionally a routable `.xx.yyyy` suffix (GitLab token overview).',
     keywords: ['glpat-'],
-    regex: String.raw`${B}(glpat-[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9]{2}\.[A-Za-z0-9]{9})?)${ED}`,
+    regex: String.raw`${B}(glpat-[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9]{2}\.[A-Za-z0-9]{7,9})?)${ED}`,
   },
   {
     id: 'gitlab-pipeline-trigger-token',
@@ -92,9 +92,9 @@ export const platformPatterns: ProviderPattern[] = [
   {
     id: 'dockerhub-token',
     name: 'Docker Hub access token',
-    doc: '`dckr_pat_` (personal) or `dckr_oat_` (organization) + 27 URL-safe characters (Docker docs, access tokens).',
+    doc: '`dckr_pat_` (personal) or `dckr_oat_` (organization) + 27 (personal; organization tokens may be longer, up to 40) URL-safe characters (Docker docs, access tokens).',
     keywords: ['dckr_pat_', 'dckr_oat_'],
-    regex: `${B}(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27})${ED}`,
+    regex: `${B}(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,40})${ED}`,
   },
   {
     id: 'aws-access-key-id',
@@ -216,8 +216,8 @@ export const platformPatterns: ProviderPattern[] = [
     id: 'slack-webhook-url',
     confidence: 'verified-format',
     name: 'Slack incoming webhook URL',
-    doc: '`https://hooks.slack.com/services/T…/B…/` + 24 alphanumerics (Slack API, incoming webhooks).',
+    doc: '`https://hooks.slack.com/services/T…/B…/` + 24 alphanumerics, also `workflows/` and `triggers/` URLs (Slack API, incoming webhooks, workflow triggers).',
     keywords: ['hooks.slack.com'],
-    regex: String.raw`hooks\.slack\.com/(?:services|workflows|triggers)/(T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[A-Za-z0-9]{24})${E}`,
+    regex: String.raw`hooks\.slack\.com/(?:services|workflows|triggers)/(T[A-Z0-9]{8,12}/[A-Z0-9]{8,13}/(?:[0-9]{6,20}/)?[A-Za-z0-9]{24,34})${E}`,
   },
 ];

@@ -1,12 +1,6 @@
 // Provider patterns, part 2: payments, AI, SaaS and infrastructure services.
-import { ALNUM, B, DIGITS, E, ED, HEX, LETTERS, URL_SAFE, anchored, type ProviderPattern } from './catalogue-types.ts';
+import { ALNUM, B, DIGITS, E, ED, HEX, LETTERS, URL_SAFE, anchored, prefixed, type ProviderPattern } from './catalogue-types.ts';
 
-/** A pattern that is just a literal prefix and a fixed alphabet, documented in one line. */
-function prefixed(id: string, name: string, prefix: string, body: string, doc: string): ProviderPattern {
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const end = body.includes('-') ? ED : E;
-  return { id, name, doc: `\`${prefix}\` + ${doc}`, keywords: [prefix], regex: `${B}(${escaped}${body})${end}` };
-}
 
 export const servicePatterns: ProviderPattern[] = [
   { ...prefixed('stripe-live-secret-key', 'Stripe live secret key', 'sk_live_', '[0-9a-zA-Z]{24,247}', '24+ alphanumerics (Stripe docs, API keys).'), confidence: 'verified-format' },
@@ -30,7 +24,7 @@ export const servicePatterns: ProviderPattern[] = [
   { ...prefixed('anthropic-api-key', 'Anthropic API key', 'sk-ant-api03-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic console keys).'), confidence: 'verified-format' },
   { ...prefixed('anthropic-admin-key', 'Anthropic admin key', 'sk-ant-admin01-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic admin API keys).'), confidence: 'verified-format' },
   prefixed('openrouter-api-key', 'OpenRouter API key', 'sk-or-v1-', '[a-f0-9]{64}', '64 hex.'),
-  { ...prefixed('huggingface-access-token', 'Hugging Face access token', 'hf_', '[A-Za-z]{34}', '34 letters (Hugging Face docs, user access tokens).'), anchors: anchored('hf_', LETTERS) },
+  { ...prefixed('huggingface-access-token', 'Hugging Face access token', 'hf_', '[A-Za-z0-9]{34}', '34 alphanumerics, in practice letters (Hugging Face docs, user access tokens).'), anchors: anchored('hf_', ALNUM) },
   prefixed('huggingface-org-token', 'Hugging Face organization API token', 'api_org_', '[A-Za-z]{34}', '34 letters (Hugging Face legacy org tokens).'),
   prefixed('groq-api-key', 'Groq API key', 'gsk_', '[A-Za-z0-9]{52}', '52 alphanumerics.'),
   { ...prefixed('replicate-api-token', 'Replicate API token', 'r8_', '[A-Za-z0-9]{37}', '37 alphanumerics.'), anchors: anchored('r8_', ALNUM) },
