@@ -144,7 +144,8 @@ export function isHighEntropyValue(value: string): boolean {
 /** Generic assignments on one line. */
 export function findGeneric(line: string): GenericHit[] {
   const hits: GenericHit[] = [];
-  if (ASSERTION.test(line)) return hits;
+  // Whether the line is an assertion is asked only once a candidate got this far (rarely).
+  let assertion: boolean | undefined;
   let done = -1;
   NAME_WORD.lastIndex = 0;
   let w: RegExpExecArray | null;
@@ -168,6 +169,8 @@ export function findGeneric(line: string): GenericHit[] {
     // A bare value in code is usually a variable: demand a digit in it.
     if (!quoted && !/[0-9]/.test(value)) continue;
     if (!isHighEntropyValue(value) || madeUp(value)) continue;
+    assertion ??= ASSERTION.test(line);
+    if (assertion) return [];
     hits.push({ name, secret: value, index: end + m[0].length - value.length - (quoted ? 1 : 0), weak: !strong(value) });
   }
   return hits;

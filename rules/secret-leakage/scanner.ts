@@ -4,7 +4,8 @@ import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
 import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlaceholder, isPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
-import { KeywordIndex, type Keyword } from './keywords.ts';
+import { BUILT_TABLES } from './keyword-tables.ts';
+import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
 import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
 
@@ -57,10 +58,14 @@ interface Compiled {
   group: number;
 }
 
+/** The secret's group: 1 when the regex has a capture group, else the whole match. */
+function groupOf(def: ProviderPattern, match: RegExpExecArray): number {
+  return def.group ?? (match.length > 1 ? 1 : 0);
+}
+
 function compile(def: ProviderPattern): Compiled {
-  const re = new RegExp(def.regex, `g${def.flags ?? ''}`);
-  const groups = new RegExp(`${def.regex}|`, def.flags ?? '').exec('')?.length ?? 1;
-  return { def, re, group: def.group ?? (groups > 1 ? 1 : 0) };
+  // V8 compiles a regex on its first exec, so patterns that never run cost nothing at start-up.
+  return { def, re: new RegExp(def.regex, `g${def.flags ?? ''}`), group: -1 };
 }
 
 export class Scanner {
@@ -72,7 +77,8 @@ export class Scanner {
   /** Per scan: does the scanned text contain this `requiresInFile` literal? */
   private inFile = new Map<string, boolean>();
 
-  constructor(defs: readonly ProviderPattern[], options: { generic: boolean }) {
+  /** `prebuilt: false` builds the keyword index even when build-time tables match (the generator). */
+  constructor(defs: readonly ProviderPattern[], options: { generic: boolean; prebuilt?: boolean }) {
     this.patterns = defs.map(compile);
     this.genericIndex = options.generic ? this.patterns.length : -1;
     this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
@@ -89,7 +95,12 @@ export class Scanner {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
     }
     keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
-    this.index = new KeywordIndex(keywords);
+    this.index = new KeywordIndex(keywords, options.prebuilt === false ? undefined : BUILT_TABLES);
+  }
+
+  /** The keyword index's tables, for the build-time copy (scripts/keyword-tables.ts). */
+  keywordTables(): KeywordTables {
+    return this.index.tables();
   }
 
   /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
@@ -197,6 +208,7 @@ export class Scanner {
       let m: RegExpExecArray | null;
       while ((m = c.re.exec(line)) !== null) {
         if (m[0].length === 0) c.re.lastIndex++;
+        if (c.group < 0) c.group = groupOf(def, m);
         const raw = m[c.group];
         if (!raw) continue;
         const index = m.index + m[0].indexOf(raw);
