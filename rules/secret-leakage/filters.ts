@@ -33,10 +33,11 @@ const PLACEHOLDER_MARK =
 
 /**
  * Template and interpolation placeholders: `{name}` (f-strings, str.format), `${x}`, `{{x}}`,
- * `#{x}` (Ruby), `%s` / `%(name)s` (printf), `$NAME` / `$(cmd)` (shell). A value holding one is
- * filled in at run time: the secret, if any, is elsewhere.
+ * `#{x}` (Ruby), `%s` / `%(name)s` (printf), `$ENV_NAME` / `$(cmd)` / a value that is just `$name`
+ * (shell). A value holding one is filled in at run time: the secret, if any, is elsewhere. (A `$`
+ * followed by letters inside a value is not enough: generated passwords contain `$`.)
  */
-const INTERPOLATION = /\{[A-Za-z_][\w.\-[\]'"]*\}|%\(\w+\)[sdr]|%[sd](?![A-Za-z0-9])|\$[A-Z_][A-Z0-9_]{2,}|\$\(|\$[a-z_]\w*$/;
+const INTERPOLATION = /\{[A-Za-z_][\w.\-[\]'"]*\}|%\(\w+\)[sdr]|%[sd](?![A-Za-z0-9])|\$[A-Z][A-Z0-9]*_[A-Z0-9_]+|\$\(|^\$[A-Za-z_]\w*$/;
 
 /** Repeated runs like `aaaaaaaa` or a tiny alphabet give away a made-up token. */
 function looksFake(secret: string): boolean {

@@ -66,6 +66,11 @@ describe('secret-leakage filters: not secrets', () => {
 });
 
 describe('secret-leakage: confidence classes and severities', () => {
+  it('a password with `$` in it is not taken for a shell variable', () => {
+    expect(scan('.env', 'DB_PASSWORD="Xk9mQ2vL7nR4$word"').map((v) => [v.data?.pattern, severity(v)])).toEqual([['generic-secret', 'error']]);
+    expect(scan('.env', 'DB_PASSWORD=$DB_PASSWORD_FROM_VAULT')).toEqual([]);
+  });
+
   it('every finding carries its class', () => {
     const vs = scan('src/config.ts', [`const a = '${ghp()}';`, `const b = 'glpat-${fake(r, ALNUM, 20)}';`, `const api_key = "${RANDOM}";`].join('\n'));
     expect(vs.map((v) => [v.data?.pattern, v.confidence, severity(v)])).toEqual([
