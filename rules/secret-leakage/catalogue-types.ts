@@ -44,9 +44,10 @@ export interface ProviderPattern {
   requiresInFile?: string;
   /**
    * 'verified-format' for a fixed structure that validates without a checksum (e.g. exact
-   * lengths and id fields). Default: 'verified-format' with a `check` or a `block`, else 'format'.
+   * lengths and id fields); 'generic' for structural heuristics that are no provider's format
+   * (a password in a URL). Default: 'verified-format' with a `check` or a `block`, else 'format'.
    */
-  confidence?: 'verified-format' | 'format';
+  confidence?: 'verified-format' | 'format' | 'generic';
 }
 
 /** Start/end boundaries: the token is not part of a longer identifier. */

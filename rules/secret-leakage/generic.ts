@@ -109,7 +109,7 @@ export function madeUp(value: string): boolean {
 }
 
 /** Strong enough for error severity: long and close to the entropy of a random string. */
-function strong(value: string): boolean {
+export function strong(value: string): boolean {
   if (value.length < 12 || humanWritten(value)) return false;
   const hex = /^[0-9a-f]+$/i.test(value);
   return entropy(value) >= Math.min(hex ? 3.3 : 4.0, Math.log2(value.length) * 0.85);

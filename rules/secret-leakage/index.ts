@@ -5,6 +5,7 @@ import { parseBaseline } from './baseline.ts';
 import { catalogue, type ProviderPattern } from './catalogue.ts';
 import { DEFAULT_SEVERITIES, confidenceOf, weakPlace, type Confidence, type SeverityOptions } from './confidence.ts';
 import { fingerprint, preview } from './fingerprint.ts';
+import { strong } from './generic.ts';
 import { RULE_ID, meta } from './meta.ts';
 import { checkRegexSafety } from './regex-safety.ts';
 import { GENERIC_ID, Scanner, type Hit, type ScanLine } from './scanner.ts';
@@ -59,7 +60,23 @@ function classify(hit: Hit, source: Source): { confidence: Confidence; key: keyo
     return { confidence: 'generic', key: hit.weak || weakPlace(source.kind) ? 'generic-weak' : 'generic' };
   }
   const confidence = hit.confidence ?? CATALOGUE_CONFIDENCE.get(hit.patternId) ?? 'format';
+  if (confidence === 'generic') {
+    // A structural heuristic (a password in a URL): weak in tests, fixtures and snapshots, or when
+    // the value is not random-looking. Docs and lockfiles are not weak here: a URL with a real
+    // host's password in a README, or a registry token in a lockfile, is a known leak (examples
+    // use reserved hosts and placeholders, which are no findings at all).
+    const weak = source.kind === 'test' || source.kind === 'fixture' || source.kind === 'snapshot' || !strong(decodeURIComponentSafe(hit.secret));
+    return { confidence, key: weak ? 'generic-weak' : 'generic' };
+  }
   return { confidence, key: confidence };
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** The baseline's fingerprints, read at the base commit, or the problem with it. */

@@ -49,6 +49,18 @@ describe('secret-leakage filters: not secrets', () => {
     it(what, () => expect(scan(path, line)).toEqual([]));
   }
 
+  it('a URL password on a host reserved for documentation (RFC 2606) opens nothing', () => {
+    expect(scan('src/client.py', 'url = "https://username%40gmail.com:Xk9mQ2vL7nR4wT@example.com"')).toEqual([]);
+    expect(scan('src/db.ts', "const url = 'postgres://app:Xk9mQ2vL7nR4wT@db.internal.test:5432/app';")).toEqual([]);
+  });
+
+  it('a URL password in a test or with a human-written value is weak; on a real host in code it is an error', () => {
+    expect(scan('tests/test_auth.py', 'url = "https://user:Xk9mQ2vL7nR4wT@api.acme.io/"').map(severity)).toEqual(['warning']);
+    expect(scan('httpx/_urls.py', '    https://jo%40email.com:a%20secret%20pass@m\u00fcller.de:1234/path').map(severity)).toEqual(['warning']);
+    const real = scan('docs/deploy.md', 'curl https://deploy:Xk9mQ2vL7nR4wTq8Z@registry.acme.io/v2/');
+    expect(real.map((v) => [v.data?.pattern, v.confidence, severity(v)])).toEqual([['url-credentials', 'generic', 'error']]);
+  });
+
   it('snapshot files: generic assignments are data (by path and by content)', () => {
     const insta = ['---', 'source: crates/parser/tests/spec.rs', 'expression: snapshot', '---', '  l_curly_token: L_CURLY@317..318 "{" [] [],'];
     expect(scan('crates/css/tests/specs/ok/a.css.snap', insta.join('\n'))).toEqual([]);
