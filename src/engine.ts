@@ -88,6 +88,7 @@ function toFinding(rule: AnyRule, severity: Severity, v: Violation): Finding {
   if (v.line !== undefined) finding.line = v.line;
   if (v.endLine !== undefined) finding.endLine = v.endLine;
   if (v.fingerprint !== undefined) finding.fingerprint = v.fingerprint;
+  if (v.confidence !== undefined) finding.confidence = v.confidence;
   return finding;
 }
 

@@ -140,6 +140,11 @@ export interface ChangeSet {
   /** Things the source could not fully read (truncation, missing patches), shown in reports. */
   notes?: string[];
   /**
+   * Per commit of the change: the added lines that the net diff (`files`) does NOT contain, e.g. a
+   * line one commit added and a later one removed. Filled only when a rule needs it.
+   */
+  history?: { sha: string; files: FileChange[] }[];
+  /**
    * What the source could not read at all. The engine turns each entry into an error finding in
    * every enabled rule that reads that kind of data (RuleMeta.reads), so it can never pass.
    */
@@ -196,6 +201,8 @@ export interface Finding {
   deferred?: ('title' | 'body' | 'labels' | 'reviews')[];
   /** Set when an audited waiver turned this finding into a notice: its severity before. */
   waived?: { severity: Severity; by: string };
+  /** How sure the rule is (secret-leakage: 'verified-format' | 'format' | 'generic'). */
+  confidence?: string;
 }
 
 /** An audited waiver that was applied: `/prguard waive <rule-id> <reason>` on the PR. */

@@ -75,6 +75,8 @@ export interface Violation {
    * (e.g. `[]`: no label unlocks this path, so the pull request will not decide otherwise).
    */
   needs?: readonly PrField[];
+  /** How sure the rule is; copied to the finding (e.g. secret-leakage's confidence class). */
+  confidence?: string;
   /** Overrides the configured severity for this one violation (used sparingly). */
   severity?: Severity;
   /** Raw values that must never reach any output; the engine masks them out of the message. */

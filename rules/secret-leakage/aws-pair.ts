@@ -25,7 +25,7 @@ export function pairAwsSecrets(lines: readonly ScanLine[], hits: Hit[]): void {
         const key = `${j}:${m.index}`;
         if (seen.has(key) || !looksLikeAwsSecret(m[0]) || text.includes('prguard-allow-secret')) continue;
         seen.add(key);
-        hits.push({ patternId: 'aws-secret-access-key', name: 'AWS secret access key', secret: m[0], at: j, endAt: j, index: m.index });
+        hits.push({ patternId: 'aws-secret-access-key', name: 'AWS secret access key', secret: m[0], at: j, endAt: j, index: m.index, confidence: 'verified-format' });
       }
     }
   }

@@ -12,6 +12,12 @@ const pem = (id: string, name: string, label: string, doc: string): ProviderPatt
   block: true,
 });
 
+/**
+ * Not a host reserved for documentation and tests (RFC 2606, RFC 6761): `example.com/.org/.net`
+ * and anything under `.example`, `.test` or `.invalid`. A password for such a host opens nothing.
+ */
+const NOT_RESERVED = String.raw`(?!(?:[A-Za-z0-9-]{1,63}\.){0,8}(?:example\.(?:com|org|net)|[A-Za-z0-9-]{1,63}\.(?:example|test|invalid))(?![A-Za-z0-9.-]))`;
+
 export const keyPatterns: ProviderPattern[] = [
   pem('private-key-rsa', 'RSA private key', 'RSA PRIVATE KEY', 'PKCS#1 PEM block (RFC 8017).'),
   pem('private-key-ec', 'EC private key', 'EC PRIVATE KEY', 'SEC 1 PEM block (RFC 5915).'),
@@ -34,25 +40,44 @@ export const keyPatterns: ProviderPattern[] = [
     'PKCS#8 PEM block, plain or encrypted (RFC 5208, RFC 7468).',
   ),
   {
+    id: 'private-key-putty',
+    name: 'PuTTY private key',
+    doc: 'A PuTTY `.ppk` file (`PuTTY-User-Key-File-2`/`-3`): the base64 `Private-Lines` (PuTTY manual, appendix C). Also on one line with `\\n` escapes.',
+    keywords: ['PuTTY-User-Key-File-'],
+    regex: 'PuTTY-User-Key-File-[1-9]: [a-z0-9@.-]{3,64}',
+    group: 0,
+    block: 'putty',
+  },
+  {
+    id: 'private-key-base64',
+    name: 'Private key (base64-encoded PEM, e.g. Kubernetes Secret data)',
+    doc: 'Base64 of a PEM private key block (`LS0tLS1CRUdJTi` = base64 of `-----BEGIN`), as in a Kubernetes Secret `data:` field or a CI variable; it must decode to a `PRIVATE KEY` block.',
+    keywords: ['LS0tLS1CRUdJTi'],
+    regex: '(?<![A-Za-z0-9+/])(LS0tLS1CRUdJTi[A-Za-z0-9+/]{80,}={0,2})(?![A-Za-z0-9+/=])',
+    check: 'base64-private-key',
+  },
+  {
     id: 'database-url-password',
     name: 'Database URL with a password',
-    doc: '`postgres://`, `mysql://`, `mongodb(+srv)://`, `redis://`, `amqp://`, `mssql://`… with `user:password@`; placeholders and well-known local defaults are not findings.',
+    doc: '`postgres://`, `mysql://`, `mongodb(+srv)://`, `redis://`, `amqp://`, `mssql://`… with `user:password@`; placeholders, well-known local defaults and hosts reserved for documentation (RFC 2606) are not findings.',
     keywords: [
       'postgres://', 'postgresql://', 'mysql://', 'mariadb://', 'mongodb://', 'mongodb+srv://', 'redis://',
       'rediss://', 'amqp://', 'amqps://', 'mssql://', 'sqlserver://', 'cockroachdb://', 'clickhouse://',
     ],
     requires: ['@'],
-    regex: String.raw`(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)://[^:@/\s'"]{0,64}:([^@\s'"/]{3,128})@[^\s'"/]{1,255}`,
+    confidence: 'generic',
+    regex: String.raw`(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse)://[^:@/\s'"]{0,64}:([^@\s'"/]{3,128})@${NOT_RESERVED}[^\s'"/]{1,255}`,
     minEntropy: 2.5,
   },
   {
     id: 'url-credentials',
     name: 'Password in an http(s)/ftp URL',
-    doc: '`https://user:password@host` (RFC 3986 userinfo); placeholders are not findings.',
+    doc: '`https://user:password@host` (RFC 3986 userinfo); placeholders and hosts reserved for documentation (`example.com`, `*.test`, RFC 2606) are not findings.',
     keywords: ['http://', 'https://', 'ftp://'],
     // The regex needs `@` after the password: most URLs have none, so skip them cheaply.
     requires: ['@'],
-    regex: String.raw`(?:https?|ftp)://[A-Za-z0-9._~%!$&*+;=-]{1,64}:([^@\s'"/]{6,128})@[A-Za-z0-9.-]{1,255}`,
+    confidence: 'generic',
+    regex: String.raw`(?:https?|ftp)://[A-Za-z0-9._~%!$&*+;=-]{1,64}:([^@\s'"/]{6,128})@${NOT_RESERVED}[A-Za-z0-9.-]{1,255}`,
     minEntropy: 3,
   },
 ];

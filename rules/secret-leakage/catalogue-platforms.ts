@@ -18,6 +18,7 @@ export const platformPatterns: ProviderPattern[] = [
   github('github-refresh-token', 'ghr_', 'refresh token'),
   {
     id: 'github-fine-grained-pat',
+    confidence: 'verified-format',
     name: 'GitHub fine-grained personal access token',
     doc: '`github_pat_` + 22 base62 + `_` + 59 base62 (GitHub docs, "fine-grained personal access tokens").',
     keywords: ['github_pat_'],
@@ -28,7 +29,7 @@ export const platformPatterns: ProviderPattern[] = [
     name: 'GitLab personal access token',
     doc: '`glpat-` + at least 20 URL-safe characters, optionally a routable `.xx.yyyy` suffix (GitLab token overview).',
     keywords: ['glpat-'],
-    regex: String.raw`${B}(glpat-[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9]{2}\.[A-Za-z0-9]{9})?)${ED}`,
+    regex: String.raw`${B}(glpat-[A-Za-z0-9_-]{20,}(?:\.[A-Za-z0-9]{2}\.[A-Za-z0-9]{7,9})?)${ED}`,
   },
   {
     id: 'gitlab-pipeline-trigger-token',
@@ -75,6 +76,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'pypi-api-token',
+    confidence: 'verified-format',
     name: 'PyPI API token',
     doc: '`pypi-` + a macaroon whose base64 starts `AgEIcHlwaS5vcmc` (pypi.org) or `AgENdGVzdC5weXBpLm9yZw` (test.pypi.org).',
     keywords: ['pypi-AgEIcHlwaS5vcmc', 'pypi-AgENdGVzdC5weXBpLm9yZw'],
@@ -90,12 +92,13 @@ export const platformPatterns: ProviderPattern[] = [
   {
     id: 'dockerhub-token',
     name: 'Docker Hub access token',
-    doc: '`dckr_pat_` (personal) or `dckr_oat_` (organization) + 27 URL-safe characters (Docker docs, access tokens).',
+    doc: '`dckr_pat_` (personal) or `dckr_oat_` (organization) + 27 (personal; organization tokens may be longer, up to 40) URL-safe characters (Docker docs, access tokens).',
     keywords: ['dckr_pat_', 'dckr_oat_'],
-    regex: `${B}(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27})${ED}`,
+    regex: `${B}(dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,40})${ED}`,
   },
   {
     id: 'aws-access-key-id',
+    confidence: 'verified-format',
     name: 'AWS access key id',
     doc: '`AKIA` (long-term) / `ASIA` (temporary) / `ABIA` / `ACCA` + 16 base32 characters (AWS IAM docs, unique id prefixes).',
     keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
@@ -172,6 +175,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-bot-token',
+    confidence: 'verified-format',
     name: 'Slack bot token',
     doc: '`xoxb-` + team and bot numeric ids + 24 alphanumerics (Slack API, token types).',
     keywords: ['xoxb-'],
@@ -179,6 +183,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-user-token',
+    confidence: 'verified-format',
     name: 'Slack user token',
     doc: '`xoxp-` + three numeric ids + 32 hex (Slack API, token types).',
     keywords: ['xoxp-'],
@@ -186,6 +191,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-app-token',
+    confidence: 'verified-format',
     name: 'Slack app-level token',
     doc: '`xapp-` + version digit + app id + numeric id + 64 hex (Slack API, app-level tokens).',
     keywords: ['xapp-'],
@@ -193,6 +199,7 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-config-token',
+    confidence: 'verified-format',
     name: 'Slack configuration token',
     doc: '`xoxe.xoxp-` / `xoxe.xoxb-` + version digit + at least 100 alphanumerics (Slack API, configuration tokens).',
     keywords: ['xoxe.xox'],
@@ -207,9 +214,10 @@ export const platformPatterns: ProviderPattern[] = [
   },
   {
     id: 'slack-webhook-url',
+    confidence: 'verified-format',
     name: 'Slack incoming webhook URL',
-    doc: '`https://hooks.slack.com/services/T…/B…/` + 24 alphanumerics (Slack API, incoming webhooks).',
+    doc: '`https://hooks.slack.com/services/T…/B…/` + 24 alphanumerics, also `workflows/` and `triggers/` URLs (Slack API, incoming webhooks, workflow triggers).',
     keywords: ['hooks.slack.com'],
-    regex: String.raw`hooks\.slack\.com/(?:services|workflows|triggers)/(T[A-Z0-9]{8,12}/[A-Z0-9]{8,12}/[A-Za-z0-9]{24})${E}`,
+    regex: String.raw`hooks\.slack\.com/(?:services|workflows|triggers)/(T[A-Z0-9]{8,12}/[A-Z0-9]{8,13}/(?:[0-9]{6,20}/)?[A-Za-z0-9]{24,34})${E}`,
   },
 ];

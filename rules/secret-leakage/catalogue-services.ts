@@ -1,15 +1,9 @@
 // Provider patterns, part 2: payments, AI, SaaS and infrastructure services.
-import { ALNUM, B, DIGITS, E, ED, HEX, LETTERS, URL_SAFE, anchored, type ProviderPattern } from './catalogue-types.ts';
+import { ALNUM, B, DIGITS, E, ED, HEX, URL_SAFE, anchored, prefixed, type ProviderPattern } from './catalogue-types.ts';
 
-/** A pattern that is just a literal prefix and a fixed alphabet, documented in one line. */
-function prefixed(id: string, name: string, prefix: string, body: string, doc: string): ProviderPattern {
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const end = body.includes('-') ? ED : E;
-  return { id, name, doc: `\`${prefix}\` + ${doc}`, keywords: [prefix], regex: `${B}(${escaped}${body})${end}` };
-}
 
 export const servicePatterns: ProviderPattern[] = [
-  prefixed('stripe-live-secret-key', 'Stripe live secret key', 'sk_live_', '[0-9a-zA-Z]{24,247}', '24+ alphanumerics (Stripe docs, API keys).'),
+  { ...prefixed('stripe-live-secret-key', 'Stripe live secret key', 'sk_live_', '[0-9a-zA-Z]{24,247}', '24+ alphanumerics (Stripe docs, API keys).'), confidence: 'verified-format' },
   prefixed('stripe-test-secret-key', 'Stripe test secret key', 'sk_test_', '[0-9a-zA-Z]{24,247}', '24+ alphanumerics (Stripe docs, API keys).'),
   {
     id: 'stripe-restricted-key',
@@ -21,15 +15,16 @@ export const servicePatterns: ProviderPattern[] = [
   prefixed('stripe-webhook-secret', 'Stripe webhook signing secret', 'whsec_', '[A-Za-z0-9]{32,64}', '32-64 alphanumerics (Stripe docs, webhook signatures).'),
   {
     id: 'openai-api-key',
+    confidence: 'verified-format',
     name: 'OpenAI API key',
     doc: '`sk-` (optionally `sk-proj-`, `sk-svcacct-`, `sk-admin-`) with the `T3BlbkFJ` marker (base64 of "OpenAI") in the middle.',
     keywords: ['T3BlbkFJ'],
-    regex: String.raw`${B}(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})${ED}`,
+    regex: String.raw`(?<![A-Za-z0-9_-])(sk-(?:(?:proj|svcacct|admin)-)?[A-Za-z0-9_-]{20,200}T3BlbkFJ[A-Za-z0-9_-]{20,200})${ED}`,
   },
-  prefixed('anthropic-api-key', 'Anthropic API key', 'sk-ant-api03-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic console keys).'),
-  prefixed('anthropic-admin-key', 'Anthropic admin key', 'sk-ant-admin01-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic admin API keys).'),
+  { ...prefixed('anthropic-api-key', 'Anthropic API key', 'sk-ant-api03-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic console keys).'), confidence: 'verified-format' },
+  { ...prefixed('anthropic-admin-key', 'Anthropic admin key', 'sk-ant-admin01-', '[A-Za-z0-9_-]{93}AA', '93 URL-safe characters + `AA` (Anthropic admin API keys).'), confidence: 'verified-format' },
   prefixed('openrouter-api-key', 'OpenRouter API key', 'sk-or-v1-', '[a-f0-9]{64}', '64 hex.'),
-  { ...prefixed('huggingface-access-token', 'Hugging Face access token', 'hf_', '[A-Za-z]{34}', '34 letters (Hugging Face docs, user access tokens).'), anchors: anchored('hf_', LETTERS) },
+  { ...prefixed('huggingface-access-token', 'Hugging Face access token', 'hf_', '[A-Za-z0-9]{34}', '34 alphanumerics, in practice letters (Hugging Face docs, user access tokens).'), anchors: anchored('hf_', ALNUM) },
   prefixed('huggingface-org-token', 'Hugging Face organization API token', 'api_org_', '[A-Za-z]{34}', '34 letters (Hugging Face legacy org tokens).'),
   prefixed('groq-api-key', 'Groq API key', 'gsk_', '[A-Za-z0-9]{52}', '52 alphanumerics.'),
   { ...prefixed('replicate-api-token', 'Replicate API token', 'r8_', '[A-Za-z0-9]{37}', '37 alphanumerics.'), anchors: anchored('r8_', ALNUM) },
@@ -98,7 +93,9 @@ export const servicePatterns: ProviderPattern[] = [
     doc: 'Three base64url parts, header `alg` HS256/HS384/HS512 (RFC 7519): anyone holding it can replay it.',
     keywords: ['eyJ'],
     anchors: anchored('eyJ', URL_SAFE),
-    regex: String.raw`${B}(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})${ED}`,
+    // The start boundary excludes `-` too (the body alphabet has it): otherwise every `-eyJ` of a
+    // long run would start an attempt that scans to the end of the line (quadratic).
+    regex: String.raw`(?<![A-Za-z0-9_-])(eyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{20,})${ED}`,
     check: 'jwt-hmac',
   },
   prefixed('mailgun-api-key', 'Mailgun API key', 'key-', '[0-9a-f]{32}', '32 hex (Mailgun private API keys).'),
@@ -161,7 +158,7 @@ export const servicePatterns: ProviderPattern[] = [
     keywords: ['.atlasv1.'],
     regex: String.raw`${B}([A-Za-z0-9]{14}\.atlasv1\.[A-Za-z0-9_=-]{60,70})${ED}`,
   },
-  prefixed('age-secret-key', 'age encryption secret key', 'AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', '58 bech32 characters.'),
+  { ...prefixed('age-secret-key', 'age encryption secret key', 'AGE-SECRET-KEY-1', '[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58}', '58 bech32 characters.'), confidence: 'verified-format' },
   {
     id: 'planetscale-token',
     name: 'PlanetScale token or password',

@@ -35,10 +35,19 @@ export interface ProviderPattern {
    * `sk_live_xxxxxxxxxxxxxxxxxxxxxxxx` in formats that have no checksum. Default 3.0.
    */
   minEntropy?: number;
-  /** A PEM-style block: the regex matches the BEGIN line, the scanner collects lines to END. */
-  block?: boolean;
+  /**
+   * A multi-line key: the regex matches its first line and the scanner collects the rest (PEM:
+   * up to the END line; 'putty': the `Private-Lines` of a PuTTY key file).
+   */
+  block?: boolean | 'putty';
   /** Only when the file's added text contains this (e.g. `gserviceaccount.com`). */
   requiresInFile?: string;
+  /**
+   * 'verified-format' for a fixed structure that validates without a checksum (e.g. exact
+   * lengths and id fields); 'generic' for structural heuristics that are no provider's format
+   * (a password in a URL). Default: 'verified-format' with a `check` or a `block`, else 'format'.
+   */
+  confidence?: 'verified-format' | 'format' | 'generic';
 }
 
 /** Start/end boundaries: the token is not part of a longer identifier. */
@@ -56,3 +65,10 @@ export const HEX = '0123456789abcdef';
 export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const ALNUM = LETTERS + DIGITS;
 export const URL_SAFE = ALNUM + '_-';
+
+/** A pattern that is just a literal prefix and a fixed alphabet, documented in one line. */
+export function prefixed(id: string, name: string, prefix: string, body: string, doc: string): ProviderPattern {
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const end = body.includes('-') ? ED : E;
+  return { id, name, doc: `\`${prefix}\` + ${doc}`, keywords: [prefix], regex: `${B}(${escaped}${body})${end}` };
+}

@@ -1,4 +1,5 @@
 // The provider pattern catalogue: data only, in priority order (on one span, earlier wins).
+import { extraPatterns } from './catalogue-extra.ts';
 import { keyPatterns } from './catalogue-keys.ts';
 import { platformPatterns } from './catalogue-platforms.ts';
 import { servicePatterns } from './catalogue-services.ts';
@@ -6,4 +7,4 @@ import type { ProviderPattern } from './catalogue-types.ts';
 
 export type { ProviderPattern } from './catalogue-types.ts';
 
-export const catalogue: readonly ProviderPattern[] = [...platformPatterns, ...servicePatterns, ...keyPatterns];
+export const catalogue: readonly ProviderPattern[] = [...platformPatterns, ...servicePatterns, ...extraPatterns, ...keyPatterns];

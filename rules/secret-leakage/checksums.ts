@@ -113,7 +113,14 @@ export function isGrafanaLegacyKey(token: string): boolean {
   return !!obj && typeof obj.k === 'string' && obj.k.length >= 16 && 'id' in obj;
 }
 
-export type StructureCheck = 'base62-crc32' | 'atlassian-crc32' | 'grafana-crc32' | 'jwt-hmac' | 'grafana-legacy';
+/** Base64 that decodes to a PEM private key block (BEGIN line and at least 64 body characters). */
+export function isBase64PrivateKey(token: string): boolean {
+  const text = Buffer.from(token, 'base64').toString('latin1');
+  const m = /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----([\s\S]*)/.exec(text);
+  return !!m && (m[2] as string).replace(/-----END[\s\S]*$/, '').replace(/[^A-Za-z0-9+/=]/g, '').length >= 64;
+}
+
+export type StructureCheck = 'base62-crc32' | 'atlassian-crc32' | 'grafana-crc32' | 'jwt-hmac' | 'grafana-legacy' | 'base64-private-key';
 
 export const structureChecks: Record<StructureCheck, (token: string) => boolean> = {
   'base62-crc32': validBase62Crc,
@@ -121,4 +128,5 @@ export const structureChecks: Record<StructureCheck, (token: string) => boolean>
   'grafana-crc32': validGrafanaServiceAccount,
   'jwt-hmac': isHmacJwt,
   'grafana-legacy': isGrafanaLegacyKey,
+  'base64-private-key': isBase64PrivateKey,
 };

@@ -29,7 +29,15 @@ export const EXAMPLE_SECRETS: ReadonlySet<string> = new Set([
 
 /** Marks of an example or placeholder inside a token (case-insensitive). */
 const PLACEHOLDER_MARK =
-  /x{5,}|\*{3,}|\.{3}|0{8,}|1234567890|abcdefgh|example|placeholder|your[_-]?(?:api|secret|token|key|pass)|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
+  /x{5,}|\*{3,}|\.{3}|…|0{8,}|1234567890|abcdefgh|example|placeholder|(?:^|[^a-z])your[_-]|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
+
+/**
+ * Template and interpolation placeholders: `{name}` (f-strings, str.format), `${x}`, `{{x}}`,
+ * `#{x}` (Ruby), `%s` / `%(name)s` (printf), `$ENV_NAME` / `$(cmd)` / a value that is just `$name`
+ * (shell). A value holding one is filled in at run time: the secret, if any, is elsewhere. (A `$`
+ * followed by letters inside a value is not enough: generated passwords contain `$`.)
+ */
+const INTERPOLATION = /\{[A-Za-z_][\w.\-[\]'"]*\}|%\(\w+\)[sdr]|%[sd](?![A-Za-z0-9])|\$[A-Z][A-Z0-9]*_[A-Z0-9_]+|\$\(|^\$[A-Za-z_]\w*$/;
 
 /** Repeated runs like `aaaaaaaa` or a tiny alphabet give away a made-up token. */
 function looksFake(secret: string): boolean {
@@ -38,7 +46,12 @@ function looksFake(secret: string): boolean {
 }
 
 export function isPlaceholder(secret: string): boolean {
-  return PLACEHOLDER_MARK.test(secret) || looksFake(secret);
+  return PLACEHOLDER_MARK.test(secret) || INTERPOLATION.test(secret) || looksFake(secret);
+}
+
+/** Placeholders in a key body: only the marks, not the repetition test (keys are full of `AAAA`). */
+export function isKeyPlaceholder(body: string): boolean {
+  return PLACEHOLDER_MARK.test(body) || /(.)\1{40,}/.test(body);
 }
 
 /** Well-known local-development passwords, e.g. in docker-compose files and READMEs. */
@@ -63,5 +76,21 @@ export function inInertSpan(line: string, index: number): boolean {
   }
   const head = line.slice(start, Math.min(index, start + 80));
   return /^(?:data:[\w.+-]+\/[\w.+-]+(?:;[\w=.-]+)*;base64,|(?:sha1|sha256|sha384|sha512)-)/i.test(head) ||
-    /sourceMappingURL=|"mappings"\s*:/.test(line.slice(0, index));
+    /^(?:\/\/|\/\*)# sourceMappingURL=data:/.test(line.slice(Math.max(0, line.lastIndexOf('//', index)), index)) ||
+    inMappings(line, index);
+}
+
+/**
+ * Inside the `"mappings"` string of a source map (recognised by content, whatever the file is
+ * called): base64 VLQ, which looks random but is positions. Only that string is inert; the
+ * `sourcesContent` next to it holds real source and is scanned like any other text.
+ */
+function inMappings(line: string, index: number): boolean {
+  const key = line.lastIndexOf('"mappings"', index);
+  if (key < 0) return false;
+  const open = /^"mappings"\s*:\s*"/.exec(line.slice(key, key + 40));
+  if (!open) return false;
+  const from = key + open[0].length;
+  const close = line.indexOf('"', from);
+  return index >= from && (close < 0 || index < close);
 }

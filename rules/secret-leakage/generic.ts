@@ -13,7 +13,7 @@ const NAME_WORD = /pass|pwd|secret|token|api.?key|access.?key|private.?key|signi
 const NAME_CHAR = /[\w$.@-]/;
 /** After the name: operator, then a quoted value or a bare one (sticky, at the end of the name). */
 const ASSIGNMENT =
-  /["'\]]?\s*(?:=>|:=|==|!=|[:=]|\s(?=["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/y;
+  /["'\]]?\s*(?:=>|:=|[:=](?!=)|\s(?=["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/y;
 
 /** Names are compared in snake case: `apiKey` -> `api_key`, `DB-Password` -> `db-password`. */
 function snake(name: string): string {
@@ -43,6 +43,9 @@ const VALUE_NOT_SECRET = [
   /^[a-z]+(?:[A-Z][a-z]+)+$/, // camelCase
   /^[A-Z][a-z]+(?:[A-Z][a-z]+)+$/, // PascalCase
   /^\d+(?:\.\d+)*$/, // numbers, versions
+  /^[<>=~^!]=?\s*v?\d|^\d+(?:\.\d+)+[,;<>]|,\s*[<>]=?\s*\d/, // version constraints: `>=1.25.0,<3.0dev`, `^2.1`, `~=3.4`
+  /:\/\//, // a URL anywhere in the value (credentials in URLs have their own pattern)
+  /^_*[A-Za-z]+$/, // letters only: an identifier or a word (`__mcpAuth`, `Password`)
   /^[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|toml|js|ts|py|rb|go|sh)$/i, // a file name
 ];
 
@@ -51,6 +54,65 @@ export interface GenericHit {
   secret: string;
   /** Index of the value in the line. */
   index: number;
+  /** The value reads as human-written (words, short numbers) or is only moderately random. */
+  weak: boolean;
+}
+
+/**
+ * A comparison or an assertion, not an assignment: the value is what a test expects
+ * (`assert x.api_key == '…'`, `expect(token).toBe('…')`, `assertEquals("…", secret)`).
+ */
+const ASSERTION =
+  /^\s*(?:assert|self\.assert|require\.|assert_eq!|assert_ne!|Assert\.|XCTAssert|check\()|\bexpect\s*\(|\.(?:toBe|toEqual|toStrictEqual|toMatch|toContain|toHaveBeenCalledWith|equal|equals|eql|deepEqual|assertEqual|assertEquals|should)\s*\(|\bassert(?:Equals?|That|Same)?\s*\(|={2,3}|!==?/;
+
+/** Words that mark a value as made up when the value is made of words. */
+const FAKE_WORD = /^(?:test|tests|testing|fake|dummy|sample|mock|mocked|example|placeholder|changeme|demo|foo|bar|baz|qux|todo|fixme|your|my|some|secret|secrets|password|passwd|pass|token|key|keys|api|apikey|value|string|invalid|wrong|bad|none|null|default|local|dev|xxx|abc|hello|world)$/i;
+
+/** The value cut into runs of one character class (`sk-ant-123` -> sk, ant, 123). */
+function segments(value: string): string[] {
+  return value.match(/[A-Z]?[a-z]+|[A-Z]+(?![a-z])|[0-9]+/g) ?? [];
+}
+
+/** A pronounceable run (has a vowel), a short all-caps word, or a number. */
+function wordLike(seg: string): boolean {
+  if (/^[0-9]+$/.test(seg)) return seg.length <= 8;
+  if (seg.length === 1) return true;
+  return /[aeiouyAEIOUY]/.test(seg) && !/[bcdfghjklmnpqrstvwxz]{4,}/i.test(seg);
+}
+
+/** Four or more consecutive ascending characters (`1234`, `abcd`): typed, not generated. */
+function hasSequence(value: string): boolean {
+  let run = 1;
+  for (let i = 1; i < value.length; i++) {
+    run = value.charCodeAt(i) === value.charCodeAt(i - 1) + 1 && /[a-z0-9]/i.test(value[i] as string) ? run + 1 : 1;
+    if (run >= 4) return true;
+  }
+  return false;
+}
+
+/**
+ * Is the value written by a human (words and short numbers: `my-access-key-123`,
+ * `inboxzero-vercel-2026`) rather than generated? Random tokens switch character class every
+ * one or two characters and have runs without vowels.
+ */
+export function humanWritten(value: string): boolean {
+  const segs = segments(value);
+  if (segs.length === 0) return false;
+  const covered = segs.reduce((n, s) => n + s.length, 0);
+  return segs.length <= 6 && covered >= value.replace(/[^A-Za-z0-9]/g, '').length && segs.every(wordLike);
+}
+
+/** A value that is obviously made up: fake words, `…123`, sequences. */
+export function madeUp(value: string): boolean {
+  if (hasSequence(value) || /(?:^|[^0-9])123$|[_-][0-9]$/.test(value)) return true;
+  return humanWritten(value) && segments(value).some((seg) => FAKE_WORD.test(seg));
+}
+
+/** Strong enough for error severity: long and close to the entropy of a random string. */
+export function strong(value: string): boolean {
+  if (value.length < 12 || humanWritten(value)) return false;
+  const hex = /^[0-9a-f]+$/i.test(value);
+  return entropy(value) >= Math.min(hex ? 3.3 : 4.0, Math.log2(value.length) * 0.85);
 }
 
 /** Does the value look like a random credential rather than a word, a reference or a hash? */
@@ -82,6 +144,8 @@ export function isHighEntropyValue(value: string): boolean {
 /** Generic assignments on one line. */
 export function findGeneric(line: string): GenericHit[] {
   const hits: GenericHit[] = [];
+  // Whether the line is an assertion is asked only once a candidate got this far (rarely).
+  let assertion: boolean | undefined;
   let done = -1;
   NAME_WORD.lastIndex = 0;
   let w: RegExpExecArray | null;
@@ -104,8 +168,10 @@ export function findGeneric(line: string): GenericHit[] {
     const quoted = m[4] === undefined;
     // A bare value in code is usually a variable: demand a digit in it.
     if (!quoted && !/[0-9]/.test(value)) continue;
-    if (!isHighEntropyValue(value)) continue;
-    hits.push({ name, secret: value, index: end + m[0].length - value.length - (quoted ? 1 : 0) });
+    if (!isHighEntropyValue(value) || madeUp(value)) continue;
+    assertion ??= ASSERTION.test(line);
+    if (assertion) return [];
+    hits.push({ name, secret: value, index: end + m[0].length - value.length - (quoted ? 1 : 0), weak: !strong(value) });
   }
   return hits;
 }

@@ -1,13 +1,17 @@
 // Rule secret-leakage: no credential in the added lines, commit messages or PR description.
-import { matchesAny } from '../../src/glob.ts';
-import type { ChangeSet, Hunk } from '../../src/model.ts';
-import type { OptionProblem, Rule, Violation } from '../../src/rule.ts';
+import type { ChangeSet, Severity } from '../../src/model.ts';
+import type { OptionProblem, Rule, RuleContext, Violation } from '../../src/rule.ts';
+import { parseBaseline } from './baseline.ts';
 import { catalogue, type ProviderPattern } from './catalogue.ts';
+import { DEFAULT_SEVERITIES, confidenceOf, weakPlace, type Confidence, type SeverityOptions } from './confidence.ts';
 import { fingerprint, preview } from './fingerprint.ts';
+import { strong } from './generic.ts';
+import { RULE_ID, meta } from './meta.ts';
 import { checkRegexSafety } from './regex-safety.ts';
-import { Scanner, type Hit, type ScanLine } from './scanner.ts';
+import { GENERIC_ID, Scanner, type Hit, type ScanLine } from './scanner.ts';
+import { secretProne, sources, type Source, type Unscanned } from './sources.ts';
 
-export const RULE_ID = 'secret-leakage';
+export { RULE_ID } from './meta.ts';
 
 export interface CustomPattern {
   id: string;
@@ -21,9 +25,12 @@ export interface SecretLeakageOptions {
   exclude: string[];
   patterns: CustomPattern[];
   generic: boolean;
+  severities?: Partial<SeverityOptions>;
+  baseline?: string;
 }
 
-const BUILT_IN_IDS = new Set([...catalogue.map((p) => p.id), 'generic-secret']);
+const BUILT_IN_IDS = new Set([...catalogue.map((p) => p.id), GENERIC_ID]);
+const CATALOGUE_CONFIDENCE = new Map<string, Confidence>(catalogue.map((p) => [p.id, confidenceOf(p)]));
 
 const scanners = new Map<string, Scanner>();
 
@@ -44,91 +51,61 @@ export function scannerFor(options: Pick<SecretLeakageOptions, 'patterns' | 'gen
   return scanner;
 }
 
-interface Source {
-  lines: readonly ScanLine[];
-  where: (hit: Hit, lines: readonly ScanLine[]) => string;
-  path?: string;
+/** The confidence class of a hit and the severity key it maps to (undefined: not reported). */
+function classify(hit: Hit, source: Source): { confidence: Confidence; key: keyof SeverityOptions } | undefined {
+  if (hit.patternId === GENERIC_ID) {
+    // Snapshots (recorded output) and lockfiles (resolved versions, integrity hashes) are written
+    // by tools, not people: an assignment-shaped line there is data. Provider formats still count.
+    if (source.kind === 'snapshot' || source.kind === 'lock') return undefined;
+    return { confidence: 'generic', key: hit.weak || weakPlace(source.kind) ? 'generic-weak' : 'generic' };
+  }
+  const confidence = hit.confidence ?? CATALOGUE_CONFIDENCE.get(hit.patternId) ?? 'format';
+  if (confidence === 'generic') {
+    // A structural heuristic (a password in a URL): weak in tests, fixtures and snapshots, or when
+    // the value is not random-looking. Docs and lockfiles are not weak here: a URL with a real
+    // host's password in a README, or a registry token in a lockfile, is a known leak (examples
+    // use reserved hosts and placeholders, which are no findings at all).
+    const weak = source.kind === 'test' || source.kind === 'fixture' || source.kind === 'snapshot' || !strong(decodeURIComponentSafe(hit.secret));
+    return { confidence, key: weak ? 'generic-weak' : 'generic' };
+  }
+  return { confidence, key: confidence };
 }
 
-function textLines(text: string): ScanLine[] {
-  return text.split(/\r?\n/).map((t, i) => ({ content: t, line: i + 1 }));
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
-function sources(change: ChangeSet, exclude: readonly string[]): Source[] {
-  const out: Source[] = [];
-  for (const file of change.files) {
-    if (file.binary || file.status === 'deleted' || file.path.endsWith('.map')) continue;
-    if (exclude.length > 0 && matchesAny(file.path, exclude)) continue;
-    const lines = file.hunks.length === 1 ? (file.hunks[0] as Hunk).added : file.hunks.flatMap((h) => h.added);
-    out.push({ lines, path: file.path, where: (hit, ls) => `${file.path}:${(ls[hit.at] as ScanLine).line}` });
+/** The baseline's fingerprints, read at the base commit, or the problem with it. */
+function baselineOf(options: SecretLeakageOptions, context: RuleContext, out: Violation[]): Set<string> {
+  const path = options.baseline;
+  if (!path) return new Set();
+  const text = context.baseDocuments?.[path];
+  if (text === undefined) return new Set(); // not at the base yet: it waives nothing
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) {
+    out.push({ messageId: 'baselineInvalid', data: { baseline: path, reason: parsed.error }, path, severity: 'error' });
+    return new Set();
   }
-  for (const c of change.commits) {
-    const short = c.sha.slice(0, 7);
-    out.push({ lines: textLines(c.message), where: (hit, ls) => `the message of commit ${short} (line ${(ls[hit.at] as ScanLine).line})` });
-  }
-  if (change.pr) {
-    out.push({ lines: [{ content: change.pr.title, line: 1 }], where: () => 'the PR title' });
-    if (change.pr.body) out.push({ lines: textLines(change.pr.body), where: (hit, ls) => `the PR description (line ${(ls[hit.at] as ScanLine).line})` });
-  }
-  return out;
+  return parsed.fingerprints;
+}
+
+function unscannedViolation(u: Unscanned): Violation {
+  return {
+    messageId: 'notScanned',
+    data: { path: u.path, reason: u.reason },
+    path: u.path,
+    severity: secretProne(u.path) ? 'error' : 'notice',
+  };
 }
 
 const patternProblem = (i: number, key: string, message: string): OptionProblem => ({ path: ['patterns', i, key], message });
 
 export const secretLeakage: Rule<SecretLeakageOptions> = {
-  meta: {
-    id: RULE_ID,
-    description: 'Keep credentials out of added lines, commit messages and the PR description',
-    defaultSeverity: 'error',
-    reads: ['files', 'lines', 'commits'],
-    schema: {
-      type: 'object',
-      properties: {
-        allow: {
-          type: 'array',
-          items: { type: 'string', pattern: '^[0-9a-f]{12}$' },
-          default: [],
-          description: 'Fingerprints (12 hex digits, shown in each finding) of accepted secrets, e.g. test fixtures.',
-        },
-        exclude: {
-          type: 'array',
-          items: { type: 'string', minLength: 1 },
-          default: [],
-          description: 'Path globs whose added lines are not scanned.',
-        },
-        patterns: {
-          type: 'array',
-          default: [],
-          description: 'Extra patterns: a JavaScript regex (capture group 1 = the secret, if any) and the literal keywords that any match contains.',
-          items: {
-            type: 'object',
-            required: ['id', 'regex', 'keywords'],
-            additionalProperties: false,
-            properties: {
-              id: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$' },
-              name: { type: 'string', minLength: 1 },
-              regex: { type: 'string', minLength: 1 },
-              keywords: { type: 'array', minItems: 1, items: { type: 'string', minLength: 3 } },
-            },
-          },
-        },
-        generic: {
-          type: 'boolean',
-          default: true,
-          description: 'Also report high-entropy literals assigned to names like password, secret, token or api_key.',
-        },
-      },
-    },
-    // The PR title and description are scanned for secrets; findings never wait for them.
-    pullRequest: { scans: ['title', 'body'] },
-    messages: {
-      found:
-        '{{name}} (pattern {{pattern}}) in {{where}}: `{{preview}}…` (fingerprint {{fingerprint}}). A pushed secret stays in git ' +
-        'history even after a later commit removes it, so treat it as leaked: revoke or rotate it now, then ' +
-        'load it from the environment or a secret manager. If it is a deliberate test fixture, add ' +
-        '{{fingerprint}} to `allow:` for secret-leakage in the policy, or put `prguard-allow-secret` on the line.',
-    },
-  },
+  meta,
 
   validate(options) {
     const problems: OptionProblem[] = [];
@@ -146,28 +123,52 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
     return problems;
   },
 
-  check(change, options) {
+  baseDocuments(_change, options) {
+    return options.baseline ? [options.baseline] : [];
+  },
+
+  check(change: ChangeSet, options, context) {
     const scanner = scannerFor(options);
     const allow = new Set(options.allow);
+    const severities: SeverityOptions = { ...DEFAULT_SEVERITIES, ...options.severities };
     const violations: Violation[] = [];
-    for (const source of sources(change, options.exclude)) {
+    const baseline = baselineOf(options, context, violations);
+    const unscanned: Unscanned[] = [];
+    for (const source of sources(change, options.exclude, options.baseline || undefined, unscanned)) {
       for (const hit of scanner.scan(source.lines)) {
+        const cls = classify(hit, source);
+        if (!cls) continue;
+        const setting = severities[cls.key];
         const fp = fingerprint(RULE_ID, hit.secret);
-        if (allow.has(fp)) continue;
+        if (setting === 'off' || allow.has(fp)) continue;
+        const first = source.lines[hit.at] as ScanLine;
+        const listed = baseline.has(fp);
+        const severity: Severity | undefined = listed ? 'notice' : setting === 'error' ? undefined : setting;
         const v: Violation = {
-          messageId: 'found',
-          data: { name: hit.name, pattern: hit.patternId, where: source.where(hit, source.lines), preview: preview(hit.secret), fingerprint: fp },
+          messageId: listed ? 'baselined' : source.commit !== undefined ? 'foundInHistory' : 'found',
+          data: {
+            name: hit.name,
+            pattern: hit.patternId,
+            confidence: cls.confidence,
+            where: source.where(first.line),
+            preview: preview(hit.secret),
+            fingerprint: fp,
+            baseline: options.baseline ?? '',
+          },
           fingerprint: fp,
+          confidence: cls.confidence,
           secrets: [hit.secret],
+          ...(severity !== undefined ? { severity } : {}),
         };
         if (source.path !== undefined) {
           v.path = source.path;
-          v.line = (source.lines[hit.at] as ScanLine).line;
+          v.line = first.line;
           if (hit.endAt !== hit.at) v.endLine = (source.lines[hit.endAt] as ScanLine).line;
         }
         violations.push(v);
       }
     }
+    for (const u of unscanned) violations.push(unscannedViolation(u));
     return violations;
   },
 };

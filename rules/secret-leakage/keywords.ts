@@ -13,6 +13,9 @@
 // this loop in V8. Against the earlier one-position-at-a-time pair table this pass alone measured
 // 15-20% faster; in the whole rule the gain is smaller, see the README.)
 
+import { createHash } from 'node:crypto';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+
 export interface Keyword {
   text: string;
   caseInsensitive: boolean;
@@ -43,6 +46,33 @@ function variants(c: number, fold: boolean): number[] {
   return [c | 0x20, c & ~0x20];
 }
 
+/**
+ * The index's tables as data: built once at build time for the built-in catalogue
+ * (`npm run generate` writes keyword-tables.ts) and restored at start-up instead of rebuilt.
+ * `signature` names the keyword list they were built for; any other list is built as usual.
+ */
+export interface KeywordTables {
+  signature: string;
+  m: number;
+  maxPad: number;
+  /** shift, table, start and head, deflated (raw DEFLATE) and base64-encoded. */
+  data: string;
+  buckets: number[][];
+  heads: number[][];
+}
+
+/** Bumped whenever the index's table layout or algorithm changes: old tables are then ignored. */
+const TABLES_FORMAT = 'wu-manber-2/window-8';
+
+/** A digest of a keyword list (texts, case flags, selected patterns, in order). */
+export function keywordSignature(keywords: readonly Keyword[]): string {
+  return createHash('sha256')
+    .update(`${TABLES_FORMAT}\n`)
+    .update(keywords.map((k) => `${k.caseInsensitive ? 'i' : 's'}${k.patterns.join(',')}:${k.text}`).join('\n'))
+    .digest('hex')
+    .slice(0, 16);
+}
+
 export class KeywordIndex {
   /** Window length; every keyword of at least this length is matched on its first `m` characters. */
   private readonly m: number;
@@ -58,8 +88,9 @@ export class KeywordIndex {
   private readonly head = new Uint16Array(128 * 128);
   private readonly heads: Compiled[][] = [];
   private maxPad = 0;
+  private readonly compiled: Compiled[];
 
-  constructor(keywords: readonly Keyword[]) {
+  constructor(keywords: readonly Keyword[], tables?: KeywordTables) {
     for (const keyword of keywords) {
       if (keyword.text.length < 2 || /[^\x20-\x7e]/.test(keyword.text)) {
         throw new Error(`keyword "${keyword.text}" must be at least 2 printable ASCII characters`);
@@ -70,14 +101,17 @@ export class KeywordIndex {
     const lengths = keywords.map((k) => k.text.length).sort((a, b) => a - b);
     this.m = Math.max(2, Math.min(MAX_WINDOW, lengths[Math.min(2, lengths.length - 1)] ?? 2));
     const m = this.m;
-    this.shift.fill(m - 1);
-    for (const keyword of keywords) {
+    const compiled = keywords.map((keyword): Compiled => {
       const src = keyword.caseInsensitive ? keyword.text.toLowerCase() : keyword.text;
       const codes = [...src].map((ch) => ch.charCodeAt(0));
-      const fold = codes.map((c) => keyword.caseInsensitive && isLetter(c));
-      const pad = Math.max(0, m - codes.length);
-      const compiled: Compiled = { keyword, codes, fold, pad };
-      if (pad > 0) this.addToHead(compiled);
+      return { keyword, codes, fold: codes.map((c) => keyword.caseInsensitive && isLetter(c)), pad: Math.max(0, m - codes.length) };
+    });
+    this.compiled = compiled;
+    if (tables && tables.m === m && tables.signature === keywordSignature(keywords) && this.restore(tables)) return;
+    this.shift.fill(m - 1);
+    for (const c of compiled) {
+      const { codes, fold, pad } = c;
+      if (pad > 0) this.addToHead(c);
       // The characters each window position accepts, computed once per keyword.
       const accepted = Array.from({ length: m }, (_, j) =>
         j < pad ? ALL_CODES : variants(codes[j - pad] as number, fold[j - pad] as boolean),
@@ -88,11 +122,51 @@ export class KeywordIndex {
             const pair = (a << 7) | b;
             this.shift[pair] = Math.min(this.shift[pair] as number, m - 1 - j);
             if (j === 1) this.start[pair] = 1;
-            if (j === m - 1) this.addToBucket(pair, compiled);
+            if (j === m - 1) this.addToBucket(pair, c);
           }
         }
       }
     }
+  }
+
+  /** The tables, to be committed as generated data and restored at start-up (see tables()). */
+  tables(): KeywordTables {
+    const index = new Map(this.compiled.map((c, i) => [c, i]));
+    const ids = (lists: Compiled[][]) => lists.map((l) => l.map((c) => index.get(c) as number));
+    const bytes = (a: Uint8Array | Uint16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+    const data = deflateRawSync(Buffer.concat([bytes(this.shift), bytes(this.table), bytes(this.start), bytes(this.head)]), { level: 9 });
+    return {
+      signature: keywordSignature(this.compiled.map((c) => c.keyword)),
+      m: this.m,
+      maxPad: this.maxPad,
+      data: data.toString('base64'),
+      buckets: ids(this.buckets),
+      heads: ids(this.heads),
+    };
+  }
+
+  /** Restores committed tables; false (nothing changed) when they are not what this build writes. */
+  private restore(t: KeywordTables): boolean {
+    let raw: Buffer;
+    try {
+      raw = inflateRawSync(Buffer.from(t.data, 'base64'));
+    } catch {
+      return false;
+    }
+    const arrays = [this.shift, this.table, this.start, this.head];
+    if (raw.byteLength !== arrays.reduce((n, a) => n + a.byteLength, 0)) return false;
+    const n = this.compiled.length;
+    const valid = (lists: unknown) => Array.isArray(lists) && lists.every((l) => Array.isArray(l) && l.every((i) => Number.isInteger(i) && i >= 0 && i < n));
+    if (!valid(t.buckets) || !valid(t.heads)) return false;
+    let at = 0;
+    for (const into of arrays) {
+      new Uint8Array(into.buffer, into.byteOffset, into.byteLength).set(raw.subarray(at, at + into.byteLength));
+      at += into.byteLength;
+    }
+    for (const l of t.buckets) this.buckets.push(l.map((i) => this.compiled[i] as Compiled));
+    for (const l of t.heads) this.heads.push(l.map((i) => this.compiled[i] as Compiled));
+    this.maxPad = t.maxPad;
+    return true;
   }
 
   private addToHead(compiled: Compiled): void {

@@ -19,25 +19,36 @@ function bodyOf(rawLines: readonly string[]): string {
   return body;
 }
 
+/** Where a block ends and its key body; `body` is undefined when too short to be a real key. */
+export interface Block {
+  body: string | undefined;
+  /** Index of the block's last line. */
+  endAt: number;
+  /** Column after the END marker when the block ends on its first line. */
+  endColumn?: number;
+}
+
 /**
  * The block starting at `index` of line `at`: its base64 body (header fields and armor removed)
- * and the index of its last line. Undefined when the body is too short to be a real key.
+ * and where it ends. A block ends at its END marker, at the next BEGIN marker, after
+ * MAX_BLOCK_LINES lines or at a gap in the line numbers.
  */
-export function collectBlock(
-  lines: readonly ScanLine[],
-  at: number,
-  index: number,
-): { body: string; endAt: number } | undefined {
+export function collectBlock(lines: readonly ScanLine[], at: number, index: number): Block {
   const first = (lines[at] as ScanLine).content;
   const afterBegin = first.indexOf('-----', first.indexOf('BEGIN', index) + 5) + 5;
-  const rest = first.slice(afterBegin);
-  if (rest.includes('-----END')) {
+  // Only up to the next BEGIN marker on the line: blocks do not nest.
+  const nextBegin = first.indexOf('-----BEGIN', afterBegin);
+  const end = first.indexOf('-----END', afterBegin);
+  if (end >= 0 && (nextBegin < 0 || end < nextBegin)) {
     // One line: escaped newlines (`\n`, `\\n`) separate the rows.
-    const inner = rest.slice(0, rest.indexOf('-----END')).split(/\\+n|\\+r/);
-    const body = bodyOf(inner);
-    return body.length >= MIN_BODY ? { body, endAt: at } : undefined;
+    const body = bodyOf(first.slice(afterBegin, end).split(/\\+n|\\+r/));
+    return { body: body.length >= MIN_BODY ? body : undefined, endAt: at, endColumn: end + 8 };
   }
-  const rows: string[] = [rest];
+  if (nextBegin >= 0) {
+    const body = bodyOf(first.slice(afterBegin, nextBegin).split(/\\+n|\\+r/));
+    return { body: body.length >= MIN_BODY ? body : undefined, endAt: at, endColumn: nextBegin };
+  }
+  const rows: string[] = [first.slice(afterBegin)];
   let endAt = at;
   for (let j = at + 1; j < lines.length && j - at <= MAX_BLOCK_LINES; j++) {
     const cur = lines[j] as ScanLine;
@@ -48,8 +59,42 @@ export function collectBlock(
       rows.push(cur.content.slice(0, endPos));
       break;
     }
+    if (cur.content.includes('-----BEGIN')) {
+      endAt = j - 1;
+      break;
+    }
     rows.push(cur.content);
   }
   const body = bodyOf(rows.map((r) => r.replace(/^[\s"'`|>-]*|["',\\]*\s*$/g, '')));
-  return body.length >= MIN_BODY ? { body, endAt } : undefined;
+  return { body: body.length >= MIN_BODY ? body : undefined, endAt };
+}
+
+/** PuTTY's private part is short (an ed25519 key is 48 base64 characters). */
+const MIN_PUTTY_BODY = 40;
+
+/**
+ * A PuTTY key file starting at line `at`: the `Private-Lines: N` rows that follow (up to
+ * MAX_BLOCK_LINES lines, consecutive line numbers), or the same on one line with `\n` escapes.
+ */
+export function collectPutty(lines: readonly ScanLine[], at: number, index: number): Block {
+  const first = (lines[at] as ScanLine).content.slice(index);
+  let rows: string[];
+  let endAt = at;
+  if (/\\+n/.test(first)) {
+    rows = first.split(/\\+n/);
+  } else {
+    rows = [first];
+    for (let j = at + 1; j < lines.length && j - at <= MAX_BLOCK_LINES; j++) {
+      const cur = lines[j] as ScanLine;
+      if (cur.line !== (lines[j - 1] as ScanLine).line + 1) break;
+      endAt = j;
+      rows.push(cur.content);
+      if (/^\s*Private-MAC:/.test(cur.content)) break;
+    }
+  }
+  const start = rows.findIndex((r) => /^\s*Private-Lines:\s*\d+/.test(r));
+  if (start < 0) return { body: undefined, endAt };
+  const count = Number(/Private-Lines:\s*(\d+)/.exec(rows[start] as string)?.[1]);
+  const body = rows.slice(start + 1, start + 1 + Math.min(count, MAX_BLOCK_LINES)).join('').replace(/[^A-Za-z0-9+/=]/g, '');
+  return { body: body.length >= MIN_PUTTY_BODY ? body : undefined, endAt, ...(endAt === at ? { endColumn: (lines[at] as ScanLine).content.length } : {}) };
 }

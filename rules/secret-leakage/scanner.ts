@@ -2,10 +2,11 @@
 import type { DiffLine } from '../../src/model.ts';
 import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
-import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isPlaceholder } from './filters.ts';
+import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlaceholder, isPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
-import { KeywordIndex, type Keyword } from './keywords.ts';
-import { collectBlock } from './pem.ts';
+import { BUILT_TABLES } from './keyword-tables.ts';
+import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
+import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
 
 export const WAIVER = 'prguard-allow-secret';
@@ -24,6 +25,31 @@ export interface Hit {
   endAt: number;
   /** Column of the secret on its first line. */
   index: number;
+  /** Overrides the pattern's confidence class (an AWS secret key paired with its key id). */
+  confidence?: 'verified-format';
+  /** Generic hits: the value is human-written or only moderately random. */
+  weak?: boolean;
+}
+
+/**
+ * Lines longer than this are scanned in overlapping windows (a minified bundle, a data blob):
+ * each window is a bounded string, and every token shorter than the overlap lies wholly inside
+ * one window, so a token on a window edge is still found.
+ */
+export const WINDOW = 32 * 1024;
+export const WINDOW_OVERLAP = 4 * 1024;
+
+/** A long line as overlapping windows (same line number); `offsets[i]` is window i's column. */
+function windowsOf(line: ScanLine): { windows: ScanLine[]; offsets: number[] } {
+  const windows: ScanLine[] = [];
+  const offsets: number[] = [];
+  const text = line.content;
+  for (let from = 0; from < text.length; from += WINDOW - WINDOW_OVERLAP) {
+    windows.push({ line: line.line, content: text.slice(from, from + WINDOW) });
+    offsets.push(from);
+    if (from + WINDOW >= text.length) break;
+  }
+  return { windows, offsets };
 }
 
 interface Compiled {
@@ -32,10 +58,14 @@ interface Compiled {
   group: number;
 }
 
+/** The secret's group: 1 when the regex has a capture group, else the whole match. */
+function groupOf(def: ProviderPattern, match: RegExpExecArray): number {
+  return def.group ?? (match.length > 1 ? 1 : 0);
+}
+
 function compile(def: ProviderPattern): Compiled {
-  const re = new RegExp(def.regex, `g${def.flags ?? ''}`);
-  const groups = new RegExp(`${def.regex}|`, def.flags ?? '').exec('')?.length ?? 1;
-  return { def, re, group: def.group ?? (groups > 1 ? 1 : 0) };
+  // V8 compiles a regex on its first exec, so patterns that never run cost nothing at start-up.
+  return { def, re: new RegExp(def.regex, `g${def.flags ?? ''}`), group: -1 };
 }
 
 export class Scanner {
@@ -44,8 +74,11 @@ export class Scanner {
   private readonly genericIndex: number;
   /** Provider prefixes: a value starting with one is that provider's to judge, not generic. */
   private readonly prefixes: string[];
+  /** Per scan: does the scanned text contain this `requiresInFile` literal? */
+  private inFile = new Map<string, boolean>();
 
-  constructor(defs: readonly ProviderPattern[], options: { generic: boolean }) {
+  /** `prebuilt: false` builds the keyword index even when build-time tables match (the generator). */
+  constructor(defs: readonly ProviderPattern[], options: { generic: boolean; prebuilt?: boolean }) {
     this.patterns = defs.map(compile);
     this.genericIndex = options.generic ? this.patterns.length : -1;
     this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
@@ -62,12 +95,57 @@ export class Scanner {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
     }
     keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
-    this.index = new KeywordIndex(keywords);
+    this.index = new KeywordIndex(keywords, options.prebuilt === false ? undefined : BUILT_TABLES);
+  }
+
+  /** The keyword index's tables, for the build-time copy (scripts/keyword-tables.ts). */
+  keywordTables(): KeywordTables {
+    return this.index.tables();
   }
 
   /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
-  scan(lines: readonly ScanLine[]): Hit[] {
+  scan(input: readonly ScanLine[]): Hit[] {
+    if (input.some((l) => l.content.length > WINDOW)) return this.scanWindowed(input);
+    return this.scanLines(input);
+  }
+
+  /** Long lines become overlapping windows; a token seen in two windows is reported once. */
+  private scanWindowed(input: readonly ScanLine[]): Hit[] {
+    const lines: ScanLine[] = [];
+    const columns: number[] = [];
+    for (const l of input) {
+      if (l.content.length <= WINDOW) {
+        lines.push(l);
+        columns.push(0);
+        continue;
+      }
+      const { windows, offsets } = windowsOf(l);
+      lines.push(...windows);
+      columns.push(...offsets);
+    }
+    // Hits point back into `input`: the index of the original line, the column in it.
+    const original: number[] = [];
+    let at = -1;
+    for (let i = 0; i < lines.length; i++) {
+      if (i === 0 || columns[i] === 0) at++;
+      original.push(at);
+    }
+    const seen = new Set<string>();
+    const out: Hit[] = [];
+    for (const h of this.scanLines(lines)) {
+      const hit = { ...h, at: original[h.at] as number, endAt: original[h.endAt] as number, index: h.index + (columns[h.at] as number) };
+      const key = `${hit.at}:${hit.index}:${hit.patternId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(hit);
+    }
+    return out;
+  }
+
+  private scanLines(lines: readonly ScanLine[]): Hit[] {
     const hits: Hit[] = [];
+    // `requiresInFile` is decided once per scan, not once per line that needs it.
+    this.inFile = new Map();
     // Lines are scanned one by one (joining them would copy the whole diff once more). The
     // patterns a line selects are collected without allocating: a mark per pattern and a list.
     const marked = new Uint8Array(this.patterns.length + 1);
@@ -93,6 +171,15 @@ export class Scanner {
     return hits;
   }
 
+  private fileHas(lines: readonly ScanLine[], literal: string): boolean {
+    let known = this.inFile.get(literal);
+    if (known === undefined) {
+      known = lines.some((l) => l.content.includes(literal));
+      this.inFile.set(literal, known);
+    }
+    return known;
+  }
+
   /** Runs the `candidates` (pattern indexes, ascending) on line `at`. */
   private scanLine(lines: readonly ScanLine[], at: number, candidates: readonly number[], out: Hit[]): void {
     const line = (lines[at] as ScanLine).content;
@@ -108,7 +195,7 @@ export class Scanner {
           if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
           if (this.prefixes.some((p) => g.secret.startsWith(p))) continue;
           if (acceptable(g.secret, 0) && !inInertSpan(line, g.index)) {
-            found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index });
+            found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index, weak: g.weak });
           }
         }
         continue;
@@ -116,19 +203,23 @@ export class Scanner {
       const c = this.patterns[p] as Compiled;
       const def = c.def;
       if (def.requires && !def.requires.every((r) => line.includes(r))) continue;
-      if (def.requiresInFile && !lines.some((l) => l.content.includes(def.requiresInFile as string))) continue;
+      if (def.requiresInFile && !this.fileHas(lines, def.requiresInFile)) continue;
       c.re.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = c.re.exec(line)) !== null) {
         if (m[0].length === 0) c.re.lastIndex++;
+        if (c.group < 0) c.group = groupOf(def, m);
         const raw = m[c.group];
         if (!raw) continue;
         const index = m.index + m[0].indexOf(raw);
         if (def.block) {
-          const block = collectBlock(lines, at, index);
-          if (block && !isPlaceholder(block.body.slice(0, 200))) {
+          const block = def.block === 'putty' ? collectPutty(lines, at, index) : collectBlock(lines, at, index);
+          if (block.body !== undefined && !isKeyPlaceholder(block.body)) {
             found.push({ patternId: def.id, name: def.name, secret: block.body, at, endAt: block.endAt, index });
           }
+          // Blocks do not nest: the next BEGIN is looked for after this block's end on the line,
+          // so a line of repeated BEGIN markers costs one pass, not one pass per marker.
+          c.re.lastIndex = Math.max(c.re.lastIndex, block.endColumn ?? line.length);
           continue;
         }
         const valid = !def.check || structureChecks[def.check](raw);

@@ -4,16 +4,16 @@ import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:pa
 import type { CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
-import type { PullRequest } from '../model.ts';
+import type { ChangeSet, PullRequest } from '../model.ts';
 import type { PrField } from '../rule.ts';
 import { POLICY_PATHS } from '../policy/default.ts';
 import { closest } from '../policy/suggest.ts';
-import type { PolicyChoice } from '../policy/in-force.ts';
+import type { PolicyChoice, PolicyInForce } from '../policy/in-force.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
 import { formatters } from '../report/index.ts';
 import { parseReviewsJson } from '../github/review-json.ts';
 import { writeOutput } from './output.ts';
-import { diffSource, gitSource } from './source.ts';
+import { addHistory, diffSource, gitSource } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -204,7 +204,9 @@ export async function checkRequest(
     pr.reviews = parseReviewsJson(readText(reviewsFile, 'reviews file', io), reviewsFile);
   }
   const unavailable: PrField[] = [...(flagged ? [] : (['title', 'body', 'labels'] as const)), ...(reviewsFile === undefined ? (['reviews'] as const) : [])];
-  return { source, policy: policyChoice(str(values.policy), io, root), pr, ai, root, mode, unavailable };
+  // Secrets that one commit adds and a later one removes are in the history, not the net diff.
+  const enrich = mode === 'git' ? (change: ChangeSet, inForce: PolicyInForce) => addHistory(root, change, inForce.policy) : undefined;
+  return { source, policy: policyChoice(str(values.policy), io, root), pr, ai, root, mode, unavailable, ...(enrich ? { enrich } : {}) };
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */

@@ -6,6 +6,7 @@ import { installHookCommand } from './install-hook.ts';
 import { policyCommand } from './policy.ts';
 import { prePush } from './pre-push.ts';
 import { explain, rulesCommand } from './rules.ts';
+import { secretsCommand } from './secrets.ts';
 import type { Command } from './types.ts';
 
-export const commands: Command[] = [check, prePush, installHookCommand, init, policyCommand, backtest, rulesCommand, explain];
+export const commands: Command[] = [check, prePush, installHookCommand, init, policyCommand, backtest, rulesCommand, explain, secretsCommand];

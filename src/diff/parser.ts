@@ -9,6 +9,7 @@ import { DiffFormatError, DiffLimitError } from './errors.ts';
 import { FileHeader } from './header.ts';
 import { lineText } from './lines.ts';
 import { MailReader } from './mail-reader.ts';
+import { type History, patchHistory } from './history.ts';
 import { mergePatchFiles } from './merge.ts';
 import { badHunkHeader, gitLogRefused, pathTwice, strayHunkLine, truncatedHunk } from './messages.ts';
 import { mailStart } from './mbox.ts';
@@ -20,6 +21,8 @@ export interface ParsedPatch {
   commits: Commit[];
   /** What was read only in part (lines cut at the line-length limit). */
   notes: string[];
+  /** Mailboxes of several commits: each commit's added lines that `files` lacks (see history.ts). */
+  history?: History;
 }
 
 const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
@@ -96,7 +99,9 @@ export class DiffParser {
     this.mail.finish();
     const groups = this.groups.filter((g, i) => g.length > 0 || i > 0 || this.commits.length === 0);
     const files = groups.length <= 1 ? (groups[0] ?? []) : mergePatchFiles(groups);
-    return { files, commits: this.commits, notes: this.notes };
+    if (this.commits.length < 2) return { files, commits: this.commits, notes: this.notes };
+    const history = patchHistory(this.commits.map((c) => c.sha), this.groups.slice(1), files);
+    return { files, commits: this.commits, notes: this.notes, ...(history.length > 0 ? { history } : {}) };
   }
 
   /**

@@ -78,7 +78,7 @@ export async function loadDiffChangeSet(pathOrDash: string, options: DiffSourceO
     if (err instanceof UsageError) throw err;
     throw new UsageError(`Cannot read the diff from ${label}: ${describe(err as NodeJS.ErrnoException)}.`);
   }
-  const { files, commits, notes } = parsed;
+  const { files, commits, notes, history } = parsed;
   if (!sawText) {
     if (fromStdin) {
       throw new UsageError(
@@ -96,7 +96,7 @@ export async function loadDiffChangeSet(pathOrDash: string, options: DiffSourceO
   }
   const first = commits[0];
   const last = commits[commits.length - 1];
-  const change: ChangeSet = { base: first ? `${first.sha}^` : '', head: last ? last.sha : '', files, commits };
+  const change: ChangeSet = { base: first ? `${first.sha}^` : '', head: last ? last.sha : '', files, commits, ...(history ? { history } : {}) };
   if (notes.length > 0) change.notes = notes;
   return change;
 }

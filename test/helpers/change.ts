@@ -119,6 +119,7 @@ export function context(more: Partial<RuleContext> = {}): RuleContext {
     core: {},
     policyPath: null,
     documents: {},
+    baseDocuments: {},
     ...more,
   };
 }

@@ -200,6 +200,55 @@ export const generators: Record<string, Gen> = {
     const json = JSON.stringify({ type: 'service_account', project_id: 'prgfake', private_key: `${key}\n`, client_email: 'prgfake@prgfake.iam.gserviceaccount.com' }, null, 2);
     return { text: json, secret: pemBody(key) };
   },
+  'private-key-putty': (r) => {
+    const pub = pick(r, B64, 64);
+    const priv = pick(r, B64, 64);
+    const text = [
+      'PuTTY-User-Key-File-3: ssh-ed25519', 'Encryption: none', 'Comment: prgfake@laptop', 'Public-Lines: 1', pub,
+      'Private-Lines: 1', priv, `Private-MAC: ${pick(r, HEX, 64)}`,
+    ].join('\n');
+    return { text, secret: priv };
+  },
+  'private-key-base64': (r) => {
+    const text = b64(`${pem(r, 'RSA PRIVATE KEY', 12)}\n`);
+    return { text, secret: text };
+  },
+  'gitlab-ci-build-token': (r) => tok(`glcbt-${pick(r, HEX, 2)}_${fake(r, URLSAFE, 20)}`),
+  'gitlab-incoming-mail-token': (r) => tok(`glimt-${fake(r, ALNUM, 25)}`),
+  'gitlab-agent-token': (r) => tok(`glagent-${fake(r, URLSAFE, 50)}`),
+  'gitlab-scim-token': (r) => tok(`glsoat-${fake(r, ALNUM, 20)}`),
+  'gitlab-feature-flag-token': (r) => tok(`glffct-${fake(r, ALNUM, 20)}`),
+  'gitlab-runner-registration-token': (r) => tok(`GR1348941${fake(r, ALNUM, 20)}`),
+  'vercel-token': (r) => tok(`vcp_${fake(r, ALNUM, 56)}`),
+  'linear-oauth-token': (r) => tok(`lin_oauth_${pick(r, HEX, 64)}`),
+  'notion-legacy-token': (r) => tok(`secret_${fake(r, ALNUM, 43)}`),
+  'cloudflare-origin-ca-key': (r) => tok(`v1.0-${pick(r, HEX, 24)}-${pick(r, HEX, 146)}`),
+  'cloudflare-api-token': (r) => {
+    const t = fake(r, URLSAFE, 40);
+    return { text: `CLOUDFLARE_API_TOKEN=${t}`, secret: t };
+  },
+  'databricks-oauth-secret': (r) => tok(`dose${pick(r, HEX, 32)}`),
+  'aws-bedrock-api-key': (r) => tok(`ABSKQmVkcm9ja0FQSUtleS${fake(r, ALNUM, 110)}`),
+  'aws-bedrock-short-term-key': (r) => tok(`bedrock-api-key-YmVkcm9jay5hbWF6b25hd3MuY29t${fake(r, ALNUM, 400)}`),
+  'fly-io-token': (r) => tok(`fo1_${fake(r, URLSAFE, 43)}`),
+  'render-api-key': (r) => tok(`rnd_${fake(r, ALNUM, 32)}`),
+  'supabase-secret-key': (r) => tok(`sb_secret_${fake(r, ALNUM, 31)}`),
+  'buildkite-agent-token': (r) => tok(`bkua_${pick(r, HEX, 40)}`),
+  'circleci-pat': (r) => tok(`CCIPAT_${fake(r, ALNUM, 22)}_${pick(r, HEX, 40)}`),
+  'sourcegraph-token': (r) => tok(`sgp_${pick(r, HEX, 16)}_${pick(r, HEX, 40)}`),
+  'posthog-personal-api-key': (r) => tok(`phx_${fake(r, ALNUM, 43)}`),
+  'resend-api-key': (r) => tok(`re_${fake(r, ALNUM, 8)}_${fake(r, ALNUM, 24)}`),
+  'nvidia-api-key': (r) => tok(`nvapi-${fake(r, URLSAFE, 64)}`),
+  'elevenlabs-api-key': (r) => tok(`sk_${pick(r, HEX, 48)}`),
+  'jfrog-reference-token': (r) => tok(`cmVmdGtuOjAxOj${fake(r, ALNUM, 50)}`),
+  'npmrc-auth-token': (r) => {
+    const t = `${pick(r, HEX, 8)}-${pick(r, HEX, 4)}-${pick(r, HEX, 4)}-${pick(r, HEX, 4)}-${pick(r, HEX, 12)}`;
+    return { text: `//registry.npmjs.org/:_authToken=${t}`, secret: t };
+  },
+  'datadog-api-key': (r) => {
+    const t = pick(r, HEX, 32);
+    return { text: `DD_API_KEY=${t}`, secret: t };
+  },
   'database-url-password': (r) => {
     const pw = fake(r, ALNUM, 20);
     return { text: `postgres://app:${pw}@db.prgfake.internal:5432/app`, secret: pw };

@@ -15,7 +15,7 @@ import { ALNUM, HEX, fake, pem, pemBody, pick, rng, sample } from '../helpers/se
 const addedFile = (path: string, content: string) => file(path, { status: 'added', added: content.split('\n') });
 const changeSet = (files: ReturnType<typeof file>[], more: Partial<ChangeSet> = {}) => change({ files, ...more });
 const DEFAULTS: SecretLeakageOptions = { allow: [], exclude: [], patterns: [], generic: true };
-const CONTEXT = { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: {}, policyPath: null, documents: {} } as RuleContext;
+const CONTEXT = { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: {}, policyPath: null, documents: {}, baseDocuments: {} } as RuleContext;
 
 function run(change: ChangeSet, options: Partial<SecretLeakageOptions> = {}): Violation[] {
   return secretLeakage.check(change, { ...DEFAULTS, ...options }, CONTEXT);

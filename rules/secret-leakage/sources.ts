@@ -1,0 +1,89 @@
+// What the rule scans: added lines of every file (or a binary file's printable runs), the added
+// lines of each commit that the net diff does not contain (history), commit messages, the PR.
+import { matchesAny } from '../../src/glob.ts';
+import type { ChangeSet, FileChange, Hunk } from '../../src/model.ts';
+import { fileKind, type FileKind } from './context.ts';
+import type { ScanLine } from './scanner.ts';
+
+export interface Source {
+  lines: readonly ScanLine[];
+  /** How a finding names the place, e.g. `src/a.ts:12` or "the PR title". */
+  where: (line: number) => string;
+  path?: string;
+  kind: FileKind;
+  /** Set for lines that only a commit of the change added (absent from the net diff). */
+  commit?: string;
+}
+
+/** A file the rule could not read (binary without printable runs, over the size limit). */
+export interface Unscanned {
+  path: string;
+  reason: string;
+}
+
+function textLines(text: string): ScanLine[] {
+  return text.split(/\r?\n/).map((t, i) => ({ content: t, line: i + 1 }));
+}
+
+const addedLines = (file: FileChange): ScanLine[] =>
+  file.hunks.length === 1 ? (file.hunks[0] as Hunk).added : file.hunks.flatMap((h) => h.added);
+
+/** Paths that commonly hold credentials: a file there that could not be read fails the check. */
+const SECRET_PRONE =
+  /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[^/]*\.(?:pem|key|p12|pfx|jks|keystore|ppk|asc|gpg|kdbx|tfvars|tfstate|json|ya?ml|toml|ini|cfg|conf|config|properties|xml|plist|env)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.[\w]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.dockercfg|\.dockerconfigjson|credentials(?:\.[\w]+)?|secrets?(?:\.[\w]+)?)$/i;
+
+export function secretProne(path: string): boolean {
+  return SECRET_PRONE.test(path);
+}
+
+function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: string): Source {
+  const kind = fileKind(file.path, lines.slice(0, 2).map((l) => l.content));
+  const short = commit?.slice(0, 7);
+  return {
+    lines,
+    path: file.path,
+    kind,
+    ...(commit !== undefined ? { commit } : {}),
+    where: (line) => (short ? `${file.path}:${line} as added by commit ${short}` : `${file.path}:${line}`),
+  };
+}
+
+/**
+ * Every source of the change. `exclude` globs drop file paths, except `keep` (the baseline file
+ * is always scanned). Unreadable files are collected in `unscanned`.
+ */
+export function sources(change: ChangeSet, exclude: readonly string[], keep: string | undefined, unscanned: Unscanned[]): Source[] {
+  const out: Source[] = [];
+  const skip = (path: string) => path !== keep && exclude.length > 0 && matchesAny(path, exclude);
+  for (const file of change.files) {
+    if (file.status === 'deleted' || file.submodule || skip(file.path)) continue;
+    const scan = file.contentScan;
+    if (scan && 'lines' in scan) {
+      out.push(fileSource(file, scan.lines));
+    } else if (scan && 'skipped' in scan) {
+      unscanned.push({ path: file.path, reason: scan.skipped });
+    } else if (file.binary) {
+      // No content from the source for a binary file: only where credentials commonly live is
+      // that worth failing for (an image is not read either way).
+      if (secretProne(file.path)) unscanned.push({ path: file.path, reason: 'it is binary and the source gave no content to scan' });
+    } else {
+      out.push(fileSource(file, addedLines(file)));
+    }
+  }
+  for (const entry of change.history ?? []) {
+    for (const file of entry.files) {
+      if (skip(file.path)) continue;
+      const lines = addedLines(file);
+      if (lines.length > 0) out.push(fileSource(file, lines, entry.sha));
+    }
+  }
+  for (const c of change.commits) {
+    const short = c.sha.slice(0, 7);
+    out.push({ lines: textLines(c.message), kind: 'code', where: (line) => `the message of commit ${short} (line ${line})` });
+  }
+  if (change.pr) {
+    out.push({ lines: [{ content: change.pr.title, line: 1 }], kind: 'code', where: () => 'the PR title' });
+    if (change.pr.body) out.push({ lines: textLines(change.pr.body), kind: 'code', where: (line) => `the PR description (line ${line})` });
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+// The history of a change: per commit, the added lines that the net diff does not contain (a
+// token one commit added and a later one removed). Shared by the format-patch parser and the git
+// source, so both report exactly the lines the net diff misses.
+import type { DiffLine, FileChange } from '../model.ts';
+
+export type History = { sha: string; files: FileChange[] }[];
+
+/** What the net diff already shows: added lines by path, of files that still exist. */
+export class NetLines {
+  private readonly byPath = new Map<string, Set<string>>();
+
+  constructor(files: readonly FileChange[]) {
+    for (const f of files) {
+      if (f.status === 'deleted') continue;
+      const set = new Set<string>();
+      for (const h of f.hunks) for (const l of h.added) set.add(l.content);
+      this.byPath.set(f.path, set);
+    }
+  }
+
+  covers(path: string, content: string): boolean {
+    return this.byPath.get(path)?.has(content) ?? false;
+  }
+}
+
+/** A history file: one hunk of the kept added lines (new-side numbers of that commit). */
+export function historyFile(path: string, added: DiffLine[]): FileChange {
+  const first = added[0]?.line ?? 1;
+  return {
+    path,
+    status: 'modified',
+    binary: false,
+    submodule: false,
+    additions: added.length,
+    deletions: 0,
+    hunks: [{ oldStart: 0, oldLines: 0, newStart: first, newLines: added.length, section: '', added, deleted: [] }],
+  };
+}
+
+/** Per-commit patches (a mailbox's groups, in commit order) -> their lines the net diff lacks. */
+export function patchHistory(commits: readonly string[], patches: readonly FileChange[][], net: readonly FileChange[]): History {
+  const covered = new NetLines(net);
+  const out: History = [];
+  commits.forEach((sha, i) => {
+    const files: FileChange[] = [];
+    for (const f of patches[i] ?? []) {
+      if (f.status === 'deleted') continue;
+      const kept = f.hunks.flatMap((h) => h.added.filter((l) => !covered.covers(f.path, l.content)));
+      if (kept.length > 0) files.push(historyFile(f.path, kept));
+    }
+    if (files.length > 0) out.push({ sha, files });
+  });
+  return out;
+}

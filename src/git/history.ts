@@ -1,0 +1,126 @@
+// The per-commit history of a git range for secret scanning: `git log -p base..head`, streamed,
+// keeping only the added lines that the net diff does not contain (a line one commit added and a
+// later one removed is still on the server in that commit). Memory: the kept lines only.
+import { type History, NetLines, historyFile } from '../diff/history.ts';
+import { LineSplitter } from '../diff/lines.ts';
+import type { DiffLine, FileChange } from '../model.ts';
+import { openGit } from './run.ts';
+import { type RepoPaths, repoPathsAt, Sandbox } from './sandbox.ts';
+import { spoolGit } from './spool.ts';
+
+const LOG_ARGS = [
+  'log', '-p', '--reverse', '--no-color', '--no-ext-diff', '--no-textconv', '--no-merges', '-M',
+  '--submodule=short', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative', '--format=%x00%H',
+];
+const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+
+/** A line-at-a-time reader of `git log -p --format=%x00%H` output. */
+class LogReader {
+  readonly history: History = [];
+  private sha = '';
+  private files: FileChange[] = [];
+  private path = '';
+  private kept: DiffLine[] = [];
+  private oldLeft = 0;
+  private newLeft = 0;
+  private newLine = 0;
+
+  constructor(private readonly net: NetLines) {}
+
+  text(chunk: string): void {
+    let pos = 0;
+    while (pos < chunk.length) {
+      let nl = chunk.indexOf('\n', pos);
+      if (nl < 0) nl = chunk.length;
+      const end = nl > pos && chunk.charCodeAt(nl - 1) === 13 ? nl - 1 : nl;
+      this.line(chunk.slice(pos, end));
+      pos = nl + 1;
+    }
+  }
+
+  private line(l: string): void {
+    if (this.oldLeft > 0 || this.newLeft > 0) {
+      const c = l[0];
+      if (c === '+' && this.newLeft > 0) {
+        const content = l.slice(1);
+        if (!this.net.covers(this.path, content)) this.kept.push({ line: this.newLine, content });
+        this.newLine++;
+        this.newLeft--;
+        return;
+      }
+      if (c === '-' && this.oldLeft > 0) return void this.oldLeft--;
+      if ((c === ' ' || c === undefined) && this.oldLeft > 0 && this.newLeft > 0) {
+        this.oldLeft--;
+        this.newLeft--;
+        this.newLine++;
+        return;
+      }
+      if (c === '\\') return;
+      this.oldLeft = this.newLeft = 0;
+    }
+    if (l.startsWith('\0')) {
+      this.finishCommit();
+      this.sha = l.slice(1).trim();
+    } else if (l.startsWith('diff --git ')) {
+      this.finishFile();
+      this.path = '';
+    } else if (l.startsWith('+++ ')) {
+      const name = l.slice(4);
+      this.path = name.startsWith('b/') ? name.slice(2) : name === '/dev/null' ? '' : name;
+      if (this.path.startsWith('"')) this.path = unquote(this.path);
+    } else if (l.startsWith('@@ ')) {
+      const m = HUNK.exec(l);
+      if (!m || !this.path) return;
+      this.oldLeft = m[1] === undefined ? 1 : Number(m[1]);
+      this.newLine = Number(m[2]);
+      this.newLeft = m[3] === undefined ? 1 : Number(m[3]);
+    }
+  }
+
+  private finishFile(): void {
+    if (this.kept.length > 0 && this.path) this.files.push(historyFile(this.path, this.kept));
+    this.kept = [];
+  }
+
+  finishCommit(): void {
+    this.finishFile();
+    if (this.files.length > 0 && this.sha) this.history.push({ sha: this.sha, files: this.files });
+    this.files = [];
+  }
+}
+
+/** `"b/a\\tb"` (git's C-style quoting of unusual names) -> `a\tb`, without the `b/`. */
+function unquote(quoted: string): string {
+  const inner = quoted.slice(1, -1).replace(/\\([0-7]{3}|.)/g, (_m, e: string) =>
+    /^[0-7]{3}$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', t: '\t', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e,
+  );
+  const bytes = Buffer.from(inner, 'latin1').toString('utf8');
+  return bytes.startsWith('b/') ? bytes.slice(2) : bytes;
+}
+
+/**
+ * The added lines of each commit in `base..head` that the net diff `files` does not contain.
+ * Commits whose lines are all in the net diff do not appear.
+ */
+export async function readHistory(root: string, base: string, head: string, files: readonly FileChange[]): Promise<History> {
+  const reader = new LogReader(new NetLines(files));
+  // A line over the splitter's limit keeps its first part (the net diff's parser does the same).
+  const splitter = new LineSplitter({ lines: (text) => reader.text(text), lineCut: () => {} });
+  // In a sandbox, as the net diff runs: no work tree, so no .gitattributes of the checkout can
+  // turn a file binary and hide what a commit added (see sandbox.ts).
+  const repo: RepoPaths = repoPathsAt(root) ?? (await gitPaths(root));
+  const sandbox = new Sandbox(repo);
+  try {
+    await spoolGit(sandbox.dir, [...LOG_ARGS, `${base}..${head}`, '--'], (chunk) => splitter.push(chunk), { env: sandbox.env });
+  } finally {
+    sandbox.dispose();
+  }
+  splitter.end();
+  reader.finishCommit();
+  return reader.history;
+}
+
+async function gitPaths(root: string): Promise<RepoPaths> {
+  const [gitDir = '', commonDir = ''] = (await openGit(root).raw(['rev-parse', '--absolute-git-dir', '--git-common-dir'])).trim().split('\n');
+  return { root, gitDir, commonDir: commonDir.startsWith('/') ? commonDir : `${gitDir}/${commonDir}` };
+}

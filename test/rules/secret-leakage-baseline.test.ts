@@ -1,0 +1,127 @@
+// The built CLI on real git repositories: `prguard secrets baseline`, the baseline read at the
+// BASE commit (a change cannot waive its own leak), and secrets in the history of a change.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checksumOf } from '../../rules/secret-leakage/checksums.ts';
+import { Repo, runCli } from '../helpers/repo.ts';
+import { ALNUM, fake, rng } from '../helpers/secret-samples.ts';
+
+const r = rng(99);
+const ghp = () => {
+  const body = fake(r, ALNUM, 30);
+  return `ghp_${body}${checksumOf.base62Crc(body)}`;
+};
+const POLICY = 'version: 1\nrules:\n  secret-leakage:\n    baseline: .github/prguard-secrets-baseline.json\n  tests-touched: off\n  ai-disclosure: off\n';
+
+interface Finding { ruleId: string; severity: string; message: string; path?: string; confidence?: string }
+const check = (repo: Repo, args: string[] = []) => {
+  const res = runCli(['check', '--base', 'main', '--format', 'json', ...args], { cwd: repo.dir });
+  const report = JSON.parse(res.stdout) as { findings: Finding[] };
+  return { code: res.code, stdout: res.stdout, secrets: report.findings.filter((f) => f.ruleId === 'secret-leakage') };
+};
+
+let repos: Repo[] = [];
+afterEach(() => {
+  for (const repo of repos) repo.remove();
+  repos = [];
+});
+function repoWith(files: Record<string, string>): Repo {
+  const repo = Repo.init();
+  repos.push(repo);
+  repo.commit('base', { '.github/prguard.yml': POLICY, ...files });
+  return repo;
+}
+
+describe('prguard secrets baseline', () => {
+  it('writes fingerprints, never the secret, and a baselined fixture becomes a notice', () => {
+    const token = ghp();
+    const repo = repoWith({ 'test/redact.test.ts': `expect(redact('${token}')).toBe('[REDACTED]');\n` });
+    const res = runCli(['secrets', 'baseline'], { cwd: repo.dir });
+    expect(res.code, res.stderr).toBe(0);
+    const written = readFileSync(join(repo.dir, '.github/prguard-secrets-baseline.json'), 'utf8');
+    expect(written).not.toContain(token);
+    expect(res.stdout).not.toContain(token);
+    expect((JSON.parse(written) as { fingerprints: { fingerprint: string }[] }).fingerprints).toHaveLength(1);
+    repo.commit('baseline');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('more tests', { 'test/redact.test.ts': `expect(redact('${token}')).toBe('[REDACTED]');\nexpect(redact('${token} x')).toBe('[REDACTED] x');\n` });
+    const { code, secrets, stdout } = check(repo);
+    expect(stdout).not.toContain(token);
+    expect(secrets.map((f) => f.severity)).toEqual(['notice']);
+    expect(code).toBe(0);
+  });
+
+  it('a baseline added or edited by the change itself waives nothing (it is read at the base)', () => {
+    const repo = repoWith({ 'README.md': 'hi\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const token = ghp();
+    repo.commit('leak', { 'src/a.ts': `const t = '${token}';\n` });
+    expect(runCli(['secrets', 'baseline'], { cwd: repo.dir }).code).toBe(0);
+    repo.commit('waive my own leak');
+    const { code, secrets } = check(repo);
+    expect(code).toBe(1);
+    expect(secrets.map((f) => [f.path, f.severity])).toEqual([['src/a.ts', 'error']]);
+  });
+
+  it('a malformed baseline at the base is an error, not a silent pass', () => {
+    const repo = repoWith({ '.github/prguard-secrets-baseline.json': '{"version": 1, "fingerprints": [{"fingerprint": "nope"}]}' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('x', { 'src/b.ts': 'export const b = 1;\n' });
+    const { code, secrets } = check(repo);
+    expect(code).toBe(1);
+    expect(secrets[0]?.message).toMatch(/cannot be used: entry 1/);
+  });
+
+  it('the baseline file itself is scanned', () => {
+    const repo = repoWith({ 'README.md': 'hi\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const token = ghp();
+    repo.commit('smuggle', { '.github/prguard-secrets-baseline.json': `{"version": 1, "fingerprints": [], "note": "${token}"}\n` });
+    const { code, secrets } = check(repo, ['--policy', '.github/prguard.yml']);
+    expect(code).toBe(1);
+    expect(secrets.some((f) => f.path === '.github/prguard-secrets-baseline.json' && f.severity === 'error')).toBe(true);
+  });
+});
+
+describe('secret-leakage: the history of the change', () => {
+  it('a token added by one commit and removed by the next is still an error, naming the commit', () => {
+    const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const token = ghp();
+    const leaking = repo.commit('add client', { 'src/client.ts': `const t = '${token}';\n` });
+    repo.commit('use env', { 'src/client.ts': 'const t = process.env.TOKEN;\n' });
+    const { code, secrets, stdout } = check(repo);
+    expect(stdout).not.toContain(token);
+    expect(code).toBe(1);
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]?.message).toContain(`commit ${leaking.slice(0, 7)}`);
+    expect(secrets[0]?.message).toMatch(/does not help/);
+  });
+
+  it('a token still in the net diff is reported once, not again for its commit', () => {
+    const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const token = ghp();
+    repo.commit('add client', { 'src/client.ts': `const t = '${token}';\n` });
+    repo.commit('more', { 'src/other.ts': 'export const o = 2;\n' });
+    const { secrets } = check(repo);
+    expect(secrets).toHaveLength(1);
+    expect(secrets[0]?.message).not.toMatch(/added by commit/);
+  });
+
+  it('format-patch input: a file created and deleted within the series is still scanned', () => {
+    const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const token = ghp();
+    repo.commit('add', { 'tmp/creds.env': `TOKEN=${token}\n` });
+    repo.git('rm', '-q', 'tmp/creds.env');
+    repo.commit('remove');
+    const mbox = repo.git('format-patch', '--stdout', 'main..feature');
+    const res = runCli(['check', '--diff', '-', '--format', 'json'], { cwd: repo.dir, input: mbox });
+    expect(res.stdout).not.toContain(token);
+    const findings = (JSON.parse(res.stdout) as { findings: Finding[] }).findings.filter((f) => f.ruleId === 'secret-leakage');
+    expect(findings.map((f) => f.confidence)).toEqual(['verified-format']);
+    expect(findings[0]?.message).toMatch(/added by commit/);
+  });
+});
