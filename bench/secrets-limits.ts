@@ -6,7 +6,7 @@
 //   (d) the ReDoS check of six undecidable custom patterns: one budget for all.
 import { catalogue } from '../rules/secret-leakage/catalogue.ts';
 import { secretLeakage } from '../rules/secret-leakage/index.ts';
-import { checkRegexSafety, TOTAL_BUDGET_MS } from '../rules/secret-leakage/regex-safety.ts';
+import { checkRegexSafety, TOTAL_BUDGET_MS } from '../src/rule-kit/regex-safety.ts';
 import type { ChangeSet } from '../src/model.ts';
 import type { RuleContext } from '../src/rule.ts';
 import { file } from '../test/helpers/change.ts';

@@ -43,7 +43,7 @@ for (const { name, entry, target } of entries) {
 }
 
 // The ReDoS checker for custom secret patterns is loaded on demand (see
-// rules/secret-leakage/regex-safety.ts), so it ships beside the bundle instead of inside it.
+// src/rule-kit/regex-safety.ts), so it ships beside the bundle instead of inside it.
 copyFileSync(join(root, 'node_modules', 'recheck', 'lib', 'browser.js'), join(outdir, 'recheck.cjs'));
 bundled.add('node_modules/recheck/lib/browser.js');
 

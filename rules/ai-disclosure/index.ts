@@ -1,9 +1,15 @@
 // ai-disclosure: the PR says honestly whether AI wrote it, and says it in a form reviewers can use.
 import type { ChangeSet, Evidence } from '../../src/model.ts';
-import { DEFAULT_DISCLOSURE, type Disclosure, disclosesAi, readDisclosure } from '../../src/provenance/disclosure.ts';
-import { disclosureOptionsFrom } from '../../src/provenance/options.ts';
-import { matchIdentity, parsePerson } from '../../src/provenance/identity.ts';
-import { SIGNATURES } from '../../src/provenance/signatures.ts';
+import {
+  DEFAULT_DISCLOSURE,
+  type Disclosure,
+  disclosesAi,
+  disclosureOptionsFrom,
+  matchIdentity,
+  parsePerson,
+  readDisclosure,
+  SIGNATURES,
+} from '../../src/rule-kit/pr-body.ts';
 import type { Rule, RuleContext, Violation } from '../../src/rule.ts';
 
 export interface AiDisclosureOptions {

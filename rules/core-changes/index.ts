@@ -1,7 +1,7 @@
 // core-changes: AI writes leaf code; core modules stay human-led, reviewed line by line.
 import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
-import { DEFAULT_DISCLOSURE, readDisclosure, REVIEWED_FIELD } from '../../src/provenance/disclosure.ts';
+import { DEFAULT_DISCLOSURE, readDisclosure, REVIEWED_FIELD } from '../../src/rule-kit/pr-body.ts';
 import type { Rule, Violation } from '../../src/rule.ts';
 import { listFirst } from '../../src/rule-kit/index.ts';
 import { declaredChangeType, insideRepo, listed, mustNotModifyFromPlan, planLinks, tokens } from './plan.ts';

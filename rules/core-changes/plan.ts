@@ -1,7 +1,7 @@
 // Reading the plan document and the PR's own declarations for core-changes.
 import { matchesGlob } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
-import { findField, findSection, findTaskItem, parseMarkdown, taskItems } from '../../src/provenance/markdown.ts';
+import { findField, findSection, findTaskItem, parseMarkdown, taskItems } from '../../src/rule-kit/markdown.ts';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 

@@ -2,7 +2,7 @@
 // from any other random string, but next to an access key id (same line or a few lines away, as
 // in a credentials file or a CSV export) it can.
 import { EXAMPLE_SECRETS, entropy, isPlaceholder } from './filters.ts';
-import type { Hit, ScanLine } from './scanner.ts';
+import type { Hit, ScanLine } from './scan-types.ts';
 
 const NEAR = 4;
 const CANDIDATE = /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g;

@@ -7,7 +7,7 @@ import { DEFAULT_SEVERITIES, confidenceOf, weakPlace, type Confidence, type Seve
 import { fingerprint, preview } from './fingerprint.ts';
 import { strong } from './generic.ts';
 import { RULE_ID, meta } from './meta.ts';
-import { checkRegexSafety } from './regex-safety.ts';
+import { checkRegexSafety } from '../../src/rule-kit/regex-safety.ts';
 import { GENERIC_ID, Scanner, type Hit, type ScanLine } from './scanner.ts';
 import { secretProne, sources, type Source, type Unscanned } from './sources.ts';
 
@@ -125,6 +125,13 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
 
   baseDocuments(_change, options) {
     return options.baseline ? [options.baseline] : [];
+  },
+
+  // The redaction boundary for text outside a report (an error message quoting a pasted token):
+  // every provider pattern and the generic check, whatever a policy's options.
+  findSecrets(text) {
+    const lines = text.split(/\r?\n/).map((content, i) => ({ line: i + 1, content }));
+    return scannerFor({ patterns: [], generic: true }).scan(lines).map((hit) => hit.secret);
   },
 
   check(change: ChangeSet, options, context) {

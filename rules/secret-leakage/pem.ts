@@ -1,6 +1,6 @@
 // Private key blocks: from the BEGIN line across consecutive added lines to the END line, or a
 // single line with `\n` escapes (JSON key files, .env values).
-import type { ScanLine } from './scanner.ts';
+import type { ScanLine } from './scan-types.ts';
 
 /** Added lines a block may span before we stop looking for its END line. */
 const MAX_BLOCK_LINES = 400;

@@ -1,5 +1,4 @@
 // The scanner: one keyword pass over a block of lines, then only the selected patterns per line.
-import type { DiffLine } from '../../src/model.ts';
 import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
 import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlaceholder, isPlaceholder } from './filters.ts';
@@ -12,24 +11,8 @@ import { pairAwsSecrets } from './aws-pair.ts';
 export const WAIVER = 'prguard-allow-secret';
 export const GENERIC_ID = 'generic-secret';
 
-/** One line to scan: the change model's DiffLine (added lines are scanned as they are). */
-export type ScanLine = DiffLine;
-
-export interface Hit {
-  patternId: string;
-  name: string;
-  secret: string;
-  /** Index into the scanned lines. */
-  at: number;
-  /** Index into the scanned lines of the last line (multi-line blocks). */
-  endAt: number;
-  /** Column of the secret on its first line. */
-  index: number;
-  /** Overrides the pattern's confidence class (an AWS secret key paired with its key id). */
-  confidence?: 'verified-format';
-  /** Generic hits: the value is human-written or only moderately random. */
-  weak?: boolean;
-}
+export type { Hit, ScanLine } from './scan-types.ts';
+import type { Hit, ScanLine } from './scan-types.ts';
 
 /**
  * Lines longer than this are scanned in overlapping windows (a minified bundle, a data blob):

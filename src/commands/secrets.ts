@@ -9,7 +9,6 @@ import { loadGitChangeSet, repoRoot } from '../git/index.ts';
 import { spoolGit } from '../git/spool.ts';
 import type { ChangeSet } from '../model.ts';
 import { loadPolicy } from '../policy/index.ts';
-import { allRules } from '../../rules/index.ts';
 import { formatBaseline, type BaselineEntry } from '../../rules/secret-leakage/baseline.ts';
 import { secretLeakage, type SecretLeakageOptions } from '../../rules/secret-leakage/index.ts';
 import type { Command } from './types.ts';
@@ -56,7 +55,7 @@ export const secretsCommand: Command = {
   options: { output: { type: 'string', short: 'o' }, base: { type: 'string' }, head: { type: 'string' }, policy: { type: 'string' } },
   positionals: true,
   help,
-  async run({ values, positionals }, io) {
+  async run({ values, positionals }, io, app) {
     const [sub, extra] = positionals;
     if (sub !== 'baseline' || extra !== undefined) {
       throw new UsageError(`secrets takes one subcommand, "baseline"${sub === undefined ? '' : `, got "${positionals.join(' ')}"`}. See prguard secrets --help.`);
@@ -64,7 +63,7 @@ export const secretsCommand: Command = {
     const root = await repoRoot(io.cwd);
     if (root === null) throw new UsageError(`${io.cwd} is not inside a git repository: secrets baseline scans the repository's files.`);
     const explicit = str(values.policy);
-    const policy = loadPolicy({ root, rules: allRules, ...(explicit !== undefined ? { explicit: resolve(io.cwd, explicit) } : {}) });
+    const policy = loadPolicy({ root, rules: app.rules, ...(explicit !== undefined ? { explicit: resolve(io.cwd, explicit) } : {}) });
     const entry = policy.rules[secretLeakage.meta.id];
     const options = { ...(entry?.options as unknown as SecretLeakageOptions) };
     const head = str(values.head) ?? 'HEAD';

@@ -7,7 +7,7 @@
 import { matchesAny } from '../glob.ts';
 import type { FileChange, SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
-import type { ResolvedRule } from './resolve.ts';
+import type { ResolvedRule } from './resolved-rule.ts';
 
 export interface ResolvedOverride {
   files: string[];

@@ -1,4 +1,5 @@
 // Resolve a validated policy: presets, shorthand severities, option defaults and `ai:` overrides.
+import type { ResolvedRule } from './resolved-rule.ts';
 import type { SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
 import type { PolicyConfig } from './load.ts';
@@ -6,13 +7,7 @@ import { UNWAIVABLE_BY_DEFAULT } from './schema.ts';
 import { type ProvenancePolicy, provenancePolicyFrom } from '../provenance/options.ts';
 import { resolveOverride, type ResolvedOverride } from './overrides.ts';
 
-export interface ResolvedRule {
-  severity: SeveritySetting;
-  /** Options with every default filled in. */
-  options: Record<string, unknown>;
-  /** Overrides applied on top of `options` when the change is AI-assisted (may hold `severity`). */
-  aiOptions: Record<string, unknown>;
-}
+export type { ResolvedRule } from './resolved-rule.ts';
 
 export interface ResolvedPolicy {
   /** Display path of the policy file, or null for the embedded default. */

@@ -17,7 +17,7 @@ import {
   taskItems,
   type TaskItem,
   textOf,
-} from './markdown.ts';
+} from '../rule-kit/markdown.ts';
 import { matchIdentity, matchTool, parsePerson } from './identity.ts';
 import { SIGNATURES } from './signatures.ts';
 

@@ -1,6 +1,6 @@
 // Agents added in 2026 (issue 12). Each entry says where its strings were seen: search-index ids
 // of real public files (commit messages, tool sources, agent instructions) found with `find_string`.
-import type { AgentSignature } from './signatures.ts';
+import type { AgentSignature } from './signature-types.ts';
 
 export const MORE_AGENTS: readonly AgentSignature[] = [
   {

@@ -1,7 +1,7 @@
 // AI review bots. Their co-author trailer on a commit means a human clicked "Commit suggestion":
 // the code is AI-produced, as evidence kind "review-suggestion", which the policy counts or not
 // (`provenance: review-suggestions`). A commit they author themselves counts as the bot's work.
-import type { AgentSignature } from './signatures.ts';
+import type { AgentSignature } from './signature-types.ts';
 
 export const REVIEW_BOTS: readonly AgentSignature[] = [
   {

@@ -4,7 +4,7 @@
 // paragraph, since people paste the agent's commit message above the rest of the PR template. A
 // footer quoted in a sentence, in code (fenced or indented) or in a block quote is never there.
 import type { Nodes } from 'mdast';
-import { parseMarkdown } from './markdown.ts';
+import { parseMarkdown } from '../rule-kit/markdown.ts';
 
 export interface TextLine {
   line: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fields, findField, findSection, findTaskItem, labelMatches, normaliseHeading, parseMarkdown, plain, sections, taskItems } from '../../src/provenance/markdown.ts';
+import { fields, findField, findSection, findTaskItem, labelMatches, normaliseHeading, parseMarkdown, plain, sections, taskItems } from '../../src/rule-kit/markdown.ts';
 
 describe('markdown readers', () => {
   it.each([

@@ -1,0 +1,36 @@
+// The redaction boundary outside a report: an error message that quotes a pasted token (a policy
+// value, a bad flag) never prints it.
+import { describe, expect, test } from 'vitest';
+import { main } from '../../src/cli.ts';
+import { Repo } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
+
+// A checksum-valid GitHub token, as a real leaked one is.
+const TOKEN = sample('github-classic-pat', rng(11)).secret;
+
+async function run(argv: string[], cwd: string) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY: false, stdin: process.stdin });
+  return { code, stdout, stderr };
+}
+
+describe('error messages pass through the masking stage', () => {
+  test('a token pasted as a policy value is not echoed by the policy error', async () => {
+    const repo = Repo.init('main');
+    repo.commit('one', { 'a.txt': 'a\n' });
+    repo.write('p.yml', `version: 1\nextends: recommended\nrules:\n  pr-size: ${TOKEN}\n`);
+    const r = await run(['check', '--base', 'HEAD', '--head', 'HEAD', '--policy', 'p.yml'], repo.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('p.yml:4');
+    expect(r.stderr + r.stdout).not.toContain(TOKEN);
+    expect(r.stderr + r.stdout).not.toContain(TOKEN.slice(8));
+    repo.remove();
+  });
+
+  test('a token given as an unknown command is not echoed', async () => {
+    const r = await run([TOKEN], process.cwd());
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toContain(TOKEN);
+  });
+});
