@@ -1,5 +1,5 @@
 // npm run bench:secrets-precision — rule secret-leakage over real public ranges
-// (/work/shared/datasets/real-diffs/*.diff.gz, or SECRETS_REAL_DIFFS=dir): per range and in
+// (../shared/datasets/real-diffs/*.diff.gz, or SECRETS_REAL_DIFFS=dir): per range and in
 // total, added lines, findings by confidence class and severity, and every line found (masked:
 // the secret itself is never printed). Then the synthetic corpus at error severity, so a filter
 // that costs recall shows up in the same run.
@@ -13,7 +13,7 @@ import { secretLeakage, type SecretLeakageOptions } from '../rules/secret-leakag
 import { file } from '../test/helpers/change.ts';
 import { buildCorpus } from './secrets/corpus.ts';
 
-const DIR = process.env.SECRETS_REAL_DIFFS ?? '/work/shared/datasets/real-diffs';
+const DIR = process.env.SECRETS_REAL_DIFFS ?? new URL('../../shared/datasets/real-diffs', import.meta.url).pathname;
 const OPTIONS: SecretLeakageOptions = { allow: [], exclude: [], patterns: [], generic: true };
 const CONTEXT: RuleContext = { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: {}, policyPath: null, documents: {}, baseDocuments: {} };
 const sev = (v: Violation) => v.severity ?? 'error';

@@ -4,7 +4,7 @@
 //       (automaton proofs, or fuzzing where automata cannot model a feature);
 //   (b) for every pattern, the time on hostile lines of 8x the length over the time on the short
 //       ones: about 8 is linear, 64 would be quadratic (flagged above 20);
-//   (c) the rule over the real ranges of /work/shared/datasets/real-diffs (or $PRGUARD_REAL_DIFFS),
+//   (c) the rule over the real ranges of ../shared/datasets/real-diffs (or $PRGUARD_REAL_DIFFS),
 //       against a baseline pass that runs one trivial regular expression over the same lines.
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -75,7 +75,7 @@ for (const [name, pattern] of patterns) {
 }
 console.log(`${patterns.length} patterns, ${unsafe} not proven linear`);
 
-const dir = process.env['PRGUARD_REAL_DIFFS'] ?? '/work/shared/datasets/real-diffs';
+const dir = process.env['PRGUARD_REAL_DIFFS'] ?? new URL('../../shared/datasets/real-diffs', import.meta.url).pathname;
 let names: string[] = [];
 try {
   names = readdirSync(dir).filter((n) => n.endsWith('.diff.gz'));

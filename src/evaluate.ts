@@ -26,44 +26,33 @@ export interface EvaluateInput {
   unavailable?: readonly PrField[];
 }
 
-/** Read the repository files that enabled rules ask for (Rule.documents), at the head. */
+type DocumentHook = 'documents' | 'baseDocuments';
+
+/**
+ * Read the repository files that enabled rules ask for: `documents` at the head, `baseDocuments`
+ * at the base (what a change must not be able to edit to weaken its own check, e.g. CODEOWNERS).
+ */
 export async function readDocuments(
-  input: Pick<EvaluateInput, 'policy' | 'change' | 'rules' | 'reader' | 'headRef'>,
+  input: Pick<EvaluateInput, 'policy' | 'change' | 'rules' | 'reader' | 'headRef' | 'baseRef'>,
   ai: boolean,
+  hook: DocumentHook = 'documents',
 ): Promise<Record<string, string>> {
   const paths = new Set<string>();
   for (const rule of input.rules) {
+    const ask = rule[hook]?.bind(rule);
     const effective = effectiveRule(input.policy, rule.meta.id, ai);
-    if (!rule.documents || !effective || effective.severity === 'off') continue;
-    for (const path of rule.documents(input.change, effective.options)) paths.add(path);
+    if (!ask || !effective || effective.severity === 'off') continue;
+    for (const path of ask(input.change, effective.options)) paths.add(path);
     // An override may name other documents (e.g. its own plan file) for its paths.
     for (const o of input.policy.overrides ?? []) {
       const over = o.rules[rule.meta.id];
-      if (over && over.severity !== 'off') for (const path of rule.documents(input.change, { ...effective.options, ...over.options })) paths.add(path);
+      if (over && over.severity !== 'off') for (const path of ask(input.change, { ...effective.options, ...over.options })) paths.add(path);
     }
   }
+  const ref = hook === 'documents' ? input.headRef : (input.baseRef ?? 'HEAD');
   const documents: Record<string, string> = {};
   for (const path of paths) {
-    const found = await readAt(input.reader, input.headRef, path);
-    if (found !== undefined) documents[path] = found.text;
-  }
-  return documents;
-}
-
-/** Read the repository files that enabled rules ask for at the base (Rule.baseDocuments). */
-export async function readBaseDocuments(
-  input: Pick<EvaluateInput, 'policy' | 'change' | 'rules' | 'reader' | 'baseRef'>,
-  ai: boolean,
-): Promise<Record<string, string>> {
-  const paths = new Set<string>();
-  for (const rule of input.rules) {
-    const effective = effectiveRule(input.policy, rule.meta.id, ai);
-    if (!rule.baseDocuments || !effective || effective.severity === 'off') continue;
-    for (const path of rule.baseDocuments(input.change, effective.options)) paths.add(path);
-  }
-  const documents: Record<string, string> = {};
-  for (const path of paths) {
-    const found = await readAt(input.reader, input.baseRef ?? 'HEAD', path);
+    const found = await readAt(input.reader, ref, path);
     if (found !== undefined) documents[path] = found.text;
   }
   return documents;
@@ -74,6 +63,6 @@ export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   // Provenance reads its options from the policy's typed field (the disclosure template among them).
   const ai = resolveProvenance(change, { flag, ...policy.provenance });
   const documents = await readDocuments(input, ai.assisted);
-  const baseDocuments = await readBaseDocuments(input, ai.assisted);
+  const baseDocuments = await readDocuments(input, ai.assisted, 'baseDocuments');
   return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets, unavailable: input.unavailable });
 }

@@ -3,20 +3,10 @@
 import { Minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 import { globProblem, matchesAny, matchesGlob, matcherOf, UnsupportedGlobError } from '../src/glob.ts';
+import { rng } from './helpers/rng.ts';
 
 const OPTIONS = { dot: true, nocomment: true, nonegate: true };
 
-/** A small deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('globs that backtrack in a regular expression', () => {
   const long = 'a'.repeat(100_000);

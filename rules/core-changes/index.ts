@@ -3,7 +3,7 @@ import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import { DEFAULT_DISCLOSURE, readDisclosure, REVIEWED_FIELD } from '../../src/rule-kit/pr-body.ts';
 import type { Rule, Violation } from '../../src/rule.ts';
-import { listFirst } from '../../src/rule-kit/index.ts';
+import { listFirst, touchedPaths } from '../../src/rule-kit/index.ts';
 import { declaredChangeType, insideRepo, listed, mustNotModifyFromPlan, planLinks, tokens } from './plan.ts';
 
 export interface CoreChangesOptions {
@@ -24,16 +24,6 @@ const LISTED = 8;
 
 function names(paths: readonly string[]): string {
   return listFirst(paths, LISTED);
-}
-
-/** Every path a change touches: new paths, and the old path of a rename or copy. */
-function touched(change: ChangeSet): string[] {
-  const out = new Set<string>();
-  for (const f of change.files) {
-    out.add(f.path);
-    if (f.oldPath) out.add(f.oldPath);
-  }
-  return [...out];
 }
 
 /** Core module -> touched files in it. */
@@ -138,7 +128,7 @@ export const coreChanges: Rule<CoreChangesOptions> = {
   },
   check(change, options, context) {
     const out: Violation[] = [];
-    const paths = touched(change);
+    const paths = touchedPaths(change);
     const core = coreTouched(paths, context.core);
     const coreFiles = [...new Set([...core.values()].flat())];
     const modules = [...core.keys()];

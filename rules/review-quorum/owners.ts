@@ -1,4 +1,5 @@
 // Core modules a change touches and who owns them: the policy's `owners`, else CODEOWNERS at the base.
+import { touchedPaths } from '../../src/rule-kit/index.ts';
 import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import type { RuleContext } from '../../src/rule.ts';
@@ -12,15 +13,6 @@ export interface TouchedModule {
   owners: string[];
   /** Where the owners come from. */
   from: 'policy' | 'CODEOWNERS' | 'nowhere';
-}
-
-function touchedPaths(change: ChangeSet): string[] {
-  const out = new Set<string>();
-  for (const f of change.files) {
-    out.add(f.path);
-    if (f.oldPath) out.add(f.oldPath);
-  }
-  return [...out];
 }
 
 /** The CODEOWNERS GitHub would use at the base (the first of its three places), if any. */

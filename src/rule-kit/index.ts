@@ -76,3 +76,13 @@ export const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
 export function renderMessage(template: string, data: Record<string, string | number> | undefined): string {
   return template.replace(PLACEHOLDER, (whole, key: string) => (data && key in data ? String(data[key]) : whole));
 }
+
+/** Every path a change touches: new paths, and the old path of a rename or copy. */
+export function touchedPaths(change: ChangeSet): string[] {
+  const out = new Set<string>();
+  for (const f of change.files) {
+    out.add(f.path);
+    if (f.oldPath) out.add(f.oldPath);
+  }
+  return [...out];
+}

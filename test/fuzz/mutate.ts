@@ -1,28 +1,17 @@
 // The fuzzing kit shared by the default fuzz tests and `npm run fuzz`: seeded randomness, corpora
-// (slices of the real diffs in /work/shared/datasets/real-diffs, hand-made mailboxes, combined
+// (slices of the real diffs in ../shared/datasets/real-diffs, hand-made mailboxes, combined
 // diffs and policies) and mutations that keep inputs close to valid, where parsers break.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { REAL_DIFFS as DEFAULT_REAL_DIFFS, rng, type Rng } from '../helpers/rng.ts';
+export { rng, type Rng };
 
-export type Rng = () => number;
-
-/** mulberry32: a small deterministic PRNG. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const int = (r: Rng, n: number): number => Math.floor(r() * n);
 export const pick = <T>(r: Rng, list: readonly T[]): T => list[int(r, list.length)]!;
 
-export const REAL_DIFFS = process.env.PRGUARD_REAL_DIFFS ?? '/work/shared/datasets/real-diffs';
+export const REAL_DIFFS = DEFAULT_REAL_DIFFS;
 
 /**
  * Windows of one to four consecutive file patches from the real diffs (at most `limit` diff

@@ -2,6 +2,8 @@
 // Tokens are built at run time from a seeded PRNG (nothing checksum-valid is committed), and carry
 // a `PrgFake`/`prgfake` marker wherever the alphabet allows, so they are obviously not real.
 import { checksumOf } from '../../rules/secret-leakage/checksums.ts';
+import { rng, type Rng } from './rng.ts';
+export { rng, type Rng };
 
 export interface Sample {
   id: string;
@@ -11,19 +13,6 @@ export interface Sample {
   secret: string;
 }
 
-export type Rng = () => number;
-
-/** mulberry32: a small deterministic PRNG. */
-export function rng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const AZ = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const az = 'abcdefghijklmnopqrstuvwxyz';
