@@ -6,8 +6,6 @@ import { loadDiffChangeSet } from '../diff/source.ts';
 import { headBranch } from '../git/branch.ts';
 import { loadGitChangeSet } from '../git/index.ts';
 import { GitRepoReader } from '../git/reader.ts';
-import { readHistory } from '../git/history.ts';
-import type { ResolvedPolicy } from '../policy/resolve.ts';
 import type { ChangeSet } from '../model.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
 import type { IO } from './types.ts';
@@ -48,18 +46,4 @@ export function diffSource(opts: { file: string; cwd: string; root: string; io: 
   };
 }
 
-/** Rules that read ChangeSet.history (a secret pushed in one commit and removed in a later one). */
-function readsHistory(policy: ResolvedPolicy): boolean {
-  const entry = policy.rules['secret-leakage'];
-  return entry !== undefined && (entry.severity !== 'off' || (entry.aiOptions.severity ?? 'off') !== 'off');
-}
-
-/**
- * Add the per-commit history of a git range (added lines the net diff lacks) when a rule that reads
- * it runs: one streamed `git log -p` over the range, so the cost follows the commits, and only then.
- */
-export async function addHistory(root: string, change: ChangeSet, policy: ResolvedPolicy): Promise<void> {
-  if (change.commits.length < 2 || !readsHistory(policy)) return;
-  const history = await readHistory(root, change.base, change.head, change.files);
-  if (history.length > 0) change.history = history;
-}
+export { addHistory } from '../git/history.ts';

@@ -3,7 +3,8 @@
 // later one removed is still on the server in that commit). Memory: the kept lines only.
 import { type History, NetLines, historyFile } from '../diff/history.ts';
 import { LineSplitter } from '../diff/lines.ts';
-import type { DiffLine, FileChange } from '../model.ts';
+import type { ChangeSet, DiffLine, FileChange } from '../model.ts';
+import type { ResolvedPolicy } from '../policy/resolve.ts';
 import { openGit } from './run.ts';
 import { type RepoPaths, repoPathsAt, Sandbox } from './sandbox.ts';
 import { spoolGit } from './spool.ts';
@@ -123,4 +124,20 @@ export async function readHistory(root: string, base: string, head: string, file
 async function gitPaths(root: string): Promise<RepoPaths> {
   const [gitDir = '', commonDir = ''] = (await openGit(root).raw(['rev-parse', '--absolute-git-dir', '--git-common-dir'])).trim().split('\n');
   return { root, gitDir, commonDir: commonDir.startsWith('/') ? commonDir : `${gitDir}/${commonDir}` };
+}
+
+/** Rules that read ChangeSet.history (a secret pushed in one commit and removed in a later one). */
+function readsHistory(policy: ResolvedPolicy): boolean {
+  const entry = policy.rules['secret-leakage'];
+  return entry !== undefined && (entry.severity !== 'off' || (entry.aiOptions.severity ?? 'off') !== 'off');
+}
+
+/**
+ * Add the per-commit history of a git range (added lines the net diff lacks) when a rule that reads
+ * it runs: one streamed `git log -p` over the range, so the cost follows the commits, and only then.
+ */
+export async function addHistory(root: string, change: ChangeSet, policy: ResolvedPolicy): Promise<void> {
+  if (change.commits.length < 2 || !readsHistory(policy)) return;
+  const history = await readHistory(root, change.base, change.head, change.files);
+  if (history.length > 0) change.history = history;
 }

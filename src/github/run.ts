@@ -20,6 +20,7 @@ import { checkConclusion, failsStep } from './payloads.ts';
 import { publish } from './deliver.ts';
 import { externalId } from './publish.ts';
 import { readPull } from './pull.ts';
+import { addHistory } from '../git/history.ts';
 import { pullSource } from './source.ts';
 import { reportSuperseded } from './superseded.ts';
 
@@ -105,8 +106,12 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   const result = await app.runCheck({
     source,
     policy,
-    enrich: (change, inForce) =>
-      enrichPull({ octokit, owners, pull, change, policy: inForce.policy, reader: source.reader, event: context.event, log: core.info }),
+    enrich: async (change, inForce) => {
+      await enrichPull({ octokit, owners, pull, change, policy: inForce.policy, reader: source.reader, event: context.event, log: core.info });
+      // A secret one commit adds and a later one removes is still on GitHub in that commit: with the
+      // commits in the workspace, their history is scanned too (through the API it is not: see README).
+      if (source.via() === 'git' && context.workspace) await addHistory(context.workspace, change, inForce.policy);
+    },
   });
   const report = applyWaivers(result.report, result.change, result.policy.policy.waivers);
   const { main, review } = splitReview(report, inputs.checkName);

@@ -2,6 +2,7 @@
 // reads the change with git (no API caps, every patch); without them it falls back to the API.
 import { describe, expect, test } from 'vitest';
 import { Repo } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
 import { addedPatch, fakeServers, reportOf, runAction } from './scenario.ts';
 
 const start = fakeServers();
@@ -51,5 +52,24 @@ describe.concurrent('the Action with a checkout', () => {
     expect(run.stdout).toContain('prguard: reading the change through the GitHub API (the checkout does not have both');
     const report = reportOf(run);
     expect(report.stats.files).toBe(1);
+  });
+
+  test('a token one commit adds and the next removes is an error, from the history in the checkout', async () => {
+    const token = sample('github-classic-pat', rng(23)).secret;
+    const repo = Repo.init('main');
+    const base = repo.commit('Initial commit', { 'README.md': '# app\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('Add config', { 'src/config.ts': `export const token = '${token}';\n` });
+    const head = repo.commit('Read the token from the environment', { 'src/config.ts': 'export const token = process.env.TOKEN;\n' });
+    const { server, event } = await start({ shas: { base, head }, files: [], commits: [] });
+    const run = await runAction(server, event, { env: { GITHUB_WORKSPACE: repo.dir } });
+    expect(server.violations).toEqual([]);
+    const report = reportOf(run);
+    const found = report.findings.filter((f) => f.ruleId === 'secret-leakage' && f.severity === 'error');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[0]!.message).toMatch(/commit [0-9a-f]{7}/);
+    expect(run.code).toBe(1);
+    const everything = run.stdout + run.stderr + run.summary + JSON.stringify(report) + JSON.stringify(server.requests);
+    expect(everything).not.toContain(token);
   });
 });
