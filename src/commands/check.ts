@@ -178,6 +178,11 @@ export async function checkRequest(
   if (diff !== undefined && (values.base !== undefined || values.head !== undefined)) {
     throw new UsageError('--diff reads a diff instead of git: it cannot be combined with --base or --head');
   }
+  for (const flag of ['max-diff-bytes', 'max-diff-lines']) {
+    if (diff === undefined && values[flag] !== undefined) {
+      throw new UsageError(`--${flag} limits what --diff reads; without --diff there is nothing for it to limit (git is read as it streams)`);
+    }
+  }
   // The work tree's top is found once, and the git source reuses it.
   const root = (await repoRoot(io.cwd)) ?? (diff !== undefined ? io.cwd : null);
   if (root === null) {

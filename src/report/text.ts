@@ -37,6 +37,10 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   lines.push(provenanceSummary(report.ai));
   lines.push(`rules run: ${report.rules.length > 0 ? report.rules.join(', ') : 'none (the policy turns every rule off)'}`);
   for (const note of report.notes) lines.push(paint('2', `note: ${note}`));
+  // Every audited waiver, as the markdown and JSON reports list them.
+  for (const w of report.waivers ?? []) {
+    lines.push(`waived: ${w.ruleId} by @${w.by} (${w.reason}; ${plural(w.findings, 'finding')}, ${w.at}${w.url ? `, ${w.url}` : ''})`);
+  }
 
   let current = '';
   for (const f of report.findings) {

@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, GIT_ENV, NEW_FILE_DIFF, tempDir } from '../helpers/repo.ts';
+import { CLI, GIT_ENV, NEW_FILE_DIFF, runCli, tempDir } from '../helpers/repo.ts';
 import { checkDiff, fakeToken, parseResult } from './diff-helpers.ts';
 
 const MIB = 1024 * 1024;
@@ -119,5 +119,13 @@ describe('globs that cannot run in linear time', () => {
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/policy\.yml:3:25: core\.auth: the glob segment "!\(public\)" cannot be matched in linear time/);
+  });
+});
+
+describe('limits are flags of --diff only', () => {
+  it('--max-diff-bytes without --diff is a usage error, not silently ignored', () => {
+    const r = runCli(['check', '--max-diff-bytes', '1K'], { cwd: tempDir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--max-diff-bytes limits what --diff reads');
   });
 });

@@ -90,3 +90,15 @@ describe('formatMarkdown', () => {
     expect(formatters.markdown!(report([]), {})).toBe(formatMarkdown(report([])));
   });
 });
+
+describe('waivers in the text report', () => {
+  test('every audited waiver is listed, as in markdown', async () => {
+    const { formatText } = await import('../../src/report/text.ts');
+    const text = formatText(
+      report([{ ruleId: 'pr-size', severity: 'notice', message: 'Waived by @lead (release branch): too big' }], {
+        waivers: [{ ruleId: 'pr-size', by: 'lead', reason: 'release branch', at: '2026-11-30T10:00:00Z', url: 'https://github.com/o/r/pull/1#issuecomment-1', findings: 1 }],
+      }),
+    );
+    expect(text).toContain('waived: pr-size by @lead (release branch; 1 finding, 2026-11-30T10:00:00Z, https://github.com/o/r/pull/1#issuecomment-1)');
+  });
+});
