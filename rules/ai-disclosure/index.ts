@@ -1,4 +1,5 @@
 // ai-disclosure: the PR says honestly whether AI wrote it, and says it in a form reviewers can use.
+import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { ChangeSet, Evidence } from '../../src/model.ts';
 import {
   DEFAULT_DISCLOSURE,
@@ -10,7 +11,7 @@ import {
   readDisclosure,
   SIGNATURES,
 } from '../../src/rule-kit/pr-body.ts';
-import type { Rule, RuleContext, Violation } from '../../src/rule.ts';
+import type { RuleContext } from '../../src/rule.ts';
 
 export interface AiDisclosureOptions {
   heading: string;
@@ -34,7 +35,7 @@ function placeOf(d: Disclosure): string {
   return d.source === 'pr-body' ? 'the PR description' : 'the commit messages';
 }
 
-function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleContext): Violation[] {
+function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleContext): TypedViolation<MessageId>[] {
   const heading = o.heading;
   const detected = context.ai.evidence.filter((e) => e.signal !== 'disclosure');
   if (d.verdict === 'none') {
@@ -60,7 +61,7 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
     ];
   }
   if (d.verdict === 'ai' && d.ai?.checked) {
-    return disclosureOptionsFrom(o).fields.flatMap((label): Violation[] => {
+    return disclosureOptionsFrom(o).fields.flatMap((label): TypedViolation<MessageId>[] => {
       const field = d.fields[label];
       if (field && field.value.trim() !== '') return [];
       const how = field?.placeholder !== undefined ? `holds only the placeholder "${field.placeholder}"` : 'is empty';
@@ -70,15 +71,15 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
   return [];
 }
 
-function trailerViolations(d: Disclosure): Violation[] {
+function trailerViolations(d: Disclosure): TypedViolation<MessageId>[] {
   // A value naming no known agent or model (a linter, a person) is not an AI disclosure.
   return d.trailers
     .filter((t) => !t.person && !t.wellFormed && t.agent !== undefined)
     .map((t) => ({ messageId: 'trailerForm', data: { trailer: `${t.key}: ${t.value}`, key: t.key, where: t.where } }));
 }
 
-function signedOffViolations(change: ChangeSet): Violation[] {
-  const out: Violation[] = [];
+function signedOffViolations(change: ChangeSet): TypedViolation<MessageId>[] {
+  const out: TypedViolation<MessageId>[] = [];
   for (const commit of change.commits) {
     for (const t of commit.trailers) {
       if (t.key.toLowerCase() !== 'signed-off-by') continue;
@@ -96,7 +97,9 @@ function signedOffViolations(change: ChangeSet): Violation[] {
   return out;
 }
 
-export const aiDisclosure: Rule<AiDisclosureOptions> = {
+type MessageId = 'missing' | 'bothTicked' | 'noneTicked' | 'contradiction' | 'fieldEmpty' | 'trailerForm' | 'agentSignOff';
+
+export const aiDisclosure = defineRule<AiDisclosureOptions, MessageId>({
   meta: {
     id: 'ai-disclosure',
     description: 'The pull request discloses honestly whether and how AI was used',
@@ -178,4 +181,4 @@ export const aiDisclosure: Rule<AiDisclosureOptions> = {
     if (d.source === 'commits' && change.commits.length === 0) return signedOffViolations(change);
     return [...boxViolations(d, options, context), ...trailerViolations(d), ...signedOffViolations(change)];
   },
-};
+});

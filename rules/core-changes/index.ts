@@ -2,8 +2,7 @@
 import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import { DEFAULT_DISCLOSURE, readDisclosure, REVIEWED_FIELD } from '../../src/rule-kit/pr-body.ts';
-import type { Rule, Violation } from '../../src/rule.ts';
-import { listFirst, touchedPaths } from '../../src/rule-kit/index.ts';
+import { listFirst, touchedPaths, defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { declaredChangeType, insideRepo, listed, mustNotModifyFromPlan, planLinks, tokens } from './plan.ts';
 
 export interface CoreChangesOptions {
@@ -42,7 +41,9 @@ function planDocuments(change: ChangeSet, o: CoreChangesOptions): string[] {
   return [...paths];
 }
 
-export const coreChanges: Rule<CoreChangesOptions> = {
+type MessageId = 'leafTouchesCore' | 'unreviewedCore' | 'megaPr' | 'mustNotModify' | 'planMissing';
+
+export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
   meta: {
     id: 'core-changes',
     description: 'Core modules stay human-led: declared, reviewed line by line, never in a mega AI PR',
@@ -127,7 +128,7 @@ export const coreChanges: Rule<CoreChangesOptions> = {
     return planDocuments(change, options);
   },
   check(change, options, context) {
-    const out: Violation[] = [];
+    const out: TypedViolation<MessageId>[] = [];
     const paths = touchedPaths(change);
     const core = coreTouched(paths, context.core);
     const coreFiles = [...new Set([...core.values()].flat())];
@@ -177,4 +178,4 @@ export const coreChanges: Rule<CoreChangesOptions> = {
     }
     return out;
   },
-};
+});

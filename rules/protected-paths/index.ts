@@ -1,6 +1,7 @@
 // protected-paths: some files need explicit sign-off, and some may not be changed by AI at all.
+import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
-import type { OptionProblem, Rule, RuleContext, Violation } from '../../src/rule.ts';
+import type { OptionProblem, RuleContext } from '../../src/rule.ts';
 import { compilePattern, lastMatch, patternProblem, type CompiledPattern } from './codeowners.ts';
 import { onboardingAdditions } from './onboarding.ts';
 
@@ -98,7 +99,9 @@ function sentence(reason: string | undefined): string {
   return text === '' ? 'the policy lists it under protected-paths' : text;
 }
 
-export const protectedPaths: Rule<ProtectedPathsOptions> = {
+type MessageId = 'protectedPath' | 'protectedLabel' | 'aiBlocked';
+
+export const protectedPaths = defineRule<ProtectedPathsOptions, MessageId>({
   meta: {
     id: 'protected-paths',
     description: 'Protected files change only with explicit sign-off, and AI-blocked files not by AI at all',
@@ -165,7 +168,7 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
     const entries = [...builtinEntries(context.policyPath), ...options.paths].map(compileEntry);
     const matchers = entries.map((e) => e.matcher);
     const labels = new Set((change.pr?.labels ?? []).map((l) => l.toLowerCase()));
-    const violations: Violation[] = [];
+    const violations: TypedViolation<MessageId>[] = [];
     const onboarding = onboardingAdditions(change.files, context.policyPath, POLICY_DISCOVERY_PATHS);
     for (const file of change.files) {
       if (onboarding.has(file.path)) continue;
@@ -195,4 +198,4 @@ export const protectedPaths: Rule<ProtectedPathsOptions> = {
     }
     return violations;
   },
-};
+});

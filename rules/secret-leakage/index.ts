@@ -1,12 +1,13 @@
 // Rule secret-leakage: no credential in the added lines, commit messages or PR description.
+import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { ChangeSet, Severity } from '../../src/model.ts';
-import type { OptionProblem, Rule, RuleContext, Violation } from '../../src/rule.ts';
+import type { OptionProblem, RuleContext } from '../../src/rule.ts';
 import { parseBaseline } from './baseline.ts';
 import { catalogue, type ProviderPattern } from './catalogue.ts';
 import { DEFAULT_SEVERITIES, confidenceOf, weakPlace, type Confidence, type SeverityOptions } from './confidence.ts';
 import { fingerprint, preview } from './fingerprint.ts';
 import { strong } from './generic.ts';
-import { RULE_ID, meta } from './meta.ts';
+import { RULE_ID, meta, type MessageId } from './meta.ts';
 import { checkRegexSafety } from '../../src/rule-kit/regex-safety.ts';
 import { GENERIC_ID, Scanner, type Hit, type ScanLine } from './scanner.ts';
 import { secretProne, sources, type Source, type Unscanned } from './sources.ts';
@@ -80,7 +81,7 @@ function decodeURIComponentSafe(text: string): string {
 }
 
 /** The baseline's fingerprints, read at the base commit, or the problem with it. */
-function baselineOf(options: SecretLeakageOptions, context: RuleContext, out: Violation[]): Set<string> {
+function baselineOf(options: SecretLeakageOptions, context: RuleContext, out: TypedViolation<MessageId>[]): Set<string> {
   const path = options.baseline;
   if (!path) return new Set();
   const text = context.baseDocuments?.[path];
@@ -93,7 +94,7 @@ function baselineOf(options: SecretLeakageOptions, context: RuleContext, out: Vi
   return parsed.fingerprints;
 }
 
-function unscannedViolation(u: Unscanned): Violation {
+function unscannedViolation(u: Unscanned): TypedViolation<MessageId> {
   return {
     messageId: 'notScanned',
     data: { path: u.path, reason: u.reason },
@@ -104,7 +105,7 @@ function unscannedViolation(u: Unscanned): Violation {
 
 const patternProblem = (i: number, key: string, message: string): OptionProblem => ({ path: ['patterns', i, key], message });
 
-export const secretLeakage: Rule<SecretLeakageOptions> = {
+export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
   meta,
 
   validate(options) {
@@ -138,7 +139,7 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
     const scanner = scannerFor(options);
     const allow = new Set(options.allow);
     const severities: SeverityOptions = { ...DEFAULT_SEVERITIES, ...options.severities };
-    const violations: Violation[] = [];
+    const violations: TypedViolation<MessageId>[] = [];
     const baseline = baselineOf(options, context, violations);
     const unscanned: Unscanned[] = [];
     for (const source of sources(change, options.exclude, options.baseline || undefined, unscanned)) {
@@ -151,7 +152,7 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
         const first = source.lines[hit.at] as ScanLine;
         const listed = baseline.has(fp);
         const severity: Severity | undefined = listed ? 'notice' : setting === 'error' ? undefined : setting;
-        const v: Violation = {
+        const v: TypedViolation<MessageId> = {
           messageId: listed ? 'baselined' : source.commit !== undefined ? 'foundInHistory' : 'found',
           data: {
             name: hit.name,
@@ -178,4 +179,4 @@ export const secretLeakage: Rule<SecretLeakageOptions> = {
     for (const u of unscanned) violations.push(unscannedViolation(u));
     return violations;
   },
-};
+});

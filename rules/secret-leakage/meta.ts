@@ -14,7 +14,7 @@ const MARK_FIXTURE =
   'If it is a deliberate test fixture, mark it: put `prguard-allow-secret` in a comment on the line, add {{fingerprint}} to ' +
   '`allow:` for secret-leakage in the policy, or record it in the baseline file (`prguard secrets baseline`).';
 
-export const meta: RuleMeta = {
+export const meta = {
   id: RULE_ID,
   description: 'Keep credentials out of added lines, commit messages and the PR description',
   defaultSeverity: 'error',
@@ -100,4 +100,7 @@ export const meta: RuleMeta = {
       'The secret baseline {{baseline}} at the base commit cannot be used: {{reason}}. No finding is waived by it; ' +
       'regenerate it with `prguard secrets baseline`.',
   },
-};
+} satisfies RuleMeta;
+
+/** The rule's message ids: a violation naming another is a type error. */
+export type MessageId = keyof typeof meta.messages;

@@ -1,11 +1,11 @@
 // tests-touched: source changes come with test changes, and tests are not quietly weakened.
+import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
-import type { Rule, Violation } from '../../src/rule.ts';
 import { matchesAny } from '../../src/glob.ts';
 import { assertionBalances, heldTests, losesAssertions } from './assertions.ts';
 import type { Language } from './language.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
-import { meta } from './meta.ts';
+import { meta, type MessageId } from './meta.ts';
 import { renamedOutOfTests } from './renames.ts';
 
 export interface TestsTouchedOptions {
@@ -40,10 +40,10 @@ function assertions(n: number): string {
   return n === 1 ? '1 assertion' : `${n} assertions`;
 }
 
-function markerViolations(file: FileChange, test: boolean, options: TestsTouchedOptions): Violation[] {
+function markerViolations(file: FileChange, test: boolean, options: TestsTouchedOptions): TypedViolation<MessageId>[] {
   const markers = markersFor(file.path, test).filter((m) => options['conditional-skips'] || m.kind !== 'conditional');
   if (markers.length === 0) return [];
-  const out: Violation[] = [];
+  const out: TypedViolation<MessageId>[] = [];
   const addedLines = new Set(file.hunks.flatMap((h) => h.added.map((l) => l.line)));
   for (const hunk of file.hunks) {
     for (const added of hunk.added) {
@@ -58,7 +58,7 @@ function markerViolations(file: FileChange, test: boolean, options: TestsTouched
   return out;
 }
 
-export const testsTouched: Rule<TestsTouchedOptions> = {
+export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
   meta,
 
   check(change, options) {
@@ -72,7 +72,7 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
       matchesAny(file.path, options.source) &&
       !matchesAny(file.path, options.ignore);
 
-    const violations: Violation[] = [];
+    const violations: TypedViolation<MessageId>[] = [];
     const untested: string[] = [];
     /** Changed test files whose assertions are counted before they count as a test change. */
     const counted: { file: FileChange; language: Language }[] = [];
@@ -126,4 +126,4 @@ export const testsTouched: Rule<TestsTouchedOptions> = {
     }
     return violations;
   },
-};
+});

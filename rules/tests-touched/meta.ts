@@ -6,7 +6,7 @@ function globList(defaults: readonly string[], description: string) {
   return { type: 'array', items: { type: 'string', minLength: 1 }, default: [...defaults], description };
 }
 
-export const meta: RuleMeta = {
+export const meta = {
   id: 'tests-touched',
   description: 'Source changes come with test changes, and tests are not deleted, focused, skipped or emptied',
   defaultSeverity: 'warning',
@@ -61,4 +61,7 @@ export const meta: RuleMeta = {
       'so focus and skip markers and removed assertions in it were not checked. ' +
       'Review the file by hand, or run prguard where the whole diff is available (for example from a checkout with `git`).',
   },
-};
+} satisfies RuleMeta;
+
+/** The rule's message ids: a violation naming another is a type error. */
+export type MessageId = keyof typeof meta.messages;

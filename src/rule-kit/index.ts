@@ -32,6 +32,7 @@ export interface RuleDefinition<O, M extends string> {
   validate?(options: Partial<O>): OptionProblem[];
   documents?(change: ChangeSet, options: O): string[];
   baseDocuments?(change: ChangeSet, options: O): string[];
+  findSecrets?(text: string): string[];
 }
 
 /**
