@@ -6,6 +6,7 @@ import { parseCommandArgs } from './commands/args.ts';
 import { commands } from './commands/index.ts';
 import type { IO } from './commands/types.ts';
 import { UsageError } from './errors.ts';
+import { closest } from './policy/suggest.ts';
 import { VERSION } from './version.ts';
 
 const MAIN_HELP = `prguard ${VERSION} — a policy linter for pull requests written with AI coding agents
@@ -33,7 +34,10 @@ async function dispatch(argv: string[], io: IO, app: App): Promise<number> {
     return 0;
   }
   const command = commands.find((c) => c.name === first);
-  if (!command) throw new UsageError(`unknown command "${first}". Run "prguard --help" for the list.`);
+  if (!command) {
+    const hint = closest(first, commands.map((c) => c.name));
+    throw new UsageError(`unknown command "${first}".${hint ? ` Did you mean "${hint}"?` : ''} Run "prguard --help" for the list.`);
+  }
   const parsed = parseCommandArgs(command, rest);
   if (parsed.values.help) {
     io.stdout(command.help);

@@ -34,3 +34,11 @@ describe('error messages pass through the masking stage', () => {
     expect(r.stderr).not.toContain(TOKEN);
   });
 });
+
+describe('a mistyped command', () => {
+  test('gets a did-you-mean', async () => {
+    const r = await run(['chekc'], process.cwd());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('unknown command "chekc". Did you mean "check"?');
+  });
+});
