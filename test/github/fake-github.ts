@@ -5,7 +5,7 @@
 // maxItems), and fails on demand (403, 5xx, secondary rate limits).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { hostileBody, type Hostile } from './hostile.ts';
+import { hostileBody } from './hostile.ts';
 import { OpenApiContract, type MatchedRequest } from './openapi.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -17,92 +17,8 @@ export function contract(): OpenApiContract {
   return shared;
 }
 
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  body: Json;
-  operationId: string | undefined;
-  /** When the request arrived and when its answer was sent (ms, performance.now()). */
-  start: number;
-  end?: number;
-  /** The token the request was made with. */
-  token?: string;
-}
-
-export interface Failure {
-  operationId: string;
-  status: number;
-  /** How many times to fail before answering normally (default 1). */
-  times?: number;
-  message?: string;
-  headers?: Record<string, string>;
-}
-
-export interface FakeFile {
-  filename: string;
-  status: 'added' | 'removed' | 'modified' | 'renamed' | 'copied' | 'changed' | 'unchanged';
-  additions: number;
-  deletions: number;
-  patch?: string;
-  previous_filename?: string;
-}
-
-export interface FakeCommit {
-  sha: string;
-  message: string;
-  author?: { name: string; email: string; login?: string; type?: string };
-}
-
-export interface FakeState {
-  owner: string;
-  repo: string;
-  /** The REST pull request object (pulls.get); see `pullFromEvent`. */
-  pull: Json;
-  files: FakeFile[];
-  commits: FakeCommit[];
-  /** Repository contents by commit sha, then by path. */
-  contents: Record<string, Record<string, string>>;
-  /** Symlinks by commit sha, then by path: the link's target, as git stores it. */
-  links?: Record<string, Record<string, string>>;
-  /** Every write (check runs, comments) answers 403, like a fork PR's read-only token. */
-  readOnly: boolean;
-  failures: Failure[];
-  /** The merge base `repos/compare-commits-with-basehead` reports (default: the base sha). */
-  mergeBase?: string;
-  hostile?: Hostile;
-  /** Milliseconds before each request is handled (to measure sequential rounds). */
-  latencyMs?: number;
-  /** Humans in the loop (see `routeHumans`): reviews, PR comments, comparisons, team members. */
-  humans?: FakeHumans;
-}
-
-export interface FakeReview {
-  login: string;
-  type?: 'User' | 'Bot';
-  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
-  commit_id: string;
-  submitted_at?: string;
-}
-
-export interface FakeIssueComment {
-  login: string;
-  type?: 'User' | 'Bot';
-  body: string;
-  created_at?: string;
-}
-
-export interface FakeHumans {
-  reviews?: FakeReview[];
-  /** Conversation comments already on the PR (before the run). */
-  comments?: FakeIssueComment[];
-  /** `base...head` -> the files changed between them (and the commits, for a merge group). */
-  compare?: Record<string, { files: FakeFile[]; commits?: FakeCommit[] }>;
-  /** `org/team` -> active members. Only `membersToken` may read them (else 403). */
-  teams?: Record<string, string[]>;
-  /** The token that can read team membership (the Action's `owners-token`). */
-  membersToken?: string;
-}
+export type { Failure, FakeCommit, FakeFile, FakeHumans, FakeIssueComment, FakeReview, FakeState, RecordedRequest } from './fake-types.ts';
+import type { FakeCommit, FakeFile, FakeIssueComment, FakeReview, FakeState, RecordedRequest } from './fake-types.ts';
 
 const GITHUB_FILE_CAP = 3000;
 const GITHUB_COMMIT_CAP = 250;
