@@ -50,11 +50,10 @@ export async function readDocuments(
     }
   }
   const ref = hook === 'documents' ? input.headRef : (input.baseRef ?? 'HEAD');
+  // Asked at once: through the API each read is a round trip.
+  const found = await Promise.all([...paths].map(async (path) => [path, await readAt(input.reader, ref, path)] as const));
   const documents: Record<string, string> = {};
-  for (const path of paths) {
-    const found = await readAt(input.reader, ref, path);
-    if (found !== undefined) documents[path] = found.text;
-  }
+  for (const [path, file] of found) if (file !== undefined) documents[path] = file.text;
   return documents;
 }
 
@@ -62,7 +61,6 @@ export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   const { change, policy, flag, rules } = input;
   // Provenance reads its options from the policy's typed field (the disclosure template among them).
   const ai = resolveProvenance(change, { flag, ...policy.provenance });
-  const documents = await readDocuments(input, ai.assisted);
-  const baseDocuments = await readDocuments(input, ai.assisted, 'baseDocuments');
+  const [documents, baseDocuments] = await Promise.all([readDocuments(input, ai.assisted), readDocuments(input, ai.assisted, 'baseDocuments')]);
   return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets, unavailable: input.unavailable });
 }

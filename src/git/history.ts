@@ -5,6 +5,7 @@ import { type History, NetLines, historyFile } from '../diff/history.ts';
 import { LineSplitter } from '../diff/lines.ts';
 import type { ChangeSet, DiffLine, FileChange } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
+import { ruleMayRun } from '../policy/resolved-rule.ts';
 import { openGit } from './run.ts';
 import { type RepoPaths, repoPathsAt, Sandbox } from './sandbox.ts';
 import { spoolGit } from './spool.ts';
@@ -126,10 +127,9 @@ async function gitPaths(root: string): Promise<RepoPaths> {
   return { root, gitDir, commonDir: commonDir.startsWith('/') ? commonDir : `${gitDir}/${commonDir}` };
 }
 
-/** Rules that read ChangeSet.history (a secret pushed in one commit and removed in a later one). */
+/** The rule that reads ChangeSet.history (a secret pushed in one commit and removed in a later one). */
 function readsHistory(policy: ResolvedPolicy): boolean {
-  const entry = policy.rules['secret-leakage'];
-  return entry !== undefined && (entry.severity !== 'off' || (entry.aiOptions.severity ?? 'off') !== 'off');
+  return ruleMayRun(policy.rules['secret-leakage']);
 }
 
 /**

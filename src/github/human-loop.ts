@@ -1,5 +1,6 @@
 // The Action's human side: the reviews, comments and team membership a PR check needs (read once
 // the policy is known), a PR named only by number (issue_comment), and the merge queue's checks.
+import { ruleMayRun } from '../policy/resolved-rule.ts';
 import type { ChangeSet, Report } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
 import type { RepoReader } from '../repo/reader.ts';
@@ -29,11 +30,6 @@ export interface EnrichInput {
   log: (message: string) => void;
 }
 
-function enabled(policy: ResolvedPolicy, id: string): boolean {
-  const rule = policy.rules[id];
-  return rule !== undefined && (rule.severity !== 'off' || (rule.aiOptions.severity ?? 'off') !== 'off');
-}
-
 /**
  * Put what humans did on the PR into the change: reviews (when review-quorum runs), comments (when
  * the policy lets someone waive, or a comment asked to), and, with the owners-token, team membership.
@@ -41,7 +37,7 @@ function enabled(policy: ResolvedPolicy, id: string): boolean {
 export async function enrichPull(input: EnrichInput): Promise<void> {
   const { octokit, owners, pull, change, policy, log } = input;
   const pr = (change.pr ??= pull.pr);
-  if (enabled(policy, REVIEW_RULE)) {
+  if (ruleMayRun(policy.rules[REVIEW_RULE])) {
     pr.reviews = await readReviews(octokit, pull);
     await markChangedSince(octokit, pull, pr.reviews, change.head, log);
   }
