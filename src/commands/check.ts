@@ -1,6 +1,6 @@
 // `prguard check`: lint a change (a git range or a diff file) against the policy.
 import { readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve as resolvePath, sep } from 'node:path';
+import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
@@ -9,6 +9,7 @@ import type { PrField } from '../rule.ts';
 import { POLICY_PATHS } from '../policy/default.ts';
 import { closest } from '../policy/suggest.ts';
 import type { PolicyChoice, PolicyInForce } from '../policy/in-force.ts';
+import { WorkTreeReader } from '../repo/fs.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
 import { formatters } from '../report/index.ts';
 import { parseReviewsJson } from '../github/review-json.ts';
@@ -146,15 +147,13 @@ export function policyChoice(explicit: string | undefined, io: IO, root: string)
  */
 export async function workTreePolicyNote(root: string, result: CheckResult, reader: RepoReader): Promise<string | undefined> {
   if (result.policy.origin.source === 'explicit') return undefined;
+  const workTree = new WorkTreeReader(root);
   for (const path of POLICY_PATHS) {
-    let text: string;
-    try {
-      text = readFileSync(join(root, path), 'utf8');
-    } catch {
-      continue;
-    }
+    // Only a note: a file that cannot be read here is simply not compared.
+    const edited = await readAt(workTree, 'HEAD', path).catch(() => undefined);
+    if (edited === undefined) continue;
     const committed = await readAt(reader, result.change.head, path).catch(() => undefined);
-    if (committed?.text === text) continue;
+    if (committed?.text === edited.text) continue;
     return (
       `${path} has uncommitted changes in the work tree; they are not in force (the policy is read at the base ` +
       `commit, as on the pull request): --policy ${path} tries them`

@@ -11,7 +11,7 @@ export type { ResolvedPolicy, ResolvedRule } from './resolve.ts';
 export { resolvePolicy, defaultOptions } from './resolve.ts';
 export { parsePolicy, type PolicyConfig } from './load.ts';
 export { buildPolicySchema } from './schema.ts';
-export { DEFAULT_POLICY_CONFIG, DEFAULT_POLICY_LABEL, DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
+export { DEFAULT_POLICY_CONFIG, DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
 
 /** Validate and resolve policy text; `source` is the path shown in messages (null = embedded). */
 export function policyFromText(text: string, source: string | null, rules: readonly AnyRule[]): ResolvedPolicy {

@@ -1,7 +1,7 @@
 // The rule kit: what a rule may import besides the model and the glob helper. `defineRule` types a
 // rule's message ids and options; the helpers here are the one copy every rule and formatter uses.
 import type { ChangeSet, Severity } from '../model.ts';
-import type { JsonSchema, OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+import type { OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 
 export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity } from '../model.ts';
 export type { OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
@@ -44,13 +44,6 @@ export function defineRule<O, M extends string>(rule: RuleDefinition<O, M>): Rul
   return rule as unknown as Rule<O>;
 }
 
-/** Checks, at compile time, that an options interface and a schema's properties have the same keys. */
-export type SameKeys<O, S extends { properties: Record<string, JsonSchema> }> = [keyof O] extends [keyof S['properties']]
-  ? [keyof S['properties']] extends [keyof O]
-    ? true
-    : { missingInOptions: Exclude<keyof S['properties'], keyof O> }
-  : { missingInSchema: Exclude<keyof O, keyof S['properties']> };
-
 /** "1 file", "3 files". */
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
@@ -64,11 +57,6 @@ export function listFirst(items: readonly string[], max = 5, separator = ', '): 
 
 /** Severities worst first: error 0, warning 1, notice 2. */
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, notice: 2 };
-
-/** The worse of two severities. */
-export function worse(a: Severity, b: Severity): Severity {
-  return SEVERITY_RANK[a] <= SEVERITY_RANK[b] ? a : b;
-}
 
 /** `{{name}}` placeholders in a template. */
 export const PLACEHOLDER = /\{\{\s*([\w-]+)\s*\}\}/g;
