@@ -2,8 +2,6 @@
 // base_sha...head_sha, with git when the workspace has both, else through the compare API, and the
 // policy at base_sha. The PR metadata comes from the queued PR (head_ref names it), when it can be read.
 import type { ChangeSource } from '../app.ts';
-import { UsageError } from '../errors.ts';
-import { loadGitChangeSet } from '../git/index.ts';
 import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet, FileChange, PullRequest, Unread } from '../model.ts';
 import { fillMissingPatches } from './fill-patches.ts';
@@ -12,6 +10,7 @@ import { call, statusOf, type GitHub } from './client.ts';
 import { pullFromApi } from './context.ts';
 import type { MergeGroupContext } from './events.ts';
 import { GitHubRepoReader } from './reader.ts';
+import { changeFromWorkspace } from './source.ts';
 import { COMPARE_FILE_CAP } from './reviews.ts';
 
 /** The queued PR's metadata (title, body, labels, author), or undefined with a note. */
@@ -72,17 +71,8 @@ export function mergeGroupSource(
     async load(): Promise<ChangeSet> {
       const notes: string[] = [];
       const pr = await queuedPull(octokit, group, notes);
-      let change: ChangeSet | undefined;
-      if (workspace) {
-        try {
-          change = await loadGitChangeSet({ cwd: workspace, base: group.baseSha, head: group.headSha });
-          source.reader = new GitRepoReader(workspace);
-          log(`prguard: read the merge group with git in ${workspace}.`);
-        } catch (err) {
-          if (!(err instanceof UsageError)) throw err;
-          log(`prguard: reading the merge group through the compare API (${err.message.split('\n')[0]}).`);
-        }
-      }
+      let change = await changeFromWorkspace(workspace, group.baseSha, group.headSha, { what: 'the merge group', api: 'the compare API' }, log);
+      if (change && workspace) source.reader = new GitRepoReader(workspace);
       change ??= await compareChangeSet(octokit, group);
       if (pr) change.pr = pr;
       change.notes = [...notes, ...(change.notes ?? [])];

@@ -32,25 +32,42 @@ export function pullSource(
     policyRef: () => pull.baseSha,
     via: () => via,
     async load(): Promise<ChangeSet> {
-      if (workspace) {
-        try {
-          const change = await loadGitChangeSet({ cwd: workspace, base: pull.baseSha, head: fresh.headSha });
-          change.pr = fresh.pr;
-          log(`prguard: read the change with git in ${workspace}.`);
-          via = 'git';
-          source.reader = new GitRepoReader(workspace);
-          return change;
-        } catch (err) {
-          if (!(err instanceof UsageError)) throw err;
-          log(
-            'prguard: reading the change through the GitHub API (the checkout does not have both the base and the head ' +
-              `commits: ${err.message.split('\n')[0]}).`,
-          );
-        }
+      const change = await changeFromWorkspace(workspace, pull.baseSha, fresh.headSha, { what: 'the change', api: 'the GitHub API' }, log);
+      if (change && workspace) {
+        change.pr = fresh.pr;
+        via = 'git';
+        source.reader = new GitRepoReader(workspace);
+        return change;
       }
       via = 'api';
       return loadApiChangeSet(octokit, pull, fresh);
     },
   };
   return source;
+}
+
+/**
+ * The change read with git from the workspace checkout, or undefined (and a log line saying why)
+ * when the checkout does not have both commits: then the caller reads it through `api`.
+ */
+export async function changeFromWorkspace(
+  workspace: string | undefined,
+  base: string,
+  head: string,
+  names: { what: string; api: string },
+  log: (message: string) => void,
+): Promise<ChangeSet | undefined> {
+  if (!workspace) return undefined;
+  try {
+    const change = await loadGitChangeSet({ cwd: workspace, base, head });
+    log(`prguard: read ${names.what} with git in ${workspace}.`);
+    return change;
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    log(
+      `prguard: reading ${names.what} through ${names.api} (the checkout does not have both the base and the head ` +
+        `commits: ${err.message.split('\n')[0]}).`,
+    );
+    return undefined;
+  }
 }
