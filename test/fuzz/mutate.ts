@@ -1,6 +1,7 @@
 // The fuzzing kit shared by the default fuzz tests and `npm run fuzz`: seeded randomness, corpora
 // (slices of the real diffs in ../shared/datasets/real-diffs, hand-made mailboxes, combined
 // diffs and policies) and mutations that keep inputs close to valid, where parsers break.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -14,17 +15,30 @@ export const pick = <T>(r: Rng, list: readonly T[]): T => list[int(r, list.lengt
 export const REAL_DIFFS = DEFAULT_REAL_DIFFS;
 
 /**
- * Windows of one to four consecutive file patches from the real diffs (at most `limit` diff
- * files, smallest first), each under `maxBytes`.
+ * The real diffs as texts: the shared ranges (at most `limit` files, smallest first); where a clone
+ * has no shared/ beside it, this repository's own recent history (`git log -p`), real diffs too.
  */
+function realDiffTexts(limit: number): string[] {
+  if (existsSync(REAL_DIFFS)) {
+    return readdirSync(REAL_DIFFS)
+      .filter((f) => f.endsWith('.diff.gz'))
+      .map((f) => join(REAL_DIFFS, f))
+      .sort((a, b) => readFileSync(a).length - readFileSync(b).length)
+      .slice(0, limit)
+      .map((f) => gunzipSync(readFileSync(f)).toString('utf8'));
+  }
+  const root = join(import.meta.dirname, '..', '..');
+  const log = execFileSync('git', ['log', '-p', '--no-color', '--no-ext-diff', '--format=', '-n', '60', '--', 'src', 'rules', 'test'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return [log];
+}
+
+/** Windows of one to four consecutive file patches from the real diffs, each under `maxBytes`. */
 export function realSlices(r: Rng, count: number, opts: { limit?: number; maxBytes?: number } = {}): string[] {
-  if (!existsSync(REAL_DIFFS)) return [];
-  const files = readdirSync(REAL_DIFFS)
-    .filter((f) => f.endsWith('.diff.gz'))
-    .map((f) => join(REAL_DIFFS, f))
-    .sort((a, b) => readFileSync(a).length - readFileSync(b).length)
-    .slice(0, opts.limit ?? Infinity);
-  const patches: string[][] = files.map((f) => gunzipSync(readFileSync(f)).toString('utf8').split(/^(?=diff --git )/m));
+  const patches: string[][] = realDiffTexts(opts.limit ?? Infinity).map((text) => text.split(/^(?=diff --git )/m));
   const out: string[] = [];
   const max = opts.maxBytes ?? 16_000;
   for (let tries = 0; out.length < count && tries < count * 20; tries++) {
