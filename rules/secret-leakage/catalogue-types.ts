@@ -16,8 +16,10 @@ export interface ProviderPattern {
   ciKeywords?: boolean;
   /**
    * Longer literals, each containing a keyword, at least one of which occurs in any match: what
-   * the keyword pass searches instead of a keyword shorter than 4 characters, which would bound
-   * how far that search can skip (see keywords.ts). Derived from the regex (the characters it
+   * the keyword pass searches instead of a keyword shorter than 3 characters, which would bound
+   * how far that search can skip (see keywords.ts), or of a 3-character one whose expansions are
+   * rare in text (a 3-character keyword is otherwise padded, which measured faster where its
+   * expansions end in common pairs: `pat` + a letter). Derived from the regex (the characters it
    * requires next to the keyword), so the patterns run on exactly the lines they could match.
    */
   anchors?: string[];

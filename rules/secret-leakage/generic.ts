@@ -10,7 +10,11 @@ export const GENERIC_KEYWORDS = [
 
 /** Where a secret-like word occurs; the assignment is then parsed around it only. */
 const NAME_WORD = /pass|pwd|secret|token|api.?key|access.?key|private.?key|signing.?key|encryption.?key|master.?key|credential|auth/gi;
-const NAME_CHAR = /[\w$.@-]/;
+/** A character of a name around the word: `[\w$.@-]`, as char codes (a regex test per character
+ * measured as a third of the generic check's time). */
+function nameChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46 || c === 64 || c === 45;
+}
 /** After the name: operator, then a quoted value or a bare one (sticky, at the end of the name). */
 const ASSIGNMENT =
   /["'\]]?\s*(?:=>|:=|[:=](?!=)|\s(?=["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/y;
@@ -141,29 +145,36 @@ export function isHighEntropyValue(value: string): boolean {
   return classes >= 3 && bits >= 2.9;
 }
 
-/** Generic assignments on one line. */
-export function findGeneric(line: string): GenericHit[] {
+/**
+ * Generic assignments on one line. `words` are where the keyword pass found GENERIC_KEYWORDS in
+ * it (ascending): the names are read around those, with no second search of the line. Without
+ * them the line is searched for the same words.
+ */
+export function findGeneric(line: string, words?: readonly number[]): GenericHit[] {
   const hits: GenericHit[] = [];
   // Whether the line is an assertion is asked only once a candidate got this far (rarely).
   let assertion: boolean | undefined;
   let done = -1;
   NAME_WORD.lastIndex = 0;
-  let w: RegExpExecArray | null;
-  while ((w = NAME_WORD.exec(line)) !== null) {
-    if (w.index < done) continue;
-    let start = w.index;
-    while (start > 0 && NAME_CHAR.test(line[start - 1] as string)) start--;
-    let end = w.index + w[0].length;
-    while (end < line.length && NAME_CHAR.test(line[end] as string)) end++;
+  let w: RegExpExecArray | null = null;
+  for (let k = 0; words ? k < words.length : (w = NAME_WORD.exec(line)) !== null; k++) {
+    const at = words ? (words[k] as number) : (w as RegExpExecArray).index;
+    if (at < done) continue;
+    let start = at;
+    while (start > 0 && nameChar(line.charCodeAt(start - 1))) start--;
+    // A keyword is made of name characters, so the walk from its start finds the name's end.
+    let end = words ? at : at + (w as RegExpExecArray)[0].length;
+    while (end < line.length && nameChar(line.charCodeAt(end))) end++;
     done = end;
     NAME_WORD.lastIndex = end;
-    const name = line.slice(start, end);
-    if (name.length > 64) continue; // a sentence-like key (e.g. a message id), not a variable
-    const key = snake(name);
-    if (!SECRET_NAME.test(key) || NOT_A_SECRET_NAME.test(key)) continue;
+    if (end - start > 64) continue; // a sentence-like key (e.g. a message id), not a variable
+    // The assignment first: most names in code are not assigned a literal (`this.token)`).
     ASSIGNMENT.lastIndex = end;
     const m = ASSIGNMENT.exec(line);
     if (!m) continue;
+    const name = line.slice(start, end);
+    const key = snake(name);
+    if (!SECRET_NAME.test(key) || NOT_A_SECRET_NAME.test(key)) continue;
     const value = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
     const quoted = m[4] === undefined;
     // A bare value in code is usually a variable: demand a digit in it.

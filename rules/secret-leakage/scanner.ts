@@ -88,7 +88,8 @@ export class Scanner {
 
   /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
   scan(input: readonly ScanLine[]): Hit[] {
-    if (input.some((l) => l.content.length > WINDOW)) return this.scanWindowed(input);
+    // A plain loop: a closure per line (`some`) measured 5% of the rule on 50 MB of source.
+    for (let i = 0; i < input.length; i++) if ((input[i] as ScanLine).content.length > WINDOW) return this.scanWindowed(input);
     return this.scanLines(input);
   }
 
@@ -133,7 +134,11 @@ export class Scanner {
     // patterns a line selects are collected without allocating: a mark per pattern and a list.
     const marked = new Uint8Array(this.patterns.length + 1);
     const selected: number[] = [];
-    const onHit = (_at: number, keyword: Keyword) => {
+    // Where the generic keywords are: the generic check reads names around them.
+    const words: number[] = [];
+    const generic = this.genericIndex;
+    const onHit = (at: number, keyword: Keyword) => {
+      if (keyword.patterns[0] === generic) words.push(at);
       for (const p of keyword.patterns) {
         if (marked[p] === 0) {
           marked[p] = 1;
@@ -145,9 +150,11 @@ export class Scanner {
       this.index.scan((lines[i] as ScanLine).content, onHit);
       if (selected.length > 0) {
         if (selected.length > 1) selected.sort((a, b) => a - b);
-        this.scanLine(lines, i, selected, hits);
+        if (words.length > 1) words.sort((a, b) => a - b);
+        this.scanLine(lines, i, selected, words, hits);
         for (const p of selected) marked[p] = 0;
         selected.length = 0;
+        words.length = 0;
       }
     }
     if (hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(lines, hits);
@@ -163,8 +170,8 @@ export class Scanner {
     return known;
   }
 
-  /** Runs the `candidates` (pattern indexes, ascending) on line `at`. */
-  private scanLine(lines: readonly ScanLine[], at: number, candidates: readonly number[], out: Hit[]): void {
+  /** Runs the `candidates` (pattern indexes, ascending) on line `at`; `words`: generic keywords' columns. */
+  private scanLine(lines: readonly ScanLine[], at: number, candidates: readonly number[], words: readonly number[], out: Hit[]): void {
     const line = (lines[at] as ScanLine).content;
     if (line.includes(WAIVER)) return;
     const found: Hit[] = [];
@@ -173,7 +180,7 @@ export class Scanner {
     const vetoed: [number, number][] = [];
     for (const p of candidates) {
       if (p === this.genericIndex) {
-        for (const g of findGeneric(line)) {
+        for (const g of findGeneric(line, words)) {
           const end = g.index + g.secret.length;
           if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
           if (this.prefixes.some((p) => g.secret.startsWith(p))) continue;

@@ -270,6 +270,34 @@ describe('secret-leakage: keyword prefilter', () => {
       expect(got.sort(), text).toEqual(want.sort());
     }
   });
+  it('finds long keywords matched on an inner window, at the text edges too', () => {
+    // Keywords longer than the window are matched on their rarest window, which need not be the
+    // first: an occurrence must still be reported once, where the keyword starts.
+    const texts = ['password', 'api_key', 'credential', 'sk_live_', 'PRIVATE KEY', 'xoxb-', 'pwd', 'Q~x', 'token'];
+    const keywords = texts.map((text, i) => ({ text, caseInsensitive: i % 2 === 0, patterns: [i] }));
+    const index = new KeywordIndex(keywords);
+    const r = rng(29);
+    for (let round = 0; round < 300; round++) {
+      // Text made of keyword fragments and noise, so occurrences overlap and sit at the edges.
+      let text = '';
+      while (text.length < 60) {
+        const k = texts[Math.floor(r() * texts.length)] as string;
+        const from = r() < 0.6 ? 0 : Math.floor(r() * k.length);
+        text += r() < 0.3 ? k.slice(from).toUpperCase() : k.slice(from);
+        if (r() < 0.4) text += pick(r, ' =_-aesy', 2);
+      }
+      const got: string[] = [];
+      index.scan(text, (at, k) => got.push(`${at}:${k.text}`));
+      const want: string[] = [];
+      for (let at = 0; at < text.length; at++) {
+        for (const k of keywords) {
+          const slice = text.slice(at, at + k.text.length);
+          if (k.caseInsensitive ? slice.toLowerCase() === k.text.toLowerCase() : slice === k.text) want.push(`${at}:${k.text}`);
+        }
+      }
+      expect(got.sort(), text).toEqual(want.sort());
+    }
+  });
 });
 
 describe('secret-leakage: README', () => {
