@@ -1,6 +1,6 @@
 // Provider patterns, part 4: formats a team meets daily that parts 1-2 lacked (GitLab's other
 // token kinds, Vercel, Cloudflare, AWS Bedrock, Fly.io, Render, CI services, observability).
-import { ALNUM, E, ED, HEX, anchored, prefixed, type ProviderPattern } from './catalogue-types.ts';
+import { ALNUM, ED, HEX, anchored, prefixed, type ProviderPattern } from './catalogue-types.ts';
 
 /** A credential with no prefix of its own, recognised by the name it is assigned to. */
 function named(id: string, name: string, keywords: string[], names: string, value: string, doc: string): ProviderPattern {
@@ -26,9 +26,9 @@ export const extraPatterns: ProviderPattern[] = [
   {
     id: 'vercel-token',
     name: 'Vercel token',
-    doc: '`vcp_` (personal), `vci_` (integration), `vca_` (app access), `vcr_` (app refresh) or `vck_` (API key) + 24-80 alphanumerics (Vercel identifiable token prefixes).',
+    doc: '`vcp_` (personal), `vci_` (integration), `vca_` (app access), `vcr_` (app refresh) or `vck_` (API key, AI Gateway) + 56 URL-safe characters (Vercel changelog "new token formats and secret scanning", 2025).',
     keywords: ['vcp_', 'vci_', 'vca_', 'vcr_', 'vck_'],
-    regex: String.raw`(?<![A-Za-z0-9_])(vc[pikar]_[A-Za-z0-9]{24,80})${E}`,
+    regex: String.raw`(?<![A-Za-z0-9_])(vc[pikar]_[A-Za-z0-9_-]{56})${ED}`,
     minEntropy: 3.5,
   },
   prefixed('linear-oauth-token', 'Linear OAuth access token', 'lin_oauth_', '[a-f0-9]{64}', '64 hex (Linear OAuth).'),
@@ -55,14 +55,14 @@ export const extraPatterns: ProviderPattern[] = [
     keywords: ['fo1_', 'fm2_'],
     regex: String.raw`(?<![A-Za-z0-9_])(fo1_[A-Za-z0-9_-]{43}|fm2_[A-Za-z0-9+/]{100,}={0,3})(?![A-Za-z0-9_+/=-])`,
   },
-  prefixed('render-api-key', 'Render API key', 'rnd_', '[A-Za-z0-9]{32}', '32 alphanumerics (Render API keys).'),
+  prefixed('render-api-key', 'Render API key', 'rnd_', '[A-Za-z0-9]{28,32}', '28-32 alphanumerics (Render API keys).'),
   prefixed('supabase-secret-key', 'Supabase secret API key', 'sb_secret_', '[A-Za-z0-9_-]{20,64}', '20-64 URL-safe characters (Supabase API keys, 2025).'),
-  prefixed('buildkite-agent-token', 'Buildkite user access token', 'bkua_', '[a-f0-9]{40}', '40 hex (Buildkite API access tokens).'),
+  prefixed('buildkite-agent-token', 'Buildkite user access token', 'bkua_', '(?:[a-z0-9]{53}|[a-z0-9]{40})', '40 or 53 lower-case alphanumerics (Buildkite API access tokens, current and earlier length).'),
   prefixed('circleci-pat', 'CircleCI personal API token', 'CCIPAT_', '[A-Za-z0-9]{22}_[a-f0-9]{40}', '22 alphanumerics + `_` + 40 hex (CircleCI personal tokens).'),
   prefixed('sourcegraph-token', 'Sourcegraph access token', 'sgp_', '(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40}', 'optional instance id + 40 hex (Sourcegraph access tokens).'),
-  prefixed('posthog-personal-api-key', 'PostHog personal API key', 'phx_', '[A-Za-z0-9]{43}', '43 alphanumerics (PostHog personal API keys; `phc_` project keys are public).'),
+  prefixed('posthog-personal-api-key', 'PostHog personal API key', 'phx_', '[A-Za-z0-9_-]{41,49}', '41-49 URL-safe characters (PostHog personal API keys; `phc_` project keys are public).'),
   { ...prefixed('resend-api-key', 'Resend API key', 're_', '[A-Za-z0-9]{8}_[A-Za-z0-9]{24}', '8 + `_` + 24 alphanumerics (Resend API keys).'), anchors: anchored('re_', ALNUM) },
-  prefixed('nvidia-api-key', 'NVIDIA API key', 'nvapi-', '[A-Za-z0-9_-]{64}', '64 URL-safe characters (NVIDIA NGC / build.nvidia.com API keys).'),
+  prefixed('nvidia-api-key', 'NVIDIA API key', 'nvapi-', '[A-Za-z0-9_-]{60,70}', '60-70 URL-safe characters, 64 in practice (NVIDIA NGC / build.nvidia.com API keys).'),
   { ...prefixed('elevenlabs-api-key', 'ElevenLabs API key', 'sk_', '[a-f0-9]{48}', '48 hex (ElevenLabs API keys).'), anchors: anchored('sk_', HEX) },
   prefixed('jfrog-reference-token', 'JFrog reference token', 'cmVmdGtuOjAxOj', '[A-Za-z0-9]{50,}', 'base64 of `reftkn:01:` + the token (JFrog Artifactory reference tokens).'),
   {

@@ -55,9 +55,9 @@ export const platformPatterns: ProviderPattern[] = [
   {
     id: 'gitlab-oauth-app-secret',
     name: 'GitLab OAuth application secret',
-    doc: '`gloas-` + 64 hex (GitLab token overview).',
+    doc: '`gloas-` + 64 URL-safe characters, hex in older versions (GitLab token overview).',
     keywords: ['gloas-'],
-    regex: `${B}(gloas-[0-9a-f]{64})${E}`,
+    regex: `${B}(gloas-[A-Za-z0-9_-]{64})${ED}`,
   },
   {
     id: 'gitlab-feed-token',
@@ -100,9 +100,9 @@ export const platformPatterns: ProviderPattern[] = [
     id: 'aws-access-key-id',
     confidence: 'verified-format',
     name: 'AWS access key id',
-    doc: '`AKIA` (long-term) / `ASIA` (temporary) / `ABIA` / `ACCA` + 16 base32 characters (AWS IAM docs, unique id prefixes).',
-    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA'],
-    regex: `${B}((?:AKIA|ASIA|ABIA|ACCA)[A-Z2-7]{16})${E}`,
+    doc: '`AKIA` (long-term) / `ASIA` (temporary) / `ABIA` / `ACCA` / `A3T` + one character + 16 base32 characters (AWS IAM docs, unique id prefixes).',
+    keywords: ['AKIA', 'ASIA', 'ABIA', 'ACCA', 'A3T'],
+    regex: `${B}((?:AKIA|ASIA|ABIA|ACCA|A3T[A-Z0-9])[A-Z2-7]{16})${E}`,
   },
   {
     id: 'aws-secret-access-key',
@@ -185,9 +185,9 @@ export const platformPatterns: ProviderPattern[] = [
     id: 'slack-user-token',
     confidence: 'verified-format',
     name: 'Slack user token',
-    doc: '`xoxp-` + three numeric ids + 32 hex (Slack API, token types).',
-    keywords: ['xoxp-'],
-    regex: String.raw`${B}(xoxp-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[a-f0-9]{32})${E}`,
+    doc: '`xoxp-` (or `xoxe-` for rotating tokens) + three numeric ids + 28-34 alphanumerics, 32 hex in practice (Slack API, token types).',
+    keywords: ['xoxp-', 'xoxe-'],
+    regex: String.raw`${B}(xox[pe]-[0-9]{10,13}-[0-9]{10,13}-[0-9]{10,13}-[A-Za-z0-9]{28,34})${E}`,
   },
   {
     id: 'slack-app-token',

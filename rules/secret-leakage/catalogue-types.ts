@@ -23,6 +23,11 @@ export interface ProviderPattern {
    * requires next to the keyword), so the patterns run on exactly the lines they could match.
    */
   anchors?: string[];
+  /**
+   * The token's shape where it is one prefix and one alphabet (catalogue-more.ts builds the regex
+   * from it; tests draw samples from it).
+   */
+  shape?: { prefix: string; alphabet: string; min: number; max: number };
   /** JavaScript regex source (flags `g` plus `flags`). */
   regex: string;
   flags?: string;

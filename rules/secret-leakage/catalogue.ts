@@ -1,10 +1,11 @@
 // The provider pattern catalogue: data only, in priority order (on one span, earlier wins).
 import { extraPatterns } from './catalogue-extra.ts';
 import { keyPatterns } from './catalogue-keys.ts';
+import { morePatterns } from './catalogue-more.ts';
 import { platformPatterns } from './catalogue-platforms.ts';
 import { servicePatterns } from './catalogue-services.ts';
 import type { ProviderPattern } from './catalogue-types.ts';
 
 export type { ProviderPattern } from './catalogue-types.ts';
 
-export const catalogue: readonly ProviderPattern[] = [...platformPatterns, ...servicePatterns, ...extraPatterns, ...keyPatterns];
+export const catalogue: readonly ProviderPattern[] = [...platformPatterns, ...servicePatterns, ...extraPatterns, ...morePatterns, ...keyPatterns];

@@ -1,6 +1,7 @@
 // Generator of format-valid, checksum-valid FAKE credentials for every catalogue pattern.
 // Tokens are built at run time from a seeded PRNG (nothing checksum-valid is committed), and carry
 // a `PrgFake`/`prgfake` marker wherever the alphabet allows, so they are obviously not real.
+import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
 import { checksumOf } from '../../rules/secret-leakage/checksums.ts';
 import { rng, type Rng } from './rng.ts';
 export { rng, type Rng };
@@ -208,7 +209,7 @@ export const generators: Record<string, Gen> = {
   'gitlab-scim-token': (r) => tok(`glsoat-${fake(r, ALNUM, 20)}`),
   'gitlab-feature-flag-token': (r) => tok(`glffct-${fake(r, ALNUM, 20)}`),
   'gitlab-runner-registration-token': (r) => tok(`GR1348941${fake(r, ALNUM, 20)}`),
-  'vercel-token': (r) => tok(`vcp_${fake(r, ALNUM, 56)}`),
+  'vercel-token': (r) => tok(`vc${pick(r, 'pikar', 1)}_${fake(r, URLSAFE, 56)}`),
   'linear-oauth-token': (r) => tok(`lin_oauth_${pick(r, HEX, 64)}`),
   'notion-legacy-token': (r) => tok(`secret_${fake(r, ALNUM, 43)}`),
   'cloudflare-origin-ca-key': (r) => tok(`v1.0-${pick(r, HEX, 24)}-${pick(r, HEX, 146)}`),
@@ -242,15 +243,31 @@ export const generators: Record<string, Gen> = {
     const pw = fake(r, ALNUM, 20);
     return { text: `postgres://app:${pw}@db.prgfake.internal:5432/app`, secret: pw };
   },
+  'docker-swarm-join-token': (r) => tok(`SWMTKN-1-${pick(r, az + DIGITS, 55)}-${pick(r, az + DIGITS, 25)}`),
+  'cockroach-cloud-api-key': (r) => tok(`CCDB1_${fake(r, ALNUM, 22)}_${pick(r, ALNUM, 40)}`),
+  'duffel-api-token': (r) => tok(`duffel_live_${fake(r, URLSAFE, 43)}`),
+  'harness-api-key': (r) => tok(`pat.${fake(r, URLSAFE, 22)}.${pick(r, HEX, 24)}.${pick(r, ALNUM, 20)}`),
+  'onesignal-api-key': (r) => tok(`os_v2_app_${pick(r, az + '234567', 103)}`),
+  'brevo-api-key': (r) => tok(`xkeysib-${pick(r, HEX, 64)}-${fake(r, ALNUM, 16)}`),
+  'slack-session-token': (r) => tok(`xoxc-${pick(r, DIGITS, 13)}-${pick(r, DIGITS, 13)}-${pick(r, DIGITS, 13)}-${pick(r, HEX, 64)}`),
+  'zuplo-api-key': (r) => tok(`zpka_${pick(r, az + DIGITS, 32)}_${pick(r, HEX, 8)}`),
+  'mercury-api-token': (r) => tok(`mercury_production_rma_${fake(r, ALNUM, 45)}_yrucrem`),
   'url-credentials': (r) => {
     const pw = fake(r, ALNUM, 20);
     return { text: `https://deploy:${pw}@registry.prgfake.dev/v2/`, secret: pw };
   },
 };
 
+/** Patterns with a declared shape (prefix, alphabet, length) get samples drawn from it. */
+function shapedGenerator(id: string): Gen | undefined {
+  const shape = catalogue.find((p) => p.id === id)?.shape;
+  if (!shape) return undefined;
+  return (r) => tok(`${shape.prefix}${fake(r, shape.alphabet, shape.min + Math.floor(r() * (shape.max - shape.min + 1)))}`);
+}
+
 /** A sample of the given pattern id. */
 export function sample(id: string, r: Rng): Sample {
-  const gen = generators[id];
+  const gen = generators[id] ?? shapedGenerator(id);
   if (!gen) throw new Error(`no generator for pattern ${id}`);
   const { text, secret } = gen(r);
   const s = secret ?? (text.includes('-----BEGIN') ? pemBody(text) : text);
