@@ -69,7 +69,7 @@ export const servicePatterns: ProviderPattern[] = [
     keywords: ['SG.'],
     regex: String.raw`${B}(SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43})${ED}`,
   },
-  { ...prefixed('twilio-api-key', 'Twilio API key SID', 'SK', '[0-9a-f]{32}', '32 hex (Twilio API keys).'), anchors: anchored('SK', HEX).flatMap((k) => anchored(k, HEX)) },
+  { ...prefixed('twilio-api-key', 'Twilio API key SID', 'SK', '[0-9a-f]{32}', '32 hex (Twilio API keys).'), anchors: anchored('SK', HEX) },
   {
     id: 'twilio-auth-token',
     name: 'Twilio auth token',
