@@ -7,7 +7,7 @@ import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
 import { checksumOf } from '../../rules/secret-leakage/checksums.ts';
 import { fingerprint } from '../../rules/secret-leakage/fingerprint.ts';
 import { secretLeakage, type SecretLeakageOptions } from '../../rules/secret-leakage/index.ts';
-import { KeywordIndex } from '../../rules/secret-leakage/keywords.ts';
+import { KeywordIndex, type Keyword } from '../../rules/secret-leakage/keywords.ts';
 import { ROOT } from '../helpers/repo.ts';
 import { change, commit, file, pr } from '../helpers/change.ts';
 import { ALNUM, HEX, fake, pem, pemBody, pick, rng, sample } from '../helpers/secret-samples.ts';
@@ -245,6 +245,20 @@ describe('secret-leakage: never shows the secret', () => {
   });
 });
 
+/** The index reports exactly the occurrences a naive search of every keyword finds. */
+function expectSameAsNaive(index: KeywordIndex, keywords: readonly Keyword[], text: string): void {
+  const got: string[] = [];
+  index.scan(text, (at, k) => got.push(`${at}:${k.text}`));
+  const want: string[] = [];
+  for (let at = 0; at < text.length; at++) {
+    for (const k of keywords) {
+      const slice = text.slice(at, at + k.text.length);
+      if (k.caseInsensitive ? slice.toLowerCase() === k.text.toLowerCase() : slice === k.text) want.push(`${at}:${k.text}`);
+    }
+  }
+  expect(got.sort(), text).toEqual(want.sort());
+}
+
 describe('secret-leakage: keyword prefilter', () => {
   it('finds exactly the occurrences a naive search finds, case-sensitive and not', () => {
     const keywords = [
@@ -258,16 +272,7 @@ describe('secret-leakage: keyword prefilter', () => {
     const r = rng(23);
     for (let round = 0; round < 200; round++) {
       const text = pick(r, 'ghp_aPAsSKtké', 40);
-      const got: string[] = [];
-      index.scan(text, (at, k) => got.push(`${at}:${k.text}`));
-      const want: string[] = [];
-      for (let at = 0; at < text.length; at++) {
-        for (const k of keywords) {
-          const slice = text.slice(at, at + k.text.length);
-          if (k.caseInsensitive ? slice.toLowerCase() === k.text : slice === k.text) want.push(`${at}:${k.text}`);
-        }
-      }
-      expect(got.sort(), text).toEqual(want.sort());
+      expectSameAsNaive(index, keywords, text);
     }
   });
   it('finds long keywords matched on an inner window, at the text edges too', () => {
@@ -286,16 +291,7 @@ describe('secret-leakage: keyword prefilter', () => {
         text += r() < 0.3 ? k.slice(from).toUpperCase() : k.slice(from);
         if (r() < 0.4) text += pick(r, ' =_-aesy', 2);
       }
-      const got: string[] = [];
-      index.scan(text, (at, k) => got.push(`${at}:${k.text}`));
-      const want: string[] = [];
-      for (let at = 0; at < text.length; at++) {
-        for (const k of keywords) {
-          const slice = text.slice(at, at + k.text.length);
-          if (k.caseInsensitive ? slice.toLowerCase() === k.text.toLowerCase() : slice === k.text) want.push(`${at}:${k.text}`);
-        }
-      }
-      expect(got.sort(), text).toEqual(want.sort());
+      expectSameAsNaive(index, keywords, text);
     }
   });
 });
