@@ -33,11 +33,12 @@ async function dispatch(argv: string[], io: IO, app: App): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     const hint = closest(first, commands.map((c) => c.name));
     throw new UsageError(`unknown command "${first}".${hint ? ` Did you mean "${hint}"?` : ''} Run "prguard --help" for the list.`);
   }
+  const command = await entry.load();
   const parsed = parseCommandArgs(command, rest);
   if (parsed.values.help) {
     io.stdout(command.help);
