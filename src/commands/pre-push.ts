@@ -5,7 +5,6 @@ import { branchOfRef } from '../git/branch.ts';
 import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { formatText } from '../report/text.ts';
-import { repoRoot } from '../git/index.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
 import { gitSource } from './source.ts';
 import type { App } from '../app.ts';
@@ -68,7 +67,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, app: App):
   const refs = await pushedRefs(io);
   const plan = await resolvePushRanges(refs, remote, io.cwd);
   const color = useColor(io);
-  const root = await repoRoot(io.cwd);
+  const root = plan.root;
   if (root === null) throw new UsageError(`${io.cwd} is not inside a git repository.`);
   const policy = policyChoice(typeof values.policy === 'string' ? values.policy : undefined, io, root);
   const ai = parseAi(typeof values.ai === 'string' ? values.ai : undefined);
