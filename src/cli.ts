@@ -22,6 +22,12 @@ Options:
 Exit codes: 0 no error findings, 1 error findings, 2 bad usage, policy or input.
 `;
 
+/** The CLI's app, with every registered rule; loaded when a command runs or an error needs scrubbing. */
+async function cliApp(): Promise<App> {
+  const [{ createApp }, { allRules }] = await Promise.all([import('./commands/on-path.ts'), import('../rules/index.ts')]);
+  return createApp({ rules: allRules });
+}
+
 async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
@@ -58,7 +64,7 @@ async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Prom
 export async function main(argv: string[], io: IO, given?: App): Promise<number> {
   // The app (the rules, the engine) is built only for a command that runs, or to scrub an error.
   let app = given;
-  const appOf = async (): Promise<App> => (app ??= (await import('./commands/on-path.ts')).cliApp());
+  const appOf = async (): Promise<App> => (app ??= await cliApp());
   try {
     return await dispatch(argv, io, appOf);
   } catch (err) {
