@@ -70,6 +70,8 @@ try {
     node: { cmd: process.execPath, args: ['-e', '0'] },
     hook: { cmd: hook, args: ['origin', bare], input: stdin },
     version: { cmd: process.execPath, args: [CLI, '--version'] },
+    // Nothing pushed: everything a push loads (commands, rules, engine) plus one git process.
+    empty: { cmd: process.execPath, args: [CLI, 'pre-push', 'origin', bare], input: '' },
     diff: { cmd: 'git', args: ['diff', `${base}..${head}`] },
   };
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
@@ -101,7 +103,8 @@ try {
   console.log(`  hook overhead (with minus without)       ${ms(med('push') - med('pushNoVerify'))}`);
   console.log(`  node -e 0                                ${ms(med('node'))}`);
   console.log(`  the hook alone (sh + node + pre-push)    ${ms(med('hook'))}`);
-  console.log(`  bundle load (prguard --version)          ${ms(med('version'))}`);
+  console.log(`  start-up (prguard --version)             ${ms(med('version'))}`);
+  console.log(`  bundle load + 1 git (nothing to push)    ${ms(med('empty'))}`);
   console.log(`  git diff on the same range               ${ms(med('diff'))}`);
   console.log(`hook overhead / node -e 0: median paired ratio ${ratio.toFixed(2)}x (target <= 1.5x) — ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
   rmSync(bare, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Bundle the entries into dist/ with esbuild. Deterministic output: dist/ is committed.
 import { build } from 'esbuild';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { thirdPartyLicenses } from './licenses.mjs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,8 @@ import { precompilePolicy } from './precompile-policy.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outdir = process.argv[2] ?? join(root, 'dist');
+/** The CLI's code-split chunks (see below). */
+const CHUNK = /^cli-chunk-[A-Z0-9]+\.js$/;
 
 // CommonJS dependencies bundled into ESM need `require` for node built-ins.
 const banner = [
@@ -32,13 +34,30 @@ const common = {
 
 // The CLI (Node >= 20), and the GitHub Action, which `runs.using: node24` runs as is from the
 // committed dist/action.js (action.yml's main).
+// The CLI is split: dist/cli.js holds what every command needs (the rules, the engine, git), and
+// what a command imports on demand (`import()`: the other commands, the YAML parser and policy
+// validator when a policy file exists, the rule docs) is in dist/cli-chunk-<hash>.js files beside
+// it, so that `prguard pre-push` parses only what it runs. The Action stays one file: it always
+// reads a policy and talks to GitHub, so a split would save it nothing.
 const entries = [
-  { name: 'cli', entry: 'src/bin.ts', target: 'node20' },
-  { name: 'action', entry: 'src/action.ts', target: 'node24' },
+  { name: 'cli', entry: 'src/bin.ts', target: 'node20', split: true },
+  { name: 'action', entry: 'src/action.ts', target: 'node24', split: false },
 ];
+// Chunks of an earlier build would otherwise stay beside the new ones.
+for (const file of existsSync(outdir) ? readdirSync(outdir) : []) {
+  if (CHUNK.test(file)) rmSync(join(outdir, file));
+}
 const bundled = new Set();
-for (const { name, entry, target } of entries) {
-  const result = await build({ ...common, entryPoints: { [name]: entry }, outdir, target, banner: { js: banner }, metafile: true });
+for (const { name, entry, target, split } of entries) {
+  const result = await build({
+    ...common,
+    entryPoints: { [name]: entry },
+    outdir,
+    target,
+    banner: { js: banner },
+    metafile: true,
+    ...(split ? { splitting: true, chunkNames: `${name}-chunk-[hash]` } : {}),
+  });
   for (const input of Object.keys(result.metafile.inputs)) bundled.add(input);
 }
 

@@ -1,7 +1,6 @@
 // The prguard command line: a thin dispatcher over src/commands/. `main` runs in process (tests
 // call it with their own IO); src/bin.ts is the executable that calls it with the real process.
-import { allRules } from '../rules/index.ts';
-import { createApp, type App } from './app.ts';
+import type { App } from './app.ts';
 import { parseCommandArgs } from './commands/args.ts';
 import { commands } from './commands/index.ts';
 import type { IO } from './commands/types.ts';
@@ -23,7 +22,13 @@ Options:
 Exit codes: 0 no error findings, 1 error findings, 2 bad usage, policy or input.
 `;
 
-async function dispatch(argv: string[], io: IO, app: App): Promise<number> {
+/** The CLI's app, with every registered rule; loaded when a command runs or an error needs scrubbing. */
+async function cliApp(): Promise<App> {
+  const [{ createApp }, { allRules }] = await Promise.all([import('./commands/on-path.ts'), import('../rules/index.ts')]);
+  return createApp({ rules: allRules });
+}
+
+async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     io.stdout(MAIN_HELP);
@@ -33,11 +38,12 @@ async function dispatch(argv: string[], io: IO, app: App): Promise<number> {
     io.stdout(`${VERSION}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     const hint = closest(first, commands.map((c) => c.name));
     throw new UsageError(`unknown command "${first}".${hint ? ` Did you mean "${hint}"?` : ''} Run "prguard --help" for the list.`);
   }
+  const command = await entry.load();
   const parsed = parseCommandArgs(command, rest);
   if (parsed.values.help) {
     io.stdout(command.help);
@@ -48,24 +54,28 @@ async function dispatch(argv: string[], io: IO, app: App): Promise<number> {
       `unexpected argument "${parsed.positionals[0]}". Run "prguard ${command.name} --help".`,
     );
   }
-  return command.run(parsed, io, app);
+  return command.run(parsed, io, await appOf());
 }
 
 /**
  * Run the command line: returns the exit code. Every failure becomes a message on stderr and
  * exit 2, never a stack trace (PRGUARD_DEBUG=1 adds one for internal errors).
  */
-export async function main(argv: string[], io: IO, app: App = createApp({ rules: allRules })): Promise<number> {
+export async function main(argv: string[], io: IO, given?: App): Promise<number> {
+  // The app (the rules, the engine) is built only for a command that runs, or to scrub an error.
+  let app = given;
+  const appOf = async (): Promise<App> => (app ??= await cliApp());
   try {
-    return await dispatch(argv, io, app);
+    return await dispatch(argv, io, appOf);
   } catch (err) {
+    const { scrub } = await appOf();
     // The redaction boundary holds for errors too: a policy error may quote a pasted token.
     if (err instanceof UsageError) {
-      io.stderr(`prguard: ${app.scrub(err.message)}\n`);
+      io.stderr(`prguard: ${scrub(err.message)}\n`);
     } else {
       const e = err as Error;
-      io.stderr(`prguard: internal error: ${app.scrub(e?.message ?? String(err))}\n`);
-      if (io.env.PRGUARD_DEBUG) io.stderr(`${app.scrub(e?.stack ?? '')}\n`);
+      io.stderr(`prguard: internal error: ${scrub(e?.message ?? String(err))}\n`);
+      if (io.env.PRGUARD_DEBUG) io.stderr(`${scrub(e?.stack ?? '')}\n`);
       else io.stderr('Set PRGUARD_DEBUG=1 for details, and please report it.\n');
     }
     return 2;

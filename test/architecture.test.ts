@@ -6,6 +6,8 @@ import { describe, expect, test } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..');
 const IMPORT = /^\s*(?:import|export)\s+(?:type\s+)?(?:[^'";]*?\s+from\s+)?['"]([^'"]+)['"]/gm;
+/** `import('…')`: a module loaded on demand is imported all the same, and the layers hold for it. */
+const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -21,7 +23,7 @@ function sources(dir: string): string[] {
 const graph = new Map<string, string[]>();
 for (const file of [...sources('src'), ...sources('rules')]) {
   const text = readFileSync(join(ROOT, file), 'utf8');
-  const deps = [...text.matchAll(IMPORT)].map((m) => {
+  const deps = [...text.matchAll(IMPORT), ...text.matchAll(DYNAMIC_IMPORT)].map((m) => {
     const spec = m[1]!;
     return spec.startsWith('.') ? relative(ROOT, resolve(ROOT, dirname(file), spec)) : spec;
   });

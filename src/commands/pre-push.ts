@@ -4,8 +4,8 @@ import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
 import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
+import { POLICY_PATHS } from '../policy/default.ts';
 import { formatText } from '../report/text.ts';
-import { repoRoot } from '../git/index.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
 import { gitSource } from './source.ts';
 import type { App } from '../app.ts';
@@ -68,7 +68,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, app: App):
   const refs = await pushedRefs(io);
   const plan = await resolvePushRanges(refs, remote, io.cwd);
   const color = useColor(io);
-  const root = await repoRoot(io.cwd);
+  const root = plan.root;
   if (root === null) throw new UsageError(`${io.cwd} is not inside a git repository.`);
   const policy = policyChoice(typeof values.policy === 'string' ? values.policy : undefined, io, root);
   const ai = parseAi(typeof values.ai === 'string' ? values.ai : undefined);
@@ -79,7 +79,9 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, app: App):
   for (const range of plan.ranges) {
     // The pushed branch, as the Action will see it as the PR's head ref.
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch });
+    // The base is a merge-base already, so it is the commit the policy is read at: read it now.
+    const prefetch = policy.kind === 'discover' ? POLICY_PATHS : undefined;
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch });
     // A push has no pull request yet: what only the PR can decide is a notice here.
     const { report } = await app.runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] });
     const errors = report.findings.filter((f) => f.severity === 'error').length;

@@ -8,13 +8,24 @@ import { loadGitChangeSet } from '../git/index.ts';
 import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet } from '../model.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
+import { PrefetchingReader } from './prefetch.ts';
 import type { IO } from './types.ts';
 
 /**
  * A git range of the repository at `root`; the policy is read at the range's base. `branch` is the
  * branch being pushed (pre-push), when the head is a commit; else the branch the head names.
  */
-export function gitSource(opts: { cwd: string; root: string; base?: string; head?: string; branch?: string }): ChangeSource {
+export function gitSource(opts: {
+  cwd: string;
+  root: string;
+  base?: string;
+  head?: string;
+  branch?: string;
+  /** Paths to start reading at `base` (a commit id that is its own merge-base: pre-push) at once. */
+  prefetch?: readonly string[];
+}): ChangeSource {
+  const reader = new PrefetchingReader(new GitRepoReader(opts.root));
+  if (opts.base !== undefined && opts.prefetch) reader.prefetch(opts.base, opts.prefetch);
   return {
     async load(): Promise<ChangeSet> {
       const [change, branch] = await Promise.all([
@@ -24,7 +35,7 @@ export function gitSource(opts: { cwd: string; root: string; base?: string; head
       if (branch) change.branch = branch;
       return change;
     },
-    reader: new GitRepoReader(opts.root),
+    reader,
     policyRef: (change) => change.base,
   };
 }

@@ -26,6 +26,8 @@ export interface SkippedRef {
 export interface PushPlan {
   ranges: PushRange[];
   skipped: SkippedRef[];
+  /** The top of the work tree, or null outside one. */
+  root: string | null;
 }
 
 /** `refs/heads/x` or `refs/remotes/origin/x` as people write it. */
@@ -58,13 +60,49 @@ async function newestOnRemote(git: Git, remote: string, head: string): Promise<B
   return null;
 }
 
+const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+interface FirstAnswer {
+  root: string | null;
+  /** Each pushed head's merge-base with the remote's HEAD, where it has one. */
+  onHead: Map<string, string>;
+}
+
+/**
+ * The common case in one git process: `rev-parse --show-toplevel <remote>/HEAD...<head>...` prints
+ * the top of the work tree, then per range its head, the remote's HEAD and `^<merge-base>` (the
+ * first is the one `git merge-base` gives). Anything else (no such HEAD, no merge-base, an answer
+ * not shaped so) leaves that head to the step-by-step search below, and the root to its own ask.
+ */
+async function firstAnswer(git: Git, remote: string, heads: readonly string[]): Promise<FirstAnswer> {
+  const onHead = new Map<string, string>();
+  const ranges = heads.filter((h) => SHA.test(h)).map((h) => `refs/remotes/${remote}/HEAD...${h}`);
+  const out = ranges.length > 0 ? await git.tryRaw(['rev-parse', '--show-toplevel', ...ranges, '--']) : undefined;
+  const lines = out?.split('\n') ?? [];
+  if (lines.at(-1) !== '--' || !lines[0] || SHA.test(lines[0])) {
+    return { root: (await git.tryRaw(['rev-parse', '--show-toplevel'])) ?? null, onHead };
+  }
+  for (let i = 1; i < lines.length - 1; ) {
+    const head = lines[i]!;
+    const remoteHead = lines[i + 1] ?? '';
+    if (!SHA.test(head) || !SHA.test(remoteHead)) break;
+    i += 2;
+    const bases: string[] = [];
+    for (; lines[i]?.startsWith('^'); i++) bases.push(lines[i]!.slice(1));
+    if (bases[0] && SHA.test(bases[0]) && !onHead.has(head)) onHead.set(head, bases[0]);
+  }
+  return { root: lines[0], onHead };
+}
+
 export async function resolvePushRanges(
   refs: readonly PushedRef[],
   remote: string,
   cwd: string,
 ): Promise<PushPlan> {
   const git = openGit(cwd);
-  const plan: PushPlan = { ranges: [], skipped: [] };
+  const checked = refs.filter((ref) => ref.kind !== 'delete' && !ref.remoteRef.startsWith('refs/tags/'));
+  const first = await firstAnswer(git, remote, [...new Set(checked.map((ref) => ref.localSha))]);
+  const plan: PushPlan = { ranges: [], skipped: [], root: first.root };
   for (const ref of refs) {
     if (ref.kind === 'delete') {
       plan.skipped.push({ ref, reason: 'deletion, nothing to check' });
@@ -75,7 +113,8 @@ export async function resolvePushRanges(
       continue;
     }
     const head = ref.localSha;
-    let found = await baseOnDefaultBranch(git, remote, head);
+    const known = first.onHead.get(head);
+    let found = known ? { base: known, baseLabel: `merge-base with ${remote}/HEAD` } : await baseOnDefaultBranch(git, remote, head);
     if (!found && ref.kind === 'update' && (await git.tryRaw(['rev-parse', '--verify', '-q', `${ref.remoteSha}^{commit}`]))) {
       const base = await git.tryRaw(['merge-base', ref.remoteSha, head]);
       if (base) found = { base, baseLabel: base === ref.remoteSha ? `${shortRef(ref.remoteRef)} on ${remote}` : `merge-base with ${shortRef(ref.remoteRef)} on ${remote}` };

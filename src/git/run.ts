@@ -9,13 +9,13 @@
 //     prefixes, UTF-8 logs, C locale messages;
 //   - no pager (stdout is always a pipe or a file, and PAGER / GIT_PAGER are dropped), no
 //     prompts, no gpg (log.showSignature), no optional locks on the user's index.
-// Short answers go through simple-git (buffered). Commands whose output is large or that read
-// stdin while they run (the diff, check-attr, cat-file --batch) go through `startGit` below: the
-// same flags and environment on a raw spawn, because simple-git buffers stdout and stdin whole.
+// Short answers go through `openGit` (one spawn each, output buffered). Commands whose output is
+// large or that read stdin while they run (the diff, check-attr, cat-file --batch) go through
+// `startGit` below: the same flags and environment, stdout streamed.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { devNull } from 'node:os';
 import type { Writable } from 'node:stream';
-import { type SimpleGit, simpleGit } from 'simple-git';
 import { UsageError } from '../errors.ts';
 
 /** `-c` settings for every git command. */
@@ -56,7 +56,9 @@ function firstLines(text: string): string {
   return text.trim().split('\n').slice(0, 5).join('\n') || 'no message';
 }
 
-/** A git bound to a directory: buffered commands through simple-git, streaming ones through startGit. */
+const MAX_STDERR = 8192;
+
+/** A git bound to a directory: buffered commands through openGit, streaming ones through startGit. */
 export interface Git {
   readonly cwd: string;
   /** stdout of `git args`; a UsageError naming the command when git fails. */
@@ -65,23 +67,54 @@ export interface Git {
   tryRaw(args: string[]): Promise<string | undefined>;
 }
 
-export function openGit(cwd: string): Git {
-  let client: SimpleGit;
+/** At most this many buffered git commands run at once (parallel readers queue behind them). */
+const MAX_CONCURRENT = 8;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function slot<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_CONCURRENT) await new Promise<void>((resolve) => waiting.push(resolve));
+  running++;
   try {
-    client = simpleGit({
-      baseDir: cwd,
-      config: SAFE_FLAGS.filter((_, i) => i % 2 === 1),
-      // The caller's own GIT_CONFIG_GLOBAL / GIT_CONFIG_COUNT etc. are passed on, as git would see them.
-      unsafe: { allowUnsafeConfigPaths: true, allowUnsafeConfigEnvCount: true },
-      maxConcurrentProcesses: 8,
-      trimmed: false,
-    }).env(gitEnv());
-  } catch (err) {
-    throw new UsageError(`Cannot run git in ${cwd}: ${(err as Error).message}`);
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
   }
+}
+
+/** Why git could not start: a missing directory, else git itself. */
+function spawnFailure(cwd: string, err: Error): string {
+  if (!existsSync(cwd)) return `Cannot run git in ${cwd}: no such directory`;
+  return `Could not run git: ${err.message}. Is git installed and on PATH?`;
+}
+
+/** stdout of `git args` in `cwd`, buffered whole; rejects with git's stderr when it fails. */
+function runBuffered(cwd: string, args: string[]): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn('git', [...SAFE_FLAGS, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr!.on('data', (chunk: Buffer) => {
+      if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
+    });
+    child.on('error', (err) => reject(new Error(spawnFailure(cwd, err))));
+    child.on('close', (code, signal) => {
+      if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
+      reject(new Error(stderr.trim() || `exit ${code ?? signal}`));
+    });
+  });
+}
+
+/**
+ * A git for short answers in `cwd`. Each command is one spawn with the safe flags and environment,
+ * its output buffered; it settles as soon as git closes its output (no polling, no grace delays).
+ */
+export function openGit(cwd: string): Git {
   const raw = async (args: string[]): Promise<string> => {
     try {
-      return await client.raw(args);
+      return await slot(() => runBuffered(cwd, args));
     } catch (err) {
       throw new UsageError(`\`git ${args[0]}\` failed: ${firstLines((err as Error).message)}`);
     }
@@ -91,7 +124,7 @@ export function openGit(cwd: string): Git {
     raw,
     async tryRaw(args) {
       try {
-        const out = (await client.raw(args)).trim();
+        const out = (await slot(() => runBuffered(cwd, args))).trim();
         return out === '' ? undefined : out;
       } catch {
         return undefined;
@@ -99,8 +132,6 @@ export function openGit(cwd: string): Git {
     },
   };
 }
-
-const MAX_STDERR = 8192;
 
 export interface StartOptions {
   /** Added to gitEnv(). */

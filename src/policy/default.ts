@@ -1,4 +1,7 @@
 // The embedded default policy, used when no policy file is found.
+import type { AnyRule } from '../rule.ts';
+import { resolvePolicy, type ResolvedPolicy } from './resolve.ts';
+
 export const DEFAULT_POLICY_TEXT = `version: 1
 extends: recommended
 `;
@@ -8,3 +11,8 @@ export const DEFAULT_POLICY_CONFIG = { version: 1, extends: 'recommended' } as c
 
 /** Where prguard looks for a policy, in order, relative to the repository root. */
 export const POLICY_PATHS = ['.github/prguard.yml', '.prguard.yml'] as const;
+
+/** The embedded default policy (`extends: recommended`), resolved without the YAML parser. */
+export function defaultPolicy(rules: readonly AnyRule[]): ResolvedPolicy {
+  return resolvePolicy(DEFAULT_POLICY_CONFIG, null, rules);
+}

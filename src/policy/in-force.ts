@@ -12,9 +12,13 @@ import type { FileChange, PolicyOrigin } from '../model.ts';
 export type { PolicyOrigin } from '../model.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
 import type { AnyRule } from '../rule.ts';
-import { POLICY_PATHS } from './default.ts';
-import { defaultPolicy, policyFromText } from './index.ts';
+import { defaultPolicy, POLICY_PATHS } from './default.ts';
 import type { ResolvedPolicy } from './resolve.ts';
+
+/** Policy text to a policy: the YAML parser and the validator load only when there is a file. */
+async function policyFromText(text: string, source: string, rules: readonly AnyRule[]): Promise<ResolvedPolicy> {
+  return (await import('./text.ts')).policyFromText(text, source, rules);
+}
 
 export type PolicyChoice =
   /** Look for POLICY_PATHS at the base. */
@@ -61,7 +65,7 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
   const { choice, reader, base, files, rules } = input;
   const ref = base ?? 'HEAD';
   if (choice.kind === 'file') {
-    const policy = policyFromText(choice.text, choice.display, rules);
+    const policy = await policyFromText(choice.text, choice.display, rules);
     policy.source = choice.repoPath ?? choice.display;
     return { policy, origin: { path: choice.display, source: 'explicit' }, text: choice.text, notes: [...(policy.notes ?? [])] };
   }
@@ -78,7 +82,7 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
           'from the base so a change cannot alter its own policy: merge the policy first.',
       );
     }
-    const policy = policyFromText(found.text, path, rules);
+    const policy = await policyFromText(found.text, path, rules);
     return {
       policy,
       origin: { path, source: fromBase },
@@ -100,7 +104,7 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
         );
       }
     }
-    const policy = policyFromText(found.text, path, rules);
+    const policy = await policyFromText(found.text, path, rules);
     notes.push(...(policy.notes ?? []));
     return { policy, origin: { path, source: fromBase }, text: found.text, notes };
   }

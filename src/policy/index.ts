@@ -3,26 +3,17 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFsError, UsageError } from '../errors.ts';
 import type { AnyRule } from '../rule.ts';
-import { DEFAULT_POLICY_CONFIG, POLICY_PATHS } from './default.ts';
-import { parsePolicy, type PolicyConfig } from './load.ts';
-import { resolvePolicy, type ResolvedPolicy } from './resolve.ts';
+import { defaultPolicy, POLICY_PATHS } from './default.ts';
+import { policyFromText } from './text.ts';
+import type { ResolvedPolicy } from './resolve.ts';
 
 export type { ResolvedPolicy, ResolvedRule } from './resolve.ts';
 export { resolvePolicy, defaultOptions } from './resolve.ts';
 export { parsePolicy, type PolicyConfig } from './load.ts';
 export { buildPolicySchema } from './schema.ts';
-export { DEFAULT_POLICY_CONFIG, DEFAULT_POLICY_TEXT, POLICY_PATHS } from './default.ts';
+export { DEFAULT_POLICY_CONFIG, DEFAULT_POLICY_TEXT, defaultPolicy, POLICY_PATHS } from './default.ts';
+export { policyFromText } from './text.ts';
 
-/** Validate and resolve policy text; `source` is the path shown in messages (null = embedded). */
-export function policyFromText(text: string, source: string | null, rules: readonly AnyRule[]): ResolvedPolicy {
-  const config: PolicyConfig = parsePolicy(text, source ?? '<embedded default policy>', rules);
-  return resolvePolicy(config, source, rules);
-}
-
-/** The embedded default policy (`extends: recommended`). */
-export function defaultPolicy(rules: readonly AnyRule[]): ResolvedPolicy {
-  return resolvePolicy(DEFAULT_POLICY_CONFIG, null, rules);
-}
 
 /** The first discovery path that exists under `root`, repository-relative. */
 export function discoverPolicy(root: string): string | null {

@@ -12,7 +12,10 @@ describe('--help', () => {
     for (const c of commands) expect(r.stdout).toContain(`\n  ${c.name.padEnd(14)}${c.summary}\n`);
   });
 
-  it.each(commands.map((c) => [c.name, c] as const))('prguard %s --help mentions every flag', (name, command) => {
+  it.each(commands.map((c) => [c.name, c] as const))('prguard %s: the entry is its command; --help mentions every flag', async (name, entry) => {
+    const command = await entry.load();
+    expect(command.name).toBe(entry.name);
+    expect(command.summary).toBe(entry.summary);
     const r = runCli([name, '--help'], { cwd: tempDir() });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(command.help);

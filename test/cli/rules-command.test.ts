@@ -1,6 +1,6 @@
 // `prguard rules` and `prguard explain` through the built CLI.
-import { copyFileSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
 import { CLI, ROOT, runCli, tempDir } from '../helpers/repo.ts';
@@ -18,9 +18,12 @@ describe('prguard rules', () => {
 
 describe('prguard explain', () => {
   it.each(allRules.map((r) => r.meta.id))('prints rules/%s/README.md from a bundle without the source tree', (id) => {
-    // A copy of the bundle alone, as in an npm install: the READMEs must be inside it.
+    // A copy of the bundle alone (dist/cli.js and its chunks), as in an npm install: the READMEs
+    // must be inside it.
     const dir = tempDir('prguard-bundle-');
-    copyFileSync(CLI, join(dir, 'cli.js'));
+    for (const file of readdirSync(dirname(CLI)).filter((f) => /^cli(-chunk-\w+)?\.js$/.test(f))) {
+      copyFileSync(join(dirname(CLI), file), join(dir, file));
+    }
     const readme = readFileSync(join(ROOT, 'rules', id, 'README.md'), 'utf8');
     const r = runCli(['explain', id], { cwd: dir, cli: join(dir, 'cli.js') });
     expect(r.stderr).toBe('');

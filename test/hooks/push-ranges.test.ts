@@ -121,4 +121,43 @@ describe('resolvePushRanges', () => {
     expect(p.ranges).toEqual([]);
     expect(p.skipped[0]!.reason).toMatch(/^no commit on https:\/\/example.invalid\/new.git to compare with/);
   });
+
+  it('tells the top of the work tree with the ranges, from the repository or a directory in it', async () => {
+    const feature = repo.git('rev-parse', 'feature').trim();
+    const top = repo.git('rev-parse', '--show-toplevel').trim();
+    expect((await plan(`refs/heads/feature ${feature} refs/heads/feature ${Z}`)).root).toBe(top);
+    const deletion = await resolvePushRanges(parsePushedRefs(`(delete) ${Z} refs/heads/feature ${feature}`), 'origin', repo.dir);
+    expect(deletion.root).toBe(top);
+  });
+
+  it('with several branches, answers each from its own merge-base with origin/HEAD', async () => {
+    const feature = repo.git('rev-parse', 'feature').trim();
+    const p = await plan(
+      `refs/heads/feature ${feature} refs/heads/feature ${Z}\nrefs/heads/trunk ${main2} refs/heads/other ${Z}\nrefs/heads/old ${main1} refs/heads/old ${Z}`,
+    );
+    expect(p.ranges).toEqual([
+      expect.objectContaining({ head: feature, base: main1, baseLabel: 'merge-base with origin/HEAD' }),
+      expect.objectContaining({ head: main2, base: main1, baseLabel: 'merge-base with origin/HEAD' }),
+    ]);
+    expect(p.skipped).toEqual([expect.objectContaining({ reason: 'no new commits (already on origin)' })]);
+  });
+
+  it('when origin/HEAD shares no history with the pushed branch, tries origin/main next', async () => {
+    repo.git('checkout', '-q', '--orphan', 'unrelated');
+    const lonely = repo.commit('unrelated', { 'z.txt': 'z\n' });
+    repo.git('checkout', '-q', 'trunk');
+    repo.git('update-ref', 'refs/remotes/origin/unrelated', lonely);
+    repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/unrelated');
+    repo.git('update-ref', 'refs/remotes/origin/main', main1);
+    try {
+      const feature = repo.git('rev-parse', 'feature').trim();
+      const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${Z}`);
+      expect(p.ranges[0]).toMatchObject({ base: main1, baseLabel: 'merge-base with origin/main' });
+    } finally {
+      repo.git('update-ref', '-d', 'refs/remotes/origin/main');
+      repo.git('remote', 'set-head', 'origin', 'trunk');
+      repo.git('update-ref', '-d', 'refs/remotes/origin/unrelated');
+      repo.git('branch', '-D', '-q', 'unrelated');
+    }
+  });
 });

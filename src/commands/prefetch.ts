@@ -1,0 +1,36 @@
+// A repository reader that starts reading before anyone asks. The pre-push hook knows the base
+// commit before the change is loaded, so the policy files at the base are read while `git diff`
+// runs instead of after it. Entries are kept only for full commit ids, whose content cannot
+// change; anything else goes straight to the reader underneath. A failed read is kept too, so
+// whoever asks later gets the same error (the policy decision fails closed on it as before).
+import type { RepoEntry, RepoReader } from '../repo/reader.ts';
+
+const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
+
+export class PrefetchingReader implements RepoReader {
+  readonly label: string;
+  readonly #inner: RepoReader;
+  readonly #entries = new Map<string, Promise<RepoEntry>>();
+
+  constructor(inner: RepoReader) {
+    this.#inner = inner;
+    this.label = inner.label;
+  }
+
+  entryAt(ref: string, path: string): Promise<RepoEntry> {
+    if (!FULL_SHA.test(ref)) return this.#inner.entryAt(ref, path);
+    const key = `${ref}\0${path}`;
+    let entry = this.#entries.get(key);
+    if (!entry) {
+      entry = this.#inner.entryAt(ref, path);
+      this.#entries.set(key, entry);
+    }
+    return entry;
+  }
+
+  /** Starts reading `paths` at commit `ref`; the answers wait for whoever asks. */
+  prefetch(ref: string, paths: readonly string[]): void {
+    if (!FULL_SHA.test(ref)) return;
+    for (const path of paths) this.entryAt(ref, path).catch(() => undefined);
+  }
+}
