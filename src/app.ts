@@ -4,15 +4,21 @@
 // Below this, nothing imports the rule registry, reads process.* or knows which entry it serves.
 import { evaluateChange } from './evaluate.ts';
 import { redact, secretList } from './mask.ts';
-import type { ChangeSet, PullRequest, Report } from './model.ts';
+import type { ChangeSet, FileChange, PullRequest, Report } from './model.ts';
+import { PerFileResults } from './per-file.ts';
 import { policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
+import { defaultOptions } from './policy/resolve.ts';
 import type { RepoReader } from './repo/reader.ts';
 import type { AnyRule, PrField } from './rule.ts';
 
 /** Where a change comes from: local git, a diff, the GitHub API. */
 export interface ChangeSource {
-  /** Reads the change. */
-  load(): Promise<ChangeSet>;
+  /**
+   * Reads the change. `onFile`, when the source can, receives each file as soon as it is final
+   * (its patch parsed, a binary file's content read; everything but `attributes`), while the rest
+   * still streams in: the rules' per-file phases run on it then (src/per-file.ts).
+   */
+  load(onFile?: (file: FileChange) => void): Promise<ChangeSet>;
   /** Reads the repository the change belongs to (policy and attributes at the base, documents at the head). */
   reader: RepoReader;
   /** The commit the policy is read at, or null when there is none (a diff: the work tree). */
@@ -76,7 +82,10 @@ export function createApp(deps: AppDeps): App {
     clock,
     policyFor,
     async runCheck(request) {
-      const change = await request.source.load();
+      // The policy is not known while the change streams in: per-file phases run with the rules'
+      // default options, and the engine reruns them for a file where the policy's differ.
+      const perFile = new PerFileResults(rules, (rule) => [defaultOptions(rule)]);
+      const change = await request.source.load(perFile.add);
       if (request.pr) change.pr = request.pr;
       const inForce = await policyFor(request.source, change, request.policy);
       if (request.enrich) await request.enrich(change, inForce);
@@ -92,6 +101,7 @@ export function createApp(deps: AppDeps): App {
         onSecrets: (secrets) => secrets.forEach((x) => seen.add(x)),
         baseRef: request.source.policyRef(change) ?? 'HEAD',
         unavailable: request.unavailable,
+        perFile,
       });
       return { report, change, policy: inForce };
     },

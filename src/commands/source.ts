@@ -16,9 +16,9 @@ import type { IO } from './types.ts';
  */
 export function gitSource(opts: { cwd: string; root: string; base?: string; head?: string; branch?: string }): ChangeSource {
   return {
-    async load(): Promise<ChangeSet> {
+    async load(onFile): Promise<ChangeSet> {
       const [change, branch] = await Promise.all([
-        loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head }),
+        loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head, onFile }),
         opts.branch ?? headBranch(opts.root, opts.head),
       ]);
       if (branch) change.branch = branch;
@@ -35,8 +35,9 @@ export function gitSource(opts: { cwd: string; root: string; base?: string; head
  */
 export function diffSource(opts: { file: string; cwd: string; root: string; io: IO; maxBytes?: number; maxLines?: number }): ChangeSource {
   return {
-    load: () =>
+    load: (onFile) =>
       loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), {
+        onFile,
         stdin: opts.io.stdin,
         maxBytes: opts.maxBytes,
         maxLines: opts.maxLines,

@@ -30,6 +30,8 @@ export interface GitSourceOptions {
   root?: string;
   /** Paths whose deleted lines keep their text (default: paths that may be tests, retention.ts). */
   keepDeletedText?: (path: string) => boolean;
+  /** Receives each file once it is final, all but its attributes (see ChangeSource.load). */
+  onFile?: (file: FileChange) => void;
   /** git's rename limit for the diff (default RENAME_LIMIT). */
   renameLimit?: number;
 }
@@ -99,6 +101,7 @@ async function readChange(
       attributes.add(f.path);
       releaseDeletedText(f, options.keepDeletedText);
       if (wantsContentScan(f)) content.add(f);
+      else options.onFile?.(f);
     },
   });
   // Run in the sandbox: no work tree and no index, so no .gitattributes but the base's (sandbox.ts).
@@ -112,13 +115,14 @@ async function readChange(
   try {
     [stderr, r] = await Promise.all([diff, range]);
     files = stream.end().files;
-    } catch (err) {
+  } catch (err) {
     await Promise.allSettled([diff, log, attributes.finish([]), content.finish()]);
     // A bad ref fails both: the range explains it ref by ref.
     await range;
     throw err;
   }
   const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
+  if (options.onFile) for (const f of files) if (wantsContentScan(f)) options.onFile(f);
   const commits = await log;
   const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
     (n): n is string => n !== undefined,
