@@ -5,7 +5,21 @@
 // the same key is reused, any other is computed on the spot. So the report never depends on what
 // ran early, only the time does.
 import type { FileChange } from './model.ts';
+import { ruleRuns } from './policy/overrides.ts';
+import { defaultOptions, type ResolvedPolicy } from './policy/resolve.ts';
 import type { AnyRule } from './rule.ts';
+
+/**
+ * The options a rule is expected to run with under `policy`: its entry's, with and without the
+ * `ai:` block (whether the change is AI-assisted is decided later). An override's options are
+ * not expected (which apply depends on all the paths): the engine computes those on demand.
+ */
+export function policyOptions(policy: ResolvedPolicy): (rule: AnyRule) => Record<string, unknown>[] {
+  return (rule) =>
+    [false, true].flatMap((ai) =>
+      ruleRuns(rule, policy.rules[rule.meta.id], [], policy.overrides ?? [], ai, () => defaultOptions(rule)).map((r) => r.options),
+    );
+}
 
 export class PerFileResults {
   /** rule id -> options key -> file -> result. */

@@ -16,9 +16,16 @@ import type { IO } from './types.ts';
  */
 export function gitSource(opts: { cwd: string; root: string; base?: string; head?: string; branch?: string }): ChangeSource {
   return {
-    async load(onFile): Promise<ChangeSet> {
+    async load(events): Promise<ChangeSet> {
       const [change, branch] = await Promise.all([
-        loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head, onFile }),
+        loadGitChangeSet({
+          cwd: opts.cwd,
+          root: opts.root,
+          base: opts.base,
+          head: opts.head,
+          onFile: events?.onFile?.bind(events),
+          onBase: events?.onPolicyRef?.bind(events),
+        }),
         opts.branch ?? headBranch(opts.root, opts.head),
       ]);
       if (branch) change.branch = branch;
@@ -35,13 +42,15 @@ export function gitSource(opts: { cwd: string; root: string; base?: string; head
  */
 export function diffSource(opts: { file: string; cwd: string; root: string; io: IO; maxBytes?: number; maxLines?: number }): ChangeSource {
   return {
-    load: (onFile) =>
-      loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), {
-        onFile,
+    load: (events) => {
+      events?.onPolicyRef?.(null);
+      return loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), {
+        onFile: events?.onFile?.bind(events),
         stdin: opts.io.stdin,
         maxBytes: opts.maxBytes,
         maxLines: opts.maxLines,
-      }),
+      });
+    },
     reader: new WorkTreeReader(opts.root),
     policyRef: () => null,
   };

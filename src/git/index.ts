@@ -32,6 +32,8 @@ export interface GitSourceOptions {
   keepDeletedText?: (path: string) => boolean;
   /** Receives each file once it is final, all but its attributes (see ChangeSource.load). */
   onFile?: (file: FileChange) => void;
+  /** Receives the merge-base (the change's `base`) as soon as git has answered it. */
+  onBase?: (base: string) => void;
   /** git's rename limit for the diff (default RENAME_LIMIT). */
   renameLimit?: number;
 }
@@ -109,6 +111,7 @@ async function readChange(
     env: sandbox.env,
   });
   const log = range.then((r) => readCommits(git, r.base, r.head));
+  if (options.onBase) range.then((r) => options.onBase?.(r.base)).catch(() => undefined); // a bad range fails below
   let stderr: string;
   let files: FileChange[];
   let r: RangeAnswer;
