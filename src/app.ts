@@ -4,19 +4,33 @@
 // Below this, nothing imports the rule registry, reads process.* or knows which entry it serves.
 import { evaluateChange } from './evaluate.ts';
 import { redact, secretList } from './mask.ts';
-import type { ChangeSet, PullRequest, Report } from './model.ts';
-import { policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
+import type { ChangeSet, FileChange, PullRequest, Report } from './model.ts';
+import { PerFileResults, policyOptions } from './per-file.ts';
+import { type PolicyAtBase, policyAtBase, policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
+import { defaultOptions } from './policy/resolve.ts';
 import type { RepoReader } from './repo/reader.ts';
 import type { AnyRule, PrField } from './rule.ts';
 
 /** Where a change comes from: local git, a diff, the GitHub API. */
 export interface ChangeSource {
-  /** Reads the change. */
-  load(): Promise<ChangeSet>;
+  /** Reads the change; `events` lets the check start work while the change streams in. */
+  load(events?: LoadEvents): Promise<ChangeSet>;
   /** Reads the repository the change belongs to (policy and attributes at the base, documents at the head). */
   reader: RepoReader;
   /** The commit the policy is read at, or null when there is none (a diff: the work tree). */
   policyRef(change: ChangeSet): string | null;
+}
+
+/** What a source may report while it reads the change (each is optional for the source to call). */
+export interface LoadEvents {
+  /**
+   * Each file as soon as it is final (its patch parsed, a binary file's content read: everything
+   * but `attributes`), while the rest still streams in: the rules' per-file phases run on it then
+   * (src/per-file.ts).
+   */
+  onFile?(file: FileChange): void;
+  /** What `policyRef(change)` will answer, as soon as the source knows it: the policy is read meanwhile. */
+  onPolicyRef?(ref: string | null): void;
 }
 
 export interface CheckRequest {
@@ -76,9 +90,23 @@ export function createApp(deps: AppDeps): App {
     clock,
     policyFor,
     async runCheck(request) {
-      const change = await request.source.load();
+      // Per-file phases run as the change streams in: with the rules' default options until the
+      // policy at the base is read (started as soon as the source knows the base), then with the
+      // policy's. The engine reruns a phase wherever the options it runs with differ.
+      const perFile = new PerFileResults(rules, (rule) => [defaultOptions(rule)]);
+      let early: { ref: string | null; read: Promise<PolicyAtBase> } | undefined;
+      const onPolicyRef = (ref: string | null): void => {
+        if (early) return;
+        const read = policyAtBase({ choice: request.policy, reader: request.source.reader, base: ref, rules });
+        read.then((p) => perFile.expect(rules, policyOptions(p.policy))).catch(() => undefined); // an error surfaces below
+        early = { ref, read };
+      };
+      const change = await request.source.load({ onFile: perFile.add, onPolicyRef });
       if (request.pr) change.pr = request.pr;
-      const inForce = await policyFor(request.source, change, request.policy);
+      const ref = request.source.policyRef(change);
+      const atBase =
+        early && early.ref === ref ? await early.read : await policyAtBase({ choice: request.policy, reader: request.source.reader, base: ref, rules });
+      const inForce = atBase.complete(change.files);
       if (request.enrich) await request.enrich(change, inForce);
       const report = await evaluateChange({
         change,
@@ -92,6 +120,7 @@ export function createApp(deps: AppDeps): App {
         onSecrets: (secrets) => secrets.forEach((x) => seen.add(x)),
         baseRef: request.source.policyRef(change) ?? 'HEAD',
         unavailable: request.unavailable,
+        perFile,
       });
       return { report, change, policy: inForce };
     },

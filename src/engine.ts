@@ -9,6 +9,7 @@ import { PLACEHOLDER, renderMessage } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
 import { ruleRuns } from './policy/overrides.ts';
 import { defaultOptions } from './policy/resolve.ts';
+import { PerFileResults } from './per-file.ts';
 
 export interface EngineInput {
   change: ChangeSet;
@@ -34,6 +35,8 @@ export interface EngineInput {
    * that depend on them become notices "decided on the pull request" (src/deferral.ts).
    */
   unavailable?: readonly PrField[];
+  /** Results of the rules' per-file phases computed while the change streamed in (src/per-file.ts). */
+  perFile?: PerFileResults;
 }
 
 /** The options and severity a rule runs with, given whether the change is AI-assisted. */
@@ -107,6 +110,7 @@ export function runEngine(input: EngineInput): Report {
   const ran: string[] = [];
   const unavailable = new Set(input.unavailable ?? []);
   const overrides = policy.overrides ?? [];
+  const perFile = input.perFile ?? new PerFileResults(rules, () => []);
   for (const rule of rules) {
     const runs = ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, ai.assisted, () => defaultOptions(rule));
     if (runs.length === 0) continue;
@@ -115,7 +119,9 @@ export function runEngine(input: EngineInput): Report {
     try {
       for (const run of runs) {
         const severity: Severity = run.severity;
-        const violations = rule.check(change, run.options, context);
+        const options = run.options;
+        const ctx: RuleContext = rule.file ? { ...context, perFile: (file) => perFile.resultFor(rule, options, file) } : context;
+        const violations = rule.check(change, options, ctx);
         // Secrets first: a rule that fails half-way still has every secret it saw masked.
         for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
         for (const v of violations) {

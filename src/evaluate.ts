@@ -5,6 +5,7 @@ import type { ChangeSet, PolicyOrigin, Report } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import { resolveProvenance } from './provenance/index.ts';
 import { readAt, type RepoReader } from './repo/reader.ts';
+import type { PerFileResults } from './per-file.ts';
 import type { AnyRule, PrField } from './rule.ts';
 
 export interface EvaluateInput {
@@ -24,6 +25,8 @@ export interface EvaluateInput {
   baseRef?: string;
   /** PR fields the entry could not provide; see EngineInput.unavailable. */
   unavailable?: readonly PrField[];
+  /** The rules' per-file results computed while the change streamed in. */
+  perFile?: PerFileResults;
 }
 
 type DocumentHook = 'documents' | 'baseDocuments';
@@ -62,5 +65,5 @@ export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   // Provenance reads its options from the policy's typed field (the disclosure template among them).
   const ai = resolveProvenance(change, { flag, ...policy.provenance });
   const [documents, baseDocuments] = await Promise.all([readDocuments(input, ai.assisted), readDocuments(input, ai.assisted, 'baseDocuments')]);
-  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets, unavailable: input.unavailable });
+  return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets, unavailable: input.unavailable, perFile: input.perFile });
 }

@@ -1,5 +1,5 @@
 // The rule contract. Types only: rules import nothing else from src/ but model and these types.
-import type { ChangeSet, Provenance, ReadKind, Severity } from './model.ts';
+import type { ChangeSet, FileChange, Provenance, ReadKind, Severity } from './model.ts';
 
 /** A JSON Schema object (draft 2020-12 subset as accepted by ajv). */
 export type JsonSchema = { [key: string]: unknown };
@@ -60,6 +60,29 @@ export interface RuleContext {
    * were not there.
    */
   baseDocuments?: Record<string, string>;
+  /**
+   * For a rule with a per-file phase (`Rule.file`): that phase's result for one file of the
+   * change, for the options this run has. The engine computed it while the change streamed in when
+   * it could (with options of the same `key`), else it runs the phase now. Absent when the rule is
+   * called outside the engine: the rule then runs its phase itself.
+   */
+  perFile?: (file: FileChange) => unknown;
+}
+
+/**
+ * A rule's optional per-file phase: the work on one file that `check` combines (e.g. scanning its
+ * added lines). The engine may run it as each file finishes parsing, while git is still writing
+ * the diff, with the options it expects (the defaults, or the policy's once known); `check` gets
+ * the results through `RuleContext.perFile`. A result is reused only for options whose `key` is
+ * equal, so the report is the same whether or not the phase ran early.
+ * `run` must be pure and read only what the diff says about the file: path, oldPath, status,
+ * binary, submodule, modeChange, similarity, counts, hunks, contentScan. Not `attributes` (the
+ * source reads them at the base after the diff): `check` applies whatever depends on them.
+ */
+export interface PerFilePhase<O = Record<string, unknown>> {
+  /** The part of the options the result depends on, as a string: equal keys, equal results. */
+  key(options: O): string;
+  run(file: FileChange, options: O): unknown;
 }
 
 export interface Violation {
@@ -93,6 +116,8 @@ export interface OptionProblem {
 export interface Rule<O = Record<string, unknown>> {
   meta: RuleMeta;
   check(change: ChangeSet, options: O, context: RuleContext): Violation[];
+  /** Per-file work `check` combines, which the engine may run while the change streams in. */
+  file?: PerFilePhase<O>;
   /**
    * Extra validation after the schema, over the options exactly as written in one block of the
    * policy (the rule's entry, or its `ai:` block): any key may be absent. Problems become

@@ -9,8 +9,9 @@ import { fingerprint, preview } from './fingerprint.ts';
 import { strong } from './generic.ts';
 import { RULE_ID, meta, type MessageId } from './meta.ts';
 import { checkRegexSafety } from '../../src/rule-kit/regex-safety.ts';
-import { GENERIC_ID, Scanner, type Hit, type ScanLine } from './scanner.ts';
-import { secretProne, sources, type Source, type Unscanned } from './sources.ts';
+import { GENERIC_ID, Scanner, type Hit } from './scanner.ts';
+import { scanFile, scannerKey, scanSource, type FileScan, type ScannedSource } from './per-file.ts';
+import { excluder, otherSources, secretProne, type Unscanned } from './sources.ts';
 
 export { RULE_ID } from './meta.ts';
 
@@ -37,7 +38,7 @@ const scanners = new Map<string, Scanner>();
 
 /** The scanner for these options, compiled once and reused across runs. */
 export function scannerFor(options: Pick<SecretLeakageOptions, 'patterns' | 'generic'>): Scanner {
-  const key = `${options.generic}|${JSON.stringify(options.patterns)}`;
+  const key = scannerKey(options);
   let scanner = scanners.get(key);
   if (!scanner) {
     const custom: ProviderPattern[] = options.patterns.map((p) => {
@@ -53,7 +54,7 @@ export function scannerFor(options: Pick<SecretLeakageOptions, 'patterns' | 'gen
 }
 
 /** The confidence class of a hit and the severity key it maps to (undefined: not reported). */
-function classify(hit: Hit, source: Source): { confidence: Confidence; key: keyof SeverityOptions } | undefined {
+function classify(hit: Hit, source: Pick<ScannedSource, 'kind'>): { confidence: Confidence; key: keyof SeverityOptions } | undefined {
   if (hit.patternId === GENERIC_ID) {
     // Snapshots (recorded output) and lockfiles (resolved versions, integrity hashes) are written
     // by tools, not people: an assignment-shaped line there is data. Provider formats still count.
@@ -135,6 +136,12 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     return scannerFor({ patterns: [], generic: true }).scan(lines).map((hit) => hit.secret);
   },
 
+  // Each file's scan, run while the change streams in when the engine can (see per-file.ts).
+  file: {
+    key: scannerKey,
+    run: (file, options) => scanFile(file, scannerFor(options)),
+  },
+
   check(change: ChangeSet, options, context) {
     const scanner = scannerFor(options);
     const allow = new Set(options.allow);
@@ -142,14 +149,23 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     const violations: TypedViolation<MessageId>[] = [];
     const baseline = baselineOf(options, context, violations);
     const unscanned: Unscanned[] = [];
-    for (const source of sources(change, options.exclude, options.baseline || undefined, unscanned)) {
-      for (const hit of scanner.scan(source.lines)) {
+    const skip = excluder(options.exclude, options.baseline || undefined);
+    const scanned: ScannedSource[] = [];
+    for (const file of change.files) {
+      if (file.status === 'deleted' || file.submodule || skip(file.path)) continue;
+      const result = (context.perFile ? context.perFile(file) : scanFile(file, scanner)) as FileScan;
+      if (result === undefined) continue;
+      if ('unscanned' in result) unscanned.push({ path: file.path, reason: result.unscanned });
+      else scanned.push(result);
+    }
+    for (const source of otherSources(change, skip)) scanned.push(scanSource(source, scanner));
+    for (const source of scanned) {
+      for (const { hit, line, endLine } of source.hits) {
         const cls = classify(hit, source);
         if (!cls) continue;
         const setting = severities[cls.key];
         const fp = fingerprint(RULE_ID, hit.secret);
         if (setting === 'off' || allow.has(fp)) continue;
-        const first = source.lines[hit.at] as ScanLine;
         const listed = baseline.has(fp);
         const severity: Severity | undefined = listed ? 'notice' : setting === 'error' ? undefined : setting;
         const v: TypedViolation<MessageId> = {
@@ -158,7 +174,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
             name: hit.name,
             pattern: hit.patternId,
             confidence: cls.confidence,
-            where: source.where(first.line),
+            where: source.where(line),
             preview: preview(hit.secret),
             fingerprint: fp,
             baseline: options.baseline ?? '',
@@ -170,8 +186,8 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
         };
         if (source.path !== undefined) {
           v.path = source.path;
-          v.line = first.line;
-          if (hit.endAt !== hit.at) v.endLine = (source.lines[hit.endAt] as ScanLine).line;
+          v.line = line;
+          if (endLine !== undefined) v.endLine = endLine;
         }
         violations.push(v);
       }

@@ -49,27 +49,34 @@ function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: strin
 }
 
 /**
- * Every source of the change. `exclude` globs drop file paths, except `keep` (the baseline file
- * is always scanned). Unreadable files are collected in `unscanned`.
+ * What the rule scans of one file of the change: its added lines (or a binary file's printable
+ * runs) as a source, the reason it could not be read, or undefined when there is nothing to scan
+ * (deleted, a submodule, a binary file outside the places credentials commonly live).
  */
-export function sources(change: ChangeSet, exclude: readonly string[], keep: string | undefined, unscanned: Unscanned[]): Source[] {
-  const out: Source[] = [];
-  const skip = (path: string) => path !== keep && exclude.length > 0 && matchesAny(path, exclude);
-  for (const file of change.files) {
-    if (file.status === 'deleted' || file.submodule || skip(file.path)) continue;
-    const scan = file.contentScan;
-    if (scan && 'lines' in scan) {
-      out.push(fileSource(file, scan.lines));
-    } else if (scan && 'skipped' in scan) {
-      unscanned.push({ path: file.path, reason: scan.skipped });
-    } else if (file.binary) {
-      // No content from the source for a binary file: only where credentials commonly live is
-      // that worth failing for (an image is not read either way).
-      if (secretProne(file.path)) unscanned.push({ path: file.path, reason: 'it is binary and the source gave no content to scan' });
-    } else {
-      out.push(fileSource(file, addedLines(file)));
-    }
+export function fileSourceOf(file: FileChange): Source | { unscanned: string } | undefined {
+  if (file.status === 'deleted' || file.submodule) return undefined;
+  const scan = file.contentScan;
+  if (scan && 'lines' in scan) return fileSource(file, scan.lines);
+  if (scan && 'skipped' in scan) return { unscanned: scan.skipped };
+  if (file.binary) {
+    // No content from the source for a binary file: only where credentials commonly live is
+    // that worth failing for (an image is not read either way).
+    return secretProne(file.path) ? { unscanned: 'it is binary and the source gave no content to scan' } : undefined;
   }
+  return fileSource(file, addedLines(file));
+}
+
+/** A path `exclude` drops (never `keep`, the baseline file, which is always scanned). */
+export function excluder(exclude: readonly string[], keep: string | undefined): (path: string) => boolean {
+  return (path) => path !== keep && exclude.length > 0 && matchesAny(path, exclude);
+}
+
+/**
+ * The sources besides the net diff's files: the added lines of each commit that the net diff
+ * lacks (history), commit messages, the PR title and description.
+ */
+export function otherSources(change: ChangeSet, skip: (path: string) => boolean): Source[] {
+  const out: Source[] = [];
   for (const entry of change.history ?? []) {
     for (const file of entry.files) {
       if (skip(file.path)) continue;

@@ -27,9 +27,16 @@ export function gitSource(opts: {
   const reader = new PrefetchingReader(new GitRepoReader(opts.root));
   if (opts.base !== undefined && opts.prefetch) reader.prefetch(opts.base, opts.prefetch);
   return {
-    async load(): Promise<ChangeSet> {
+    async load(events): Promise<ChangeSet> {
       const [change, branch] = await Promise.all([
-        loadGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head }),
+        loadGitChangeSet({
+          cwd: opts.cwd,
+          root: opts.root,
+          base: opts.base,
+          head: opts.head,
+          onFile: events?.onFile?.bind(events),
+          onBase: events?.onPolicyRef?.bind(events),
+        }),
         opts.branch ?? headBranch(opts.root, opts.head),
       ]);
       if (branch) change.branch = branch;
@@ -46,12 +53,15 @@ export function gitSource(opts: {
  */
 export function diffSource(opts: { file: string; cwd: string; root: string; io: IO; maxBytes?: number; maxLines?: number }): ChangeSource {
   return {
-    load: () =>
-      loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), {
+    load: (events) => {
+      events?.onPolicyRef?.(null);
+      return loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), {
+        onFile: events?.onFile?.bind(events),
         stdin: opts.io.stdin,
         maxBytes: opts.maxBytes,
         maxLines: opts.maxLines,
-      }),
+      });
+    },
     reader: new WorkTreeReader(opts.root),
     policyRef: () => null,
   };

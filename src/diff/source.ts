@@ -1,7 +1,7 @@
 // The diff-file source: `--diff FILE` or `--diff -` (stdin). No repository needed.
 import { createReadStream } from 'node:fs';
 import { describeFsError as describe, UsageError } from '../errors.ts';
-import type { ChangeSet } from '../model.ts';
+import type { ChangeSet, FileChange } from '../model.ts';
 import { DiffFormatError, DiffLimitError } from './errors.ts';
 import { DiffStream } from './index.ts';
 import { MAX_LINE_BYTES } from './lines.ts';
@@ -22,6 +22,11 @@ export interface DiffSourceOptions {
   maxLines?: number;
   /** Cut lines longer than this many bytes (with a note). */
   maxLineBytes?: number;
+  /**
+   * Receives each file as soon as its patch is parsed (see ChangeSource.load). A mailbox's files
+   * are merged across its patches afterwards into new objects: those are not handed over.
+   */
+  onFile?: (file: FileChange) => void;
 }
 
 function mib(bytes: number): string {
@@ -44,7 +49,7 @@ export async function loadDiffChangeSet(pathOrDash: string, options: DiffSourceO
     throw new UsageError('--diff - reads the diff from standard input, but nothing is piped in. Try: git diff main... | prguard check --diff -');
   }
   const maxLines = options.maxLines ?? MAX_DIFF_LINES;
-  const stream = new DiffStream({ maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES, maxLines });
+  const stream = new DiffStream({ maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES, maxLines, onFile: options.onFile });
   let sawText = false;
   let bytes = 0;
   let parsed;

@@ -30,6 +30,10 @@ export interface GitSourceOptions {
   root?: string;
   /** Paths whose deleted lines keep their text (default: paths that may be tests, retention.ts). */
   keepDeletedText?: (path: string) => boolean;
+  /** Receives each file once it is final, all but its attributes (see ChangeSource.load). */
+  onFile?: (file: FileChange) => void;
+  /** Receives the merge-base (the change's `base`) as soon as git has answered it. */
+  onBase?: (base: string) => void;
   /** git's rename limit for the diff (default RENAME_LIMIT). */
   renameLimit?: number;
 }
@@ -99,6 +103,7 @@ async function readChange(
       attributes.add(f.path);
       releaseDeletedText(f, options.keepDeletedText);
       if (wantsContentScan(f)) content.add(f);
+      else options.onFile?.(f);
     },
   });
   // Run in the sandbox: no work tree and no index, so no .gitattributes but the base's (sandbox.ts).
@@ -106,19 +111,21 @@ async function readChange(
     env: sandbox.env,
   });
   const log = range.then((r) => readCommits(git, r.base, r.head));
+  if (options.onBase) range.then((r) => options.onBase?.(r.base)).catch(() => undefined); // a bad range fails below
   let stderr: string;
   let files: FileChange[];
   let r: RangeAnswer;
   try {
     [stderr, r] = await Promise.all([diff, range]);
     files = stream.end().files;
-    } catch (err) {
+  } catch (err) {
     await Promise.allSettled([diff, log, attributes.finish([]), content.finish()]);
     // A bad ref fails both: the range explains it ref by ref.
     await range;
     throw err;
   }
   const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
+  if (options.onFile) for (const f of files) if (wantsContentScan(f)) options.onFile(f);
   const commits = await log;
   const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
     (n): n is string => n !== undefined,

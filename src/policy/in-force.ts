@@ -61,16 +61,32 @@ function shortRef(ref: string | null): string {
   return ref === null ? 'the work tree' : ref.slice(0, 12);
 }
 
+/**
+ * The policy at the base, read before the change's files are known (while its diff streams in):
+ * `policy` is the decision, `complete(files)` adds what the files say (notes on a change that
+ * touches a policy file). policyInForce is the two at once.
+ */
+export interface PolicyAtBase {
+  policy: ResolvedPolicy;
+  complete(files: PolicyInForceInput['files']): PolicyInForce;
+}
+
 export async function policyInForce(input: PolicyInForceInput): Promise<PolicyInForce> {
-  const { choice, reader, base, files, rules } = input;
+  return (await policyAtBase(input)).complete(input.files);
+}
+
+export async function policyAtBase(input: Omit<PolicyInForceInput, 'files'>): Promise<PolicyAtBase> {
+  const { choice, reader, base, rules } = input;
   const ref = base ?? 'HEAD';
   if (choice.kind === 'file') {
     const policy = await policyFromText(choice.text, choice.display, rules);
     policy.source = choice.repoPath ?? choice.display;
-    return { policy, origin: { path: choice.display, source: 'explicit' }, text: choice.text, notes: [...(policy.notes ?? [])] };
+    const origin: PolicyOrigin = { path: choice.display, source: 'explicit' };
+    return { policy, complete: () => ({ policy, origin, text: choice.text, notes: [...(policy.notes ?? [])] }) };
   }
   if (choice.kind === 'default') {
-    return { policy: defaultPolicy(rules), origin: { path: null, source: 'default' }, text: null, notes: [] };
+    const policy = defaultPolicy(rules);
+    return { policy, complete: () => ({ policy, origin: { path: null, source: 'default' }, text: null, notes: [] }) };
   }
   const fromBase = base === null ? 'work-tree' : 'base';
   if (choice.kind === 'repo-path') {
@@ -85,9 +101,12 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
     const policy = await policyFromText(found.text, path, rules);
     return {
       policy,
-      origin: { path, source: fromBase },
-      text: found.text,
-      notes: [...touchNotes(files, path, found.resolvedPath, base), ...(policy.notes ?? [])],
+      complete: (files) => ({
+        policy,
+        origin: { path, source: fromBase },
+        text: found.text,
+        notes: [...touchNotes(files, path, found.resolvedPath, base), ...(policy.notes ?? [])],
+      }),
     };
   }
   // Every discovery path is asked at once (one round through the API); the first that exists wins.
@@ -95,30 +114,37 @@ export async function policyInForce(input: PolicyInForceInput): Promise<PolicyIn
   for (const [i, path] of POLICY_PATHS.entries()) {
     const found = candidates[i];
     if (found === undefined) continue;
-    const notes = touchNotes(files, path, found.resolvedPath, base);
-    for (const other of POLICY_PATHS) {
-      if (other !== path && touched(files, other) === 'added') {
-        notes.push(
-          `this change adds ${other}, but ${path} is the policy at the base (${shortRef(base)}), so ${path} ` +
-            `judges it; ${other} is not read while ${path} exists`,
-        );
-      }
-    }
     const policy = await policyFromText(found.text, path, rules);
-    notes.push(...(policy.notes ?? []));
-    return { policy, origin: { path, source: fromBase }, text: found.text, notes };
+    const complete = (files: PolicyInForceInput['files']): PolicyInForce => {
+      const notes = touchNotes(files, path, found.resolvedPath, base);
+      for (const other of POLICY_PATHS) {
+        if (other !== path && touched(files, other) === 'added') {
+          notes.push(
+            `this change adds ${other}, but ${path} is the policy at the base (${shortRef(base)}), so ${path} ` +
+              `judges it; ${other} is not read while ${path} exists`,
+          );
+        }
+      }
+      notes.push(...(policy.notes ?? []));
+      return { policy, origin: { path, source: fromBase }, text: found.text, notes };
+    };
+    return { policy, complete };
   }
-  const notes: string[] = [];
-  const added = POLICY_PATHS.filter((p) => touched(files, p) !== undefined);
-  if (base !== null && added.length > 0) {
-    notes.push(
-      `this change adds ${added.join(' and ')}: the base (${shortRef(base)}) has no policy, so the embedded ` +
-        `default policy judges it, as it will on the pull request (locally, --policy ${added[0]} tries the new file)`,
-    );
-  } else {
-    notes.push(`no policy file (${POLICY_PATHS.join(', ')}) at ${base === null ? 'the work tree' : `the base (${shortRef(base)})`}: the embedded default policy applies`);
-  }
-  return { policy: defaultPolicy(rules), origin: { path: null, source: 'default' }, text: null, notes };
+  const policy = defaultPolicy(rules);
+  const complete = (files: PolicyInForceInput['files']): PolicyInForce => {
+    const notes: string[] = [];
+    const added = POLICY_PATHS.filter((p) => touched(files, p) !== undefined);
+    if (base !== null && added.length > 0) {
+      notes.push(
+        `this change adds ${added.join(' and ')}: the base (${shortRef(base)}) has no policy, so the embedded ` +
+          `default policy judges it, as it will on the pull request (locally, --policy ${added[0]} tries the new file)`,
+      );
+    } else {
+      notes.push(`no policy file (${POLICY_PATHS.join(', ')}) at ${base === null ? 'the work tree' : `the base (${shortRef(base)})`}: the embedded default policy applies`);
+    }
+    return { policy, origin: { path: null, source: 'default' }, text: null, notes };
+  };
+  return { policy, complete };
 }
 
 /** Notes for a change that edits, renames, deletes or re-points the policy file in force. */

@@ -1,10 +1,10 @@
 // The rule kit: what a rule may import besides the model and the glob helper. `defineRule` types a
 // rule's message ids and options; the helpers here are the one copy every rule and formatter uses.
 import type { ChangeSet, Severity } from '../model.ts';
-import type { OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+import type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 
 export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity } from '../model.ts';
-export type { OptionProblem, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+export type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 
 /** The TypeScript type a (const) JSON Schema describes, for the subset rule options use. */
 export type FromSchema<S> = S extends { enum: readonly (infer E)[] }
@@ -29,6 +29,7 @@ export type TypedViolation<M extends string> = Omit<Violation, 'messageId'> & { 
 export interface RuleDefinition<O, M extends string> {
   meta: Omit<RuleMeta, 'messages'> & { messages: Record<M, string> };
   check(change: ChangeSet, options: O, context: RuleContext): TypedViolation<M>[];
+  file?: PerFilePhase<O>;
   validate?(options: Partial<O>): OptionProblem[];
   documents?(change: ChangeSet, options: O): string[];
   baseDocuments?(change: ChangeSet, options: O): string[];
