@@ -91,8 +91,8 @@ describe('resolvePushRanges', () => {
     expect(p.ranges[0]).toMatchObject({ base: main1, baseLabel: 'merge-base with origin/HEAD' });
   });
 
-  it('without origin/HEAD, falls back to origin/main', async () => {
-    repo.git('remote', 'set-head', 'origin', '-d');
+  /** With origin/main at main1, a push of `feature` is judged from its merge-base with origin/main. */
+  async function expectOriginMainBase(): Promise<void> {
     repo.git('update-ref', 'refs/remotes/origin/main', main1);
     try {
       const feature = repo.git('rev-parse', 'feature').trim();
@@ -102,6 +102,11 @@ describe('resolvePushRanges', () => {
       repo.git('update-ref', '-d', 'refs/remotes/origin/main');
       repo.git('remote', 'set-head', 'origin', 'trunk');
     }
+  }
+
+  it('without origin/HEAD, falls back to origin/main', async () => {
+    repo.git('remote', 'set-head', 'origin', '-d');
+    await expectOriginMainBase();
   });
 
   it('without a known default branch, uses the newest commit the remote already has', async () => {
@@ -148,14 +153,9 @@ describe('resolvePushRanges', () => {
     repo.git('checkout', '-q', 'trunk');
     repo.git('update-ref', 'refs/remotes/origin/unrelated', lonely);
     repo.git('symbolic-ref', 'refs/remotes/origin/HEAD', 'refs/remotes/origin/unrelated');
-    repo.git('update-ref', 'refs/remotes/origin/main', main1);
     try {
-      const feature = repo.git('rev-parse', 'feature').trim();
-      const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${Z}`);
-      expect(p.ranges[0]).toMatchObject({ base: main1, baseLabel: 'merge-base with origin/main' });
+      await expectOriginMainBase();
     } finally {
-      repo.git('update-ref', '-d', 'refs/remotes/origin/main');
-      repo.git('remote', 'set-head', 'origin', 'trunk');
       repo.git('update-ref', '-d', 'refs/remotes/origin/unrelated');
       repo.git('branch', '-D', '-q', 'unrelated');
     }
