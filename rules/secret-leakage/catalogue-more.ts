@@ -5,7 +5,7 @@
 // Every keyword costs the keyword pass on every line: prefixes of four characters that end in
 // pairs common in code (`ion_`, `ico-`, `cog_`, `lip_`, `rdme_`, `pina_`, `shippo_`) measured up to
 // 1% of the keyword pass each and are left out with their rarely met providers.
-import { ALNUM, B, E, ED, HEX, URL_SAFE, type ProviderPattern } from './catalogue-types.ts';
+import { ALNUM, B, E, ED, HEX, URL_SAFE, prefixed, type ProviderPattern } from './catalogue-types.ts';
 
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 const B64 = `${ALNUM}+/`;
@@ -26,21 +26,13 @@ const ALPHABET_NAMES = new Map<string, string>([
   [B64, 'base64 characters'],
 ]);
 
-/** `prefix` + `min`-`max` characters of `alphabet`: the pattern, its doc and its shape. */
+/** `prefix` + `min`-`max` characters of `alphabet`: the pattern (see `prefixed`) with its shape. */
 function shaped(id: string, name: string, prefix: string, alphabet: string, min: number, max: number, source: string): ProviderPattern {
-  const cls = CLASSES.get(alphabet) as string;
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-  const count = min === max ? `{${min}}` : `{${min},${max}}`;
-  const end = alphabet === B64 ? String.raw`={0,2}(?![A-Za-z0-9+/=])` : alphabet.includes('-') ? ED : E;
-  const length = min === max ? `${min}` : `${min}-${max}`;
-  return {
-    id,
-    name,
-    doc: `\`${prefix}\` + ${length} ${ALPHABET_NAMES.get(alphabet) as string} (${source}).`,
-    keywords: [prefix],
-    regex: `${B}(${escaped}[${cls}]${count}${alphabet === B64 ? '={0,2}' : ''})${end}`,
-    shape: { prefix, alphabet, min, max },
-  };
+  const b64 = alphabet === B64;
+  const body = `[${CLASSES.get(alphabet) as string}]${min === max ? `{${min}}` : `{${min},${max}}`}${b64 ? '={0,2}' : ''}`;
+  const end = b64 ? String.raw`={0,2}(?![A-Za-z0-9+/=])` : alphabet.includes('-') ? ED : E;
+  const doc = `${min === max ? min : `${min}-${max}`} ${ALPHABET_NAMES.get(alphabet) as string} (${source}).`;
+  return { ...prefixed(id, name, prefix, body, doc, end), shape: { prefix, alphabet, min, max } };
 }
 
 export const morePatterns: ProviderPattern[] = [

@@ -73,9 +73,9 @@ export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const ALNUM = LETTERS + DIGITS;
 export const URL_SAFE = ALNUM + '_-';
 
-/** A pattern that is just a literal prefix and a fixed alphabet, documented in one line. */
-export function prefixed(id: string, name: string, prefix: string, body: string, doc: string): ProviderPattern {
+/** A pattern that is just a literal prefix and a fixed alphabet, documented in one line; `end` is
+ * the boundary after it (by default: not followed by a character of the body's alphabet). */
+export function prefixed(id: string, name: string, prefix: string, body: string, doc: string, end = body.includes('-') ? ED : E): ProviderPattern {
   const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const end = body.includes('-') ? ED : E;
   return { id, name, doc: `\`${prefix}\` + ${doc}`, keywords: [prefix], regex: `${B}(${escaped}${body})${end}` };
 }

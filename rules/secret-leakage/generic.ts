@@ -8,8 +8,6 @@ export const GENERIC_KEYWORDS = [
   'master_key', 'masterkey', 'credential', 'auth',
 ];
 
-/** Where a secret-like word occurs; the assignment is then parsed around it only. */
-const NAME_WORD = /pass|pwd|secret|token|api.?key|access.?key|private.?key|signing.?key|encryption.?key|master.?key|credential|auth/gi;
 /** A character of a name around the word: `[\w$.@-]`, as char codes (a regex test per character
  * measured as a third of the generic check's time). */
 function nameChar(c: number): boolean {
@@ -147,26 +145,21 @@ export function isHighEntropyValue(value: string): boolean {
 
 /**
  * Generic assignments on one line. `words` are where the keyword pass found GENERIC_KEYWORDS in
- * it (ascending): the names are read around those, with no second search of the line. Without
- * them the line is searched for the same words.
+ * it (ascending): the names are read around those, with no second search of the line.
  */
-export function findGeneric(line: string, words?: readonly number[]): GenericHit[] {
+export function findGeneric(line: string, words: readonly number[]): GenericHit[] {
   const hits: GenericHit[] = [];
   // Whether the line is an assertion is asked only once a candidate got this far (rarely).
   let assertion: boolean | undefined;
   let done = -1;
-  NAME_WORD.lastIndex = 0;
-  let w: RegExpExecArray | null = null;
-  for (let k = 0; words ? k < words.length : (w = NAME_WORD.exec(line)) !== null; k++) {
-    const at = words ? (words[k] as number) : (w as RegExpExecArray).index;
+  for (const at of words) {
     if (at < done) continue;
     let start = at;
     while (start > 0 && nameChar(line.charCodeAt(start - 1))) start--;
     // A keyword is made of name characters, so the walk from its start finds the name's end.
-    let end = words ? at : at + (w as RegExpExecArray)[0].length;
+    let end = at;
     while (end < line.length && nameChar(line.charCodeAt(end))) end++;
     done = end;
-    NAME_WORD.lastIndex = end;
     if (end - start > 64) continue; // a sentence-like key (e.g. a message id), not a variable
     // The assignment first: most names in code are not assigned a literal (`this.token)`).
     ASSIGNMENT.lastIndex = end;

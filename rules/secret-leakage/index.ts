@@ -152,7 +152,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     const skip = excluder(options.exclude, options.baseline || undefined);
     const scanned: ScannedSource[] = [];
     for (const file of change.files) {
-      if (file.status === 'deleted' || file.submodule || skip(file.path)) continue;
+      if (skip(file.path)) continue;
       const result = (context.perFile ? context.perFile(file) : scanFile(file, scanner)) as FileScan;
       if (result === undefined) continue;
       if ('unscanned' in result) unscanned.push({ path: file.path, reason: result.unscanned });
