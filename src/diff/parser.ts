@@ -1,12 +1,13 @@
 // A streaming parser for unified diffs (git or plain), combined diffs of merges and `git
 // format-patch` mailboxes. Feed it whole lines, a decoded chunk at a time (see LineSplitter); it
-// never needs the whole text. Context lines are only counted; added and deleted lines become
-// DiffLines. A diff is parsed or refused (DiffFormatError), never half-read: a hunk shorter or
+// never needs the whole text. A hunk's lines are only counted as they pass; the hunk keeps their
+// text, and its added and deleted DiffLines are made from it when read (hunk-text.ts). A diff is parsed or refused (DiffFormatError), never half-read: a hunk shorter or
 // longer than its header says, names that disagree and paths outside the repository are refused.
 import type { Commit, FileChange, Hunk } from '../model.ts';
 import { CombinedHunk } from './combined.ts';
 import { DiffFormatError, DiffLimitError } from './errors.ts';
 import { FileHeader } from './header.ts';
+import { type HunkText, textHunk } from './hunk-text.ts';
 import { lineText } from './lines.ts';
 import { MailReader } from './mail-reader.ts';
 import { type History, patchHistory } from './history.ts';
@@ -55,12 +56,12 @@ export class DiffParser {
   private header: FileHeader | undefined;
   private known: Prefixes | undefined;
   private hunk: Hunk | undefined;
+  /** The current hunk's text, while its lines stream in (not for combined hunks). */
+  private text: HunkText | undefined;
   private hunkAt = 0;
   private combined: CombinedHunk | undefined;
   private oldLeft = 0;
   private newLeft = 0;
-  private oldLine = 0;
-  private newLine = 0;
   /** A plain diff's `---` line outside a file header, waiting for its `+++`. */
   private pendingMinus: { raw: string; line: number } | undefined;
   /** Paths of the current patch, with the line where each started. */
@@ -111,8 +112,8 @@ export class DiffParser {
   private hunkLines(text: string, pos: number): number {
     if (this.combined) return this.combinedLine(text, pos);
     const file = this.header!.file;
-    const { added, deleted } = this.hunk!;
-    let { oldLeft, newLeft, oldLine, newLine } = this;
+    const start = pos;
+    let { oldLeft, newLeft } = this;
     let additions = 0;
     let deletions = 0;
     let lines = 0;
@@ -120,31 +121,27 @@ export class DiffParser {
     while (pos < len && (oldLeft > 0 || newLeft > 0)) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0) nl = len;
-      const end = nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      const c = end > pos ? text.charCodeAt(pos) : -1;
+      const c = nl > pos && (nl > pos + 1 || text.charCodeAt(pos) !== CR) ? text.charCodeAt(pos) : -1;
       lines++;
       if (c === PLUS && newLeft > 0) {
-        added.push({ line: newLine++, content: text.slice(pos + 1, end) });
         newLeft--;
         additions++;
       } else if (c === MINUS && oldLeft > 0) {
-        deleted.push({ line: oldLine++, content: text.slice(pos + 1, end) });
         oldLeft--;
         deletions++;
       } else if ((c === SPACE || c === -1) && oldLeft > 0 && newLeft > 0) {
         // Context (an empty line is context whose leading space an editor stripped).
-        oldLine++;
-        newLine++;
         oldLeft--;
         newLeft--;
       } else if (c !== BACKSLASH) {
         this.lineNo += lines;
         this.oldLeft = oldLeft;
         this.newLeft = newLeft;
-        this.truncated(text.slice(pos, end));
+        this.truncated(lineText(text, pos, nl));
       }
       pos = nl + 1;
     }
+    this.text!.append(text.slice(start, Math.min(pos, len)));
     this.lineNo += lines;
     file.additions += additions;
     file.deletions += deletions;
@@ -152,8 +149,6 @@ export class DiffParser {
     if (this.options.maxLines !== undefined && this.kept > this.options.maxLines) throw new DiffLimitError(this.options.maxLines);
     this.oldLeft = oldLeft;
     this.newLeft = newLeft;
-    this.oldLine = oldLine;
-    this.newLine = newLine;
     return pos;
   }
 
@@ -249,20 +244,17 @@ export class DiffParser {
     }
     this.header!.beginHunks();
     this.hunkAt = this.lineNo;
-    this.hunk = {
+    this.text = textHunk({
       oldStart: Number(m[1]),
       oldLines: m[2] === undefined ? 1 : Number(m[2]),
       newStart: Number(m[3]),
       newLines: m[4] === undefined ? 1 : Number(m[4]),
       section: m[5] ?? '',
-      added: [],
-      deleted: [],
-    };
+    });
+    this.hunk = this.text.hunk;
     this.header!.file.hunks.push(this.hunk);
     this.oldLeft = this.hunk.oldLines;
     this.newLeft = this.hunk.newLines;
-    this.oldLine = this.hunk.oldStart;
-    this.newLine = this.hunk.newStart;
   }
 
   private startCombinedHunk(text: string): void {
@@ -288,6 +280,7 @@ export class DiffParser {
     if (!header) return;
     this.header = undefined;
     this.hunk = undefined;
+    this.text = undefined;
     this.combined = undefined;
     this.oldLeft = this.newLeft = 0;
     const done = header.finish();

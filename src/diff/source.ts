@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { describeFsError as describe, UsageError } from '../errors.ts';
 import type { ChangeSet, FileChange } from '../model.ts';
 import { DiffFormatError, DiffLimitError } from './errors.ts';
+import { releaseLines } from './hunk-text.ts';
 import { DiffStream } from './index.ts';
 import { MAX_LINE_BYTES } from './lines.ts';
 
@@ -49,7 +50,12 @@ export async function loadDiffChangeSet(pathOrDash: string, options: DiffSourceO
     throw new UsageError('--diff - reads the diff from standard input, but nothing is piped in. Try: git diff main... | prguard check --diff -');
   }
   const maxLines = options.maxLines ?? MAX_DIFF_LINES;
-  const stream = new DiffStream({ maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES, maxLines, onFile: options.onFile });
+  // As the git source: the line objects the per-file phases read go once they return (hunk-text.ts).
+  const onFile = options.onFile && ((f: FileChange) => {
+    options.onFile!(f);
+    releaseLines(f);
+  });
+  const stream = new DiffStream({ maxLineBytes: options.maxLineBytes ?? MAX_LINE_BYTES, maxLines, onFile });
   let sawText = false;
   let bytes = 0;
   let parsed;

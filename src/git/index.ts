@@ -3,6 +3,7 @@
 // is known; while it streams through the parser, one `rev-parse` answers the top of the work
 // tree, head's commit and the merge-base, the log is read, and each finished file's path goes
 // to `git check-attr` at the base (and a binary file's content to the content scan).
+import { releaseLines } from '../diff/hunk-text.ts';
 import { DiffStream } from '../diff/index.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, FileChange } from '../model.ts';
@@ -11,7 +12,6 @@ import { readCommits } from './commits.ts';
 import { ContentScanner, wantsContentScan } from './content-scan.ts';
 import { defaultBaseRef, isPlainRef, type RangeAnswer, resolveRange, verifyCommit } from './range.ts';
 import { RENAME_LIMIT, renameNote } from './renames.ts';
-import { releaseDeletedText } from './retention.ts';
 import { atLeast, type Git, gitVersion, openGit } from './run.ts';
 import { type RepoPaths, repoPathsAt, Sandbox } from './sandbox.ts';
 import { spoolGit } from './spool.ts';
@@ -28,9 +28,11 @@ export interface GitSourceOptions {
   head?: string;
   /** The top of the work tree, when the caller already found it (see repoRoot). */
   root?: string;
-  /** Paths whose deleted lines keep their text (default: paths that may be tests, retention.ts). */
-  keepDeletedText?: (path: string) => boolean;
-  /** Receives each file once it is final, all but its attributes (see ChangeSource.load). */
+  /**
+   * Receives each file once it is final, all but its attributes (see ChangeSource.load). The line
+   * objects it reads are released when it returns (they are made again from the hunk's text if
+   * read later: hunk-text.ts), so a big change holds its text, not two objects per line.
+   */
   onFile?: (file: FileChange) => void;
   /** Receives the merge-base (the change's `base`) as soon as git has answered it. */
   onBase?: (base: string) => void;
@@ -101,9 +103,11 @@ async function readChange(
   const stream = new DiffStream({
     onFile: (f) => {
       attributes.add(f.path);
-      releaseDeletedText(f, options.keepDeletedText);
       if (wantsContentScan(f)) content.add(f);
-      else options.onFile?.(f);
+      else {
+        options.onFile?.(f);
+        releaseLines(f);
+      }
     },
   });
   // Run in the sandbox: no work tree and no index, so no .gitattributes but the base's (sandbox.ts).

@@ -1,10 +1,12 @@
 // Content, not labels: files git calls binary still have their new content read for the
-// scanners (FileChange.contentScan), and deleted text is kept only where a rule reads it.
+// scanners (FileChange.contentScan), and added and deleted text is there for every file.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SCAN_LIMIT, loadGitChangeSet } from '../../src/git/index.ts';
 import { PrintableRuns, printableRuns } from '../../src/git/strings.ts';
 import type { FileChange } from '../../src/model.ts';
-import { Repo } from '../helpers/repo.ts';
+import { Repo, runCli } from '../helpers/repo.ts';
 import { rng, sample } from '../helpers/secret-samples.ts';
 
 const repos: Repo[] = [];
@@ -86,17 +88,48 @@ describe('printable runs', () => {
   });
 });
 
-describe('deleted text', () => {
-  it('is kept for test files and released elsewhere; the counts stay', async () => {
+describe('added and deleted text', () => {
+  it('is there for every file, however it is named, after the per-file phases have read it', async () => {
     const body = (n: number) => Array.from({ length: n }, (_, i) => `expect(x${i}).toBe(${i});`).join('\n') + '\n';
-    const { repo, base } = repoWithBase({ 'src/app.ts': body(5), 'test/app.test.ts': body(5) });
-    const head = repo.commit('drop', { 'src/app.ts': body(2), 'test/app.test.ts': body(2) });
-    const { files } = await loadGitChangeSet({ cwd: repo.dir, base, head });
-    const src = byPath(files, 'src/app.ts');
-    const test = byPath(files, 'test/app.test.ts');
-    expect(src.deletions).toBe(3);
-    expect(src.hunks.flatMap((h) => h.deleted)).toEqual([]);
-    expect(test.deletions).toBe(3);
-    expect(test.hunks.flatMap((h) => h.deleted).map((l) => l.content)).toEqual(['expect(x2).toBe(2);', 'expect(x3).toBe(3);', 'expect(x4).toBe(4);']);
+    const { repo, base } = repoWithBase({ 'src/app.ts': body(5), 'qa/checks.py': body(5) });
+    const head = repo.commit('drop', { 'src/app.ts': body(2), 'qa/checks.py': `${body(2)}extra()\r\n` });
+    const seen: string[] = [];
+    const { files } = await loadGitChangeSet({
+      cwd: repo.dir,
+      base,
+      head,
+      onFile: (f) => void seen.push(...f.hunks.flatMap((h) => h.added.map((l) => `${f.path}:${l.line}:${l.content}`))),
+    });
+    expect(seen).toEqual(['qa/checks.py:3:extra()']);
+    for (const path of ['src/app.ts', 'qa/checks.py']) {
+      const file = byPath(files, path);
+      expect(file.deletions).toBe(3);
+      expect(file.hunks.flatMap((h) => h.deleted)).toEqual([
+        { line: 3, content: 'expect(x2).toBe(2);' },
+        { line: 4, content: 'expect(x3).toBe(3);' },
+        { line: 5, content: 'expect(x4).toBe(4);' },
+      ]);
+    }
+    // Made again from the hunk's text after the release, numbered as before, CR dropped.
+    expect(byPath(files, 'qa/checks.py').hunks.flatMap((h) => h.added)).toEqual([{ line: 3, content: 'extra()' }]);
+  });
+
+  it('a weakened test the policy names by a custom glob fails locally as on the pull request', () => {
+    const { repo, base } = repoWithBase({
+      '.github/prguard.yml': "version: 1\nrules:\n  tests-touched:\n    severity: error\n    tests: ['qa/**']\n",
+      'qa/check_f.py': 'def test_a():\n    assert f(1) == 1\n    assert f(2) == 2\n    assert f(3) == 3\n',
+      'src/f.py': 'x = 1\n',
+    });
+    const head = repo.commit('weaken', { 'qa/check_f.py': 'def test_a():\n    pass\n', 'src/f.py': 'x = 2\n' });
+    const local = runCli(['check', '--base', base, '--head', head, '--format', 'json'], { cwd: repo.dir });
+    const diff = join(repo.dir, 'change.diff'); // untracked: not part of the range
+    writeFileSync(diff, repo.git('diff', base, head));
+    const fromDiff = runCli(['check', '--diff', diff, '--policy', '.github/prguard.yml', '--format', 'json'], { cwd: repo.dir });
+    const removed = (out: string) =>
+      (JSON.parse(out) as { findings: { path?: string; message: string }[] }).findings.filter((f) => f.path === 'qa/check_f.py');
+    expect(removed(local.stdout)).toHaveLength(1);
+    expect(removed(local.stdout)[0]!.message).toContain('removes 3 assertions');
+    expect(removed(fromDiff.stdout)).toEqual(removed(local.stdout));
+    expect(local.code).toBe(1);
   });
 });
