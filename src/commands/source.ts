@@ -3,7 +3,6 @@
 import { resolve } from 'node:path';
 import type { ChangeSource } from '../app.ts';
 import { loadDiffChangeSet } from '../diff/source.ts';
-import { headBranch } from '../git/branch.ts';
 import { loadGitChangeSet } from '../git/index.ts';
 import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet } from '../model.ts';
@@ -28,18 +27,16 @@ export function gitSource(opts: {
   if (opts.base !== undefined && opts.prefetch) reader.prefetch(opts.base, opts.prefetch);
   return {
     async load(events): Promise<ChangeSet> {
-      const [change, branch] = await Promise.all([
-        loadGitChangeSet({
-          cwd: opts.cwd,
-          root: opts.root,
-          base: opts.base,
-          head: opts.head,
-          onFile: events?.onFile?.bind(events),
-          onBase: events?.onPolicyRef?.bind(events),
-        }),
-        opts.branch ?? headBranch(opts.root, opts.head),
-      ]);
-      if (branch) change.branch = branch;
+      const change = await loadGitChangeSet({
+        cwd: opts.cwd,
+        root: opts.root,
+        base: opts.base,
+        head: opts.head,
+        readBranch: opts.branch === undefined,
+        onFile: events?.onFile?.bind(events),
+        onBase: events?.onPolicyRef?.bind(events),
+      });
+      if (opts.branch) change.branch = opts.branch;
       return change;
     },
     reader,

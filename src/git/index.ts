@@ -1,13 +1,15 @@
 // The local git source: a ChangeSet for head against a base, read from the repository.
-// `git diff base...head` (git finds the merge-base) starts first, as soon as the git directory
-// is known; while it streams through the parser, one `rev-parse` answers the top of the work
-// tree, head's commit and the merge-base, the log is read, and each finished file's path goes
-// to `git check-attr` at the base (and a binary file's content to the content scan).
+// `git diff base...head` (git finds the merge-base) is the first git process, as soon as the git
+// directory is known; while it streams through the parser, one `rev-parse` answers the top of
+// the work tree, head's commit and the merge-base, the branch and the log are read, and each
+// finished file's path goes to `git check-attr` at the base (and a binary file's content to the
+// content scan).
 import { releaseLines } from '../diff/hunk-text.ts';
 import { DiffStream } from '../diff/index.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, FileChange } from '../model.ts';
 import { attributesChangeNotes, BaseAttributes } from './attributes.ts';
+import { headBranch } from './branch.ts';
 import { readCommits } from './commits.ts';
 import { ContentScanner, wantsContentScan } from './content-scan.ts';
 import { defaultBaseRef, isPlainRef, type RangeAnswer, resolveRange, verifyCommit } from './range.ts';
@@ -36,6 +38,8 @@ export interface GitSourceOptions {
   onFile?: (file: FileChange) => void;
   /** Receives the merge-base (the change's `base`) as soon as git has answered it. */
   onBase?: (base: string) => void;
+  /** Read the branch `head` names into `ChangeSet.branch` (see branch.ts), while the diff runs. */
+  readBranch?: boolean;
   /** git's rename limit for the diff (default RENAME_LIMIT). */
   renameLimit?: number;
 }
@@ -76,13 +80,20 @@ async function refsOf(git: Git, options: GitSourceOptions): Promise<{ baseRef: s
 export async function loadGitChangeSet(options: GitSourceOptions): Promise<ChangeSet> {
   const git = openGit(options.cwd);
   const { baseRef, headRef } = await refsOf(git, options).catch((err: unknown) => explain(options.cwd, err));
-  const range = resolveRange(git, baseRef, headRef);
-  range.catch(() => undefined); // awaited below
   const known = options.root === undefined ? undefined : repoPathsAt(options.root);
-  const repo: RepoPaths = known ?? (await range.catch((err: unknown) => explain(options.cwd, err)));
+  // With the git directory known, the diff starts before anything else is asked (readChange).
+  let range: Promise<RangeAnswer> | undefined;
+  const rangeOf = (): Promise<RangeAnswer> => {
+    if (!range) {
+      range = resolveRange(git, baseRef, headRef);
+      range.catch(() => undefined); // awaited by readChange
+    }
+    return range;
+  };
+  const repo: RepoPaths = known ?? (await rangeOf().catch((err: unknown) => explain(options.cwd, err)));
   const sandbox = new Sandbox(repo);
   try {
-    return await readChange(git, sandbox, range, `${baseRef}...${headRef}`, options);
+    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, headRef, options);
   } catch (err) {
     return explain(options.cwd, err);
   } finally {
@@ -93,27 +104,34 @@ export async function loadGitChangeSet(options: GitSourceOptions): Promise<Chang
 async function readChange(
   git: Git,
   sandbox: Sandbox,
-  range: Promise<RangeAnswer>,
+  rangeOf: () => Promise<RangeAnswer>,
   symmetric: string,
+  headRef: string,
   options: GitSourceOptions,
 ): Promise<ChangeSet> {
   const limit = options.renameLimit ?? RENAME_LIMIT;
-  const attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40)));
-  const content = new ContentScanner(sandbox, git, range.then((r) => r.head));
+  let attributes: BaseAttributes | undefined;
+  let content: ContentScanner | undefined;
   const stream = new DiffStream({
     onFile: (f) => {
-      attributes.add(f.path);
-      if (wantsContentScan(f)) content.add(f);
+      attributes!.add(f.path);
+      if (wantsContentScan(f)) content!.add(f);
       else {
         options.onFile?.(f);
         releaseLines(f);
       }
     },
   });
-  // Run in the sandbox: no work tree and no index, so no .gitattributes but the base's (sandbox.ts).
+  // First: git diff, in the sandbox (no work tree and no index, so no .gitattributes but the
+  // base's: sandbox.ts). It starts here, synchronously; the questions below go while it runs,
+  // and no file reaches onFile before they are set up (the diff's output is read after a yield).
   const diff = spoolGit(sandbox.dir, [...DIFF_ARGS, `-l${limit}`, '--end-of-options', symmetric, '--'], (chunk) => stream.write(chunk), {
     env: sandbox.env,
   });
+  const range = rangeOf();
+  const branch = options.readBranch ? headBranch(sandbox.repo.root, headRef) : undefined;
+  attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40)));
+  content = new ContentScanner(sandbox, git, range.then((r) => r.head));
   const log = range.then((r) => readCommits(git, r.base, r.head));
   if (options.onBase) range.then((r) => options.onBase?.(r.base)).catch(() => undefined); // a bad range fails below
   let stderr: string;
@@ -123,16 +141,23 @@ async function readChange(
     [stderr, r] = await Promise.all([diff, range]);
     files = stream.end().files;
   } catch (err) {
-    await Promise.allSettled([diff, log, attributes.finish([]), content.finish()]);
+    await Promise.allSettled([diff, log, branch, attributes.finish([]), content.finish()]);
     // A bad ref fails both: the range explains it ref by ref.
     await range;
     throw err;
   }
   const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
   if (options.onFile) for (const f of files) if (wantsContentScan(f)) options.onFile(f);
-  const commits = await log;
+  const [commits, branchName] = await Promise.all([log, branch]);
   const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
     (n): n is string => n !== undefined,
   );
-  return { base: r.base, head: r.head, files, commits, ...(notes.length > 0 ? { notes } : {}) };
+  return {
+    base: r.base,
+    head: r.head,
+    files,
+    commits,
+    ...(branchName ? { branch: branchName } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }

@@ -10,22 +10,76 @@ function kindOfMode(mode: string): 'symlink' | 'file' | 'submodule' | 'directory
   return 'file';
 }
 
+interface Waiting {
+  resolve: (entry: RepoEntry) => void;
+  reject: (err: unknown) => void;
+}
+
+/**
+ * Entries asked for in the same tick at the same commit (the policy's candidate paths, say) are
+ * listed by one `git ls-tree` with all their paths: one git process instead of one per path.
+ */
 export class GitRepoReader implements RepoReader {
   readonly label = 'git';
   private readonly git: Git;
+  /** ref -> path -> who waits for it, until the next microtask lists them. */
+  private readonly asked = new Map<string, Map<string, Waiting[]>>();
 
   constructor(root: string) {
     this.git = openGit(root);
   }
 
-  async entryAt(ref: string, path: string): Promise<RepoEntry> {
-    let listing: string;
-    try {
-      listing = await this.git.raw(['ls-tree', '-z', '--full-tree', ref, '--', path]);
-    } catch (err) {
-      const first = (err as Error).message.trim().split('\n')[0];
-      throw new RepoReadError(`could not read ${path} at ${ref.slice(0, 12)} with git: ${first}`);
+  entryAt(ref: string, path: string): Promise<RepoEntry> {
+    return new Promise<RepoEntry>((resolve, reject) => {
+      let paths = this.asked.get(ref);
+      if (!paths) {
+        this.asked.set(ref, (paths = new Map()));
+        queueMicrotask(() => this.list(ref));
+      }
+      let waiting = paths.get(path);
+      if (!waiting) paths.set(path, (waiting = []));
+      waiting.push({ resolve, reject });
+    });
+  }
+
+  private list(ref: string): void {
+    const asked = this.asked.get(ref)!;
+    this.asked.delete(ref);
+    // ls-tree shows a directory's entry only when no other path asks to look inside it: such a
+    // directory is listed on its own.
+    const paths = [...asked.keys()];
+    const inside = (dir: string): boolean => paths.some((p) => p.startsWith(`${dir}/`));
+    const alone = paths.filter(inside);
+    const together = paths.filter((p) => !inside(p));
+    for (const group of [together, ...alone.map((p) => [p])]) {
+      if (group.length > 0) void this.listGroup(ref, group, asked);
     }
+  }
+
+  private async listGroup(ref: string, paths: string[], asked: Map<string, Waiting[]>): Promise<void> {
+    let listing: string | undefined;
+    let failure: string | undefined;
+    try {
+      // Literal: a path (a symlink's target, say) is a name, never pathspec magic such as `:(top)`.
+      listing = await this.git.raw(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', ref, '--', ...paths]);
+    } catch (err) {
+      failure = (err as Error).message.trim().split('\n')[0];
+    }
+    for (const path of paths) {
+      const waiting = asked.get(path)!;
+      const entry =
+        listing === undefined
+          ? Promise.reject(new RepoReadError(`could not read ${path} at ${ref.slice(0, 12)} with git: ${failure}`))
+          : this.entryIn(listing, ref, path);
+      entry.then(
+        (e) => waiting.forEach((w) => w.resolve(e)),
+        (err: unknown) => waiting.forEach((w) => w.reject(err)),
+      );
+    }
+  }
+
+  /** The entry for `path` in an `ls-tree -z` listing, its content read when it is a file or link. */
+  private async entryIn(listing: string, ref: string, path: string): Promise<RepoEntry> {
     const record = listing.split('\0').find((r) => r.endsWith(`\t${path}`));
     if (!record) return { kind: 'absent' };
     const [mode = '', , oid = ''] = record.slice(0, record.indexOf('\t')).split(' ');

@@ -6,8 +6,7 @@
 // fires as git writes, and git's exit ends the wait for good. The watch only adds overlap: when
 // the platform cannot watch (or stops reporting after the unlink), the reader still gets every
 // byte once git exits.
-import { closeSync, type FSWatcher, openSync, readSync, unlinkSync, watch } from 'node:fs';
-import { mkdtemp, rm, rmdir } from 'node:fs/promises';
+import { closeSync, type FSWatcher, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type StartOptions, startGit } from './run.ts';
@@ -54,7 +53,9 @@ function watchFile(file: string, onEvent: () => void): FSWatcher | undefined {
 
 /**
  * Runs `git args` in `cwd` and hands its stdout to `onChunk` while it runs (chunks are reused).
- * Resolves with git's stderr (its warnings); rejects with a UsageError when git fails.
+ * Resolves with git's stderr (its warnings); rejects with a UsageError when git fails. git starts
+ * before the call returns (the set-up is synchronous), so callers start it ahead of other work;
+ * `onChunk` is first called after the call has returned.
  */
 export async function spoolGit(
   cwd: string,
@@ -62,7 +63,7 @@ export async function spoolGit(
   onChunk: (chunk: Buffer) => void,
   options: Pick<StartOptions, 'env'> = {},
 ): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'prguard-diff-'));
+  const dir = mkdtempSync(join(tmpdir(), 'prguard-diff-'));
   const file = join(dir, 'out');
   const writeFd = openSync(file, 'w');
   const readFd = openSync(file, 'r');
@@ -73,7 +74,7 @@ export async function spoolGit(
     // The open descriptors keep the file alive, so nothing is left behind if we crash
     // (Windows refuses to remove an open file: then it goes at the end).
     unlinkSync(file);
-    await rmdir(dir);
+    rmdirSync(dir);
     removed = true;
   } catch {
     // removed below
@@ -88,6 +89,8 @@ export async function spoolGit(
     });
     closeSync(writeFd);
     const buf = Buffer.allocUnsafe(READ_SIZE);
+    // Never a chunk before the call has returned: the caller finishes its set-up first.
+    await yieldToEvents();
     let position = 0;
     for (;;) {
       const last = exited; // read once more after exit: git's last bytes
@@ -108,7 +111,13 @@ export async function spoolGit(
   } finally {
     watcher?.close();
     closeSync(readFd);
-    if (!removed) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    if (!removed) {
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch {
+        // a temp directory left behind is not worth failing the check for
+      }
+    }
   }
   return git.done;
 }

@@ -194,5 +194,30 @@ describe('GitRepoReader', () => {
     await expect(readAt(reader, 'HEAD', 'docs/escape.md')).rejects.toThrow(/points outside the repository/);
     // A revision that does not exist is an error, never "absent" (fail closed).
     await expect(reader.entryAt('no-such-rev', 'docs/plan.md')).rejects.toThrow(/could not read docs\/plan.md at no-such-rev/);
+    // Asked in one tick (listed by one ls-tree): each gets its own answer, the same path twice
+    // the same, and a path is a name, never pathspec magic.
+    const [plan, again, missing, dir, link, old, magic] = await Promise.all([
+      reader.entryAt('HEAD', 'docs/plan.md'),
+      reader.entryAt('HEAD', 'docs/plan.md'),
+      reader.entryAt('HEAD', 'docs/missing.md'),
+      reader.entryAt('HEAD', 'docs'),
+      reader.entryAt('HEAD', 'link.md'),
+      reader.entryAt('HEAD~1', 'docs/plan.md'),
+      reader.entryAt('HEAD', ':(top)docs/plan.md'),
+    ]);
+    expect([plan, again, missing, dir, link, old, magic]).toEqual([
+      { kind: 'file', text: 'v2\n' },
+      { kind: 'file', text: 'v2\n' },
+      { kind: 'absent' },
+      { kind: 'other', type: 'directory' },
+      { kind: 'symlink', target: 'docs/plan.md' },
+      { kind: 'file', text: 'v1\n' },
+      { kind: 'absent' },
+    ]);
+    const failed = await Promise.allSettled([reader.entryAt('no-such-rev', 'a.md'), reader.entryAt('no-such-rev', 'b.md')]);
+    expect(failed.map((r) => (r.status === 'rejected' ? String(r.reason) : 'resolved'))).toEqual([
+      expect.stringMatching(/could not read a\.md at no-such-rev/),
+      expect.stringMatching(/could not read b\.md at no-such-rev/),
+    ]);
   });
 });
