@@ -110,12 +110,12 @@ async function readChange(
   options: GitSourceOptions,
 ): Promise<ChangeSet> {
   const limit = options.renameLimit ?? RENAME_LIMIT;
-  let attributes: BaseAttributes | undefined;
-  let content: ContentScanner | undefined;
+  // Set up right after the diff has started (below), before its first chunk is read.
+  const late: { attributes?: BaseAttributes; content?: ContentScanner } = {};
   const stream = new DiffStream({
     onFile: (f) => {
-      attributes!.add(f.path);
-      if (wantsContentScan(f)) content!.add(f);
+      late.attributes!.add(f.path);
+      if (wantsContentScan(f)) late.content!.add(f);
       else {
         options.onFile?.(f);
         releaseLines(f);
@@ -130,8 +130,8 @@ async function readChange(
   });
   const range = rangeOf();
   const branch = options.readBranch ? headBranch(sandbox.repo.root, headRef) : undefined;
-  attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40)));
-  content = new ContentScanner(sandbox, git, range.then((r) => r.head));
+  const attributes = (late.attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40))));
+  const content = (late.content = new ContentScanner(sandbox, git, range.then((r) => r.head)));
   const log = range.then((r) => readCommits(git, r.base, r.head));
   if (options.onBase) range.then((r) => options.onBase?.(r.base)).catch(() => undefined); // a bad range fails below
   let stderr: string;
