@@ -19,6 +19,8 @@ export interface ChangeSource {
   reader: RepoReader;
   /** The commit the policy is read at, or null when there is none (a diff: the work tree). */
   policyRef(change: ChangeSet): string | null;
+  /** Stops a source that started reading when it was made and will not be loaded (a git source). */
+  dispose?(): void;
 }
 
 /** What a source may report while it reads the change (each is optional for the source to call). */

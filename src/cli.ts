@@ -22,9 +22,12 @@ Options:
 Exit codes: 0 no error findings, 1 error findings, 2 bad usage, policy or input.
 `;
 
-/** The CLI's app, with every registered rule; loaded when a command runs or an error needs scrubbing. */
+/**
+ * The CLI's app, with every registered rule; loaded when a command asks for it (check and
+ * pre-push: once git diff runs) or an error needs scrubbing.
+ */
 async function cliApp(): Promise<App> {
-  const [{ createApp }, { allRules }] = await Promise.all([import('./commands/on-path.ts'), import('../rules/index.ts')]);
+  const [{ createApp }, { allRules }] = await Promise.all([import('./app.ts'), import('../rules/index.ts')]);
   return createApp({ rules: allRules });
 }
 
@@ -54,7 +57,7 @@ async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Prom
       `unexpected argument "${parsed.positionals[0]}". Run "prguard ${command.name} --help".`,
     );
   }
-  return command.run(parsed, io, await appOf());
+  return command.run(parsed, io, appOf);
 }
 
 /**

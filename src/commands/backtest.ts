@@ -91,7 +91,8 @@ export const backtest: Command = {
   summary: "replay the policy over the repository's merged pull requests",
   options,
   help,
-  async run({ values }, io, app) {
+  async run({ values }, io, appOf) {
+    const app = await appOf();
     const format = str(values.format) ?? 'text';
     if (!FORMATS.includes(format)) {
       const near = closest(format, FORMATS);

@@ -1,12 +1,12 @@
 // `prguard check`: lint a change (a git range or a diff file) against the policy.
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
-import type { CheckRequest, CheckResult } from '../app.ts';
+import type { App, CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
 import type { ChangeSet, PullRequest } from '../model.ts';
 import type { PrField } from '../rule.ts';
-import { POLICY_PATHS } from '../policy/default.ts';
+import { POLICY_PATHS } from '../policy/paths.ts';
 import { closest } from '../policy/suggest.ts';
 import type { PolicyChoice, PolicyInForce } from '../policy/in-force.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
@@ -193,10 +193,6 @@ export async function checkRequest(
   };
   const maxBytes = limit('max-diff-bytes', 'PRGUARD_MAX_DIFF_BYTES', true);
   const maxLines = limit('max-diff-lines', 'PRGUARD_MAX_DIFF_LINES', false);
-  const source =
-    diff !== undefined
-      ? diffSource({ file: diff, cwd: io.cwd, root, io, maxBytes, maxLines })
-      : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
   const mode = diff !== undefined ? 'diff' : 'git';
   // Any PR flag describes the pull request (no --label then means it has none); without one, what
   // only the pull request can decide is a notice. Reviews come only from --reviews or the PR.
@@ -210,7 +206,14 @@ export async function checkRequest(
   const unavailable: PrField[] = [...(flagged ? [] : (['title', 'body', 'labels'] as const)), ...(reviewsFile === undefined ? (['reviews'] as const) : [])];
   // Secrets that one commit adds and a later one removes are in the history, not the net diff.
   const enrich = mode === 'git' ? (change: ChangeSet, inForce: PolicyInForce) => addHistory(root, change, inForce.policy) : undefined;
-  return { source, policy: policyChoice(str(values.policy), io, root), pr, ai, root, mode, unavailable, ...(enrich ? { enrich } : {}) };
+  const policy = policyChoice(str(values.policy), io, root);
+  // Last, once every flag is read: a git source starts git diff as it is made (the caller
+  // disposes of it if it is not loaded).
+  const source =
+    diff !== undefined
+      ? diffSource({ file: diff, cwd: io.cwd, root, io, maxBytes, maxLines })
+      : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
+  return { source, policy, pr, ai, root, mode, unavailable, ...(enrich ? { enrich } : {}) };
 }
 
 /** Colour on a TTY or with FORCE_COLOR, never with a non-empty NO_COLOR (no-color.org). */
@@ -241,10 +244,17 @@ export const check: Command = {
   summary: 'lint a change (git range or diff) against the policy',
   options,
   help,
-  async run({ values }, io, app) {
+  async run({ values }, io, appOf) {
     const failOn = parseFailOn(str(values['fail-on']));
-    const request = await checkRequest(values, io);
-    const result = await app.runCheck(request);
+    const request = await checkRequest(values, io); // git diff runs from here on
+    let app: App;
+    let result: CheckResult;
+    try {
+      app = await appOf(); // the rules load while git diff runs
+      result = await app.runCheck(request);
+    } finally {
+      request.source.dispose?.();
+    }
     const { report } = result;
     const note = request.mode === 'git' ? await workTreePolicyNote(request.root, result, request.source.reader) : undefined;
     if (note) report.notes.push(note);

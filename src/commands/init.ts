@@ -64,7 +64,8 @@ export const init: Command = {
   summary: 'write a starter .github/prguard.yml and PR template',
   options,
   help,
-  async run({ values }, io, app) {
+  async run({ values }, io, appOf) {
+    const app = await appOf();
     const allRules = app.rules;
     const root = (await repoRoot(io.cwd)) ?? io.cwd;
     const force = values.force === true;

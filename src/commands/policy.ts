@@ -5,7 +5,7 @@ import { describeFsError, PolicyError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
 import { describePolicy } from '../policy/describe.ts';
 import { discoverPolicy } from '../policy/index.ts';
-import { POLICY_PATHS } from '../policy/default.ts';
+import { POLICY_PATHS } from '../policy/paths.ts';
 import { closest } from '../policy/suggest.ts';
 import { DEFAULT_TESTS_DIR } from '../policy/fixtures.ts';
 import { formatDescribedJson, formatDescribedText } from './policy-print.ts';
@@ -110,7 +110,8 @@ export const policyCommand: Command = {
   options,
   positionals: true,
   help,
-  async run(args, io, app) {
+  async run(args, io, appOf) {
+    const app = await appOf();
     const [sub, ...names] = args.positionals;
     if (sub !== 'test' && args.values.dir !== undefined) throw new UsageError('--dir is for policy test');
     if (sub === 'print') return print(args, names, io, app.rules);

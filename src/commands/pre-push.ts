@@ -4,11 +4,11 @@ import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
 import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
-import { POLICY_PATHS } from '../policy/default.ts';
+import { POLICY_PATHS } from '../policy/paths.ts';
 import { formatText } from '../report/text.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
 import { gitSource } from './source.ts';
-import type { App } from '../app.ts';
+import type { App, CheckResult } from '../app.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -63,7 +63,7 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
   return parsePushedRefs(await readAll(io.stdin));
 }
 
-async function checkPush({ values, positionals }: ParsedArgs, io: IO, app: App): Promise<number> {
+async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {
   const remote = positionals[0] ?? 'origin';
   const refs = await pushedRefs(io);
   const plan = await resolvePushRanges(refs, remote, io.cwd);
@@ -81,9 +81,15 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, app: App):
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
     // The base is a merge-base already, so it is the commit the policy is read at: read it now.
     const prefetch = policy.kind === 'discover' ? POLICY_PATHS : undefined;
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch });
-    // A push has no pull request yet: what only the PR can decide is a notice here.
-    const { report } = await app.runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] });
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch }); // git diff starts
+    let report: CheckResult['report'];
+    try {
+      // The rules load (on the first range) while git diff runs. A push has no pull request yet:
+      // what only the PR can decide is a notice here.
+      ({ report } = await (await appOf()).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] }));
+    } finally {
+      source.dispose?.();
+    }
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;
     io.stdout(
@@ -108,9 +114,9 @@ export const prePush: Command = {
   options,
   positionals: true,
   help,
-  async run(args, io, app) {
+  async run(args, io, appOf) {
     try {
-      return await checkPush(args, io, app);
+      return await checkPush(args, io, appOf);
     } catch (err) {
       // Exit 2 stops the push too: say why it stopped and how to get past it.
       if (!(err instanceof UsageError)) throw err;

@@ -20,7 +20,8 @@ export const rulesCommand: Command = {
   summary: 'list every rule with its default severity',
   options: {},
   help: rulesHelp,
-  async run(_args, io, app) {
+  async run(_args, io, appOf) {
+    const app = await appOf();
     const allRules = app.rules;
     const width = Math.max(4, ...allRules.map((r) => r.meta.id.length)) + 2;
     const lines = allRules.map(
@@ -55,7 +56,8 @@ export const explain: Command = {
   options: {},
   positionals: true,
   help: explainHelp,
-  async run({ positionals }, io, app) {
+  async run({ positionals }, io, appOf) {
+    const app = await appOf();
     const [id, extra] = positionals;
     if (extra !== undefined) throw new UsageError(`explain takes one rule id, got "${id}" and "${extra}".`);
     if (id === undefined || !app.rules.some((r) => r.meta.id === id)) throw unknownRule(id, app.rules);

@@ -55,7 +55,8 @@ export const secretsCommand: Command = {
   options: { output: { type: 'string', short: 'o' }, base: { type: 'string' }, head: { type: 'string' }, policy: { type: 'string' } },
   positionals: true,
   help,
-  async run({ values, positionals }, io, app) {
+  async run({ values, positionals }, io, appOf) {
+    const app = await appOf();
     const [sub, extra] = positionals;
     if (sub !== 'baseline' || extra !== undefined) {
       throw new UsageError(`secrets takes one subcommand, "baseline"${sub === undefined ? '' : `, got "${positionals.join(' ')}"`}. See prguard secrets --help.`);

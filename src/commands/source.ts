@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { ChangeSource } from '../app.ts';
 import { loadDiffChangeSet } from '../diff/source.ts';
-import { loadGitChangeSet } from '../git/index.ts';
+import { startGitChangeSet } from '../git/index.ts';
 import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet } from '../model.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
@@ -13,6 +13,7 @@ import type { IO } from './types.ts';
 /**
  * A git range of the repository at `root`; the policy is read at the range's base. `branch` is the
  * branch being pushed (pre-push), when the head is a commit; else the branch the head names.
+ * Reading starts when the source is made: `load` it, or `dispose` it.
  */
 export function gitSource(opts: {
   cwd: string;
@@ -25,20 +26,15 @@ export function gitSource(opts: {
 }): ChangeSource {
   const reader = new PrefetchingReader(new GitRepoReader(opts.root));
   if (opts.base !== undefined && opts.prefetch) reader.prefetch(opts.base, opts.prefetch);
+  // git diff starts now: it runs while the caller loads the rules, and `load` reads it.
+  const started = startGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head, readBranch: opts.branch === undefined });
   return {
     async load(events): Promise<ChangeSet> {
-      const change = await loadGitChangeSet({
-        cwd: opts.cwd,
-        root: opts.root,
-        base: opts.base,
-        head: opts.head,
-        readBranch: opts.branch === undefined,
-        onFile: events?.onFile?.bind(events),
-        onBase: events?.onPolicyRef?.bind(events),
-      });
+      const change = await started.load({ onFile: events?.onFile?.bind(events), onBase: events?.onPolicyRef?.bind(events) });
       if (opts.branch) change.branch = opts.branch;
       return change;
     },
+    dispose: started.dispose,
     reader,
     policyRef: (change) => change.base,
   };

@@ -36,6 +36,9 @@ export interface Command {
   positionals?: boolean;
   /** Full help text; a test checks it mentions every option. */
   help: string;
-  /** Returns the exit code. Throw UsageError for exit 2. `app` is the composition root. */
-  run(args: ParsedArgs, io: IO, app: App): Promise<number>;
+  /**
+   * Returns the exit code. Throw UsageError for exit 2. `app` gives the composition root (the
+   * rules and the engine), loaded on the first call: a command that reads git starts it first.
+   */
+  run(args: ParsedArgs, io: IO, app: () => Promise<App>): Promise<number>;
 }

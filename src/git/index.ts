@@ -76,8 +76,48 @@ async function refsOf(git: Git, options: GitSourceOptions): Promise<{ baseRef: s
   return { headRef, baseRef: options.base ?? (await defaultBaseRef(git, headRef)) };
 }
 
+/** What a started change reports while it is read (see ChangeSource.load). */
+export interface GitChangeEvents {
+  onFile?: (file: FileChange) => void;
+  onBase?: (base: string) => void;
+}
+
+/** A change whose `git diff` is already running; `load` reads it, once. */
+export interface StartedGitChange {
+  load(events?: GitChangeEvents): Promise<ChangeSet>;
+  /** For a change that will not be loaded: stops git and removes its temporary directory. */
+  dispose(): void;
+}
+
+/**
+ * Starts reading the change from `base` (merge-base) to `head` at once: `git diff` runs (into its
+ * spool file) while the caller still loads what it needs, and `load` then reads it.
+ */
+export function startGitChangeSet(options: Omit<GitSourceOptions, 'onFile' | 'onBase'>): StartedGitChange {
+  let begin!: (events: GitChangeEvents) => void;
+  let cancel!: (err: Error) => void;
+  const loaded = new Promise<GitChangeEvents>((resolve, reject) => {
+    begin = resolve;
+    cancel = reject;
+  });
+  loaded.catch(() => undefined); // a disposed change is never read
+  const result = readGitChange(options, loaded);
+  result.catch(() => undefined); // surfaces through load()
+  return {
+    load(events = {}) {
+      begin(events);
+      return result;
+    },
+    dispose: () => cancel(new Error('the change was not read')),
+  };
+}
+
 /** Reads the change from `base` (merge-base) to `head`: files with hunks and attributes, and commits. */
-export async function loadGitChangeSet(options: GitSourceOptions): Promise<ChangeSet> {
+export function loadGitChangeSet(options: GitSourceOptions): Promise<ChangeSet> {
+  return startGitChangeSet(options).load({ onFile: options.onFile, onBase: options.onBase });
+}
+
+async function readGitChange(options: Omit<GitSourceOptions, 'onFile' | 'onBase'>, loaded: Promise<GitChangeEvents>): Promise<ChangeSet> {
   const git = openGit(options.cwd);
   const { baseRef, headRef } = await refsOf(git, options).catch((err: unknown) => explain(options.cwd, err));
   const known = options.root === undefined ? undefined : repoPathsAt(options.root);
@@ -93,7 +133,7 @@ export async function loadGitChangeSet(options: GitSourceOptions): Promise<Chang
   const repo: RepoPaths = known ?? (await rangeOf().catch((err: unknown) => explain(options.cwd, err)));
   const sandbox = new Sandbox(repo);
   try {
-    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, headRef, options);
+    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, headRef, options, loaded);
   } catch (err) {
     return explain(options.cwd, err);
   } finally {
@@ -107,9 +147,14 @@ async function readChange(
   rangeOf: () => Promise<RangeAnswer>,
   symmetric: string,
   headRef: string,
-  options: GitSourceOptions,
+  options: Omit<GitSourceOptions, 'onFile' | 'onBase'>,
+  loaded: Promise<GitChangeEvents>,
 ): Promise<ChangeSet> {
   const limit = options.renameLimit ?? RENAME_LIMIT;
+  let events: GitChangeEvents = {};
+  const ready = loaded.then((e) => {
+    events = e;
+  });
   // Set up right after the diff has started (below), before its first chunk is read.
   const late: { attributes?: BaseAttributes; content?: ContentScanner } = {};
   const stream = new DiffStream({
@@ -117,23 +162,24 @@ async function readChange(
       late.attributes!.add(f.path);
       if (wantsContentScan(f)) late.content!.add(f);
       else {
-        options.onFile?.(f);
+        events.onFile?.(f);
         releaseLines(f);
       }
     },
   });
   // First: git diff, in the sandbox (no work tree and no index, so no .gitattributes but the
   // base's: sandbox.ts). It starts here, synchronously; the questions below go while it runs,
-  // and no file reaches onFile before they are set up (the diff's output is read after a yield).
+  // and its output is read once they are set up and the change is loaded.
   const diff = spoolGit(sandbox.dir, [...DIFF_ARGS, `-l${limit}`, '--end-of-options', symmetric, '--'], (chunk) => stream.write(chunk), {
     env: sandbox.env,
+    ready,
   });
   const range = rangeOf();
   const branch = options.readBranch ? headBranch(sandbox.repo.root, headRef) : undefined;
   const attributes = (late.attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40))));
   const content = (late.content = new ContentScanner(sandbox, git, range.then((r) => r.head)));
   const log = range.then((r) => readCommits(git, r.base, r.head));
-  if (options.onBase) range.then((r) => options.onBase?.(r.base)).catch(() => undefined); // a bad range fails below
+  Promise.all([range, ready]).then(([r]) => events.onBase?.(r.base), () => undefined); // a bad range fails below
   let stderr: string;
   let files: FileChange[];
   let r: RangeAnswer;
@@ -147,7 +193,7 @@ async function readChange(
     throw err;
   }
   const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
-  if (options.onFile) for (const f of files) if (wantsContentScan(f)) options.onFile(f);
+  if (events.onFile) for (const f of files) if (wantsContentScan(f)) events.onFile(f);
   const [commits, branchName] = await Promise.all([log, branch]);
   const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
     (n): n is string => n !== undefined,

@@ -61,7 +61,10 @@ export async function spoolGit(
   cwd: string,
   args: string[],
   onChunk: (chunk: Buffer) => void,
-  options: Pick<StartOptions, 'env'> = {},
+  options: Pick<StartOptions, 'env'> & {
+    /** Output is read (and handed to onChunk) only once this settles; a rejection stops git. */
+    ready?: Promise<unknown>;
+  } = {},
 ): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'prguard-diff-'));
   const file = join(dir, 'out');
@@ -89,8 +92,10 @@ export async function spoolGit(
     });
     closeSync(writeFd);
     const buf = Buffer.allocUnsafe(READ_SIZE);
-    // Never a chunk before the call has returned: the caller finishes its set-up first.
+    // Never a chunk before the call has returned: the caller finishes its set-up first. git
+    // writes to the spool meanwhile, whoever reads it and when.
     await yieldToEvents();
+    await options.ready;
     let position = 0;
     for (;;) {
       const last = exited; // read once more after exit: git's last bytes

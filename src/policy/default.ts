@@ -9,8 +9,7 @@ extends: recommended
 /** DEFAULT_POLICY_TEXT as parsed (a test keeps the two equal), so the default needs no YAML parse. */
 export const DEFAULT_POLICY_CONFIG = { version: 1, extends: 'recommended' } as const;
 
-/** Where prguard looks for a policy, in order, relative to the repository root. */
-export const POLICY_PATHS = ['.github/prguard.yml', '.prguard.yml'] as const;
+export { POLICY_PATHS } from './paths.ts';
 
 /** The embedded default policy (`extends: recommended`), resolved without the YAML parser. */
 export function defaultPolicy(rules: readonly AnyRule[]): ResolvedPolicy {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.ts';
-import { loadGitChangeSet } from '../../src/git/index.ts';
+import { loadGitChangeSet, startGitChangeSet } from '../../src/git/index.ts';
 import { GitRepoReader } from '../../src/git/reader.ts';
 import { readAt } from '../../src/repo/reader.ts';
 import { commitAll, git, initRepo, tempDir, write } from '../helpers/git.ts';
@@ -172,6 +172,28 @@ describe('loadGitChangeSet', () => {
     expect(err).toBeInstanceOf(UsageError);
     expect((err as Error).message).toMatch(/not inside a git work tree.*--diff/s);
     fs.rmSync(dir, { recursive: true });
+  });
+
+  it('a started change is read whenever it is loaded, and one that never is leaves nothing behind', async () => {
+    const tmp = tempDir();
+    const saved = process.env.TMPDIR;
+    process.env.TMPDIR = tmp; // where the sandbox and the spool go
+    try {
+      const late = startGitChangeSet({ cwd: clone, root: clone, base: forkPoint, head: 'HEAD' });
+      const dropped = startGitChangeSet({ cwd: clone, root: clone, base: forkPoint, head: 'HEAD' });
+      dropped.dispose();
+      await new Promise((resolve) => setTimeout(resolve, 300)); // git diff has long finished
+      const seen: string[] = [];
+      const change = await late.load({ onFile: (f) => void seen.push(f.path) });
+      expect(change.files.map((f) => f.path).sort()).toEqual([...seen].sort());
+      expect(seen).toContain('src/app.ts');
+      await expect(dropped.load()).rejects.toThrow(/not read/);
+      expect(fs.readdirSync(tmp)).toEqual([]);
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = saved;
+      fs.rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,0 +1,5 @@
+// Where prguard looks for a policy: a module of its own, so that the commands that only need the
+// paths (check, pre-push) do not load the policy resolver with them before git diff starts.
+
+/** Where prguard looks for a policy, in order, relative to the repository root. */
+export const POLICY_PATHS = ['.github/prguard.yml', '.prguard.yml'] as const;
