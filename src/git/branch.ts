@@ -1,7 +1,6 @@
 // The local head branch, read as the Action reads the PR's head ref: the branch HEAD points to
-// (or the one --head names), or the ref a pre-push hook is pushing. A commit sha or a detached
-// HEAD has no branch.
-import { openGit } from './run.ts';
+// (or the one --head names: its full name comes with the range's rev-parse, range.ts), or the ref
+// a pre-push hook is pushing. A commit sha or a detached HEAD has no branch.
 
 /** A pushed or named ref as a branch name: `refs/heads/codex/x` -> `codex/x`; tags and shas -> undefined. */
 export function branchOfRef(ref: string | undefined): string | undefined {
@@ -11,13 +10,10 @@ export function branchOfRef(ref: string | undefined): string | undefined {
 }
 
 /**
- * The branch `head` names in the repository at `cwd` (`HEAD`, default: the checked-out branch;
- * `codex/x` or `refs/heads/codex/x`: that branch; `origin/codex/x`: the remote's branch name).
- * Undefined for a sha, a tag, a detached HEAD, or when git cannot tell.
+ * The branch in the full name `rev-parse --symbolic-full-name` gives a ref: `refs/heads/codex/x`
+ * and `refs/remotes/origin/codex/x` -> `codex/x`; a tag, `HEAD` or nothing -> undefined.
  */
-export async function headBranch(cwd: string, head = 'HEAD'): Promise<string | undefined> {
-  if (head.startsWith('-') || head.trim() === '') return undefined;
-  const full = await openGit(cwd).tryRaw(['rev-parse', '--symbolic-full-name', '--verify', '--quiet', head]);
+export function branchOfName(full: string | undefined): string | undefined {
   if (!full) return undefined;
   const local = branchOfRef(full);
   if (local) return local;

@@ -9,7 +9,7 @@ import { DiffStream } from '../diff/index.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, FileChange } from '../model.ts';
 import { attributesChangeNotes, BaseAttributes } from './attributes.ts';
-import { headBranch } from './branch.ts';
+import { branchOfName } from './branch.ts';
 import { readCommits } from './commits.ts';
 import { ContentScanner, wantsContentScan } from './content-scan.ts';
 import { defaultBaseRef, isPlainRef, type RangeAnswer, resolveRange, verifyCommit } from './range.ts';
@@ -125,7 +125,7 @@ async function readGitChange(options: Omit<GitSourceOptions, 'onFile' | 'onBase'
   let range: Promise<RangeAnswer> | undefined;
   const rangeOf = (): Promise<RangeAnswer> => {
     if (!range) {
-      range = resolveRange(git, baseRef, headRef);
+      range = resolveRange(git, baseRef, headRef, options.readBranch === true);
       range.catch(() => undefined); // awaited by readChange
     }
     return range;
@@ -133,7 +133,7 @@ async function readGitChange(options: Omit<GitSourceOptions, 'onFile' | 'onBase'
   const repo: RepoPaths = known ?? (await rangeOf().catch((err: unknown) => explain(options.cwd, err)));
   const sandbox = new Sandbox(repo);
   try {
-    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, headRef, options, loaded);
+    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, options, loaded);
   } catch (err) {
     return explain(options.cwd, err);
   } finally {
@@ -146,7 +146,6 @@ async function readChange(
   sandbox: Sandbox,
   rangeOf: () => Promise<RangeAnswer>,
   symmetric: string,
-  headRef: string,
   options: Omit<GitSourceOptions, 'onFile' | 'onBase'>,
   loaded: Promise<GitChangeEvents>,
 ): Promise<ChangeSet> {
@@ -175,7 +174,7 @@ async function readChange(
     ready,
   });
   const range = rangeOf();
-  const branch = options.readBranch ? headBranch(sandbox.repo.root, headRef) : undefined;
+  const branch = options.readBranch ? range.then((r) => branchOfName(r.headName)) : undefined;
   const attributes = (late.attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40))));
   const content = (late.content = new ContentScanner(sandbox, git, range.then((r) => r.head)));
   const log = range.then((r) => readCommits(git, r.base, r.head));

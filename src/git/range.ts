@@ -57,15 +57,19 @@ export interface RangeAnswer {
   head: string;
   /** The merge-base of base and head (the first, when there are several). */
   base: string;
+  /** With `fullName`: what `--symbolic-full-name` gives the head ref (`refs/heads/x`), if anything. */
+  headName?: string;
 }
 
 /**
  * Asks git once for the work tree's top, its git directories, head's commit and the merge-base
- * (`rev-parse A...B` prints B, A and `^<merge-base>`). On failure the refs are explained one by one.
+ * (`rev-parse A...B` prints B, A and `^<merge-base>`), and with `fullName` the head ref's full name
+ * (printed last, when it has one). On failure the refs are explained one by one.
  */
-export async function resolveRange(git: Git, baseRef: string, headRef: string): Promise<RangeAnswer> {
+export async function resolveRange(git: Git, baseRef: string, headRef: string, fullName = false): Promise<RangeAnswer> {
   const out = await git.tryRaw([
     'rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', `${baseRef}^{commit}...${headRef}^{commit}`,
+    ...(fullName ? ['--symbolic-full-name', headRef] : []),
   ]);
   const lines = out?.split('\n') ?? [];
   const [root, gitDir, commonDir, head] = lines;
@@ -81,5 +85,6 @@ export async function resolveRange(git: Git, baseRef: string, headRef: string): 
         'fetch more history (e.g. `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).',
     );
   }
-  return { root, gitDir, commonDir: resolve(git.cwd, commonDir), head, base };
+  const headName = fullName ? lines.slice(5).find((l) => !l.startsWith('^')) : undefined;
+  return { root, gitDir, commonDir: resolve(git.cwd, commonDir), head, base, ...(headName ? { headName } : {}) };
 }
