@@ -212,7 +212,7 @@ export async function checkRequest(
   const source =
     diff !== undefined
       ? diffSource({ file: diff, cwd: io.cwd, root, io, maxBytes, maxLines })
-      : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head) });
+      : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head), prefetch: policy.kind === 'discover' ? POLICY_PATHS : undefined });
   return { source, policy, pr, ai, root, mode, unavailable, ...(enrich ? { enrich } : {}) };
 }
 

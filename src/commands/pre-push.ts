@@ -81,7 +81,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
     // The base is a merge-base already, so it is the commit the policy is read at: read it now.
     const prefetch = policy.kind === 'discover' ? POLICY_PATHS : undefined;
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch }); // git diff starts
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch, baseIsMergeBase: true }); // git diff starts
     let report: CheckResult['report'];
     try {
       // The rules load (on the first range) while git diff runs. A push has no pull request yet:

@@ -85,6 +85,10 @@ export interface GitChangeEvents {
 /** A change whose `git diff` is already running; `load` reads it, once. */
 export interface StartedGitChange {
   load(events?: GitChangeEvents): Promise<ChangeSet>;
+  /** The merge-base (the change's `base`), as soon as git has answered, loaded or not. */
+  base: Promise<string>;
+  /** Settles once git diff has been started (never when the refs are refused before). */
+  diffStarted: Promise<void>;
   /** For a change that will not be loaded: stops git and removes its temporary directory. */
   dispose(): void;
 }
@@ -101,13 +105,19 @@ export function startGitChangeSet(options: Omit<GitSourceOptions, 'onFile' | 'on
     cancel = reject;
   });
   loaded.catch(() => undefined); // a disposed change is never read
-  const result = readGitChange(options, loaded);
+  let answered!: (base: string) => void;
+  const base = new Promise<string>((resolve) => (answered = resolve));
+  let started!: () => void;
+  const diffStarted = new Promise<void>((resolve) => (started = resolve));
+  const result = readGitChange(options, loaded, { onBase: answered, onDiff: started });
   result.catch(() => undefined); // surfaces through load()
   return {
     load(events = {}) {
       begin(events);
       return result;
     },
+    base,
+    diffStarted,
     dispose: () => cancel(new Error('the change was not read')),
   };
 }
@@ -117,7 +127,11 @@ export function loadGitChangeSet(options: GitSourceOptions): Promise<ChangeSet> 
   return startGitChangeSet(options).load({ onFile: options.onFile, onBase: options.onBase });
 }
 
-async function readGitChange(options: Omit<GitSourceOptions, 'onFile' | 'onBase'>, loaded: Promise<GitChangeEvents>): Promise<ChangeSet> {
+async function readGitChange(
+  options: Omit<GitSourceOptions, 'onFile' | 'onBase'>,
+  loaded: Promise<GitChangeEvents>,
+  progress: { onBase: (base: string) => void; onDiff: () => void },
+): Promise<ChangeSet> {
   const git = openGit(options.cwd);
   const { baseRef, headRef } = await refsOf(git, options).catch((err: unknown) => explain(options.cwd, err));
   const known = options.root === undefined ? undefined : repoPathsAt(options.root);
@@ -126,14 +140,14 @@ async function readGitChange(options: Omit<GitSourceOptions, 'onFile' | 'onBase'
   const rangeOf = (): Promise<RangeAnswer> => {
     if (!range) {
       range = resolveRange(git, baseRef, headRef, options.readBranch === true);
-      range.catch(() => undefined); // awaited by readChange
+      range.then((r) => progress.onBase(r.base), () => undefined); // a failure is awaited by readChange
     }
     return range;
   };
   const repo: RepoPaths = known ?? (await rangeOf().catch((err: unknown) => explain(options.cwd, err)));
   const sandbox = new Sandbox(repo);
   try {
-    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, options, loaded);
+    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, options, loaded, progress.onDiff);
   } catch (err) {
     return explain(options.cwd, err);
   } finally {
@@ -148,6 +162,7 @@ async function readChange(
   symmetric: string,
   options: Omit<GitSourceOptions, 'onFile' | 'onBase'>,
   loaded: Promise<GitChangeEvents>,
+  onDiff: () => void,
 ): Promise<ChangeSet> {
   const limit = options.renameLimit ?? RENAME_LIMIT;
   let events: GitChangeEvents = {};
@@ -173,6 +188,7 @@ async function readChange(
     env: sandbox.env,
     ready,
   });
+  onDiff();
   const range = rangeOf();
   const branch = options.readBranch ? range.then((r) => branchOfName(r.headName)) : undefined;
   const attributes = (late.attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40))));
