@@ -49,9 +49,9 @@ function buildRepo(policy?: { base: string; head?: string }): { repo: Repo; base
   return { repo, base, head };
 }
 
-/** secret-leakage with its per-file phase recorded: which files ran it before the change was read. */
-function recording(): { rules: AnyRule[]; streamed: FileChange[]; loaded: { done: boolean } } {
-  const streamed: FileChange[] = [];
+/** The rules with their per-file phases recorded: which rule ran on which file before the change was read. */
+function recording(): { rules: AnyRule[]; streamed: string[]; loaded: { done: boolean } } {
+  const streamed: string[] = [];
   const loaded = { done: false };
   const rules = allRules.map((rule) => {
     const phase = rule.file;
@@ -61,7 +61,7 @@ function recording(): { rules: AnyRule[]; streamed: FileChange[]; loaded: { done
       file: {
         key: phase.key,
         run: (file: FileChange, options: Record<string, unknown>) => {
-          if (!loaded.done) streamed.push(file);
+          if (!loaded.done) streamed.push(`${rule.meta.id} ${file.path}`);
           return phase.run(file, options);
         },
       },
@@ -93,8 +93,11 @@ describe('streamed per-file rule work gives the whole-change report', () => {
     expect(streamed.findings.some((f) => f.path === 'modern/new.ts')).toBe(true);
     expect(ids(streamed)).toEqual(expect.arrayContaining(['secret-leakage', 'tests-touched']));
     expect(JSON.stringify(streamed)).not.toContain(PAT);
-    // Every file went through the phase while the change streamed in (the binary once its content was read).
-    expect(early.map((f) => f.path).sort()).toEqual(['assets/blob.bin', 'modern/new.ts', 'src/app.test.ts', 'src/config.ts', 'src/gone.ts', 'src/settings.py']);
+    // Every file went through each phase while the change streamed in (the binary once its content was read).
+    const paths = ['assets/blob.bin', 'modern/new.ts', 'src/app.test.ts', 'src/config.ts', 'src/gone.ts', 'src/settings.py'];
+    const phased = allRules.filter((r) => r.file).map((r) => r.meta.id);
+    expect(phased).toEqual(expect.arrayContaining(['secret-leakage', 'tests-touched']));
+    expect([...early].sort()).toEqual(phased.flatMap((id) => paths.map((p) => `${id} ${p}`)).sort());
   });
 
   const CUSTOM = [

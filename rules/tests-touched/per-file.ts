@@ -1,0 +1,87 @@
+// The rule's per-file phase (Rule.file): what one file is to the rule, found while the change is
+// still streaming in. It reads the path globs (tests, source, ignore), the file's own lines (skip
+// and focus markers, inline Rust tests, the tests a deleted test file held) and nothing of the
+// other files; what needs several files (assertions moved between test files, the verdict) and
+// the attributes (generated, vendored: read at the base after the diff) is left to `check`.
+import type { TypedViolation } from '../../src/rule-kit/index.ts';
+import type { FileChange } from '../../src/model.ts';
+import { matchesAny } from '../../src/glob.ts';
+import { heldTests } from './assertions.ts';
+import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
+import type { MessageId } from './meta.ts';
+import { renamedOutOfTests } from './renames.ts';
+
+export interface TestsTouchedOptions {
+  source: string[];
+  tests: string[];
+  ignore: string[];
+  'weakened-tests': boolean;
+  'conditional-skips': boolean;
+}
+
+/** One file, as the rule sees it before the change is complete. */
+export interface FileFacts {
+  /** A test file: its path matches `tests`, and it was not renamed out of the tests. */
+  test: boolean;
+  /** A test file renamed to where its runner no longer finds it. */
+  renamedAway: boolean;
+  /** A deleted test file that held tests (weakened-tests on). */
+  deletedHeldTests: boolean;
+  /** Source by its path (`source`, not `ignore`, not a test); the attributes are not applied yet. */
+  sourceByPath: boolean;
+  /** Source whose added lines bring inline tests (Rust `#[test]`, `mod tests`). */
+  inlineTest: boolean;
+  /** Skip and focus markers on its added lines (weakened-tests on). */
+  markers: TypedViolation<MessageId>[];
+}
+
+const MESSAGE_BY_KIND = { focus: 'focusMarker', skip: 'skipMarker', conditional: 'conditionalSkip' } as const;
+
+function hasInlineTestChange(file: FileChange): boolean {
+  if (languageOf(file.path)?.name !== 'Rust') return false; // only Rust has inline tests we recognise
+  return file.hunks.some((h) => h.added.some((l) => isInlineRustTest(file.path, l.content, h.section)));
+}
+
+function markerViolations(file: FileChange, test: boolean, options: TestsTouchedOptions): TypedViolation<MessageId>[] {
+  const markers = markersFor(file.path, test).filter((m) => options['conditional-skips'] || m.kind !== 'conditional');
+  if (markers.length === 0) return [];
+  const out: TypedViolation<MessageId>[] = [];
+  const addedLines = new Set(file.hunks.flatMap((h) => h.added.map((l) => l.line)));
+  for (const hunk of file.hunks) {
+    for (const added of hunk.added) {
+      const found = findMarker(added.content, markers);
+      if (found === null) continue;
+      // A new test written to run only somewhere (`it.skipIf(!process.env.DB)('x', () => {`, then
+      // its new body) weakens nothing; a condition put on code that was already there does.
+      if (found.kind === 'conditional' && addedLines.has(added.line + 1)) continue;
+      out.push({ messageId: MESSAGE_BY_KIND[found.kind], path: file.path, line: added.line, data: { marker: found.text } });
+    }
+  }
+  return out;
+}
+
+/** The options the facts depend on (all of the rule's, as it happens), as a key. */
+export function factsKey(options: TestsTouchedOptions): string {
+  return JSON.stringify([options.source, options.tests, options.ignore, options['weakened-tests'], options['conditional-skips']]);
+}
+
+export function factsOf(file: FileChange, options: TestsTouchedOptions): FileFacts {
+  const weakened = options['weakened-tests'];
+  const isTest = (path: string) => matchesAny(path, options.tests);
+  const matchesTests = isTest(file.path);
+  if (file.status === 'deleted') {
+    const held = matchesTests && weakened && heldTests(file, languageOf(file.path));
+    return { test: matchesTests, renamedAway: false, deletedHeldTests: held, sourceByPath: false, inlineTest: false, markers: [] };
+  }
+  const renamedAway = renamedOutOfTests(file, isTest);
+  const test = matchesTests && !renamedAway;
+  const sourceByPath = !test && matchesAny(file.path, options.source) && !matchesAny(file.path, options.ignore);
+  return {
+    test,
+    renamedAway,
+    deletedHeldTests: false,
+    sourceByPath,
+    inlineTest: sourceByPath && hasInlineTestChange(file),
+    markers: weakened ? markerViolations(file, test, options) : [],
+  };
+}
