@@ -70,11 +70,22 @@ export class PerFileResults {
   /** The rule's per-file result for `file` under `options`: reused when computed early, else computed now. */
   resultFor(rule: AnyRule, options: Record<string, unknown>, file: FileChange): unknown {
     const phase = rule.file!;
-    const byKey = this.slot(rule.meta.id, phase.key(options));
+    const byKey = this.slot(rule.meta.id, this.keyOf(phase, options));
     if (byKey.has(file)) return byKey.get(file);
     const result = phase.run(file, options);
     byKey.set(file, result);
     return result;
+  }
+
+  /** Keys by phase and options object: a run asks once per file with the same options, and a key can cost a JSON dump. */
+  private readonly keys = new WeakMap<object, WeakMap<Record<string, unknown>, string>>();
+
+  private keyOf(phase: NonNullable<AnyRule['file']>, options: Record<string, unknown>): string {
+    let byOptions = this.keys.get(phase);
+    if (!byOptions) this.keys.set(phase, (byOptions = new WeakMap()));
+    let key = byOptions.get(options);
+    if (key === undefined) byOptions.set(options, (key = phase.key(options)));
+    return key;
   }
 
   private slot(id: string, key: string): WeakMap<FileChange, unknown> {
