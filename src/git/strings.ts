@@ -26,7 +26,8 @@ export class PrintableRuns {
         }
         continue;
       }
-      if (start >= 0) this.run += chunk.toString('latin1', start, i);
+      // A run too short to keep, and not the end of one begun in an earlier chunk, is not decoded.
+      if (start >= 0 && (this.run !== '' || i - start >= MIN_RUN)) this.run += chunk.toString('latin1', start, i);
       start = -1;
       this.close();
       if (b === 0x0a) this.line++;

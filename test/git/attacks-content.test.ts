@@ -86,6 +86,23 @@ describe('printable runs', () => {
     runs.push(Buffer.from('efgh\0'));
     expect(runs.end()).toEqual([{ line: 1, content: 'abcdefgh' }]);
   });
+
+  it('gives the same runs however the content is cut into chunks', () => {
+    const random = rng(11);
+    // Mostly printable, so that runs of every length occur, some across the cuts.
+    const bytes = Buffer.from(Array.from({ length: 4000 }, () => (random() < 0.85 ? 32 + Math.floor(random() * 95) : [0, 10, 1, 200][Math.floor(random() * 4)]!)));
+    const whole = printableRuns(bytes);
+    expect(whole.length).toBeGreaterThan(50);
+    for (let round = 0; round < 20; round++) {
+      const runs = new PrintableRuns();
+      for (let at = 0; at < bytes.length; ) {
+        const size = 1 + Math.floor(random() * 12);
+        runs.push(bytes.subarray(at, at + size));
+        at += size;
+      }
+      expect(runs.end()).toEqual(whole);
+    }
+  });
 });
 
 describe('added and deleted text', () => {
