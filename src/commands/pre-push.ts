@@ -65,6 +65,10 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
 
 async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {
   const remote = positionals[0] ?? 'origin';
+  // A push's diff is small: loading the rules is the long pole, so it starts first and runs
+  // while the refs are read and git answers.
+  const app = appOf();
+  app.catch(() => undefined); // awaited below
   const refs = await pushedRefs(io);
   const plan = await resolvePushRanges(refs, remote, io.cwd);
   const color = useColor(io);
@@ -84,9 +88,8 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch, baseIsMergeBase: true }); // git diff starts
     let report: CheckResult['report'];
     try {
-      // The rules load (on the first range) while git diff runs. A push has no pull request yet:
-      // what only the PR can decide is a notice here.
-      ({ report } = await (await appOf()).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] }));
+      // A push has no pull request yet: what only the PR can decide is a notice here.
+      ({ report } = await (await app).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] }));
     } finally {
       source.dispose?.();
     }
