@@ -15,12 +15,13 @@ export interface Hunk {
   newLines: number;
   /** Text after the second `@@` (often the enclosing function). */
   section: string;
-  added: DiffLine[];
   /**
-   * Deleted lines. The local git source keeps their text only for files whose path looks like a
-   * test (tests-touched reads them for "assertions removed"); elsewhere this is empty and the
-   * deletions are counts only (`oldLines`, FileChange.deletions). Other sources keep them all.
+   * Added lines, numbered on the new side. A parsed hunk makes `added` and `deleted` from its text
+   * when they are first read, and a source may release them after the per-file phases (they are
+   * made again, equal, on the next read): read each once per pass rather than in a loop condition.
    */
+  added: DiffLine[];
+  /** Deleted lines, numbered on the old side. */
   deleted: DiffLine[];
 }
 

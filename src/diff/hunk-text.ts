@@ -38,46 +38,62 @@ interface TextState {
   added: DiffLine[] | undefined;
   deleted: DiffLine[] | undefined;
   /** An array a caller assigned: kept as given, never made again from the text. */
-  assigned: { added: boolean; deleted: boolean };
+  assignedAdded: boolean;
+  assignedDeleted: boolean;
 }
 
 const STATES = new WeakMap<Hunk, TextState>();
 
+const stateOf = (hunk: Hunk): TextState => STATES.get(hunk)!;
+
+// Own, enumerable accessors, so that the hunk reads, spreads, serialises and compares like a
+// plain one; the same functions on every hunk (`this` finds its state), so that all hunks share
+// one shape instead of one each.
+const ACCESSORS: PropertyDescriptorMap = {
+  added: {
+    enumerable: true,
+    configurable: true,
+    get(this: Hunk): DiffLine[] {
+      const s = stateOf(this);
+      return (s.added ??= linesOf(s.text, PLUS, this.newStart));
+    },
+    set(this: Hunk, lines: DiffLine[]) {
+      const s = stateOf(this);
+      s.added = lines;
+      s.assignedAdded = true;
+    },
+  },
+  deleted: {
+    enumerable: true,
+    configurable: true,
+    get(this: Hunk): DiffLine[] {
+      const s = stateOf(this);
+      return (s.deleted ??= linesOf(s.text, MINUS, this.oldStart));
+    },
+    set(this: Hunk, lines: DiffLine[]) {
+      const s = stateOf(this);
+      s.deleted = lines;
+      s.assignedDeleted = true;
+    },
+  },
+};
+
 /** What the parser appends a hunk's lines to while they stream in. */
 export interface HunkText {
   readonly hunk: Hunk;
-  append(lines: string): void;
+  /** The hunk's lines as in the diff, so far. */
+  text: string;
 }
 
 /** A hunk whose `added` and `deleted` are made on first read from the text appended to it. */
 export function textHunk(head: Omit<Hunk, 'added' | 'deleted'>): HunkText {
-  const state: TextState = { text: '', added: undefined, deleted: undefined, assigned: { added: false, deleted: false } };
-  const { newStart, oldStart } = head;
-  // Own, enumerable accessors: the hunk reads, spreads, serialises and compares like a plain one.
-  const hunk: Hunk = {
-    ...head,
-    get added(): DiffLine[] {
-      return (state.added ??= linesOf(state.text, PLUS, newStart));
-    },
-    set added(lines: DiffLine[]) {
-      state.added = lines;
-      state.assigned.added = true;
-    },
-    get deleted(): DiffLine[] {
-      return (state.deleted ??= linesOf(state.text, MINUS, oldStart));
-    },
-    set deleted(lines: DiffLine[]) {
-      state.deleted = lines;
-      state.assigned.deleted = true;
-    },
+  const hunk = { oldStart: head.oldStart, oldLines: head.oldLines, newStart: head.newStart, newLines: head.newLines, section: head.section };
+  Object.defineProperties(hunk, ACCESSORS);
+  const state: TextState & { hunk: Hunk } = {
+    hunk: hunk as Hunk, text: '', added: undefined, deleted: undefined, assignedAdded: false, assignedDeleted: false,
   };
-  STATES.set(hunk, state);
-  return {
-    hunk,
-    append: (lines) => {
-      state.text += lines;
-    },
-  };
+  STATES.set(hunk as Hunk, state);
+  return state;
 }
 
 /**
@@ -88,7 +104,7 @@ export function releaseLines(file: FileChange): void {
   for (const hunk of file.hunks) {
     const state = STATES.get(hunk);
     if (!state) continue;
-    if (!state.assigned.added) state.added = undefined;
-    if (!state.assigned.deleted) state.deleted = undefined;
+    if (!state.assignedAdded) state.added = undefined;
+    if (!state.assignedDeleted) state.deleted = undefined;
   }
 }

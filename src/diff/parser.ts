@@ -141,7 +141,7 @@ export class DiffParser {
       }
       pos = nl + 1;
     }
-    this.text!.append(text.slice(start, Math.min(pos, len)));
+    this.text!.text += text.slice(start, Math.min(pos, len));
     this.lineNo += lines;
     file.additions += additions;
     file.deletions += deletions;
