@@ -25,7 +25,7 @@ export class PerFileResults {
   /** rule id -> options key -> file -> result. */
   private readonly results = new Map<string, Map<string, WeakMap<FileChange, unknown>>>();
   /** What runs early: each rule with a per-file phase, with the options it is expected to get. */
-  private expected: { rule: AnyRule; options: Record<string, unknown>; key: string }[] = [];
+  private expected: { rule: AnyRule; options: Record<string, unknown>; results: WeakMap<FileChange, unknown> }[] = [];
 
   /** `optionsFor` gives the options each rule is expected to run with (several: each is run). */
   constructor(rules: readonly AnyRule[], optionsFor: (rule: AnyRule) => readonly Record<string, unknown>[]) {
@@ -48,7 +48,7 @@ export class PerFileResults {
         }
         if (keys.has(key)) continue;
         keys.add(key);
-        expected.push({ rule, options, key });
+        expected.push({ rule, options, results: this.slot(rule.meta.id, key) });
       }
     }
     this.expected = expected;
@@ -56,11 +56,10 @@ export class PerFileResults {
 
   /** Runs the expected per-file phases on a file that is final. Never throws. */
   readonly add = (file: FileChange): void => {
-    for (const { rule, options, key } of this.expected) {
-      const byKey = this.slot(rule.meta.id, key);
-      if (byKey.has(file)) continue;
+    for (const { rule, options, results } of this.expected) {
+      if (results.has(file)) continue;
       try {
-        byKey.set(file, rule.file!.run(file, options));
+        results.set(file, rule.file!.run(file, options));
       } catch {
         // Not kept: the engine runs the phase again inside the rule, where a failure fails the rule.
       }
@@ -70,22 +69,25 @@ export class PerFileResults {
   /** The rule's per-file result for `file` under `options`: reused when computed early, else computed now. */
   resultFor(rule: AnyRule, options: Record<string, unknown>, file: FileChange): unknown {
     const phase = rule.file!;
-    const byKey = this.slot(rule.meta.id, this.keyOf(phase, options));
-    if (byKey.has(file)) return byKey.get(file);
+    const results = this.resultsFor(rule, options);
+    if (results.has(file)) return results.get(file);
     const result = phase.run(file, options);
-    byKey.set(file, result);
+    results.set(file, result);
     return result;
   }
 
-  /** Keys by phase and options object: a run asks once per file with the same options, and a key can cost a JSON dump. */
-  private readonly keys = new WeakMap<object, WeakMap<Record<string, unknown>, string>>();
+  /**
+   * The results under these options, found once per options object: a run asks once per file
+   * with the same options, and a key can cost a JSON dump of the globs or patterns.
+   */
+  private readonly byOptions = new WeakMap<Record<string, unknown>, Map<string, WeakMap<FileChange, unknown>>>();
 
-  private keyOf(phase: NonNullable<AnyRule['file']>, options: Record<string, unknown>): string {
-    let byOptions = this.keys.get(phase);
-    if (!byOptions) this.keys.set(phase, (byOptions = new WeakMap()));
-    let key = byOptions.get(options);
-    if (key === undefined) byOptions.set(options, (key = phase.key(options)));
-    return key;
+  private resultsFor(rule: AnyRule, options: Record<string, unknown>): WeakMap<FileChange, unknown> {
+    let byRule = this.byOptions.get(options);
+    if (!byRule) this.byOptions.set(options, (byRule = new Map()));
+    let results = byRule.get(rule.meta.id);
+    if (!results) byRule.set(rule.meta.id, (results = this.slot(rule.meta.id, rule.file!.key(options))));
+    return results;
   }
 
   private slot(id: string, key: string): WeakMap<FileChange, unknown> {
