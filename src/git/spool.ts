@@ -6,12 +6,20 @@
 // fires as git writes, and git's exit ends the wait for good. The watch only adds overlap: when
 // the platform cannot watch (or stops reporting after the unlink), the reader still gets every
 // byte once git exits.
-import { closeSync, type FSWatcher, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, watch } from 'node:fs';
+import { close, closeSync, type FSWatcher, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, watch } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type StartOptions, startGit } from './run.ts';
 
 const READ_SIZE = 1 << 20;
+
+function rmQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // a temp directory left behind is not worth failing the check for
+  }
+}
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
@@ -115,14 +123,13 @@ export async function spoolGit(
     throw err;
   } finally {
     watcher?.close();
-    closeSync(readFd);
-    if (!removed) {
-      try {
-        rmSync(dir, { recursive: true, force: true });
-      } catch {
-        // a temp directory left behind is not worth failing the check for
-      }
-    }
+    // In the thread pool: closing the last descriptor of an unlinked file frees its pages, which
+    // takes milliseconds after a big diff. On Windows, where the file could not be unlinked, the
+    // directory is removed once it is closed.
+    close(readFd, () => {
+      if (!removed) rmQuietly(dir);
+    });
+
   }
   return git.done;
 }
