@@ -73,7 +73,12 @@ async function refsOf(git: Git, options: GitSourceOptions): Promise<{ baseRef: s
   const headRef = options.head ?? 'HEAD';
   if (!isPlainRef(headRef)) await verifyCommit(git, headRef, '--head');
   if (options.base !== undefined && !isPlainRef(options.base)) await verifyCommit(git, options.base, '--base');
-  return { headRef, baseRef: options.base ?? (await defaultBaseRef(git, headRef)) };
+  // No default base for a head that names nothing: then that is what the user needs to hear.
+  const fallback = async (err: unknown): Promise<never> => {
+    await verifyCommit(git, headRef, '--head');
+    throw err;
+  };
+  return { headRef, baseRef: options.base ?? (await defaultBaseRef(git, headRef).catch(fallback)) };
 }
 
 /** What a started change reports while it is read (see ChangeSource.load). */

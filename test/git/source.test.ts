@@ -132,6 +132,8 @@ describe('loadGitChangeSet', () => {
     ['no remote and no upstream', {}, /Cannot tell which branch.*--base/s],
     ['a base ref that does not exist', { base: 'nope/branch' }, /--base "nope\/branch" does not name a commit/],
     ['a head ref that does not exist', { base: 'HEAD', head: 'missing' }, /--head "missing" does not name a commit/],
+    // Not "cannot tell which branch it is based on": the head is what is wrong.
+    ['a head ref that does not exist, and no base', { head: 'missing' }, /--head "missing" does not name a commit/],
     ['an option-like ref', { base: '--output=/tmp/x' }, /--base "--output=\/tmp\/x" is not a valid git revision/],
   ])('fails with a UsageError on %s', async (_name, refs, message) => {
     const repo = initRepo('trunk');
