@@ -65,11 +65,11 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
 
 async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {
   const remote = positionals[0] ?? 'origin';
-  // A push's diff is small: loading the rules is the long pole, so it starts first and runs
-  // while the refs are read and git answers.
-  const app = appOf();
-  app.catch(() => undefined); // awaited below
   const refs = await pushedRefs(io);
+  // A push's diff is small: loading the rules is the long pole, so it starts now and runs while
+  // git answers (unless the push only deletes or sends tags: then nothing is checked).
+  const app = refs.some((ref) => ref.kind !== 'delete' && !ref.remoteRef.startsWith('refs/tags/')) ? appOf() : undefined;
+  app?.catch(() => undefined); // awaited below
   const plan = await resolvePushRanges(refs, remote, io.cwd);
   const color = useColor(io);
   const root = plan.root;
@@ -89,7 +89,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     let report: CheckResult['report'];
     try {
       // A push has no pull request yet: what only the PR can decide is a notice here.
-      ({ report } = await (await app).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] }));
+      ({ report } = await (await (app ?? appOf())).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] }));
     } finally {
       source.dispose?.();
     }
