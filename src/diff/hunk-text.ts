@@ -33,50 +33,43 @@ function linesOf(text: string, mark: number, start: number): DiffLine[] {
   return out;
 }
 
+type Side = 'added' | 'deleted';
+
+/** Flat, one object per hunk: the lines made (or assigned) for each side, and which were assigned. */
 interface TextState {
   text: string;
   added: DiffLine[] | undefined;
   deleted: DiffLine[] | undefined;
-  /** An array a caller assigned: kept as given, never made again from the text. */
-  assignedAdded: boolean;
-  assignedDeleted: boolean;
+  /** Arrays a caller assigned: kept as given, never made again from the text. */
+  addedAssigned: boolean;
+  deletedAssigned: boolean;
 }
 
 const STATES = new WeakMap<Hunk, TextState>();
 
 const stateOf = (hunk: Hunk): TextState => STATES.get(hunk)!;
 
+/** `added` (the `+` lines, numbered from newStart) or `deleted` (`-`, from oldStart). */
+function accessor(side: Side, mark: number, start: 'newStart' | 'oldStart'): PropertyDescriptor {
+  return {
+    enumerable: true,
+    configurable: true,
+    get(this: Hunk): DiffLine[] {
+      const s = stateOf(this);
+      return (s[side] ??= linesOf(s.text, mark, this[start]));
+    },
+    set(this: Hunk, lines: DiffLine[]) {
+      const s = stateOf(this);
+      s[side] = lines;
+      s[`${side}Assigned`] = true;
+    },
+  };
+}
+
 // Own, enumerable accessors, so that the hunk reads, spreads, serialises and compares like a
 // plain one; the same functions on every hunk (`this` finds its state), so that all hunks share
 // one shape instead of one each.
-const ACCESSORS: PropertyDescriptorMap = {
-  added: {
-    enumerable: true,
-    configurable: true,
-    get(this: Hunk): DiffLine[] {
-      const s = stateOf(this);
-      return (s.added ??= linesOf(s.text, PLUS, this.newStart));
-    },
-    set(this: Hunk, lines: DiffLine[]) {
-      const s = stateOf(this);
-      s.added = lines;
-      s.assignedAdded = true;
-    },
-  },
-  deleted: {
-    enumerable: true,
-    configurable: true,
-    get(this: Hunk): DiffLine[] {
-      const s = stateOf(this);
-      return (s.deleted ??= linesOf(s.text, MINUS, this.oldStart));
-    },
-    set(this: Hunk, lines: DiffLine[]) {
-      const s = stateOf(this);
-      s.deleted = lines;
-      s.assignedDeleted = true;
-    },
-  },
-};
+const ACCESSORS: PropertyDescriptorMap = { added: accessor('added', PLUS, 'newStart'), deleted: accessor('deleted', MINUS, 'oldStart') };
 
 /** What the parser appends a hunk's lines to while they stream in. */
 export interface HunkText {
@@ -90,7 +83,12 @@ export function textHunk(head: Omit<Hunk, 'added' | 'deleted'>): HunkText {
   const hunk = { oldStart: head.oldStart, oldLines: head.oldLines, newStart: head.newStart, newLines: head.newLines, section: head.section };
   Object.defineProperties(hunk, ACCESSORS);
   const state: TextState & { hunk: Hunk } = {
-    hunk: hunk as Hunk, text: '', added: undefined, deleted: undefined, assignedAdded: false, assignedDeleted: false,
+    hunk: hunk as Hunk,
+    text: '',
+    added: undefined,
+    deleted: undefined,
+    addedAssigned: false,
+    deletedAssigned: false,
   };
   STATES.set(hunk as Hunk, state);
   return state;
@@ -104,7 +102,7 @@ export function releaseLines(file: FileChange): void {
   for (const hunk of file.hunks) {
     const state = STATES.get(hunk);
     if (!state) continue;
-    if (!state.assignedAdded) state.added = undefined;
-    if (!state.assignedDeleted) state.deleted = undefined;
+    if (!state.addedAssigned) state.added = undefined;
+    if (!state.deletedAssigned) state.deleted = undefined;
   }
 }
