@@ -2,7 +2,7 @@
 // policy and blocks the push (exit 1) on error findings.
 import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
-import { resolvePushRanges, shortRef } from '../git/push-ranges.ts';
+import { mayBeChecked, resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { POLICY_PATHS } from '../policy/paths.ts';
 import { formatText } from '../report/text.ts';
@@ -68,7 +68,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
   const refs = await pushedRefs(io);
   // A push's diff is small: loading the rules is the long pole, so it starts now and runs while
   // git answers (unless the push only deletes or sends tags: then nothing is checked).
-  const app = refs.some((ref) => ref.kind !== 'delete' && !ref.remoteRef.startsWith('refs/tags/')) ? appOf() : undefined;
+  const app = refs.some(mayBeChecked) ? appOf() : undefined;
   app?.catch(() => undefined); // awaited below
   const plan = await resolvePushRanges(refs, remote, io.cwd);
   const color = useColor(io);
@@ -83,9 +83,9 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
   for (const range of plan.ranges) {
     // The pushed branch, as the Action will see it as the PR's head ref.
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
-    // The base is a merge-base already, so it is the commit the policy is read at: read it now.
+    // The policy files at the base are read as soon as git answers it, while the diff runs.
     const prefetch = policy.kind === 'discover' ? POLICY_PATHS : undefined;
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch, baseIsMergeBase: true }); // git diff starts
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch }); // git diff starts
     let report: CheckResult['report'];
     try {
       // A push has no pull request yet: what only the PR can decide is a notice here.

@@ -1,6 +1,6 @@
-// A repository reader that starts reading before anyone asks. The pre-push hook knows the base
-// commit before the change is loaded, so the policy files at the base are read while `git diff`
-// runs instead of after it. Entries are kept only for full commit ids, whose content cannot
+// A repository reader that starts reading before anyone asks. A git source knows the base commit
+// (the merge-base git answers) before the change is loaded, so the policy files at the base are
+// read while `git diff` runs instead of after it. Entries are kept only for full commit ids, whose content cannot
 // change; anything else goes straight to the reader underneath. A failed read is kept too, so
 // whoever asks later gets the same error (the policy decision fails closed on it as before).
 import type { RepoEntry, RepoReader } from '../repo/reader.ts';

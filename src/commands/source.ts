@@ -21,20 +21,14 @@ export function gitSource(opts: {
   base?: string;
   head?: string;
   branch?: string;
-  /**
-   * Paths to read at the change's base (the policy's candidates) as soon as it is known, after
-   * git diff has started.
-   */
+  /** Paths to read at the change's base (the policy's candidates) as soon as git has answered it. */
   prefetch?: readonly string[];
-  /** `base` is its own merge-base (pre-push): `prefetch` can start before git has answered. */
-  baseIsMergeBase?: boolean;
 }): ChangeSource {
   const reader = new PrefetchingReader(new GitRepoReader(opts.root));
   // git diff starts now: it runs while the caller loads the rules, and `load` reads it.
   const started = startGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head, readBranch: opts.branch === undefined });
-  const { prefetch, base } = opts;
-  if (prefetch && base !== undefined && opts.baseIsMergeBase) void started.diffStarted.then(() => reader.prefetch(base, prefetch));
-  else if (prefetch) void started.base.then((b) => reader.prefetch(b, prefetch));
+  const prefetch = opts.prefetch;
+  if (prefetch) void started.base.then((base) => reader.prefetch(base, prefetch));
   return {
     async load(events): Promise<ChangeSet> {
       const change = await started.load({ onFile: events?.onFile?.bind(events), onBase: events?.onPolicyRef?.bind(events) });

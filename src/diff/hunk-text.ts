@@ -6,11 +6,21 @@
 // the end: the source can `releaseLines` once the per-file phases have read a file, and a later
 // read makes the lines again from the same text.
 import type { DiffLine, FileChange, Hunk } from '../model.ts';
+import { lineText } from './lines.ts';
 
 const PLUS = 43;
 const MINUS = 45;
 const BACKSLASH = 92;
 const CR = 13;
+
+/**
+ * The mark of the hunk line from `pos` to its newline at `nl`: its first character's code, or -1
+ * for an empty line (a lone CR counts as empty: the line of a CRLF diff). The parser classifies
+ * hunk lines with it as it counts them, and `linesOf` again as it makes them, so the two agree.
+ */
+export function hunkLineMark(text: string, pos: number, nl: number): number {
+  return nl > pos && (nl > pos + 1 || text.charCodeAt(pos) !== CR) ? text.charCodeAt(pos) : -1;
+}
 
 /** The lines of `text` (a hunk's lines as in the diff) marked `mark`, numbered from `start`. */
 function linesOf(text: string, mark: number, start: number): DiffLine[] {
@@ -21,13 +31,9 @@ function linesOf(text: string, mark: number, start: number): DiffLine[] {
   for (let pos = 0; pos < len; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = len;
-    const c = nl > pos ? text.charCodeAt(pos) : -1;
-    if (c === mark) {
-      const end = nl > pos + 1 && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
-      out.push({ line: n++, content: text.slice(pos + 1, end) });
-    } else if (c !== other && c !== BACKSLASH) {
-      n++; // context: on both sides
-    }
+    const c = hunkLineMark(text, pos, nl);
+    if (c === mark) out.push({ line: n++, content: lineText(text, pos + 1, nl) });
+    else if (c !== other && c !== BACKSLASH) n++; // context: on both sides
     pos = nl + 1;
   }
   return out;

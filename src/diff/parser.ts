@@ -1,13 +1,14 @@
 // A streaming parser for unified diffs (git or plain), combined diffs of merges and `git
 // format-patch` mailboxes. Feed it whole lines, a decoded chunk at a time (see LineSplitter); it
 // never needs the whole text. A hunk's lines are only counted as they pass; the hunk keeps their
-// text, and its added and deleted DiffLines are made from it when read (hunk-text.ts). A diff is parsed or refused (DiffFormatError), never half-read: a hunk shorter or
-// longer than its header says, names that disagree and paths outside the repository are refused.
+// text, and its added and deleted DiffLines are made from it when read (hunk-text.ts). A diff is
+// parsed or refused (DiffFormatError), never half-read: a hunk shorter or longer than its header
+// says, names that disagree and paths outside the repository are refused.
 import type { Commit, FileChange, Hunk } from '../model.ts';
 import { CombinedHunk } from './combined.ts';
 import { DiffFormatError, DiffLimitError } from './errors.ts';
 import { FileHeader } from './header.ts';
-import { type HunkText, textHunk } from './hunk-text.ts';
+import { type HunkText, hunkLineMark, textHunk } from './hunk-text.ts';
 import { lineText } from './lines.ts';
 import { MailReader } from './mail-reader.ts';
 import { type History, patchHistory } from './history.ts';
@@ -31,7 +32,6 @@ const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;
 const BACKSLASH = 92;
-const CR = 13;
 
 export interface ParserOptions {
   /** Called with each file as soon as it is complete (before mailbox patches are merged). */
@@ -121,7 +121,7 @@ export class DiffParser {
     while (pos < len && (oldLeft > 0 || newLeft > 0)) {
       let nl = text.indexOf('\n', pos);
       if (nl < 0) nl = len;
-      const c = nl > pos && (nl > pos + 1 || text.charCodeAt(pos) !== CR) ? text.charCodeAt(pos) : -1;
+      const c = hunkLineMark(text, pos, nl);
       lines++;
       if (c === PLUS && newLeft > 0) {
         newLeft--;

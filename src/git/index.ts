@@ -92,8 +92,6 @@ export interface StartedGitChange {
   load(events?: GitChangeEvents): Promise<ChangeSet>;
   /** The merge-base (the change's `base`), as soon as git has answered, loaded or not. */
   base: Promise<string>;
-  /** Settles once git diff has been started (never when the refs are refused before). */
-  diffStarted: Promise<void>;
   /** For a change that will not be loaded: stops git and removes its temporary directory. */
   dispose(): void;
 }
@@ -112,9 +110,7 @@ export function startGitChangeSet(options: Omit<GitSourceOptions, 'onFile' | 'on
   loaded.catch(() => undefined); // a disposed change is never read
   let answered!: (base: string) => void;
   const base = new Promise<string>((resolve) => (answered = resolve));
-  let started!: () => void;
-  const diffStarted = new Promise<void>((resolve) => (started = resolve));
-  const result = readGitChange(options, loaded, { onBase: answered, onDiff: started });
+  const result = readGitChange(options, loaded, answered);
   result.catch(() => undefined); // surfaces through load()
   return {
     load(events = {}) {
@@ -122,7 +118,6 @@ export function startGitChangeSet(options: Omit<GitSourceOptions, 'onFile' | 'on
       return result;
     },
     base,
-    diffStarted,
     dispose: () => cancel(new Error('the change was not read')),
   };
 }
@@ -135,7 +130,7 @@ export function loadGitChangeSet(options: GitSourceOptions): Promise<ChangeSet> 
 async function readGitChange(
   options: Omit<GitSourceOptions, 'onFile' | 'onBase'>,
   loaded: Promise<GitChangeEvents>,
-  progress: { onBase: (base: string) => void; onDiff: () => void },
+  onBase: (base: string) => void,
 ): Promise<ChangeSet> {
   const git = openGit(options.cwd);
   const { baseRef, headRef } = await refsOf(git, options).catch((err: unknown) => explain(options.cwd, err));
@@ -145,14 +140,14 @@ async function readGitChange(
   const rangeOf = (): Promise<RangeAnswer> => {
     if (!range) {
       range = resolveRange(git, baseRef, headRef, options.readBranch === true);
-      range.then((r) => progress.onBase(r.base), () => undefined); // a failure is awaited by readChange
+      range.then((r) => onBase(r.base), () => undefined); // a failure is awaited by readChange
     }
     return range;
   };
   const repo: RepoPaths = known ?? (await rangeOf().catch((err: unknown) => explain(options.cwd, err)));
   const sandbox = new Sandbox(repo);
   try {
-    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, options, loaded, progress.onDiff);
+    return await readChange(git, sandbox, rangeOf, `${baseRef}...${headRef}`, options, loaded);
   } catch (err) {
     return explain(options.cwd, err);
   } finally {
@@ -167,7 +162,6 @@ async function readChange(
   symmetric: string,
   options: Omit<GitSourceOptions, 'onFile' | 'onBase'>,
   loaded: Promise<GitChangeEvents>,
-  onDiff: () => void,
 ): Promise<ChangeSet> {
   const limit = options.renameLimit ?? RENAME_LIMIT;
   let events: GitChangeEvents = {};
@@ -193,7 +187,6 @@ async function readChange(
     env: sandbox.env,
     ready,
   });
-  onDiff();
   const range = rangeOf();
   const branch = options.readBranch ? range.then((r) => branchOfName(r.headName)) : undefined;
   const attributes = (late.attributes = new BaseAttributes(sandbox, range.then((r) => r.base), gitVersion(git).then((v) => atLeast(v, 2, 40))));

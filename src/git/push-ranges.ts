@@ -68,6 +68,9 @@ interface FirstAnswer {
   onHead: Map<string, string>;
 }
 
+/** A pushed ref that may need a check: neither a deletion nor a tag (the two this plan skips at once). */
+export const mayBeChecked = (ref: PushedRef): boolean => ref.kind !== 'delete' && !ref.remoteRef.startsWith('refs/tags/');
+
 /**
  * The common case in one git process: `rev-parse --show-toplevel <remote>/HEAD...<head>...` prints
  * the top of the work tree, then per range its head, the remote's HEAD and `^<merge-base>` (the
@@ -100,7 +103,7 @@ export async function resolvePushRanges(
   cwd: string,
 ): Promise<PushPlan> {
   const git = openGit(cwd);
-  const checked = refs.filter((ref) => ref.kind !== 'delete' && !ref.remoteRef.startsWith('refs/tags/'));
+  const checked = refs.filter(mayBeChecked);
   const first = await firstAnswer(git, remote, [...new Set(checked.map((ref) => ref.localSha))]);
   const plan: PushPlan = { ranges: [], skipped: [], root: first.root };
   for (const ref of refs) {
