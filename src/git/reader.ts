@@ -80,7 +80,9 @@ export class GitRepoReader implements RepoReader {
 
   /** The entry for `path` in an `ls-tree -z` listing, its content read when it is a file or link. */
   private async entryIn(listing: string, ref: string, path: string): Promise<RepoEntry> {
-    const record = listing.split('\0').find((r) => r.endsWith(`\t${path}`));
+    // The path is everything after the first tab (the mode, type and id have none): compared whole,
+    // so that `x.md` is not taken for a file named `a<TAB>x.md` listed beside it.
+    const record = listing.split('\0').find((r) => r.indexOf('\t') >= 0 && r.slice(r.indexOf('\t') + 1) === path);
     if (!record) return { kind: 'absent' };
     const [mode = '', , oid = ''] = record.slice(0, record.indexOf('\t')).split(' ');
     const kind = kindOfMode(mode);

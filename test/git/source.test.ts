@@ -238,6 +238,11 @@ describe('GitRepoReader', () => {
       { kind: 'file', text: 'v1\n' },
       { kind: 'absent' },
     ]);
+    // A name that ends like another asked path is not that path.
+    write(repo, 'a\tplan.md', 'tabbed\n');
+    commitAll(repo, 'three');
+    const [tabbed, bare] = await Promise.all([reader.entryAt('HEAD', 'a\tplan.md'), reader.entryAt('HEAD', 'plan.md')]);
+    expect([tabbed, bare]).toEqual([{ kind: 'file', text: 'tabbed\n' }, { kind: 'absent' }]);
     const failed = await Promise.allSettled([reader.entryAt('no-such-rev', 'a.md'), reader.entryAt('no-such-rev', 'b.md')]);
     expect(failed.map((r) => (r.status === 'rejected' ? String(r.reason) : 'resolved'))).toEqual([
       expect.stringMatching(/could not read a\.md at no-such-rev/),
