@@ -210,39 +210,44 @@ export class KeywordIndex {
     if (!bucket.includes(compiled)) bucket.push(compiled);
   }
 
-  /** Calls `onHit(index, keyword)` once for every occurrence of every keyword. */
-  scan(text: string, onHit: (index: number, keyword: Keyword) => void): void {
-    const n = text.length;
+  /**
+   * Calls `onHit(index, keyword)` once for every occurrence of every keyword that lies wholly in
+   * text[from, to) (the whole text by default: a line, or one line of a hunk's text).
+   */
+  scan(text: string, onHit: (index: number, keyword: Keyword) => void, from = 0, to = text.length): void {
+    const n = to;
     const shift = this.shift;
     const table = this.table;
     const start = this.start;
     const m1 = this.m - 1;
     // Non-ASCII characters fold into the ASCII tables. That only ever makes a shift smaller or a
     // check happen needlessly (no keyword has them), and the full compare rejects them.
-    // The first window begins `maxPad` positions before the text, so a padded keyword at index 0
-    // is found: its padding reads charCodeAt(-1), NaN, which `& 127` makes 0, a code every
-    // padding position accepts (the window's last pair always lies inside the text, as m1 > maxPad).
-    for (let i = m1 - this.maxPad; i < n; ) {
+    // The first window begins `maxPad` positions before `from`, so a padded keyword at `from` is
+    // found: its padding reads the character before (or charCodeAt(-1), NaN, which `& 127` makes
+    // 0), and every padding position accepts every code; the window's last pair always lies inside
+    // the range, as m1 > maxPad. A character before `from` only ever makes a shift smaller (a
+    // shift is a minimum over what each keyword position accepts), so nothing in range is skipped.
+    for (let i = from + m1 - this.maxPad; i < n; ) {
       const pair = ((text.charCodeAt(i - 1) & 127) << 7) | (text.charCodeAt(i) & 127);
       const s = shift[pair] as number;
       if (s !== 0) {
         i += s;
         continue;
       }
-      const from = i - m1;
-      if (start[((text.charCodeAt(from) & 127) << 7) | (text.charCodeAt(from + 1) & 127)] === 1) {
-        this.verify(text, from, this.buckets[(table[pair] as number) - 1] as Compiled[], onHit);
+      const window = i - m1;
+      if (start[((text.charCodeAt(window) & 127) << 7) | (text.charCodeAt(window + 1) & 127)] === 1) {
+        this.verify(text, window, this.buckets[(table[pair] as number) - 1] as Compiled[], onHit, from, to);
       }
       i++;
     }
   }
 
-  private verify(text: string, from: number, bucket: Compiled[], onHit: (index: number, keyword: Keyword) => void): void {
+  private verify(text: string, window: number, bucket: Compiled[], onHit: (index: number, keyword: Keyword) => void, from: number, to: number): void {
     for (const k of bucket) {
-      const at = from + k.pad - k.offset;
+      const at = window + k.pad - k.offset;
       const codes = k.codes;
       const len = codes.length;
-      if (at < 0 || at + len > text.length) continue;
+      if (at < from || at + len > to) continue;
       let j = 0;
       for (; j < len; j++) {
         const c = text.charCodeAt(at + j);

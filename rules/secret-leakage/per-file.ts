@@ -33,7 +33,8 @@ export function scannerKey(options: { generic: boolean; patterns: unknown[] }): 
 }
 
 export function scanSource(source: Source, scanner: Scanner): ScannedSource {
-  const hits = scanner.scan(source.lines).map((hit) => {
+  const found = source.spans ? scanner.scanSpans(source.spans, () => source.lines) : scanner.scan(source.lines);
+  const hits = found.map((hit) => {
     const placed: PlacedHit = { hit, line: (source.lines[hit.at] as ScanLine).line };
     if (hit.endAt !== hit.at) placed.endLine = (source.lines[hit.endAt] as ScanLine).line;
     return placed;

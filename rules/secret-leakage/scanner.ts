@@ -14,6 +14,9 @@ export const GENERIC_ID = 'generic-secret';
 export type { Hit, ScanLine } from './scan-types.ts';
 import type { Hit, ScanLine } from './scan-types.ts';
 
+/** Visits one line to scan: its content is text[from, to). */
+export type SpanVisitor = (text: string, from: number, to: number) => void;
+
 /**
  * Lines longer than this are scanned in overlapping windows (a minified bundle, a data blob):
  * each window is a bounded string, and every token shorter than the overlap lies wholly inside
@@ -126,7 +129,34 @@ export class Scanner {
     return out;
   }
 
+  /**
+   * Every secret in lines given as spans of text, in order (a file's added lines as spans of its
+   * hunks' text): the keyword pass reads the spans, and `lines()` (the same lines as objects) is
+   * called only if it finds a keyword, so a file without one makes no line object.
+   */
+  scanSpans(spans: (visit: SpanVisitor) => void, lines: () => readonly ScanLine[]): Hit[] {
+    let long = false;
+    const hits = this.keywordPass((visit) => {
+      spans((text, from, to) => {
+        if (to - from > WINDOW) long = true;
+        if (!long) visit(text, from, to);
+      });
+    }, lines);
+    // A line over WINDOW is scanned in windows (see scanWindowed), from the line objects.
+    return long ? this.scan(lines()) : hits;
+  }
+
   private scanLines(lines: readonly ScanLine[]): Hit[] {
+    return this.keywordPass((visit) => {
+      for (let i = 0; i < lines.length; i++) {
+        const content = (lines[i] as ScanLine).content;
+        visit(content, 0, content.length);
+      }
+    }, () => lines);
+  }
+
+  /** The keyword pass over `each`'s lines, then the selected patterns on each line with a keyword. */
+  private keywordPass(each: (visit: SpanVisitor) => void, linesOf: () => readonly ScanLine[]): Hit[] {
     const hits: Hit[] = [];
     // `requiresInFile` is decided once per scan, not once per line that needs it.
     this.inFile = new Map();
@@ -134,11 +164,12 @@ export class Scanner {
     // patterns a line selects are collected without allocating: a mark per pattern and a list.
     const marked = new Uint8Array(this.patterns.length + 1);
     const selected: number[] = [];
-    // Where the generic keywords are: the generic check reads names around them.
+    // Where the generic keywords are (columns in the line): the generic check reads names around them.
     const words: number[] = [];
     const generic = this.genericIndex;
+    let lineStart = 0;
     const onHit = (at: number, keyword: Keyword) => {
-      if (keyword.patterns[0] === generic) words.push(at);
+      if (keyword.patterns[0] === generic) words.push(at - lineStart);
       for (const p of keyword.patterns) {
         if (marked[p] === 0) {
           marked[p] = 1;
@@ -146,18 +177,22 @@ export class Scanner {
         }
       }
     };
-    for (let i = 0; i < lines.length; i++) {
-      this.index.scan((lines[i] as ScanLine).content, onHit);
+    let lines: readonly ScanLine[] | undefined;
+    let i = 0;
+    each((text, from, to) => {
+      lineStart = from;
+      this.index.scan(text, onHit, from, to);
       if (selected.length > 0) {
         if (selected.length > 1) selected.sort((a, b) => a - b);
         if (words.length > 1) words.sort((a, b) => a - b);
-        this.scanLine(lines, i, selected, words, hits);
+        this.scanLine((lines ??= linesOf()), i, selected, words, hits);
         for (const p of selected) marked[p] = 0;
         selected.length = 0;
         words.length = 0;
       }
-    }
-    if (hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(lines, hits);
+      i++;
+    });
+    if (lines && hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(lines, hits);
     return hits;
   }
 

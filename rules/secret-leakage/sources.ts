@@ -3,10 +3,17 @@
 import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet, FileChange, Hunk } from '../../src/model.ts';
 import { fileKind, type FileKind } from './context.ts';
-import type { ScanLine } from './scanner.ts';
+import { visitAddedText } from '../../src/rule-kit/index.ts';
+import type { ScanLine, SpanVisitor } from './scanner.ts';
 
 export interface Source {
-  lines: readonly ScanLine[];
+  /** The lines to scan (a file's added lines are made when first read: see `spans`). */
+  readonly lines: readonly ScanLine[];
+  /**
+   * The same lines as spans of the diff's text, for the keyword pass (a file's added lines), so
+   * that `lines` is read only when the pass finds a keyword.
+   */
+  spans?: (visit: SpanVisitor) => void;
   /** How a finding names the place, e.g. `src/a.ts:12` or "the PR title". */
   where: (line: number) => string;
   path?: string;
@@ -28,6 +35,25 @@ function textLines(text: string): ScanLine[] {
 const addedLines = (file: FileChange): ScanLine[] =>
   file.hunks.length === 1 ? (file.hunks[0] as Hunk).added : file.hunks.flatMap((h) => h.added);
 
+/** A file's added lines, in order, as spans of its hunks' text (or of a hunk's line objects). */
+function visitAdded(file: FileChange, visit: SpanVisitor): void {
+  for (const hunk of file.hunks) {
+    if (visitAddedText(hunk, visit)) continue;
+    for (const l of hunk.added) visit(l.content, 0, l.content.length);
+  }
+}
+
+/** The contents of a file's first `n` added lines, without making the others. */
+function firstAdded(file: FileChange, n: number): string[] {
+  const out: string[] = [];
+  for (const hunk of file.hunks) {
+    if (out.length >= n) break;
+    const more = (text: string, from: number, to: number) => out.push(text.slice(from, to)) < n;
+    if (!visitAddedText(hunk, more)) for (const l of hunk.added.slice(0, n - out.length)) out.push(l.content);
+  }
+  return out;
+}
+
 /** Paths that commonly hold credentials: a file there that could not be read fails the check. */
 const SECRET_PRONE =
   /(?:^|\/)(?:\.env(?:\.[\w.-]+)?|[^/]*\.(?:pem|key|p12|pfx|jks|keystore|ppk|asc|gpg|kdbx|tfvars|tfstate|json|ya?ml|toml|ini|cfg|conf|config|properties|xml|plist|env)|id_(?:rsa|dsa|ecdsa|ed25519)(?:\.[\w]+)?|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.dockercfg|\.dockerconfigjson|credentials(?:\.[\w]+)?|secrets?(?:\.[\w]+)?)$/i;
@@ -48,6 +74,20 @@ function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: strin
   };
 }
 
+/** A file's added lines as a source whose lines are made only when read. */
+function addedSource(file: FileChange): Source {
+  let lines: ScanLine[] | undefined;
+  return {
+    get lines() {
+      return (lines ??= addedLines(file));
+    },
+    spans: (visit) => visitAdded(file, visit),
+    path: file.path,
+    kind: fileKind(file.path, firstAdded(file, 2)),
+    where: (line) => `${file.path}:${line}`,
+  };
+}
+
 /**
  * What the rule scans of one file of the change: its added lines (or a binary file's printable
  * runs) as a source, the reason it could not be read, or undefined when there is nothing to scan
@@ -63,7 +103,7 @@ export function fileSourceOf(file: FileChange): Source | { unscanned: string } |
     // that worth failing for (an image is not read either way).
     return secretProne(file.path) ? { unscanned: 'it is binary and the source gave no content to scan' } : undefined;
   }
-  return fileSource(file, addedLines(file));
+  return addedSource(file);
 }
 
 /** A path `exclude` drops (never `keep`, the baseline file, which is always scanned). */

@@ -6,7 +6,7 @@
 // the end: the source can `releaseLines` once the per-file phases have read a file, and a later
 // read makes the lines again from the same text.
 import type { DiffLine, FileChange, Hunk } from '../model.ts';
-import { lineText } from './lines.ts';
+import { textEnd } from './lines.ts';
 
 const PLUS = 43;
 const MINUS = 45;
@@ -22,20 +22,32 @@ export function hunkLineMark(text: string, pos: number, nl: number): number {
   return nl > pos && (nl > pos + 1 || text.charCodeAt(pos) !== CR) ? text.charCodeAt(pos) : -1;
 }
 
-/** The lines of `text` (a hunk's lines as in the diff) marked `mark`, numbered from `start`. */
-function linesOf(text: string, mark: number, start: number): DiffLine[] {
+/**
+ * Calls `visit(from, to, n)` for each line of `text` (a hunk's lines as in the diff) marked
+ * `mark`: its content is text[from, to) (the mark and one trailing CR left out, as lineText does),
+ * its number `n`, counted from `start` as the parser would. A visit that returns false stops the walk.
+ */
+function walkLines(text: string, mark: number, start: number, visit: (from: number, to: number, n: number) => boolean | void): void {
   const other = mark === PLUS ? MINUS : PLUS;
-  const out: DiffLine[] = [];
   const len = text.length;
   let n = start;
   for (let pos = 0; pos < len; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = len;
     const c = hunkLineMark(text, pos, nl);
-    if (c === mark) out.push({ line: n++, content: lineText(text, pos + 1, nl) });
-    else if (c !== other && c !== BACKSLASH) n++; // context: on both sides
+    if (c === mark) {
+      if (visit(pos + 1, textEnd(text, pos + 1, nl), n++) === false) return;
+    } else if (c !== other && c !== BACKSLASH) n++; // context: on both sides
     pos = nl + 1;
   }
+}
+
+/** The lines of `text` marked `mark`, numbered from `start`. */
+function linesOf(text: string, mark: number, start: number): DiffLine[] {
+  const out: DiffLine[] = [];
+  walkLines(text, mark, start, (from, to, n) => {
+    out.push({ line: n, content: text.slice(from, to) });
+  });
   return out;
 }
 
@@ -111,4 +123,22 @@ export function releaseLines(file: FileChange): void {
     if (!state.addedAssigned) state.added = undefined;
     if (!state.deletedAssigned) state.deleted = undefined;
   }
+}
+
+/**
+ * For a reader that needs few of a hunk's added lines (a keyword pass): calls
+ * `visit(text, from, to, line)` for each added line, in order, whose content is text[from, to),
+ * without making a line object (a visit that returns false stops there), and returns true.
+ * Returns false, visiting nothing, for a hunk that holds its added lines as an array (made by
+ * hand, or assigned): read `hunk.added` then.
+ */
+export function visitAddedText(
+  hunk: Hunk,
+  visit: (text: string, from: number, to: number, line: number) => boolean | void,
+): boolean {
+  const state = STATES.get(hunk);
+  if (!state || state.addedAssigned) return false;
+  const text = state.text;
+  walkLines(text, PLUS, hunk.newStart, (from, to, n) => visit(text, from, to, n));
+  return true;
 }

@@ -99,8 +99,12 @@ export class LineSplitter {
 
 const NEWLINE = Buffer.from('\n');
 
-/** The text of a line window, without one trailing '\r' (CRLF content or a CRLF file). */
+/** Where a line window's text ends: before one trailing '\r' (CRLF content or a CRLF file). */
+export function textEnd(text: string, start: number, end: number): number {
+  return end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end;
+}
+
+/** The text of a line window, without one trailing '\r'. */
 export function lineText(text: string, start: number, end: number): string {
-  if (end > start && text.charCodeAt(end - 1) === 13) end -= 1;
-  return text.slice(start, end);
+  return text.slice(start, textEnd(text, start, end));
 }
