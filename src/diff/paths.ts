@@ -83,6 +83,10 @@ export function stripSingle(raw: string, side: 'src' | 'dst', known: Prefixes | 
 export function normalisePath(name: string): { path: string } | { problem: string } {
   if (name.startsWith('/')) return { problem: `the path "${name}" is absolute: a diff names files relative to the repository root` };
   if (/^[A-Za-z]:[\\/]/.test(name)) return { problem: `the path "${name}" is absolute: a diff names files relative to the repository root` };
+  // Most names are normal already (no empty, `.` or `..` segment): kept as they are.
+  if (name !== '' && !NOT_NORMAL.test(name)) {
+    return name.length > MAX_PATH ? tooLong(name.length) : { path: name };
+  }
   const out: string[] = [];
   for (const seg of name.split('/')) {
     if (seg === '' || seg === '.') continue;
@@ -93,6 +97,11 @@ export function normalisePath(name: string): { path: string } | { problem: strin
   }
   if (out.length === 0) return { problem: `the path "${name}" names no file` };
   const path = out.join('/');
-  if (path.length > MAX_PATH) return { problem: `a path is longer than ${MAX_PATH} characters (${path.length}): no file system checks it out` };
+  if (path.length > MAX_PATH) return tooLong(path.length);
   return { path };
 }
+
+/** An empty, `.` or `..` segment: `//`, a leading or trailing `/`, `./`, `../`, `/.`, `/..`. */
+const NOT_NORMAL = /(?:^|\/)\.{0,2}(?:\/|$)/;
+
+const tooLong = (length: number) => ({ problem: `a path is longer than ${MAX_PATH} characters (${length}): no file system checks it out` });

@@ -12,6 +12,12 @@ import { type RunningGit, startGit } from './run.ts';
 import type { Sandbox } from './sandbox.ts';
 
 const BLOB = /^([0-9a-f]{40,64}) blob \d+$/;
+/**
+ * Lookups are written to cat-file this many at a time: the answers are only read at the end, and
+ * each write can wake cat-file and take the CPU from the diff, so a write per directory cost more
+ * than the lookups (a big change's new directories arrive one by one).
+ */
+const FLUSH_EVERY = 256;
 
 export class IndexedAttributes {
   private readonly paths: string[] = [];
@@ -22,6 +28,9 @@ export class IndexedAttributes {
   private readonly lookup: RunningGit;
   private answered = 0;
   private rest = '';
+  /** Lookups not written yet, and how many. */
+  private pending = '';
+  private pendingCount = 0;
 
   constructor(private readonly sandbox: Sandbox, private readonly base: string) {
     this.lookup = startGit(sandbox.dir, ['cat-file', '--batch-check'], {
@@ -32,19 +41,26 @@ export class IndexedAttributes {
 
   add(path: string): void {
     this.paths.push(path);
-    let batch = '';
     for (let i = path.indexOf('/'), dir = ''; ; i = path.indexOf('/', i + 1)) {
       if (!this.dirs.has(dir)) {
         this.dirs.add(dir);
         if (!dir.includes('\n')) {
           this.asked.push(dir);
-          batch += `${this.base}:${dir}.gitattributes\n`;
+          this.pending += `${this.base}:${dir}.gitattributes\n`;
+          this.pendingCount++;
         }
       }
       if (i < 0) break;
       dir = path.slice(0, i + 1);
     }
-    if (batch) this.lookup.stdin.write(batch);
+    if (this.pendingCount >= FLUSH_EVERY) this.flush();
+  }
+
+  /** Sends the lookups gathered so far: one write for many (each write can wake cat-file). */
+  private flush(): void {
+    if (this.pending) this.lookup.stdin.write(this.pending);
+    this.pending = '';
+    this.pendingCount = 0;
   }
 
   private answers(text: string): void {
@@ -58,6 +74,7 @@ export class IndexedAttributes {
   }
 
   async close(): Promise<Map<string, FileAttributes>> {
+    this.flush();
     this.lookup.stdin.end();
     await this.lookup.done;
     if (this.found.length === 0 && !(await hasInfoAttributes(this.sandbox.repo.commonDir))) return new Map();
