@@ -5,6 +5,7 @@ import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlacehol
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
 import { BUILT_TABLES } from './keyword-tables.ts';
 import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
+import type { AddedText } from '../../src/rule-kit/index.ts';
 import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
 
@@ -14,8 +15,21 @@ export const GENERIC_ID = 'generic-secret';
 export type { Hit, ScanLine } from './scan-types.ts';
 import type { Hit, ScanLine } from './scan-types.ts';
 
-/** Visits one line to scan: its content is text[from, to). */
-export type SpanVisitor = (text: string, from: number, to: number) => void;
+/** A keyword pass under way (see startPass). */
+interface Pass {
+  marked: Uint8Array;
+  selected: number[];
+  words: number[];
+  /** Where the current line's content starts in its text. */
+  lineStart: number;
+  /** The current line's index in the scanned lines. */
+  at: number;
+  linesOf: () => readonly ScanLine[];
+  /** The scanned lines, once a keyword made them needed. */
+  lines: readonly ScanLine[] | undefined;
+  hits: Hit[];
+  onHit: (index: number, keyword: Keyword) => void;
+}
 
 /**
  * Lines longer than this are scanned in overlapping windows (a minified bundle, a data blob):
@@ -134,66 +148,76 @@ export class Scanner {
    * hunks' text): the keyword pass reads the spans, and `lines()` (the same lines as objects) is
    * called only if it finds a keyword, so a file without one makes no line object.
    */
-  scanSpans(spans: (visit: SpanVisitor) => void, lines: () => readonly ScanLine[]): Hit[] {
-    let long = false;
-    const hits = this.keywordPass((visit) => {
-      spans((text, from, to) => {
-        if (to - from > WINDOW) long = true;
-        if (!long) visit(text, from, to);
-      });
-    }, lines);
-    // A line over WINDOW is scanned in windows (see scanWindowed), from the line objects.
-    return long ? this.scan(lines()) : hits;
+  scanSpans(segments: readonly AddedText[], lines: () => readonly ScanLine[]): Hit[] {
+    for (const { spans } of segments) {
+      // A line over WINDOW is scanned in windows (see scanWindowed), from the line objects.
+      for (let k = 0; k < spans.length; k += 3) if ((spans[k + 1] as number) - (spans[k] as number) > WINDOW) return this.scan(lines());
+    }
+    const pass = this.startPass(lines);
+    for (const { text, spans } of segments) {
+      for (let k = 0; k < spans.length; k += 3) this.passLine(pass, text, spans[k] as number, spans[k + 1] as number);
+    }
+    return this.endPass(pass);
   }
 
   private scanLines(lines: readonly ScanLine[]): Hit[] {
-    return this.keywordPass((visit) => {
-      for (let i = 0; i < lines.length; i++) {
-        const content = (lines[i] as ScanLine).content;
-        visit(content, 0, content.length);
-      }
-    }, () => lines);
+    const pass = this.startPass(() => lines);
+    for (let i = 0; i < lines.length; i++) {
+      const content = (lines[i] as ScanLine).content;
+      this.passLine(pass, content, 0, content.length);
+    }
+    return this.endPass(pass);
   }
 
-  /** The keyword pass over `each`'s lines, then the selected patterns on each line with a keyword. */
-  private keywordPass(each: (visit: SpanVisitor) => void, linesOf: () => readonly ScanLine[]): Hit[] {
-    const hits: Hit[] = [];
+  // The keyword pass: each line's keywords select the patterns that then run on it (scanLine).
+  // Lines are scanned one by one (joining them would copy the whole diff once more); the
+  // patterns a line selects are collected without allocating: a mark per pattern and a list.
+  private startPass(linesOf: () => readonly ScanLine[]): Pass {
     // `requiresInFile` is decided once per scan, not once per line that needs it.
     this.inFile = new Map();
-    // Lines are scanned one by one (joining them would copy the whole diff once more). The
-    // patterns a line selects are collected without allocating: a mark per pattern and a list.
-    const marked = new Uint8Array(this.patterns.length + 1);
-    const selected: number[] = [];
-    // Where the generic keywords are (columns in the line): the generic check reads names around them.
-    const words: number[] = [];
     const generic = this.genericIndex;
-    let lineStart = 0;
-    const onHit = (at: number, keyword: Keyword) => {
-      if (keyword.patterns[0] === generic) words.push(at - lineStart);
-      for (const p of keyword.patterns) {
-        if (marked[p] === 0) {
-          marked[p] = 1;
-          selected.push(p);
+    const pass: Pass = {
+      marked: new Uint8Array(this.patterns.length + 1),
+      selected: [],
+      words: [],
+      lineStart: 0,
+      at: 0,
+      linesOf,
+      lines: undefined,
+      hits: [],
+      onHit: (index, keyword) => {
+        // Where the generic keywords are (columns in the line): the generic check reads names around them.
+        if (keyword.patterns[0] === generic) pass.words.push(index - pass.lineStart);
+        for (const p of keyword.patterns) {
+          if (pass.marked[p] === 0) {
+            pass.marked[p] = 1;
+            pass.selected.push(p);
+          }
         }
-      }
+      },
     };
-    let lines: readonly ScanLine[] | undefined;
-    let i = 0;
-    each((text, from, to) => {
-      lineStart = from;
-      this.index.scan(text, onHit, from, to);
-      if (selected.length > 0) {
-        if (selected.length > 1) selected.sort((a, b) => a - b);
-        if (words.length > 1) words.sort((a, b) => a - b);
-        this.scanLine((lines ??= linesOf()), i, selected, words, hits);
-        for (const p of selected) marked[p] = 0;
-        selected.length = 0;
-        words.length = 0;
-      }
-      i++;
-    });
-    if (lines && hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(lines, hits);
-    return hits;
+    return pass;
+  }
+
+  /** One line of the pass: its content is text[from, to). */
+  private passLine(pass: Pass, text: string, from: number, to: number): void {
+    pass.lineStart = from;
+    this.index.scan(text, pass.onHit, from, to);
+    const { selected, words } = pass;
+    if (selected.length > 0) {
+      if (selected.length > 1) selected.sort((a, b) => a - b);
+      if (words.length > 1) words.sort((a, b) => a - b);
+      this.scanLine((pass.lines ??= pass.linesOf()), pass.at, selected, words, pass.hits);
+      for (const p of selected) pass.marked[p] = 0;
+      selected.length = 0;
+      words.length = 0;
+    }
+    pass.at++;
+  }
+
+  private endPass(pass: Pass): Hit[] {
+    if (pass.lines && pass.hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(pass.lines, pass.hits);
+    return pass.hits;
   }
 
   private fileHas(lines: readonly ScanLine[], literal: string): boolean {

@@ -3,8 +3,8 @@
 import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet, FileChange, Hunk } from '../../src/model.ts';
 import { fileKind, type FileKind } from './context.ts';
-import { visitAddedText } from '../../src/rule-kit/index.ts';
-import type { ScanLine, SpanVisitor } from './scanner.ts';
+import { addedText, type AddedText } from '../../src/rule-kit/index.ts';
+import type { ScanLine } from './scanner.ts';
 
 export interface Source {
   /** The lines to scan (a file's added lines are made when first read: see `spans`). */
@@ -13,7 +13,7 @@ export interface Source {
    * The same lines as spans of the diff's text, for the keyword pass (a file's added lines), so
    * that `lines` is read only when the pass finds a keyword.
    */
-  spans?: (visit: SpanVisitor) => void;
+  spans?: readonly AddedText[];
   /** How a finding names the place, e.g. `src/a.ts:12` or "the PR title". */
   where: (line: number) => string;
   path?: string;
@@ -35,21 +35,23 @@ function textLines(text: string): ScanLine[] {
 const addedLines = (file: FileChange): ScanLine[] =>
   file.hunks.length === 1 ? (file.hunks[0] as Hunk).added : file.hunks.flatMap((h) => h.added);
 
-/** A file's added lines, in order, as spans of its hunks' text (or of a hunk's line objects). */
-function visitAdded(file: FileChange, visit: SpanVisitor): void {
+/** A file's added lines as spans of its hunks' text, or undefined when a hunk holds them as an array. */
+function addedSpans(file: FileChange): AddedText[] | undefined {
+  const out: AddedText[] = [];
   for (const hunk of file.hunks) {
-    if (visitAddedText(hunk, visit)) continue;
-    for (const l of hunk.added) visit(l.content, 0, l.content.length);
+    const text = addedText(hunk);
+    if (!text) return undefined;
+    out.push(text);
   }
+  return out;
 }
 
-/** The contents of a file's first `n` added lines, without making the others. */
-function firstAdded(file: FileChange, n: number): string[] {
+/** The contents of the first two added lines (what fileKind reads), from the spans. */
+function firstTwo(spans: readonly AddedText[]): string[] {
   const out: string[] = [];
-  for (const hunk of file.hunks) {
-    if (out.length >= n) break;
-    const more = (text: string, from: number, to: number) => out.push(text.slice(from, to)) < n;
-    if (!visitAddedText(hunk, more)) for (const l of hunk.added.slice(0, n - out.length)) out.push(l.content);
+  for (const { text, spans: s } of spans) {
+    for (let i = 0; i < s.length && out.length < 2; i += 3) out.push(text.slice(s[i], s[i + 1]));
+    if (out.length >= 2) break;
   }
   return out;
 }
@@ -74,16 +76,18 @@ function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: strin
   };
 }
 
-/** A file's added lines as a source whose lines are made only when read. */
+/** A file's added lines as a source whose lines are made only when read (or as lines, see addedSpans). */
 function addedSource(file: FileChange): Source {
+  const spans = addedSpans(file);
+  if (!spans) return fileSource(file, addedLines(file));
   let lines: ScanLine[] | undefined;
   return {
     get lines() {
       return (lines ??= addedLines(file));
     },
-    spans: (visit) => visitAdded(file, visit),
+    spans,
     path: file.path,
-    kind: fileKind(file.path, firstAdded(file, 2)),
+    kind: fileKind(file.path, firstTwo(spans)),
     where: (line) => `${file.path}:${line}`,
   };
 }

@@ -23,31 +23,31 @@ export function hunkLineMark(text: string, pos: number, nl: number): number {
 }
 
 /**
- * Calls `visit(from, to, n)` for each line of `text` (a hunk's lines as in the diff) marked
- * `mark`: its content is text[from, to) (the mark and one trailing CR left out, as lineText does),
- * its number `n`, counted from `start` as the parser would. A visit that returns false stops the walk.
+ * The lines of `text` (a hunk's lines as in the diff) marked `mark`, as flat triples
+ * [from, to, n]: a line's content is text[from, to) (the mark and one trailing CR left out, as
+ * lineText does), `n` its number, counted from `start` as the parser would.
  */
-function walkLines(text: string, mark: number, start: number, visit: (from: number, to: number, n: number) => boolean | void): void {
+function spansOf(text: string, mark: number, start: number): number[] {
   const other = mark === PLUS ? MINUS : PLUS;
+  const out: number[] = [];
   const len = text.length;
   let n = start;
   for (let pos = 0; pos < len; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = len;
     const c = hunkLineMark(text, pos, nl);
-    if (c === mark) {
-      if (visit(pos + 1, textEnd(text, pos + 1, nl), n++) === false) return;
-    } else if (c !== other && c !== BACKSLASH) n++; // context: on both sides
+    if (c === mark) out.push(pos + 1, textEnd(text, pos + 1, nl), n++);
+    else if (c !== other && c !== BACKSLASH) n++; // context: on both sides
     pos = nl + 1;
   }
+  return out;
 }
 
 /** The lines of `text` marked `mark`, numbered from `start`. */
 function linesOf(text: string, mark: number, start: number): DiffLine[] {
+  const spans = spansOf(text, mark, start);
   const out: DiffLine[] = [];
-  walkLines(text, mark, start, (from, to, n) => {
-    out.push({ line: n, content: text.slice(from, to) });
-  });
+  for (let i = 0; i < spans.length; i += 3) out.push({ line: spans[i + 2]!, content: text.slice(spans[i], spans[i + 1]) });
   return out;
 }
 
@@ -125,20 +125,20 @@ export function releaseLines(file: FileChange): void {
   }
 }
 
+/** A hunk's added lines as spans of its text (see addedText). */
+export interface AddedText {
+  readonly text: string;
+  /** Flat triples [from, to, line], one per added line in order: its content is text[from, to). */
+  readonly spans: readonly number[];
+}
+
 /**
- * For a reader that needs few of a hunk's added lines (a keyword pass): calls
- * `visit(text, from, to, line)` for each added line, in order, whose content is text[from, to),
- * without making a line object (a visit that returns false stops there), and returns true.
- * Returns false, visiting nothing, for a hunk that holds its added lines as an array (made by
- * hand, or assigned): read `hunk.added` then.
+ * For a reader that needs few of a hunk's added lines (a keyword pass): the hunk's text and where
+ * each added line lies in it, without a line object per line. Undefined for a hunk that holds
+ * its added lines as an array (made by hand, or assigned): read `hunk.added` then.
  */
-export function visitAddedText(
-  hunk: Hunk,
-  visit: (text: string, from: number, to: number, line: number) => boolean | void,
-): boolean {
+export function addedText(hunk: Hunk): AddedText | undefined {
   const state = STATES.get(hunk);
-  if (!state || state.addedAssigned) return false;
-  const text = state.text;
-  walkLines(text, PLUS, hunk.newStart, (from, to, n) => visit(text, from, to, n));
-  return true;
+  if (!state || state.addedAssigned) return undefined;
+  return { text: state.text, spans: spansOf(state.text, PLUS, hunk.newStart) };
 }

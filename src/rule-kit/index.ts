@@ -6,7 +6,7 @@ import type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violatio
 export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity } from '../model.ts';
 export type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 /** A hunk's added lines as spans of the diff's text, without a line object each (src/diff/hunk-text.ts). */
-export { visitAddedText } from '../diff/hunk-text.ts';
+export { addedText, type AddedText } from '../diff/hunk-text.ts';
 
 /** The TypeScript type a (const) JSON Schema describes, for the subset rule options use. */
 export type FromSchema<S> = S extends { enum: readonly (infer E)[] }

@@ -2,7 +2,7 @@
 // scanned as spans of the diff's text, and line objects are made only for a file with a keyword.
 // Whatever the path, the findings must be those of the same lines given as objects.
 import { describe, expect, it } from 'vitest';
-import { visitAddedText } from '../../src/diff/hunk-text.ts';
+import { addedText } from '../../src/diff/hunk-text.ts';
 import { parseUnifiedDiff } from '../../src/diff/index.ts';
 import type { ChangeSet, FileChange, Hunk } from '../../src/model.ts';
 import type { RuleContext } from '../../src/rule.ts';
@@ -91,25 +91,22 @@ describe('secret-leakage over hunk text', () => {
   });
 });
 
-describe('visitAddedText', () => {
-  it('visits the added lines of a parsed hunk as hunk.added has them, and not a hunk of arrays', () => {
+describe('addedText', () => {
+  it('gives the spans of a parsed hunk\'s added lines as hunk.added has them, and nothing for a hunk of arrays', () => {
     const diff = [
       'diff --git a/a.txt b/a.txt', '--- a/a.txt', '+++ b/a.txt', '@@ -10,3 +20,6 @@ fn main',
       ' keep', '-old one\r', '+new one\r', '+', '\\ No newline at end of file', ' mid', '+third', '+fourth', '',
     ].join('\n');
     const hunk = parseUnifiedDiff(diff)[0]!.hunks[0]!;
+    const { text, spans } = addedText(hunk)!;
     const seen: { line: number; content: string }[] = [];
-    expect(visitAddedText(hunk, (text, from, to, line) => void seen.push({ line, content: text.slice(from, to) }))).toBe(true);
+    for (let i = 0; i < spans.length; i += 3) seen.push({ line: spans[i + 2]!, content: text.slice(spans[i], spans[i + 1]) });
     expect(seen).toEqual(hunk.added);
     expect(seen.map((l) => l.line)).toEqual([21, 22, 24, 25]);
-    // A visit that returns false stops the walk.
-    const first: string[] = [];
-    visitAddedText(hunk, (text, from, to) => first.push(text.slice(from, to)) < 2);
-    expect(first).toEqual(['new one', '']);
     // Assigned lines win over the text; a hand-made hunk has no text.
     hunk.added = [{ line: 1, content: 'assigned' }];
-    expect(visitAddedText(hunk, () => undefined)).toBe(false);
-    expect(visitAddedText({ oldStart: 0, oldLines: 0, newStart: 1, newLines: 1, section: '', added: [], deleted: [] }, () => undefined)).toBe(false);
+    expect(addedText(hunk)).toBeUndefined();
+    expect(addedText({ oldStart: 0, oldLines: 0, newStart: 1, newLines: 1, section: '', added: [], deleted: [] })).toBeUndefined();
   });
 });
 
