@@ -273,3 +273,16 @@ export function sample(id: string, r: Rng): Sample {
   const s = secret ?? (text.includes('-----BEGIN') ? pemBody(text) : text);
   return { id, text, secret: s };
 }
+
+/** Every occurrence of every keyword lying wholly in text[from, to), found the slow way: `${index}:${text}`, sorted. */
+export function naiveKeywordHits(keywords: readonly { text: string; caseInsensitive: boolean }[], text: string, from = 0, to = text.length): string[] {
+  const out: string[] = [];
+  for (let at = from; at < to; at++) {
+    for (const k of keywords) {
+      if (at + k.text.length > to) continue;
+      const slice = text.slice(at, at + k.text.length);
+      if (k.caseInsensitive ? slice.toLowerCase() === k.text.toLowerCase() : slice === k.text) out.push(`${at}:${k.text}`);
+    }
+  }
+  return out.sort();
+}
