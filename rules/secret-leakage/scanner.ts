@@ -15,6 +15,18 @@ export const GENERIC_ID = 'generic-secret';
 export type { Hit, ScanLine } from './scan-types.ts';
 import type { Hit, ScanLine } from './scan-types.ts';
 
+/** Where a pass gets the scanned lines as objects, once a keyword makes them needed. */
+export interface LineSource {
+  get(): readonly ScanLine[];
+}
+
+class FixedLines implements LineSource {
+  constructor(private readonly lines: readonly ScanLine[]) {}
+  get(): readonly ScanLine[] {
+    return this.lines;
+  }
+}
+
 /** A keyword pass under way (see startPass). */
 interface Pass {
   marked: Uint8Array;
@@ -24,11 +36,10 @@ interface Pass {
   lineStart: number;
   /** The current line's index in the scanned lines. */
   at: number;
-  linesOf: () => readonly ScanLine[];
+  linesOf: LineSource;
   /** The scanned lines, once a keyword made them needed. */
   lines: readonly ScanLine[] | undefined;
   hits: Hit[];
-  onHit: (index: number, keyword: Keyword) => void;
 }
 
 /**
@@ -76,6 +87,8 @@ export class Scanner {
   private readonly prefixes: string[];
   /** Per scan: does the scanned text contain this `requiresInFile` literal? */
   private inFile = new Map<string, boolean>();
+  /** The keyword pass under way (a scan is synchronous: one at a time). */
+  private pass: Pass | undefined;
 
   /** `prebuilt: false` builds the keyword index even when build-time tables match (the generator). */
   constructor(defs: readonly ProviderPattern[], options: { generic: boolean; prebuilt?: boolean }) {
@@ -148,10 +161,10 @@ export class Scanner {
    * hunks' text): the keyword pass reads the spans, and `lines()` (the same lines as objects) is
    * called only if it finds a keyword, so a file without one makes no line object.
    */
-  scanSpans(segments: readonly AddedText[], lines: () => readonly ScanLine[]): Hit[] {
+  scanSpans(segments: readonly AddedText[], lines: LineSource): Hit[] {
     for (const { spans } of segments) {
       // A line over WINDOW is scanned in windows (see scanWindowed), from the line objects.
-      for (let k = 0; k < spans.length; k += 3) if ((spans[k + 1] as number) - (spans[k] as number) > WINDOW) return this.scan(lines());
+      for (let k = 0; k < spans.length; k += 3) if ((spans[k + 1] as number) - (spans[k] as number) > WINDOW) return this.scan(lines.get());
     }
     const pass = this.startPass(lines);
     for (const { text, spans } of segments) {
@@ -161,7 +174,7 @@ export class Scanner {
   }
 
   private scanLines(lines: readonly ScanLine[]): Hit[] {
-    const pass = this.startPass(() => lines);
+    const pass = this.startPass(new FixedLines(lines));
     for (let i = 0; i < lines.length; i++) {
       const content = (lines[i] as ScanLine).content;
       this.passLine(pass, content, 0, content.length);
@@ -172,11 +185,10 @@ export class Scanner {
   // The keyword pass: each line's keywords select the patterns that then run on it (scanLine).
   // Lines are scanned one by one (joining them would copy the whole diff once more); the
   // patterns a line selects are collected without allocating: a mark per pattern and a list.
-  private startPass(linesOf: () => readonly ScanLine[]): Pass {
+  private startPass(linesOf: LineSource): Pass {
     // `requiresInFile` is decided once per scan, not once per line that needs it.
     this.inFile = new Map();
-    const generic = this.genericIndex;
-    const pass: Pass = {
+    this.pass = {
       marked: new Uint8Array(this.patterns.length + 1),
       selected: [],
       words: [],
@@ -185,29 +197,35 @@ export class Scanner {
       linesOf,
       lines: undefined,
       hits: [],
-      onHit: (index, keyword) => {
-        // Where the generic keywords are (columns in the line): the generic check reads names around them.
-        if (keyword.patterns[0] === generic) pass.words.push(index - pass.lineStart);
-        for (const p of keyword.patterns) {
-          if (pass.marked[p] === 0) {
-            pass.marked[p] = 1;
-            pass.selected.push(p);
-          }
-        }
-      },
     };
-    return pass;
+    return this.pass;
   }
+
+  /**
+   * A keyword found by the pass under way. One function for every pass (not a closure each), so
+   * that the keyword index's call to it stays the same call once optimised.
+   */
+  private readonly onHit = (index: number, keyword: Keyword): void => {
+    const pass = this.pass as Pass;
+    // Where the generic keywords are (columns in the line): the generic check reads names around them.
+    if (keyword.patterns[0] === this.genericIndex) pass.words.push(index - pass.lineStart);
+    for (const p of keyword.patterns) {
+      if (pass.marked[p] === 0) {
+        pass.marked[p] = 1;
+        pass.selected.push(p);
+      }
+    }
+  };
 
   /** One line of the pass: its content is text[from, to). */
   private passLine(pass: Pass, text: string, from: number, to: number): void {
     pass.lineStart = from;
-    this.index.scan(text, pass.onHit, from, to);
+    this.index.scan(text, this.onHit, from, to);
     const { selected, words } = pass;
     if (selected.length > 0) {
       if (selected.length > 1) selected.sort((a, b) => a - b);
       if (words.length > 1) words.sort((a, b) => a - b);
-      this.scanLine((pass.lines ??= pass.linesOf()), pass.at, selected, words, pass.hits);
+      this.scanLine((pass.lines ??= pass.linesOf.get()), pass.at, selected, words, pass.hits);
       for (const p of selected) pass.marked[p] = 0;
       selected.length = 0;
       words.length = 0;
@@ -216,6 +234,7 @@ export class Scanner {
   }
 
   private endPass(pass: Pass): Hit[] {
+    this.pass = undefined; // holds the lines: not kept past the scan
     if (pass.lines && pass.hits.some((h) => h.patternId === 'aws-access-key-id')) pairAwsSecrets(pass.lines, pass.hits);
     return pass.hits;
   }

@@ -11,9 +11,10 @@ export interface Source {
   readonly lines: readonly ScanLine[];
   /**
    * The same lines as spans of the diff's text, for the keyword pass (a file's added lines), so
-   * that `lines` is read only when the pass finds a keyword.
+   * that `lines` is read only when the pass finds a keyword; `get()` reads it then.
    */
   spans?: readonly AddedText[];
+  get?(): readonly ScanLine[];
   /** How a finding names the place, e.g. `src/a.ts:12` or "the PR title". */
   where: (line: number) => string;
   path?: string;
@@ -76,20 +77,38 @@ function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: strin
   };
 }
 
-/** A file's added lines as a source whose lines are made only when read (or as lines, see addedSpans). */
+/**
+ * A file's added lines as a source whose lines are made only when read (the keyword pass reads
+ * `spans`). A class, so that every file's source has the same `lines` getter and `get`: the
+ * scanner's calls to them stay one call target once optimised.
+ */
+class AddedSource implements Source {
+  readonly path: string;
+  readonly kind: FileKind;
+  private made: ScanLine[] | undefined;
+
+  constructor(private readonly file: FileChange, readonly spans: readonly AddedText[]) {
+    this.path = file.path;
+    this.kind = fileKind(file.path, firstTwo(spans));
+  }
+
+  get lines(): readonly ScanLine[] {
+    return (this.made ??= addedLines(this.file));
+  }
+
+  get(): readonly ScanLine[] {
+    return this.lines;
+  }
+
+  where(line: number): string {
+    return `${this.path}:${line}`;
+  }
+}
+
+/** A file's added lines as a source (made lazily when every hunk keeps its text, see addedSpans). */
 function addedSource(file: FileChange): Source {
   const spans = addedSpans(file);
-  if (!spans) return fileSource(file, addedLines(file));
-  let lines: ScanLine[] | undefined;
-  return {
-    get lines() {
-      return (lines ??= addedLines(file));
-    },
-    spans,
-    path: file.path,
-    kind: fileKind(file.path, firstTwo(spans)),
-    where: (line) => `${file.path}:${line}`,
-  };
+  return spans ? new AddedSource(file, spans) : fileSource(file, addedLines(file));
 }
 
 /**

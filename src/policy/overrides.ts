@@ -104,7 +104,10 @@ export function ruleRuns(
   const key = (applied: number[]) => applied.join(',');
   const sets = new Map<string, number[]>([['', []]]);
   let common: number[] | null = null;
-  for (const f of files) {
+  // No override names the rule (the common case): every file gets the policy's own entry.
+  const named = overrides.some((o) => o.rules[id] !== undefined);
+  const appliedTo = (path: string) => (named ? overridesFor(overrides, id, path) : []);
+  for (const f of named ? files : []) {
     const applied = overridesFor(overrides, id, f.path);
     sets.set(key(applied), applied);
     common = common === null ? applied : common.filter((i) => applied.includes(i));
@@ -121,7 +124,7 @@ export function ruleRuns(
     const run: RuleRun = {
       severity: e.severity,
       options: e.options,
-      owns: (path) => (path === undefined ? whole === mine : key(overridesFor(overrides, id, path)) === mine),
+      owns: (path) => (path === undefined ? whole === mine : key(appliedTo(path)) === mine),
     };
     if (applied.length > 0) run.appliedLabel = applied.map((i) => overrideLabel(overrides, i)).join(' and ');
     runs.push(run);
