@@ -25,6 +25,12 @@ const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 interface Alternative {
   needs: readonly string[];
   ext: string | undefined;
+  /**
+   * For a glob of `**` then `*<literal>` (`*.ts`, `*_test.go` in any folder): the literal a
+   * plain path (no empty, `.` or `..` segment) must end with, which then decides without the
+   * matcher.
+   */
+  suffix: string | undefined;
   /** The matcher that decides, made on first use. */
   match: () => PathMatcher;
 }
@@ -95,16 +101,30 @@ function compileGlob(glob: string): Compiled {
   const mm = new Minimatch(glob, OPTIONS);
   if (mm.set.length === 0) return [];
   const whole = once(() => linearMatcher(mm));
-  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, match: whole }];
+  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, suffix: undefined, match: whole }];
   return mm.globParts.map((parts, i) => {
     const one = once(() => {
       const single = Object.create(mm) as Minimatch;
       single.set = [mm.set[i]!];
       return linearMatcher(single);
     });
-    return { needs: needs(parts), ext: extensionFixedBy(parts), match: one };
+    return { needs: needs(parts), ext: extensionFixedBy(parts), suffix: suffixOf(parts), match: one };
   });
 }
+
+/**
+ * The literal of a glob of `**` then `*<literal>`: `**` takes any leading segments (none `.` or `..`),
+ * `*` any start of the last one (with `dot`, a leading dot too), so a plain path matches exactly
+ * when it ends with the literal (tested against the matcher in glob-linear.test.ts).
+ */
+function suffixOf(parts: readonly string[]): string | undefined {
+  if (parts.length !== 2 || parts[0] !== '**') return undefined;
+  const last = parts[1]!;
+  return last.startsWith('*') && last.length > 1 && !MAGIC.test(last.slice(1)) ? last.slice(1) : undefined;
+}
+
+/** An empty, `.` or `..` segment (or a slash at either end): such a path goes to the matcher. */
+const NOT_PLAIN = /(?:^|\/)\.{0,2}(?:\/|$)/;
 
 function once<T>(make: () => T): () => T {
   let value: T | undefined;
@@ -162,7 +182,12 @@ function hasAll(framed: string, needed: readonly string[]): boolean {
 function test(path: string, alternatives: Compiled): boolean {
   let framed: string | undefined;
   let pathExt: string | undefined;
-  for (const { needs, ext, match } of alternatives) {
+  let plain: boolean | undefined;
+  for (const { needs, ext, suffix, match } of alternatives) {
+    if (suffix !== undefined && (plain ??= !NOT_PLAIN.test(path))) {
+      if (path.endsWith(suffix)) return true;
+      continue;
+    }
     if (ext !== undefined && (pathExt ??= extensionOf(path)) !== ext) continue;
     if (needs.length > 0 && !hasAll((framed ??= `/${path}/`), needs)) continue;
     if (match()(path)) return true;
@@ -187,10 +212,28 @@ export function matchesGlob(path: string, glob: string): boolean {
   return test(path, compiledOf(glob));
 }
 
+/**
+ * Alternatives tried together, and one regular expression that `/${path}/` must match for any of
+ * them to (each alternative's longest needed text, as alternatives): a path most of them cannot
+ * match is turned away by one native test instead of a needs check per alternative.
+ */
+interface Group {
+  alternatives: Compiled;
+  prefilter: RegExp | undefined;
+}
+
 /** A list's alternatives by the extension they need; `any` holds those that fix none. */
 interface Indexed {
-  any: Compiled;
-  byExtension: Map<string, Compiled>;
+  any: Group;
+  byExtension: Map<string, Group>;
+}
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+function groupOf(alternatives: Compiled): Group {
+  const longest = alternatives.map((a) => a.needs.reduce((l, n) => (n.length > l.length ? n : l), ''));
+  const prefilter = longest.length > 1 && longest.every((n) => n !== '') ? new RegExp(longest.map(escapeRegExp).join('|')) : undefined;
+  return { alternatives, prefilter };
 }
 
 function indexed(alternatives: Compiled): Indexed {
@@ -200,7 +243,13 @@ function indexed(alternatives: Compiled): Indexed {
     if (alt.ext === undefined) any.push(alt);
     else byExtension.set(alt.ext, [...(byExtension.get(alt.ext) ?? []), alt]);
   }
-  return { any, byExtension };
+  return { any: groupOf(any), byExtension: new Map([...byExtension].map(([ext, alts]) => [ext, groupOf(alts)])) };
+}
+
+function testGroup(path: string, group: Group): boolean {
+  if (group.alternatives.length === 0) return false;
+  if (group.prefilter !== undefined && !group.prefilter.test(`/${path}/`)) return false;
+  return test(path, group.alternatives);
 }
 
 // The alternatives of a whole list, remembered for the last arrays seen. Callers pass the same
@@ -225,7 +274,7 @@ function listOf(globs: readonly string[]): Indexed {
 /** Does `path` match any of the globs? Only alternatives that allow its extension are tried. */
 export function matchesAny(path: string, globs: readonly string[]): boolean {
   const { any, byExtension } = listOf(globs);
-  if (any.length > 0 && test(path, any)) return true;
+  if (testGroup(path, any)) return true;
   const same = byExtension.get(extensionOf(path));
-  return same !== undefined && test(path, same);
+  return same !== undefined && testGroup(path, same);
 }

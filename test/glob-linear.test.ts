@@ -71,3 +71,25 @@ describe('agreement with Minimatch#match on a seeded random corpus', () => {
     expect(matched).toBeGreaterThan(150); // the corpus does exercise matches
   });
 });
+
+describe('globs of ** then *<literal> (decided by the path ending)', () => {
+  const globs = ['**/*.ts', '**/*.d.ts', '**/*.test.ts', '**/*_test.go', '**/*rc', '**/*.{js,ts}', '**/*.', '**/*a.b'];
+  const chars = ['a', 't', 's', '.', '/', '_', 'd', 'r', 'c', 'b'];
+  const random = rng(77);
+
+  it('answers as the matcher does on every path, odd ones (empty, `.` and `..` segments, end slashes) too', () => {
+    let matched = 0;
+    for (const glob of globs) {
+      const mm = new Minimatch(glob, OPTIONS);
+      const matcher = matcherOf(mm);
+      for (let p = 0; p < 3000; p++) {
+        const path = Array.from({ length: Math.floor(random() * 10) }, () => chars[Math.floor(random() * chars.length)]!).join('');
+        const expected = matcher(path);
+        if (expected) matched++;
+        expect(matchesGlob(path, glob), `${JSON.stringify(path)} ~ ${glob}`).toBe(expected);
+        expect(matchesAny(path, [glob, 'zzz/**']), `${JSON.stringify(path)} ~ [${glob}]`).toBe(expected);
+      }
+    }
+    expect(matched).toBeGreaterThan(250); // the corpus does exercise matches
+  });
+});
