@@ -4,10 +4,11 @@
 // Below this, nothing imports the rule registry, reads process.* or knows which entry it serves.
 import { evaluateChange } from './evaluate.ts';
 import { redact, secretList } from './mask.ts';
-import type { ChangeSet, FileChange, PullRequest, Report } from './model.ts';
+import type { ChangeSet, Commit, FileChange, Provenance, ProvenanceInput, PullRequest, Report } from './model.ts';
 import { PerFileResults, policyOptions } from './per-file.ts';
 import { type PolicyAtBase, policyAtBase, policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
-import { defaultOptions } from './policy/resolve.ts';
+import { defaultOptions, type ResolvedPolicy } from './policy/resolve.ts';
+import { resolveProvenance } from './provenance/index.ts';
 import type { RepoReader } from './repo/reader.ts';
 import type { AnyRule, PrField } from './rule.ts';
 
@@ -33,6 +34,12 @@ export interface LoadEvents {
   onFile?(file: FileChange): void;
   /** What `policyRef(change)` will answer, as soon as the source knows it: the policy is read meanwhile. */
   onPolicyRef?(ref: string | null): void;
+  /**
+   * The change's commits and head branch, as soon as the source has them (the same array and
+   * branch the change set will hold): provenance, which reads nothing else of the change, is
+   * worked out meanwhile.
+   */
+  onCommits?(commits: readonly Commit[], branch: string | undefined): void;
 }
 
 export interface CheckRequest {
@@ -81,6 +88,12 @@ export interface App {
   scrub(text: string): string;
 }
 
+/** Provenance worked out while the change streamed in, and what it was worked out from. */
+interface EarlyProvenance extends ProvenanceInput {
+  options: ResolvedPolicy['provenance'];
+  provenance: Provenance;
+}
+
 export function createApp(deps: AppDeps): App {
   const rules = deps.rules;
   const seen = new Set<string>();
@@ -96,20 +109,35 @@ export function createApp(deps: AppDeps): App {
       // policy at the base is read (started as soon as the source knows the base), then with the
       // policy's. The engine reruns a phase wherever the options it runs with differ.
       const perFile = new PerFileResults(rules, (rule) => [defaultOptions(rule)]);
-      let early: { ref: string | null; read: Promise<PolicyAtBase> } | undefined;
+      let atBaseRead: { ref: string | null; read: Promise<PolicyAtBase> } | undefined;
       const onPolicyRef = (ref: string | null): void => {
-        if (early) return;
+        if (atBaseRead) return;
         const read = policyAtBase({ choice: request.policy, reader: request.source.reader, base: ref, rules });
         read.then((p) => perFile.expect(rules, policyOptions(p.policy))).catch(() => undefined); // an error surfaces below
-        early = { ref, read };
+        atBaseRead = { ref, read };
       };
-      const change = await request.source.load({ onFile: perFile.add, onPolicyRef });
+      // Provenance as soon as the commits and the policy at the base are in, while the diff still
+      // streams in; used only if the change set ends with the same commits, branch, PR and options.
+      let early: EarlyProvenance | undefined;
+      const onCommits = (commits: readonly Commit[], branch: string | undefined): void => {
+        void atBaseRead?.read.then((p) => {
+          const options = p.policy.provenance;
+          const input = { commits: commits as Commit[], ...(branch !== undefined ? { branch } : {}), ...(request.pr ? { pr: request.pr } : {}) };
+          early = { ...input, options, provenance: resolveProvenance(input, { flag: request.ai, ...options }) };
+        }, () => undefined);
+      };
+      const change = await request.source.load({ onFile: perFile.add, onPolicyRef, onCommits });
       if (request.pr) change.pr = request.pr;
       const ref = request.source.policyRef(change);
       const atBase =
-        early && early.ref === ref ? await early.read : await policyAtBase({ choice: request.policy, reader: request.source.reader, base: ref, rules });
+        atBaseRead && atBaseRead.ref === ref
+          ? await atBaseRead.read
+          : await policyAtBase({ choice: request.policy, reader: request.source.reader, base: ref, rules });
       const inForce = atBase.complete(change.files);
       if (request.enrich) await request.enrich(change, inForce);
+      const same =
+        early !== undefined && early.commits === change.commits && early.branch === change.branch && early.pr === change.pr &&
+        early.options === inForce.policy.provenance;
       const report = await evaluateChange({
         change,
         policy: inForce.policy,
@@ -123,6 +151,7 @@ export function createApp(deps: AppDeps): App {
         baseRef: request.source.policyRef(change) ?? 'HEAD',
         unavailable: request.unavailable,
         perFile,
+        ...(same ? { provenance: early!.provenance } : {}),
       });
       return { report, change, policy: inForce };
     },

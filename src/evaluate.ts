@@ -1,7 +1,7 @@
 // From a change set and a policy to a Report: provenance, the documents rules ask for, the
 // engine. Shared by every entry; the rules and the repository reader are handed in.
 import { effectiveRule, runEngine } from './engine.ts';
-import type { ChangeSet, PolicyOrigin, Report } from './model.ts';
+import type { ChangeSet, PolicyOrigin, Provenance, Report } from './model.ts';
 import type { ResolvedPolicy } from './policy/resolve.ts';
 import { resolveProvenance } from './provenance/index.ts';
 import { readAt, type RepoReader } from './repo/reader.ts';
@@ -27,6 +27,8 @@ export interface EvaluateInput {
   unavailable?: readonly PrField[];
   /** The rules' per-file results computed while the change streamed in. */
   perFile?: PerFileResults;
+  /** Provenance already worked out for this change, flag and policy (see App.runCheck). */
+  provenance?: Provenance;
 }
 
 type DocumentHook = 'documents' | 'baseDocuments';
@@ -63,7 +65,7 @@ export async function readDocuments(
 export async function evaluateChange(input: EvaluateInput): Promise<Report> {
   const { change, policy, flag, rules } = input;
   // Provenance reads its options from the policy's typed field (the disclosure template among them).
-  const ai = resolveProvenance(change, { flag, ...policy.provenance });
+  const ai = input.provenance ?? resolveProvenance(change, { flag, ...policy.provenance });
   const [documents, baseDocuments] = await Promise.all([readDocuments(input, ai.assisted), readDocuments(input, ai.assisted, 'baseDocuments')]);
   return runEngine({ change, policy, rules, ai, origin: input.origin, documents, baseDocuments, notes: input.notes ?? [], onSecrets: input.onSecrets, unavailable: input.unavailable, perFile: input.perFile });
 }

@@ -152,6 +152,9 @@ export interface ChangeSet {
   unread?: Unread[];
 }
 
+/** What provenance reads of a change: the commits, the head branch and the PR, nothing of the files. */
+export type ProvenanceInput = Pick<ChangeSet, 'commits' | 'branch' | 'pr'>;
+
 /** Kinds of change data a rule reads: the file list, a file's changed lines, the commits. */
 export type ReadKind = 'files' | 'lines' | 'commits';
 

@@ -31,7 +31,13 @@ export function gitSource(opts: {
   if (prefetch) void started.base.then((base) => reader.prefetch(base, prefetch));
   return {
     async load(events): Promise<ChangeSet> {
-      const change = await started.load({ onFile: events?.onFile?.bind(events), onBase: events?.onPolicyRef?.bind(events) });
+      const onCommits = events?.onCommits?.bind(events);
+      const change = await started.load({
+        onFile: events?.onFile?.bind(events),
+        onBase: events?.onPolicyRef?.bind(events),
+        // The pushed branch, when there is one, is the change's branch (set below).
+        ...(onCommits ? { onCommits: (commits, branch) => onCommits(commits, opts.branch ?? branch) } : {}),
+      });
       if (opts.branch) change.branch = opts.branch;
       return change;
     },

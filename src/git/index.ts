@@ -7,7 +7,7 @@
 import { releaseLines } from '../diff/hunk-text.ts';
 import { DiffStream } from '../diff/index.ts';
 import { UsageError } from '../errors.ts';
-import type { ChangeSet, FileChange } from '../model.ts';
+import type { ChangeSet, Commit, FileChange } from '../model.ts';
 import { attributesChangeNotes, BaseAttributes } from './attributes.ts';
 import { branchOfName } from './branch.ts';
 import { readCommits } from './commits.ts';
@@ -85,6 +85,8 @@ async function refsOf(git: Git, options: GitSourceOptions): Promise<{ baseRef: s
 export interface GitChangeEvents {
   onFile?: (file: FileChange) => void;
   onBase?: (base: string) => void;
+  /** The commits and the head's branch, as soon as git has given them (the change set's own). */
+  onCommits?: (commits: readonly Commit[], branch: string | undefined) => void;
 }
 
 /** A change whose `git diff` is already running; `load` reads it, once. */
@@ -193,6 +195,7 @@ async function readChange(
   const content = (late.content = new ContentScanner(sandbox, git, range.then((r) => r.head)));
   const log = range.then((r) => readCommits(git, r.base, r.head));
   Promise.all([range, ready]).then(([r]) => events.onBase?.(r.base), () => undefined); // a bad range fails below
+  Promise.all([log, branch, ready]).then(([commits, name]) => events.onCommits?.(commits, name), () => undefined);
   let stderr: string;
   let files: FileChange[];
   let r: RangeAnswer;

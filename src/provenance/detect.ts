@@ -1,5 +1,5 @@
 // The detector: walk a change set's commits and PR metadata and collect evidence of AI agents.
-import type { ChangeSet, Commit, Evidence, Trailer } from '../model.ts';
+import type { ProvenanceInput, Commit, Evidence, Trailer } from '../model.ts';
 import { type Identity, matchIdentity, matchTool, parsePerson } from './identity.ts';
 import { type AgentSignature, PERSON_TRAILERS, SIGNATURES, TOOL_TRAILERS } from './signatures.ts';
 import { bodyLines, type FooterTest, messageLines, type TextLine } from './text.ts';
@@ -34,7 +34,7 @@ class Collector {
 }
 
 /** Detect AI agents in a change set with the given registry (the built-in one by default). */
-export function detectAgents(change: ChangeSet, registry: readonly AgentSignature[] = SIGNATURES): Detection {
+export function detectAgents(change: ProvenanceInput, registry: readonly AgentSignature[] = SIGNATURES): Detection {
   const out = new Collector();
   const footer = footerTest(registry);
   for (const commit of change.commits) scanCommit(commit, registry, out, footer);

@@ -2,7 +2,7 @@
 // fields) and `Assisted-by:` / `Generated-by:` trailers. Read from the PR body, or from the commit
 // messages when there is no PR body. Pure; shared by resolveProvenance and the rules.
 import type { Nodes } from 'mdast';
-import type { ChangeSet } from '../model.ts';
+import type { ProvenanceInput } from '../model.ts';
 import {
   type Field,
   findField,
@@ -142,7 +142,7 @@ function bodyLines(doc: MdDocument): { line: number; text: string }[] {
  * else from the commit messages; `Assisted-by:`-style trailers count from both (any paragraph line
  * of the body, the trailer block of each commit).
  */
-export function readDisclosure(change: ChangeSet, options: DisclosureOptions = DEFAULT_DISCLOSURE): Disclosure {
+export function readDisclosure(change: ProvenanceInput, options: DisclosureOptions = DEFAULT_DISCLOSURE): Disclosure {
   const body = change.pr?.body;
   const hasBody = typeof body === 'string' && body.trim() !== '';
   const out: Disclosure = { source: hasBody ? 'pr-body' : 'commits', fields: {}, trailers: [], verdict: 'none' };

@@ -2,7 +2,7 @@
 // The `--ai yes|no` flag wins; otherwise the change is AI-assisted when the detector finds an
 // agent's traces, or when the PR's own disclosure says AI was used (the AI box, or an AI
 // `Assisted-by:` trailer, even beside a ticked "no AI" box: the rule reports that contradiction).
-import type { ChangeSet, Evidence, Provenance } from '../model.ts';
+import type { ProvenanceInput, Evidence, Provenance } from '../model.ts';
 import { detectAgents, REVIEW_SUGGESTION } from './detect.ts';
 import { DEFAULT_DISCLOSURE, type Disclosure, type DisclosureOptions, disclosesAi, readDisclosure } from './disclosure.ts';
 import { DEFAULT_PROVENANCE } from './options.ts';
@@ -22,7 +22,7 @@ export interface ProvenanceOptions {
 export const NO_PROVENANCE: Provenance = { assisted: false, agents: [], evidence: [], source: 'none' };
 
 /** The detector's evidence that counts under these options. */
-export function countedEvidence(change: ChangeSet, options: ProvenanceOptions = {}): Evidence[] {
+export function countedEvidence(change: ProvenanceInput, options: ProvenanceOptions = {}): Evidence[] {
   const all = detectAgents(change, options.registry ?? SIGNATURES).evidence;
   const reviews = options.reviewSuggestions ?? DEFAULT_PROVENANCE.reviewSuggestions;
   return reviews ? all : all.filter((e) => e.signal !== REVIEW_SUGGESTION);
@@ -30,7 +30,7 @@ export function countedEvidence(change: ChangeSet, options: ProvenanceOptions = 
 
 const agentsOf = (evidence: readonly Evidence[]) => [...new Set(evidence.map((e) => e.agent))];
 
-export function resolveProvenance(change: ChangeSet, options: ProvenanceOptions = {}): Provenance {
+export function resolveProvenance(change: ProvenanceInput, options: ProvenanceOptions = {}): Provenance {
   const evidence = countedEvidence(change, options);
   const agents = agentsOf(evidence);
   if (options.flag !== undefined) return { assisted: options.flag, agents, evidence, source: 'flag' };

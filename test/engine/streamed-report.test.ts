@@ -135,4 +135,30 @@ describe('streamed per-file rule work gives the whole-change report', () => {
     // The override drops the custom pattern for modern/**: its acme key is not a finding there.
     expect(streamed.findings.some((f) => f.path === 'modern/new.ts' && f.message.includes('acme-key'))).toBe(false);
   });
+
+  test('provenance worked out while the diff streams in counts only for the commits the change set ends with', async () => {
+    const { repo, base, head } = buildRepo();
+    const whole = await createApp({ rules: allRules, clock: () => new Date(0) }).runCheck({
+      source: gitSource({ cwd: repo.dir, root: repo.dir, base, head }),
+      policy: { kind: 'discover' },
+      unavailable: ['body', 'labels', 'reviews'],
+    });
+    expect(whole.report.ai.assisted).toBe(true); // the factory-droid co-author
+    // A source that reports other commits early (no trailers: a human's) than its change set holds.
+    const live = gitSource({ cwd: repo.dir, root: repo.dir, base, head });
+    const other: ChangeSource = {
+      ...live,
+      load: (events) =>
+        live.load({
+          ...events,
+          onCommits: (commits, branch) => events?.onCommits?.(commits.map((c) => ({ ...c, message: 'change\n', trailers: [] })), branch),
+        }),
+    };
+    const streamed = await createApp({ rules: allRules, clock: () => new Date(0) }).runCheck({
+      source: other,
+      policy: { kind: 'discover' },
+      unavailable: ['body', 'labels', 'reviews'],
+    });
+    expect(streamed.report).toEqual(whole.report);
+  });
 });
