@@ -12,12 +12,6 @@ import { type RunningGit, startGit } from './run.ts';
 import type { Sandbox } from './sandbox.ts';
 
 const BLOB = /^([0-9a-f]{40,64}) blob \d+$/;
-/**
- * Lookups are written to cat-file this many at a time: the answers are only read at the end, and
- * each write can wake cat-file and take the CPU from the diff, so a write per directory cost more
- * than the lookups (a big change's new directories arrive one by one).
- */
-const FLUSH_EVERY = 256;
 
 export class IndexedAttributes {
   private readonly paths: string[] = [];
@@ -28,9 +22,15 @@ export class IndexedAttributes {
   private readonly lookup: RunningGit;
   private answered = 0;
   private rest = '';
-  /** Lookups not written yet, and how many. */
+  /**
+   * Lookups not written yet. They go out once per turn of the event loop (about once per chunk of
+   * the diff): each write can wake cat-file and take the CPU from the diff, so a write per
+   * directory cost more than the lookups, and the answers are in by the time the diff ends.
+   */
   private pending = '';
-  private pendingCount = 0;
+  private flushing = false;
+  /** Called once every lookup asked has its answer (see close). */
+  private whenAnswered: (() => void) | undefined;
 
   constructor(private readonly sandbox: Sandbox, private readonly base: string) {
     this.lookup = startGit(sandbox.dir, ['cat-file', '--batch-check'], {
@@ -47,20 +47,22 @@ export class IndexedAttributes {
         if (!dir.includes('\n')) {
           this.asked.push(dir);
           this.pending += `${this.base}:${dir}.gitattributes\n`;
-          this.pendingCount++;
         }
       }
       if (i < 0) break;
       dir = path.slice(0, i + 1);
     }
-    if (this.pendingCount >= FLUSH_EVERY) this.flush();
+    if (this.pending && !this.flushing) {
+      this.flushing = true;
+      setImmediate(() => this.flush());
+    }
   }
 
-  /** Sends the lookups gathered so far: one write for many (each write can wake cat-file). */
+  /** Sends the lookups gathered so far: one write for many. */
   private flush(): void {
+    this.flushing = false;
     if (this.pending) this.lookup.stdin.write(this.pending);
     this.pending = '';
-    this.pendingCount = 0;
   }
 
   private answers(text: string): void {
@@ -71,12 +73,19 @@ export class IndexedAttributes {
       const m = BLOB.exec(line);
       if (m && dir !== undefined) this.found.push({ dir, sha: m[1]! });
     }
+    if (this.answered >= this.asked.length) this.whenAnswered?.();
   }
 
   async close(): Promise<Map<string, FileAttributes>> {
     this.flush();
     this.lookup.stdin.end();
-    await this.lookup.done;
+    // Every answer is what counts, not cat-file's exit, which comes a little later. Without every
+    // answer, its exit decides: a failure is thrown.
+    if (this.answered < this.asked.length) {
+      await Promise.race([this.lookup.done, new Promise<void>((resolve) => (this.whenAnswered = resolve))]);
+    }
+    if (this.answered < this.asked.length) await this.lookup.done;
+    else this.lookup.done.catch(() => undefined); // with every answer in, how it exits no longer matters
     if (this.found.length === 0 && !(await hasInfoAttributes(this.sandbox.repo.commonDir))) return new Map();
     const index = this.sandbox.file('attributes-index');
     const env = { GIT_INDEX_FILE: index };
