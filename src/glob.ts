@@ -25,12 +25,8 @@ const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 interface Alternative {
   needs: readonly string[];
   ext: string | undefined;
-  /**
-   * For a glob of `**` then `*<literal>` (`*.ts`, `*_test.go` in any folder): the literal a
-   * plain path (no empty, `.` or `..` segment) must end with, which then decides without the
-   * matcher.
-   */
-  suffix: string | undefined;
+  /** For a glob that a plain path's ending decides (see endingOf): that ending. */
+  ending: Ending | undefined;
   /** The matcher that decides, made on first use. */
   match: () => PathMatcher;
 }
@@ -98,30 +94,51 @@ function extensionFixedBy(parts: readonly string[]): string | undefined {
  * the whole glob. A glob minimatch cannot compile matches nothing.
  */
 function compileGlob(glob: string): Compiled {
+  // `**` then a literal name or `*<literal>` (lockfiles, `*.d.ts`): no braces to expand, so the
+  // alternative is made without parsing the glob; the matcher only for paths that are not plain.
+  const parts = glob.split('/');
+  const ending = endingOf(parts);
+  if (ending) {
+    const match = once(() => linearMatcher(new Minimatch(glob, OPTIONS)));
+    return [{ needs: needs(parts), ext: extensionFixedBy(parts), ending, match }];
+  }
   const mm = new Minimatch(glob, OPTIONS);
   if (mm.set.length === 0) return [];
   const whole = once(() => linearMatcher(mm));
-  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, suffix: undefined, match: whole }];
+  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, ending: undefined, match: whole }];
   return mm.globParts.map((parts, i) => {
     const one = once(() => {
       const single = Object.create(mm) as Minimatch;
       single.set = [mm.set[i]!];
       return linearMatcher(single);
     });
-    return { needs: needs(parts), ext: extensionFixedBy(parts), suffix: suffixOf(parts), match: one };
+    return { needs: needs(parts), ext: extensionFixedBy(parts), ending: endingOf(parts), match: one };
   });
 }
 
+/** What a plain path must end with: `text`, and with `name`, as a whole last segment. */
+interface Ending {
+  text: string;
+  name: boolean;
+  /** `/${text}`, for a name. */
+  slashed: string;
+}
+
 /**
- * The literal of a glob of `**` then `*<literal>`: `**` takes any leading segments (none `.` or `..`),
- * `*` any start of the last one (with `dot`, a leading dot too), so a plain path matches exactly
- * when it ends with the literal (tested against the matcher in glob-linear.test.ts).
+ * The ending that decides a glob of `**` then one segment, on plain paths: for a literal name
+ * (`yarn.lock`), a last segment equal to it; for `*<literal>` (`*.d.ts`), a last segment ending
+ * with the literal. `**` takes any leading segments (none `.` or `..`), and with `dot` the `*`
+ * takes a leading dot too (tested against the matcher in glob-linear.test.ts).
  */
-function suffixOf(parts: readonly string[]): string | undefined {
+function endingOf(parts: readonly string[]): Ending | undefined {
   if (parts.length !== 2 || parts[0] !== '**') return undefined;
   const last = parts[1]!;
-  return last.startsWith('*') && last.length > 1 && !MAGIC.test(last.slice(1)) ? last.slice(1) : undefined;
+  if (last !== '' && last !== '.' && last !== '..' && !MAGIC.test(last)) return { text: last, name: true, slashed: `/${last}` };
+  const rest = last.slice(1);
+  return last.startsWith('*') && rest !== '' && !MAGIC.test(rest) ? { text: rest, name: false, slashed: '' } : undefined;
 }
+
+const endsAs = (path: string, e: Ending): boolean => (e.name ? path === e.text || path.endsWith(e.slashed) : path.endsWith(e.text));
 
 /** An empty, `.` or `..` segment (or a slash at either end): such a path goes to the matcher. */
 const NOT_PLAIN = /(?:^|\/)\.{0,2}(?:\/|$)/;
@@ -183,9 +200,9 @@ function test(path: string, alternatives: Compiled): boolean {
   let framed: string | undefined;
   let pathExt: string | undefined;
   let plain: boolean | undefined;
-  for (const { needs, ext, suffix, match } of alternatives) {
-    if (suffix !== undefined && (plain ??= !NOT_PLAIN.test(path))) {
-      if (path.endsWith(suffix)) return true;
+  for (const { needs, ext, ending, match } of alternatives) {
+    if (ending !== undefined && (plain ??= !NOT_PLAIN.test(path))) {
+      if (endsAs(path, ending)) return true;
       continue;
     }
     if (ext !== undefined && (pathExt ??= extensionOf(path)) !== ext) continue;

@@ -72,8 +72,8 @@ describe('agreement with Minimatch#match on a seeded random corpus', () => {
   });
 });
 
-describe('globs of ** then *<literal> (decided by the path ending)', () => {
-  const globs = ['**/*.ts', '**/*.d.ts', '**/*.test.ts', '**/*_test.go', '**/*rc', '**/*.{js,ts}', '**/*.', '**/*a.b'];
+describe('globs of ** then a name or *<literal> (decided by the path ending)', () => {
+  const globs = ['**/*.ts', '**/*.d.ts', '**/*.test.ts', '**/*_test.go', '**/*rc', '**/*.{js,ts}', '**/*.', '**/*a.b', '**/rc', '**/a.ts', '**/.ts', '**/d.ts', '**/{a,b}.ts'];
   const chars = ['a', 't', 's', '.', '/', '_', 'd', 'r', 'c', 'b'];
   const random = rng(77);
 
