@@ -27,25 +27,38 @@ export function hunkLineMark(text: string, pos: number, nl: number): number {
  * [from, to, n]: a line's content is text[from, to) (the mark and one trailing CR left out, as
  * lineText does), `n` its number, counted from `start` as the parser would.
  */
-function spansOf(text: string, mark: number, start: number): number[] {
+function spansOf(text: string, mark: number, start: number, most: number): Int32Array {
   const other = mark === PLUS ? MINUS : PLUS;
-  const out: number[] = [];
+  // One allocation, sized by the hunk header's count of lines on that side (the parser checked
+  // the lines against it; grown if the hunk was edited since), outside the heap the garbage
+  // collector scans.
+  let out = new Int32Array(3 * Math.max(1, most | 0));
   const len = text.length;
   let n = start;
+  let at = 0;
   for (let pos = 0; pos < len; ) {
     let nl = text.indexOf('\n', pos);
     if (nl < 0) nl = len;
     const c = hunkLineMark(text, pos, nl);
-    if (c === mark) out.push(pos + 1, textEnd(text, pos + 1, nl), n++);
-    else if (c !== other && c !== BACKSLASH) n++; // context: on both sides
+    if (c === mark) {
+      if (at === out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[at] = pos + 1;
+      out[at + 1] = textEnd(text, pos + 1, nl);
+      out[at + 2] = n++;
+      at += 3;
+    } else if (c !== other && c !== BACKSLASH) n++; // context: on both sides
     pos = nl + 1;
   }
-  return out;
+  return out.subarray(0, at);
 }
 
 /** The lines of `text` marked `mark`, numbered from `start`. */
-function linesOf(text: string, mark: number, start: number): DiffLine[] {
-  const spans = spansOf(text, mark, start);
+function linesOf(text: string, mark: number, start: number, most: number): DiffLine[] {
+  const spans = spansOf(text, mark, start, most);
   const out: DiffLine[] = [];
   for (let i = 0; i < spans.length; i += 3) out.push({ line: spans[i + 2]!, content: text.slice(spans[i], spans[i + 1]) });
   return out;
@@ -74,7 +87,7 @@ function accessor(side: Side, mark: number, start: 'newStart' | 'oldStart'): Pro
     configurable: true,
     get(this: Hunk): DiffLine[] {
       const s = stateOf(this);
-      return (s[side] ??= linesOf(s.text, mark, this[start]));
+      return (s[side] ??= linesOf(s.text, mark, this[start], side === 'added' ? this.newLines : this.oldLines));
     },
     set(this: Hunk, lines: DiffLine[]) {
       const s = stateOf(this);
@@ -129,7 +142,7 @@ export function releaseLines(file: FileChange): void {
 export interface AddedText {
   readonly text: string;
   /** Flat triples [from, to, line], one per added line in order: its content is text[from, to). */
-  readonly spans: readonly number[];
+  readonly spans: Int32Array;
 }
 
 /**
@@ -140,5 +153,5 @@ export interface AddedText {
 export function addedText(hunk: Hunk): AddedText | undefined {
   const state = STATES.get(hunk);
   if (!state || state.addedAssigned) return undefined;
-  return { text: state.text, spans: spansOf(state.text, PLUS, hunk.newStart) };
+  return { text: state.text, spans: spansOf(state.text, PLUS, hunk.newStart, hunk.newLines) };
 }

@@ -103,6 +103,10 @@ describe('addedText', () => {
     for (let i = 0; i < spans.length; i += 3) seen.push({ line: spans[i + 2]!, content: text.slice(spans[i], spans[i + 1]) });
     expect(seen).toEqual(hunk.added);
     expect(seen.map((l) => l.line)).toEqual([21, 22, 24, 25]);
+    // The header's count only sizes the spans: a hunk edited since still gives every line.
+    hunk.newLines = 1;
+    const again = addedText(hunk)!;
+    expect(again.spans.length / 3).toBe(4);
     // Assigned lines win over the text; a hand-made hunk has no text.
     hunk.added = [{ line: 1, content: 'assigned' }];
     expect(addedText(hunk)).toBeUndefined();
