@@ -74,10 +74,12 @@ export interface KeywordTables {
   /** shift, table and start, deflated (raw DEFLATE) and base64-encoded. */
   data: string;
   buckets: number[][];
+  /** Each keyword's window start (its rarest window), in keyword order. */
+  offsets: number[];
 }
 
 /** Bumped whenever the index's table layout or algorithm changes: old tables are then ignored. */
-const TABLES_FORMAT = 'wu-manber-3/rarest-window';
+const TABLES_FORMAT = 'wu-manber-3/rarest-window/offsets';
 
 /** A digest of a keyword list (texts, case flags, selected patterns, in order). */
 export function keywordSignature(keywords: readonly Keyword[]): string {
@@ -134,15 +136,20 @@ export class KeywordIndex {
     const shortest = Math.min(...keywords.map((k) => k.text.length));
     this.m = Math.max(3, Math.min(MAX_WINDOW, shortest + 1));
     const m = this.m;
-    const compiled = keywords.map((keyword): Compiled => {
+    const built = tables && tables.m === m && tables.signature === keywordSignature(keywords) ? tables : undefined;
+    const compiled = keywords.map((keyword, i): Compiled => {
       const src = keyword.caseInsensitive ? keyword.text.toLowerCase() : keyword.text;
       const codes = [...src].map((ch) => ch.charCodeAt(0));
       const fold = codes.map((c) => keyword.caseInsensitive && isLetter(c));
-      return { keyword, codes, fold, pad: Math.max(0, m - codes.length), offset: rarestWindow(codes, fold, m) };
+      // The rarest window start makes the index fast; the built tables say which it is (they are
+      // generated with their data, so restoring them needs the same starts).
+      const given = built?.offsets?.[i];
+      const offset = Number.isInteger(given) && given! >= 0 && given! <= Math.max(0, codes.length - m) ? given! : rarestWindow(codes, fold, m);
+      return { keyword, codes, fold, pad: Math.max(0, m - codes.length), offset };
     });
     this.compiled = compiled;
     this.maxPad = Math.max(0, ...compiled.map((c) => c.pad));
-    if (tables && tables.m === m && tables.signature === keywordSignature(keywords) && this.restore(tables)) return;
+    if (built && built.offsets?.length === keywords.length && compiled.every((c, i) => c.offset === built.offsets[i]) && this.restore(built)) return;
     this.shift.fill(m - 1);
     for (const c of compiled) {
       const { codes, fold, pad } = c;
@@ -175,6 +182,7 @@ export class KeywordIndex {
       maxPad: this.maxPad,
       data: data.toString('base64'),
       buckets: ids(this.buckets),
+      offsets: this.compiled.map((c) => c.offset),
     };
   }
 
