@@ -89,6 +89,7 @@ export class Scanner {
   private inFile = new Map<string, boolean>();
   /** The keyword pass under way (a scan is synchronous: one at a time). */
   private pass: Pass | undefined;
+  private marks: Uint8Array | undefined;
 
   /** `prebuilt: false` builds the keyword index even when build-time tables match (the generator). */
   constructor(defs: readonly ProviderPattern[], options: { generic: boolean; prebuilt?: boolean }) {
@@ -189,7 +190,8 @@ export class Scanner {
     // `requiresInFile` is decided once per scan, not once per line that needs it.
     this.inFile = new Map();
     this.pass = {
-      marked: new Uint8Array(this.patterns.length + 1),
+      // One array serves every pass, cleared at the start (a pass that threw may have left marks).
+      marked: (this.marks ??= new Uint8Array(this.patterns.length + 1)).fill(0),
       selected: [],
       words: [],
       lineStart: 0,
