@@ -11,6 +11,7 @@ import {
   type MdDocument,
   negates,
   normaliseHeading,
+  mayHoldHeading,
   parseMarkdown,
   sections,
   type Section,
@@ -157,7 +158,8 @@ export function readDisclosure(change: ProvenanceInput, options: DisclosureOptio
   }
   for (const c of change.commits) {
     const where = (n: number) => `commit ${c.sha.slice(0, 7)} line ${n}`;
-    if (!hasBody && out.section === undefined) readSection(parseMarkdown(c.message), where, options, out);
+    // Most commit messages hold no heading at all: then there is no section to read (and no parse).
+    if (!hasBody && out.section === undefined && mayHoldHeading(c.message)) readSection(parseMarkdown(c.message), where, options, out);
     // In a commit message only the trailer block counts.
     for (const t of c.trailers) {
       if (keys.has(t.key.toLowerCase())) out.trailers.push(describeTrailer(t.key, t.value, where(t.line)));

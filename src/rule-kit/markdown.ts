@@ -84,6 +84,18 @@ export function parseMarkdown(text: string): MdDocument {
   return { root, nodes: root.children, lines: raw.map((t, i) => ({ line: i + 1, text: t.trimEnd() === '' ? '' : t })) };
 }
 
+/**
+ * False only for text in which `sections` can find no heading, so a caller may skip the parse:
+ * an ATX heading needs a line starting with `#` (after at most three spaces), a setext heading
+ * an underline of `=` or `-`, a pseudo-heading `**` or `__`. Their markers must be literal (an
+ * entity or an escape makes text, not a heading). Tested against the parser on random text.
+ */
+export function mayHoldHeading(text: string): boolean {
+  return HEADING_MARKER.test(text);
+}
+
+const HEADING_MARKER = /(?:^|[\r\n]) {0,3}(?:#|=+[ \t]*(?:[\r\n]|$)|-+[ \t]*(?:[\r\n]|$))|\*\*|__/;
+
 /** Plain text of a node: text, code and link text kept, HTML dropped, line breaks kept as `\n`. */
 export function textOf(node: Nodes): string {
   if (node.type === 'text' || node.type === 'inlineCode') return node.value;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fields, findField, findSection, findTaskItem, labelMatches, normaliseHeading, parseMarkdown, plain, sections, taskItems } from '../../src/rule-kit/markdown.ts';
+import { fields, findField, findSection, findTaskItem, labelMatches, mayHoldHeading, normaliseHeading, parseMarkdown, plain, sections, taskItems } from '../../src/rule-kit/markdown.ts';
+import { rng } from '../helpers/rng.ts';
 
 describe('markdown readers', () => {
   it.each([
@@ -88,5 +89,27 @@ describe('markdown readers', () => {
     expect(taskItems(parseMarkdown(`${'- '.repeat(5000)}[x] deep`))).toEqual([{ checked: true, label: 'deep', line: 1 }]);
     const list = Array.from({ length: 600 }, (_, i) => `${' '.repeat(i * 2)}- [x] item ${i}`).join('\n');
     expect(taskItems(parseMarkdown(list)).length).toBeGreaterThan(30);
+  });
+});
+
+describe('mayHoldHeading', () => {
+  it('is true for every kind of heading sections() reads', () => {
+    for (const text of ['# AI', '   ## AI Authorship Statement', 'Title\n===', 'Title\n---', 'x\r\n-----  \r\nmore', '**AI**', '__AI__', 'text\n#']) {
+      expect(mayHoldHeading(text), JSON.stringify(text)).toBe(true);
+    }
+    expect(mayHoldHeading('fix: handle #123 in the parser\n\nSigned-off-by: A <a@b.c>')).toBe(false);
+  });
+
+  it('is never false where the parser finds a section (random text of heading markers)', () => {
+    const r = rng(1234);
+    const alphabet = ['#', '*', '_', '=', '-', ' ', '\n', '\r', '\t', 'a', '>', '\\', '&', ';', '1', '.', '[', ']', 'x'];
+    let found = 0;
+    for (let i = 0; i < 20000; i++) {
+      const text = Array.from({ length: 1 + Math.floor(r() * 14) }, () => alphabet[Math.floor(r() * alphabet.length)]!).join('');
+      const has = sections(parseMarkdown(text)).length > 0;
+      if (has) found++;
+      if (!mayHoldHeading(text)) expect(has, JSON.stringify(text)).toBe(false);
+    }
+    expect(found).toBeGreaterThan(500); // the corpus does hold headings
   });
 });
