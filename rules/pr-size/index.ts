@@ -19,10 +19,21 @@ function directoryOf(path: string): string {
 // What String#localeCompare uses, without setting it up again for every comparison.
 const byLocale = new Intl.Collator().compare;
 
+/** The first `k` of `items` in `order`, as sorting them all would give, in one pass. */
+function firstBy<T>(items: readonly T[], k: number, order: (a: T, b: T) => number): T[] {
+  const out: T[] = [];
+  for (const item of items) {
+    if (out.length === k && order(item, out[k - 1] as T) >= 0) continue;
+    let at = out.length === k ? k - 1 : out.length;
+    while (at > 0 && order(item, out[at - 1] as T) < 0) at--;
+    out.splice(at, 0, item);
+    if (out.length > k) out.pop();
+  }
+  return out;
+}
+
 function largestFiles(files: readonly FileChange[]): string {
-  return [...files]
-    .sort((a, b) => linesOf(b) - linesOf(a) || byLocale(a.path, b.path))
-    .slice(0, TOP)
+  return firstBy(files, TOP, (a, b) => linesOf(b) - linesOf(a) || byLocale(a.path, b.path))
     .map((f) => `${f.path} (${linesOf(f)})`)
     .join(', ');
 }

@@ -3,6 +3,7 @@ import type { FileChange } from '../../src/model.ts';
 import { prSize } from '../../rules/pr-size/index.ts';
 import { change, file } from '../helpers/change.ts';
 import { optionsOf, runRule } from '../helpers/rules.ts';
+import { rng } from '../helpers/rng.ts';
 
 /** n small files of `lines` added lines each under `dir`. */
 function many(n: number, dir = 'src', lines = 1): FileChange[] {
@@ -158,5 +159,25 @@ describe('pr-size', () => {
 
   it('gives every schema property a default', () => {
     for (const schema of Object.values(prSize.meta.schema.properties)) expect(schema).toHaveProperty('default');
+  });
+});
+
+describe('pr-size: the largest contributors', () => {
+  it('are the five a full sort by size, then path, would list (ties and all)', () => {
+    const r = rng(99);
+    const byLocale = new Intl.Collator().compare;
+    for (let round = 0; round < 50; round++) {
+      const files = Array.from({ length: 3 + Math.floor(r() * 60) }, (_, i) =>
+        file(`src/${['a', 'B', 'c', 'ä'][Math.floor(r() * 4)]}/f${Math.floor(r() * 30)}-${i}.ts`, { added: 1 + Math.floor(r() * 4) * 150 }),
+      );
+      const lines = (f: FileChange) => f.additions + f.deletions;
+      const want = [...files]
+        .sort((a, b) => lines(b) - lines(a) || byLocale(a.path, b.path))
+        .slice(0, 5)
+        .map((f) => `${f.path} (${lines(f)})`)
+        .join(', ');
+      const found = runRule(prSize, change({ files }), { 'max-lines': 1 });
+      expect(found[0]?.message).toContain(`Largest contributors: ${want}.`);
+    }
   });
 });
