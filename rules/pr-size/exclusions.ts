@@ -23,13 +23,26 @@ export const LOCKFILE_GLOBS: readonly string[] = [
 
 export type ExclusionReason = 'lockfile' | 'generated' | 'vendored' | 'no-diff' | 'excluded';
 
-/** Why the file is not counted, or null when it is. The first reason that applies wins. */
-export function exclusionReason(file: FileChange, exclude: readonly string[]): ExclusionReason | null {
-  if (matchesAny(file.path, LOCKFILE_GLOBS)) return 'lockfile';
+/** What the path alone says (the rule's per-file phase: it runs while the change streams in). */
+export interface PathExclusion {
+  lockfile: boolean;
+  excluded: boolean;
+}
+
+export function pathExclusion(path: string, exclude: readonly string[]): PathExclusion {
+  return { lockfile: matchesAny(path, LOCKFILE_GLOBS), excluded: exclude.length > 0 && matchesAny(path, exclude) };
+}
+
+/**
+ * Why the file is not counted, or null when it is. The first reason that applies wins. `byPath`
+ * is what pathExclusion gave for the file (worked out here when absent).
+ */
+export function exclusionReason(file: FileChange, exclude: readonly string[], byPath = pathExclusion(file.path, exclude)): ExclusionReason | null {
+  if (byPath.lockfile) return 'lockfile';
   if (file.attributes?.generated) return 'generated';
   if (file.attributes?.vendored) return 'vendored';
   if (file.attributes?.noDiff) return 'no-diff';
-  if (exclude.length > 0 && matchesAny(file.path, exclude)) return 'excluded';
+  if (byPath.excluded) return 'excluded';
   return null;
 }
 

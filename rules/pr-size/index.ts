@@ -1,7 +1,7 @@
 // pr-size: keep pull requests small enough to be reviewed properly.
 import type { FileChange } from '../../src/model.ts';
 import { defineRule, type FromSchema, plural, type TypedViolation } from '../../src/rule-kit/index.ts';
-import { describeExcluded, exclusionReason, type Excluded } from './exclusions.ts';
+import { describeExcluded, exclusionReason, type Excluded, pathExclusion, type PathExclusion } from './exclusions.ts';
 
 /** How many files and directories the messages name. */
 const TOP = 5;
@@ -98,11 +98,19 @@ export const prSize = defineRule<PrSizeOptions, MessageId>({
     },
   },
 
-  check(change, options) {
+  // What each path says (a lockfile, a file `exclude` names), while the change streams in; the
+  // attributes, read at the base once the diff is complete, are applied by `check`.
+  file: {
+    key: (options) => JSON.stringify(options.exclude),
+    run: (file, options) => pathExclusion(file.path, options.exclude),
+  },
+
+  check(change, options, context) {
     const counted: FileChange[] = [];
     const excluded: Excluded[] = [];
     for (const file of change.files) {
-      const reason = exclusionReason(file, options.exclude);
+      const byPath = context.perFile ? (context.perFile(file) as PathExclusion) : undefined;
+      const reason = exclusionReason(file, options.exclude, byPath);
       if (reason === null) counted.push(file);
       else excluded.push({ path: file.path, lines: linesOf(file), reason });
     }

@@ -246,6 +246,10 @@ Google", ICSE-SEIP 2018).
 
   The message says how many files and lines were left out, and why.
 
+What a path alone says (a lockfile, a file your \`exclude\` names) is worked out for each file as
+soon as it is parsed, while the diff still streams in; the attributes, read at the base once the
+diff is complete, are applied at the end.
+
 ## Options
 
 | option | type | default | meaning |
