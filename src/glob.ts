@@ -140,8 +140,11 @@ function endingOf(parts: readonly string[]): Ending | undefined {
 
 const endsAs = (path: string, e: Ending): boolean => (e.name ? path === e.text || path.endsWith(e.slashed) : path.endsWith(e.text));
 
-/** An empty, `.` or `..` segment (or a slash at either end): such a path goes to the matcher. */
-const NOT_PLAIN = /(?:^|\/)\.{0,2}(?:\/|$)/;
+/**
+ * An empty, `.` or `..` segment (or a slash at either end), or a backslash (minimatch may read it
+ * as a separator on Windows): such a path goes to the matcher.
+ */
+const NOT_PLAIN = /(?:^|\/)\.{0,2}(?:\/|$)|\\/;
 
 function once<T>(make: () => T): () => T {
   let value: T | undefined;

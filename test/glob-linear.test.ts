@@ -74,7 +74,7 @@ describe('agreement with Minimatch#match on a seeded random corpus', () => {
 
 describe('globs of ** then a name or *<literal> (decided by the path ending)', () => {
   const globs = ['**/*.ts', '**/*.d.ts', '**/*.test.ts', '**/*_test.go', '**/*rc', '**/*.{js,ts}', '**/*.', '**/*a.b', '**/rc', '**/a.ts', '**/.ts', '**/d.ts', '**/{a,b}.ts'];
-  const chars = ['a', 't', 's', '.', '/', '_', 'd', 'r', 'c', 'b'];
+  const chars = ['a', 't', 's', '.', '/', '_', 'd', 'r', 'c', 'b', '\\'];
   const random = rng(77);
 
   it('answers as the matcher does on every path, odd ones (empty, `.` and `..` segments, end slashes) too', () => {

@@ -159,7 +159,7 @@ export class Scanner {
 
   /**
    * Every secret in lines given as spans of text, in order (a file's added lines as spans of its
-   * hunks' text): the keyword pass reads the spans, and `lines()` (the same lines as objects) is
+   * hunks' text): the keyword pass reads the spans, and `lines.get()` (the same lines as objects) is
    * called only if it finds a keyword, so a file without one makes no line object.
    */
   scanSpans(segments: readonly AddedText[], lines: LineSource): Hit[] {
