@@ -123,7 +123,11 @@ export function createApp(deps: AppDeps): App {
         void atBaseRead?.read.then((p) => {
           const options = p.policy.provenance;
           const input = { commits: commits as Commit[], ...(branch !== undefined ? { branch } : {}), ...(request.pr ? { pr: request.pr } : {}) };
-          early = { ...input, options, provenance: resolveProvenance(input, { flag: request.ai, ...options }) };
+          try {
+            early = { ...input, options, provenance: resolveProvenance(input, { flag: request.ai, ...options }) };
+          } catch {
+            // worked out again in the engine, where a failure is reported
+          }
         }, () => undefined);
       };
       const change = await request.source.load({ onFile: perFile.add, onPolicyRef, onCommits });

@@ -195,7 +195,8 @@ async function readChange(
   const content = (late.content = new ContentScanner(sandbox, git, range.then((r) => r.head)));
   const log = range.then((r) => readCommits(git, r.base, r.head));
   Promise.all([range, ready]).then(([r]) => events.onBase?.(r.base), () => undefined); // a bad range fails below
-  Promise.all([log, branch, ready]).then(([commits, name]) => events.onCommits?.(commits, name), () => undefined);
+  // Only a head start: a failure here (the log's is awaited below) must not surface twice.
+  Promise.all([log, branch, ready]).then(([commits, name]) => events.onCommits?.(commits, name)).catch(() => undefined);
   let stderr: string;
   let files: FileChange[];
   let r: RangeAnswer;
