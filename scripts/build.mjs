@@ -34,8 +34,9 @@ const common = {
 
 // The CLI (Node >= 20), and the GitHub Action, which `runs.using: node24` runs as is from the
 // committed dist/action.js (action.yml's main).
-// The CLI is split: dist/cli.js holds what every command needs (the rules, the engine, git), and
-// what a command imports on demand (`import()`: the other commands, the YAML parser and policy
+// The CLI is split: dist/cli.js is the executable alone (src/bin.ts), and everything it imports
+// on demand (`import()`: the command line, check and pre-push with the git source, then the
+// rules and the engine while git diff runs, the other commands, the YAML parser and policy
 // validator when a policy file exists, the rule docs) is in dist/cli-chunk-<hash>.js files beside
 // it, so that `prguard pre-push` parses only what it runs. The Action stays one file: it always
 // reads a policy and talks to GitHub, so a split would save it nothing.

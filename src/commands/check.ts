@@ -6,7 +6,7 @@ import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
 import type { ChangeSet, PullRequest } from '../model.ts';
 import type { PrField } from '../rule.ts';
-import { POLICY_PATHS } from '../policy/paths.ts';
+import { POLICY_PATHS, policyPrefetch } from '../policy/paths.ts';
 import { closest } from '../policy/suggest.ts';
 import type { PolicyChoice, PolicyInForce } from '../policy/in-force.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
@@ -212,7 +212,7 @@ export async function checkRequest(
   const source =
     diff !== undefined
       ? diffSource({ file: diff, cwd: io.cwd, root, io, maxBytes, maxLines })
-      : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head), prefetch: policy.kind === 'discover' ? POLICY_PATHS : undefined });
+      : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head), prefetch: policyPrefetch(policy) });
   return { source, policy, pr, ai, root, mode, unavailable, ...(enrich ? { enrich } : {}) };
 }
 

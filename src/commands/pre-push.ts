@@ -4,7 +4,7 @@ import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
 import { mayBeChecked, resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
-import { POLICY_PATHS } from '../policy/paths.ts';
+import { policyPrefetch } from '../policy/paths.ts';
 import { formatText } from '../report/text.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
 import { gitSource } from './source.ts';
@@ -84,8 +84,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     // The pushed branch, as the Action will see it as the PR's head ref.
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
     // The policy files at the base are read as soon as git answers it, while the diff runs.
-    const prefetch = policy.kind === 'discover' ? POLICY_PATHS : undefined;
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch }); // git diff starts
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch: policyPrefetch(policy) }); // git diff starts
     let report: CheckResult['report'];
     try {
       // A push has no pull request yet: what only the PR can decide is a notice here.

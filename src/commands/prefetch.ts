@@ -3,9 +3,9 @@
 // read while `git diff` runs instead of after it. Entries are kept only for full commit ids, whose content cannot
 // change; anything else goes straight to the reader underneath. A failed read is kept too, so
 // whoever asks later gets the same error (the policy decision fails closed on it as before).
+import { isObjectId } from '../git/object-id.ts';
 import type { RepoEntry, RepoReader } from '../repo/reader.ts';
 
-const FULL_SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 export class PrefetchingReader implements RepoReader {
   readonly label: string;
@@ -18,7 +18,7 @@ export class PrefetchingReader implements RepoReader {
   }
 
   entryAt(ref: string, path: string): Promise<RepoEntry> {
-    if (!FULL_SHA.test(ref)) return this.#inner.entryAt(ref, path);
+    if (!isObjectId(ref)) return this.#inner.entryAt(ref, path);
     const key = `${ref}\0${path}`;
     let entry = this.#entries.get(key);
     if (!entry) {
@@ -30,7 +30,7 @@ export class PrefetchingReader implements RepoReader {
 
   /** Starts reading `paths` at commit `ref`; the answers wait for whoever asks. */
   prefetch(ref: string, paths: readonly string[]): void {
-    if (!FULL_SHA.test(ref)) return;
+    if (!isObjectId(ref)) return;
     for (const path of paths) this.entryAt(ref, path).catch(() => undefined);
   }
 }

@@ -80,14 +80,14 @@ const STATES = new WeakMap<Hunk, TextState>();
 
 const stateOf = (hunk: Hunk): TextState => STATES.get(hunk)!;
 
-/** `added` (the `+` lines, numbered from newStart) or `deleted` (`-`, from oldStart). */
-function accessor(side: Side, mark: number, start: 'newStart' | 'oldStart'): PropertyDescriptor {
+/** `added` (the `+` lines, numbered from newStart, at most newLines) or `deleted` (`-`, from oldStart). */
+function accessor(side: Side, mark: number, start: 'newStart' | 'oldStart', count: 'newLines' | 'oldLines'): PropertyDescriptor {
   return {
     enumerable: true,
     configurable: true,
     get(this: Hunk): DiffLine[] {
       const s = stateOf(this);
-      return (s[side] ??= linesOf(s.text, mark, this[start], side === 'added' ? this.newLines : this.oldLines));
+      return (s[side] ??= linesOf(s.text, mark, this[start], this[count]));
     },
     set(this: Hunk, lines: DiffLine[]) {
       const s = stateOf(this);
@@ -100,7 +100,10 @@ function accessor(side: Side, mark: number, start: 'newStart' | 'oldStart'): Pro
 // Own, enumerable accessors, so that the hunk reads, spreads, serialises and compares like a
 // plain one; the same functions on every hunk (`this` finds its state), so that all hunks share
 // one shape instead of one each.
-const ACCESSORS: PropertyDescriptorMap = { added: accessor('added', PLUS, 'newStart'), deleted: accessor('deleted', MINUS, 'oldStart') };
+const ACCESSORS: PropertyDescriptorMap = {
+  added: accessor('added', PLUS, 'newStart', 'newLines'),
+  deleted: accessor('deleted', MINUS, 'oldStart', 'oldLines'),
+};
 
 /** What the parser appends a hunk's lines to while they stream in. */
 export interface HunkText {

@@ -8,6 +8,7 @@
 //   - when the remote has no default branch known locally, an update is compared with the merge-base
 //     of the remote's old tip, and a new branch with the newest commit the remote already has.
 import type { PushedRef } from '../hooks/push-refs.ts';
+import { isObjectId } from './object-id.ts';
 import { type Git, openGit } from './run.ts';
 
 export interface PushRange {
@@ -60,7 +61,6 @@ async function newestOnRemote(git: Git, remote: string, head: string): Promise<B
   return null;
 }
 
-const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 interface FirstAnswer {
   root: string | null;
@@ -79,20 +79,20 @@ export const mayBeChecked = (ref: PushedRef): boolean => ref.kind !== 'delete' &
  */
 async function firstAnswer(git: Git, remote: string, heads: readonly string[]): Promise<FirstAnswer> {
   const onHead = new Map<string, string>();
-  const ranges = heads.filter((h) => SHA.test(h)).map((h) => `refs/remotes/${remote}/HEAD...${h}`);
+  const ranges = heads.filter(isObjectId).map((h) => `refs/remotes/${remote}/HEAD...${h}`);
   const out = ranges.length > 0 ? await git.tryRaw(['rev-parse', '--show-toplevel', ...ranges, '--']) : undefined;
   const lines = out?.split('\n') ?? [];
-  if (lines.at(-1) !== '--' || !lines[0] || SHA.test(lines[0])) {
+  if (lines.at(-1) !== '--' || !lines[0] || isObjectId(lines[0])) {
     return { root: (await git.tryRaw(['rev-parse', '--show-toplevel'])) ?? null, onHead };
   }
   for (let i = 1; i < lines.length - 1; ) {
     const head = lines[i]!;
     const remoteHead = lines[i + 1] ?? '';
-    if (!SHA.test(head) || !SHA.test(remoteHead)) break;
+    if (!isObjectId(head) || !isObjectId(remoteHead)) break;
     i += 2;
     const bases: string[] = [];
     for (; lines[i]?.startsWith('^'); i++) bases.push(lines[i]!.slice(1));
-    if (bases[0] && SHA.test(bases[0]) && !onHead.has(head)) onHead.set(head, bases[0]);
+    if (bases[0] && isObjectId(bases[0]) && !onHead.has(head)) onHead.set(head, bases[0]);
   }
   return { root: lines[0], onHead };
 }

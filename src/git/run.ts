@@ -12,7 +12,7 @@
 // Short answers go through `openGit` (one spawn each, output buffered). Commands whose output is
 // large or that read stdin while they run (the diff, check-attr, cat-file --batch) go through
 // `startGit` below: the same flags and environment, stdout streamed.
-import { spawn } from 'node:child_process';
+import { spawn, type StdioNull, type StdioPipe } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { devNull } from 'node:os';
 import type { Writable } from 'node:stream';
@@ -89,20 +89,29 @@ function spawnFailure(cwd: string, err: Error): string {
   return `Could not run git: ${err.message}. Is git installed and on PATH?`;
 }
 
+/**
+ * `git args` with the safe flags and environment, its stderr kept (up to MAX_STDERR) for the
+ * message a failure gives: what buffered and streaming commands share.
+ */
+function spawnGit(cwd: string, args: string[], stdio: [StdioNull | StdioPipe, StdioPipe | number], env?: Record<string, string>) {
+  const child = spawn('git', [...SAFE_FLAGS, ...args], { cwd, env: gitEnv(env), stdio: [...stdio, 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => {
+    if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
+  });
+  return { child, stderr: () => stderr };
+}
+
 /** stdout of `git args` in `cwd`, buffered whole; rejects with git's stderr when it fails. */
 function runBuffered(cwd: string, args: string[]): Promise<string> {
   return new Promise<string>((resolve, reject) => {
-    const child = spawn('git', [...SAFE_FLAGS, ...args], { cwd, env: gitEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const { child, stderr } = spawnGit(cwd, args, ['ignore', 'pipe']);
     const out: Buffer[] = [];
-    let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => out.push(chunk));
-    child.stderr!.on('data', (chunk: Buffer) => {
-      if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
-    });
     child.on('error', (err) => reject(new Error(spawnFailure(cwd, err))));
     child.on('close', (code, signal) => {
       if (code === 0) return resolve(Buffer.concat(out).toString('utf8'));
-      reject(new Error(stderr.trim() || `exit ${code ?? signal}`));
+      reject(new Error(stderr().trim() || `exit ${code ?? signal}`));
     });
   });
 }
@@ -155,11 +164,7 @@ export interface RunningGit {
 
 /** Starts `git args` with the safe flags and environment; stdout streams to `onChunk` (or a file). */
 export function startGit(cwd: string, args: string[], options: StartOptions = {}): RunningGit {
-  const child = spawn('git', [...SAFE_FLAGS, ...args], {
-    cwd,
-    env: gitEnv(options.env),
-    stdio: ['pipe', options.stdout ?? 'pipe', 'pipe'],
-  });
+  const { child, stderr } = spawnGit(cwd, args, ['pipe', options.stdout ?? 'pipe'], options.env);
   const stdin = child.stdin!;
   stdin.on('error', () => {
     // git may exit before reading all its input; its exit status tells what happened.
@@ -174,16 +179,12 @@ export function startGit(cwd: string, args: string[], options: StartOptions = {}
       child.kill();
     }
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
-  });
   const done = new Promise<string>((resolve, reject) => {
     child.on('error', (err) => reject(new UsageError(`Could not run git: ${err.message}. Is git installed and on PATH?`)));
     child.on('close', (code) => {
       if (failed) return reject(failed);
-      if (code === 0 || (code !== null && options.okCodes?.includes(code))) return resolve(stderr);
-      reject(new UsageError(`\`git ${args[0]}\` failed (exit ${code}): ${firstLines(stderr)}`));
+      if (code === 0 || (code !== null && options.okCodes?.includes(code))) return resolve(stderr());
+      reject(new UsageError(`\`git ${args[0]}\` failed (exit ${code}): ${firstLines(stderr())}`));
     });
   });
   const exited = done.then(() => undefined, () => undefined);

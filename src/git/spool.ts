@@ -129,7 +129,6 @@ export async function spoolGit(
     close(readFd, () => {
       if (!removed) rmQuietly(dir);
     });
-
   }
   return git.done;
 }

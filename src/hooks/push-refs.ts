@@ -2,6 +2,7 @@
 // <remote sha>` (githooks(5)). Pure parsing; resolving ranges against the repository is in
 // src/git/push-ranges.ts.
 import { UsageError } from '../errors.ts';
+import { isObjectId } from '../git/object-id.ts';
 
 export interface PushedRef {
   localRef: string;
@@ -13,7 +14,6 @@ export interface PushedRef {
 }
 
 const ZERO = /^0+$/;
-const SHA = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
 
 export function isZeroSha(sha: string): boolean {
   return ZERO.test(sha);
@@ -28,7 +28,7 @@ export function parsePushedRefs(input: string): PushedRef[] {
     if (!line) return;
     const parts = line.split(/\s+/);
     const [localRef, localSha, remoteRef, remoteSha] = parts;
-    if (parts.length !== 4 || !SHA.test(localSha!) || !SHA.test(remoteSha!)) {
+    if (parts.length !== 4 || !isObjectId(localSha!) || !isObjectId(remoteSha!)) {
       throw new UsageError(
         `pre-push input line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>": ${JSON.stringify(line.slice(0, 200))}\n` +
           'prguard pre-push reads what git writes to a pre-push hook; run it from the hook (prguard install-hook) or pipe such lines to it.',

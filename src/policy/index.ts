@@ -14,7 +14,6 @@ export { buildPolicySchema } from './schema.ts';
 export { DEFAULT_POLICY_CONFIG, DEFAULT_POLICY_TEXT, defaultPolicy, POLICY_PATHS } from './default.ts';
 export { policyFromText } from './text.ts';
 
-
 /** The first discovery path that exists under `root`, repository-relative. */
 export function discoverPolicy(root: string): string | null {
   for (const rel of POLICY_PATHS) {

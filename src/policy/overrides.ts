@@ -108,7 +108,7 @@ export function ruleRuns(
   const named = overrides.some((o) => o.rules[id] !== undefined);
   const appliedTo = (path: string) => (named ? overridesFor(overrides, id, path) : []);
   for (const f of named ? files : []) {
-    const applied = overridesFor(overrides, id, f.path);
+    const applied = appliedTo(f.path);
     sets.set(key(applied), applied);
     common = common === null ? applied : common.filter((i) => applied.includes(i));
   }
