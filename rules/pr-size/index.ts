@@ -1,6 +1,6 @@
 // pr-size: keep pull requests small enough to be reviewed properly.
 import type { FileChange } from '../../src/model.ts';
-import { defineRule, type FromSchema, plural, type TypedViolation } from '../../src/rule-kit/index.ts';
+import { compareText, defineRule, type FromSchema, plural, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { describeExcluded, exclusionReason, type Excluded, pathExclusion, type PathExclusion } from './exclusions.ts';
 
 /** How many files and directories the messages name. */
@@ -16,9 +16,6 @@ function directoryOf(path: string): string {
   return slash === -1 ? '(root)' : path.slice(0, slash + 1);
 }
 
-// What String#localeCompare uses, without setting it up again for every comparison.
-const byLocale = new Intl.Collator().compare;
-
 /** The first `k` of `items` in `order`, as sorting them all would give, in one pass. */
 function firstBy<T>(items: readonly T[], k: number, order: (a: T, b: T) => number): T[] {
   const out: T[] = [];
@@ -33,7 +30,7 @@ function firstBy<T>(items: readonly T[], k: number, order: (a: T, b: T) => numbe
 }
 
 function largestFiles(files: readonly FileChange[]): string {
-  return firstBy(files, TOP, (a, b) => linesOf(b) - linesOf(a) || byLocale(a.path, b.path))
+  return firstBy(files, TOP, (a, b) => linesOf(b) - linesOf(a) || compareText(a.path, b.path))
     .map((f) => `${f.path} (${linesOf(f)})`)
     .join(', ');
 }
@@ -42,7 +39,7 @@ function busiestDirectories(files: readonly FileChange[]): string {
   const counts = new Map<string, number>();
   for (const f of files) counts.set(directoryOf(f.path), (counts.get(directoryOf(f.path)) ?? 0) + 1);
   return [...counts]
-    .sort((a, b) => b[1] - a[1] || byLocale(a[0], b[0]))
+    .sort((a, b) => b[1] - a[1] || compareText(a[0], b[0]))
     .slice(0, TOP)
     .map(([dir, n]) => `${dir} (${plural(n, 'file')})`)
     .join(', ');

@@ -1,6 +1,7 @@
 // The baseline file: fingerprints of accepted findings (never the secrets themselves), written by
 // `prguard secrets baseline` and named by the `baseline` option. The rule reads it at the BASE
 // commit, so a change cannot accept its own leak by adding the leak's fingerprint.
+import { compareText } from '../../src/rule-kit/index.ts';
 
 export interface BaselineEntry {
   fingerprint: string;
@@ -22,7 +23,7 @@ export function formatBaseline(entries: readonly BaselineEntry[]): string {
   const unique = new Map<string, BaselineEntry>();
   for (const e of entries) if (!unique.has(`${e.fingerprint}\0${e.path ?? ''}`)) unique.set(`${e.fingerprint}\0${e.path ?? ''}`, e);
   const sorted = [...unique.values()].sort(
-    (a, b) => (a.path ?? '').localeCompare(b.path ?? '') || (a.line ?? 0) - (b.line ?? 0) || a.fingerprint.localeCompare(b.fingerprint),
+    (a, b) => compareText(a.path ?? '', b.path ?? '') || (a.line ?? 0) - (b.line ?? 0) || compareText(a.fingerprint, b.fingerprint),
   );
   const file: BaselineFile = {
     version: 1,

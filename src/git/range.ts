@@ -2,6 +2,7 @@
 // or with the remote's default branch when --base is not given.
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
+import { compareText } from '../rule-kit/text-order.ts';
 import type { Git } from './run.ts';
 
 /** A ref git cannot mistake for an option. */
@@ -36,7 +37,7 @@ export async function defaultBaseRef(git: Git, head: string): Promise<string> {
     .map((line) => line.split('\0') as [string, string?])
     .filter(([, target]) => target)
     .map(([ref, target]) => ({ remote: ref.split('/')[2]!, target: target! }))
-    .sort((a, b) => Number(b.remote === 'origin') - Number(a.remote === 'origin') || a.remote.localeCompare(b.remote));
+    .sort((a, b) => Number(b.remote === 'origin') - Number(a.remote === 'origin') || compareText(a.remote, b.remote));
   if (heads[0]) return heads[0].target;
   const upstream = await git.tryRaw(['rev-parse', '--verify', '--quiet', '--symbolic-full-name', `${head}@{upstream}`]);
   if (upstream) return upstream;

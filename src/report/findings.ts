@@ -1,7 +1,7 @@
 // One copy of what every formatter and publisher needs about findings: counts by severity, the
 // one sort order, and the words for them.
 import type { Finding, Report, Severity } from '../model.ts';
-import { plural, SEVERITY_RANK } from '../rule-kit/index.ts';
+import { compareText, plural, SEVERITY_RANK } from '../rule-kit/index.ts';
 
 /** How many findings there are of each severity. */
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
@@ -21,9 +21,9 @@ export function sortFindings(findings: readonly Finding[], ruleOrder?: readonly 
   return [...findings].sort(
     (a, b) =>
       rank(a.ruleId) - rank(b.ruleId) ||
-      a.ruleId.localeCompare(b.ruleId) ||
+      compareText(a.ruleId, b.ruleId) ||
       SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-      (a.path ?? '').localeCompare(b.path ?? '') ||
+      compareText(a.path ?? '', b.path ?? '') ||
       (a.line ?? 0) - (b.line ?? 0),
   );
 }
