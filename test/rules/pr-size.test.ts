@@ -165,14 +165,15 @@ describe('pr-size', () => {
 describe('pr-size: the largest contributors', () => {
   it('are the five a full sort by size, then path, would list (ties and all)', () => {
     const r = rng(99);
-    const byLocale = new Intl.Collator().compare;
+    // Code-point order, the one every list uses: the order of the paths' UTF-8 bytes.
+    const byCodePoint = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
     for (let round = 0; round < 50; round++) {
       const files = Array.from({ length: 3 + Math.floor(r() * 60) }, (_, i) =>
         file(`src/${['a', 'B', 'c', 'ä'][Math.floor(r() * 4)]}/f${Math.floor(r() * 30)}-${i}.ts`, { added: 1 + Math.floor(r() * 4) * 150 }),
       );
       const lines = (f: FileChange) => f.additions + f.deletions;
       const want = [...files]
-        .sort((a, b) => lines(b) - lines(a) || byLocale(a.path, b.path))
+        .sort((a, b) => lines(b) - lines(a) || byCodePoint(a.path, b.path))
         .slice(0, 5)
         .map((f) => `${f.path} (${lines(f)})`)
         .join(', ');
