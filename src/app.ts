@@ -109,10 +109,12 @@ export function createApp(deps: AppDeps): App {
       // policy at the base is read (started as soon as the source knows the base), then with the
       // policy's. The engine reruns a phase wherever the options it runs with differ.
       const perFile = new PerFileResults(rules, (rule) => [defaultOptions(rule)]);
+      const readAtBase = (base: string | null): Promise<PolicyAtBase> =>
+        policyAtBase({ choice: request.policy, reader: request.source.reader, base, rules });
       let atBaseRead: { ref: string | null; read: Promise<PolicyAtBase> } | undefined;
       const onPolicyRef = (ref: string | null): void => {
         if (atBaseRead) return;
-        const read = policyAtBase({ choice: request.policy, reader: request.source.reader, base: ref, rules });
+        const read = readAtBase(ref);
         read.then((p) => perFile.expect(rules, policyOptions(p.policy))).catch(() => undefined); // an error surfaces below
         atBaseRead = { ref, read };
       };
@@ -133,10 +135,7 @@ export function createApp(deps: AppDeps): App {
       const change = await request.source.load({ onFile: perFile.add, onPolicyRef, onCommits });
       if (request.pr) change.pr = request.pr;
       const ref = request.source.policyRef(change);
-      const atBase =
-        atBaseRead && atBaseRead.ref === ref
-          ? await atBaseRead.read
-          : await policyAtBase({ choice: request.policy, reader: request.source.reader, base: ref, rules });
+      const atBase = await (atBaseRead && atBaseRead.ref === ref ? atBaseRead.read : readAtBase(ref));
       const inForce = atBase.complete(change.files);
       if (request.enrich) await request.enrich(change, inForce);
       const same =
@@ -152,7 +151,7 @@ export function createApp(deps: AppDeps): App {
         reader: request.source.reader,
         headRef: change.head,
         onSecrets: (secrets) => secrets.forEach((x) => seen.add(x)),
-        baseRef: request.source.policyRef(change) ?? 'HEAD',
+        baseRef: ref ?? 'HEAD',
         unavailable: request.unavailable,
         perFile,
         ...(same ? { provenance: early!.provenance } : {}),

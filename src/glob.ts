@@ -12,6 +12,7 @@
 // run their matcher, which decides.
 import { Minimatch } from 'minimatch';
 import { linearMatcher, UnsupportedGlobError, type PathMatcher } from './globmatch/path.ts';
+import { escapeRegExp } from './rule-kit/regex-text.ts';
 
 export { UnsupportedGlobError } from './globmatch/path.ts';
 
@@ -247,8 +248,6 @@ interface Indexed {
   any: Group;
   byExtension: Map<string, Group>;
 }
-
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 function groupOf(alternatives: Compiled): Group {
   const longest = alternatives.map((a) => a.needs.reduce((l, n) => (n.length > l.length ? n : l), ''));

@@ -1,4 +1,5 @@
 // The shape of one provider pattern in the catalogue (data, no logic).
+import { escapeRegExp } from '../../src/rule-kit/regex-text.ts';
 import type { StructureCheck } from './checksums.ts';
 
 export interface ProviderPattern {
@@ -76,6 +77,5 @@ export const URL_SAFE = ALNUM + '_-';
 /** A pattern that is just a literal prefix and a fixed alphabet, documented in one line; `end` is
  * the boundary after it (by default: not followed by a character of the body's alphabet). */
 export function prefixed(id: string, name: string, prefix: string, body: string, doc: string, end = body.includes('-') ? ED : E): ProviderPattern {
-  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return { id, name, doc: `\`${prefix}\` + ${doc}`, keywords: [prefix], regex: `${B}(${escaped}${body})${end}` };
+  return { id, name, doc: `\`${prefix}\` + ${doc}`, keywords: [prefix], regex: `${B}(${escapeRegExp(prefix)}${body})${end}` };
 }

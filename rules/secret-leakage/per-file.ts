@@ -5,7 +5,7 @@
 // scanned lines.
 import type { FileChange } from '../../src/model.ts';
 import type { FileKind } from './context.ts';
-import type { Hit, LineSource, Scanner, ScanLine } from './scanner.ts';
+import type { Hit, Scanner, ScanLine } from './scanner.ts';
 import { fileSourceOf, type Source } from './sources.ts';
 
 export interface PlacedHit {
@@ -33,7 +33,7 @@ export function scannerKey(options: { generic: boolean; patterns: unknown[] }): 
 }
 
 export function scanSource(source: Source, scanner: Scanner): ScannedSource {
-  const found = source.spans && source.get ? scanner.scanSpans(source.spans, source as LineSource) : scanner.scan(source.lines);
+  const found = source.spans ? scanner.scanSpans(source.spans, source) : scanner.scan(source.lines);
   const hits = found.map((hit) => {
     const placed: PlacedHit = { hit, line: (source.lines[hit.at] as ScanLine).line };
     if (hit.endAt !== hit.at) placed.endLine = (source.lines[hit.endAt] as ScanLine).line;

@@ -15,16 +15,9 @@ export const GENERIC_ID = 'generic-secret';
 export type { Hit, ScanLine } from './scan-types.ts';
 import type { Hit, ScanLine } from './scan-types.ts';
 
-/** Where a pass gets the scanned lines as objects, once a keyword makes them needed. */
+/** Where a pass gets the scanned lines as objects, read only once a keyword makes them needed. */
 export interface LineSource {
-  get(): readonly ScanLine[];
-}
-
-class FixedLines implements LineSource {
-  constructor(private readonly lines: readonly ScanLine[]) {}
-  get(): readonly ScanLine[] {
-    return this.lines;
-  }
+  readonly lines: readonly ScanLine[];
 }
 
 /** A keyword pass under way (see startPass). */
@@ -159,15 +152,15 @@ export class Scanner {
 
   /**
    * Every secret in lines given as spans of text, in order (a file's added lines as spans of its
-   * hunks' text): the keyword pass reads the spans, and `lines.get()` (the same lines as objects) is
+   * hunks' text): the keyword pass reads the spans, and `source.lines` (the same lines as objects) is
    * called only if it finds a keyword, so a file without one makes no line object.
    */
-  scanSpans(segments: readonly AddedText[], lines: LineSource): Hit[] {
+  scanSpans(segments: readonly AddedText[], source: LineSource): Hit[] {
     for (const { spans } of segments) {
       // A line over WINDOW is scanned in windows (see scanWindowed), from the line objects.
-      for (let k = 0; k < spans.length; k += 3) if ((spans[k + 1] as number) - (spans[k] as number) > WINDOW) return this.scan(lines.get());
+      for (let k = 0; k < spans.length; k += 3) if ((spans[k + 1] as number) - (spans[k] as number) > WINDOW) return this.scan(source.lines);
     }
-    const pass = this.startPass(lines);
+    const pass = this.startPass(source);
     for (const { text, spans } of segments) {
       for (let k = 0; k < spans.length; k += 3) this.passLine(pass, text, spans[k] as number, spans[k + 1] as number);
     }
@@ -175,7 +168,7 @@ export class Scanner {
   }
 
   private scanLines(lines: readonly ScanLine[]): Hit[] {
-    const pass = this.startPass(new FixedLines(lines));
+    const pass = this.startPass({ lines });
     for (let i = 0; i < lines.length; i++) {
       const content = (lines[i] as ScanLine).content;
       this.passLine(pass, content, 0, content.length);
@@ -227,7 +220,7 @@ export class Scanner {
     if (selected.length > 0) {
       if (selected.length > 1) selected.sort((a, b) => a - b);
       if (words.length > 1) words.sort((a, b) => a - b);
-      this.scanLine((pass.lines ??= pass.linesOf.get()), pass.at, selected, words, pass.hits);
+      this.scanLine((pass.lines ??= pass.linesOf.lines), pass.at, selected, words, pass.hits);
       for (const p of selected) pass.marked[p] = 0;
       selected.length = 0;
       words.length = 0;

@@ -11,10 +11,9 @@ export interface Source {
   readonly lines: readonly ScanLine[];
   /**
    * The same lines as spans of the diff's text, for the keyword pass (a file's added lines), so
-   * that `lines` is read only when the pass finds a keyword; `get()` reads it then.
+   * that `lines` is read only when the pass finds a keyword.
    */
   spans?: readonly AddedText[];
-  get?(): readonly ScanLine[];
   /** How a finding names the place, e.g. `src/a.ts:12` or "the PR title". */
   where: (line: number) => string;
   path?: string;
@@ -79,8 +78,8 @@ function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: strin
 
 /**
  * A file's added lines as a source whose lines are made only when read (the keyword pass reads
- * `spans`). A class, so that every file's source has the same `lines` getter and `get`: the
- * scanner's calls to them stay one call target once optimised.
+ * `spans`). A class, so that every file's source has the same `lines` getter: the scanner's
+ * reads of it stay one call target once optimised.
  */
 class AddedSource implements Source {
   readonly path: string;
@@ -94,10 +93,6 @@ class AddedSource implements Source {
 
   get lines(): readonly ScanLine[] {
     return (this.made ??= addedLines(this.file));
-  }
-
-  get(): readonly ScanLine[] {
-    return this.lines;
   }
 
   where(line: number): string {

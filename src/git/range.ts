@@ -3,6 +3,7 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../errors.ts';
 import { compareText } from '../rule-kit/text-order.ts';
+import { isObjectId } from './object-id.ts';
 import type { Git } from './run.ts';
 
 /** A ref git cannot mistake for an option. */
@@ -74,7 +75,7 @@ export async function resolveRange(git: Git, baseRef: string, headRef: string, f
   ]);
   const lines = out?.split('\n') ?? [];
   const [root, gitDir, commonDir, head] = lines;
-  if (!root || !gitDir || !commonDir || !head || !/^[0-9a-f]{40,64}$/.test(head)) {
+  if (!root || !gitDir || !commonDir || !head || !isObjectId(head)) {
     await verifyCommit(git, headRef, '--head');
     await verifyCommit(git, baseRef, '--base');
     throw new UsageError(`git could not resolve ${baseRef}...${headRef}: ${out ?? 'no answer'}`);
