@@ -67,7 +67,11 @@ async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Prom
 export async function main(argv: string[], io: IO, given?: App): Promise<number> {
   // The app (the rules, the engine) is built only for a command that runs, or to scrub an error.
   let app = given;
-  const appOf = async (): Promise<App> => (app ??= await cliApp());
+  const appOf = async (): Promise<App> => {
+    app ??= await cliApp();
+    io.onAppLoaded?.();
+    return app;
+  };
   try {
     return await dispatch(argv, io, appOf);
   } catch (err) {

@@ -15,7 +15,7 @@ export function secretList(secrets: Iterable<string>): string[] {
 
 /** The shortest piece of a secret that is masked where text was cut through it. */
 const MIN_FRAGMENT = 8;
-const ELLIPSIS = /(?:…|\.\.\.)$/;
+const ELLIPSIS = /(?:\u2026|\.\.\.)$/; // U+2026 is the ellipsis character
 
 /**
  * Replace every occurrence of every secret in a string, and the piece of a secret left where the

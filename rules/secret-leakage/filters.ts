@@ -29,7 +29,7 @@ export const EXAMPLE_SECRETS: ReadonlySet<string> = new Set([
 
 /** Marks of an example or placeholder inside a token (case-insensitive). */
 const PLACEHOLDER_MARK =
-  /x{5,}|\*{3,}|\.{3}|…|0{8,}|1234567890|abcdefgh|example|placeholder|(?:^|[^a-z])your[_-]|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
+  /x{5,}|\*{3,}|\.{3}|\u2026|0{8,}|1234567890|abcdefgh|example|placeholder|(?:^|[^a-z])your[_-]|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
 
 /**
  * Template and interpolation placeholders: `{name}` (f-strings, str.format), `${x}`, `{{x}}`,

@@ -30,7 +30,7 @@ export const go: Language = {
     // testify suites: s.Equal(, s.NoError(
     /(?<![\w.])s\s*\.\s*(?:Equal|EqualValues|NotEqual|NoError|Error|ErrorIs|ErrorAs|ErrorContains|True|False|Nil|NotNil|Len|Contains|NotContains|Empty|NotEmpty|Zero|Panics|JSONEq|ElementsMatch|Greater|Less)\s*\(/g,
     // Gomega: Expect(, Eventually(, Consistently(, Ω(
-    /(?<![\w.])(?:Expect|Eventually|Consistently|Ω)\s*\(/g,
+    /(?<![\w.])(?:Expect|Eventually|Consistently|\u03A9)\s*\(/g,
   ],
   definitions: /^func\s+(?:Test|Benchmark|Fuzz|Example)\w*\s*\(/,
   // for _, tt := range tests { t.Run(tt.name, ...) }; Ginkgo DescribeTable / Entry

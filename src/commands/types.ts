@@ -20,6 +20,8 @@ export interface IO {
    * returns the function that stops listening. Long commands (backtest) use it to stop cleanly.
    */
   onInterrupt?: (handler: () => void) => () => void;
+  /** Told when the rules and the engine are loaded (the executable caches compiled code after such runs). */
+  onAppLoaded?: () => void;
 }
 
 export interface ParsedArgs {

@@ -166,7 +166,7 @@ export function findSection(doc: MdDocument, title: string): Section | undefined
 }
 
 /** A box written without GFM's exact syntax: `[ x ]`, `[X ]`, `[✓]`, `[ ]`, at the start of a line. */
-const LOOSE_BOX = /^\s*\[(\s*[xX✓✔]\s*|\s+)\]\s+(\S.*)$/u;
+const LOOSE_BOX = /^\s*\[(\s*[xX\u2713\u2714]\s*|\s+)\]\s+(\S.*)$/u;
 
 /** Visit nodes depth-first; `visit` returns false to skip a node's children. Quoted blocks are skipped. */
 function walk(nodes: readonly Nodes[], visit: (node: Nodes) => boolean | void): void {
@@ -281,7 +281,7 @@ const NEGATIONS = new Set(['not', 'no', 'without', 'never', 'none', 'nor']);
 export function labelWords(text: string): string[] {
   return text
     .toLowerCase()
-    .replace(/n['’]t\b/g, ' not')
+    .replace(/n['\u2019]t\b/g, ' not')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => (w.length >= 3 ? w.replace(/(?:ing|ed|es|s|e)$/, '') || w : w));

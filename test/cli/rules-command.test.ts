@@ -18,10 +18,10 @@ describe('prguard rules', () => {
 
 describe('prguard explain', () => {
   it.each(allRules.map((r) => r.meta.id))('prints rules/%s/README.md from a bundle without the source tree', (id) => {
-    // A copy of the bundle alone (dist/cli.js and its chunks), as in an npm install: the READMEs
-    // must be inside it.
+    // A copy of the CLI alone (dist/cli.js, the bundle it runs and dist/package.json), as in an
+    // npm install: the READMEs must be inside it.
     const dir = tempDir('prguard-bundle-');
-    for (const file of readdirSync(dirname(CLI)).filter((f) => /^cli(-chunk-\w+)?\.js$/.test(f))) {
+    for (const file of readdirSync(dirname(CLI)).filter((f) => /^(cli\.js|cli-bundle\.cjs|package\.json)$/.test(f))) {
       copyFileSync(join(dirname(CLI), file), join(dir, file));
     }
     const readme = readFileSync(join(ROOT, 'rules', id, 'README.md'), 'utf8');

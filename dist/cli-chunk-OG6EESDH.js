@@ -1,3 +1,0 @@
-import { createRequire as __prguardCreateRequire } from 'node:module';
-const require = __prguardCreateRequire(import.meta.url);
-function distance(a,b){let row=Array.from({length:b.length+1},(_,i)=>i);for(let i=1;i<=a.length;i++){let prev=row[0];row[0]=i;for(let j=1;j<=b.length;j++){let tmp=row[j];row[j]=Math.min(row[j]+1,row[j-1]+1,prev+(a[i-1]===b[j-1]?0:1)),prev=tmp}}return row[b.length]}function closest(word,candidates){let best,bestScore=1/0,lower=word.toLowerCase();for(let c of candidates){let d=distance(lower,c.toLowerCase());d<bestScore&&(best=c,bestScore=d)}let limit=Math.max(2,Math.floor(word.length/3));return bestScore<=limit?best:void 0}export{closest};
