@@ -3,6 +3,7 @@
 import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
 import { mayBeChecked, resolvePushRanges, shortRef } from '../git/push-ranges.ts';
+import { gitVersion, openGit } from '../git/run.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { policyPrefetch } from '../policy/paths.ts';
 import { formatText } from '../report/text.ts';
@@ -70,7 +71,11 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
   // git answers (unless the push only deletes or sends tags: then nothing is checked).
   const app = refs.some(mayBeChecked) ? appOf() : undefined;
   app?.catch(() => undefined); // awaited below
-  const plan = await resolvePushRanges(refs, remote, io.cwd);
+  const planned = resolvePushRanges(refs, remote, io.cwd);
+  // git's version decides how the attributes at the base are read: asked now, beside the plan, so
+  // that every question about the range can go to git at once when the plan is made.
+  if (app) void gitVersion(openGit(io.cwd));
+  const plan = await planned;
   const color = useColor(io);
   const root = plan.root;
   if (root === null) throw new UsageError(`${io.cwd} is not inside a git repository.`);
@@ -84,7 +89,9 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     // The pushed branch, as the Action will see it as the PR's head ref.
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
     // The policy files at the base are read as soon as git answers it, while the diff runs.
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch: policyPrefetch(policy) }); // git diff starts
+    // Every base the plan finds is an ancestor of the head (a merge-base, or a commit the remote
+    // has below it): git need not be asked for the range again.
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch: policyPrefetch(policy), baseIsMergeBase: true }); // git diff starts
     let report: CheckResult['report'];
     try {
       // A push has no pull request yet: what only the PR can decide is a notice here.

@@ -23,10 +23,19 @@ export function gitSource(opts: {
   branch?: string;
   /** Paths to read at the change's base (the policy's candidates) as soon as git has answered it. */
   prefetch?: readonly string[];
+  /** `base` is already the merge-base of `base` and `head` (see GitSourceOptions). */
+  baseIsMergeBase?: boolean;
 }): ChangeSource {
   const reader = new PrefetchingReader(new GitRepoReader(opts.root));
   // git diff starts now: it runs while the caller loads the rules, and `load` reads it.
-  const started = startGitChangeSet({ cwd: opts.cwd, root: opts.root, base: opts.base, head: opts.head, readBranch: opts.branch === undefined });
+  const started = startGitChangeSet({
+    cwd: opts.cwd,
+    root: opts.root,
+    base: opts.base,
+    head: opts.head,
+    readBranch: opts.branch === undefined,
+    baseIsMergeBase: opts.baseIsMergeBase,
+  });
   const prefetch = opts.prefetch;
   if (prefetch) void started.base.then((base) => reader.prefetch(base, prefetch));
   return {

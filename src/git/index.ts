@@ -12,6 +12,7 @@ import { attributesChangeNotes, BaseAttributes } from './attributes.ts';
 import { branchOfName } from './branch.ts';
 import { readCommits } from './commits.ts';
 import { ContentScanner, wantsContentScan } from './content-scan.ts';
+import { isObjectId } from './object-id.ts';
 import { defaultBaseRef, isPlainRef, type RangeAnswer, resolveRange, verifyCommit } from './range.ts';
 import { RENAME_LIMIT, renameNote } from './renames.ts';
 import { atLeast, type Git, gitVersion, openGit } from './run.ts';
@@ -42,6 +43,12 @@ export interface GitSourceOptions {
   readBranch?: boolean;
   /** git's rename limit for the diff (default RENAME_LIMIT). */
   renameLimit?: number;
+  /**
+   * `base` and `head` are commit ids and `base` is already their merge-base (an ancestor of
+   * `head`), as a push's plan found it: git is not asked for the range again, so the log, the
+   * attributes and the policy at the base are read at once, beside the diff. Needs `root`.
+   */
+  baseIsMergeBase?: boolean;
 }
 
 const DIFF_ARGS = [
@@ -137,11 +144,15 @@ async function readGitChange(
   const git = openGit(options.cwd);
   const { baseRef, headRef } = await refsOf(git, options).catch((err: unknown) => explain(options.cwd, err));
   const known = options.root === undefined ? undefined : repoPathsAt(options.root);
+  const given =
+    options.baseIsMergeBase && known && !options.readBranch && isObjectId(baseRef) && isObjectId(headRef)
+      ? { ...known, base: baseRef, head: headRef }
+      : undefined;
   // With the git directory known, the diff starts before anything else is asked (readChange).
   let range: Promise<RangeAnswer> | undefined;
   const rangeOf = (): Promise<RangeAnswer> => {
     if (!range) {
-      range = resolveRange(git, baseRef, headRef, options.readBranch === true);
+      range = given ? Promise.resolve(given) : resolveRange(git, baseRef, headRef, options.readBranch === true);
       range.then((r) => onBase(r.base), () => undefined); // a failure is awaited by readChange
     }
     return range;

@@ -13,8 +13,9 @@
 // large or that read stdin while they run (the diff, check-attr, cat-file --batch) go through
 // `startGit` below: the same flags and environment, stdout streamed.
 import { spawn, type StdioNull, type StdioPipe } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { devNull } from 'node:os';
+import { delimiter, isAbsolute, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
 
@@ -89,12 +90,44 @@ function spawnFailure(cwd: string, err: Error): string {
   return `Could not run git: ${err.message}. Is git installed and on PATH?`;
 }
 
+let found: { path: string | undefined; git: string } | undefined;
+
+/**
+ * The git to run: the first executable `git` in PATH's absolute directories, looked up once per
+ * PATH. Spawned by name, every start of git made the child try each PATH entry before it (an exec
+ * each, which the parent waits for). A relative entry (`.`, or an empty one) is skipped: it would
+ * be looked up in git's working directory, the repository being checked, which a change could
+ * bring its own `git` to (Go's exec.LookPath refuses it too). When no absolute entry has git, the
+ * name is spawned and the platform's lookup decides (and says git is missing). Windows keeps the
+ * name: its lookup has rules of its own (PATHEXT).
+ */
+export function gitExecutable(path: string | undefined = process.env.PATH): string {
+  if (process.platform === 'win32') return 'git';
+  if (found !== undefined && found.path === path) return found.git;
+  let git = 'git';
+  for (const dir of (path ?? '').split(delimiter)) {
+    if (!isAbsolute(dir)) continue;
+    const candidate = join(dir, 'git');
+    try {
+      accessSync(candidate, constants.X_OK);
+      if (!statSync(candidate).isFile()) continue;
+    } catch {
+      continue;
+    }
+    git = candidate;
+    break;
+  }
+  found = { path, git };
+  return git;
+}
+
 /**
  * `git args` with the safe flags and environment, its stderr kept (up to MAX_STDERR) for the
  * message a failure gives: what buffered and streaming commands share.
  */
 function spawnGit(cwd: string, args: string[], stdio: [StdioNull | StdioPipe, StdioPipe | number], env?: Record<string, string>) {
-  const child = spawn('git', [...SAFE_FLAGS, ...args], { cwd, env: gitEnv(env), stdio: [...stdio, 'pipe'] });
+  const childEnv = gitEnv(env);
+  const child = spawn(gitExecutable(childEnv.PATH), [...SAFE_FLAGS, ...args], { cwd, env: childEnv, stdio: [...stdio, 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');

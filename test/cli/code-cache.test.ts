@@ -1,0 +1,146 @@
+// The CLI's code cache (src/code-cache.ts): where it lives, when it is written, and that a cache
+// that is damaged, foreign or unusable only costs time, never the verdict.
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { userCacheDir } from '../../src/code-cache.ts';
+import { CLI, Repo, ROOT, runCli, tempDir } from '../helpers/repo.ts';
+
+describe('userCacheDir', () => {
+  const home = () => '/home/ada';
+  it('follows each platform', () => {
+    expect(userCacheDir({}, 'linux', home)).toBe('/home/ada/.cache/prguard');
+    expect(userCacheDir({ XDG_CACHE_HOME: '/var/cache/ada' }, 'linux', home)).toBe('/var/cache/ada/prguard');
+    expect(userCacheDir({}, 'darwin', home)).toBe('/home/ada/Library/Caches/prguard');
+    expect(userCacheDir({ LOCALAPPDATA: 'C:\\Users\\ada\\AppData\\Local' }, 'win32', home)).toMatch(/prguard[\\/]cache$/);
+  });
+
+  it('has none when it is switched off or cannot be known', () => {
+    expect(userCacheDir({ NODE_DISABLE_COMPILE_CACHE: '1' }, 'linux', home)).toBeUndefined();
+    expect(userCacheDir({}, 'win32', home)).toBeUndefined();
+    expect(userCacheDir({}, 'linux', () => 'relative')).toBeUndefined();
+    expect(
+      userCacheDir({}, 'linux', () => {
+        throw new Error('no home');
+      }),
+    ).toBeUndefined();
+  });
+
+  it('ignores a relative XDG_CACHE_HOME, as the XDG spec says', () => {
+    expect(userCacheDir({ XDG_CACHE_HOME: 'cache' }, 'linux', home)).toBe('/home/ada/.cache/prguard');
+  });
+});
+
+/** The hash the build names the cache by: the CLI bundle's content. */
+const bundleHash = createHash('sha256').update(readFileSync(join(ROOT, 'dist', 'cli-bundle.cjs'))).digest('hex').slice(0, 16);
+
+function repoWithChange(): Repo {
+  const repo = Repo.init();
+  repo.commit('base', { 'src/a.ts': 'export const a = 1;\n' });
+  repo.commit('change', { 'src/a.ts': 'export const a = 2;\n', 'test/a.test.ts': 'expect(a).toBe(2);\n' });
+  return repo;
+}
+
+describe('the built CLI with a code cache', () => {
+  const setup = () => {
+    const cache = tempDir('prguard-cache-');
+    const repo = repoWithChange();
+    const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: repo.dir, env: { XDG_CACHE_HOME: cache, ...env } });
+    return { dir: join(cache, 'prguard'), repo, run };
+  };
+  const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+
+  it('writes the cache after a check, named by the bundle, and later runs use it as it is', () => {
+    const { dir, run } = setup();
+    const first = run(['check', '--base', 'HEAD~1']);
+    expect(first.stderr).toBe('');
+    const name = `check-${bundleHash}-${process.version}-${process.arch}.v8`;
+    expect(files(dir)).toEqual([name]);
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
+    const before = statSync(join(dir, name));
+    const second = run(['check', '--base', 'HEAD~1']);
+    expect(second).toEqual(first);
+    // Accepted by V8, so not written again (a rewrite renames a new file into place).
+    const after = statSync(join(dir, name));
+    expect([after.ino, after.mtimeMs]).toEqual([before.ino, before.mtimeMs]);
+  });
+
+  it('replaces a damaged cache file, with the same verdict', () => {
+    const { dir, run } = setup();
+    const clean = run(['check', '--base', 'HEAD~1'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    const [name] = [`check-${bundleHash}-${process.version}-${process.arch}.v8`];
+    run(['check', '--base', 'HEAD~1']);
+    const file = join(dir, name);
+    const garbage = Buffer.alloc(statSync(file).size, 0x5a);
+    writeFileSync(file, garbage);
+    expect(run(['check', '--base', 'HEAD~1'])).toEqual(clean);
+    expect(readFileSync(file).equals(garbage)).toBe(false);
+    writeFileSync(file, readFileSync(file).subarray(0, 100)); // cut short
+    expect(run(['check', '--base', 'HEAD~1'])).toEqual(clean);
+    expect(statSync(file).size).toBeGreaterThan(100);
+  });
+
+  it.skipIf(process.getuid === undefined)('does not read a cache file that others can write', () => {
+    const { dir, run } = setup();
+    run(['check', '--base', 'HEAD~1']);
+    const [name] = files(dir);
+    const file = join(dir, name!);
+    chmodSync(file, 0o666);
+    const before = statSync(file).ino;
+    run(['check', '--base', 'HEAD~1']);
+    // Not used: compiled afresh and written anew, the user's own.
+    expect(statSync(file).ino).not.toBe(before);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes nothing after a usage error, or a push that checks nothing', () => {
+    const { dir, repo, run } = setup();
+    expect(run(['check', '--no-such-option']).code).toBe(2);
+    expect(runCli(['pre-push', 'origin'], { cwd: repo.dir, input: '', env: { XDG_CACHE_HOME: join(dir, '..') } }).code).toBe(0);
+    expect(files(dir)).toEqual([]);
+  });
+
+  it('writes the pre-push cache after a push that was checked', () => {
+    const { dir, repo } = setup();
+    repo.git('branch', '-m', 'feature');
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const base = repo.git('rev-parse', 'HEAD~1').trim();
+    const input = `refs/heads/feature ${head} refs/heads/feature ${base}\n`;
+    const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input, env: { XDG_CACHE_HOME: join(dir, '..') } });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(files(dir)).toEqual([`pre-push-${bundleHash}-${process.version}-${process.arch}.v8`]);
+  });
+
+  it('is off with NODE_DISABLE_COMPILE_CACHE=1, and a cache directory that cannot be made costs nothing', () => {
+    const { dir, repo, run } = setup();
+    const clean = run(['check', '--base', 'HEAD~1'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    expect(existsSync(dir)).toBe(false);
+    const blocked = join(tempDir(), 'a-file');
+    writeFileSync(blocked, '');
+    const r = runCli(['check', '--base', 'HEAD~1'], { cwd: repo.dir, env: { XDG_CACHE_HOME: blocked } });
+    expect(r).toEqual(clean);
+  });
+
+  it('removes cache files nobody wrote for 30 days when it writes one', () => {
+    const { dir, run } = setup();
+    run(['--version']);
+    const old = join(dir, 'check-0000000000000000-v20.0.0-x64.v8');
+    const recent = join(dir, 'check-1111111111111111-v20.0.0-x64.v8');
+    writeFileSync(old, 'x');
+    writeFileSync(recent, 'x');
+    const days = (n: number) => (Date.now() - n * 24 * 3600 * 1000) / 1000;
+    utimesSync(old, days(40), days(40));
+    utimesSync(recent, days(2), days(2));
+    run(['check', '--base', 'HEAD~1']);
+    expect(files(dir)).toEqual(
+      [`check-${bundleHash}-${process.version}-${process.arch}.v8`, `cli-${bundleHash}-${process.version}-${process.arch}.v8`, 'check-1111111111111111-v20.0.0-x64.v8'].sort(),
+    );
+  });
+
+  it('is the bundle that dist/cli.js names', () => {
+    expect(readFileSync(CLI, 'utf8')).toContain(JSON.stringify(bundleHash));
+  });
+});
