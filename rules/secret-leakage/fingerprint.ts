@@ -1,5 +1,5 @@
 // How a secret is identified without being shown.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../../src/rule-kit/hash.ts';
 
 /**
  * Stable fingerprint: the first 12 hex digits of SHA-256 over `secret-leakage:` + the secret.
@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
  * policy's `allow:` list takes. (For private keys the secret is the base64 body of the key.)
  */
 export function fingerprint(ruleId: string, secret: string): string {
-  return createHash('sha256').update(`${ruleId}:${secret}`).digest('hex').slice(0, 12);
+  return sha256Hex(`${ruleId}:${secret}`).slice(0, 12);
 }
 
 /**

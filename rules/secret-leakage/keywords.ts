@@ -17,8 +17,7 @@
 // this loop in V8. Against the earlier one-position-at-a-time pair table this pass alone measured
 // 15-20% faster; in the whole rule the gain is smaller, see the README.)
 
-import { createHash } from 'node:crypto';
-import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { digest64 } from '../../src/rule-kit/hash.ts';
 
 export interface Keyword {
   text: string;
@@ -71,7 +70,7 @@ export interface KeywordTables {
   signature: string;
   m: number;
   maxPad: number;
-  /** shift, table and start, deflated (raw DEFLATE) and base64-encoded. */
+  /** shift, table and start as runs (see runLengthEncode), base64-encoded. */
   data: string;
   buckets: number[][];
   /** Each keyword's window start (its rarest window), in keyword order. */
@@ -79,15 +78,11 @@ export interface KeywordTables {
 }
 
 /** Bumped whenever the index's table layout or algorithm changes: old tables are then ignored. */
-const TABLES_FORMAT = 'wu-manber-3/rarest-window/offsets';
+const TABLES_FORMAT = 'wu-manber-3/rarest-window/offsets/rle';
 
 /** A digest of a keyword list (texts, case flags, selected patterns, in order). */
 export function keywordSignature(keywords: readonly Keyword[]): string {
-  return createHash('sha256')
-    .update(`${TABLES_FORMAT}\n`)
-    .update(keywords.map((k) => `${k.caseInsensitive ? 'i' : 's'}${k.patterns.join(',')}:${k.text}`).join('\n'))
-    .digest('hex')
-    .slice(0, 16);
+  return digest64(`${TABLES_FORMAT}\n${keywords.map((k) => `${k.caseInsensitive ? 'i' : 's'}${k.patterns.join(',')}:${k.text}`).join('\n')}`);
 }
 
 /**
@@ -110,6 +105,50 @@ function rarestWindow(codes: readonly number[], fold: readonly boolean[], m: num
     }
   }
   return best;
+}
+
+/**
+ * The tables as runs (a byte, then how often it repeats as a little-endian base-128 number): they
+ * are mostly one value, so this is small without a compressor (zlib's module alone took longer to
+ * load than decoding the runs does).
+ */
+function runLengthEncode(bytes: Uint8Array): Buffer {
+  const out: number[] = [];
+  for (let i = 0; i < bytes.length; ) {
+    const value = bytes[i] as number;
+    let n = 1;
+    while (i + n < bytes.length && bytes[i + n] === value) n++;
+    out.push(value);
+    for (let x = n; ; x >>>= 7) {
+      if (x < 0x80) {
+        out.push(x);
+        break;
+      }
+      out.push((x & 0x7f) | 0x80);
+    }
+    i += n;
+  }
+  return Buffer.from(out);
+}
+
+/** The `size` bytes that runLengthEncode encoded, or undefined when `data` is not exactly that. */
+function runLengthDecode(data: Uint8Array, size: number): Uint8Array | undefined {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (let i = 0; i < data.length; ) {
+    const value = data[i++] as number;
+    let n = 0;
+    for (let shift = 0; ; shift += 7) {
+      if (i >= data.length || shift > 21) return undefined;
+      const b = data[i++] as number;
+      n |= (b & 0x7f) << shift;
+      if (b < 0x80) break;
+    }
+    if (n === 0 || at + n > size) return undefined;
+    out.fill(value, at, at + n);
+    at += n;
+  }
+  return at === size ? out : undefined;
 }
 
 export class KeywordIndex {
@@ -175,7 +214,7 @@ export class KeywordIndex {
     const index = new Map(this.compiled.map((c, i) => [c, i]));
     const ids = (lists: Compiled[][]) => lists.map((l) => l.map((c) => index.get(c) as number));
     const bytes = (a: Uint8Array | Uint16Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
-    const data = deflateRawSync(Buffer.concat([bytes(this.shift), bytes(this.table), bytes(this.start)]), { level: 9 });
+    const data = runLengthEncode(Buffer.concat([bytes(this.shift), bytes(this.table), bytes(this.start)]));
     return {
       signature: keywordSignature(this.compiled.map((c) => c.keyword)),
       m: this.m,
@@ -188,15 +227,10 @@ export class KeywordIndex {
 
   /** Restores committed tables; false (nothing changed) when they are not what this build writes. */
   private restore(t: KeywordTables): boolean {
-    let raw: Buffer;
-    try {
-      raw = inflateRawSync(Buffer.from(t.data, 'base64'));
-    } catch {
-      return false;
-    }
     if (t.maxPad !== this.maxPad) return false;
     const arrays = [this.shift, this.table, this.start];
-    if (raw.byteLength !== arrays.reduce((n, a) => n + a.byteLength, 0)) return false;
+    const raw = runLengthDecode(Buffer.from(t.data, 'base64'), arrays.reduce((n, a) => n + a.byteLength, 0));
+    if (raw === undefined) return false;
     const n = this.compiled.length;
     const valid = (lists: unknown) => Array.isArray(lists) && lists.every((l) => Array.isArray(l) && l.every((i) => Number.isInteger(i) && i >= 0 && i < n));
     if (!valid(t.buckets)) return false;
