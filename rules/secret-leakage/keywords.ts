@@ -17,7 +17,6 @@
 // this loop in V8. Against the earlier one-position-at-a-time pair table this pass alone measured
 // 15-20% faster; in the whole rule the gain is smaller, see the README.)
 
-import { digest64 } from '../../src/rule-kit/hash.ts';
 
 export interface Keyword {
   text: string;
@@ -64,7 +63,8 @@ function variants(c: number, fold: boolean): number[] {
 /**
  * The index's tables as data: built once at build time for the built-in catalogue
  * (`npm run generate` writes keyword-tables.ts) and restored at start-up instead of rebuilt.
- * `signature` names the keyword list they were built for; any other list is built as usual.
+ * `signature` is the keyword list they were built for (keywordSignature); any other list is built
+ * as usual.
  */
 export interface KeywordTables {
   signature: string;
@@ -80,9 +80,13 @@ export interface KeywordTables {
 /** Bumped whenever the index's table layout or algorithm changes: old tables are then ignored. */
 const TABLES_FORMAT = 'wu-manber-3/rarest-window/offsets/rle';
 
-/** A digest of a keyword list (texts, case flags, selected patterns, in order). */
+/**
+ * A keyword list as text (texts, case flags, selected patterns, in order): the tables carry it
+ * whole, so telling whether they were built for a list is one string comparison (a digest of it,
+ * computed at every start, took longer than the comparison and node:crypto's load together).
+ */
 export function keywordSignature(keywords: readonly Keyword[]): string {
-  return digest64(`${TABLES_FORMAT}\n${keywords.map((k) => `${k.caseInsensitive ? 'i' : 's'}${k.patterns.join(',')}:${k.text}`).join('\n')}`);
+  return `${TABLES_FORMAT}\n${keywords.map((k) => `${k.caseInsensitive ? 'i' : 's'}${k.patterns.join(',')}:${k.text}`).join('\n')}`;
 }
 
 /**

@@ -4,7 +4,7 @@
 // at the end, a temporary index holding only the .gitattributes files found is what
 // `check-attr --cached` reads. A directory whose name holds a newline cannot be sent to
 // cat-file's line protocol: its .gitattributes is not read, which only costs an exemption.
-import { stat } from 'node:fs/promises';
+import { stat } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAttributes } from '../model.ts';
 import { CheckAttr } from './check-attr.ts';
@@ -100,5 +100,6 @@ export class IndexedAttributes {
 
 /** Whether the repository has local attributes of its own (they apply on top of the tree's). */
 async function hasInfoAttributes(commonDir: string): Promise<boolean> {
-  return stat(join(commonDir, 'info', 'attributes')).then((s) => s.size > 0, () => false);
+  // fs's callback form: node:fs/promises (and the readline it loads) would cost every run its start-up.
+  return new Promise((resolve) => stat(join(commonDir, 'info', 'attributes'), (err, s) => resolve(!err && s.size > 0)));
 }
