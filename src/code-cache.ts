@@ -12,9 +12,11 @@
 // not the user's own, or that others can write, is not used. With no usable directory, runs
 // compile as before. NODE_DISABLE_COMPILE_CACHE=1, Node's own switch, turns it off.
 //
-// A cache file is named by the command, the bundle's content hash, Node's version and the
-// architecture, so it only meets the bundle it was made from; V8 checks it again (its version,
-// flags and the source) and compiles as usual when it does not fit. Writes are atomic (a
+// A cache file is named by the command, the bundle's content hash, Node's version, the
+// architecture and Node's options when there are any (NODE_OPTIONS, flags before the script), so it
+// only meets the bundle and runtime it was made for: V8 rejects a cache made under other V8 flags,
+// and runs with and without a flag would otherwise replace each other's. V8 checks it again (its
+// version, flags and the source) and compiles as usual when it does not fit. Writes are atomic (a
 // temporary file renamed), so concurrent runs never read half a file. Files unchanged for 30
 // days (other versions' caches) are removed when a new one is written.
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
@@ -94,9 +96,19 @@ export interface CodeCacheOptions {
   keep: (exitCode: number, exports: Record<string, unknown>) => boolean;
 }
 
+/** '' for a plain `node`, else `-` and 8 hex digits naming its options (FNV-1a of them). */
+export function optionsTag(execArgv: readonly string[], nodeOptions: string | undefined): string {
+  const text = `${execArgv.join('\0')}\0${nodeOptions ?? ''}`;
+  if (text === '\0') return '';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `-${(h >>> 0).toString(16).padStart(8, '0')}`;
+}
+
 /** Compiles and runs the bundle as a CommonJS module, from V8's code cache when it has one. */
 export function runWithCodeCache(options: CodeCacheOptions): void {
-  const name = `${options.key}-${options.bundleHash}-${process.version}-${process.arch}.v8`;
+  const tag = optionsTag(process.execArgv, process.env.NODE_OPTIONS);
+  const name = `${options.key}-${options.bundleHash}-${process.version}-${process.arch}${tag}.v8`;
   const file = options.cacheDir === undefined ? undefined : join(options.cacheDir, name);
   const cachedData = file === undefined ? undefined : readCache(file);
   const source = readFileSync(options.bundle, 'latin1'); // the build checks that it is ASCII

@@ -4,8 +4,17 @@ import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { userCacheDir } from '../../src/code-cache.ts';
+import { optionsTag, userCacheDir } from '../../src/code-cache.ts';
 import { CLI, Repo, ROOT, runCli, tempDir } from '../helpers/repo.ts';
+
+describe('optionsTag', () => {
+  it('is empty for a plain node, and names other options', () => {
+    expect(optionsTag([], undefined)).toBe('');
+    expect(optionsTag([], '')).toBe('');
+    expect(optionsTag(['--cpu-prof'], undefined)).toMatch(/^-[0-9a-f]{8}$/);
+    expect(optionsTag(['--cpu-prof'], undefined)).not.toBe(optionsTag([], '--cpu-prof'));
+  });
+});
 
 describe('userCacheDir', () => {
   const home = () => '/home/ada';
@@ -46,7 +55,8 @@ describe('the built CLI with a code cache', () => {
   const setup = () => {
     const cache = tempDir('prguard-cache-');
     const repo = repoWithChange();
-    const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: repo.dir, env: { XDG_CACHE_HOME: cache, ...env } });
+    // No NODE_OPTIONS from the environment the tests run in: it would name the cache files too.
+    const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: repo.dir, env: { XDG_CACHE_HOME: cache, NODE_OPTIONS: '', ...env } });
     return { dir: join(cache, 'prguard'), repo, run };
   };
   const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
@@ -98,7 +108,7 @@ describe('the built CLI with a code cache', () => {
   it('writes nothing after a usage error, or a push that checks nothing', () => {
     const { dir, repo, run } = setup();
     expect(run(['check', '--no-such-option']).code).toBe(2);
-    expect(runCli(['pre-push', 'origin'], { cwd: repo.dir, input: '', env: { XDG_CACHE_HOME: join(dir, '..') } }).code).toBe(0);
+    expect(runCli(['pre-push', 'origin'], { cwd: repo.dir, input: '', env: { XDG_CACHE_HOME: join(dir, '..'), NODE_OPTIONS: '' } }).code).toBe(0);
     expect(files(dir)).toEqual([]);
   });
 
@@ -108,7 +118,7 @@ describe('the built CLI with a code cache', () => {
     const head = repo.git('rev-parse', 'HEAD').trim();
     const base = repo.git('rev-parse', 'HEAD~1').trim();
     const input = `refs/heads/feature ${head} refs/heads/feature ${base}\n`;
-    const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input, env: { XDG_CACHE_HOME: join(dir, '..') } });
+    const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input, env: { XDG_CACHE_HOME: join(dir, '..'), NODE_OPTIONS: '' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(files(dir)).toEqual([`pre-push-${bundleHash}-${process.version}-${process.arch}.v8`]);
@@ -122,6 +132,18 @@ describe('the built CLI with a code cache', () => {
     writeFileSync(blocked, '');
     const r = runCli(['check', '--base', 'HEAD~1'], { cwd: repo.dir, env: { XDG_CACHE_HOME: blocked } });
     expect(r).toEqual(clean);
+  });
+
+  it('keeps the caches of runs with other Node options apart', () => {
+    const { dir, run } = setup();
+    const plain = run(['check', '--base', 'HEAD~1']);
+    const name = `check-${bundleHash}-${process.version}-${process.arch}.v8`;
+    const before = statSync(join(dir, name)).ino;
+    const withOptions = run(['check', '--base', 'HEAD~1'], { NODE_OPTIONS: '--max-old-space-size=512' });
+    expect(withOptions).toEqual(plain);
+    expect(files(dir)).toEqual([name, `check-${bundleHash}-${process.version}-${process.arch}${optionsTag([], '--max-old-space-size=512')}.v8`].sort());
+    run(['check', '--base', 'HEAD~1']);
+    expect(statSync(join(dir, name)).ino).toBe(before);
   });
 
   it('removes cache files nobody wrote for 30 days when it writes one', () => {
