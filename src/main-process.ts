@@ -17,8 +17,14 @@ void main(process.argv.slice(2), {
   stdout: (t) => void process.stdout.write(t),
   stderr: (t) => void process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
-  stdin: process.stdin,
-  stderrIsTTY: Boolean(process.stderr.isTTY),
+  // Getters: node makes process.stdin and process.stderr on first use (about 2 ms of start-up),
+  // and most commands never read standard input nor write to stderr.
+  get stdin() {
+    return process.stdin;
+  },
+  get stderrIsTTY() {
+    return Boolean(process.stderr.isTTY);
+  },
   onInterrupt: (handler) => {
     process.once('SIGINT', handler);
     return () => void process.off('SIGINT', handler);

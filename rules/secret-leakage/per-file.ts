@@ -17,7 +17,7 @@ export interface PlacedHit {
 
 /** A source, scanned: what a finding needs of it. */
 export interface ScannedSource {
-  kind: FileKind;
+  readonly kind: FileKind;
   where: (line: number) => string;
   path?: string;
   commit?: string;
@@ -39,7 +39,14 @@ export function scanSource(source: Source, scanner: Scanner): ScannedSource {
     if (hit.endAt !== hit.at) placed.endLine = (source.lines[hit.endAt] as ScanLine).line;
     return placed;
   });
-  const out: ScannedSource = { kind: source.kind, where: source.where, hits };
+  // The kind is read (and decided) only for a file with hits.
+  const out: ScannedSource = {
+    get kind() {
+      return source.kind;
+    },
+    where: source.where,
+    hits,
+  };
   if (source.path !== undefined) out.path = source.path;
   if (source.commit !== undefined) out.commit = source.commit;
   return out;

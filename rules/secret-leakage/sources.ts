@@ -17,7 +17,7 @@ export interface Source {
   /** How a finding names the place, e.g. `src/a.ts:12` or "the PR title". */
   where: (line: number) => string;
   path?: string;
-  kind: FileKind;
+  readonly kind: FileKind;
   /** Set for lines that only a commit of the change added (absent from the net diff). */
   commit?: string;
 }
@@ -83,12 +83,16 @@ function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: strin
  */
 class AddedSource implements Source {
   readonly path: string;
-  readonly kind: FileKind;
   private made: ScanLine[] | undefined;
+  private madeKind: FileKind | undefined;
 
   constructor(private readonly file: FileChange, readonly spans: readonly AddedText[]) {
     this.path = file.path;
-    this.kind = fileKind(file.path, firstTwo(spans));
+  }
+
+  /** Decided when a finding asks: most files have none (and fileKind's patterns compile on first use). */
+  get kind(): FileKind {
+    return (this.madeKind ??= fileKind(this.path, firstTwo(this.spans)));
   }
 
   get lines(): readonly ScanLine[] {
