@@ -27,8 +27,9 @@ v8.setFlagsFromString('--semi-space-growth-factor=1');
 
 const dist = dirname(fileURLToPath(import.meta.url));
 const command = process.argv[2];
-// check and pre-push run most of the bundle, every other command a little of it.
-const key = command === 'check' || command === 'pre-push' ? command : 'cli';
+// Each command compiles other parts of the bundle (check and pre-push most of it, --version little):
+// a cache of its own each, named by the command word (anything else, such as --help, shares one).
+const key = command !== undefined && /^[a-z][a-z-]{0,30}$/.test(command) ? command : 'cli';
 runWithCodeCache({
   bundle: join(dist, 'cli-bundle.cjs'),
   bundleHash: __PRGUARD_BUNDLE_HASH__,
@@ -36,5 +37,5 @@ runWithCodeCache({
   cacheDir: userCacheDir(process.env),
   // Not after a usage error (exit 2), nor after a check or push that checked nothing (a push of
   // tags only, say): such a run compiled too little of the command to be worth keeping.
-  keep: (code, exports) => (code === 0 || code === 1) && (key === 'cli' || (exports.loadedApp as () => boolean)()),
+  keep: (code, exports) => (code === 0 || code === 1) && ((key !== 'check' && key !== 'pre-push') || (exports.loadedApp as () => boolean)()),
 });

@@ -17,8 +17,8 @@
 // only meets the bundle and runtime it was made for: V8 rejects a cache made under other V8 flags,
 // and runs with and without a flag would otherwise replace each other's. V8 checks it again (its
 // version, flags and the source) and compiles as usual when it does not fit. Writes are atomic (a
-// temporary file renamed), so concurrent runs never read half a file. Files unchanged for 30
-// days (other versions' caches) are removed when a new one is written.
+// temporary file renamed), so concurrent runs never read half a file. When a new one is written,
+// files unchanged for 30 days (other versions' caches) are removed, and all but the newest 32.
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -26,6 +26,8 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+/** At most this many files: the newest (a command's cache per Node version and prguard version). */
+const MAX_FILES = 32;
 
 /** The user's cache directory for prguard, or undefined when there is none. */
 export function userCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: () => string = homedir): string | undefined {
@@ -74,10 +76,14 @@ function writeCache(file: string, data: Buffer): void {
     writeFileSync(temp, data, { mode: 0o600 });
     renameSync(temp, file);
     const now = Date.now();
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (path !== file && now - statSync(path).mtimeMs > MAX_AGE_MS) rmSync(path, { force: true });
-    }
+    const others = readdirSync(dir)
+      .map((name) => join(dir, name))
+      .filter((path) => path !== file)
+      .map((path) => ({ path, mtime: statSync(path).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    others.forEach(({ path, mtime }, i) => {
+      if (i >= MAX_FILES - 1 || now - mtime > MAX_AGE_MS) rmSync(path, { force: true });
+    });
   } catch {
     // a cache that cannot be written only costs the time it would have saved
   }

@@ -162,6 +162,17 @@ describe('the built CLI with a code cache', () => {
     );
   });
 
+  it('keeps one cache per command, and at most 32 files', () => {
+    const { dir, run } = setup();
+    run(['rules']);
+    expect(files(dir)).toEqual([`rules-${bundleHash}-${process.version}-${process.arch}.v8`]);
+    for (let i = 0; i < 40; i++) writeFileSync(join(dir, `rules-${String(i).padStart(16, '0')}-v20.0.0-x64.v8`), 'x');
+    run(['check', '--base', 'HEAD~1']);
+    const left = files(dir);
+    expect(left).toHaveLength(32);
+    expect(left).toContain(`check-${bundleHash}-${process.version}-${process.arch}.v8`);
+  });
+
   it('is the bundle that dist/cli.js names', () => {
     expect(readFileSync(CLI, 'utf8')).toContain(JSON.stringify(bundleHash));
   });

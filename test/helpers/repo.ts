@@ -17,8 +17,13 @@ export const GIT_ENV = {
   GIT_CONFIG_GLOBAL: '/dev/null',
 };
 
+/** Every directory tempDir() made in this test file: test/helpers/setup.ts removes them after it. */
+export const madeTempDirs: string[] = [];
+
 export function tempDir(prefix = 'prguard-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  madeTempDirs.push(dir);
+  return dir;
 }
 
 export class Repo {
