@@ -2,6 +2,7 @@
 // A 300-line change on a new branch and a bare remote. Times `git push --dry-run` with the hook
 // and with --no-verify, alternately with `node -e 0`, and prints the hook's overhead (with minus
 // without) as a ratio to node's own start-up. Target: <= 1.5x (issue 15).
+import { CODE_CACHE_NOTE } from './code-cache.ts';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -97,7 +98,7 @@ try {
   const ms = (x: number) => `${x.toFixed(1).padStart(7)} ms`;
   const ratio = median(overheadRatios);
   console.log(`pre-push hook on a 300-line change (${stat})`);
-  console.log(`medians of ${RUNS} alternating rounds; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`medians of ${RUNS} alternating rounds; load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}; ${CODE_CACHE_NOTE}`);
   console.log(`  git push --dry-run with the hook         ${ms(med('push'))}`);
   console.log(`  git push --dry-run --no-verify           ${ms(med('pushNoVerify'))}`);
   console.log(`  hook overhead (with minus without)       ${ms(med('push') - med('pushNoVerify'))}`);

@@ -5,6 +5,7 @@
 // as the cost above the smallest size, per unit (fixed start-up costs cancel out). Linear means
 // that cost at the largest size is within 1.5x of the size before (noise allowance); the ratio to
 // `git diff` at each size is printed too.
+import { CODE_CACHE_NOTE } from './code-cache.ts';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -110,4 +111,4 @@ const filePoints = fileSizes.map((n) =>
 const okLines = report(`changed lines (over ${FILES_FOR_LINES} files)`, 'lines', linePoints);
 const okFiles = report('changed files (2 changed lines each)', 'files', filePoints);
 const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
-console.log(`\n${okLines && okFiles ? 'linear at every scale' : 'NOT linear'} (medians of ${RUNS} paired runs; load average ${load} on ${os.cpus().length} CPUs)`);
+console.log(`\n${okLines && okFiles ? 'linear at every scale' : 'NOT linear'} (medians of ${RUNS} paired runs; load average ${load} on ${os.cpus().length} CPUs; ${CODE_CACHE_NOTE})`);

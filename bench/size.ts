@@ -3,6 +3,7 @@
 // renamed), then runs git diff, prguard check and the floor (node start-up plus the same diff
 // through a pipe with one pass over its lines) alternately, and prints the median of the paired
 // ratios against the targets (prguard <= 1.5x git diff's time, peak RSS <= 100 MB) and the load.
+import { CODE_CACHE_NOTE } from './code-cache.ts';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -106,7 +107,7 @@ const changed = numstat.reduce((n, l) => n + (Number(l.split('\t')[0]) || 0) + (
 const binaries = numstat.filter((l) => l.startsWith('-\t-\t')).length;
 const renames = numstat.filter((l) => l.includes(' => ')).length;
 console.log(`repo: ${repo} (built in ${fmt(performance.now() - t0)})`);
-console.log(`change: ${numstat.length} files, ${changed} changed lines, ${binaries} binary, ${renames} renamed; ${RUNS} runs each\n`);
+console.log(`change: ${numstat.length} files, ${changed} changed lines, ${binaries} binary, ${renames} renamed; ${RUNS} runs each; ${CODE_CACHE_NOTE}\n`);
 
 const gitArgs = ['diff', '--no-color', '--no-ext-diff', '-M', base, head];
 const cli = process.env.BENCH_CLI ?? CLI;
