@@ -66,10 +66,24 @@ function readCache(file: string): Buffer | undefined {
   }
 }
 
+/** Whether the nearest existing directory at or above `dir` is the user's (POSIX; else true). */
+function ownsNearest(dir: string): boolean {
+  if (process.getuid === undefined) return true;
+  for (let d = dir; ; d = dirname(d)) {
+    try {
+      return statSync(d).uid === process.getuid();
+    } catch {
+      if (dirname(d) === d) return false;
+    }
+  }
+}
+
 /** Writes `data` to `file` atomically, and removes stale cache files beside it. */
 function writeCache(file: string, data: Buffer): void {
   try {
     const dir = dirname(file);
+    // Never directories in someone else's home (`sudo prguard`, where HOME stays the user's).
+    if (!ownsNearest(dir)) return;
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!trusted(statSync(dir))) return;
     const temp = `${file}.${process.pid}.tmp`;

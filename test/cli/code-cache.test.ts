@@ -1,7 +1,7 @@
 // The CLI's code cache (src/code-cache.ts): where it lives, when it is written, and that a cache
 // that is damaged, foreign or unusable only costs time, never the verdict.
 import { createHash } from 'node:crypto';
-import { chmodSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { optionsTag, userCacheDir } from '../../src/code-cache.ts';
@@ -103,6 +103,15 @@ describe('the built CLI with a code cache', () => {
     // Not used: compiled afresh and written anew, the user's own.
     expect(statSync(file).ino).not.toBe(before);
     expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it.skipIf(process.getuid?.() !== 0)('makes no directory in a place that is not the user\'s (root with a user\'s HOME)', () => {
+    const { repo } = setup();
+    const home = tempDir('prguard-other-home-');
+    chownSync(home, 12345, 12345);
+    const r = runCli(['check', '--base', 'HEAD~1'], { cwd: repo.dir, env: { XDG_CACHE_HOME: join(home, '.cache'), NODE_OPTIONS: '' } });
+    expect(r.code).toBe(0);
+    expect(existsSync(join(home, '.cache'))).toBe(false);
   });
 
   it('writes nothing after a usage error, or a push that checks nothing', () => {
