@@ -1,6 +1,8 @@
 // Every command's --help mentions every flag the command accepts. The flags come from the same
 // parseArgs option definitions the CLI parses with, so help and behaviour cannot drift apart.
 import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.ts';
 import { CLI, runCli, tempDir } from '../helpers/repo.ts';
@@ -37,5 +39,31 @@ describe('a reader that stops early', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+});
+
+describe('a reader that is slow', () => {
+  it('gets all of a large report, written while it was not reading (stdout is written straight to its descriptor)', async () => {
+    // 2,000 Stripe-shaped keys: a JSON report of about 1.5 MB, far more than a pipe holds.
+    const dir = tempDir();
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    let seed = 7;
+    const key = () => Array.from({ length: 24 }, () => alphabet[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % 62]).join('');
+    const added = Array.from({ length: 2000 }, (_, i) => `+const k${i} = "sk_live_${key()}";`);
+    writeFileSync(join(dir, 'big.diff'), `diff --git a/src/x.ts b/src/x.ts\nnew file mode 100644\n--- /dev/null\n+++ b/src/x.ts\n@@ -0,0 +1,${added.length} @@\n${added.join('\n')}\n`);
+    const child = spawn(process.execPath, [CLI, 'check', '--diff', 'big.diff', '--format', 'json'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.pause();
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the report is written (and the pipe full) meanwhile
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => chunks.push(d));
+    child.stdout.resume();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(1);
+    const report = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { findings: { ruleId: string }[] };
+    expect(Buffer.concat(chunks).length).toBeGreaterThan(500_000);
+    expect(report.findings.filter((f) => f.ruleId === 'secret-leakage').length).toBeGreaterThan(1000);
   });
 });
