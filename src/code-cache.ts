@@ -87,8 +87,13 @@ function writeCache(file: string, data: Buffer): void {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     if (!trusted(statSync(dir))) return;
     const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, data, { mode: 0o600 });
-    renameSync(temp, file);
+    try {
+      writeFileSync(temp, data, { mode: 0o600 });
+      renameSync(temp, file);
+    } catch (err) {
+      rmSync(temp, { force: true }); // a full disk, say: leave no half-written file behind
+      throw err;
+    }
     const now = Date.now();
     const others = readdirSync(dir)
       .map((name) => join(dir, name))
