@@ -11,12 +11,16 @@
 // literal text it cannot match without (see `needs`). Only alternatives whose prefilter passes
 // run their matcher, which decides.
 import { Minimatch } from 'minimatch';
+import { GLOB_SHAPES } from './glob-table.ts';
 import { linearMatcher, UnsupportedGlobError, type PathMatcher } from './globmatch/path.ts';
 import { escapeRegExp } from './rule-kit/regex-text.ts';
 
 export { UnsupportedGlobError } from './globmatch/path.ts';
 
 const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
+/** minimatch's options for every glob of a policy (scripts/glob-table.ts parses with them too). */
+export const GLOB_OPTIONS = OPTIONS;
+
 
 /**
  * One alternative of a glob: texts `/${path}/` must contain, the extension the path's last
@@ -103,14 +107,17 @@ function compileGlob(glob: string): Compiled {
     const match = once(() => linearMatcher(new Minimatch(glob, OPTIONS)));
     return [{ needs: needs(parts), ext: extensionFixedBy(parts), ending, match }];
   }
-  const mm = new Minimatch(glob, OPTIONS);
-  if (mm.set.length === 0) return [];
-  const whole = once(() => linearMatcher(mm));
-  if (mm.globParts.length !== mm.set.length) return [{ needs: [], ext: undefined, ending: undefined, match: whole }];
-  return mm.globParts.map((parts, i) => {
+  // The default globs' shapes are parsed at build time (src/glob-table.ts): their minimatch is
+  // made only for a path that gets past the prefilters.
+  const mm = once(() => new Minimatch(glob, OPTIONS));
+  const shape = GLOB_SHAPES.get(glob) ?? { parts: mm().globParts, sets: mm().set.length };
+  if (shape.sets === 0) return [];
+  const whole = once(() => linearMatcher(mm()));
+  if (shape.parts.length !== shape.sets) return [{ needs: [], ext: undefined, ending: undefined, match: whole }];
+  return shape.parts.map((parts, i) => {
     const one = once(() => {
-      const single = Object.create(mm) as Minimatch;
-      single.set = [mm.set[i]!];
+      const single = Object.create(mm()) as Minimatch;
+      single.set = [mm().set[i]!];
       return linearMatcher(single);
     });
     return { needs: needs(parts), ext: extensionFixedBy(parts), ending: endingOf(parts), match: one };
@@ -164,6 +171,7 @@ function once<T>(make: () => T): () => T {
  * globs are read (policy validation) to report the problem with its position.
  */
 export function globProblem(glob: string, options: { codeowners?: boolean } = {}): string | null {
+  if (!options.codeowners && GLOB_SHAPES.has(glob)) return null; // checked when the table was made
   try {
     linearMatcher(new Minimatch(glob, options.codeowners ? CODEOWNERS_OPTIONS : OPTIONS));
     return null;

@@ -1,4 +1,6 @@
 // src/glob.ts compiles and combines globs for speed; it must agree with minimatch itself.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Minimatch, minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
 import { matchesAny, matchesGlob, prefilterOf } from '../src/glob.ts';
@@ -80,5 +82,18 @@ describe('glob helpers agree with minimatch', () => {
     expect(matchesAny('a.ts', list)).toBe(false);
     list.push('*.ts');
     expect(matchesAny('a.ts', list)).toBe(true);
+  });
+});
+
+describe('the default globs parsed at build time (src/glob-table.ts)', () => {
+  it('is fresh (run `npm run generate` after changing a rule\'s default globs) and is minimatch\'s parse', async () => {
+    const { globTableSource } = await import('../scripts/glob-table.ts');
+    const { GLOB_SHAPES } = await import('../src/glob-table.ts');
+    expect(readFileSync(join(import.meta.dirname, '..', 'src', 'glob-table.ts'), 'utf8')).toBe(globTableSource());
+    for (const glob of [...DEFAULT_TESTS, ...DEFAULT_SOURCE, ...DEFAULT_IGNORE, ...LOCKFILE_GLOBS]) expect(GLOB_SHAPES.has(glob), glob).toBe(true);
+    for (const [glob, shape] of GLOB_SHAPES) {
+      const mm = new Minimatch(glob, OPTIONS);
+      expect(shape, glob).toEqual({ parts: mm.globParts, sets: mm.set.length });
+    }
   });
 });
