@@ -2328,6 +2328,15 @@ Options:
   -h, --help     show help (also: prguard <command> --help)
   -v, --version  print the version
 
+Environment:
+  NO_COLOR                      no colour (any non-empty value)
+  FORCE_COLOR                   colour even when stdout is not a terminal (not 0 or false)
+  PRGUARD_DEBUG=1               a stack trace with an internal error
+  NODE_DISABLE_COMPILE_CACHE=1  no code cache: prguard keeps its compiled code per command in
+                                the user's cache directory ($XDG_CACHE_HOME/prguard, else
+                                ~/.cache/prguard; ~/Library/Caches/prguard on macOS), so that
+                                later runs start faster (README: Developer workflow)
+
 Exit codes: 0 no error findings, 1 error findings, 2 bad usage, policy or input.
 `;async function cliApp(){let[{createApp:createApp2},{allRules:allRules2}]=await Promise.all([Promise.resolve().then(()=>(init_app(),app_exports)),Promise.resolve().then(()=>(init_rules2(),rules_exports))]);return createApp2({rules:allRules2})}async function dispatch(argv,io,appOf){let[first,...rest]=argv;if(first===void 0||first==="-h"||first==="--help"||first==="help")return io.stdout(MAIN_HELP),first===void 0?2:0;if(first==="-v"||first==="--version")return io.stdout(`${VERSION}
 `),0;let entry=commands.find(c=>c.name===first);if(!entry){let hint2=closest(first,commands.map(c=>c.name));throw new UsageError(`unknown command "${first}".${hint2?` Did you mean "${hint2}"?`:""} Run "prguard --help" for the list.`)}let command=await entry.load(),parsed=parseCommandArgs(command,rest);if(parsed.values.help)return io.stdout(command.help),0;if(!command.positionals&&parsed.positionals.length>0)throw new UsageError(`unexpected argument "${parsed.positionals[0]}". Run "prguard ${command.name} --help".`);return command.run(parsed,io,appOf)}async function main(argv,io,given){let app=given,appOf=async()=>(app??=await cliApp(),io.onAppLoaded?.(),app);try{return await dispatch(argv,io,appOf)}catch(err){let{scrub}=await appOf();if(err instanceof UsageError)io.stderr(`prguard: ${scrub(err.message)}

@@ -19,7 +19,7 @@
 // version, flags and the source) and compiles as usual when it does not fit. Writes are atomic (a
 // temporary file renamed), so concurrent runs never read half a file. When a new one is written,
 // files unchanged for 30 days (other versions' caches) are removed, and all but the newest 32.
-import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -31,7 +31,7 @@ const MAX_FILES = 32;
 
 /** The user's cache directory for prguard, or undefined when there is none. */
 export function userCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: () => string = homedir): string | undefined {
-  if (env.NODE_DISABLE_COMPILE_CACHE) return undefined;
+  if (env.NODE_DISABLE_COMPILE_CACHE === '1') return undefined; // as Node reads it for its own cache
   if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'prguard', 'cache') : undefined;
   if (env.XDG_CACHE_HOME?.startsWith('/')) return join(env.XDG_CACHE_HOME, 'prguard');
   let h: string;
@@ -54,7 +54,8 @@ function readCache(file: string): Buffer | undefined {
   let fd: number | undefined;
   try {
     if (!trusted(statSync(dirname(file)))) return undefined;
-    fd = openSync(file, 'r');
+    // Non-blocking: something other than a file (a FIFO, say) must not make the CLI wait.
+    fd = openSync(file, constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK);
     const s = fstatSync(fd);
     if (!s.isFile() || !trusted(s)) return undefined;
     const data = Buffer.allocUnsafe(s.size);

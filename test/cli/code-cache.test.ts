@@ -1,7 +1,8 @@
 // The CLI's code cache (src/code-cache.ts): where it lives, when it is written, and that a cache
 // that is damaged, foreign or unusable only costs time, never the verdict.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { optionsTag, userCacheDir } from '../../src/code-cache.ts';
@@ -112,6 +113,14 @@ describe('the built CLI with a code cache', () => {
     const r = runCli(['check', '--base', 'HEAD~1'], { cwd: repo.dir, env: { XDG_CACHE_HOME: join(home, '.cache'), NODE_OPTIONS: '' } });
     expect(r.code).toBe(0);
     expect(existsSync(join(home, '.cache'))).toBe(false);
+  });
+
+  it.skipIf(process.platform === 'win32')('does not wait on a cache path that is not a file (a FIFO)', () => {
+    const { dir, run } = setup();
+    const clean = run(['check', '--base', 'HEAD~1'], { NODE_DISABLE_COMPILE_CACHE: '1' });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    execFileSync('mkfifo', [join(dir, `check-${bundleHash}-${process.version}-${process.arch}.v8`)]);
+    expect(run(['check', '--base', 'HEAD~1'])).toEqual(clean);
   });
 
   it('writes nothing after a usage error, or a push that checks nothing', () => {
