@@ -37,5 +37,10 @@ runWithCodeCache({
   cacheDir: userCacheDir(process.env),
   // Not after a usage error (exit 2), nor after a check or push that checked nothing (a push of
   // tags only, say): such a run compiled too little of the command to be worth keeping.
-  keep: (code, exports) => (code === 0 || code === 1) && ((key !== 'check' && key !== 'pre-push') || (exports.loadedApp as () => boolean)()),
+  keep: (code, exports) => {
+    if (code !== 0 && code !== 1) return false;
+    if (key !== 'check' && key !== 'pre-push') return true;
+    const loadedApp = exports.loadedApp;
+    return typeof loadedApp === 'function' && loadedApp() === true;
+  },
 });
