@@ -1,6 +1,6 @@
 // The CLI bundle's entry (dist/cli-bundle.cjs, started by src/bin.ts): the real process's IO,
 // handed to main.
-import { writeSync } from 'node:fs';
+import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { main } from './cli.ts';
 
@@ -14,6 +14,32 @@ export const loadedApp = (): boolean => appLoaded;
  * report written once. Synchronous, as node's own stdout is for files and pipes on POSIX. A reader
  * that stops early (`prguard rules | head`) is not an error: stop writing quietly.
  */
+/** Waits a millisecond without spinning: for a non-blocking descriptor that is not ready. */
+const pause = (): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+
+/** Standard input read to its end from descriptor 0 (a closed one reads as empty). */
+function readStdin(): string {
+  const chunks: Buffer[] = [];
+  const buf = Buffer.allocUnsafe(1 << 16);
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(0, buf, 0, buf.length, null);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        pause();
+        continue;
+      }
+      if (code === 'EOF' || code === 'EBADF') break;
+      throw err;
+    }
+    if (n === 0) break;
+    chunks.push(Buffer.from(buf.subarray(0, n)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function writeStdout(text: string): void {
   const data = Buffer.from(text, 'utf8');
   for (let at = 0; at < data.length; ) {
@@ -23,8 +49,8 @@ function writeStdout(text: string): void {
       const code = (err as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
         // A non-blocking descriptor that is full (stdout shared with a process that set it so):
-        // wait a millisecond for the reader, without spinning, and try again.
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
+        // wait for the reader, and try again.
+        pause();
         continue;
       }
       if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
@@ -44,6 +70,10 @@ void main(process.argv.slice(2), {
   get stdin() {
     return process.stdin;
   },
+  // A push's refs from descriptor 0, without making process.stdin (its stream and the reads
+  // through it took about 2 ms of a pre-push hook).
+  readStdin,
+  stdinIsTTY: isatty(0),
   get stderrIsTTY() {
     return Boolean(process.stderr.isTTY);
   },

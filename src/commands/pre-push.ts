@@ -55,13 +55,13 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
     // pre-commit passes the range, not git's input; an all-zero FROM marks a new branch.
     return parsePushedRefs(`${io.env.PRE_COMMIT_LOCAL_BRANCH || 'HEAD'} ${to} ${io.env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD'} ${from}`);
   }
-  if (io.stdin.isTTY) {
+  if (io.stdinIsTTY ?? io.stdin.isTTY) {
     throw new UsageError(
       'prguard pre-push reads the refs being pushed from standard input, as git gives them to a pre-push hook.\n' +
         'Install the hook with prguard install-hook, or check the current branch with prguard check.',
     );
   }
-  return parsePushedRefs(await readAll(io.stdin));
+  return parsePushedRefs(io.readStdin ? io.readStdin() : await readAll(io.stdin));
 }
 
 async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {

@@ -117,6 +117,17 @@ describe('git push with the prguard pre-push hook', () => {
     expect(r.stderr).toContain('git push --no-verify');
   });
 
+  it('reads all of a long input (more than one read of standard input), and an empty one', () => {
+    // 1,200 deleted branches: about 130 KB of refs, twice what one read takes.
+    const input = Array.from({ length: 1200 }, (_, i) => `(delete) ${'0'.repeat(40)} refs/heads/gone-${i} ${'1'.repeat(40)}\n`).join('');
+    const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/skipped \(deletion, nothing to check\)/g)).toHaveLength(1200);
+    expect(r.stdout).toContain('prguard: gone-1199: skipped');
+    expect(runCli(['pre-push', 'origin'], { cwd: repo.dir, input: '' })).toEqual({ code: 0, stdout: '', stderr: '' });
+  });
+
   it('exits 2 on input that is not git\'s pre-push input', () => {
     const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input: 'hello world\n' });
     expect(r.code).toBe(2);
