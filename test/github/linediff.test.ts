@@ -2,12 +2,12 @@
 // text, give the new text (for random edits with a fixed seed), and it agrees with git on how
 // many lines changed where git's patience diff finds a minimal answer.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { Hunk } from '../../src/model.ts';
 import { diffTexts, splitLines } from '../../src/github/linediff.ts';
+import { tempDir } from '../helpers/repo.ts';
 
 function apply(oldText: string, hunks: Hunk[]): string[] {
   const old = splitLines(oldText);
@@ -51,7 +51,7 @@ function mutate(lines: string[], rand: () => number, edits: number): string[] {
 }
 
 function gitCounts(oldText: string, newText: string): { added: number; deleted: number } {
-  const dir = mkdtempSync(join(tmpdir(), 'prguard-linediff-'));
+  const dir = tempDir('prguard-linediff-');
   writeFileSync(join(dir, 'a'), oldText);
   writeFileSync(join(dir, 'b'), newText);
   let out = '';

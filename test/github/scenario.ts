@@ -2,12 +2,12 @@
 // the matching REST pull request for the fake server, and the bundled Action run as a subprocess
 // exactly as the runner does (GITHUB_* and INPUT_* variables, summary and output files).
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { Report } from '../../src/model.ts';
+import { tempDir } from '../helpers/repo.ts';
 import { contract, FakeGitHub, type FakeCommit, type FakeFile, type FakeHumans, type FakeState } from './fake-github.ts';
 
 type Json = any; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -205,7 +205,7 @@ export function sequentialRounds(server: FakeGitHub): number {
 
 export async function runAction(server: FakeGitHub, event: Json, options: RunOptions = {}): Promise<ActionRun> {
   const { inputs = {}, eventName = 'pull_request' } = options;
-  const dir = mkdtempSync(join(tmpdir(), 'prguard-action-'));
+  const dir = tempDir('prguard-action-');
   const eventPath = join(dir, 'event.json');
   const summary = join(dir, 'summary.md');
   const output = join(dir, 'output.txt');

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { tempDir } from './repo.ts';
 
 /** An environment that isolates git from the user's configuration. */
 export function gitEnv(): NodeJS.ProcessEnv {
@@ -34,9 +35,8 @@ export function gitBuffer(cwd: string, args: string[]): Buffer {
   return execFileSync('git', args, { cwd, env: gitEnv(), maxBuffer: 1 << 30, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-export function tempDir(prefix = 'prguard-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+// One temp directory helper for every test (removed after each test file: see setup.ts).
+export { tempDir };
 
 /** A fresh repository whose default branch is `branch`. */
 export function initRepo(branch = 'trunk', dir = tempDir()): string {
