@@ -24,6 +24,9 @@ if (process.versions.v8.startsWith('11.')) v8.setFlagsFromString('--interrupt-bu
 // frequent, the memory they touch stays in the CPU's caches, and a big check's peak RSS fell by
 // about 20 MB while it ran faster (Node 20 and 24, npm run bench). V8 reads it on every resize.
 v8.setFlagsFromString('--semi-space-growth-factor=1');
+// A code cache is checked against a checksum of its content (V8 checks only its header and length
+// otherwise): a cache file damaged on disk is then compiled afresh, instead of run.
+v8.setFlagsFromString('--verify-snapshot-checksum');
 
 const dist = dirname(fileURLToPath(import.meta.url));
 const command = process.argv[2];

@@ -16,7 +16,8 @@
 // architecture and Node's options when there are any (NODE_OPTIONS, flags before the script), so it
 // only meets the bundle and runtime it was made for: V8 rejects a cache made under other V8 flags,
 // and runs with and without a flag would otherwise replace each other's. V8 checks it again (its
-// version, flags and the source) and compiles as usual when it does not fit. Writes are atomic (a
+// version, flags, the source, and with --verify-snapshot-checksum, which the launcher sets, a
+// checksum of its content) and compiles as usual when it does not fit. Writes are atomic (a
 // temporary file renamed), so concurrent runs never read half a file. When a new one is written,
 // files unchanged for 30 days (other versions' caches) are removed, and all but the newest 32.
 import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
