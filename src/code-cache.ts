@@ -12,15 +12,15 @@
 // not the user's own, or that others can write, is not used. With no usable directory, runs
 // compile as before. NODE_DISABLE_COMPILE_CACHE=1, Node's own switch, turns it off.
 //
-// A cache file is named by the command, the bundle's content hash, Node's version, the
-// architecture and Node's options when there are any (NODE_OPTIONS, flags before the script), so it
+// A cache file is named by the command, the bundle's content hash and its file's size and time of
+// change, Node's version, the architecture and Node's options when there are any (NODE_OPTIONS, flags before the script), so it
 // only meets the bundle and runtime it was made for: V8 rejects a cache made under other V8 flags,
 // and runs with and without a flag would otherwise replace each other's. V8 checks it again (its
 // version, flags, the source, and with --verify-snapshot-checksum, which the launcher sets, a
 // checksum of its content) and compiles as usual when it does not fit. Writes are atomic (a
 // temporary file renamed), so concurrent runs never read half a file. When a new one is written,
 // files unchanged for 30 days (other versions' caches) are removed, and all but the newest 32.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -123,22 +123,49 @@ export interface CodeCacheOptions {
   keep: (exitCode: number, exports: Record<string, unknown>) => boolean;
 }
 
-/** '' for a plain `node`, else `-` and 8 hex digits naming its options (FNV-1a of them). */
-export function optionsTag(execArgv: readonly string[], nodeOptions: string | undefined): string {
-  const text = `${execArgv.join('\0')}\0${nodeOptions ?? ''}`;
-  if (text === '\0') return '';
+/** 8 hex digits naming `text` (FNV-1a). */
+function fnv(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `-${(h >>> 0).toString(16).padStart(8, '0')}`;
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** '' for a plain `node`, else `-` and 8 hex digits naming its options. */
+export function optionsTag(execArgv: readonly string[], nodeOptions: string | undefined): string {
+  const text = `${execArgv.join('\0')}\0${nodeOptions ?? ''}`;
+  return text === '\0' ? '' : `-${fnv(text)}`;
+}
+
+/**
+ * 8 hex digits naming the bundle file as it is on disk (its size and time of change). V8 tells a
+ * cache from another source only by the source's length: a bundle edited in place (patch-package,
+ * say) with its length kept must not meet the cache of the build it came from.
+ */
+export function bundleTag(file: Pick<Stats, 'size' | 'mtimeMs'>): string {
+  return fnv(`${file.size}:${file.mtimeMs}`);
 }
 
 /** Compiles and runs the bundle as a CommonJS module, from V8's code cache when it has one. */
 export function runWithCodeCache(options: CodeCacheOptions): void {
+  const fd = openSync(options.bundle, 'r');
+  let bytes: Buffer;
+  let stats: Stats;
+  try {
+    stats = fstatSync(fd);
+    bytes = Buffer.allocUnsafe(stats.size);
+    for (let at = 0; at < bytes.length; ) {
+      const n = readSync(fd, bytes, at, bytes.length - at, at);
+      if (n === 0) throw new Error(`${options.bundle} is shorter than its size`);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const source = bytes.toString('latin1'); // the build checks that it is ASCII
   const tag = optionsTag(process.execArgv, process.env.NODE_OPTIONS);
-  const name = `${options.key}-${options.bundleHash}-${process.version}-${process.arch}${tag}.v8`;
+  const name = `${options.key}-${options.bundleHash}-${bundleTag(stats)}-${process.version}-${process.arch}${tag}.v8`;
   const file = options.cacheDir === undefined ? undefined : join(options.cacheDir, name);
   const cachedData = file === undefined ? undefined : readCache(file);
-  const source = readFileSync(options.bundle, 'latin1'); // the build checks that it is ASCII
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: options.bundle,
     cachedData,

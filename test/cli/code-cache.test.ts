@@ -2,10 +2,10 @@
 // that is damaged, foreign or unusable only costs time, never the verdict.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { optionsTag, userCacheDir } from '../../src/code-cache.ts';
+import { bundleTag, optionsTag, userCacheDir } from '../../src/code-cache.ts';
 import { CLI, Repo, ROOT, runCli, tempDir } from '../helpers/repo.ts';
 
 describe('optionsTag', () => {
@@ -44,6 +44,9 @@ describe('userCacheDir', () => {
 
 /** The hash the build names the cache by: the CLI bundle's content. */
 const bundleHash = createHash('sha256').update(readFileSync(join(ROOT, 'dist', 'cli-bundle.cjs'))).digest('hex').slice(0, 16);
+/** The name of a command's cache file for the built bundle, with Node's options tagged `options`. */
+const cacheName = (key: string, options = ''): string =>
+  `${key}-${bundleHash}-${bundleTag(statSync(join(ROOT, 'dist', 'cli-bundle.cjs')))}-${process.version}-${process.arch}${options}.v8`;
 
 function repoWithChange(): Repo {
   const repo = Repo.init();
@@ -66,7 +69,7 @@ describe('the built CLI with a code cache', () => {
     const { dir, run } = setup();
     const first = run(['check', '--base', 'HEAD~1']);
     expect(first.stderr).toBe('');
-    const name = `check-${bundleHash}-${process.version}-${process.arch}.v8`;
+    const name = cacheName('check');
     expect(files(dir)).toEqual([name]);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(join(dir, name)).mode & 0o777).toBe(0o600);
@@ -81,7 +84,7 @@ describe('the built CLI with a code cache', () => {
   it('replaces a damaged cache file, with the same verdict', () => {
     const { dir, run } = setup();
     const clean = run(['check', '--base', 'HEAD~1'], { NODE_DISABLE_COMPILE_CACHE: '1' });
-    const [name] = [`check-${bundleHash}-${process.version}-${process.arch}.v8`];
+    const [name] = [cacheName('check')];
     run(['check', '--base', 'HEAD~1']);
     const file = join(dir, name);
     const garbage = Buffer.alloc(statSync(file).size, 0x5a);
@@ -126,7 +129,7 @@ describe('the built CLI with a code cache', () => {
     const { dir, run } = setup();
     const clean = run(['check', '--base', 'HEAD~1'], { NODE_DISABLE_COMPILE_CACHE: '1' });
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    execFileSync('mkfifo', [join(dir, `check-${bundleHash}-${process.version}-${process.arch}.v8`)]);
+    execFileSync('mkfifo', [join(dir, cacheName('check'))]);
     expect(run(['check', '--base', 'HEAD~1'])).toEqual(clean);
   });
 
@@ -146,7 +149,7 @@ describe('the built CLI with a code cache', () => {
     const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input, env: { XDG_CACHE_HOME: join(dir, '..'), NODE_OPTIONS: '' } });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(files(dir)).toEqual([`pre-push-${bundleHash}-${process.version}-${process.arch}.v8`]);
+    expect(files(dir)).toEqual([cacheName('pre-push')]);
   });
 
   it('is off with NODE_DISABLE_COMPILE_CACHE=1, and a cache directory that cannot be made costs nothing', () => {
@@ -162,11 +165,11 @@ describe('the built CLI with a code cache', () => {
   it('keeps the caches of runs with other Node options apart', () => {
     const { dir, run } = setup();
     const plain = run(['check', '--base', 'HEAD~1']);
-    const name = `check-${bundleHash}-${process.version}-${process.arch}.v8`;
+    const name = cacheName('check');
     const before = statSync(join(dir, name)).ino;
     const withOptions = run(['check', '--base', 'HEAD~1'], { NODE_OPTIONS: '--max-old-space-size=512' });
     expect(withOptions).toEqual(plain);
-    expect(files(dir)).toEqual([name, `check-${bundleHash}-${process.version}-${process.arch}${optionsTag([], '--max-old-space-size=512')}.v8`].sort());
+    expect(files(dir)).toEqual([name, cacheName('check', optionsTag([], '--max-old-space-size=512'))].sort());
     run(['check', '--base', 'HEAD~1']);
     expect(statSync(join(dir, name)).ino).toBe(before);
   });
@@ -183,19 +186,36 @@ describe('the built CLI with a code cache', () => {
     utimesSync(recent, days(2), days(2));
     run(['check', '--base', 'HEAD~1']);
     expect(files(dir)).toEqual(
-      [`check-${bundleHash}-${process.version}-${process.arch}.v8`, `cli-${bundleHash}-${process.version}-${process.arch}.v8`, 'check-1111111111111111-v20.0.0-x64.v8'].sort(),
+      [cacheName('check'), cacheName('cli'), 'check-1111111111111111-v20.0.0-x64.v8'].sort(),
     );
   });
 
   it('keeps one cache per command, and at most 32 files', () => {
     const { dir, run } = setup();
     run(['rules']);
-    expect(files(dir)).toEqual([`rules-${bundleHash}-${process.version}-${process.arch}.v8`]);
+    expect(files(dir)).toEqual([cacheName('rules')]);
     for (let i = 0; i < 40; i++) writeFileSync(join(dir, `rules-${String(i).padStart(16, '0')}-v20.0.0-x64.v8`), 'x');
     run(['check', '--base', 'HEAD~1']);
     const left = files(dir);
     expect(left).toHaveLength(32);
-    expect(left).toContain(`check-${bundleHash}-${process.version}-${process.arch}.v8`);
+    expect(left).toContain(cacheName('check'));
+  });
+
+  it('does not run a bundle edited in place with the code cached for it before (the same length)', () => {
+    // A copy of the CLI, as in node_modules, edited as patch-package would: the version string.
+    const dist = tempDir('prguard-dist-');
+    for (const f of ['cli.js', 'cli-bundle.cjs', 'package.json']) copyFileSync(join(ROOT, 'dist', f), join(dist, f));
+    const cache = tempDir('prguard-cache-');
+    const version = () => runCli(['--version'], { cwd: dist, cli: join(dist, 'cli.js'), env: { XDG_CACHE_HOME: cache, NODE_OPTIONS: '' } }).stdout.trim();
+    const before = version();
+    expect(version()).toBe(before); // from the cache now
+    const bundle = join(dist, 'cli-bundle.cjs');
+    const text = readFileSync(bundle, 'latin1');
+    const edited = text.replace(JSON.stringify(before), JSON.stringify(`9${before.slice(1)}`));
+    expect(edited.length).toBe(text.length);
+    writeFileSync(bundle, edited, 'latin1');
+    utimesSync(bundle, new Date(Date.now() + 5000), new Date(Date.now() + 5000));
+    expect(version()).toBe(`9${before.slice(1)}`);
   });
 
   it('is the bundle that dist/cli.js names', () => {
