@@ -17,11 +17,11 @@ export const loadedApp = (): boolean => appLoaded;
 /** Waits a millisecond without spinning: for a non-blocking descriptor that is not ready. */
 const pause = (): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
 
-/** Standard input read to its end from descriptor 0 (a closed one reads as empty). */
-function readStdin(): string {
+/** Standard input from descriptor 0, to its end or just past `max` bytes (a closed one reads as empty). */
+function readStdin(max: number): string {
   const chunks: Buffer[] = [];
   const buf = Buffer.allocUnsafe(1 << 16);
-  for (;;) {
+  for (let size = 0; size <= max; ) {
     let n: number;
     try {
       n = readSync(0, buf, 0, buf.length, null);
@@ -36,6 +36,7 @@ function readStdin(): string {
     }
     if (n === 0) break;
     chunks.push(Buffer.from(buf.subarray(0, n)));
+    size += n;
   }
   return Buffer.concat(chunks).toString('utf8');
 }

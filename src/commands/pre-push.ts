@@ -41,9 +41,20 @@ Options:
   -h, --help      show this help
 `;
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+/**
+ * More than git ever gives a pre-push hook (a line of about 170 bytes per pushed ref): input past
+ * it is not a push, and is not read to its end (`prguard pre-push < /dev/zero`).
+ */
+const MAX_INPUT = 16 * 1024 * 1024;
+
+async function readAll(stream: NodeJS.ReadableStream, max: number): Promise<string> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+  let size = 0;
+  for await (const chunk of stream as AsyncIterable<Buffer | string>) {
+    const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    chunks.push(b);
+    if ((size += b.length) > max) break;
+  }
   return Buffer.concat(chunks).toString('utf8');
 }
 
@@ -61,7 +72,11 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
         'Install the hook with prguard install-hook, or check the current branch with prguard check.',
     );
   }
-  return parsePushedRefs(io.readStdin ? io.readStdin() : await readAll(io.stdin));
+  const input = io.readStdin ? io.readStdin(MAX_INPUT) : await readAll(io.stdin, MAX_INPUT);
+  if (Buffer.byteLength(input) > MAX_INPUT) {
+    throw new UsageError(`the pre-push input is over ${MAX_INPUT / 1024 / 1024} MB, which is not what git gives a pre-push hook.`);
+  }
+  return parsePushedRefs(input);
 }
 
 async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {

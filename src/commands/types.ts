@@ -14,10 +14,11 @@ export interface IO {
   /** Standard input (a diff, the refs a pre-push hook is given); `isTTY` when nothing is piped. */
   stdin: NodeJS.ReadableStream & { isTTY?: boolean };
   /**
-   * Standard input read whole, at once (the CLI's: from its descriptor, without making a stream,
-   * for short input such as a push's refs). Without it, `stdin` is read.
+   * Standard input read at once to its end, or to just past `max` bytes (the CLI's: from its
+   * descriptor, without making a stream, for short input such as a push's refs). Without it,
+   * `stdin` is read.
    */
-  readStdin?: () => string;
+  readStdin?: (max: number) => string;
   /** Is standard input a terminal? (Else `stdin.isTTY` tells.) */
   stdinIsTTY?: boolean;
   /** Is stderr a terminal (for a progress bar)? */

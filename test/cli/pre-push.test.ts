@@ -128,6 +128,13 @@ describe('git push with the prguard pre-push hook', () => {
     expect(runCli(['pre-push', 'origin'], { cwd: repo.dir, input: '' })).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
+  it('stops reading input that is far longer than any push, and says so (exit 2)', () => {
+    const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input: 'x'.repeat(17 * 1024 * 1024) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the pre-push input is over 16 MB, which is not what git gives a pre-push hook.');
+    expect(r.stderr).toContain('git push --no-verify');
+  });
+
   it('exits 2 on input that is not git\'s pre-push input', () => {
     const r = runCli(['pre-push', 'origin'], { cwd: repo.dir, input: 'hello world\n' });
     expect(r.code).toBe(2);
