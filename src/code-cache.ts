@@ -20,7 +20,7 @@
 // checksum of its content) and compiles as usual when it does not fit. Writes are atomic (a
 // temporary file renamed), so concurrent runs never read half a file. When a new one is written,
 // files unchanged for 30 days (other versions' caches) are removed, and all but the newest 32.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -147,21 +147,16 @@ export function bundleTag(file: Pick<Stats, 'size' | 'mtimeMs'>): string {
 
 /** Compiles and runs the bundle as a CommonJS module, from V8's code cache when it has one. */
 export function runWithCodeCache(options: CodeCacheOptions): void {
+  // The name and the content from one open file, so that they describe the same bundle.
   const fd = openSync(options.bundle, 'r');
-  let bytes: Buffer;
   let stats: Stats;
+  let source: string;
   try {
     stats = fstatSync(fd);
-    bytes = Buffer.allocUnsafe(stats.size);
-    for (let at = 0; at < bytes.length; ) {
-      const n = readSync(fd, bytes, at, bytes.length - at, at);
-      if (n === 0) throw new Error(`${options.bundle} is shorter than its size`);
-      at += n;
-    }
+    source = readFileSync(fd, 'latin1'); // the build checks that it is ASCII
   } finally {
     closeSync(fd);
   }
-  const source = bytes.toString('latin1'); // the build checks that it is ASCII
   const tag = optionsTag(process.execArgv, process.env.NODE_OPTIONS);
   const name = `${options.key}-${options.bundleHash}-${bundleTag(stats)}-${process.version}-${process.arch}${tag}.v8`;
   const file = options.cacheDir === undefined ? undefined : join(options.cacheDir, name);

@@ -17,10 +17,8 @@ import { escapeRegExp } from './rule-kit/regex-text.ts';
 
 export { UnsupportedGlobError } from './globmatch/path.ts';
 
-const OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 /** minimatch's options for every glob of a policy (scripts/glob-table.ts parses with them too). */
-export const GLOB_OPTIONS = OPTIONS;
-
+export const GLOB_OPTIONS = { dot: true, nocomment: true, nonegate: true } as const;
 
 /**
  * One alternative of a glob: texts `/${path}/` must contain, the extension the path's last
@@ -104,12 +102,12 @@ function compileGlob(glob: string): Compiled {
   const parts = glob.split('/');
   const ending = endingOf(parts);
   if (ending) {
-    const match = once(() => linearMatcher(new Minimatch(glob, OPTIONS)));
+    const match = once(() => linearMatcher(new Minimatch(glob, GLOB_OPTIONS)));
     return [{ needs: needs(parts), ext: extensionFixedBy(parts), ending, match }];
   }
   // The default globs' shapes are parsed at build time (src/glob-table.ts): their minimatch is
   // made only for a path that gets past the prefilters.
-  const mm = once(() => new Minimatch(glob, OPTIONS));
+  const mm = once(() => new Minimatch(glob, GLOB_OPTIONS));
   const shape = GLOB_SHAPES.get(glob) ?? { parts: mm().globParts, sets: mm().set.length };
   if (shape.sets === 0) return [];
   const whole = once(() => linearMatcher(mm()));
@@ -173,7 +171,7 @@ function once<T>(make: () => T): () => T {
 export function globProblem(glob: string, options: { codeowners?: boolean } = {}): string | null {
   if (!options.codeowners && GLOB_SHAPES.has(glob)) return null; // checked when the table was made
   try {
-    linearMatcher(new Minimatch(glob, options.codeowners ? CODEOWNERS_OPTIONS : OPTIONS));
+    linearMatcher(new Minimatch(glob, options.codeowners ? CODEOWNERS_OPTIONS : GLOB_OPTIONS));
     return null;
   } catch (err) {
     if (err instanceof UnsupportedGlobError) return err.message;
@@ -181,7 +179,7 @@ export function globProblem(glob: string, options: { codeowners?: boolean } = {}
   }
 }
 
-const CODEOWNERS_OPTIONS = { ...OPTIONS, noext: true, nobrace: true } as const;
+const CODEOWNERS_OPTIONS = { ...GLOB_OPTIONS, noext: true, nobrace: true } as const;
 
 /** A linear-time `mm.match(path)` for a Minimatch made by a caller (e.g. CODEOWNERS patterns). */
 export function matcherOf(mm: Minimatch): PathMatcher {

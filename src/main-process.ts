@@ -8,12 +8,6 @@ let appLoaded = false;
 /** Whether this run loaded the rules and the engine: src/bin.ts caches a check's compiled code only then. */
 export const loadedApp = (): boolean => appLoaded;
 
-/**
- * Standard output, written straight to file descriptor 1: node's process.stdout is a stream that
- * takes about 2 ms to make (for a pipe, a socket with its modules), and what prguard prints is a
- * report written once. Synchronous, as node's own stdout is for files and pipes on POSIX. A reader
- * that stops early (`prguard rules | head`) is not an error: stop writing quietly.
- */
 /** Waits a millisecond without spinning: for a non-blocking descriptor that is not ready. */
 const pause = (): void => void Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 1);
 
@@ -41,6 +35,12 @@ function readStdin(max: number): string {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * Standard output, written straight to file descriptor 1: node's process.stdout is a stream that
+ * takes about 2 ms to make (for a pipe, a socket with its modules), and what prguard prints is a
+ * report written once. Synchronous, as node's own stdout is for files and pipes on POSIX. A reader
+ * that stops early (`prguard rules | head`) is not an error: stop writing quietly.
+ */
 function writeStdout(text: string): void {
   const data = Buffer.from(text, 'utf8');
   for (let at = 0; at < data.length; ) {

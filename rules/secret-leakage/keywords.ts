@@ -17,7 +17,6 @@
 // this loop in V8. Against the earlier one-position-at-a-time pair table this pass alone measured
 // 15-20% faster; in the whole rule the gain is smaller, see the README.)
 
-
 export interface Keyword {
   text: string;
   caseInsensitive: boolean;

@@ -6,7 +6,6 @@
 import { isObjectId } from '../git/object-id.ts';
 import type { RepoEntry, RepoReader } from '../repo/reader.ts';
 
-
 export class PrefetchingReader implements RepoReader {
   readonly label: string;
   readonly #inner: RepoReader;

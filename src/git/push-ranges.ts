@@ -61,7 +61,6 @@ async function newestOnRemote(git: Git, remote: string, head: string): Promise<B
   return null;
 }
 
-
 interface FirstAnswer {
   root: string | null;
   /** Each pushed head's merge-base with the remote's HEAD, where it has one. */
