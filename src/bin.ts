@@ -6,7 +6,8 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
-import { runWithCodeCache, userCacheDir } from './code-cache.ts';
+import { runWithCodeCache } from './code-cache.ts';
+import { userCacheDir } from './user-cache.ts';
 
 declare const __PRGUARD_BUNDLE_HASH__: string;
 

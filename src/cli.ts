@@ -23,10 +23,11 @@ Environment:
   NO_COLOR                      no colour (any non-empty value)
   FORCE_COLOR                   colour even when stdout is not a terminal (not 0 or false)
   PRGUARD_DEBUG=1               a stack trace with an internal error
-  NODE_DISABLE_COMPILE_CACHE=1  no code cache: prguard keeps its compiled code per command in
-                                the user's cache directory ($XDG_CACHE_HOME/prguard, else
-                                ~/.cache/prguard; ~/Library/Caches/prguard on macOS), so that
-                                later runs start faster (README: Developer workflow)
+  NODE_DISABLE_COMPILE_CACHE=1  no cache: prguard keeps its compiled code per command, and
+                                git's version, in the user's cache directory
+                                ($XDG_CACHE_HOME/prguard, else ~/.cache/prguard;
+                                ~/Library/Caches/prguard on macOS), so that later runs start
+                                faster (README: Developer workflow)
 
 Exit codes: 0 no error findings, 1 error findings, 2 bad usage, policy or input.
 `;

@@ -5,12 +5,9 @@
 // done its work, writes what V8 compiled for it (the functions that run ran, not just the top
 // level) to a file; later runs of that command start from it.
 //
-// Where: the user's cache directory ($XDG_CACHE_HOME or ~/.cache, ~/Library/Caches on macOS,
-// %LOCALAPPDATA% on Windows), in `prguard/`. Not beside the package nor in the repository, where a
-// change could bring its own cache file (compiled code runs unchecked: it could pass anything),
-// nor in the shared temporary directory, where another user could. A directory or file that is
-// not the user's own, or that others can write, is not used. With no usable directory, runs
-// compile as before. NODE_DISABLE_COMPILE_CACHE=1, Node's own switch, turns it off.
+// Where: the user's cache directory (user-cache.ts, which also decides what is trusted there).
+// With no usable directory, runs compile as before. NODE_DISABLE_COMPILE_CACHE=1, Node's own
+// switch, turns it off.
 //
 // A cache file is named by the command, the bundle's content hash and its file's size and time of
 // change, Node's version, the architecture and Node's options when there are any (NODE_OPTIONS, flags before the script), so it
@@ -19,85 +16,26 @@
 // version, flags, the source, and with --verify-snapshot-checksum, which the launcher sets, a
 // checksum of its content) and compiles as usual when it does not fit. Writes are atomic (a
 // temporary file renamed), so concurrent runs never read half a file. When a new one is written,
-// files unchanged for 30 days (other versions' caches) are removed, and all but the newest 32.
-import { closeSync, constants, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, statSync, type Stats, writeFileSync } from 'node:fs';
+// code cache files unchanged for 30 days (other versions' caches) are removed, and all but the newest 32.
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync, rmSync, statSync, type Stats } from 'node:fs';
 import { createRequire } from 'node:module';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
+import { readTrusted, writeTrusted } from './user-cache.ts';
 
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 /** At most this many files: the newest (a command's cache per Node version and prguard version). */
 const MAX_FILES = 32;
 
-/** The user's cache directory for prguard, or undefined when there is none. */
-export function userCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: () => string = homedir): string | undefined {
-  if (env.NODE_DISABLE_COMPILE_CACHE === '1') return undefined; // as Node reads it for its own cache
-  if (platform === 'win32') return env.LOCALAPPDATA ? join(env.LOCALAPPDATA, 'prguard', 'cache') : undefined;
-  if (env.XDG_CACHE_HOME?.startsWith('/')) return join(env.XDG_CACHE_HOME, 'prguard');
-  let h: string;
-  try {
-    h = home();
-  } catch {
-    return undefined;
-  }
-  if (!h.startsWith('/')) return undefined;
-  return platform === 'darwin' ? join(h, 'Library', 'Caches', 'prguard') : join(h, '.cache', 'prguard');
-}
-
-/** Ours, and writable by nobody else (POSIX; Windows has no such mode bits). */
-function trusted(s: Stats): boolean {
-  return process.getuid === undefined || (s.uid === process.getuid() && (s.mode & 0o022) === 0);
-}
-
-/** The cache file's content, when it is there and can be trusted. */
-function readCache(file: string): Buffer | undefined {
-  let fd: number | undefined;
-  try {
-    if (!trusted(statSync(dirname(file)))) return undefined;
-    // Non-blocking: something other than a file (a FIFO, say) must not make the CLI wait.
-    fd = openSync(file, constants.O_NONBLOCK === undefined ? 'r' : constants.O_RDONLY | constants.O_NONBLOCK);
-    const s = fstatSync(fd);
-    if (!s.isFile() || !trusted(s)) return undefined;
-    const data = Buffer.allocUnsafe(s.size);
-    return readSync(fd, data, 0, s.size, 0) === s.size ? data : undefined;
-  } catch {
-    return undefined; // no cache yet, or unreadable: compile
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** Whether the nearest existing directory at or above `dir` is the user's (POSIX; else true). */
-function ownsNearest(dir: string): boolean {
-  if (process.getuid === undefined) return true;
-  for (let d = dir; ; d = dirname(d)) {
-    try {
-      return statSync(d).uid === process.getuid();
-    } catch {
-      if (dirname(d) === d) return false;
-    }
-  }
-}
-
-/** Writes `data` to `file` atomically, and removes stale cache files beside it. */
+/** Writes `data` to `file`, and removes stale cache files beside it. */
 function writeCache(file: string, data: Buffer): void {
   try {
+    writeTrusted(file, data);
     const dir = dirname(file);
-    // Never directories in someone else's home (`sudo prguard`, where HOME stays the user's).
-    if (!ownsNearest(dir)) return;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    if (!trusted(statSync(dir))) return;
-    const temp = `${file}.${process.pid}.tmp`;
-    try {
-      writeFileSync(temp, data, { mode: 0o600 });
-      renameSync(temp, file);
-    } catch (err) {
-      rmSync(temp, { force: true }); // a full disk, say: leave no half-written file behind
-      throw err;
-    }
     const now = Date.now();
+    // Code caches (and temporary files a killed run left) only: the directory holds other files.
     const others = readdirSync(dir)
+      .filter((name) => /\.(?:v8|tmp)$/.test(name))
       .map((name) => join(dir, name))
       .filter((path) => path !== file)
       .map((path) => ({ path, mtime: statSync(path).mtimeMs }))
@@ -160,7 +98,7 @@ export function runWithCodeCache(options: CodeCacheOptions): void {
   const tag = optionsTag(process.execArgv, process.env.NODE_OPTIONS);
   const name = `${options.key}-${options.bundleHash}-${bundleTag(stats)}-${process.version}-${process.arch}${tag}.v8`;
   const file = options.cacheDir === undefined ? undefined : join(options.cacheDir, name);
-  const cachedData = file === undefined ? undefined : readCache(file);
+  const cachedData = file === undefined ? undefined : readTrusted(file);
   const script = new Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: options.bundle,
     cachedData,

@@ -25,15 +25,73 @@ export function languageOf(path: string): Language | undefined {
   return BY_EXTENSION.get(extensionOf(path));
 }
 
-/** The markers to look for in a file: all of its language's in a test file, the `inSource` ones elsewhere. */
-export function markersFor(path: string, isTest: boolean): readonly Marker[] {
+const MARKER_SETS = new Map<string, readonly Marker[]>();
+
+/**
+ * The markers to look for in a file: all of its language's in a test file, the `inSource` ones
+ * elsewhere; without the `conditional` ones when `conditional` is false. The same array each time
+ * for the same set, so that what is built from it (anyMarker) is built once.
+ */
+export function markersFor(path: string, isTest: boolean, conditional = true): readonly Marker[] {
   const language = languageOf(path);
   if (language === undefined) return [];
-  return isTest ? language.markers : language.markers.filter((m) => m.inSource === true);
+  const key = `${language.name}\0${isTest}\0${conditional}`;
+  let set = MARKER_SETS.get(key);
+  if (set === undefined) {
+    set = language.markers.filter((m) => (isTest || m.inSource === true) && (conditional || m.kind !== 'conditional'));
+    MARKER_SETS.set(key, set);
+  }
+  return set;
+}
+
+/** `source` with its named groups made plain ones: names may not repeat across alternatives. */
+export function unnamedGroups(source: string): string {
+  let out = '';
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+    } else if (inClass) {
+      if (c === ']') inClass = false;
+      out += c;
+    } else if (c === '[') {
+      inClass = true;
+      out += c;
+    } else if (source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') {
+      out += '(?:';
+      i = source.indexOf('>', i);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+const ANY_MARKER = new WeakMap<readonly Marker[], { any: RegExp; apart: readonly RegExp[] }>();
+
+/**
+ * One regular expression that matches a line wherever any of `markers` does (their alternation),
+ * and the patterns it cannot stand for (flags, back-references), tried on their own. A line neither
+ * matches holds no marker: most lines are then looked at once instead of once per marker.
+ */
+export function anyMarker(markers: readonly Marker[]): { any: RegExp; apart: readonly RegExp[] } {
+  let found = ANY_MARKER.get(markers);
+  if (found === undefined) {
+    const joinable = (p: RegExp) => p.flags === '' && !/\\(?:k<|[1-9])/.test(p.source);
+    const patterns = markers.map((m) => m.pattern);
+    const sources = patterns.filter(joinable).map((p) => `(?:${unnamedGroups(p.source)})`);
+    found = { any: sources.length > 0 ? new RegExp(sources.join('|')) : /(?!)/, apart: patterns.filter((p) => !joinable(p)) };
+    ANY_MARKER.set(markers, found);
+  }
+  return found;
 }
 
 /** The first marker in the line, with the text to quote: a named group when the pattern has one, else the match. */
 export function findMarker(line: string, markers: readonly Marker[]): { kind: MarkerKind; text: string } | null {
+  const { any, apart } = anyMarker(markers);
+  if (!any.test(line) && !apart.some((p) => p.test(line))) return null;
   for (const marker of markers) {
     const match = marker.pattern.exec(line);
     if (match === null) continue;

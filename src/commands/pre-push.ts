@@ -3,7 +3,8 @@
 import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
 import { mayBeChecked, resolvePushRanges, shortRef } from '../git/push-ranges.ts';
-import { gitVersion, openGit } from '../git/run.ts';
+import { openGit } from '../git/run.ts';
+import { gitVersion } from '../git/version.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { policyPrefetch } from '../policy/paths.ts';
 import { formatText } from '../report/text.ts';

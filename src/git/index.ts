@@ -15,7 +15,8 @@ import { ContentScanner, wantsContentScan } from './content-scan.ts';
 import { isObjectId } from './object-id.ts';
 import { defaultBaseRef, isPlainRef, type RangeAnswer, resolveRange, verifyCommit } from './range.ts';
 import { RENAME_LIMIT, renameNote } from './renames.ts';
-import { atLeast, type Git, gitVersion, openGit } from './run.ts';
+import { type Git, openGit } from './run.ts';
+import { atLeast, gitVersion } from './version.ts';
 import { type RepoPaths, repoPathsAt, Sandbox } from './sandbox.ts';
 import { spoolGit } from './spool.ts';
 

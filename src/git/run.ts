@@ -223,16 +223,3 @@ export function startGit(cwd: string, args: string[], options: StartOptions = {}
   const exited = done.then(() => undefined, () => undefined);
   return { stdin, done, exited, kill: () => child.kill() };
 }
-
-/** Version of the git on PATH as [major, minor], asked once per process. */
-let version: Promise<[number, number]> | undefined;
-export function gitVersion(git: Git): Promise<[number, number]> {
-  version ??= git.tryRaw(['version']).then((out) => {
-    const m = /(\d+)\.(\d+)/.exec(out ?? '');
-    return m ? [Number(m[1]), Number(m[2])] : [0, 0];
-  });
-  return version;
-}
-
-export const atLeast = (v: [number, number], major: number, minor: number): boolean =>
-  v[0] > major || (v[0] === major && v[1] >= minor);

@@ -5,7 +5,9 @@ import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleTag, optionsTag, userCacheDir } from '../../src/code-cache.ts';
+import { bundleTag, optionsTag } from '../../src/code-cache.ts';
+import { VERSION_FILE } from '../../src/git/version.ts';
+import { userCacheDir } from '../../src/user-cache.ts';
 import { CLI, Repo, ROOT, runCli, tempDir } from '../helpers/repo.ts';
 
 describe('optionsTag', () => {
@@ -63,7 +65,8 @@ describe('the built CLI with a code cache', () => {
     const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: repo.dir, env: { XDG_CACHE_HOME: cache, NODE_OPTIONS: '', ...env } });
     return { dir: join(cache, 'prguard'), repo, run };
   };
-  const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+  /** The code cache files in the directory (git's version is kept there too: see test/git/version.test.ts). */
+  const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).filter((name) => name !== VERSION_FILE).sort() : []);
 
   it('writes the cache after a check, named by the bundle, and later runs use it as it is', () => {
     const { dir, run } = setup();
@@ -179,14 +182,17 @@ describe('the built CLI with a code cache', () => {
     run(['--version']);
     const old = join(dir, 'check-0000000000000000-v20.0.0-x64.v8');
     const recent = join(dir, 'check-1111111111111111-v20.0.0-x64.v8');
+    const other = join(dir, 'other.json'); // not a code cache: left alone
     writeFileSync(old, 'x');
     writeFileSync(recent, 'x');
+    writeFileSync(other, 'x');
     const days = (n: number) => (Date.now() - n * 24 * 3600 * 1000) / 1000;
     utimesSync(old, days(40), days(40));
     utimesSync(recent, days(2), days(2));
+    utimesSync(other, days(40), days(40));
     run(['check', '--base', 'HEAD~1']);
     expect(files(dir)).toEqual(
-      [cacheName('check'), cacheName('cli'), 'check-1111111111111111-v20.0.0-x64.v8'].sort(),
+      [cacheName('check'), cacheName('cli'), 'check-1111111111111111-v20.0.0-x64.v8', 'other.json'].sort(),
     );
   });
 
@@ -199,6 +205,7 @@ describe('the built CLI with a code cache', () => {
     const left = files(dir);
     expect(left).toHaveLength(32);
     expect(left).toContain(cacheName('check'));
+    expect(existsSync(join(dir, VERSION_FILE))).toBe(true); // only code caches are pruned
   });
 
   it('does not run a bundle edited in place with the code cached for it before (the same length)', () => {
