@@ -60,8 +60,10 @@ export function unnamedGroups(source: string): string {
       inClass = true;
       out += c;
     } else if (source.startsWith('(?<', i) && source[i + 3] !== '=' && source[i + 3] !== '!') {
+      const end = source.indexOf('>', i);
+      if (end < 0) return source; // not a group name after all: left as it was
       out += '(?:';
-      i = source.indexOf('>', i);
+      i = end;
     } else {
       out += c;
     }
