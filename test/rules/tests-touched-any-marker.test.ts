@@ -12,6 +12,7 @@ describe('unnamedGroups', () => {
     expect(unnamedGroups('\\(?<m>x')).toBe('\\(?<m>x'); // an escaped bracket opens no group
     expect(unnamedGroups('[(?<m>]x')).toBe('[(?<m>]x'); // nor one inside a class
     expect(unnamedGroups('[\\]](?<s>y)')).toBe('[\\]](?:y)');
+    expect(unnamedGroups('a(?<b')).toBe('a(?<b'); // no name's end: left as it was
   });
 });
 
