@@ -4,6 +4,8 @@ import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { App, CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
+import { tryResolveRange } from '../git/range.ts';
+import { openGit } from '../git/run.ts';
 import type { ChangeSet, PullRequest } from '../model.ts';
 import type { PrField } from '../rule.ts';
 import { POLICY_PATHS, policyPrefetch } from '../policy/paths.ts';
@@ -182,8 +184,13 @@ export async function checkRequest(
       throw new UsageError(`--${flag} limits what --diff reads; without --diff there is nothing for it to limit (git is read as it streams)`);
     }
   }
-  // The work tree's top is found once, and the git source reuses it.
-  const root = (await repoRoot(io.cwd)) ?? (diff !== undefined ? io.cwd : null);
+  // The work tree's top is found once, and the git source reuses it. With --base, one rev-parse
+  // answers it and the range together (one git fewer); when that does not give a whole answer
+  // (not a repository, a bad ref), the usual way says what is wrong.
+  const base = str(values.base);
+  const head = str(values.head);
+  const range = diff === undefined && base !== undefined ? await tryResolveRange(openGit(io.cwd), base, head ?? 'HEAD', true) : undefined;
+  const root = range?.root ?? (await repoRoot(io.cwd)) ?? (diff !== undefined ? io.cwd : null);
   if (root === null) {
     throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
   }
@@ -212,7 +219,7 @@ export async function checkRequest(
   const source =
     diff !== undefined
       ? diffSource({ file: diff, cwd: io.cwd, root, io, maxBytes, maxLines })
-      : gitSource({ cwd: io.cwd, root, base: str(values.base), head: str(values.head), prefetch: policyPrefetch(policy) });
+      : gitSource({ cwd: io.cwd, root, base, head, prefetch: policyPrefetch(policy), ...(range ? { range } : {}) });
   return { source, policy, pr, ai, root, mode, unavailable, ...(enrich ? { enrich } : {}) };
 }
 

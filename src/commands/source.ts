@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { ChangeSource } from '../app.ts';
 import { loadDiffChangeSet } from '../diff/source.ts';
 import { startGitChangeSet } from '../git/index.ts';
+import type { RangeAnswer } from '../git/range.ts';
 import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet } from '../model.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
@@ -25,6 +26,8 @@ export function gitSource(opts: {
   prefetch?: readonly string[];
   /** `base` is already the merge-base of `base` and `head` (see GitSourceOptions). */
   baseIsMergeBase?: boolean;
+  /** The range, already answered by git (see GitSourceOptions). */
+  range?: RangeAnswer;
 }): ChangeSource {
   const reader = new PrefetchingReader(new GitRepoReader(opts.root));
   // git diff starts now: it runs while the caller loads the rules, and `load` reads it.
@@ -35,6 +38,7 @@ export function gitSource(opts: {
     head: opts.head,
     readBranch: opts.branch === undefined,
     baseIsMergeBase: opts.baseIsMergeBase,
+    ...(opts.range ? { range: opts.range } : {}),
   });
   const prefetch = opts.prefetch;
   if (prefetch) void started.base.then((base) => reader.prefetch(base, prefetch));

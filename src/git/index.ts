@@ -50,6 +50,11 @@ export interface GitSourceOptions {
    * attributes and the policy at the base are read at once, beside the diff. Needs `root`.
    */
   baseIsMergeBase?: boolean;
+  /**
+   * The range as the caller already had git answer it (tryResolveRange, with the head's full name
+   * when `readBranch`): `base` and `head` are then its commits, and git is not asked again.
+   */
+  range?: RangeAnswer;
 }
 
 const DIFF_ARGS = [
@@ -143,12 +148,15 @@ async function readGitChange(
   onBase: (base: string) => void,
 ): Promise<ChangeSet> {
   const git = openGit(options.cwd);
-  const { baseRef, headRef } = await refsOf(git, options).catch((err: unknown) => explain(options.cwd, err));
-  const known = options.root === undefined ? undefined : repoPathsAt(options.root);
+  const { baseRef, headRef } = options.range
+    ? { baseRef: options.range.base, headRef: options.range.head }
+    : await refsOf(git, options).catch((err: unknown) => explain(options.cwd, err));
+  const known = options.range ?? (options.root === undefined ? undefined : repoPathsAt(options.root));
   const given =
-    options.baseIsMergeBase && known && !options.readBranch && isObjectId(baseRef) && isObjectId(headRef)
+    options.range ??
+    (options.baseIsMergeBase && known && !options.readBranch && isObjectId(baseRef) && isObjectId(headRef)
       ? { ...known, base: baseRef, head: headRef }
-      : undefined;
+      : undefined);
   // With the git directory known, the diff starts before anything else is asked (readChange).
   let range: Promise<RangeAnswer> | undefined;
   const rangeOf = (): Promise<RangeAnswer> => {

@@ -63,30 +63,52 @@ export interface RangeAnswer {
   headName?: string;
 }
 
+/** The `rev-parse` that answers a range (see resolveRange). */
+const rangeArgs = (baseRef: string, headRef: string, fullName: boolean): string[] => [
+  'rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', `${baseRef}^{commit}...${headRef}^{commit}`,
+  ...(fullName ? ['--symbolic-full-name', headRef] : []),
+];
+
+/** rev-parse's answer read; `unrelated` when base and head share no commit, undefined when it is not a whole answer. */
+function readRange(out: string | undefined, cwd: string, fullName: boolean): RangeAnswer | 'unrelated' | undefined {
+  const lines = out?.split('\n') ?? [];
+  const [root, gitDir, commonDir, head] = lines;
+  if (!root || !gitDir || !commonDir || !head || !isObjectId(head)) return undefined;
+  const base = lines.slice(5).find((l) => l.startsWith('^'))?.slice(1);
+  if (!base) return 'unrelated';
+  const headName = fullName ? lines.slice(5).find((l) => !l.startsWith('^')) : undefined;
+  return { root, gitDir, commonDir: resolve(cwd, commonDir), head, base, ...(headName ? { headName } : {}) };
+}
+
 /**
  * Asks git once for the work tree's top, its git directories, head's commit and the merge-base
  * (`rev-parse A...B` prints B, A and `^<merge-base>`), and with `fullName` the head ref's full name
  * (printed last, when it has one). On failure the refs are explained one by one.
  */
 export async function resolveRange(git: Git, baseRef: string, headRef: string, fullName = false): Promise<RangeAnswer> {
-  const out = await git.tryRaw([
-    'rev-parse', '--show-toplevel', '--absolute-git-dir', '--git-common-dir', `${baseRef}^{commit}...${headRef}^{commit}`,
-    ...(fullName ? ['--symbolic-full-name', headRef] : []),
-  ]);
-  const lines = out?.split('\n') ?? [];
-  const [root, gitDir, commonDir, head] = lines;
-  if (!root || !gitDir || !commonDir || !head || !isObjectId(head)) {
+  const out = await git.tryRaw(rangeArgs(baseRef, headRef, fullName));
+  const answer = readRange(out, git.cwd, fullName);
+  if (answer === undefined) {
     await verifyCommit(git, headRef, '--head');
     await verifyCommit(git, baseRef, '--base');
     throw new UsageError(`git could not resolve ${baseRef}...${headRef}: ${out ?? 'no answer'}`);
   }
-  const base = lines.slice(5).find((l) => l.startsWith('^'))?.slice(1);
-  if (!base) {
+  if (answer === 'unrelated') {
     throw new UsageError(
       `${baseRef} and ${headRef} have no common ancestor, so there is no change to compare. In a shallow clone, ` +
         'fetch more history (e.g. `git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout).',
     );
   }
-  const headName = fullName ? lines.slice(5).find((l) => !l.startsWith('^')) : undefined;
-  return { root, gitDir, commonDir: resolve(git.cwd, commonDir), head, base, ...(headName ? { headName } : {}) };
+  return answer;
+}
+
+/**
+ * The same question as resolveRange, asked before anything else, such as where the work tree is:
+ * the answer when git gives a whole one, else undefined, and the caller goes the usual way, where
+ * whatever failed is explained in its turn.
+ */
+export async function tryResolveRange(git: Git, baseRef: string, headRef: string, fullName = false): Promise<RangeAnswer | undefined> {
+  if (!isPlainRef(baseRef) || !isPlainRef(headRef)) return undefined;
+  const answer = readRange(await git.tryRaw(rangeArgs(baseRef, headRef, fullName)), git.cwd, fullName);
+  return typeof answer === 'object' ? answer : undefined;
 }

@@ -5,21 +5,12 @@ import { chmodSync, existsSync, readFileSync, utimesSync, writeFileSync } from '
 import { delimiter, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { VERSION_FILE } from '../../src/git/version.ts';
+import { loggingGit } from '../helpers/git.ts';
 import { Repo, runCli, tempDir } from '../helpers/repo.ts';
 
 const posix = process.platform !== 'win32';
 const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
 const realVersion = (/(\d+)\.(\d+)/.exec(execFileSync(realGit, ['version'], { encoding: 'utf8' })) ?? []).slice(1).map(Number) as [number, number];
-
-/** A git on PATH that logs the command it runs (its last argument) and runs the real one. */
-function loggingGit(): { dir: string; log: string; exe: string } {
-  const dir = tempDir('prguard-git-bin-');
-  const log = join(dir, 'log');
-  const exe = join(dir, 'git');
-  writeFileSync(exe, `#!/bin/sh\nfor a; do last=$a; done\necho "$last" >> "${log}"\nexec "${realGit}" "$@"\n`);
-  chmodSync(exe, 0o755);
-  return { dir, log, exe };
-}
 
 function setup(files: Record<string, string> = {}, change: Record<string, string> = { 'src/a.ts': 'export const a = 2;\n' }) {
   const repo = Repo.init();
@@ -30,7 +21,7 @@ function setup(files: Record<string, string> = {}, change: Record<string, string
   const memo = join(cache, 'prguard', VERSION_FILE);
   const env = { XDG_CACHE_HOME: cache, PATH: `${git.dir}${delimiter}${process.env.PATH}` };
   const check = (extra: Record<string, string> = {}, args: string[] = []) => runCli(['check', '--base', 'HEAD~1', ...args], { cwd: repo.dir, env: { ...env, ...extra } });
-  const asked = () => (existsSync(git.log) ? readFileSync(git.log, 'utf8').split('\n').filter((l) => l === 'version').length : 0);
+  const asked = () => git.commands().filter((c) => c[0] === 'version').length;
   return { repo, git, memo, check, asked };
 }
 

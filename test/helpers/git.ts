@@ -57,3 +57,26 @@ export function commitAll(repo: string, message: string): string {
   git(repo, ['commit', '-q', '--allow-empty', '-m', message]);
   return git(repo, ['rev-parse', 'HEAD']).trim();
 }
+
+/**
+ * A `git` to put first on PATH: it logs each command it is given, then runs the real git. `commands()`
+ * gives what prguard asked, each as its arguments after the `-c` settings.
+ */
+export function loggingGit(): { dir: string; exe: string; commands: () => string[][] } {
+  const real = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  const dir = tempDir('prguard-git-bin-');
+  const log = path.join(dir, 'log');
+  const exe = path.join(dir, 'git');
+  fs.writeFileSync(exe, `#!/bin/sh\nprintf '%s\\037' "$@" >> "${log}"\nprintf '\\n' >> "${log}"\nexec "${real}" "$@"\n`);
+  fs.chmodSync(exe, 0o755);
+  const commands = (): string[][] => {
+    if (!fs.existsSync(log)) return [];
+    return fs.readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => {
+      const args = line.split('\x1f').slice(0, -1);
+      let i = 0;
+      while (args[i] === '-c') i += 2;
+      return args.slice(i);
+    });
+  };
+  return { dir, exe, commands };
+}
