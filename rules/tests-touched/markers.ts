@@ -25,7 +25,8 @@ export function languageOf(path: string): Language | undefined {
   return BY_EXTENSION.get(extensionOf(path));
 }
 
-const MARKER_SETS = new Map<string, readonly Marker[]>();
+/** Per language, its four sets: [test file][with conditional ones], made on first use. */
+const MARKER_SETS = new Map<Language, (readonly Marker[] | undefined)[]>();
 
 /**
  * The markers to look for in a file: all of its language's in a test file, the `inSource` ones
@@ -35,13 +36,10 @@ const MARKER_SETS = new Map<string, readonly Marker[]>();
 export function markersFor(path: string, isTest: boolean, conditional = true): readonly Marker[] {
   const language = languageOf(path);
   if (language === undefined) return [];
-  const key = `${language.name}\0${isTest}\0${conditional}`;
-  let set = MARKER_SETS.get(key);
-  if (set === undefined) {
-    set = language.markers.filter((m) => (isTest || m.inSource === true) && (conditional || m.kind !== 'conditional'));
-    MARKER_SETS.set(key, set);
-  }
-  return set;
+  let sets = MARKER_SETS.get(language);
+  if (sets === undefined) MARKER_SETS.set(language, (sets = []));
+  const at = (isTest ? 2 : 0) + (conditional ? 1 : 0);
+  return (sets[at] ??= language.markers.filter((m) => (isTest || m.inSource === true) && (conditional || m.kind !== 'conditional')));
 }
 
 /** `source` with its named groups made plain ones: names may not repeat across alternatives. */
