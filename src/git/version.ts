@@ -83,11 +83,15 @@ async function ask(git: Git, memo: { file: string; entries: Map<string, Entry>; 
 
 let version: Promise<GitVersion> | undefined;
 
-/** Version of the git prguard runs as [major, minor] ([0, 0] when unknown), found once per process. */
-export function gitVersion(git: Git, env: NodeJS.ProcessEnv = process.env): Promise<GitVersion> {
+/**
+ * Version of the git prguard runs as [major, minor] ([0, 0] when unknown), found once per process.
+ * The process's environment decides both which git that is (as for every spawn: run.ts) and where
+ * the answer is kept.
+ */
+export function gitVersion(git: Git): Promise<GitVersion> {
   if (version !== undefined) return version;
-  const dir = userCacheDir(env);
-  const exe = gitExecutable(env.PATH);
+  const dir = userCacheDir(process.env);
+  const exe = gitExecutable(process.env.PATH);
   const id = exe.startsWith('/') ? identity(exe) : undefined; // by name: which file runs is not known
   if (dir === undefined || id === undefined) return (version = ask(git, undefined));
   const file = join(dir, VERSION_FILE);
