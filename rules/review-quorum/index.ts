@@ -77,7 +77,9 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
   const eligible: Review[] = [];
   for (const r of standingApprovals(reviews)) {
     const role = authors.get(r.login.toLowerCase());
-    if (isBot(r)) notCounted.push(`@${r.login} (a bot)`);
+    // GitHub names no user for a review whose account is gone: nobody to vouch for the change.
+    if (r.login.trim() === '') notCounted.push('a review by an account GitHub no longer names');
+    else if (isBot(r)) notCounted.push(`@${r.login} (a bot)`);
     else if (role) notCounted.push(`@${r.login} (${role})`);
     else {
       eligible.push(r);

@@ -105,6 +105,7 @@ export async function call<T>(name: string, permission: string, fn: () => Promis
   try {
     return await fn();
   } catch (err) {
+    if (err instanceof GitHubCallError) throw err; // already says which call failed, and why
     throw callError(name, permission, err);
   }
 }

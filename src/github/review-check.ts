@@ -26,7 +26,7 @@ export function splitReview(report: Report, checkName: string): ReviewSplit {
     ...report,
     findings,
     conclusion: findings.some((f) => f.severity === 'error') ? 'failure' : 'success',
-    notes: [...report.notes, `the review quorum is reported in the ${reviewCheckName(checkName)} check run (${quorumMet(review) ? 'met' : 'waiting for approvals'})`],
+    notes: [...report.notes, `the review quorum is reported in the ${reviewCheckName(checkName)} check run (${QUORUM_STATE_TEXT[quorumState(review)]})`],
   };
   return { main, review };
 }
@@ -35,33 +35,50 @@ export function reviewCheckName(checkName: string): string {
   return `${checkName}/review`;
 }
 
-/** Met unless an unmet finding stands (a waiver of review-quorum turns it into a waived notice). */
-export function quorumMet(review: readonly Finding[]): boolean {
-  return !review.some((f) => f.fingerprint === UNMET && f.waived === undefined);
+export type QuorumState = 'met' | 'unmet' | 'undecided';
+const QUORUM_STATE_TEXT: Record<QuorumState, string> = { met: 'met', unmet: 'waiting for approvals', undecided: 'not decided' };
+
+/**
+ * What the review findings say. `undecided`: a finding the rule itself does not make stands (what
+ * the quorum depends on could not be read, or the rule failed to run: the engine's error findings),
+ * so nobody knows whether the quorum is met. `unmet`: approvals are missing. A waived finding is a
+ * notice and decides nothing.
+ */
+export function quorumState(review: readonly Finding[]): QuorumState {
+  const standing = review.filter((f) => f.waived === undefined);
+  if (standing.some((f) => f.fingerprint !== UNMET && f.severity !== 'notice')) return 'undecided';
+  return standing.some((f) => f.fingerprint === UNMET) ? 'unmet' : 'met';
 }
 
 export interface ReviewCheckPlan {
   status: 'in_progress' | 'completed';
-  conclusion?: 'success';
+  conclusion?: 'success' | 'failure';
   title: string;
   summary: string;
 }
 
+const HEADLINE: Record<QuorumState, string> = {
+  met: '✅ The review quorum is met.',
+  unmet: '⏳ Waiting for approvals: this check completes when the quorum is met.',
+  undecided:
+    '❌ The review quorum could not be decided: prguard could not read everything it depends on (below). ' +
+    'Approvals cannot settle this: re-run the job, or fix what the findings say.',
+};
+
 export function planReviewCheck(review: readonly Finding[], extra: string[] = []): ReviewCheckPlan {
-  const met = quorumMet(review);
+  const state = quorumState(review);
   const unmet = review.find((f) => f.fingerprint === UNMET);
-  const title = met
-    ? unmet
-      ? 'Review quorum waived'
-      : 'Review quorum met'
-    : clipBytes(`Waiting for approvals: ${unmet!.message.replace(/^This pull request /, '').split(';')[0]}`, LIMITS.checkTitleBytes);
-  const lines = [
-    met ? '✅ The review quorum is met.' : '⏳ Waiting for approvals: this check completes when the quorum is met.',
-    ...extra.map((e) => `\n${e}`),
-    ...review.map((f) => `\n- ${f.severity === 'notice' ? 'ℹ️' : '⏳'} ${f.message}`),
-  ];
+  const icon = (f: Finding) => (f.severity === 'notice' ? 'ℹ️' : f.fingerprint === UNMET ? '⏳' : '❌');
+  const lines = [HEADLINE[state], ...extra.map((e) => `\n${e}`), ...review.map((f) => `\n- ${icon(f)} ${f.message}`)];
   const summary = clipBytes(lines.join('\n'), LIMITS.checkSummaryBytes);
-  return met ? { status: 'completed', conclusion: 'success', title, summary } : { status: 'in_progress', title, summary };
+  if (state === 'undecided') {
+    return { status: 'completed', conclusion: 'failure', title: 'Review quorum not decided: prguard could not read all it needs', summary };
+  }
+  if (state === 'unmet') {
+    const title = clipBytes(`Waiting for approvals: ${unmet!.message.replace(/^This pull request /, '').split(';')[0]}`, LIMITS.checkTitleBytes);
+    return { status: 'in_progress', title, summary };
+  }
+  return { status: 'completed', conclusion: 'success', title: unmet ? 'Review quorum waived' : 'Review quorum met', summary };
 }
 
 export interface ReviewCheckTarget {

@@ -6,8 +6,10 @@ import type { ResolvedPolicy } from '../policy/resolve.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
 import { CODEOWNERS_PATHS, parseCodeowners } from '../rule-kit/codeowners.ts';
 import { isBot, standingApprovals } from '../rule-kit/people.ts';
-import { call, callError, statusOf, type GitHub } from './client.ts';
+import { callError, statusOf, type GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
+import { LIST_PER_PAGE, listInFull } from './list.ts';
+import { malformed, Shape } from './shape.ts';
 import { waiveRequests } from './waivers.ts';
 
 /** The compare API lists at most this many files: a full page may be cut short. */
@@ -17,54 +19,96 @@ export const MEMBERSHIP_CAP = 100;
 
 export async function readReviews(octokit: GitHub, pull: PullContext): Promise<Review[]> {
   const { owner, repo, number: pull_number } = pull;
-  const list = await call('pulls.listReviews', 'pull-requests: read', () =>
-    octokit.paginate(octokit.rest.pulls.listReviews, { owner, repo, pull_number, per_page: 100 }),
+  const list = await listInFull('pulls.listReviews', 'pull-requests: read', (page) =>
+    octokit.rest.pulls.listReviews({ owner, repo, pull_number, per_page: LIST_PER_PAGE, page }),
   );
-  return list.map((r) => {
-    const review: Review = { login: r.user?.login ?? '', type: r.user?.type ?? '', state: r.state };
-    if (r.commit_id) review.commitId = r.commit_id;
-    if (r.submitted_at) review.submittedAt = r.submitted_at;
+  const s = new Shape('pulls.listReviews');
+  return list.map((r, i) => {
+    s.object(r);
+    const state = s.string(r, 'state');
+    if (state === '') throw malformed('pulls.listReviews', `review ${i + 1}: empty state`);
+    s.need(r, 'user', 'object', true);
+    const review: Review = { login: s.optionalString(r, 'user.login') ?? '', type: s.optionalString(r, 'user.type') ?? '', state };
+    const commitId = s.optionalString(r, 'commit_id');
+    if (commitId) review.commitId = commitId;
+    const submittedAt = s.optionalString(r, 'submitted_at');
+    if (submittedAt) review.submittedAt = submittedAt;
     return review;
   });
 }
 
 export async function readComments(octokit: GitHub, pull: PullContext): Promise<IssueComment[]> {
   const { owner, repo, number: issue_number } = pull;
-  const list = await call('issues.listComments', 'pull-requests: read', () =>
-    octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number, per_page: 100 }),
+  const list = await listInFull('issues.listComments', 'pull-requests: read', (page) =>
+    octokit.rest.issues.listComments({ owner, repo, issue_number, per_page: LIST_PER_PAGE, page }),
   );
+  const s = new Shape('issues.listComments');
   return list.map((c) => {
+    s.object(c);
+    s.need(c, 'user', 'object', true);
+    const createdAt = s.string(c, 'created_at');
+    const updatedAt = s.optionalString(c, 'updated_at');
+    const url = s.optionalString(c, 'html_url');
     const comment: IssueComment = {
-      id: c.id,
-      login: c.user?.login ?? '',
-      type: c.user?.type ?? '',
-      body: c.body ?? '',
-      createdAt: c.created_at,
+      id: s.count(c, 'id'),
+      login: s.optionalString(c, 'user.login') ?? '',
+      type: s.optionalString(c, 'user.type') ?? '',
+      body: s.optionalString(c, 'body') ?? '',
+      createdAt,
     };
-    if (c.updated_at && c.updated_at !== c.created_at) comment.updatedAt = c.updated_at;
-    if (c.html_url) comment.url = c.html_url;
+    if (updatedAt && updatedAt !== createdAt) comment.updatedAt = updatedAt;
+    if (url) comment.url = url;
     return comment;
   });
 }
 
-/** Files changed from `from` to `to`, or undefined when GitHub cannot say in full. */
-export async function changedBetween(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo'>, from: string, to: string, log: (m: string) => void): Promise<string[] | undefined> {
+/** What one compare `from...to` says: the files `to` changed since the merge base, and whether `from` has commits `to` lacks. */
+async function compareFiles(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo'>, from: string, to: string, log: (m: string) => void): Promise<{ files: string[]; behind: boolean } | undefined> {
+  const name = 'repos.compareCommitsWithBasehead';
+  let data: unknown;
   try {
-    const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner: pull.owner, repo: pull.repo, basehead: `${from}...${to}`, per_page: 100 });
-    const files = data.files ?? [];
-    if (files.length >= COMPARE_FILE_CAP) {
-      log(`prguard: ${from.slice(0, 7)}...${to.slice(0, 7)} changes ${COMPARE_FILE_CAP} or more files; an approval on ${from.slice(0, 7)} is treated as stale.`);
-      return undefined;
-    }
-    return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+    ({ data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner: pull.owner, repo: pull.repo, basehead: `${from}...${to}`, per_page: 100 }));
   } catch (err) {
     // The reviewed commit can be gone (a force push): what changed since is unknown, so the approval is stale.
     if (statusOf(err) === 404 || statusOf(err) === 422) {
-      log(`prguard: cannot compare ${from.slice(0, 7)} with the head (${statusOf(err)}); approvals on it are treated as stale.`);
+      log(`prguard: cannot compare ${from.slice(0, 7)} with ${to.slice(0, 7)} (${statusOf(err)}); approvals on it are treated as stale.`);
       return undefined;
     }
-    throw callError('repos.compareCommitsWithBasehead', 'contents: read', err);
+    throw callError(name, 'contents: read', err);
   }
+  const s = new Shape(name);
+  const status = s.string(data, 'status');
+  if (!COMPARE_STATUS.includes(status)) throw malformed(name, `status should be one of ${COMPARE_STATUS.join(', ')}, got "${status.slice(0, 40)}"`);
+  const files = s.need(data, 'files', 'array', true) as unknown[] | undefined;
+  if (files === undefined) {
+    log(`prguard: GitHub listed no files for ${from.slice(0, 7)}...${to.slice(0, 7)}; an approval on ${from.slice(0, 7)} is treated as stale.`);
+    return undefined;
+  }
+  if (files.length >= COMPARE_FILE_CAP) {
+    log(`prguard: ${from.slice(0, 7)}...${to.slice(0, 7)} changes ${COMPARE_FILE_CAP} or more files; an approval on ${from.slice(0, 7)} is treated as stale.`);
+    return undefined;
+  }
+  const paths = files.flatMap((f) => {
+    const previous = s.optionalString(f, 'previous_filename');
+    return previous ? [s.string(f, 'filename'), previous] : [s.string(f, 'filename')];
+  });
+  return { files: paths, behind: status === 'behind' || status === 'diverged' };
+}
+
+const COMPARE_STATUS = ['ahead', 'behind', 'diverged', 'identical'];
+
+/**
+ * Files that differ between `from` and `to`, or undefined when GitHub cannot say in full. The
+ * compare API lists what `to` changed since the merge base only; when `from` has commits `to`
+ * lacks (a force push back to an earlier commit, a rebase), what those changed differs as well:
+ * the reverse compare lists them (a file that differs between the two differs from their merge
+ * base in at least one of them).
+ */
+export async function changedBetween(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo'>, from: string, to: string, log: (m: string) => void): Promise<string[] | undefined> {
+  const forward = await compareFiles(octokit, pull, from, to, log);
+  if (!forward?.behind) return forward?.files;
+  const back = await compareFiles(octokit, pull, to, from, log);
+  return back && [...new Set([...forward.files, ...back.files])];
 }
 
 /** Fill `changedSince` of every standing approval that is not on the head (one compare per commit). */

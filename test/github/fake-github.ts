@@ -296,7 +296,7 @@ export class FakeGitHub {
     return {
       ...example,
       id: 80 + i,
-      user: { ...example.user, login: r.login, type: r.type ?? 'User' },
+      user: r.login === null ? null : { ...example.user, login: r.login, type: r.type ?? 'User' },
       state: r.state,
       commit_id: r.commit_id,
       submitted_at: r.submitted_at ?? `2024-05-01T1${i % 10}:00:00Z`,
@@ -308,13 +308,14 @@ export class FakeGitHub {
     if (!found) return [404, { message: 'Not Found' }];
     const example = contract().example('commit-comparison');
     const commits = (found.commits ?? []).map((c) => this.commit(c));
+    const behind = found.behindBy ?? 0;
     return [
       200,
       {
         ...example,
-        status: 'ahead',
+        status: behind === 0 ? (commits.length > 0 || found.files.length > 0 ? 'ahead' : 'identical') : commits.length > 0 ? 'diverged' : 'behind',
         ahead_by: commits.length,
-        behind_by: 0,
+        behind_by: behind,
         total_commits: commits.length,
         commits,
         files: found.files.map((f) => this.diffEntry(f)),

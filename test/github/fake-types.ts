@@ -64,7 +64,8 @@ export interface FakeState {
 }
 
 export interface FakeReview {
-  login: string;
+  /** null: GitHub names no user (the account was deleted). */
+  login: string | null;
   type?: 'User' | 'Bot';
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
   commit_id: string;
@@ -82,8 +83,11 @@ export interface FakeHumans {
   reviews?: FakeReview[];
   /** Conversation comments already on the PR (before the run). */
   comments?: FakeIssueComment[];
-  /** `base...head` -> the files changed between them (and the commits, for a merge group). */
-  compare?: Record<string, { files: FakeFile[]; commits?: FakeCommit[] }>;
+  /**
+   * `base...head` -> the files head changed since their merge base (and the commits, for a merge
+   * group); `behindBy`: commits base has that head lacks (status behind, or diverged with commits).
+   */
+  compare?: Record<string, { files: FakeFile[]; commits?: FakeCommit[]; behindBy?: number }>;
   /** `org/team` -> active members. Only `membersToken` may read them (else 403). */
   teams?: Record<string, string[]>;
   /** The token that can read team membership (the Action's `owners-token`). */

@@ -1,0 +1,127 @@
+// The review quorum against a hostile or surprising GitHub: what prguard could not read never
+// completes the review check with success, a commit dropped after an approval makes it stale, and
+// the review list is read in full or not at all. dist/action.js against the contract-validating fake.
+import { describe, expect, test } from 'vitest';
+import type { FakeFile, FakeHumans, FakeReview } from './fake-github.ts';
+import { commentEvent } from './humans.ts';
+import { addedPatch, fakeServers, HEAD_SHA, runAction, type ActionRun, type Scenario } from './scenario.ts';
+
+const start = fakeServers();
+const OLD = '3'.repeat(40);
+
+// Only the quorum runs: nothing else could fail the run and hide a wrong review verdict.
+const POLICY = `version: 1
+core:
+  auth:
+    paths: ["src/auth/**"]
+    owners: ["@alice"]
+rules:
+  review-quorum: { severity: error, approvals: 1, core-approvals: 2 }
+  pr-size: off
+  tests-touched: off
+  ai-disclosure: off
+  secret-leakage: off
+  protected-paths: off
+  core-changes: off
+`;
+
+const authFile: FakeFile = { filename: 'src/auth/session.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(['export const TTL = 900;']) };
+const docFile: FakeFile = { filename: 'docs/guide.md', status: 'added', additions: 1, deletions: 0, patch: addedPatch(['# Guide']) };
+const approve = (login: string | null, more: Partial<FakeReview> = {}): FakeReview => ({ login, state: 'APPROVED', commit_id: HEAD_SHA, ...more });
+
+function scenario(humans: FakeHumans, files: FakeFile[], more: Partial<Scenario> = {}): Scenario {
+  return { pr: { author: { login: 'ada', type: 'User' } }, files, base: { '.github/prguard.yml': POLICY }, humans, ...more };
+}
+
+type Run = { request: { name: string; status: string; conclusion?: string; output: { title: string; summary: string } } };
+const reviewCheck = (server: { checkRuns: unknown[] }) => (server.checkRuns as Run[]).filter((r) => r.request.name === 'prguard/review');
+const errorLine = (run: ActionRun) => run.stdout.split('\n').find((l) => l.startsWith('::error::'));
+
+describe.concurrent('the review check fails closed', () => {
+  test('a file list GitHub cut short (a core file unseen) is not a met quorum: the review check fails, saying why', async () => {
+    // Two changed files, GitHub lists one: the unlisted one is in the core module.
+    const { server, event } = await start(scenario({ reviews: [approve('bob')] }, [docFile, authFile], { hostile: { listedFiles: 1 } }));
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    const [review, ...more] = reviewCheck(server);
+    expect(more).toEqual([]);
+    expect(review!.request).toMatchObject({ status: 'completed', conclusion: 'failure' });
+    expect(review!.request.output.title).toContain('not decided');
+    expect(review!.request.output.summary).toContain('❌ Could not read the whole file list');
+    // The main check and the step never depend on reviews.
+    expect(run.code).toBe(0);
+  });
+
+  test('an approval on a commit the head dropped is stale: the reverse compare shows what the drop changed', async () => {
+    // Both approved OLD, which is HEAD plus a commit that fixed src/auth; the branch was then
+    // force-pushed back to HEAD. OLD...HEAD lists nothing (HEAD is OLD's ancestor).
+    const compare = {
+      [`${OLD}...${HEAD_SHA}`]: { files: [], behindBy: 1 },
+      [`${HEAD_SHA}...${OLD}`]: { files: [authFile], commits: [{ sha: OLD, message: 'Fix the session check\n' }] },
+    };
+    const { server, event } = await start(scenario({ reviews: [approve('bob', { commit_id: OLD }), approve('alice', { commit_id: OLD })], compare }, [authFile]));
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(server.calls('repos/compare-commits-with-basehead').map((r) => r.path.split('/compare/')[1])).toEqual([`${OLD}...${HEAD_SHA}`, `${HEAD_SHA}...${OLD}`]);
+    const [review] = reviewCheck(server);
+    expect(review!.request.status).toBe('in_progress');
+    expect(review!.request.output.summary).toContain('@alice (approved 3333333; src/auth/session.ts changed since)');
+  });
+
+  test('an approval on an ancestor of the head that changed nothing since still counts, with one compare', async () => {
+    const compare = { [`${OLD}...${HEAD_SHA}`]: { files: [docFile], commits: [{ sha: HEAD_SHA, message: 'Docs\n' }] } };
+    const { server, event } = await start(scenario({ reviews: [approve('bob', { commit_id: OLD }), approve('alice', { commit_id: OLD })], compare }, [authFile, docFile]));
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(server.calls('repos/compare-commits-with-basehead')).toHaveLength(1);
+    expect(reviewCheck(server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
+  });
+
+  test('a review GitHub names no user for (a deleted account) is not an approval', async () => {
+    const { server, event } = await start(scenario({ reviews: [approve(null)] }, [docFile]));
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    const [review] = reviewCheck(server);
+    expect(review!.request.status).toBe('in_progress');
+    expect(review!.request.output.summary).toContain('Not counted: a review by an account GitHub no longer names.');
+  });
+});
+
+describe.concurrent('the review list is read in full, or the run says it could not be', () => {
+  test('a change requested on the second page cancels the approval on the first', async () => {
+    const reviews: FakeReview[] = [
+      approve('alice', { submitted_at: '2024-05-01T10:00:00Z' }),
+      ...Array.from({ length: 120 }, (_, i): FakeReview => ({ login: `user${i}`, state: 'COMMENTED', commit_id: HEAD_SHA, submitted_at: '2024-05-01T11:00:00Z' })),
+      { login: 'alice', state: 'CHANGES_REQUESTED', commit_id: HEAD_SHA, submitted_at: '2024-05-01T12:00:00Z' },
+    ];
+    const { server, event } = await start(scenario({ reviews }, [docFile]));
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(server.calls('pulls/list-reviews').map((r) => r.query.page)).toEqual(['1', '2']);
+    expect(reviewCheck(server)[0]!.request.status).toBe('in_progress');
+  });
+
+  test('a Link that never ends cannot make the review list run away: the step fails naming the call', async () => {
+    const { server, event } = await start(scenario({ reviews: [approve('bob')] }, [docFile], { hostile: { endlessLink: ['pulls/list-reviews'] } }));
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(server.calls('pulls/list-reviews')).toHaveLength(30);
+    expect(errorLine(run)).toMatch(/^::error::prguard: pulls\.listReviews lists more than 30 pages of 100 .*could not be read in full/);
+    expect(reviewCheck(server)).toEqual([]);
+  }, 30_000);
+
+  test('a truncated review or comment page is a malformed answer, not "did not reach GitHub"', async () => {
+    const humans: FakeHumans = { reviews: [approve('bob')], comments: [{ login: 'lead', body: '/prguard waive pr-size big on purpose' }] };
+    const reviews = await start(scenario(humans, [docFile], { hostile: { truncate: ['pulls/list-reviews'] } }));
+    const comments = await start(scenario(humans, [docFile], { hostile: { truncate: ['issues/list-comments'] } }));
+    const runs = [
+      await runAction(reviews.server, reviews.event),
+      await runAction(comments.server, commentEvent(comments.event, humans.comments![0]!.body), { eventName: 'issue_comment' }),
+    ];
+    expect(runs.map(errorLine)).toEqual([
+      expect.stringMatching(/^::error::prguard: pulls\.listReviews \(page 1\) returned a malformed response \(the body should be array, got text/),
+      expect.stringMatching(/^::error::prguard: issues\.listComments \(page 1\) returned a malformed response \(the body should be array, got text/),
+    ]);
+    expect(runs.map((r) => r.code)).toEqual([1, 1]);
+  });
+});
