@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import type { Finding, Report } from '../model.ts';
 import { callError, statusOf, type GitHub } from './client.ts';
 import { LIMITS } from './payloads.ts';
+import { markdownText } from '../report/markdown.ts';
 
 export const REVIEW_RULE = 'review-quorum';
 const UNMET = 'review-quorum/unmet';
@@ -69,7 +70,7 @@ export function planReviewCheck(review: readonly Finding[], extra: string[] = []
   const state = quorumState(review);
   const unmet = review.find((f) => f.fingerprint === UNMET);
   const icon = (f: Finding) => (f.severity === 'notice' ? 'ℹ️' : f.fingerprint === UNMET ? '⏳' : '❌');
-  const lines = [HEADLINE[state], ...extra.map((e) => `\n${e}`), ...review.map((f) => `\n- ${icon(f)} ${f.message}`)];
+  const lines = [HEADLINE[state], ...extra.map((e) => `\n${e}`), ...review.map((f) => `\n- ${icon(f)} ${markdownText(f.message)}`)];
   const summary = clipBytes(lines.join('\n'), LIMITS.checkSummaryBytes);
   if (state === 'undecided') {
     return { status: 'completed', conclusion: 'failure', title: 'Review quorum not decided: prguard could not read all it needs', summary };

@@ -24,19 +24,31 @@ export interface MarkdownOptions {
 
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
-/** Text for a markdown table cell: one line, no pipes, no raw HTML. */
-function cell(text: string): string {
+/**
+ * Markdown that renders `text` as itself, on one line: no raw HTML, and no link, image, emphasis,
+ * strikethrough or code span made of a file name or a message (a path such as
+ * `docs/[Sign in](https://evil.example).md` shows as that text under prguard's name, never as a link).
+ */
+export function markdownText(text: string): string {
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
+    .replace(/[\\`*_[\]~|]/g, '\\$&')
     .replace(/\r?\n/g, '<br>');
 }
 
-/** Inline code that survives backticks, pipes and HTML in the text. */
+/**
+ * Text for a markdown table cell: one line, no pipes, no markup, and no @mention (a file named
+ * `@org/team.md` must not notify a team from a bot's comment): a zero-width space follows each `@`.
+ */
+function cell(text: string): string {
+  return markdownText(text).replace(/@(?=[\w-])/g, '@&#8203;');
+}
+
+/** Inline code that survives backticks, pipes and HTML in the text (GitHub links no mention in code). */
 function code(text: string): string {
-  return `<code>${cell(text)}</code>`;
+  return `<code>${markdownText(text)}</code>`;
 }
 
 function provenanceLine(report: Report): string {

@@ -29,6 +29,22 @@ describe.concurrent('publishing', () => {
     for (const k of keys) expect(run.stdout + summary).not.toContain(k);
   });
 
+  test('a hostile file name makes no link, image, HTML or @mention in the check run, job summary or PR comment', async () => {
+    const filename = 'src/[Sign in](https://evil.example)/![p](https://evil.example/p.png)/<img src=x>/@acme/all.ts';
+    const { server, event } = await start({ files: [{ filename, status: 'added', additions: 1, deletions: 0, patch: addedPatch(['export const a = 1;']) }] });
+    const run = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(server.violations).toEqual([]);
+    const texts = { check: server.checkRuns[0].output.summary as string, summary: run.summary, comment: server.comments[0].body as string };
+    for (const text of Object.values(texts)) {
+      expect(text).toContain('src/\\[Sign in\\](https://evil.example)/!\\[p\\](https://evil.example/p.png)/&lt;img src=x&gt;/@');
+      expect(text).not.toMatch(/(^|[^\\])\[(Sign in|p)\]\(/);
+      expect(text).not.toContain('<img');
+    }
+    // Outside inline code GitHub would link the mention, and notify the team from a bot's comment.
+    expect(texts.comment).toContain('@&#8203;acme/all.ts');
+    expect(texts.comment.replace(/<code>.*?<\/code>/g, '')).not.toMatch(/@acme/);
+  });
+
   test('a check run GitHub refuses (422) still publishes: annotations on the step and the job summary say so', async () => {
     const { server, event } = await start({ files: [smallTest, leaky], failures: [{ operationId: 'checks/create', status: 422, message: 'Invalid request' }] });
     const run = await runAction(server, event);

@@ -77,6 +77,16 @@ describe.concurrent('the review check fails closed', () => {
     expect(reviewCheck(server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
+  test('a hostile file name in the review check is text, not a link or HTML', async () => {
+    const hostile: FakeFile = { ...authFile, filename: 'src/auth/[Approve](https://evil.example)<img src=x>.ts' };
+    const compare = { [`${OLD}...${HEAD_SHA}`]: { files: [hostile], commits: [{ sha: HEAD_SHA, message: 'More\n' }] } };
+    const { server, event } = await start(scenario({ reviews: [approve('bob'), approve('alice', { commit_id: OLD })], compare }, [hostile]));
+    await runAction(server, event);
+    const summary = reviewCheck(server)[0]!.request.output.summary;
+    expect(summary).toContain('src/auth/\\[Approve\\](https://evil.example)&lt;img src=x&gt;.ts changed since');
+    expect(summary).not.toContain('<img');
+  });
+
   test('a review GitHub names no user for (a deleted account) is not an approval', async () => {
     const { server, event } = await start(scenario({ reviews: [approve(null)] }, [docFile]));
     await runAction(server, event);

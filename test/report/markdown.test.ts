@@ -46,6 +46,15 @@ describe('formatMarkdown', () => {
     expect(md).toContain('| ℹ️ notice | <code>a\\|b.ts</code> | a \\| b<br>&lt;img src=x&gt; |');
   });
 
+  test('a file name or message cannot make a link, an image, emphasis, a code span or a mention', () => {
+    const md = formatMarkdown(
+      report([{ ruleId: 'r', severity: 'error', message: 'see ![x](https://evil.example/p.png) and **[Sign in](https://evil.example)** `x` @acme/all ~~y~~', path: 'docs/[a](https://evil.example)_@b_.md' }]),
+    );
+    expect(md).toContain('<code>docs/\\[a\\](https://evil.example)\\_@b\\_.md</code>');
+    expect(md).toContain('see !\\[x\\](https://evil.example/p.png) and \\*\\*\\[Sign in\\](https://evil.example)\\*\\* \\`x\\` @&#8203;acme/all \\~\\~y\\~\\~ |');
+    expect(md).not.toMatch(/[^\\]\[(a|x|Sign in)\]\(/);
+  });
+
   test('AI provenance and notes are shown', () => {
     const md = formatMarkdown(
       report([], {
