@@ -67,6 +67,8 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
   if (!p || typeof p.number !== 'number' || !p.base?.sha || !p.head?.sha) {
     throw new UsageError(`the ${event} event payload at ${path} has no pull_request with base and head commits`);
   }
+  requireCommitId(p.base.sha, `the ${event} event payload's pull_request.base.sha`);
+  requireCommitId(p.head.sha, `the ${event} event payload's pull_request.head.sha`);
   const { owner, repo } = repositoryOf(env);
   return {
     kind: 'pull',
@@ -75,6 +77,14 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
     workspace: env.GITHUB_WORKSPACE || undefined,
     pull: pullContextFrom(p, owner, repo),
   };
+}
+
+/** A full commit id (SHA-1 or SHA-256), or a UsageError naming `what`. */
+export function requireCommitId(value: unknown, what: string): string {
+  if (typeof value !== 'string' || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)) {
+    throw new UsageError(`${what} is not a commit id (40 hex digits): ${JSON.stringify(value).slice(0, 80)}`);
+  }
+  return value;
 }
 
 /** GITHUB_REPOSITORY as owner and name. */

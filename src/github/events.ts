@@ -2,7 +2,7 @@
 // `merge_group` (`checks_requested`) names a queue entry's base and head commits.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
-import { readRunnerContext, repositoryOf, requireEnv, type RunnerContext } from './context.ts';
+import { readRunnerContext, repositoryOf, requireCommitId, requireEnv, type RunnerContext } from './context.ts';
 import { WAIVE_COMMAND } from './waivers.ts';
 
 export interface MergeGroupContext {
@@ -84,6 +84,8 @@ function mergeGroupContext(env: NodeJS.ProcessEnv, event: string): EventContext 
   }
   const g = payload.merge_group;
   if (!g?.head_sha || !g.base_sha) throw new UsageError(`the ${event} event payload has no merge_group with base_sha and head_sha`);
+  requireCommitId(g.base_sha, `the ${event} event payload's merge_group.base_sha`);
+  requireCommitId(g.head_sha, `the ${event} event payload's merge_group.head_sha`);
   const group: MergeGroupContext = {
     ...repositoryOf(env),
     baseSha: g.base_sha,
@@ -105,8 +107,9 @@ function relayContext(env: NodeJS.ProcessEnv, event: string, pullNumber: string 
   if (pullNumber === undefined || pullNumber.trim() === '') {
     return { kind: 'skip', event, why: 'a workflow_run relay needs the `pull-number` input (see the README: relaying fork review events)' };
   }
-  const number = Number(pullNumber.trim());
-  if (!Number.isInteger(number) || number < 1) throw new UsageError(`the \`pull-number\` input takes a pull request number, not "${pullNumber}"`);
+  // Digits only: Number() would also take "2e0", "0x2" or "1.0" for pull request 2 or 1.
+  const number = /^[1-9][0-9]{0,9}$/.test(pullNumber.trim()) ? Number(pullNumber.trim()) : NaN;
+  if (!Number.isSafeInteger(number)) throw new UsageError(`the \`pull-number\` input takes a pull request number (digits), not "${pullNumber}"`);
   return { kind: 'pull-number', ...common(env, event), ...repositoryOf(env), number };
 }
 

@@ -1,22 +1,16 @@
 // The Action's human side: the reviews, comments and team membership a PR check needs (read once
-// the policy is known), a PR named only by number (issue_comment), and the merge queue's checks.
+// the policy is known), and the merge queue's checks.
 import { ruleMayRun } from '../policy/resolved-rule.ts';
 import type { ChangeSet, Report } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
 import type { RepoReader } from '../repo/reader.ts';
-import { call, type GitHub } from './client.ts';
-import { pullContextFrom, type PullContext } from './context.ts';
+import type { GitHub } from './client.ts';
+import type { PullContext } from './context.ts';
 import type { MergeGroupContext } from './events.ts';
 import type { FailOn } from './payloads.ts';
 import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
 import { markChangedSince, peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
-
-/** The PR of an `issue_comment` event, read with pulls.get. */
-export async function pullByNumber(octokit: GitHub, owner: string, repo: string, number: number): Promise<PullContext> {
-  const { data } = await call('pulls.get', 'pull-requests: read', () => octokit.rest.pulls.get({ owner, repo, pull_number: number }));
-  return pullContextFrom(data, owner, repo);
-}
 
 export interface EnrichInput {
   octokit: GitHub;

@@ -2,7 +2,7 @@
 // head commit, and the counts that bound and check the file and commit lists.
 import type { PullRequest } from '../model.ts';
 import { call, type GitHub } from './client.ts';
-import { pullFromApi, type PullContext } from './context.ts';
+import { pullContextFrom, pullFromApi, requireCommitId, type PullContext } from './context.ts';
 import { checkPull } from './shape.ts';
 
 export interface FreshPull {
@@ -16,17 +16,24 @@ export interface FreshPull {
 }
 
 export async function readPull(octokit: GitHub, pull: PullContext): Promise<FreshPull> {
-  const { data } = await call('pulls.get', 'pull-requests: read', () =>
-    octokit.rest.pulls.get({ owner: pull.owner, repo: pull.repo, pull_number: pull.number }),
-  );
+  return (await getPull(octokit, pull.owner, pull.repo, pull.number)).fresh;
+}
+
+/**
+ * `pulls.get`, checked: the PR as it is now, and as a PullContext (for an event that names the PR
+ * only by number: `issue_comment`, a `workflow_run` relay).
+ */
+export async function getPull(octokit: GitHub, owner: string, repo: string, number: number): Promise<{ pull: PullContext; fresh: FreshPull }> {
+  const { data } = await call('pulls.get', 'pull-requests: read', () => octokit.rest.pulls.get({ owner, repo, pull_number: number }));
   checkPull(data);
-  return {
+  const fresh: FreshPull = {
     pr: pullFromApi(data),
-    baseSha: data.base.sha,
-    headSha: data.head.sha,
+    baseSha: requireCommitId(data.base.sha, 'pulls.get base.sha'),
+    headSha: requireCommitId(data.head.sha, 'pulls.get head.sha'),
     changedFiles: data.changed_files,
     commits: data.commits,
     additions: data.additions,
     deletions: data.deletions,
   };
+  return { pull: pullContextFrom(data, owner, repo), fresh };
 }

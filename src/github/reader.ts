@@ -18,6 +18,14 @@ interface ContentData {
   size?: number;
 }
 
+/** The 404 message of the contents API for a ref it does not know. */
+const NO_COMMIT = /^No commit found for the ref/i;
+
+function apiMessage(err: unknown): string {
+  const message = (err as { response?: { data?: { message?: unknown } } })?.response?.data?.message;
+  return typeof message === 'string' ? message : '';
+}
+
 export class GitHubRepoReader implements RepoReader {
   readonly label = 'the GitHub API';
   constructor(
@@ -30,7 +38,16 @@ export class GitHubRepoReader implements RepoReader {
     try {
       ({ data } = await this.octokit.rest.repos.getContent({ owner: this.where.owner, repo: this.where.repo, path, ref }));
     } catch (err) {
-      if (statusOf(err) === 404) return { kind: 'absent' };
+      if (statusOf(err) === 404) {
+        // GitHub answers 404 for a commit it does not have too: that is no "absent" file (an
+        // absent policy would let the embedded default judge the change), but nothing read at all.
+        if (NO_COMMIT.test(apiMessage(err))) {
+          throw new RepoReadError(
+            `cannot read ${path} at ${ref.slice(0, 12)}: GitHub has no such commit in ${this.where.owner}/${this.where.repo}, so nothing could be read at it`,
+          );
+        }
+        return { kind: 'absent' };
+      }
       throw callError('repos.getContent', 'contents: read', err);
     }
     if (Array.isArray(data)) return { kind: 'other', type: 'directory' };

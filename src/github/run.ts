@@ -11,7 +11,7 @@ import { countBySeverity, findingCounts } from '../report/findings.ts';
 import { formatJson } from '../report/json.ts';
 import { createClient, GitHubCallError, type GitHub } from './client.ts';
 import { readEventContext } from './events.ts';
-import { enrichPull, publishMergeGroup, pullByNumber } from './human-loop.ts';
+import { enrichPull, publishMergeGroup } from './human-loop.ts';
 import { mergeGroupSource } from './merge-group.ts';
 import { planReviewCheck, publishReviewCheck, REVIEW_RULE, reviewCheckName, splitReview } from './review-check.ts';
 import { applyWaivers } from './waivers.ts';
@@ -19,16 +19,26 @@ import { readInputs, type ActionInputs } from './inputs.ts';
 import { checkConclusion, failsStep } from './payloads.ts';
 import { publish } from './deliver.ts';
 import { externalId } from './publish.ts';
-import { readPull } from './pull.ts';
+import { getPull, readPull } from './pull.ts';
 import { addHistory } from '../git/history.ts';
 import { pullSource } from './source.ts';
 import { reportSuperseded } from './superseded.ts';
 
-/** The `sarif-file` input, relative to the workspace (e.g. for github/codeql-action/upload-sarif). */
-function writeSarif(report: Report, file: string, workspace: string, app: App): void {
+/**
+ * The `sarif-file` input, relative to the workspace (e.g. for github/codeql-action/upload-sarif).
+ * Written after publishing, so a path that cannot be written loses nothing else: it fails the step
+ * with a line naming the input.
+ */
+function writeSarif(report: Report, file: string | undefined, workspace: string, app: App): void {
+  if (!file) return;
   const path = resolve(workspace, file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, formatters.sarif!(report, { rules: app.rules.map((r) => r.meta) }));
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, formatters.sarif!(report, { rules: app.rules.map((r) => r.meta) }));
+  } catch (err) {
+    const why = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
+    core.setFailed(`prguard: the \`sarif-file\` input names ${path}, which cannot be written (${why}): give a file path inside the workspace.`);
+  }
 }
 
 function writeReportFile(report: Report, env: NodeJS.ProcessEnv): string {
@@ -91,15 +101,18 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
     const { report } = await app.runCheck({ source: mergeGroupSource(octokit, context.group, context.workspace, core.info), policy });
     const { main } = splitReview(report, inputs.checkName);
     const reportFile = writeReportFile(main, env);
-    if (inputs.sarifFile) writeSarif(main, inputs.sarifFile, workspace, app);
     setOutputs(main, inputs, reportFile);
     await publishMergeGroup(octokit, context.group, main, inputs, report.rules.includes(REVIEW_RULE));
+    writeSarif(main, inputs.sarifFile, workspace, app);
     finish(main, inputs);
     return;
   }
-  const pull = context.kind === 'pull' ? context.pull : await pullByNumber(octokit, context.owner, context.repo, context.number);
-  // Always the PR as it is now: body and labels may have been edited, the head may have moved.
-  const fresh = await readPull(octokit, pull);
+  // Always the PR as it is now (one pulls.get): body and labels may have been edited, the head may
+  // have moved since the event. An event that names the PR by number only is read that way too.
+  const { pull, fresh } =
+    context.kind === 'pull'
+      ? { pull: context.pull, fresh: await readPull(octokit, context.pull) }
+      : await getPull(octokit, context.owner, context.repo, context.number);
   if (fresh.headSha !== pull.headSha) return reportSuperseded(pull, fresh);
   pull.pr = fresh.pr;
   const source = pullSource(octokit, pull, fresh, context.workspace, core.info);
@@ -117,7 +130,6 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   const { main, review } = splitReview(report, inputs.checkName);
 
   const reportFile = writeReportFile(main, env);
-  if (inputs.sarifFile) writeSarif(main, inputs.sarifFile, workspace, app);
   setOutputs(main, inputs, reportFile);
   await publish(octokit, pull, main, inputs);
   if (review) {
@@ -129,6 +141,7 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
     );
     if (url) core.info(`prguard: review check run ${url}`);
   }
+  writeSarif(main, inputs.sarifFile, workspace, app);
   finish(main, inputs);
 }
 

@@ -213,6 +213,8 @@ export class FakeGitHub {
     const text = this.state.contents[ref]?.[path];
     if (text !== undefined) return [200, this.contentFile(path, text)];
     const target = this.state.links?.[ref]?.[path];
+    // As GitHub answers for a ref it does not have.
+    if (!this.state.contents[ref] && !this.state.links?.[ref]) return [404, { message: `No commit found for the ref ${ref}` }];
     if (target === undefined) return [404, { message: 'Not Found' }];
     const parts = path.split('/').slice(0, -1);
     for (const part of target.split('/')) {

@@ -1,0 +1,72 @@
+// Forged or surprising events and inputs against the built Action: a payload whose commit ids are
+// not commit ids, a base commit GitHub does not have (never "no policy there, so the default"), a
+// relay's pull-number that only looks like a number, an output path that cannot be written.
+import { describe, expect, test } from 'vitest';
+import type { FakeFile } from './fake-github.ts';
+import { commentEvent, mergeGroupEvent } from './humans.ts';
+import { addedPatch, BASE_SHA, fakeServers, runAction, type ActionRun } from './scenario.ts';
+
+const start = fakeServers();
+const small: FakeFile = { filename: 'src/util.test.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(["it('a', () => expect(1).toBe(1));"]) };
+const STRICT = 'version: 1\nextends: recommended\nrules:\n  pr-size: { severity: error, max-lines: 0 }\n';
+const errorLine = (run: ActionRun) => run.stdout.split('\n').find((l) => l.startsWith('::error::'));
+
+describe.concurrent('forged and surprising events', () => {
+  test('a payload whose base sha is not a commit id is refused before any request', async () => {
+    const { server, event } = await start({ files: [small], base: { '.github/prguard.yml': STRICT } });
+    event.pull_request.base.sha = '../../../evil';
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toBe(`::error::prguard: the pull_request event payload's pull_request.base.sha is not a commit id (40 hex digits): "../../../evil"`);
+    expect(server.requests).toEqual([]);
+  });
+
+  test('a base commit GitHub does not have is an error, never "no policy there" and the embedded default', async () => {
+    const { server, event } = await start({ files: [small], base: { '.github/prguard.yml': STRICT } });
+    event.pull_request.base.sha = 'a'.repeat(40);
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toMatch(/^::error::prguard: .*cannot read \.github\/prguard\.yml at aaaaaaaaaaaa: GitHub has no such commit in Codertocat\/Hello-World/);
+    expect(server.checkRuns).toEqual([]);
+  });
+
+  test('a merge group whose head is not a commit id is refused', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, mergeGroupEvent(event, 2, BASE_SHA, 'HEAD~1'), { eventName: 'merge_group' });
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toContain('merge_group.head_sha is not a commit id (40 hex digits): "HEAD~1"');
+    expect(server.requests).toEqual([]);
+  });
+
+  test('a relay pull-number that only looks like a number ("2e0", "0x2") is refused, naming the input', async () => {
+    const { server, event } = await start({ files: [small] });
+    const relay = { action: 'completed', repository: event.repository, workflow_run: { event: 'pull_request_review' } };
+    for (const value of ['2e0', '0x2', '2.0']) {
+      const run = await runAction(server, relay, { eventName: 'workflow_run', inputs: { 'pull-number': value } });
+      expect(run.code).toBe(1);
+      expect(errorLine(run)).toBe(`::error::prguard: the \`pull-number\` input takes a pull request number (digits), not "${value}"`);
+    }
+    expect(server.requests).toEqual([]);
+  });
+
+  test('a PR named by number (a waive comment) is read with one pulls.get', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, commentEvent(event, '/prguard waive pr-size big on purpose'), { eventName: 'issue_comment' });
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(server.calls('pulls/get')).toHaveLength(1);
+  });
+});
+
+describe.concurrent('an output path that cannot be written', () => {
+  test('a sarif-file that is a directory fails the step naming the input, after the check run is published', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { inputs: { 'sarif-file': '.' } });
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toMatch(/^::error::prguard: the `sarif-file` input names .*, which cannot be written \(EISDIR\): give a file path inside the workspace\.$/);
+    expect(run.stdout).not.toContain('unexpectedly');
+    expect(server.checkRuns).toHaveLength(1);
+    expect(run.outputs.conclusion).toBe('success');
+  });
+});
