@@ -113,6 +113,11 @@ export interface Review {
   commitId?: string;
   submittedAt?: string;
   /**
+   * GitHub's `author_association` of the reviewer with the repository (OWNER, MEMBER,
+   * COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, NONE, ...), when known.
+   */
+  association?: string;
+  /**
    * Files changed between `commitId` and the change's head (from the compare API or git); absent
    * when unknown. Empty when the review is on the head.
    */

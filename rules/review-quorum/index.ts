@@ -55,6 +55,9 @@ function needsText(needed: number, owned: readonly TouchedModule[], short = fals
   return parts.join(short ? ' ' : ', ');
 }
 
+/** Reviewers' `author_association` values that mean access to the repository. */
+const WITH_ACCESS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 7) : 'an unknown commit');
 
 /** Is the approval still good for files matching `globs` (null: for every file)? */
@@ -80,6 +83,10 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
     // GitHub names no user for a review whose account is gone: nobody to vouch for the change.
     if (r.login.trim() === '') notCounted.push('a review by an account GitHub no longer names');
     else if (isBot(r)) notCounted.push(`@${r.login} (a bot)`);
+    // On a public repository anyone can approve; GitHub counts only people with access to it.
+    else if (r.association !== undefined && !WITH_ACCESS.has(r.association.toUpperCase())) {
+      notCounted.push(`@${r.login} (${r.association.toLowerCase().replace(/_/g, ' ')}: not an owner, member or collaborator of the repository)`);
+    }
     else if (role) notCounted.push(`@${r.login} (${role})`);
     else {
       eligible.push(r);
@@ -132,7 +139,8 @@ export const reviewQuorum = defineRule<Options, MessageId>({
     messages: {
       unmet:
         'This pull request needs {{needs}}; has {{has}}. Missing: {{missing}}.{{notCounted}} Approvals count from people ' +
-        'who did not write the change (not the PR author, commit authors, co-authors or committers) and not from bots, ' +
+        'who did not write the change (not the PR author, commit authors, co-authors or committers), not from bots, ' +
+        'and only from the repository\'s owners, members and collaborators, ' +
         'and an approval on an earlier commit counts only while no file it vouches for changed since. Ask for the ' +
         'missing reviews.',
       onPullRequest:

@@ -8,6 +8,7 @@ interface ApiReview {
   state?: unknown;
   commit_id?: unknown;
   submitted_at?: unknown;
+  author_association?: unknown;
 }
 
 function pages(text: string, file: string): unknown[] {
@@ -42,6 +43,7 @@ export function parseReviewsJson(text: string, file: string): Review[] {
     const review: Review = { login, type: typeof r.user?.type === 'string' ? r.user.type : '', state: r.state };
     if (typeof r.commit_id === 'string') review.commitId = r.commit_id;
     if (typeof r.submitted_at === 'string') review.submittedAt = r.submitted_at;
+    if (typeof r.author_association === 'string' && r.author_association !== '') review.association = r.author_association;
     return review;
   });
 }

@@ -33,6 +33,8 @@ export async function readReviews(octokit: GitHub, pull: PullContext): Promise<R
     if (commitId) review.commitId = commitId;
     const submittedAt = s.optionalString(r, 'submitted_at');
     if (submittedAt) review.submittedAt = submittedAt;
+    const association = s.optionalString(r, 'author_association');
+    if (association) review.association = association;
     return review;
   });
 }

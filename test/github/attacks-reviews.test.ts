@@ -87,6 +87,22 @@ describe.concurrent('the review check fails closed', () => {
     expect(summary).not.toContain('<img');
   });
 
+  test('on a public repository anyone can approve: only owners, members and collaborators count', async () => {
+    const outsiders: FakeReview[] = [approve('sock1', { association: 'NONE' }), approve('sock2', { association: 'FIRST_TIME_CONTRIBUTOR' }), approve('sock3', { association: 'CONTRIBUTOR' })];
+    const leaf = await start(scenario({ reviews: outsiders }, [docFile]));
+    await runAction(leaf.server, leaf.event);
+    expect(leaf.server.violations).toEqual([]);
+    const [review] = reviewCheck(leaf.server);
+    expect(review!.request.status).toBe('in_progress');
+    expect(review!.request.output.summary).toContain('has 0.');
+    expect(review!.request.output.summary).toContain('@sock1 (none: not an owner, member or collaborator of the repository)');
+    expect(review!.request.output.summary).toContain('@sock2 (first time contributor: not an owner');
+
+    const insiders = await start(scenario({ reviews: [approve('mia', { association: 'MEMBER' }), approve('alice', { association: 'OWNER' })] }, [authFile]));
+    await runAction(insiders.server, insiders.event);
+    expect(reviewCheck(insiders.server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
+  });
+
   test('a review GitHub names no user for (a deleted account) is not an approval', async () => {
     const { server, event } = await start(scenario({ reviews: [approve(null)] }, [docFile]));
     await runAction(server, event);

@@ -300,6 +300,7 @@ export class FakeGitHub {
       id: 80 + i,
       user: r.login === null ? null : { ...example.user, login: r.login, type: r.type ?? 'User' },
       state: r.state,
+      author_association: r.association ?? example.author_association,
       commit_id: r.commit_id,
       submitted_at: r.submitted_at ?? `2024-05-01T1${i % 10}:00:00Z`,
     };

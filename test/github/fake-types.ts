@@ -70,6 +70,8 @@ export interface FakeReview {
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
   commit_id: string;
   submitted_at?: string;
+  /** The reviewer's author_association (default: the example's COLLABORATOR). */
+  association?: 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'FIRST_TIME_CONTRIBUTOR' | 'NONE';
 }
 
 export interface FakeIssueComment {

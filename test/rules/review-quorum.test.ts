@@ -32,6 +32,13 @@ describe('review-quorum: counting', () => {
     expect(run(pull(['src/ui/button.ts'], [approved('bob')]))).toEqual([]);
   });
 
+  it("an approval from someone without access to the repository (author_association) is not counted; a review without one is", () => {
+    const [v] = run(pull(['src/ui/button.ts'], [approved('sock', { association: 'NONE' })]));
+    expect(v!.message).toContain('has 0. Missing: 1 more approval. Not counted: @sock (none: not an owner, member or collaborator of the repository).');
+    expect(run(pull(['src/ui/button.ts'], [approved('bob', { association: 'COLLABORATOR' })]))).toEqual([]);
+    expect(run(pull(['src/ui/button.ts'], [approved('bob')]))).toEqual([]);
+  });
+
   it('a core change with one approval names what is missing', () => {
     const [v, ...rest] = run(pull(['src/auth/session.ts'], [approved('bob')]));
     expect(rest.map((r) => r.messageId)).toEqual(['teamsUnknown']);
