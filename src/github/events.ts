@@ -34,6 +34,8 @@ interface CommentPayload {
   action?: string;
   issue?: { number?: number; pull_request?: unknown };
   comment?: { body?: string | null };
+  /** On `edited`: the body before the edit. */
+  changes?: { body?: { from?: string | null } };
 }
 
 interface MergeGroupPayload {
@@ -67,7 +69,9 @@ function commentContext(env: NodeJS.ProcessEnv, event: string): EventContext {
   if (!payload.issue?.pull_request) {
     return { kind: 'skip', event, why: `the comment is on issue #${number}, not on a pull request` };
   }
-  if (!(payload.comment?.body ?? '').includes(WAIVE_COMMAND)) {
+  // An edit that removes a waive command withdraws the waiver: that changes the verdict too.
+  const before = payload.action === 'edited' ? (payload.changes?.body?.from ?? '') : '';
+  if (!(payload.comment?.body ?? '').includes(WAIVE_COMMAND) && !before.includes(WAIVE_COMMAND)) {
     return {
       kind: 'skip',
       event,

@@ -50,6 +50,20 @@ describe.concurrent('forged and surprising events', () => {
     expect(server.requests).toEqual([]);
   });
 
+  test('an edit that removes a waive command re-checks the PR (the waiver is withdrawn); another edit is skipped', async () => {
+    const { server, event } = await start({ files: [small] });
+    const withdrawn = commentEvent(event, 'never mind', 'lead', 'edited');
+    withdrawn.changes = { body: { from: '/prguard waive pr-size big on purpose' } };
+    const run = await runAction(server, withdrawn, { eventName: 'issue_comment' });
+    expect(run.code).toBe(0);
+    expect(server.calls('checks/create')).toHaveLength(1);
+    const other = commentEvent(event, 'LGTM!', 'lead', 'edited');
+    other.changes = { body: { from: 'LGTM' } };
+    const skipped = await runAction(server, other, { eventName: 'issue_comment' });
+    expect(skipped.stdout).toContain('::notice::prguard: nothing to check on issue_comment');
+    expect(server.calls('checks/create')).toHaveLength(1);
+  });
+
   test('a PR named by number (a waive comment) is read with one pulls.get', async () => {
     const { server, event } = await start({ files: [small] });
     const run = await runAction(server, commentEvent(event, '/prguard waive pr-size big on purpose'), { eventName: 'issue_comment' });
