@@ -6,7 +6,8 @@ import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet, FileChange, PullRequest, Unread } from '../model.ts';
 import { fillMissingPatches } from './fill-patches.ts';
 import { commitFromApi, COMMIT_CAP, fileFromApi } from './changeset.ts';
-import { call, statusOf, type GitHub } from './client.ts';
+import { call, callError, GitHubCallError, statusOf, type GitHub } from './client.ts';
+import { checkCommitPage, checkFilePage, checkPull, Shape } from './shape.ts';
 import { pullFromApi } from './context.ts';
 import type { MergeGroupContext } from './events.ts';
 import { GitHubRepoReader } from './reader.ts';
@@ -21,9 +22,11 @@ export async function queuedPull(octokit: GitHub, group: MergeGroupContext, note
   }
   try {
     const { data } = await octokit.rest.pulls.get({ owner: group.owner, repo: group.repo, pull_number: group.number });
+    checkPull(data);
     return pullFromApi(data);
   } catch (err) {
-    if (statusOf(err) !== 404) throw err;
+    if (err instanceof GitHubCallError) throw err;
+    if (statusOf(err) !== 404) throw callError('pulls.get', 'pull-requests: read', err);
     notes.push(`pull request #${group.number} (from ${group.headRef}) was not found, so its description and labels were not checked`);
     return undefined;
   }
@@ -31,10 +34,17 @@ export async function queuedPull(octokit: GitHub, group: MergeGroupContext, note
 
 async function compareChangeSet(octokit: GitHub, group: MergeGroupContext): Promise<ChangeSet> {
   const { owner, repo, baseSha, headSha } = group;
-  const { data } = await call('repos.compareCommitsWithBasehead', 'contents: read', () =>
+  const name = 'repos.compareCommitsWithBasehead';
+  const { data } = await call(name, 'contents: read', () =>
     octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${baseSha}...${headSha}`, per_page: 100 }),
   );
-  const files: FileChange[] = (data.files ?? []).map((f) => fileFromApi({ ...f, changes: f.changes ?? f.additions + f.deletions }));
+  // Checked like the PR's own lists: an answer without its file list is no merge group without files.
+  const shape = new Shape(name);
+  shape.object(data);
+  const apiFiles = checkFilePage(shape.need(data, 'files', 'array'), name) as Parameters<typeof fileFromApi>[0][];
+  const apiCommits = checkCommitPage(shape.need(data, 'commits', 'array'), name) as Parameters<typeof commitFromApi>[0][];
+  const totalCommits = shape.count(data, 'total_commits');
+  const files: FileChange[] = apiFiles.map(fileFromApi);
   const unread: Unread[] = [];
   if (files.length >= COMPARE_FILE_CAP) {
     unread.push({
@@ -45,11 +55,11 @@ async function compareChangeSet(octokit: GitHub, group: MergeGroupContext): Prom
         'with fetch-depth: 0) so prguard reads it with git.',
     });
   }
-  const commits = data.commits.map((c) => commitFromApi(c as Parameters<typeof commitFromApi>[0]));
-  if (data.total_commits > commits.length || commits.length >= COMMIT_CAP) {
+  const commits = apiCommits.map(commitFromApi);
+  if (totalCommits > commits.length || commits.length >= COMMIT_CAP) {
     unread.push({
       kind: 'commits',
-      what: `${Math.max(0, data.total_commits - commits.length)} of the merge group's ${data.total_commits} commits`,
+      what: `${Math.max(0, totalCommits - commits.length)} of the merge group's ${totalCommits} commits`,
       reason: `GitHub's compare API lists at most ${COMMIT_CAP} commits. Check out the merge group so prguard reads it with git.`,
     });
   }

@@ -73,6 +73,29 @@ describe.concurrent('forged and surprising events', () => {
   });
 });
 
+describe.concurrent('a merge group GitHub answers for in a broken way', () => {
+  const QUEUE_HEAD = '4'.repeat(40);
+  const compare = { [`${BASE_SHA}...${QUEUE_HEAD}`]: { files: [small], commits: [{ sha: QUEUE_HEAD, message: 'Merge queue entry\n' }] } };
+
+  test('a comparison without its file list is not a merge group that changes nothing', async () => {
+    const { server, event } = await start({ files: [small], humans: { compare }, hostile: { omit: { 'repos/compare-commits-with-basehead': ['files'] } } });
+    const run = await runAction(server, mergeGroupEvent(event, 2, BASE_SHA, QUEUE_HEAD), { eventName: 'merge_group' });
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toBe('::error::prguard: repos.compareCommitsWithBasehead returned a malformed response (files should be array, got undefined). ' +
+      'GitHub, or a proxy in between, sent an answer prguard cannot read, so nothing was checked; re-run the job.');
+    expect(server.checkRuns).toEqual([]);
+  });
+
+  test('a truncated comparison, or one without commits, is a clear error naming the call, not a crash', async () => {
+    for (const hostile of [{ truncate: ['repos/compare-commits-with-basehead'] }, { omit: { 'repos/compare-commits-with-basehead': ['commits'] } }]) {
+      const { server, event } = await start({ files: [small], humans: { compare }, hostile });
+      const run = await runAction(server, mergeGroupEvent(event, 2, BASE_SHA, QUEUE_HEAD), { eventName: 'merge_group' });
+      expect(run.code).toBe(1);
+      expect(errorLine(run)).toMatch(/^::error::prguard: repos\.compareCommitsWithBasehead returned a malformed response/);
+    }
+  });
+});
+
 describe.concurrent('an output path that cannot be written', () => {
   test('a sarif-file that is a directory fails the step naming the input, after the check run is published', async () => {
     const { server, event } = await start({ files: [small] });
