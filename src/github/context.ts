@@ -1,6 +1,7 @@
 // What the runner tells the Action: event name and payload, repository, API URL, workspace.
 import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
+import { isObjectId } from '../git/object-id.ts';
 import type { PullRequest } from '../model.ts';
 
 /** Events whose payload carries the pull request (`pull_request_review` re-checks the review quorum). */
@@ -81,7 +82,7 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
 
 /** A full commit id (SHA-1 or SHA-256), or a UsageError naming `what`. */
 export function requireCommitId(value: unknown, what: string): string {
-  if (typeof value !== 'string' || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(value)) {
+  if (typeof value !== 'string' || !isObjectId(value)) {
     throw new UsageError(`${what} is not a commit id (40 hex digits): ${JSON.stringify(value).slice(0, 80)}`);
   }
   return value;

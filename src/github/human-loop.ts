@@ -10,7 +10,8 @@ import type { MergeGroupContext } from './events.ts';
 import type { FailOn } from './payloads.ts';
 import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
-import { markChangedSince, peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
+import { markChangedSince } from './changed-since.ts';
+import { peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
 
 export interface EnrichInput {
   octokit: GitHub;
@@ -21,6 +22,8 @@ export interface EnrichInput {
   policy: ResolvedPolicy;
   reader: RepoReader;
   event: string;
+  /** The workspace checkout, when the change was read from it with git (it answers what changed since a review). */
+  workspace?: string | undefined;
   log: (message: string) => void;
 }
 
@@ -33,7 +36,7 @@ export async function enrichPull(input: EnrichInput): Promise<void> {
   const pr = (change.pr ??= pull.pr);
   if (ruleMayRun(policy.rules[REVIEW_RULE])) {
     pr.reviews = await readReviews(octokit, pull);
-    await markChangedSince(octokit, pull, pr.reviews, change.head, log);
+    await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
   }
   if ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') {
     pr.comments = await readComments(octokit, pull);

@@ -12,7 +12,7 @@ import { pullFromApi } from './context.ts';
 import type { MergeGroupContext } from './events.ts';
 import { GitHubRepoReader } from './reader.ts';
 import { changeFromWorkspace } from './source.ts';
-import { COMPARE_FILE_CAP } from './reviews.ts';
+import { COMPARE_FILE_CAP } from './changed-since.ts';
 
 /** The queued PR's metadata (title, body, labels, author), or undefined with a note. */
 export async function queuedPull(octokit: GitHub, group: MergeGroupContext, notes: string[]): Promise<PullRequest | undefined> {

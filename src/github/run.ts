@@ -120,7 +120,8 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
     source,
     policy,
     enrich: async (change, inForce) => {
-      await enrichPull({ octokit, owners, pull, change, policy: inForce.policy, reader: source.reader, event: context.event, log: core.info });
+      const workspace = source.via() === 'git' ? context.workspace : undefined;
+      await enrichPull({ octokit, owners, pull, change, policy: inForce.policy, reader: source.reader, event: context.event, workspace, log: core.info });
       // A secret one commit adds and a later one removes is still on GitHub in that commit: with the
       // commits in the workspace, their history is scanned too (through the API it is not: see README).
       if (source.via() === 'git' && context.workspace) await addHistory(context.workspace, change, inForce.policy);

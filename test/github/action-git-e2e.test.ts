@@ -72,4 +72,30 @@ describe.concurrent('the Action with a checkout', () => {
     const everything = run.stdout + run.stderr + run.summary + JSON.stringify(report) + JSON.stringify(server.requests);
     expect(everything).not.toContain(token);
   });
+
+  test('what changed since an approval is read with git from the checkout: no compare requests, dropped commits count', async () => {
+    const policy = 'version: 1\ncore:\n  auth:\n    paths: ["src/auth/**"]\n    owners: ["@alice"]\nrules:\n  review-quorum: { severity: error, core-approvals: 1 }\n';
+    const repo = Repo.init('main');
+    const base = repo.commit('Initial commit', { '.github/prguard.yml': policy, 'src/auth/session.ts': 'export const TTL = 900;\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const change = repo.commit('Longer sessions', { 'src/auth/session.ts': 'export const TTL = 90000;\n' });
+    const fixed = repo.commit('Check the session', { 'src/auth/check.ts': 'export const check = true;\n' });
+    repo.git('reset', '-q', '--hard', change); // force-pushed back: the fix is dropped
+    const head = repo.commit('Docs', { 'docs/sessions.md': '# Sessions\n' });
+    const approvals = (commit: string) => [{ login: 'alice', state: 'APPROVED' as const, commit_id: commit }];
+
+    const onAncestor = await start({ shas: { base, head }, files: [], commits: [], humans: { reviews: approvals(change) } });
+    const ok = await runAction(onAncestor.server, onAncestor.event, { env: { GITHUB_WORKSPACE: repo.dir } });
+    expect(onAncestor.server.violations).toEqual([]);
+    expect(onAncestor.server.calls('repos/compare-commits-with-basehead')).toEqual([]);
+    const review = (server: typeof onAncestor.server) => server.checkRuns.find((r) => r.request.name === 'prguard/review')!.request;
+    expect(review(onAncestor.server)).toMatchObject({ status: 'completed', conclusion: 'success' });
+    expect(ok.code).toBe(0);
+
+    const onDropped = await start({ shas: { base, head }, files: [], commits: [], humans: { reviews: approvals(fixed) } });
+    await runAction(onDropped.server, onDropped.event, { env: { GITHUB_WORKSPACE: repo.dir } });
+    expect(onDropped.server.calls('repos/compare-commits-with-basehead')).toEqual([]);
+    expect(review(onDropped.server).status).toBe('in_progress');
+    expect(review(onDropped.server).output.summary).toContain(`@alice (approved ${fixed.slice(0, 7)}; src/auth/check.ts changed since)`);
+  });
 });
