@@ -127,6 +127,10 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
   documents(change, options) {
     return planDocuments(change, options);
   },
+  // The plans at the base too: a change cannot take a path off a plan's list to modify it.
+  baseDocuments(change, options) {
+    return planDocuments(change, options);
+  },
   check(change, options, context) {
     const out: TypedViolation<MessageId>[] = [];
     const paths = touchedPaths(change);
@@ -161,11 +165,14 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
     const lists: { source: string; patterns: string[] }[] = [{ source: 'the policy', patterns: options['must-not-modify'] }];
     for (const doc of planDocuments(change, options)) {
       const text = context.documents[doc];
-      if (text === undefined) {
-        if (doc === options['plan-file']) out.push({ messageId: 'planMissing', severity: 'warning', data: { path: doc, section: options['plan-section'] } });
-        continue;
+      const atBase = context.baseDocuments?.[doc];
+      if (text === undefined && doc === options['plan-file']) {
+        out.push({ messageId: 'planMissing', severity: 'warning', data: { path: doc, section: options['plan-section'] } });
       }
-      lists.push({ source: `the plan ${doc}`, patterns: mustNotModifyFromPlan(text, options['plan-section']) });
+      if (text !== undefined) lists.push({ source: `the plan ${doc}`, patterns: mustNotModifyFromPlan(text, options['plan-section']) });
+      if (atBase !== undefined && atBase !== text) {
+        lists.push({ source: `the plan ${doc} at the base`, patterns: mustNotModifyFromPlan(atBase, options['plan-section']) });
+      }
     }
     for (const path of paths) {
       for (const { source, patterns } of lists) {

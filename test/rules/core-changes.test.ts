@@ -50,6 +50,8 @@ const cases: [string, ChangeSet, string[], Parameters<typeof run>[2]?][] = [
   ['must-not-modify from the plan the PR links', pull(['migrations/001.sql'], body({ leaf: true, plan: 'Approved plan: [docs/plans/export.md](docs/plans/export.md)' })), ['mustNotModify'], { documents: { 'docs/plans/export.md': PLAN } }],
   ['plan allows the change', pull(['src/export/csv.ts'], body({ leaf: true })), [], { options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': PLAN } }],
   ['plan-file missing at head', pull(['src/export/csv.ts'], body({ leaf: true })), ['planMissing'], { options: { 'plan-file': 'plan.md' } }],
+  ['a path the PR takes off its plan is still protected by the plan at the base', pull(['migrations/001.sql', 'plan.md'], body({ leaf: true })), ['mustNotModify'], { options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': '## Must not modify\n- src/auth/**\n' }, baseDocuments: { 'plan.md': PLAN } }],
+  ['a plan the PR deletes still protects its paths (and is missing at head)', pull(['migrations/001.sql'], body({ leaf: true })), ['planMissing', 'mustNotModify'], { options: { 'plan-file': 'plan.md' }, baseDocuments: { 'plan.md': PLAN } }],
   ['plan with a Must not modify: line', pull(['vendor/lib.js'], body({ leaf: true })), ['mustNotModify'], { options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': 'Must not modify: vendor/, db/schema.sql\n' } }],
   ['no core map, no lists: nothing to check', pull(['src/auth/session.ts'], body({ leaf: true })), [], { core: {} }],
 ];

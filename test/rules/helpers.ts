@@ -17,10 +17,11 @@ export interface RunOptions {
   ai?: Provenance;
   core?: Record<string, string[]>;
   documents?: Record<string, string>;
+  baseDocuments?: Record<string, string>;
 }
 
 export function run(rule: AnyRule, change: ChangeSet, o: RunOptions = {}): Violation[] {
-  const ctx = context({ ai: o.ai ?? resolveProvenance(change), core: o.core ?? {}, policyPath: null, documents: o.documents ?? {} });
+  const ctx = context({ ai: o.ai ?? resolveProvenance(change), core: o.core ?? {}, policyPath: null, documents: o.documents ?? {}, baseDocuments: o.baseDocuments ?? {} });
   const violations = rule.check(change, optionsOf(rule, o.options), ctx);
   for (const v of violations) render(rule, v); // throws on an unknown message id or missing data
   return violations;
