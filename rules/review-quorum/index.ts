@@ -133,6 +133,8 @@ export const reviewQuorum = defineRule<Options, MessageId>({
     id: 'review-quorum',
     description: 'Core changes get two approvals including the module owner; no one approves their own change',
     defaultSeverity: 'error',
+    // Which files (core modules, their owners) and who wrote the commits; never the changed lines.
+    reads: ['files', 'commits'],
     pullRequest: { needs: ['reviews'] },
     optIn: true,
     schema,

@@ -52,6 +52,14 @@ describe.concurrent('the review check fails closed', () => {
     expect(run.code).toBe(0);
   });
 
+  test('a diff GitHub left out (lines unread) does not stop the quorum, which reads files and commits only', async () => {
+    const large: FakeFile = { filename: 'docs/big.md', status: 'modified', additions: 5000, deletions: 0 };
+    const { server, event } = await start(scenario({ reviews: [approve('bob')] }, [large]));
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(reviewCheck(server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
+  });
+
   test('an approval on a commit the head dropped is stale: the reverse compare shows what the drop changed', async () => {
     // Both approved OLD, which is HEAD plus a commit that fixed src/auth; the branch was then
     // force-pushed back to HEAD. OLD...HEAD lists nothing (HEAD is OLD's ancestor).
