@@ -80,7 +80,11 @@ function finish(report: Report, inputs: ActionInputs): void {
 }
 
 async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
-  const context = readEventContext(env, core.getInput('pull-number') || undefined);
+  const pullNumber = core.getInput('pull-number') || undefined;
+  const context = readEventContext(env, pullNumber);
+  if (pullNumber !== undefined && context.event !== 'workflow_run') {
+    core.notice(`prguard: the \`pull-number\` input is only for a workflow_run relay; on ${context.event} the event names the pull request, so "${pullNumber}" was ignored.`);
+  }
   if (context.kind === 'unsupported') {
     core.notice(
       `prguard checks pull requests: the "${context.event}" event is not supported, so nothing was checked. ` +

@@ -64,6 +64,14 @@ describe.concurrent('forged and surprising events', () => {
     expect(server.calls('checks/create')).toHaveLength(1);
   });
 
+  test('pull-number on a pull_request event is ignored with a notice saying so: the event names the PR', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { inputs: { 'pull-number': '999' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('::notice::prguard: the `pull-number` input is only for a workflow_run relay; on pull_request the event names the pull request, so "999" was ignored.');
+    expect(server.calls('pulls/get').map((r) => r.path)).toEqual([`/repos/Codertocat/Hello-World/pulls/${event.pull_request.number}`]);
+  });
+
   test('a PR named by number (a waive comment) is read with one pulls.get', async () => {
     const { server, event } = await start({ files: [small] });
     const run = await runAction(server, commentEvent(event, '/prguard waive pr-size big on purpose'), { eventName: 'issue_comment' });
