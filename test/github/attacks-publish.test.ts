@@ -45,6 +45,17 @@ describe.concurrent('publishing', () => {
     expect(texts.comment.replace(/<code>.*?<\/code>/g, '')).not.toMatch(/@acme/);
   });
 
+  test('a review check run GitHub refuses is a warning: the step still passes or fails by fail-on alone', async () => {
+    const policy = 'version: 1\nrules:\n  review-quorum: error\n';
+    const refuse = { operationId: 'checks/create', status: 502, times: 10, when: (body: { name?: string }) => body?.name === 'prguard/review' };
+    const { server, event } = await start({ files: [smallTest], base: { '.github/prguard.yml': policy }, failures: [refuse] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(0);
+    expect(run.outputs.conclusion).toBe('success');
+    expect(server.checkRuns.map((r) => r.request.name)).toEqual(['prguard']);
+    expect(run.stdout).toMatch(/::warning title=prguard%3A no review check run::prguard: the prguard\/review check run could not be published \(checks\.create failed \(502/);
+  });
+
   test('a check run GitHub refuses (422) still publishes: annotations on the step and the job summary say so', async () => {
     const { server, event } = await start({ files: [smallTest, leaky], failures: [{ operationId: 'checks/create', status: 422, message: 'Invalid request' }] });
     const run = await runAction(server, event);

@@ -93,7 +93,7 @@ export class FakeGitHub {
       this.violations.push(...violations);
       return this.send(res, undefined, request ? 422 : 404, { message: `Validation Failed: ${violations.join('; ')}` });
     }
-    const failure = this.state.failures.find((f) => f.operationId === request.operationId && (f.times ?? 1) > 0);
+    const failure = this.state.failures.find((f) => f.operationId === request.operationId && (f.times ?? 1) > 0 && (f.when?.(body) ?? true));
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
       return this.send(res, request, failure.status, { message: failure.message ?? 'Injected failure' }, failure.headers);

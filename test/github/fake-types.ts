@@ -23,6 +23,8 @@ export interface Failure {
   times?: number;
   message?: string;
   headers?: Record<string, string>;
+  /** Fail only requests whose body this accepts (e.g. one check run by its name). */
+  when?: (body: Json) => boolean;
 }
 
 export interface FakeFile {
