@@ -4,7 +4,8 @@ import { ruleMayRun } from '../policy/resolved-rule.ts';
 import type { ChangeSet, Report } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
 import type { RepoReader } from '../repo/reader.ts';
-import type { GitHub } from './client.ts';
+import * as core from '@actions/core';
+import { GitHubCallError, type GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
 import type { MergeGroupContext } from './events.ts';
 import type { FailOn } from './payloads.ts';
@@ -67,8 +68,17 @@ export async function publishMergeGroup(octokit: GitHub, group: MergeGroupContex
     pr: { title: '', body: null, labels: [], author: { login: '', type: '' }, baseRef: group.baseRef, headRef: group.headRef, draft: false },
     fork: false,
   };
-  const check = await publishCheckRun(octokit, pull, report, options);
-  if (!check.created) publishFallbackAnnotations(report, false);
+  // As for a pull request (deliver.ts): a refused check run is said and shown on the step, never fatal.
+  let created = false;
+  try {
+    created = (await publishCheckRun(octokit, pull, report, options)).created;
+  } catch (err) {
+    if (!(err instanceof GitHubCallError)) throw err;
+    core.warning(`prguard: the check run could not be published (${err.message}). The findings are shown as annotations on the step.`, {
+      title: 'prguard: no check run',
+    });
+  }
+  if (!created) publishFallbackAnnotations(report, false);
   const where = group.number !== undefined ? `pull request #${group.number}` : 'each pull request';
   await writeJobSummary(report, options.checkName, [`merge group ${group.headRef || group.headSha.slice(0, 12)}: evaluated ${group.baseSha.slice(0, 7)}...${group.headSha.slice(0, 7)}`]);
   if (!reviewRan) return;

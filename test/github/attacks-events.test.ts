@@ -94,6 +94,14 @@ describe.concurrent('a merge group GitHub answers for in a broken way', () => {
     expect(server.checkRuns).toEqual([]);
   });
 
+  test('a merge group check run GitHub refuses is a warning and annotations on the step; the step passes by fail-on', async () => {
+    const { server, event } = await start({ files: [small], humans: { compare }, failures: [{ operationId: 'checks/create', status: 422, message: 'Invalid request' }] });
+    const run = await runAction(server, mergeGroupEvent(event, 2, BASE_SHA, QUEUE_HEAD), { eventName: 'merge_group' });
+    expect(run.code).toBe(0);
+    expect(run.outputs.conclusion).toBe('success');
+    expect(run.stdout).toContain('::warning title=prguard%3A no check run::prguard: the check run could not be published (checks.create failed (422: Invalid request)');
+  });
+
   test('a truncated comparison, or one without commits, is a clear error naming the call, not a crash', async () => {
     for (const hostile of [{ truncate: ['repos/compare-commits-with-basehead'] }, { omit: { 'repos/compare-commits-with-basehead': ['commits'] } }]) {
       const { server, event } = await start({ files: [small], humans: { compare }, hostile });
