@@ -80,7 +80,11 @@ export async function publishMergeGroup(octokit: GitHub, group: MergeGroupContex
   }
   if (!created) publishFallbackAnnotations(report, false);
   const where = group.number !== undefined ? `pull request #${group.number}` : 'each pull request';
-  await writeJobSummary(report, options.checkName, [`merge group ${group.headRef || group.headSha.slice(0, 12)}: evaluated ${group.baseSha.slice(0, 7)}...${group.headSha.slice(0, 7)}`]);
+  try {
+    await writeJobSummary(report, options.checkName, [`merge group ${group.headRef || group.headSha.slice(0, 12)}: evaluated ${group.baseSha.slice(0, 7)}...${group.headSha.slice(0, 7)}`]);
+  } catch (err) {
+    core.warning(`prguard: the job summary could not be written (${err instanceof Error ? err.message : String(err)}).`);
+  }
   if (!reviewRan) return;
   await publishReviewCheck(
     octokit,

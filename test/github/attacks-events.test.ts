@@ -102,6 +102,16 @@ describe.concurrent('a merge group GitHub answers for in a broken way', () => {
     expect(run.stdout).toContain('::warning title=prguard%3A no check run::prguard: the check run could not be published (checks.create failed (422: Invalid request)');
   });
 
+  test('a job summary that cannot be written is a warning, for a merge group as for a pull request', async () => {
+    const { server, event } = await start({ files: [small], humans: { compare } });
+    const env = { GITHUB_STEP_SUMMARY: '/nonexistent-dir/summary.md' };
+    const runs = [await runAction(server, mergeGroupEvent(event, 2, BASE_SHA, QUEUE_HEAD), { eventName: 'merge_group', env }), await runAction(server, event, { env })];
+    for (const run of runs) {
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/::warning::prguard: the job summary could not be written \(/);
+    }
+  });
+
   test('a truncated comparison, or one without commits, is a clear error naming the call, not a crash', async () => {
     for (const hostile of [{ truncate: ['repos/compare-commits-with-basehead'] }, { omit: { 'repos/compare-commits-with-basehead': ['commits'] } }]) {
       const { server, event } = await start({ files: [small], humans: { compare }, hostile });
