@@ -35,6 +35,15 @@ function timeoutMs(value: string): number {
   return Math.round(seconds * 1000);
 }
 
+/** `check-name`: one line of text (it names two check runs and the sticky comment's marker). */
+function checkName(value: string): string {
+  if (value === '') return 'prguard';
+  if (/[\u0000-\u001f\u007f]/.test(value)) {
+    throw new UsageError(`the \`check-name\` input takes one line of text, not ${JSON.stringify(value).slice(0, 80)}`);
+  }
+  return value;
+}
+
 export function readInputs(): ActionInputs {
   const token = core.getInput('token');
   if (!token) {
@@ -52,7 +61,7 @@ export function readInputs(): ActionInputs {
     ownersToken,
     policy: core.getInput('policy') || undefined,
     failOn,
-    checkName: core.getInput('check-name') || 'prguard',
+    checkName: checkName(core.getInput('check-name')),
     comment: bool('comment', core.getInput('comment')),
     sarifFile: core.getInput('sarif-file') || undefined,
     requestTimeoutMs: timeoutMs(core.getInput('request-timeout')),

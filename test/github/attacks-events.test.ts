@@ -72,6 +72,14 @@ describe.concurrent('forged and surprising events', () => {
     expect(server.calls('pulls/get').map((r) => r.path)).toEqual([`/repos/Codertocat/Hello-World/pulls/${event.pull_request.number}`]);
   });
 
+  test('a check-name of more than one line is refused, naming the input', async () => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { inputs: { 'check-name': 'prguard\nfake' } });
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toBe('::error::prguard: the `check-name` input takes one line of text, not "prguard\\nfake"');
+    expect(server.checkRuns).toEqual([]);
+  });
+
   test('a PR named by number (a waive comment) is read with one pulls.get', async () => {
     const { server, event } = await start({ files: [small] });
     const run = await runAction(server, commentEvent(event, '/prguard waive pr-size big on purpose'), { eventName: 'issue_comment' });
