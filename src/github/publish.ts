@@ -98,6 +98,16 @@ export function writeJobSummary(report: Report, checkName: string, preface: stri
 
 export type CommentResult = 'created' | 'updated' | 'skipped';
 
+/**
+ * Could this comment be the one prguard posted? The marker is plain text anyone can paste: a
+ * comment by someone outside the repository that carries it is not ours to overwrite (its author
+ * could edit it afterwards to show a made-up report). prguard posts as a bot (the workflow token)
+ * or, with a personal token, as someone with access to the repository.
+ */
+function mayBeOurs(c: { user?: { type?: string } | null; author_association?: string }): boolean {
+  return c.user?.type === 'Bot' || ['OWNER', 'MEMBER', 'COLLABORATOR'].includes(c.author_association ?? '');
+}
+
 /** The sticky comment: found by its hidden marker and updated in place, else created once. */
 export async function publishComment(
   octokit: GitHub,
@@ -117,7 +127,7 @@ export async function publishComment(
     }),
   );
   const shape = new Shape('issues.listComments');
-  const mine = comments.find((c) => shape.count(c, 'id') >= 0 && typeof c.body === 'string' && c.body.includes(marker));
+  const mine = comments.find((c) => shape.count(c, 'id') >= 0 && typeof c.body === 'string' && c.body.includes(marker) && mayBeOurs(c));
   try {
     if (mine) {
       if (mine.body !== body) {

@@ -56,6 +56,16 @@ describe.concurrent('publishing', () => {
     expect(run.stdout).toMatch(/::warning title=prguard%3A no review check run::prguard: the prguard\/review check run could not be published \(checks\.create failed \(502/);
   });
 
+  test("an outsider's comment carrying the sticky marker is not overwritten: prguard posts its own", async () => {
+    const fake = { login: 'mallory', association: 'NONE' as const, body: '<!-- prguard:sticky prguard -->\n## prguard\n✅ **Passed** — no findings' };
+    const { server, event } = await start({ files: [smallTest], humans: { comments: [fake] } });
+    const run = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(run.code).toBe(0);
+    expect(server.calls('issues/update-comment')).toHaveLength(0);
+    expect(server.calls('issues/create-comment')).toHaveLength(1);
+    expect(server.comments[0].body).toBe(fake.body);
+  });
+
   test('a check run GitHub refuses (422) still publishes: annotations on the step and the job summary say so', async () => {
     const { server, event } = await start({ files: [smallTest, leaky], failures: [{ operationId: 'checks/create', status: 422, message: 'Invalid request' }] });
     const run = await runAction(server, event);

@@ -288,6 +288,7 @@ export class FakeGitHub {
       body: c.body,
       html_url: `https://github.com/${this.state.owner}/${this.state.repo}/pull/${this.state.pull.number}#issuecomment-${id}`,
       user: { ...example.user, login: c.login, type: c.type ?? 'User' },
+      author_association: c.association ?? example.author_association,
       created_at: c.created_at ?? '2024-05-01T12:00:00Z',
       updated_at: c.created_at ?? '2024-05-01T12:00:00Z',
     };

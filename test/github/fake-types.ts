@@ -79,6 +79,8 @@ export interface FakeReview {
 export interface FakeIssueComment {
   login: string;
   type?: 'User' | 'Bot';
+  /** The author's author_association (default: the example's COLLABORATOR). */
+  association?: 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'NONE';
   body: string;
   created_at?: string;
 }
