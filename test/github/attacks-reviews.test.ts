@@ -111,6 +111,23 @@ describe.concurrent('the review check fails closed', () => {
     expect(reviewCheck(insiders.server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
+  test('CODEOWNERS is read at the base: a PR that makes its author\'s friend the owner does not get an owner approval', async () => {
+    const policy = POLICY.replace('  auth:\n    paths: ["src/auth/**"]\n    owners: ["@alice"]\n', '  auth: ["src/auth/**"]\n');
+    expect(policy).toContain('auth: ["src/auth/**"]'); // owners from CODEOWNERS, not the policy
+    const codeowners: FakeFile = { filename: '.github/CODEOWNERS', status: 'modified', additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-/src/auth/ @alice\n+/src/auth/ @mallory' };
+    const { server, event } = await start({
+      ...scenario({ reviews: [approve('bob'), approve('mallory')] }, [authFile, codeowners]),
+      base: { '.github/prguard.yml': policy, '.github/CODEOWNERS': '/src/auth/ @alice\n' },
+      head: { '.github/CODEOWNERS': '/src/auth/ @mallory\n' },
+    });
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    const [review] = reviewCheck(server);
+    expect(review!.request.status).toBe('in_progress');
+    expect(review!.request.output.summary).toContain('Missing: an approval from an owner of auth');
+    expect(review!.request.output.summary).toContain('auth (@alice)');
+  });
+
   test('a review GitHub names no user for (a deleted account) is not an approval', async () => {
     const { server, event } = await start(scenario({ reviews: [approve(null)] }, [docFile]));
     await runAction(server, event);
