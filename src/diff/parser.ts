@@ -67,6 +67,8 @@ export class DiffParser {
   /** Paths of the current patch, with the line where each started. */
   private seen = new Map<string, number>();
   private readonly mail = new MailReader((commit) => this.commits.push(commit));
+  /** The current file's lines cut at the length limit: [line of the diff, limit]. */
+  private cuts: [number, number][] = [];
 
   /** Consumes whole lines: each ends with '\n', except possibly the last line of the input. */
   lines(text: string): void {
@@ -85,11 +87,13 @@ export class DiffParser {
     }
   }
 
-  /** Records that the next line was cut at `limit` bytes (only its start is read). */
+  /**
+   * Records that the next line was cut at `limit` bytes (only its start is read). Inside a file,
+   * the note names it once its path is resolved (finishFile).
+   */
   lineCut(limit: number): void {
-    this.notes.push(
-      `line ${this.lineNo + 1} of the diff is longer than ${limit} bytes: only its first ${limit} bytes were read`,
-    );
+    if (this.header) this.cuts.push([this.lineNo + 1, limit]);
+    else this.notes.push(cutNote(this.lineNo + 1, limit));
   }
 
   /** Finishes parsing and returns the result. Files of several patches are merged (see merge.ts). */
@@ -290,7 +294,14 @@ export class DiffParser {
     const first = this.seen.get(done.file.path);
     if (first !== undefined) throw pathTwice(header.startLine, done.file.path, first);
     this.seen.set(done.file.path, header.startLine);
+    for (const [line, limit] of this.cuts) this.notes.push(cutNote(line, limit, done.file.path));
+    this.cuts = [];
     this.groups[this.groups.length - 1]!.push(done.file);
     this.options.onFile?.(done.file);
   }
+}
+
+function cutNote(line: number, limit: number, path?: string): string {
+  const where = path === undefined ? '' : ` (in ${JSON.stringify(path)})`;
+  return `line ${line} of the diff${where} is longer than ${limit} bytes: only its first ${limit} bytes were read`;
 }

@@ -219,10 +219,12 @@ async function readChange(
   Promise.all([log, branch, ready]).then(([commits, name]) => events.onCommits?.(commits, name)).catch(() => undefined);
   let stderr: string;
   let files: FileChange[];
+  /** What the diff's parser read only in part (a line past its length limit). */
+  let readInPart: string[];
   let r: RangeAnswer;
   try {
     [stderr, r] = await Promise.all([diff, range]);
-    files = stream.end().files;
+    ({ files, notes: readInPart } = stream.end());
   } catch (err) {
     await Promise.allSettled([diff, log, branch, attributes.finish([]), content.finish()]);
     // A bad ref fails both: the range explains it ref by ref.
@@ -232,7 +234,7 @@ async function readChange(
   const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
   if (events.onFile) for (const f of files) if (wantsContentScan(f)) events.onFile(f);
   const [commits, branchName] = await Promise.all([log, branch]);
-  const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
+  const notes = [...readInPart, ...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
     (n): n is string => n !== undefined,
   );
   return {
