@@ -6,7 +6,7 @@ import { policyLabelEntries, starterPolicy } from '../init/policy-template.ts';
 import { examplePolicyTest } from '../init/policy-test-template.ts';
 import { DEFAULT_TESTS_DIR } from '../policy/fixtures.ts';
 import { PR_TEMPLATE } from '../init/pr-template.ts';
-import { occupied, writeInRepo } from '../init/write.ts';
+import { occupied, writeInRepo } from '../repo/write.ts';
 import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
 import { SCHEMA_ID } from '../policy/schema.ts';
 import { repoRoot } from '../git/index.ts';

@@ -1,4 +1,5 @@
-// Writes the files `prguard init` creates, inside the repository only: a clone may hold a symlink
+// Writes a file prguard makes in the repository (`prguard init`'s, the secrets baseline where the
+// policy names it), inside the repository only: a clone may hold a symlink
 // where a file goes (`.github/prguard.yml -> ~/.bashrc`) or a directory on the way
 // (`.github -> /elsewhere`), and writing through it would create or overwrite a file outside the
 // work tree. A symlink in the file's place counts as an existing file (kept, or replaced as a
@@ -27,6 +28,7 @@ export function writeInRepo(root: string, rel: string, text: string): void {
   const path = join(root, rel);
   try {
     const dir = dirname(path);
+    if (!inside(root, path)) throw new UsageError(`cannot write ${rel}: it is outside the repository`);
     try {
       mkdirSync(dir, { recursive: true });
     } catch (err) {
