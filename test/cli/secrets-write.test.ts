@@ -1,7 +1,7 @@
 // `prguard secrets baseline` writes where the policy names the baseline only inside the
 // repository, never through a symlink a clone brings; `--output` writes where it is told.
 import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Repo, runCli, tempDir } from '../helpers/repo.ts';
 
@@ -13,12 +13,14 @@ function repoWith(policy: string): Repo {
 
 describe('secrets baseline: where it writes', () => {
   it('refuses a policy baseline outside the repository', () => {
-    for (const baseline of ['../outside.json', '/tmp/prguard-outside.json']) {
-      const repo = repoWith(`version: 1\nextends: recommended\nrules:\n  secret-leakage:\n    baseline: ${baseline}\n`);
+    const outside = join(tempDir(), 'outside.json');
+    for (const baseline of [(repo: Repo) => relative(repo.dir, outside), () => outside]) {
+      const repo = Repo.init();
+      repo.commit('base', { '.github/prguard.yml': `version: 1\nextends: recommended\nrules:\n  secret-leakage:\n    baseline: ${baseline(repo)}\n`, 'a.txt': 'a\n' });
       const r = runCli(['secrets', 'baseline'], { cwd: repo.dir });
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/^prguard: cannot write (the baseline )?\S*outside\.json: /);
-      expect(existsSync(join(repo.dir, '..', 'outside.json'))).toBe(false);
+      expect(existsSync(outside)).toBe(false);
       repo.remove();
     }
   });
