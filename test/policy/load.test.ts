@@ -52,6 +52,13 @@ describe('policy validation reports file:line:col and names the key', () => {
     expect(got[5]).toMatch(/^p\.yml:\d+:\d+: and \d+ more YAML syntax errors from here on$/);
   });
 
+  it('a long list without aliases is not called an alias bomb', () => {
+    const text = `version: 1\nrules:\n  demo-size:\n    exclude:\n${Array.from({ length: 10_001 }, (_, i) => `      - "a${i}/**"`).join('\n')}\n`;
+    expect(problems(text)).toEqual([
+      'p.yml:5:7: this value holds more than 10000 values, more than a policy is read with: use globs instead of listing every path',
+    ]);
+  });
+
   it('reports every problem, not only the first', () => {
     const got = problems('version: 1\nrules:\n  demo-size:\n    max-lines: x\n    colour: red\n  nope: error\n');
     expect(got).toHaveLength(3);
