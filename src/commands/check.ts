@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { App, CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
-import { repoRoot } from '../git/index.ts';
+import { repoRoot, whyNoWorkTree } from '../git/index.ts';
 import { tryResolveRange } from '../git/range.ts';
 import { openGit } from '../git/run.ts';
 import type { ChangeSet, PullRequest } from '../model.ts';
@@ -192,7 +192,7 @@ export async function checkRequest(
   const range = diff === undefined && base !== undefined ? await tryResolveRange(openGit(io.cwd), base, head ?? 'HEAD', true) : undefined;
   const root = range?.root ?? (await repoRoot(io.cwd)) ?? (diff !== undefined ? io.cwd : null);
   if (root === null) {
-    throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
+    throw new UsageError(`${await whyNoWorkTree(io.cwd)}. Run prguard in a clone's work tree, or pass --diff FILE.`);
   }
   const limit = (flag: string, env: string, units: boolean) => {
     const fromFlag = values[flag] !== undefined;

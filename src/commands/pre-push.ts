@@ -2,6 +2,7 @@
 // policy and blocks the push (exit 1) on error findings.
 import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
+import { whyNoWorkTree } from '../git/index.ts';
 import { mayBeChecked, resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { openGit } from '../git/run.ts';
 import { gitVersion } from '../git/version.ts';
@@ -95,7 +96,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
   const plan = await planned;
   const color = useColor(io);
   const root = plan.root;
-  if (root === null) throw new UsageError(`${io.cwd} is not inside a git repository.`);
+  if (root === null) throw new UsageError(`${await whyNoWorkTree(io.cwd)}.`);
   const policy = policyChoice(typeof values.policy === 'string' ? values.policy : undefined, io, root);
   const ai = parseAi(typeof values.ai === 'string' ? values.ai : undefined);
   let blocked = 0;

@@ -71,6 +71,17 @@ export async function repoRoot(cwd: string): Promise<string | null> {
   }
 }
 
+/**
+ * Why `cwd` has no work tree, in words: a bare repository or a git directory is a repository all
+ * the same, and "not inside a git repository" would send the user looking for the wrong thing.
+ */
+export async function whyNoWorkTree(cwd: string): Promise<string> {
+  const [bare, inGitDir] = ((await openGit(cwd).tryRaw(['rev-parse', '--is-bare-repository', '--is-inside-git-dir'])) ?? '').split('\n');
+  if (bare === 'true') return `${cwd} is a bare repository: it has no work tree to read a change from`;
+  if (inGitDir === 'true') return `${cwd} is inside a .git directory, not in the work tree`;
+  return `${cwd} is not inside a git repository`;
+}
+
 /** A failure to resolve the range, explained: outside a work tree first, else the refs' own error. */
 async function explain(cwd: string, err: unknown): Promise<never> {
   if ((await repoRoot(cwd)) === null) {

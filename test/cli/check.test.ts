@@ -193,3 +193,22 @@ describe('unreadable inputs are explained, not coded', () => {
     expect(r.stdout).toBe('');
   });
 });
+
+describe('where there is no work tree, the message says which case it is', () => {
+  it('a bare repository and a .git directory are named as such, not "not inside a git repository"', () => {
+    const repo = Repo.init();
+    repo.commit('one', { 'a.txt': 'a\n' });
+    const bare = repo.addOrigin();
+    const inBare = runCli(['check', '--base', 'main', '--head', 'main'], { cwd: bare });
+    expect(inBare.code).toBe(2);
+    expect(inBare.stderr).toBe(`prguard: ${bare} is a bare repository: it has no work tree to read a change from. Run prguard in a clone's work tree, or pass --diff FILE.\n`);
+    const gitDir = join(repo.dir, '.git');
+    const inGitDir = runCli(['check'], { cwd: gitDir });
+    expect(inGitDir.code).toBe(2);
+    expect(inGitDir.stderr).toContain(`prguard: ${gitDir} is inside a .git directory, not in the work tree.`);
+    const pushed = runCli(['pre-push', 'origin'], { cwd: bare, input: '' });
+    expect(pushed.code).toBe(2);
+    expect(pushed.stderr).toContain('is a bare repository');
+    repo.remove();
+  });
+});
