@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { App, CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
+import { readTextFile } from '../read-text.ts';
 import { repoRoot, whyNoWorkTree } from '../git/index.ts';
 import { tryResolveRange } from '../git/range.ts';
 import { openGit } from '../git/run.ts';
@@ -105,7 +106,7 @@ export function parseAi(value: string | undefined): boolean | undefined {
 
 function readText(file: string, what: string, io: IO): string {
   try {
-    return readFileSync(file === '-' ? 0 : resolvePath(io.cwd, file), 'utf8');
+    return file === '-' ? readFileSync(0, 'utf8') : readTextFile(resolvePath(io.cwd, file));
   } catch (err) {
     throw new UsageError(`cannot read ${what} ${file}: ${describeFsError(err)}`);
   }

@@ -186,6 +186,11 @@ describe('unreadable inputs are explained, not coded', () => {
   it.each([
     [['check', '--diff', '-', '--pr-body', 'nope.md'], 'cannot read PR body file nope.md: the file does not exist'],
     [['check', '--diff', '-', '--policy', '.'], 'it is a directory, not a file'],
+    // A device that never ends is refused at the bound, not read until memory runs out.
+    [['check', '--diff', '-', '--policy', '/dev/zero'], 'cannot read policy file /dev/zero: it is larger than 64 MiB'],
+    [['check', '--diff', '-', '--pr-body', '/dev/zero'], 'cannot read PR body file /dev/zero: it is larger than 64 MiB'],
+    [['check', '--diff', '-', '--reviews', '/dev/zero'], 'cannot read reviews file /dev/zero: it is larger than 64 MiB'],
+    [['policy', 'validate', '/dev/zero'], 'cannot read policy file /dev/zero: it is larger than 64 MiB'],
   ])('%j', (args, message) => {
     const r = runCli(args, { cwd: tempDir(), input: NEW_FILE_DIFF });
     expect(r.code).toBe(2);
