@@ -30,6 +30,8 @@ export class FileHeader {
   };
   private readonly names: FileNames = {};
   hasHunks = false;
+  /** The mode of a `new file mode` or `deleted file mode` line (a type change joins two). */
+  fileMode: string | undefined;
 
   constructor(
     readonly startLine: number,
@@ -76,6 +78,7 @@ export class FileHeader {
       if (mode === SUBMODULE_MODE) file.submodule = true;
     } else if ((v = after(text, 'new file mode ') ?? after(text, 'deleted file mode ')) !== undefined) {
       file.status = text.startsWith('new') ? 'added' : 'deleted';
+      this.fileMode = v.trim();
       if (v.split(',').some((m) => m.trim() === SUBMODULE_MODE)) file.submodule = true;
     } else if ((v = after(text, 'rename from ') ?? after(text, 'rename old ') ?? after(text, 'copy from ')) !== undefined) {
       file.status = text.startsWith('rename') ? 'renamed' : 'copied';

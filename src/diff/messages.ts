@@ -55,3 +55,9 @@ export function pathTwice(line: number, path: string, first: number): DiffFormat
       'pass separate diffs, or a `git format-patch` series',
   );
 }
+
+/** A line read only in part, at the line-length limit. */
+export function cutNote(line: number, limit: number, path?: string): string {
+  const where = path === undefined ? '' : ` (in ${JSON.stringify(path)})`;
+  return `line ${line} of the diff${where} is longer than ${limit} bytes: only its first ${limit} bytes were read`;
+}
