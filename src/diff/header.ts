@@ -43,6 +43,11 @@ export class FileHeader {
     if (kind === 'combined') this.names.combined = unquoteName(headerNames ?? '');
   }
 
+  /** Both `---` and `+++` lines were read: git and diff -u write them only before a hunk. */
+  get hasNames(): boolean {
+    return this.names.minus !== undefined && this.names.plus !== undefined;
+  }
+
   /** Is a `---` line still this file's old name (rather than a new plain-diff file)? */
   get wantsNames(): boolean {
     return !this.hasHunks && this.kind !== 'plain' && this.names.minus === undefined;

@@ -20,6 +20,11 @@ export function truncatedHunk(line: number, hunkAt: number, file: string, left: 
   );
 }
 
+/** `---` and `+++` with no hunk after them: what a diff cut off right after a file's header leaves. */
+export function noHunk(line: number, file: string): DiffFormatError {
+  return new DiffFormatError(line, `corrupt patch: ${file} has its --- and +++ lines but no hunk after them (was the diff cut off?)`);
+}
+
 /** A hunk-like line after a complete hunk: the hunk is longer than its header says. */
 export function strayHunkLine(line: number, hunkAt: number, file: string, text: string): DiffFormatError {
   return new DiffFormatError(

@@ -13,7 +13,7 @@ import { lineText } from './lines.ts';
 import { MailReader } from './mail-reader.ts';
 import { type History, patchHistory } from './history.ts';
 import { joinTypeChange, mergePatchFiles } from './merge.ts';
-import { badHunkHeader, cutNote, gitLogRefused, pathTwice, strayHunkLine, truncatedHunk } from './messages.ts';
+import { badHunkHeader, cutNote, gitLogRefused, noHunk, pathTwice, strayHunkLine, truncatedHunk } from './messages.ts';
 import { mailStart } from './mbox.ts';
 import type { Prefixes } from './paths.ts';
 
@@ -296,6 +296,8 @@ export class DiffParser {
     this.oldLeft = this.newLeft = 0;
     const done = header.finish();
     if ('problem' in done) throw new DiffFormatError(header.startLine, done.problem);
+    // git apply refuses it too ("patch with only garbage"): never read as an unchanged file.
+    if (header.hasNames && !header.hasHunks && !done.file.binary) throw noHunk(header.startLine, JSON.stringify(done.file.path));
     if (done.prefixes) this.known = done.prefixes;
     for (const [line, limit] of this.cuts) this.notes.push(cutNote(line, limit, done.file.path));
     this.cuts = [];
