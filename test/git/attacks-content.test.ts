@@ -159,4 +159,16 @@ describe('a line past the length limit', () => {
     const change = await loadGitChangeSet({ cwd: repo.dir, base, head });
     expect(change.notes).toContain('line 7 of the diff (in "dist/app.min.js") is longer than 8388608 bytes: only its first 8388608 bytes were read');
   });
+
+  it('in a commit of the range that a later one removes, is noted too (the history scan reads it in part)', () => {
+    const { repo, base } = repoWithBase();
+    repo.commit('minified', { 'dist/app.min.js': `${'x'.repeat(9 * 1024 * 1024)};\n` });
+    repo.git('rm', '-q', 'dist/app.min.js');
+    const head = repo.commit('removed again');
+    const r = runCli(['check', '--base', base, '--head', head, '--format', 'json'], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { notes: string[] }).notes).toContain(
+      "1 added line in the range's commits (git log -p) is longer than 8388608 bytes: only the first part was scanned for secrets a commit added and a later one removed",
+    );
+  });
 });
