@@ -6,6 +6,7 @@ import { commands } from './commands/index.ts';
 import type { IO } from './commands/types.ts';
 import { UsageError } from './errors.ts';
 import { closest } from './policy/suggest.ts';
+import { printableLines } from './report/printable.ts';
 import { VERSION } from './version.ts';
 
 const MAIN_HELP = `prguard ${VERSION} — a policy linter for pull requests written with AI coding agents
@@ -86,13 +87,14 @@ export async function main(argv: string[], io: IO, given?: App): Promise<number>
     return await dispatch(argv, io, appOf);
   } catch (err) {
     const { scrub } = await appOf();
-    // The redaction boundary holds for errors too: a policy error may quote a pasted token.
+    // The redaction boundary holds for errors too: a policy error may quote a pasted token. A
+    // message may quote a path or a ref from the change: shown without its control characters.
     if (err instanceof UsageError) {
-      io.stderr(`prguard: ${scrub(err.message)}\n`);
+      io.stderr(`prguard: ${printableLines(scrub(err.message))}\n`);
     } else {
       const e = err as Error;
-      io.stderr(`prguard: internal error: ${scrub(e?.message ?? String(err))}\n`);
-      if (io.env.PRGUARD_DEBUG) io.stderr(`${scrub(e?.stack ?? '')}\n`);
+      io.stderr(`prguard: internal error: ${printableLines(scrub(e?.message ?? String(err)))}\n`);
+      if (io.env.PRGUARD_DEBUG) io.stderr(`${printableLines(scrub(e?.stack ?? ''))}\n`);
       else io.stderr('Set PRGUARD_DEBUG=1 for details, and please report it.\n');
     }
     return 2;

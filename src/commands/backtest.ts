@@ -1,11 +1,11 @@
 // `prguard backtest`: what a policy would have done on the repository's last merged pull requests.
-import { readFileSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
 import { discoverPolicy, policyFromText } from '../policy/index.ts';
 import type { PolicyChoice } from '../policy/in-force.ts';
 import { closest } from '../policy/suggest.ts';
+import { readTextFile } from '../read-text.ts';
 import { defaultBranch, mergedPrs } from './backtest-history.ts';
 import { formatBacktestJson, formatBacktestMarkdown, formatBacktestText, type BacktestReport } from './backtest-format.ts';
 import { runBacktest } from './backtest-run.ts';
@@ -63,7 +63,7 @@ function choiceFor(file: string | undefined, root: string, io: IO, rules: Parame
   const path = file !== undefined ? resolve(io.cwd, file) : join(root, rel!);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFile(path);
   } catch (err) {
     throw new UsageError(`cannot read policy file ${display}: ${describeFsError(err)}`);
   }

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { App, CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
-import { repoRoot } from '../git/index.ts';
+import { readTextFile } from '../read-text.ts';
+import { repoRoot, whyNoWorkTree } from '../git/index.ts';
 import { tryResolveRange } from '../git/range.ts';
 import { openGit } from '../git/run.ts';
 import type { ChangeSet, PullRequest } from '../model.ts';
@@ -105,7 +106,7 @@ export function parseAi(value: string | undefined): boolean | undefined {
 
 function readText(file: string, what: string, io: IO): string {
   try {
-    return readFileSync(file === '-' ? 0 : resolvePath(io.cwd, file), 'utf8');
+    return file === '-' ? readFileSync(0, 'utf8') : readTextFile(resolvePath(io.cwd, file));
   } catch (err) {
     throw new UsageError(`cannot read ${what} ${file}: ${describeFsError(err)}`);
   }
@@ -192,7 +193,7 @@ export async function checkRequest(
   const range = diff === undefined && base !== undefined ? await tryResolveRange(openGit(io.cwd), base, head ?? 'HEAD', true) : undefined;
   const root = range?.root ?? (await repoRoot(io.cwd)) ?? (diff !== undefined ? io.cwd : null);
   if (root === null) {
-    throw new UsageError(`${io.cwd} is not inside a git repository. Run prguard in one, or pass --diff FILE.`);
+    throw new UsageError(`${await whyNoWorkTree(io.cwd)}. Run prguard in a clone's work tree, or pass --diff FILE.`);
   }
   const limit = (flag: string, env: string, units: boolean) => {
     const fromFlag = values[flag] !== undefined;

@@ -1,11 +1,12 @@
 // `prguard init`: write a starter policy and the guideline's pull request template.
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { POLICY_LABEL } from '../../rules/protected-paths/index.ts';
 import { policyLabelEntries, starterPolicy } from '../init/policy-template.ts';
 import { examplePolicyTest } from '../init/policy-test-template.ts';
 import { DEFAULT_TESTS_DIR } from '../policy/fixtures.ts';
 import { PR_TEMPLATE } from '../init/pr-template.ts';
+import { occupied, writeInRepo } from '../repo/write.ts';
 import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
 import { SCHEMA_ID } from '../policy/schema.ts';
 import { repoRoot } from '../git/index.ts';
@@ -37,7 +38,8 @@ Set up prguard in this repository (at the top of the git work tree, else here):
                                       Change Type, Verification, checklists, ...)
   ${TEST_FILE}
                                       an example policy test (prguard policy test runs them)
-Existing files are never overwritten without --force.
+Existing files (a symlink too) are never overwritten without --force, and nothing is
+written through a symlink or outside the repository.
 
 Options:
   --force       overwrite existing files
@@ -77,17 +79,16 @@ export const init: Command = {
     // The starter must load like any user's policy; a failure here is a bug, reported as such.
     policyFromText(policy, POLICY_FILE, allRules);
     const files: { path: string; text: string; existing: string | null }[] = [
-      { path: POLICY_FILE, text: policy, existing: existsSync(join(root, POLICY_FILE)) ? POLICY_FILE : null },
+      { path: POLICY_FILE, text: policy, existing: occupied(join(root, POLICY_FILE)) ? POLICY_FILE : null },
       { path: TEMPLATE_FILE, text: PR_TEMPLATE, existing: existingTemplate(root) },
-      { path: TEST_FILE, text: examplePolicyTest(POLICY_FILE, POLICY_LABEL), existing: existsSync(join(root, TEST_FILE)) ? TEST_FILE : null },
+      { path: TEST_FILE, text: examplePolicyTest(POLICY_FILE, POLICY_LABEL), existing: occupied(join(root, TEST_FILE)) ? TEST_FILE : null },
     ];
     for (const file of files) {
       if (file.existing && !force) {
         io.stdout(`kept     ${file.existing} (exists; prguard init --force overwrites ${file.path})\n`);
         continue;
       }
-      mkdirSync(dirname(join(root, file.path)), { recursive: true });
-      writeFileSync(join(root, file.path), file.text);
+      writeInRepo(root, file.path, file.text);
       io.stdout(`${file.existing === file.path ? 'replaced' : 'created '} ${file.path}\n`);
     }
     io.stdout(

@@ -15,7 +15,8 @@ directory set by core.hooksPath. Running it again is harmless.
 
 Options:
   --force       replace an existing pre-push hook that prguard did not write (it is kept
-                as pre-push.prguard-backup)
+                as pre-push.prguard-backup, or .prguard-backup.N when that exists; a
+                symlink is moved aside, and the file it points at left as it is)
   -h, --help    show this help
 
 With husky or lefthook, add prguard to their configuration instead (this command prints both).

@@ -25,10 +25,21 @@ export function formatDescribedText(d: DescribedPolicy): string {
   lines.push('');
   if (d.core.length > 0) {
     lines.push('core:');
-    lines.push(...valueLines(d.core, '  '), '');
+    lines.push(...valueLines(d.core, '  '));
+    const named = new Set(d.owners.map((o) => o.key));
+    const fromCodeowners = d.core.filter((c) => !named.has(c.key)).map((c) => c.key);
+    if (d.owners.length > 0) lines.push('  owners:', ...valueLines(d.owners, '    '));
+    if (fromCodeowners.length > 0) lines.push(`  owners of ${fromCodeowners.join(', ')}: from CODEOWNERS at the base`);
+    lines.push('');
   } else {
     lines.push('core: none (every file is a leaf)', '');
   }
+  lines.push(
+    d.waivers.by.length === 0
+      ? 'waivers: nobody may waive a finding (no waivers.by)'
+      : `waivers: ${d.waivers.by.join(', ')} may waive ${d.waivers.rules.length > 0 ? d.waivers.rules.join(', ') : 'no rule'}  ${d.waivers.from}`,
+    '',
+  );
   const idWidth = Math.max(...d.rules.map((r) => r.id.length)) + 2;
   const ran = d.rules.filter((r) => r.runs).length;
   lines.push(`rules: ${ran} of ${d.rules.length} run`);

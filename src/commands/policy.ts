@@ -1,11 +1,11 @@
 // `prguard policy print|validate`: the policy itself, for the lead who owns it and for its CI.
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describeFsError, PolicyError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
 import { describePolicy } from '../policy/describe.ts';
 import { discoverPolicy } from '../policy/index.ts';
 import { POLICY_PATHS } from '../policy/paths.ts';
+import { readTextFile } from '../read-text.ts';
 import { closest } from '../policy/suggest.ts';
 import { DEFAULT_TESTS_DIR } from '../policy/fixtures.ts';
 import { formatDescribedJson, formatDescribedText } from './policy-print.ts';
@@ -50,7 +50,7 @@ interface PolicyFile {
 
 function readPolicy(display: string, path: string): PolicyFile {
   try {
-    return { display, text: readFileSync(path, 'utf8') };
+    return { display, text: readTextFile(path) };
   } catch (err) {
     throw new UsageError(`cannot read policy file ${display}: ${describeFsError(err)}`);
   }

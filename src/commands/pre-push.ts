@@ -2,11 +2,13 @@
 // policy and blocks the push (exit 1) on error findings.
 import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
+import { whyNoWorkTree } from '../git/index.ts';
 import { mayBeChecked, resolvePushRanges, shortRef } from '../git/push-ranges.ts';
 import { openGit } from '../git/run.ts';
 import { gitVersion } from '../git/version.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
 import { policyPrefetch } from '../policy/paths.ts';
+import { printable } from '../report/printable.ts';
 import { formatText } from '../report/text.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
 import { gitSource } from './source.ts';
@@ -94,12 +96,12 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
   const plan = await planned;
   const color = useColor(io);
   const root = plan.root;
-  if (root === null) throw new UsageError(`${io.cwd} is not inside a git repository.`);
+  if (root === null) throw new UsageError(`${await whyNoWorkTree(io.cwd)}.`);
   const policy = policyChoice(typeof values.policy === 'string' ? values.policy : undefined, io, root);
   const ai = parseAi(typeof values.ai === 'string' ? values.ai : undefined);
   let blocked = 0;
   for (const s of plan.skipped) {
-    io.stdout(`prguard: ${shortRef(s.ref.remoteRef)}: skipped (${s.reason})\n`);
+    io.stdout(`prguard: ${printable(shortRef(s.ref.remoteRef))}: skipped (${s.reason})\n`);
   }
   for (const range of plan.ranges) {
     // The pushed branch, as the Action will see it as the PR's head ref.
@@ -118,7 +120,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;
     io.stdout(
-      `prguard: ${shortRef(range.ref.localRef)} -> ${remote}/${shortRef(range.ref.remoteRef)} ` +
+      `prguard: ${printable(shortRef(range.ref.localRef))} -> ${printable(`${remote}/${shortRef(range.ref.remoteRef)}`)} ` +
         `(${range.base.slice(0, 7)}..${range.head.slice(0, 7)}, base: ${range.baseLabel})\n`,
     );
     if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));

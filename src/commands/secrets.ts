@@ -2,6 +2,7 @@
 // secret-leakage findings in a file the policy names, so a repository full of fixtures starts clean.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { writeInRepo } from '../repo/write.ts';
 import { DiffStream } from '../diff/index.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { readHistory } from '../git/history.ts';
@@ -32,7 +33,8 @@ own leak by adding a fingerprint; commit the baseline on the base branch first. 
 file itself is scanned like any other file.
 
 Options:
-  -o, --output FILE   where to write (default: the policy's \`baseline\`, else ${DEFAULT_BASELINE})
+  -o, --output FILE   where to write (default: the policy's \`baseline\`, else ${DEFAULT_BASELINE};
+                      those are written inside the repository only, never through a symlink)
   --head REF      the commit whose files are scanned (default: HEAD)
   --base REF      only record findings of the range --base..--head (and its commits)
   --policy FILE   policy file for the rule's options (default: .github/prguard.yml, .prguard.yml)
@@ -85,13 +87,20 @@ export const secretsCommand: Command = {
       entries.push({ fingerprint: v.fingerprint, pattern: String(v.data?.pattern ?? ''), ...(v.path !== undefined ? { path: v.path } : {}), ...(v.line !== undefined ? { line: v.line } : {}) });
     }
     const named = options.baseline || undefined;
-    const target = str(values.output) ?? named ?? DEFAULT_BASELINE;
-    const file = isAbsolute(target) ? target : str(values.output) !== undefined ? resolve(io.cwd, target) : join(root, target);
-    try {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, formatBaseline(entries));
-    } catch (err) {
-      throw new UsageError(`Cannot write the baseline ${target}: ${describeFsError(err as NodeJS.ErrnoException)}.`);
+    const output = str(values.output);
+    const target = output ?? named ?? DEFAULT_BASELINE;
+    const file = output !== undefined ? resolve(io.cwd, output) : join(root, target);
+    if (output === undefined) {
+      // Where the policy names it: in the repository, never through a symlink (repo/write.ts).
+      if (isAbsolute(target)) throw new UsageError(`cannot write the baseline ${target}: the policy's baseline must be a path in the repository`);
+      writeInRepo(root, target, formatBaseline(entries));
+    } else {
+      try {
+        mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, formatBaseline(entries));
+      } catch (err) {
+        throw new UsageError(`Cannot write the baseline ${target}: ${describeFsError(err as NodeJS.ErrnoException)}.`);
+      }
     }
     const unique = new Set(entries.map((e) => e.fingerprint)).size;
     const rel = relative(root, file).split('\\').join('/');

@@ -30,6 +30,8 @@ export class FileHeader {
   };
   private readonly names: FileNames = {};
   hasHunks = false;
+  /** The mode of a `new file mode` or `deleted file mode` line (a type change joins two). */
+  fileMode: string | undefined;
 
   constructor(
     readonly startLine: number,
@@ -39,6 +41,11 @@ export class FileHeader {
   ) {
     if (kind === 'git') this.names.gitHeader = headerNames;
     if (kind === 'combined') this.names.combined = unquoteName(headerNames ?? '');
+  }
+
+  /** Both `---` and `+++` lines were read: git and diff -u write them only before a hunk. */
+  get hasNames(): boolean {
+    return this.names.minus !== undefined && this.names.plus !== undefined;
   }
 
   /** Is a `---` line still this file's old name (rather than a new plain-diff file)? */
@@ -76,6 +83,7 @@ export class FileHeader {
       if (mode === SUBMODULE_MODE) file.submodule = true;
     } else if ((v = after(text, 'new file mode ') ?? after(text, 'deleted file mode ')) !== undefined) {
       file.status = text.startsWith('new') ? 'added' : 'deleted';
+      this.fileMode = v.trim();
       if (v.split(',').some((m) => m.trim() === SUBMODULE_MODE)) file.submodule = true;
     } else if ((v = after(text, 'rename from ') ?? after(text, 'rename old ') ?? after(text, 'copy from ')) !== undefined) {
       file.status = text.startsWith('rename') ? 'renamed' : 'copied';

@@ -7,6 +7,7 @@
 // - additions, deletions and hunks are those of every patch, in order (so no added line is
 //   lost); a later patch's line numbers refer to that patch's own version of the file;
 // - binary and submodule if any patch says so; the mode change spans first to last.
+// Within one patch, joinTypeChange makes git's two entries for a type change one.
 import type { FileChange, FileStatus } from '../model.ts';
 
 interface Entry {
@@ -73,4 +74,15 @@ export function mergePatchFiles(groups: FileChange[][]): FileChange[] {
     out.push(f);
   }
   return out;
+}
+
+/** `deleted` and the `added` file of the same path become one modified file, modes changed. */
+export function joinTypeChange(deleted: FileChange, oldMode: string | undefined, added: FileChange, newMode: string | undefined): void {
+  deleted.status = 'modified';
+  if (oldMode && newMode) deleted.modeChange = { oldMode, newMode };
+  deleted.hunks.push(...added.hunks);
+  deleted.additions += added.additions;
+  deleted.deletions += added.deletions;
+  deleted.binary ||= added.binary;
+  deleted.submodule ||= added.submodule;
 }

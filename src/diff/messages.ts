@@ -20,6 +20,11 @@ export function truncatedHunk(line: number, hunkAt: number, file: string, left: 
   );
 }
 
+/** `---` and `+++` with no hunk after them: what a diff cut off right after a file's header leaves. */
+export function noHunk(line: number, file: string): DiffFormatError {
+  return new DiffFormatError(line, `corrupt patch: ${file} has its --- and +++ lines but no hunk after them (was the diff cut off?)`);
+}
+
 /** A hunk-like line after a complete hunk: the hunk is longer than its header says. */
 export function strayHunkLine(line: number, hunkAt: number, file: string, text: string): DiffFormatError {
   return new DiffFormatError(
@@ -54,4 +59,10 @@ export function pathTwice(line: number, path: string, first: number): DiffFormat
     `${JSON.stringify(path)} is named a second time in one diff (first at line ${first}): ` +
       'pass separate diffs, or a `git format-patch` series',
   );
+}
+
+/** A line read only in part, at the line-length limit. */
+export function cutNote(line: number, limit: number, path?: string): string {
+  const where = path === undefined ? '' : ` (in ${JSON.stringify(path)})`;
+  return `line ${line} of the diff${where} is longer than ${limit} bytes: only its first ${limit} bytes were read`;
 }

@@ -12,8 +12,8 @@ import { type HunkText, hunkLineMark, textHunk } from './hunk-text.ts';
 import { lineText } from './lines.ts';
 import { MailReader } from './mail-reader.ts';
 import { type History, patchHistory } from './history.ts';
-import { mergePatchFiles } from './merge.ts';
-import { badHunkHeader, gitLogRefused, pathTwice, strayHunkLine, truncatedHunk } from './messages.ts';
+import { joinTypeChange, mergePatchFiles } from './merge.ts';
+import { badHunkHeader, cutNote, gitLogRefused, noHunk, pathTwice, strayHunkLine, truncatedHunk } from './messages.ts';
 import { mailStart } from './mbox.ts';
 import type { Prefixes } from './paths.ts';
 
@@ -67,6 +67,13 @@ export class DiffParser {
   /** Paths of the current patch, with the line where each started. */
   private seen = new Map<string, number>();
   private readonly mail = new MailReader((commit) => this.commits.push(commit));
+  /**
+   * A deleted file not handed on yet: git writes a type change (a file replaced by a symlink or a
+   * submodule, or back) as the path's deletion then its creation, one change (joinTypeChange).
+   */
+  private held: { file: FileChange; mode: string | undefined } | undefined;
+  /** The current file's lines cut at the length limit: [line of the diff, limit]. */
+  private cuts: [number, number][] = [];
 
   /** Consumes whole lines: each ends with '\n', except possibly the last line of the input. */
   lines(text: string): void {
@@ -85,11 +92,13 @@ export class DiffParser {
     }
   }
 
-  /** Records that the next line was cut at `limit` bytes (only its start is read). */
+  /**
+   * Records that the next line was cut at `limit` bytes (only its start is read). Inside a file,
+   * the note names it once its path is resolved (finishFile).
+   */
   lineCut(limit: number): void {
-    this.notes.push(
-      `line ${this.lineNo + 1} of the diff is longer than ${limit} bytes: only its first ${limit} bytes were read`,
-    );
+    if (this.header) this.cuts.push([this.lineNo + 1, limit]);
+    else this.notes.push(cutNote(this.lineNo + 1, limit));
   }
 
   /** Finishes parsing and returns the result. Files of several patches are merged (see merge.ts). */
@@ -97,6 +106,7 @@ export class DiffParser {
     this.checkHunkDone();
     if (this.pendingMinus && this.header?.hasHunks) this.strayLine(this.pendingMinus.raw, this.pendingMinus.line);
     this.finishFile();
+    this.release();
     this.mail.finish();
     const groups = this.groups.filter((g, i) => g.length > 0 || i > 0 || this.commits.length === 0);
     const files = groups.length <= 1 ? (groups[0] ?? []) : mergePatchFiles(groups);
@@ -204,6 +214,7 @@ export class DiffParser {
     const sha = text.startsWith('From ') ? mailStart(text) : undefined;
     if (sha !== undefined) {
       this.finishFile();
+      this.release();
       this.groups.push([]);
       this.seen = new Map();
       return this.mail.start(sha);
@@ -285,12 +296,31 @@ export class DiffParser {
     this.oldLeft = this.newLeft = 0;
     const done = header.finish();
     if ('problem' in done) throw new DiffFormatError(header.startLine, done.problem);
+    // git apply refuses it too ("patch with only garbage"): never read as an unchanged file.
+    if (header.hasNames && !header.hasHunks && !done.file.binary) throw noHunk(header.startLine, JSON.stringify(done.file.path));
     if (done.prefixes) this.known = done.prefixes;
+    for (const [line, limit] of this.cuts) this.notes.push(cutNote(line, limit, done.file.path));
+    this.cuts = [];
+    const held = this.held;
+    if (held && held.file.path === done.file.path && done.file.status === 'added') {
+      this.held = undefined;
+      joinTypeChange(held.file, held.mode, done.file, header.fileMode);
+      this.options.onFile?.(held.file);
+      return;
+    }
+    this.release();
     // A path named twice in one patch is refused (a mailbox's patches may each touch it).
     const first = this.seen.get(done.file.path);
     if (first !== undefined) throw pathTwice(header.startLine, done.file.path, first);
     this.seen.set(done.file.path, header.startLine);
     this.groups[this.groups.length - 1]!.push(done.file);
-    this.options.onFile?.(done.file);
+    if (done.file.status === 'deleted') this.held = { file: done.file, mode: header.fileMode };
+    else this.options.onFile?.(done.file);
+  }
+
+  /** Hands on the deleted file held back, when the next one is not its type change. */
+  private release(): void {
+    if (this.held) this.options.onFile?.(this.held.file);
+    this.held = undefined;
   }
 }

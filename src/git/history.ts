@@ -2,7 +2,7 @@
 // keeping only the added lines that the net diff does not contain (a line one commit added and a
 // later one removed is still on the server in that commit). Memory: the kept lines only.
 import { type History, NetLines, historyFile } from '../diff/history.ts';
-import { LineSplitter } from '../diff/lines.ts';
+import { LineSplitter, MAX_LINE_BYTES } from '../diff/lines.ts';
 import type { ChangeSet, DiffLine, FileChange } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
 import { ruleMayRun } from '../policy/resolved-rule.ts';
@@ -26,8 +26,18 @@ class LogReader {
   private oldLeft = 0;
   private newLeft = 0;
   private newLine = 0;
+  /** The next line was cut at the line-length limit (LineSplitter says so before handing it on). */
+  private cut = false;
 
-  constructor(private readonly net: NetLines) {}
+  constructor(
+    private readonly net: NetLines,
+    /** Called for each added line read only in part. */
+    private readonly onCutAdded: () => void = () => {},
+  ) {}
+
+  lineCut(): void {
+    this.cut = true;
+  }
 
   text(chunk: string): void {
     let pos = 0;
@@ -41,11 +51,17 @@ class LogReader {
   }
 
   private line(l: string): void {
+    const cut = this.cut;
+    this.cut = false;
     if (this.oldLeft > 0 || this.newLeft > 0) {
       const c = l[0];
       if (c === '+' && this.newLeft > 0) {
         const content = l.slice(1);
-        if (!this.net.covers(this.path, content)) this.kept.push({ line: this.newLine, content });
+        // A line the net diff has is noted there, if cut (git/index.ts).
+        if (!this.net.covers(this.path, content)) {
+          if (cut) this.onCutAdded();
+          this.kept.push({ line: this.newLine, content });
+        }
         this.newLine++;
         this.newLeft--;
         return;
@@ -104,10 +120,18 @@ function unquote(quoted: string): string {
  * The added lines of each commit in `base..head` that the net diff `files` does not contain.
  * Commits whose lines are all in the net diff do not appear.
  */
-export async function readHistory(root: string, base: string, head: string, files: readonly FileChange[]): Promise<History> {
-  const reader = new LogReader(new NetLines(files));
-  // A line over the splitter's limit keeps its first part (the net diff's parser does the same).
-  const splitter = new LineSplitter({ lines: (text) => reader.text(text), lineCut: () => {} });
+export async function readHistory(
+  root: string,
+  base: string,
+  head: string,
+  files: readonly FileChange[],
+  /** Called for each added line read only in part (longer than the line-length limit). */
+  onCut: () => void = () => {},
+): Promise<History> {
+  const reader = new LogReader(new NetLines(files), onCut);
+  // A line over the splitter's limit keeps its first part (the net diff's parser does the same),
+  // and the caller hears of an added line so read.
+  const splitter = new LineSplitter({ lines: (text) => reader.text(text), lineCut: () => reader.lineCut() });
   // In a sandbox, as the net diff runs: no work tree, so no .gitattributes of the checkout can
   // turn a file binary and hide what a commit added (see sandbox.ts).
   const repo: RepoPaths = repoPathsAt(root) ?? (await gitPaths(root));
@@ -138,6 +162,13 @@ function readsHistory(policy: ResolvedPolicy): boolean {
  */
 export async function addHistory(root: string, change: ChangeSet, policy: ResolvedPolicy): Promise<void> {
   if (change.commits.length < 2 || !readsHistory(policy)) return;
-  const history = await readHistory(root, change.base, change.head, change.files);
+  let cut = 0;
+  const history = await readHistory(root, change.base, change.head, change.files, () => cut++);
   if (history.length > 0) change.history = history;
+  if (cut > 0) {
+    (change.notes ??= []).push(
+      `${cut} added line${cut === 1 ? '' : 's'} in the range's commits (git log -p) ${cut === 1 ? 'is' : 'are'} longer than ${MAX_LINE_BYTES} bytes: ` +
+        'only the first part was scanned for secrets a commit added and a later one removed',
+    );
+  }
 }

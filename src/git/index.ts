@@ -71,6 +71,17 @@ export async function repoRoot(cwd: string): Promise<string | null> {
   }
 }
 
+/**
+ * Why `cwd` has no work tree, in words: a bare repository or a git directory is a repository all
+ * the same, and "not inside a git repository" would send the user looking for the wrong thing.
+ */
+export async function whyNoWorkTree(cwd: string): Promise<string> {
+  const [bare, inGitDir] = ((await openGit(cwd).tryRaw(['rev-parse', '--is-bare-repository', '--is-inside-git-dir'])) ?? '').split('\n');
+  if (bare === 'true') return `${cwd} is a bare repository: it has no work tree to read a change from`;
+  if (inGitDir === 'true') return `${cwd} is inside a .git directory, not in the work tree`;
+  return `${cwd} is not inside a git repository`;
+}
+
 /** A failure to resolve the range, explained: outside a work tree first, else the refs' own error. */
 async function explain(cwd: string, err: unknown): Promise<never> {
   if ((await repoRoot(cwd)) === null) {
@@ -219,10 +230,12 @@ async function readChange(
   Promise.all([log, branch, ready]).then(([commits, name]) => events.onCommits?.(commits, name)).catch(() => undefined);
   let stderr: string;
   let files: FileChange[];
+  /** What the diff's parser read only in part (a line past its length limit). */
+  let readInPart: string[];
   let r: RangeAnswer;
   try {
     [stderr, r] = await Promise.all([diff, range]);
-    files = stream.end().files;
+    ({ files, notes: readInPart } = stream.end());
   } catch (err) {
     await Promise.allSettled([diff, log, branch, attributes.finish([]), content.finish()]);
     // A bad ref fails both: the range explains it ref by ref.
@@ -232,7 +245,7 @@ async function readChange(
   const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
   if (events.onFile) for (const f of files) if (wantsContentScan(f)) events.onFile(f);
   const [commits, branchName] = await Promise.all([log, branch]);
-  const notes = [...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
+  const notes = [...readInPart, ...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
     (n): n is string => n !== undefined,
   );
   return {

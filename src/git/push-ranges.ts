@@ -7,6 +7,7 @@
 //     lacks, so the verdict is the PR's;
 //   - when the remote has no default branch known locally, an update is compared with the merge-base
 //     of the remote's old tip, and a new branch with the newest commit the remote already has.
+import { UsageError } from '../errors.ts';
 import type { PushedRef } from '../hooks/push-refs.ts';
 import { isObjectId } from './object-id.ts';
 import { type Git, openGit } from './run.ts';
@@ -122,6 +123,10 @@ export async function resolvePushRanges(
       if (base) found = { base, baseLabel: base === ref.remoteSha ? `${shortRef(ref.remoteRef)} on ${remote}` : `merge-base with ${shortRef(ref.remoteRef)} on ${remote}` };
     }
     found ??= await newestOnRemote(git, remote, head);
+    if (!found && !(await git.tryRaw(['rev-parse', '--verify', '-q', `${head}^{commit}`]))) {
+      // Not what git gives a hook, but then nothing of the push can be read: never a skip.
+      throw new UsageError(`the pushed ${shortRef(ref.localRef)} (${head}) is not a commit in this repository, so prguard cannot read what is pushed.`);
+    }
     if (!found) {
       plan.skipped.push({ ref, reason: `no commit on ${remote} to compare with (first push?); CI will check the pull request` });
     } else if (found.base === head) {

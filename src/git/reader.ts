@@ -1,5 +1,5 @@
 // The repository reader over local git: what a commit holds at a path, symlinks as links.
-import { RepoReadError, type RepoEntry, type RepoReader } from '../repo/reader.ts';
+import { RepoReadError, resolveLink, type RepoEntry, type RepoReader } from '../repo/reader.ts';
 import { type Git, openGit } from './run.ts';
 
 /** `git ls-tree` modes: 120000 a symlink, 160000 a submodule, 040000 a tree, else a blob. */
@@ -59,9 +59,13 @@ export class GitRepoReader implements RepoReader {
   private async listGroup(ref: string, paths: string[], asked: Map<string, Waiting[]>): Promise<void> {
     let listing: string | undefined;
     let failure: string | undefined;
+    // The directories on each path's way are listed too, in the same git: one that is a symlink
+    // at the commit is listed as such (a directory is looked into), so a path under it is read
+    // through it (entryIn) instead of being taken for absent.
+    const parents = [...new Set(paths.flatMap(parentsOf))].filter((p) => !paths.includes(p));
     try {
       // Literal: a path (a symlink's target, say) is a name, never pathspec magic such as `:(top)`.
-      listing = await this.git.raw(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', ref, '--', ...paths]);
+      listing = await this.git.raw(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', ref, '--', ...paths, ...parents]);
     } catch (err) {
       failure = (err as Error).message.trim().split('\n')[0];
     }
@@ -82,8 +86,10 @@ export class GitRepoReader implements RepoReader {
   private async entryIn(listing: string, ref: string, path: string): Promise<RepoEntry> {
     // The path is everything after the first tab (the mode, type and id have none): compared whole,
     // so that `x.md` is not taken for a file named `a<TAB>x.md` listed beside it.
-    const record = listing.split('\0').find((r) => r.indexOf('\t') >= 0 && r.slice(r.indexOf('\t') + 1) === path);
-    if (!record) return { kind: 'absent' };
+    const records = listing.split('\0');
+    const recordOf = (p: string) => records.find((r) => r.indexOf('\t') >= 0 && r.slice(r.indexOf('\t') + 1) === p);
+    const record = recordOf(path);
+    if (!record) return this.underLink(ref, path, recordOf);
     const [mode = '', , oid = ''] = record.slice(0, record.indexOf('\t')).split(' ');
     const kind = kindOfMode(mode);
     if (kind === 'submodule' || kind === 'directory') return { kind: 'other', type: kind };
@@ -95,4 +101,30 @@ export class GitRepoReader implements RepoReader {
     }
     return kind === 'symlink' ? { kind: 'symlink', target: text } : { kind: 'file', text };
   }
+
+  /**
+   * A path the listing lacks: absent, unless a directory on its way is a symlink at the commit.
+   * Then the path is, in effect, a link to the same name under the link's target: given as a
+   * symlink relative to the path's own directory, for readAt to follow like any other.
+   */
+  private async underLink(ref: string, path: string, recordOf: (p: string) => string | undefined): Promise<RepoEntry> {
+    for (const dir of parentsOf(path)) {
+      const record = recordOf(dir);
+      if (!record || record.startsWith('040000 ')) continue; // a directory, looked into
+      if (!record.startsWith('120000 ')) return { kind: 'absent' }; // a file or a submodule is in the way
+      const link = await this.entryIn(record, ref, dir);
+      if (link.kind !== 'symlink') return { kind: 'absent' };
+      const resolved = resolveLink(dir, link.target);
+      if (resolved === null) throw new RepoReadError(`${path}: ${dir} is a symlink that points outside the repository (${link.target})`);
+      const depth = path.split('/').length - 1;
+      return { kind: 'symlink', target: `${'../'.repeat(depth)}${resolved}/${path.slice(dir.length + 1)}` };
+    }
+    return { kind: 'absent' };
+  }
+}
+
+/** `a/b/c` -> `a`, `a/b`: the directories on a path's way, from the top. */
+function parentsOf(path: string): string[] {
+  const parts = path.split('/');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }

@@ -6,7 +6,8 @@
 //     attributes-driven diff drivers or `-diff` from outside the repository; the diff also runs
 //     without a work tree (see worktree.ts), so a change's own .gitattributes cannot reach it;
 //   - stable output: quoted paths (core.quotepath, unquoted by the diff parser), no colour, a/ b/
-//     prefixes, UTF-8 logs, C locale messages;
+//     prefixes, UTF-8 logs, C locale messages, text diffed as text up to git's default
+//     core.bigFileThreshold;
 //   - no pager (stdout is always a pipe or a file, and PAGER / GIT_PAGER are dropped), no
 //     prompts, no gpg (log.showSignature), no optional locks on the user's index.
 // Short answers go through `openGit` (one spawn each, output buffered). Commands whose output is
@@ -27,6 +28,9 @@ export const SAFE_FLAGS: readonly string[] = [
   ['diff.mnemonicPrefix', 'false'],
   ['diff.relative', 'false'],
   ['core.attributesFile', devNull],
+  // git's default: a lower threshold in the repository's config makes every file "binary" to
+  // the diff, with no added lines for the rules to read.
+  ['core.bigFileThreshold', '512m'],
   ['log.showSignature', 'false'],
   ['i18n.logOutputEncoding', 'UTF-8'],
 ].flatMap(([key, value]) => ['-c', `${key}=${value}`]);

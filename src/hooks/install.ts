@@ -1,8 +1,8 @@
 // `prguard install-hook`: writes the pre-push hook where git looks for it (`core.hooksPath`
 // respected), never over a hook that is not ours unless forced, and is a no-op when run twice.
-import { chmod, copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, readlink, rename, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { describeFsError, UsageError } from '../errors.ts';
 import { openGit } from '../git/run.ts';
 
 /** First comment line of every hook prguard writes; how we recognise our own hook. */
@@ -56,41 +56,87 @@ export async function hooksDir(cwd: string): Promise<string> {
   return resolve(cwd, out);
 }
 
-async function readIfExists(path: string): Promise<string | null> {
+/** What is at the hook's path, without following a symlink there. */
+type Existing = { kind: 'none' } | { kind: 'file'; text: string } | { kind: 'symlink'; target: string };
+
+function cannot(path: string, what: string, err: unknown): UsageError {
+  return new UsageError(`cannot ${what} ${path}: ${describeFsError(err)}. Fix its permissions, or install the hook by hand.`);
+}
+
+async function existingHook(path: string): Promise<Existing> {
+  let st;
   try {
-    return await readFile(path, 'utf8');
+    st = await lstat(path);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { kind: 'none' };
+    throw cannot(path, 'read', e);
+  }
+  // A symlink is never written through: it may point at a file the repository tracks, or
+  // outside the repository; --force replaces the link itself.
+  if (st.isSymbolicLink()) return { kind: 'symlink', target: await readlink(path) };
+  if (!st.isFile()) {
+    throw new UsageError(`${path} is ${st.isDirectory() ? 'a directory' : 'not a regular file'}, not a hook prguard can replace. Move it away, then run prguard install-hook again.`);
+  }
+  try {
+    return { kind: 'file', text: await readFile(path, 'utf8') };
+  } catch (e) {
+    throw cannot(path, 'read', e);
+  }
+}
+
+/** `<hook>.prguard-backup`, or the first free `<hook>.prguard-backup.N`: an earlier backup is kept. */
+async function freeBackupPath(path: string): Promise<string> {
+  for (let n = 0; ; n++) {
+    const candidate = n === 0 ? `${path}.prguard-backup` : `${path}.prguard-backup.${n}`;
+    try {
+      await lstat(candidate);
+    } catch {
+      return candidate;
+    }
   }
 }
 
 export async function installHook(options: { cwd: string; force: boolean }): Promise<InstallResult> {
   const dir = await hooksDir(options.cwd);
   const path = resolve(dir, 'pre-push');
-  const existing = await readIfExists(path);
+  const existing = await existingHook(path);
   let result: InstallResult;
-  if (existing === PRE_PUSH_HOOK) {
+  if (existing.kind === 'file' && existing.text === PRE_PUSH_HOOK) {
     await chmod(path, 0o755);
     return { path, status: 'unchanged' };
-  } else if (existing === null) {
+  } else if (existing.kind === 'symlink' && (await readFile(path, 'utf8').catch(() => null)) === PRE_PUSH_HOOK) {
+    // A link to this very hook (a copy the repository tracks): nothing to do, and nothing written.
+    return { path, status: 'unchanged' };
+  } else if (existing.kind === 'none') {
     result = { path, status: 'installed' };
-  } else if (existing.includes(HOOK_MARKER)) {
+  } else if (existing.kind === 'file' && existing.text.includes(HOOK_MARKER)) {
     result = { path, status: 'updated' };
   } else if (!options.force) {
+    const what = existing.kind === 'symlink' ? `is a symlink to ${existing.target}` : 'already exists and was not written by prguard';
     throw new UsageError(
-      `${path} already exists and was not written by prguard, so it was left alone.\n` +
+      `${path} ${what}, so it was left alone.\n` +
         'Replacing it would silently switch off whatever it runs today. Either call prguard from it\n' +
         '(add the line: node_modules/.bin/prguard pre-push "$@"), or run prguard install-hook --force\n' +
         '(the current hook is kept as pre-push.prguard-backup).',
     );
   } else {
-    const backup = `${path}.prguard-backup`;
-    await copyFile(path, backup);
+    // The hook (or the link) itself is moved aside: what a link points at is left as it is.
+    const backup = await freeBackupPath(path);
+    try {
+      await rename(path, backup);
+    } catch (e) {
+      throw cannot(path, 'move aside', e);
+    }
     result = { path, status: 'replaced', backup };
   }
-  await mkdir(dir, { recursive: true });
-  await writeFile(path, PRE_PUSH_HOOK, { mode: 0o755 });
-  await chmod(path, 0o755);
+  try {
+    await mkdir(dir, { recursive: true });
+    // `wx`: created here, never written through a link or over a file that appeared meanwhile.
+    if (result.status === 'updated') await writeFile(path, PRE_PUSH_HOOK, { mode: 0o755 });
+    else await writeFile(path, PRE_PUSH_HOOK, { mode: 0o755, flag: 'wx' });
+    await chmod(path, 0o755);
+  } catch (e) {
+    throw cannot(path, 'write', e);
+  }
   return result;
 }

@@ -68,7 +68,14 @@ export function aliasProblems(doc: Document, at: At): LocatedProblem[] {
     } else if (!isScalar(node)) return 0;
     if (!stop && n > MAX_EXPANDED_NODES && !isAlias(node)) {
       const offset = (node as Node).range?.[0] ?? 0;
-      problems.push(at(offset, `YAML aliases expand this value to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb?)`));
+      problems.push(
+        at(
+          offset,
+          aliases > 0
+            ? `YAML aliases expand this value to more than ${MAX_EXPANDED_NODES} nodes (an alias bomb?)`
+            : `this value holds more than ${MAX_EXPANDED_NODES} values, more than a policy is read with: use globs instead of listing every path`,
+        ),
+      );
       stop = true;
     }
     sizes.set(node, n);

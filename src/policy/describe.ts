@@ -37,6 +37,10 @@ export interface DescribedPolicy {
   file: string | null;
   extends: 'recommended' | null;
   core: DescribedValue[];
+  /** Owners the policy names for a core module; the other modules' owners come from CODEOWNERS. */
+  owners: DescribedValue[];
+  /** Who may waive which rules' findings with `/prguard waive`; `by` empty: nobody. */
+  waivers: { by: string[]; rules: string[]; from: string };
   rules: DescribedRule[];
   /** Per-directory overrides, in the order they apply. */
   overrides: DescribedOverride[];
@@ -80,6 +84,8 @@ export function describePolicy(text: string | null, file: string | null, rules: 
     return { id, runs: entry.severity !== 'off', severity: entry.severity, severityFrom, options, ai };
   });
   const core = Object.entries(resolved.core).map(([key, value]) => ({ key, value, from: at(['core', key], 'default') }));
+  const owners = Object.entries(resolved.coreOwners ?? {}).map(([key, value]) => ({ key, value, from: at(['core', key, 'owners'], 'default') }));
+  const waivers = { by: resolved.waivers?.by ?? [], rules: resolved.waivers?.rules ?? [], from: at(['waivers'], 'default') };
   const overrides = (resolved.overrides ?? []).map((o, i): DescribedOverride => ({
     files: o.files,
     from: at(['overrides', i], 'default'),
@@ -97,6 +103,8 @@ export function describePolicy(text: string | null, file: string | null, rules: 
     file,
     extends: recommended ? 'recommended' : null,
     core,
+    owners,
+    waivers,
     rules: described,
     overrides,
     notes: [...(resolved.notes ?? [])],

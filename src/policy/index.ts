@@ -1,7 +1,8 @@
 // Policy entry points: find, read, validate and resolve the policy in force.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeFsError, UsageError } from '../errors.ts';
+import { readTextFile } from '../read-text.ts';
 import type { AnyRule } from '../rule.ts';
 import { defaultPolicy, POLICY_PATHS } from './default.ts';
 import { policyFromText } from './text.ts';
@@ -37,7 +38,7 @@ export function loadPolicy(options: { root: string; explicit?: string; rules: re
   const file = explicit ?? join(root, rel);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readTextFile(file);
   } catch (err) {
     const why = describeFsError(err);
     throw new UsageError(`cannot read policy file ${file}: ${why}`);

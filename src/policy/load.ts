@@ -45,18 +45,36 @@ function validatorFor(rules: readonly AnyRule[]): ValidateFunction {
   return validate;
 }
 
+/** YAML syntax errors listed one by one; the rest are counted. */
+const MAX_SYNTAX_ERRORS = 5;
+const MAX_MESSAGE = 160;
+
+function clip(message: string): string {
+  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
+}
+
 /** Parse and validate policy text. Throws PolicyError listing every problem found. */
 export function parsePolicy(text: string, file: string, rules: readonly AnyRule[]): PolicyConfig {
   const lineCounter = new LineCounter();
+  const nul = text.indexOf('\0');
+  if (nul >= 0) {
+    // A binary file given as the policy (a wrong path): one line, not a YAML error per byte run.
+    const before = text.slice(0, nul);
+    const line = before.split('\n').length;
+    const col = nul - before.lastIndexOf('\n');
+    throw new PolicyError([{ file, line, col, message: 'this is not a YAML text file (it holds a NUL byte): is it the policy file you meant?' }]);
+  }
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number, message: string): LocatedProblem => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col, message };
   };
   if (doc.errors.length > 0) {
-    throw new PolicyError(
-      doc.errors.map((e) => at(e.pos[0], `YAML syntax error: ${e.message.split('\n')[0]}`)),
-    );
+    // The first few, each cut short: past them, one syntax error begets the next.
+    const shown = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => at(e.pos[0], `YAML syntax error: ${clip(e.message.split('\n')[0]!)}`));
+    const rest = doc.errors.length - shown.length;
+    if (rest > 0) shown.push(at(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0], `and ${rest} more YAML syntax error${rest === 1 ? '' : 's'} from here on`));
+    throw new PolicyError(shown);
   }
   const aliasTrouble = aliasProblems(doc, at);
   if (aliasTrouble.length > 0) throw new PolicyError(aliasTrouble);

@@ -1,6 +1,7 @@
 // Human-readable output: findings grouped by rule, the change's stats and a one-line verdict.
 import type { Provenance, Report } from '../model.ts';
 import { countBySeverity, location, plural, policyLabel } from './findings.ts';
+import { printable as shown } from './printable.ts';
 
 export interface TextOptions {
   color?: boolean;
@@ -9,7 +10,6 @@ export interface TextOptions {
 type Paint = (code: string, s: string) => string;
 
 const SEVERITY_COLOR = { error: '31', warning: '33', notice: '36' } as const;
-
 
 /** One line naming whether the change is AI-assisted and on what evidence. */
 export function provenanceSummary(ai: Provenance): string {
@@ -27,30 +27,35 @@ export function provenanceSummary(ai: Provenance): string {
   return `AI-assisted: yes${agents}${why}`;
 }
 
+/**
+ * The report for a terminal. What comes from the change (paths, messages quoting commits,
+ * notes) is passed through `shown` (printable.ts), so that it cannot carry an escape sequence or
+ * a line of its own into the output.
+ */
 export function formatText(report: Report, options: TextOptions = {}): string {
   const paint: Paint = options.color ? (code, s) => `\u001b[${code}m${s}\u001b[0m` : (_c, s) => s;
   const { stats } = report;
   const lines: string[] = [];
   lines.push(
-    `${paint('1', 'prguard')} · ${plural(stats.files, 'file')} changed (+${stats.additions} −${stats.deletions}) · policy: ${policyLabel(report.policy)}`,
+    `${paint('1', 'prguard')} · ${plural(stats.files, 'file')} changed (+${stats.additions} −${stats.deletions}) · policy: ${shown(policyLabel(report.policy))}`,
   );
-  lines.push(provenanceSummary(report.ai));
+  lines.push(shown(provenanceSummary(report.ai)));
   lines.push(`rules run: ${report.rules.length > 0 ? report.rules.join(', ') : 'none (the policy turns every rule off)'}`);
-  for (const note of report.notes) lines.push(paint('2', `note: ${note}`));
+  for (const note of report.notes) lines.push(paint('2', `note: ${shown(note)}`));
   // Every audited waiver, as the markdown and JSON reports list them.
   for (const w of report.waivers ?? []) {
-    lines.push(`waived: ${w.ruleId} by @${w.by} (${w.reason}; ${plural(w.findings, 'finding')}, ${w.at}${w.url ? `, ${w.url}` : ''})`);
+    lines.push(shown(`waived: ${w.ruleId} by @${w.by} (${w.reason}; ${plural(w.findings, 'finding')}, ${w.at}${w.url ? `, ${w.url}` : ''})`));
   }
 
   let current = '';
   for (const f of report.findings) {
     if (f.ruleId !== current) {
       current = f.ruleId;
-      lines.push('', paint('1', current));
+      lines.push('', paint('1', shown(current)));
     }
     const sev = paint(SEVERITY_COLOR[f.severity], f.severity.padEnd(7));
-    const where = location(f);
-    lines.push(`  ${sev}  ${where ? `${paint('4', where)}  ` : ''}${f.message}`);
+    const where = shown(location(f));
+    lines.push(`  ${sev}  ${where ? `${paint('4', where)}  ` : ''}${shown(f.message)}`);
   }
 
   const { error: errors, warning: warnings, notice: notices } = countBySeverity(report.findings);

@@ -31,7 +31,7 @@ describe('lines without end', () => {
     const diff = ['diff --git a/src/a.ts b/src/a.ts', '--- a/src/a.ts', '+++ b/src/a.ts', '@@ -1 +1,2 @@', ' a', line, ''].join('\n');
     const r = parseResult(smallHeap(['check', '--diff', '-', '--format', 'json'], diff));
     expect(r.code).toBe(1);
-    expect(r.notes).toContain('line 6 of the diff is longer than 8388608 bytes: only its first 8388608 bytes were read');
+    expect(r.notes).toContain('line 6 of the diff (in "src/a.ts") is longer than 8388608 bytes: only its first 8388608 bytes were read');
     expect(r.rules).toContain('secret-leakage');
     expect(r.stdout).not.toContain(token);
   });

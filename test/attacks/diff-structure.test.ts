@@ -30,6 +30,18 @@ describe('hunks are read in full or refused', () => {
     expect(r.stderr).toMatch(/change\.diff:7: corrupt patch/);
   });
 
+  it('a diff cut off right after a file\'s --- and +++ lines is exit 2, not an unchanged file', () => {
+    for (const cut of [HUNK.slice(0, 4), [...HUNK, ...HUNK.slice(0, 4).map((l) => l.replace(/config/g, 'other'))]]) {
+      const r = checkDiff(`${cut.join('\n')}\n`);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/change\.diff:(1|9): corrupt patch: "src\/(config|other)\.ts" has its --- and \+\+\+ lines but no hunk after them \(was the diff cut off\?\)/);
+    }
+    // A header with only its index line is what `git diff -w` writes for a whitespace-only change.
+    const w = checkDiff(`${HUNK.slice(0, 2).join('\n')}\n`);
+    expect(w.stderr).toBe('');
+    expect(w.code).toBe(0);
+  });
+
   it('added lines beyond the hunk header\'s count are exit 2, not silently dropped from the scan', () => {
     const r = checkDiff([...HUNK, `+const hidden = "${TOKEN}";`, ''].join('\n'));
     expect(r.code).toBe(2);

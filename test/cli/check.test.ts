@@ -186,10 +186,34 @@ describe('unreadable inputs are explained, not coded', () => {
   it.each([
     [['check', '--diff', '-', '--pr-body', 'nope.md'], 'cannot read PR body file nope.md: the file does not exist'],
     [['check', '--diff', '-', '--policy', '.'], 'it is a directory, not a file'],
+    // A device that never ends is refused at the bound, not read until memory runs out.
+    [['check', '--diff', '-', '--policy', '/dev/zero'], 'cannot read policy file /dev/zero: it is larger than 64 MiB'],
+    [['check', '--diff', '-', '--pr-body', '/dev/zero'], 'cannot read PR body file /dev/zero: it is larger than 64 MiB'],
+    [['check', '--diff', '-', '--reviews', '/dev/zero'], 'cannot read reviews file /dev/zero: it is larger than 64 MiB'],
+    [['policy', 'validate', '/dev/zero'], 'cannot read policy file /dev/zero: it is larger than 64 MiB'],
   ])('%j', (args, message) => {
     const r = runCli(args, { cwd: tempDir(), input: NEW_FILE_DIFF });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
+  });
+});
+
+describe('where there is no work tree, the message says which case it is', () => {
+  it('a bare repository and a .git directory are named as such, not "not inside a git repository"', () => {
+    const repo = Repo.init();
+    repo.commit('one', { 'a.txt': 'a\n' });
+    const bare = repo.addOrigin();
+    const inBare = runCli(['check', '--base', 'main', '--head', 'main'], { cwd: bare });
+    expect(inBare.code).toBe(2);
+    expect(inBare.stderr).toBe(`prguard: ${bare} is a bare repository: it has no work tree to read a change from. Run prguard in a clone's work tree, or pass --diff FILE.\n`);
+    const gitDir = join(repo.dir, '.git');
+    const inGitDir = runCli(['check'], { cwd: gitDir });
+    expect(inGitDir.code).toBe(2);
+    expect(inGitDir.stderr).toContain(`prguard: ${gitDir} is inside a .git directory, not in the work tree.`);
+    const pushed = runCli(['pre-push', 'origin'], { cwd: bare, input: '' });
+    expect(pushed.code).toBe(2);
+    expect(pushed.stderr).toContain('is a bare repository');
+    repo.remove();
   });
 });

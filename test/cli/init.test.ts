@@ -1,5 +1,5 @@
 // `prguard init` through the built CLI, in a real repository; the written files are validated.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
 import { policyFromText } from '../../src/policy/index.ts';
 import { SCHEMA_ID } from '../../src/policy/schema.ts';
-import { Repo, ROOT, runCli } from '../helpers/repo.ts';
+import { Repo, ROOT, runCli, tempDir } from '../helpers/repo.ts';
 
 const SECTIONS = [
   'Summary',
@@ -101,6 +101,40 @@ describe('prguard init', () => {
     expect(forced.stdout).toContain('replaced .github/prguard.yml');
     expect(readFileSync(join(repo.dir, '.github', 'prguard.yml'), 'utf8')).toContain('extends: recommended');
     expect(readFileSync(join(repo.dir, '.github', 'pull_request_template.md'), 'utf8')).toContain('## Reviewer Notes');
+    repo.remove();
+  });
+
+  it('writes inside the repository only: never through a symlink in a file\'s place or on the way', () => {
+    const repo = initRepo();
+    const outside = tempDir();
+    const target = join(outside, 'dotfile');
+    mkdirSync(join(repo.dir, '.github'));
+    symlinkSync(target, join(repo.dir, '.github', 'prguard.yml')); // dangling: nothing there yet
+    const r = runCli(['init'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kept     .github/prguard.yml');
+    expect(existsSync(target)).toBe(false);
+    writeFileSync(target, 'precious\n');
+    expect(runCli(['init', '--force'], { cwd: repo.dir }).code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe('precious\n');
+    expect(lstatSync(join(repo.dir, '.github', 'prguard.yml')).isFile()).toBe(true);
+
+    const linked = initRepo();
+    symlinkSync(outside, join(linked.dir, '.github'));
+    const out = runCli(['init'], { cwd: linked.dir });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toBe('prguard: cannot write .github/prguard.yml: .github leads outside the repository (a symlink); write the file by hand\n');
+    expect(existsSync(join(outside, 'prguard.yml'))).toBe(false);
+    repo.remove();
+    linked.remove();
+  });
+
+  it('a file where .github must be is exit 2 with a message, not an internal error', () => {
+    const repo = initRepo();
+    repo.write('.github', 'not a directory\n');
+    const r = runCli(['init'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('prguard: cannot write .github/prguard.yml: a file is in the way of the directory .github; move it, or write the file by hand\n');
     repo.remove();
   });
 });

@@ -1,6 +1,6 @@
 // `prguard install-hook` through the built CLI, in real repositories.
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOOK_MARKER } from '../../src/hooks/install.ts';
@@ -79,6 +79,66 @@ describe('prguard install-hook', () => {
     expect(forced.stdout).toContain('the previous hook is saved as .git/hooks/pre-push.prguard-backup');
     expect(readFileSync(hook, 'utf8')).toContain(HOOK_MARKER);
     expect(readFileSync(`${hook}.prguard-backup`, 'utf8')).toBe(foreign);
+    repo.remove();
+  });
+
+  it('never writes through a symlinked hook: --force moves the link aside, its target is left as it is', () => {
+    const repo = freshRepo();
+    const tracked = '#!/bin/sh\necho the team hook\n';
+    repo.write('scripts/pre-push', tracked);
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    symlinkSync('../../scripts/pre-push', hook);
+    const refused = runCli(['install-hook'], { cwd: repo.dir });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('is a symlink to ../../scripts/pre-push, so it was left alone');
+    const forced = runCli(['install-hook', '--force'], { cwd: repo.dir });
+    expect(forced.stderr).toBe('');
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(repo.dir, 'scripts', 'pre-push'), 'utf8')).toBe(tracked);
+    expect(lstatSync(hook).isFile()).toBe(true);
+    expect(readFileSync(hook, 'utf8')).toContain(HOOK_MARKER);
+    expect(readlinkSync(`${hook}.prguard-backup`)).toBe('../../scripts/pre-push');
+    // A link to prguard's own hook is already installed.
+    repo.write('scripts/pre-push', readFileSync(hook, 'utf8'));
+    rmSync(hook);
+    symlinkSync('../../scripts/pre-push', hook);
+    expect(runCli(['install-hook'], { cwd: repo.dir }).stdout).toContain('already installed, nothing to do');
+    repo.remove();
+  });
+
+  it('a dangling symlink is not followed to create the file it names', () => {
+    const repo = freshRepo();
+    const outside = join(tempDir(), 'created-by-prguard');
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    symlinkSync(outside, hook);
+    expect(runCli(['install-hook'], { cwd: repo.dir }).code).toBe(2);
+    expect(runCli(['install-hook', '--force'], { cwd: repo.dir }).code).toBe(0);
+    expect(existsSync(outside)).toBe(false);
+    expect(readFileSync(hook, 'utf8')).toContain(HOOK_MARKER);
+    repo.remove();
+  });
+
+  it('keeps an earlier backup when --force replaces another foreign hook', () => {
+    const repo = freshRepo();
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    writeFileSync(hook, '#!/bin/sh\necho first\n');
+    writeFileSync(`${hook}.prguard-backup`, '#!/bin/sh\necho older\n');
+    const r = runCli(['install-hook', '--force'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('saved as .git/hooks/pre-push.prguard-backup.1');
+    expect(readFileSync(`${hook}.prguard-backup`, 'utf8')).toBe('#!/bin/sh\necho older\n');
+    expect(readFileSync(`${hook}.prguard-backup.1`, 'utf8')).toBe('#!/bin/sh\necho first\n');
+    repo.remove();
+  });
+
+  it('a directory where the hook goes is exit 2 with a message, not an internal error', () => {
+    const repo = freshRepo();
+    mkdirSync(join(repo.dir, '.git', 'hooks', 'pre-push'));
+    for (const args of [['install-hook'], ['install-hook', '--force']]) {
+      const r = runCli(args, { cwd: repo.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^prguard: \S+pre-push is a directory, not a hook prguard can replace\. Move it away/);
+    }
     repo.remove();
   });
 

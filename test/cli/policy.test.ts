@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
+import { formatDescribedText } from '../../src/commands/policy-print.ts';
 import { describePolicy } from '../../src/policy/describe.ts';
 import { tempDir } from '../helpers/repo.ts';
 import { runMain } from './in-process.ts';
@@ -43,6 +44,17 @@ describe('describePolicy', () => {
     expect(d.rules.find((r) => r.id === 'tests-touched')).toMatchObject({ runs: true, severityFrom: 'extends: recommended' });
     expect(d.core).toEqual([{ key: 'auth', value: ['src/auth/**'], from: 'p.yml:4' }]);
     expect(d.notes).toEqual([]);
+  });
+
+  it('shows who may waive and the owners a core module names (a lead reads who can bypass what)', () => {
+    const text = 'version: 1\ncore:\n  auth: { paths: ["src/auth/**"], owners: ["@alice"] }\n  billing: ["src/billing/**"]\nwaivers:\n  by: ["@lead"]\n';
+    const d = describePolicy(text, 'p.yml', allRules);
+    expect(d.owners).toEqual([{ key: 'auth', value: ['@alice'], from: 'p.yml:3' }]);
+    expect(d.waivers).toEqual({ by: ['@lead'], rules: ['pr-size', 'tests-touched', 'ai-disclosure', 'core-changes', 'review-quorum'], from: 'p.yml:5' });
+    const printed = formatDescribedText(d);
+    expect(printed).toContain('  owners:\n    auth  ["@alice"]  p.yml:3\n  owners of billing: from CODEOWNERS at the base\n');
+    expect(printed).toContain('waivers: @lead may waive pr-size, tests-touched, ai-disclosure, core-changes, review-quorum  p.yml:5\n');
+    expect(formatDescribedText(describePolicy('version: 1\n', 'p.yml', allRules))).toContain('waivers: nobody may waive a finding');
   });
 
   it('marks rules a policy without extends leaves out, and notes the guard rules', () => {

@@ -140,4 +140,14 @@ describe('git push with the prguard pre-push hook', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('pre-push input line 1 is not');
   });
+
+  it('exits 2 when a pushed commit is not in the repository, instead of skipping it as a first push', () => {
+    const missing = 'deadbeef'.repeat(5);
+    for (const remote of ['origin', 'https://example.com/unknown.git']) {
+      const r = runCli(['pre-push', remote], { cwd: repo.dir, input: `refs/heads/ghost ${missing} refs/heads/ghost ${'0'.repeat(40)}\n` });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`prguard: the pushed ghost (${missing}) is not a commit in this repository, so prguard cannot read what is pushed.`);
+      expect(r.stdout).not.toContain('skipped');
+    }
+  });
 });

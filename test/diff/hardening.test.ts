@@ -102,7 +102,7 @@ describe('bounded memory', () => {
       for (let i = 0; i < text.length; i += size) s.write(text.slice(i, i + size));
       const r = s.end();
       expect(r.files[0]!.hunks[0]!.added.map((l) => l.content), `chunks of ${size}`).toEqual(['y'.repeat(23), 'z']);
-      expect(r.notes).toEqual(['line 5 of the diff is longer than 24 bytes: only its first 24 bytes were read']);
+      expect(r.notes).toEqual(['line 5 of the diff (in "x") is longer than 24 bytes: only its first 24 bytes were read']);
     }
   });
 

@@ -150,3 +150,25 @@ describe('added and deleted text', () => {
     expect(local.code).toBe(1);
   });
 });
+
+describe('a line past the length limit', () => {
+  it('is read in part with a note naming its file, never silently (what a token padded past 8 MiB hides, the report says it did not read)', async () => {
+    const { repo, base } = repoWithBase();
+    const token = sample('github-classic-pat', rng(5));
+    const head = repo.commit('minified', { 'dist/app.min.js': `${'x'.repeat(9 * 1024 * 1024)};t="${token.text}"\n` });
+    const change = await loadGitChangeSet({ cwd: repo.dir, base, head });
+    expect(change.notes).toContain('line 7 of the diff (in "dist/app.min.js") is longer than 8388608 bytes: only its first 8388608 bytes were read');
+  });
+
+  it('in a commit of the range that a later one removes, is noted too (the history scan reads it in part)', () => {
+    const { repo, base } = repoWithBase();
+    repo.commit('minified', { 'dist/app.min.js': `${'x'.repeat(9 * 1024 * 1024)};\n` });
+    repo.git('rm', '-q', 'dist/app.min.js');
+    const head = repo.commit('removed again');
+    const r = runCli(['check', '--base', base, '--head', head, '--format', 'json'], { cwd: repo.dir });
+    expect(r.stderr).toBe('');
+    expect((JSON.parse(r.stdout) as { notes: string[] }).notes).toContain(
+      "1 added line in the range's commits (git log -p) is longer than 8388608 bytes: only the first part was scanned for secrets a commit added and a later one removed",
+    );
+  });
+});

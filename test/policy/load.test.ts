@@ -38,6 +38,27 @@ describe('policy validation reports file:line:col and names the key', () => {
     expected.forEach((e, i) => expect(got[i]).toContain(e));
   });
 
+  it('a binary file is one problem, not a YAML error per run of bytes', () => {
+    expect(problems('version: 1\n\u0000\u0001ELF: x\n')).toEqual([
+      'p.yml:2:1: this is not a YAML text file (it holds a NUL byte): is it the policy file you meant?',
+    ]);
+  });
+
+  it('lists the first five YAML syntax errors, each cut short, and counts the rest', () => {
+    const text = ['version: 1', ...Array.from({ length: 20 }, (_, i) => `k${i}: [a, b: c: d, {x`), `z: "${'q'.repeat(500)}`].join('\n');
+    const got = problems(text);
+    expect(got).toHaveLength(6);
+    expect(got.slice(0, 5).every((l) => /^p\.yml:\d+:\d+: YAML syntax error: /.test(l) && l.length < 200)).toBe(true);
+    expect(got[5]).toMatch(/^p\.yml:\d+:\d+: and \d+ more YAML syntax errors from here on$/);
+  });
+
+  it('a long list without aliases is not called an alias bomb', () => {
+    const text = `version: 1\nrules:\n  demo-size:\n    exclude:\n${Array.from({ length: 10_001 }, (_, i) => `      - "a${i}/**"`).join('\n')}\n`;
+    expect(problems(text)).toEqual([
+      'p.yml:5:7: this value holds more than 10000 values, more than a policy is read with: use globs instead of listing every path',
+    ]);
+  });
+
   it('reports every problem, not only the first', () => {
     const got = problems('version: 1\nrules:\n  demo-size:\n    max-lines: x\n    colour: red\n  nope: error\n');
     expect(got).toHaveLength(3);

@@ -1,0 +1,44 @@
+// `prguard secrets baseline` writes where the policy names the baseline only inside the
+// repository, never through a symlink a clone brings; `--output` writes where it is told.
+import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Repo, runCli, tempDir } from '../helpers/repo.ts';
+
+function repoWith(policy: string): Repo {
+  const repo = Repo.init();
+  repo.commit('base', { '.github/prguard.yml': policy, 'a.txt': 'a\n' });
+  return repo;
+}
+
+describe('secrets baseline: where it writes', () => {
+  it('refuses a policy baseline outside the repository', () => {
+    const outside = join(tempDir(), 'outside.json');
+    for (const baseline of [(repo: Repo) => relative(repo.dir, outside), () => outside]) {
+      const repo = Repo.init();
+      repo.commit('base', { '.github/prguard.yml': `version: 1\nextends: recommended\nrules:\n  secret-leakage:\n    baseline: ${baseline(repo)}\n`, 'a.txt': 'a\n' });
+      const r = runCli(['secrets', 'baseline'], { cwd: repo.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^prguard: cannot write (the baseline )?\S*outside\.json: /);
+      expect(existsSync(outside)).toBe(false);
+      repo.remove();
+    }
+  });
+
+  it('replaces a symlink at the default path instead of writing the file it points at', () => {
+    const repo = repoWith('version: 1\nextends: recommended\n');
+    const target = join(tempDir(), 'elsewhere.json');
+    const link = join(repo.dir, '.github', 'prguard-secrets-baseline.json');
+    symlinkSync(target, link);
+    const r = runCli(['secrets', 'baseline'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(existsSync(target)).toBe(false);
+    expect(lstatSync(link).isFile()).toBe(true);
+    expect(JSON.parse(readFileSync(link, 'utf8'))).toMatchObject({ version: 1 });
+    // --output is the user's own choice of path, honoured as given.
+    const chosen = join(tempDir(), 'mine.json');
+    expect(runCli(['secrets', 'baseline', '--output', chosen], { cwd: repo.dir }).code).toBe(0);
+    expect(existsSync(chosen)).toBe(true);
+    repo.remove();
+  });
+});
