@@ -1,5 +1,5 @@
 // The repository reader over local git: what a commit holds at a path, symlinks as links.
-import { RepoReadError, resolveLink, type RepoEntry, type RepoReader } from '../repo/reader.ts';
+import { parentsOf, RepoReadError, throughLinkedDirectory, type RepoEntry, type RepoReader } from '../repo/reader.ts';
 import { type Git, openGit } from './run.ts';
 
 /** `git ls-tree` modes: 120000 a symlink, 160000 a submodule, 040000 a tree, else a blob. */
@@ -102,29 +102,12 @@ export class GitRepoReader implements RepoReader {
     return kind === 'symlink' ? { kind: 'symlink', target: text } : { kind: 'file', text };
   }
 
-  /**
-   * A path the listing lacks: absent, unless a directory on its way is a symlink at the commit.
-   * Then the path is, in effect, a link to the same name under the link's target: given as a
-   * symlink relative to the path's own directory, for readAt to follow like any other.
-   */
-  private async underLink(ref: string, path: string, recordOf: (p: string) => string | undefined): Promise<RepoEntry> {
-    for (const dir of parentsOf(path)) {
+  /** A path the listing lacks: absent, unless a directory on its way is a symlink at the commit. */
+  private underLink(ref: string, path: string, recordOf: (p: string) => string | undefined): Promise<RepoEntry> {
+    return throughLinkedDirectory(path, async (dir) => {
       const record = recordOf(dir);
-      if (!record || record.startsWith('040000 ')) continue; // a directory, looked into
-      if (!record.startsWith('120000 ')) return { kind: 'absent' }; // a file or a submodule is in the way
-      const link = await this.entryIn(record, ref, dir);
-      if (link.kind !== 'symlink') return { kind: 'absent' };
-      const resolved = resolveLink(dir, link.target);
-      if (resolved === null) throw new RepoReadError(`${path}: ${dir} is a symlink that points outside the repository (${link.target})`);
-      const depth = path.split('/').length - 1;
-      return { kind: 'symlink', target: `${'../'.repeat(depth)}${resolved}/${path.slice(dir.length + 1)}` };
-    }
-    return { kind: 'absent' };
+      // Not listed: a directory ls-tree looked into (a path under it was asked too).
+      return record ? this.entryIn(record, ref, dir) : { kind: 'other', type: 'directory' };
+    });
   }
-}
-
-/** `a/b/c` -> `a`, `a/b`: the directories on a path's way, from the top. */
-function parentsOf(path: string): string[] {
-  const parts = path.split('/');
-  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
 }

@@ -1,6 +1,6 @@
 // The repository reader over the GitHub contents API. The API follows a symlink whose target is a
 // file and answers with the target (its `path` tells), so a link is reported as a link either way.
-import { RepoReadError, type RepoEntry, type RepoReader } from '../repo/reader.ts';
+import { parentsOf, RepoReadError, throughLinkedDirectory, type RepoEntry, type RepoReader } from '../repo/reader.ts';
 import { callError, statusOf, type GitHub } from './client.ts';
 import { malformed } from './shape.ts';
 
@@ -28,12 +28,33 @@ function apiMessage(err: unknown): string {
 
 export class GitHubRepoReader implements RepoReader {
   readonly label = 'the GitHub API';
+  /** What each directory on an absent path's way is, by ref and path: asked once per run. */
+  private readonly ways = new Map<string, Promise<RepoEntry>>();
   constructor(
     private readonly octokit: GitHub,
     private readonly where: RepoRef,
   ) {}
 
   async entryAt(ref: string, path: string): Promise<RepoEntry> {
+    // The API does not look through a symlinked directory (`.github` -> `config`, say): a path under
+    // one is "Not Found", which must not be taken for no policy. What each directory on the way is
+    // gets asked with the path itself, once per run (through the API each read is a round trip),
+    // and consulted only when the path is absent.
+    const way = (dir: string): Promise<RepoEntry> => {
+      const key = `${ref}\0${dir}`;
+      let entry = this.ways.get(key);
+      if (!entry) {
+        this.ways.set(key, (entry = this.entry(ref, dir)));
+        entry.catch(() => undefined); // an error counts only when it is consulted
+      }
+      return entry;
+    };
+    parentsOf(path).forEach(way);
+    const entry = await this.entry(ref, path);
+    return entry.kind === 'absent' ? throughLinkedDirectory(path, way) : entry;
+  }
+
+  private async entry(ref: string, path: string): Promise<RepoEntry> {
     let data: unknown;
     try {
       ({ data } = await this.octokit.rest.repos.getContent({ owner: this.where.owner, repo: this.where.repo, path, ref }));

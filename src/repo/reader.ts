@@ -66,6 +66,31 @@ export async function readAt(reader: RepoReader, ref: string, path: string): Pro
   throw new RepoReadError(`${path}: more than ${MAX_LINKS} symlinks in a row`);
 }
 
+/** `a/b/c` -> `a`, `a/b`: the directories on a path's way, from the top. */
+export function parentsOf(path: string): string[] {
+  const parts = path.split('/');
+  return parts.slice(1).map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/**
+ * A path its reader found absent: absent, unless a directory on its way is a symlink at the commit
+ * (neither git nor the contents API looks through one). Then the path is, in effect, a link to the
+ * same name under the link's target: given as a symlink relative to the path's own directory, for
+ * readAt to follow like any other. `entryOf` tells what each directory on the way is.
+ */
+export async function throughLinkedDirectory(path: string, entryOf: (dir: string) => Promise<RepoEntry>): Promise<RepoEntry> {
+  for (const dir of parentsOf(path)) {
+    const entry = await entryOf(dir);
+    if (entry.kind === 'other' && entry.type === 'directory') continue; // looked into
+    if (entry.kind !== 'symlink') return { kind: 'absent' }; // nothing, a file or a submodule is in the way
+    const resolved = resolveLink(dir, entry.target);
+    if (resolved === null) throw new RepoReadError(`${path}: ${dir} is a symlink that points outside the repository (${entry.target})`);
+    const depth = path.split('/').length - 1;
+    return { kind: 'symlink', target: `${'../'.repeat(depth)}${resolved}/${path.slice(dir.length + 1)}` };
+  }
+  return { kind: 'absent' };
+}
+
 /** A repository that could not be read as asked: exit 2 with this message. */
 export class RepoReadError extends UsageError {
   override name = 'RepoReadError';

@@ -215,7 +215,7 @@ export class FakeGitHub {
     const target = this.state.links?.[ref]?.[path];
     // As GitHub answers for a ref it does not have.
     if (!this.state.contents[ref] && !this.state.links?.[ref]) return [404, { message: `No commit found for the ref ${ref}` }];
-    if (target === undefined) return [404, { message: 'Not Found' }];
+    if (target === undefined) return this.directory(ref, path) ?? [404, { message: 'Not Found' }];
     const parts = path.split('/').slice(0, -1);
     for (const part of target.split('/')) {
       if (part === '..') parts.pop();
@@ -226,6 +226,17 @@ export class FakeGitHub {
     if (resolved !== undefined && targetText !== undefined) return [200, this.contentFile(resolved, targetText)];
     const link = contract().example('content-file-response-if-content-is-a-symlink');
     return [200, { ...link, type: 'symlink', target, name: path.split('/').pop(), path, size: target.length }];
+  }
+
+  /** A directory holding files (or links) at `ref`: its listing, one entry per name in it. */
+  private directory(ref: string, path: string): [number, Json] | undefined {
+    const names = new Set<string>();
+    for (const p of [...Object.keys(this.state.contents[ref] ?? {}), ...Object.keys(this.state.links?.[ref] ?? {})]) {
+      if (p.startsWith(`${path}/`)) names.add(p.slice(path.length + 1).split('/')[0]!);
+    }
+    if (names.size === 0) return undefined;
+    const entry = contract().example('content-file-response-if-content-is-a-directory')[0];
+    return [200, [...names].sort().map((name) => ({ ...entry, name, path: `${path}/${name}` }))];
   }
 
   private contentFile(path: string, text: string): Json {
