@@ -169,7 +169,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
         const listed = baseline.has(fp);
         const severity: Severity | undefined = listed ? 'notice' : setting === 'error' ? undefined : setting;
         const v: TypedViolation<MessageId> = {
-          messageId: listed ? 'baselined' : source.commit !== undefined ? 'foundInHistory' : 'found',
+          messageId: listed ? 'baselined' : source.name ? 'foundInName' : source.commit !== undefined ? 'foundInHistory' : 'found',
           data: {
             name: hit.name,
             pattern: hit.patternId,

@@ -90,6 +90,11 @@ export const meta = {
       'of this change removed the line, but that does not help: every commit of the branch stays readable on the server. ' +
       'Rotate the credential first, then rewrite the branch so no commit contains it (e.g. `git rebase -i`, drop or edit ' +
       `that commit, force-push). ${MARK_FIXTURE}`,
+    foundInName:
+      '{{name}} (pattern {{pattern}}, {{confidence}}) in {{where}}: `{{preview}}…` (fingerprint {{fingerprint}}). A name is ' +
+      'pushed with the change and printed by every tool that lists it, so treat the secret as leaked: revoke or rotate it, ' +
+      'then rename the file or branch and rewrite the commits that carry the name. If it is a deliberate test fixture, ' +
+      'add {{fingerprint}} to `allow:` for secret-leakage in the policy, or record it in the baseline file (`prguard secrets baseline`).',
     baselined:
       '{{name}} (pattern {{pattern}}, {{confidence}}) in {{where}} (fingerprint {{fingerprint}}) is listed in the baseline ' +
       '{{baseline}}, so it is a notice. Remove it from the baseline when the fixture goes.',
