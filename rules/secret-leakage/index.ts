@@ -2,7 +2,7 @@
 import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { ChangeSet, Severity } from '../../src/model.ts';
 import type { OptionProblem, RuleContext } from '../../src/rule.ts';
-import { parseBaseline } from './baseline.ts';
+import { baseFingerprints, parseBaseline } from './baseline.ts';
 import { catalogue, type ProviderPattern } from './catalogue.ts';
 import { DEFAULT_SEVERITIES, confidenceOf, weakPlace, type Confidence, type SeverityOptions } from './confidence.ts';
 import { fingerprint, preview } from './fingerprint.ts';
@@ -82,7 +82,7 @@ function decodeURIComponentSafe(text: string): string {
 }
 
 /** The baseline's fingerprints, read at the base commit, or the problem with it. */
-function baselineOf(options: SecretLeakageOptions, context: RuleContext, out: TypedViolation<MessageId>[]): Set<string> {
+function baselineOf(change: ChangeSet, options: SecretLeakageOptions, context: RuleContext, out: TypedViolation<MessageId>[]): Set<string> {
   const path = options.baseline;
   if (!path) return new Set();
   const text = context.baseDocuments?.[path];
@@ -92,7 +92,8 @@ function baselineOf(options: SecretLeakageOptions, context: RuleContext, out: Ty
     out.push({ messageId: 'baselineInvalid', data: { baseline: path, reason: parsed.error }, path, severity: 'error' });
     return new Set();
   }
-  return parsed.fingerprints;
+  // What the change does to the baseline file never waives its own findings.
+  return baseFingerprints(text, parsed.fingerprints, change.files.find((f) => f.path === path));
 }
 
 function unscannedViolation(u: Unscanned): TypedViolation<MessageId> {
@@ -147,7 +148,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     const allow = new Set(options.allow);
     const severities: SeverityOptions = { ...DEFAULT_SEVERITIES, ...options.severities };
     const violations: TypedViolation<MessageId>[] = [];
-    const baseline = baselineOf(options, context, violations);
+    const baseline = baselineOf(change, options, context, violations);
     const unscanned: Unscanned[] = [];
     const skip = excluder(options.exclude, options.baseline || undefined);
     const scanned: ScannedSource[] = [];

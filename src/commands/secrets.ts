@@ -8,6 +8,7 @@ import { readHistory } from '../git/history.ts';
 import { loadGitChangeSet, repoRoot } from '../git/index.ts';
 import { spoolGit } from '../git/spool.ts';
 import type { ChangeSet } from '../model.ts';
+import { redact, secretList } from '../mask.ts';
 import { loadPolicy } from '../policy/index.ts';
 import { formatBaseline, type BaselineEntry } from '../../rules/secret-leakage/baseline.ts';
 import { secretLeakage, type SecretLeakageOptions } from '../../rules/secret-leakage/index.ts';
@@ -80,7 +81,9 @@ export const secretsCommand: Command = {
     // Record every finding, including those an older baseline already lists.
     const violations = secretLeakage.check(change, { ...options, baseline: '' }, { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: policy.core, policyPath: policy.source, documents: {}, baseDocuments: {} });
     const entries: BaselineEntry[] = [];
+    const secrets: string[] = [];
     for (const v of violations) {
+      secrets.push(...(v.secrets ?? []));
       if (v.fingerprint === undefined || v.severity === 'notice') continue;
       entries.push({ fingerprint: v.fingerprint, pattern: String(v.data?.pattern ?? ''), ...(v.path !== undefined ? { path: v.path } : {}), ...(v.line !== undefined ? { line: v.line } : {}) });
     }
@@ -89,7 +92,9 @@ export const secretsCommand: Command = {
     const file = isAbsolute(target) ? target : str(values.output) !== undefined ? resolve(io.cwd, target) : join(root, target);
     try {
       mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, formatBaseline(entries));
+      // The file is committed: a path that holds a secret (a key pasted into a file name) is masked
+      // in it, as in every report.
+      writeFileSync(file, redact(formatBaseline(entries), secretList(secrets)));
     } catch (err) {
       throw new UsageError(`Cannot write the baseline ${target}: ${describeFsError(err as NodeJS.ErrnoException)}.`);
     }

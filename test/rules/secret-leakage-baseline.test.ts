@@ -52,6 +52,15 @@ describe('prguard secrets baseline', () => {
     expect(code).toBe(0);
   });
 
+  it('writes no secret held in a path (a key pasted into a file name)', () => {
+    const [inName, inLine] = [ghp(), ghp()];
+    const repo = repoWith({ [`keys/${inName}.txt`]: `k = '${inLine}'\n` });
+    expect(runCli(['secrets', 'baseline'], { cwd: repo.dir }).code).toBe(0);
+    const written = readFileSync(join(repo.dir, '.github/prguard-secrets-baseline.json'), 'utf8');
+    expect(written).not.toContain(inName.slice(4, 16));
+    expect((JSON.parse(written) as { fingerprints: { path?: string }[] }).fingerprints.map((f) => f.path)).toEqual([undefined, 'keys/ghp_…[redacted].txt']);
+  });
+
   it('a baseline added or edited by the change itself waives nothing (it is read at the base)', () => {
     const repo = repoWith({ 'README.md': 'hi\n' });
     repo.git('checkout', '-q', '-b', 'feature');
@@ -62,6 +71,36 @@ describe('prguard secrets baseline', () => {
     const { code, secrets } = check(repo);
     expect(code).toBe(1);
     expect(secrets.map((f) => [f.path, f.severity])).toEqual([['src/a.ts', 'error']]);
+  });
+
+  it('--diff (the baseline read from the work tree): what the change adds to it waives nothing', () => {
+    const [kept, own] = [ghp(), ghp()];
+    const repo = repoWith({ 'test/a.test.ts': `const t = '${kept}';\n` });
+    expect(runCli(['secrets', 'baseline'], { cwd: repo.dir }).code).toBe(0);
+    repo.commit('baseline');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('leak', { 'test/a.test.ts': `const t = '${kept}';\nconst u = '${kept}';\n`, 'src/a.ts': `const t = '${own}';\n` });
+    expect(runCli(['secrets', 'baseline'], { cwd: repo.dir }).code).toBe(0);
+    repo.commit('waive my own leak');
+    const diff = repo.git('diff', 'main...feature');
+    for (const args of [['--diff', '-'], ['--base', 'main']]) {
+      const res = runCli(['check', ...args, '--format', 'json'], { cwd: repo.dir, input: diff });
+      const found = (JSON.parse(res.stdout) as { findings: Finding[] }).findings.filter((f) => f.ruleId === 'secret-leakage');
+      expect(found.map((f) => [f.path, f.severity]), args.join(' ')).toEqual([['src/a.ts', 'error'], ['test/a.test.ts', 'notice']]);
+      expect(res.code).toBe(1);
+    }
+  });
+
+  it.each([['adds', false], ['rewrites on one line', true]])('--diff: a baseline the change %s waives nothing', (_how, atBase) => {
+    const repo = repoWith(atBase ? { '.github/prguard-secrets-baseline.json': '{"version": 1, "fingerprints": []}\n' } : { 'README.md': 'hi\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('leak', { 'src/a.ts': `const t = '${ghp()}';\n` });
+    expect(runCli(['secrets', 'baseline'], { cwd: repo.dir }).code).toBe(0);
+    const path = join(repo.dir, '.github/prguard-secrets-baseline.json');
+    repo.commit('waive my own leak', { '.github/prguard-secrets-baseline.json': JSON.stringify(JSON.parse(readFileSync(path, 'utf8'))) });
+    const res = runCli(['check', '--diff', '-', '--format', 'json'], { cwd: repo.dir, input: repo.git('diff', 'main...feature') });
+    expect((JSON.parse(res.stdout) as { findings: Finding[] }).findings.filter((f) => f.path === 'src/a.ts').map((f) => f.severity)).toEqual(['error']);
+    expect(res.code).toBe(1);
   });
 
   it('a malformed baseline at the base is an error, not a silent pass', () => {
