@@ -182,7 +182,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
           },
           fingerprint: fp,
           confidence: cls.confidence,
-          secrets: [hit.secret],
+          secrets: [hit.secret, ...(hit.encoded ?? [])],
           ...(severity !== undefined ? { severity } : {}),
         };
         if (source.path !== undefined) {

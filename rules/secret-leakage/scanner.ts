@@ -3,11 +3,12 @@ import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
 import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlaceholder, isPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
-import { BUILT_TABLES } from './keyword-tables.ts';
+import { BUILT_ANCHORS, BUILT_TABLES } from './keyword-tables.ts';
 import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
 import type { AddedText } from '../../src/rule-kit/index.ts';
 import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
+import { base64Anchors, decodedHits } from './decode.ts';
 
 export const WAIVER = 'prguard-allow-secret';
 export const GENERIC_ID = 'generic-secret';
@@ -76,6 +77,7 @@ export class Scanner {
   private readonly patterns: Compiled[];
   private readonly index: KeywordIndex;
   private readonly genericIndex: number;
+  private readonly decodeIndex: number; // the base64 anchors' (decode.ts): their lines' base64 runs are decoded
   /** Provider prefixes: a value starting with one is that provider's to judge, not generic. */
   private readonly prefixes: string[];
   /** Per scan: does the scanned text contain this `requiresInFile` literal? */
@@ -88,6 +90,7 @@ export class Scanner {
   constructor(defs: readonly ProviderPattern[], options: { generic: boolean; prebuilt?: boolean }) {
     this.patterns = defs.map(compile);
     this.genericIndex = options.generic ? this.patterns.length : -1;
+    this.decodeIndex = this.patterns.length + 1;
     this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
     const keywords: Keyword[] = [];
     defs.forEach((d, i) => {
@@ -101,6 +104,7 @@ export class Scanner {
     if (options.generic) {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
     }
+    for (const text of base64Anchors(defs, options.prebuilt === false ? undefined : BUILT_ANCHORS)) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
     this.index = new KeywordIndex(keywords, options.prebuilt === false ? undefined : BUILT_TABLES);
   }
@@ -184,7 +188,7 @@ export class Scanner {
     this.inFile = new Map();
     this.pass = {
       // One array serves every pass, cleared at the start (a pass that threw may have left marks).
-      marked: (this.marks ??= new Uint8Array(this.patterns.length + 1)).fill(0),
+      marked: (this.marks ??= new Uint8Array(this.patterns.length + 2)).fill(0),
       selected: [],
       words: [],
       lineStart: 0,
@@ -252,6 +256,10 @@ export class Scanner {
     // the generic check must not report them either.
     const vetoed: [number, number][] = [];
     for (const p of candidates) {
+      if (p === this.decodeIndex) {
+        this.decoded(line, at, found); // the highest index: after every pattern of the line
+        continue;
+      }
       if (p === this.genericIndex) {
         for (const g of findGeneric(line, words)) {
           const end = g.index + g.secret.length;
@@ -301,6 +309,14 @@ export class Scanner {
       taken.push([h.index, end]);
       out.push(h);
     }
+  }
+
+  /** The provider secrets inside the base64 runs of a line, each run scanned in a pass of its own. */
+  private decoded(line: string, at: number, out: Hit[]): void {
+    const [pass, inFile] = [this.pass, this.inFile]; // a scan that throws fails the rule: no pass to resume
+    const hits = decodedHits(line, at, (lines) => this.scan(lines));
+    [this.pass, this.inFile] = [pass, inFile];
+    for (const h of hits) if (h.patternId !== GENERIC_ID) out.push(h);
   }
 }
 
