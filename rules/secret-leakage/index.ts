@@ -4,6 +4,7 @@ import type { ChangeSet, Severity } from '../../src/model.ts';
 import type { OptionProblem, RuleContext } from '../../src/rule.ts';
 import { baseFingerprints, parseBaseline } from './baseline.ts';
 import { catalogue, type ProviderPattern } from './catalogue.ts';
+import { cutTokens } from './cut.ts';
 import { DEFAULT_SEVERITIES, confidenceOf, weakPlace, type Confidence, type SeverityOptions } from './confidence.ts';
 import { fingerprint, preview } from './fingerprint.ts';
 import { strong } from './generic.ts';
@@ -131,10 +132,12 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
   },
 
   // The redaction boundary for text outside a report (an error message quoting a pasted token):
-  // every provider pattern and the generic check, whatever a policy's options.
+  // every provider pattern and the generic check, whatever a policy's options, and the start of
+  // a token that the message clipped (cut.ts).
   findSecrets(text) {
     const lines = text.split(/\r?\n/).map((content, i) => ({ line: i + 1, content }));
-    return scannerFor({ patterns: [], generic: true }).scan(lines).map((hit) => hit.secret);
+    const hits = scannerFor({ patterns: [], generic: true }).scan(lines);
+    return [...hits.flatMap((hit) => [hit.secret, ...(hit.encoded ?? [])]), ...cutTokens(text)];
   },
 
   // Each file's scan, run while the change streams in when the engine can (see per-file.ts).
