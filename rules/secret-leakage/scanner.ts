@@ -1,14 +1,14 @@
 // The scanner: one keyword pass over a block of lines, then only the selected patterns per line.
 import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
-import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlaceholder, isPlaceholder } from './filters.ts';
+import { acceptable, inInertSpan, isKeyPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
 import { BUILT_ANCHORS, BUILT_TABLES } from './keyword-tables.ts';
 import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
 import type { AddedText } from '../../src/rule-kit/index.ts';
 import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
-import { base64Anchors, decodedHits } from './decode.ts';
+import { PERCENT_ANCHORS, base64Anchors, decodedHits, percentHits } from './decode.ts';
 
 export const WAIVER = 'prguard-allow-secret';
 export const GENERIC_ID = 'generic-secret';
@@ -104,6 +104,7 @@ export class Scanner {
     if (options.generic) {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
     }
+    for (const text of PERCENT_ANCHORS) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     for (const text of base64Anchors(defs, options.prebuilt === false ? undefined : BUILT_ANCHORS)) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
     this.index = new KeywordIndex(keywords, options.prebuilt === false ? undefined : BUILT_TABLES);
@@ -255,9 +256,10 @@ export class Scanner {
     // Spans a provider pattern matched but rejected (bad checksum, example key): not secrets, so
     // the generic check must not report them either.
     const vetoed: [number, number][] = [];
+    let base64 = false;
     for (const p of candidates) {
       if (p === this.decodeIndex) {
-        this.decoded(line, at, found); // the highest index: after every pattern of the line
+        base64 = true; // the highest index: decoded after every pattern of the line
         continue;
       }
       if (p === this.genericIndex) {
@@ -301,6 +303,7 @@ export class Scanner {
         found.push({ patternId: def.id, name: def.name, secret: raw, at, endAt: at, index });
       }
     }
+    if (base64 || line.includes('%')) this.decoded(line, at, found, base64);
     // One finding per span: the earlier pattern in the catalogue wins, generic comes last.
     const taken: [number, number][] = [];
     for (const h of found) {
@@ -311,18 +314,14 @@ export class Scanner {
     }
   }
 
-  /** The provider secrets inside the base64 runs of a line, each run scanned in a pass of its own. */
-  private decoded(line: string, at: number, out: Hit[]): void {
+  /** The provider secrets inside a line's base64 runs and percent-escapes, each scanned in a pass of its own. */
+  private decoded(line: string, at: number, out: Hit[], base64: boolean): void {
     const [pass, inFile] = [this.pass, this.inFile]; // a scan that throws fails the rule: no pass to resume
-    const hits = decodedHits(line, at, (lines) => this.scan(lines));
+    const scan = (lines: ScanLine[]) => this.scan(lines);
+    const hits = [...(base64 ? decodedHits(line, at, scan) : []), ...percentHits(line, at, scan)];
     [this.pass, this.inFile] = [pass, inFile];
-    for (const h of hits) if (h.patternId !== GENERIC_ID) out.push(h);
+    // Before the line's generic hits: a provider's format found by decoding wins over a generic hit on the same span.
+    const generic = out.findIndex((h) => h.patternId === GENERIC_ID);
+    out.splice(generic < 0 ? out.length : generic, 0, ...hits.filter((h) => h.patternId !== GENERIC_ID));
   }
-}
-
-/** A candidate is a secret unless it is a documented example or a placeholder. */
-export function acceptable(secret: string, minEntropy: number): boolean {
-  if (EXAMPLE_SECRETS.has(secret) || isPlaceholder(secret)) return false;
-  if (DEFAULT_PASSWORDS.has(secret.toLowerCase())) return false;
-  return entropy(secret) >= minEntropy;
 }

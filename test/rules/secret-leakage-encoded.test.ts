@@ -93,3 +93,26 @@ describe('secret-leakage: base64-encoded secrets', () => {
     }
   });
 });
+
+describe('secret-leakage: percent-encoded secrets', () => {
+  const pct = (text: string) => encodeURIComponent(text);
+
+  it('finds a webhook URL in a query string, an AWS secret key with escaped characters, a password in a URL in a URL', () => {
+    const hook = sample('slack-webhook-url', r);
+    const aws = sample('aws-secret-access-key', r);
+    const vs = scan([
+      `const next = 'https://app.example.io/cb?to=${pct(hook.text)}';`,
+      aws.text.replace(/[/+]/g, (c) => pct(c)),
+      `redirect: "https://app.example.io/login?r=${pct('https://deploy:Vq7rLp2xZr9wKd4m@db.internal/shop')}"`,
+    ], 'config/app.yaml');
+    expect(vs.map((v) => [v.line, v.data?.pattern])).toEqual([[1, 'slack-webhook-url'], [2, 'aws-secret-access-key'], [3, 'url-credentials']]);
+    expect(vs[0]?.data?.name).toBe('Slack incoming webhook URL, percent-encoded');
+    expect(vs[0]?.secrets?.[0]).toBe(hook.secret);
+    expect(vs[0]?.secrets?.[1]).toBe(pct(hook.secret));
+    expect(vs.map((v) => v.fingerprint)).toEqual([hook.secret, aws.secret, 'Vq7rLp2xZr9wKd4m'].map((x) => fingerprint('secret-leakage', x)));
+  });
+
+  it('escapes that make no secret, and a password on a documentation host, are no findings', () => {
+    expect(scan(['const t = `token=${encodeURIComponent(x)}%20and%20more`;', "u = 'https://user%40gmail.com:pw@example.com'", 'printf("password: %s %2d", p, n);'], 'src/a.ts')).toEqual([]);
+  });
+});
