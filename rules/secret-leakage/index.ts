@@ -83,11 +83,11 @@ function decodeURIComponentSafe(text: string): string {
 }
 
 /** The baseline's fingerprints, read at the base commit, or the problem with it. */
-function baselineOf(change: ChangeSet, options: SecretLeakageOptions, context: RuleContext, out: TypedViolation<MessageId>[]): Set<string> {
+function baselineOf(change: ChangeSet, options: SecretLeakageOptions, context: RuleContext, out: TypedViolation<MessageId>[]): Set<string> | undefined {
   const path = options.baseline;
   if (!path) return new Set();
   const text = context.baseDocuments?.[path];
-  if (text === undefined) return new Set(); // not at the base yet: it waives nothing
+  if (text === undefined) return undefined; // not at the base yet: it waives nothing (said when it could have)
   const parsed = parseBaseline(text);
   if ('error' in parsed) {
     out.push({ messageId: 'baselineInvalid', data: { baseline: path, reason: parsed.error }, path, severity: 'error' });
@@ -124,6 +124,10 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
         problems.push(patternProblem(i, 'regex', 'The regex matches the empty string, so it would report every keyword hit; make it require the secret.'));
       }
     });
+    const b = options.baseline;
+    if (b && (/^\.{0,2}\/|\\|\/$/.test(b) || b.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''))) {
+      problems.push({ path: ['baseline'], message: `"${b}" is not a repository path as git names it: write it from the repository root, without "./", "/" or "..", e.g. .github/prguard-secrets-baseline.json.` });
+    }
     return problems;
   },
 
@@ -151,7 +155,8 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     const allow = new Set(options.allow);
     const severities: SeverityOptions = { ...DEFAULT_SEVERITIES, ...options.severities };
     const violations: TypedViolation<MessageId>[] = [];
-    const baseline = baselineOf(change, options, context, violations);
+    const baseline = baselineOf(change, options, context, violations) ?? new Set<string>();
+    const absent = options.baseline ? context.baseDocuments?.[options.baseline] === undefined : false;
     const unscanned: Unscanned[] = [];
     const skip = excluder(options.exclude, options.baseline || undefined);
     const scanned: ScannedSource[] = [];
@@ -197,6 +202,9 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
       }
     }
     for (const u of unscanned) violations.push(unscannedViolation(u));
+    if (absent && violations.some((v) => v.messageId !== 'notScanned')) {
+      violations.push({ messageId: 'baselineAbsent', data: { baseline: options.baseline as string }, severity: 'notice' });
+    }
     return violations;
   },
 });

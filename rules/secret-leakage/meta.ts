@@ -101,6 +101,10 @@ export const meta = {
     notScanned:
       'Could not scan {{path}} for secrets: {{reason}}. A file prguard could not read is not a pass; check it by hand ' +
       'or keep credentials out of it, and exclude the path in the policy if it can never hold one.',
+    baselineAbsent:
+      'The secret baseline {{baseline}} that the policy names is not at the base commit, so it waived none of these findings. ' +
+      'Write it with `prguard secrets baseline` and commit it on the base branch first (a change cannot accept its own ' +
+      'findings), or correct the `baseline:` path.',
     baselineInvalid:
       'The secret baseline {{baseline}} at the base commit cannot be used: {{reason}}. No finding is waived by it; ' +
       'regenerate it with `prguard secrets baseline`.',
