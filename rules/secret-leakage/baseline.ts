@@ -71,14 +71,16 @@ function fingerprintsOn(lines: Iterable<string>, into: Set<string>): Set<string>
  * The fingerprints of a baseline that the base commit provably had, when the change itself adds,
  * renames or edits the baseline file (`file`). A source without a base commit (a `--diff` check
  * reads the work tree) may hand over the head's file, with the change's own additions:
- * - the file is new at this path (added, renamed, copied): the base had none there, so nothing counts;
+ * - the file is new at this path (added, renamed, copied), or its diff is binary (`-diff`): the base
+ *   had none there, or what it had is unknown, so nothing counts;
  * - every added line of the file's diff is in the text at its new-side line: the text is the head's,
  *   so a fingerprint counts only if the base had it too, on a line the change kept or deleted.
  * Read at a real base commit, the text does not hold the change's added lines, and is used as it is.
  */
 export function baseFingerprints(text: string, listed: Set<string>, file: FileChange | undefined): Set<string> {
   if (file === undefined || file.status === 'deleted') return listed;
-  if (file.status !== 'modified') return new Set();
+  // New at this path, or changed in a way the diff does not show (binary): the base's text is unknown.
+  if (file.status !== 'modified' || file.binary) return new Set();
   const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   const added = new Set<number>();
   let headText = true;

@@ -93,6 +93,19 @@ describe('prguard secrets baseline', () => {
     }
   });
 
+  it('--diff: a baseline whose diff is binary (made with -diff) waives nothing', () => {
+    const repo = repoWith({ '.github/prguard-secrets-baseline.json': '{"version": 1, "fingerprints": []}\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('leak', { 'src/a.ts': `const t = '${ghp()}';\n` });
+    expect(runCli(['secrets', 'baseline'], { cwd: repo.dir }).code).toBe(0);
+    repo.commit('waive my own leak');
+    repo.write('.git/info/attributes', '*.json -diff\n');
+    const diff = repo.git('diff', 'main...feature');
+    expect(diff).toContain('Binary files');
+    const res = runCli(['check', '--diff', '-', '--format', 'json'], { cwd: repo.dir, input: diff });
+    expect((JSON.parse(res.stdout) as { findings: Finding[] }).findings.filter((f) => f.path === 'src/a.ts').map((f) => f.severity)).toEqual(['error']);
+  });
+
   it.each([['adds', false], ['rewrites on one line', true]])('--diff: a baseline the change %s waives nothing', (_how, atBase) => {
     const repo = repoWith(atBase ? { '.github/prguard-secrets-baseline.json': '{"version": 1, "fingerprints": []}\n' } : { 'README.md': 'hi\n' });
     repo.git('checkout', '-q', '-b', 'feature');
