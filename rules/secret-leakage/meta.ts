@@ -93,7 +93,7 @@ export const meta = {
     foundInName:
       '{{name}} (pattern {{pattern}}, {{confidence}}) in {{where}}: `{{preview}}…` (fingerprint {{fingerprint}}). A name is ' +
       'pushed with the change and printed by every tool that lists it, so treat the secret as leaked: revoke or rotate it, ' +
-      'then rename the file or branch and rewrite the commits that carry the name. If it is a deliberate test fixture, ' +
+      'then rename the file or branch (or correct the author) and rewrite the commits that carry the name. If it is a deliberate test fixture, ' +
       'add {{fingerprint}} to `allow:` for secret-leakage in the policy, or record it in the baseline file (`prguard secrets baseline`).',
     baselined:
       '{{name}} (pattern {{pattern}}, {{confidence}}) in {{where}} (fingerprint {{fingerprint}}) is listed in the baseline ' +

@@ -140,7 +140,7 @@ const oneLine = (content: string, where: string): Source => ({ lines: [{ content
 
 /**
  * The names a change gives, which every report prints: the paths of its files (new and old, in the
- * net diff and in its commits) and its branch. A token pasted into a file or branch name is as
+ * net diff and in its commits), its branch, and the people named as authors and committers. A token pasted into a file or branch name is as
  * leaked as one in a line, and would otherwise be printed unmasked (a path in a finding, a branch
  * in provenance evidence). `exclude` does not apply: it names paths whose lines are not scanned.
  */
@@ -162,6 +162,13 @@ function nameSources(change: ChangeSet): Source[] {
   }
   add(change.branch, 'the branch name');
   add(change.pr?.headRef, 'the head branch name of the PR');
+  // Identities are printed too (provenance quotes an agent's author line).
+  for (const c of change.commits) {
+    const short = c.sha.slice(0, 7);
+    add(`${c.author.name} <${c.author.email}>`, `the author of commit ${short}`);
+    add(`${c.committer.name} <${c.committer.email}>`, `the committer of commit ${short}`);
+  }
+  add(change.pr?.author.login, 'the login of the PR author');
   return out;
 }
 

@@ -33,6 +33,15 @@ describe('secret-leakage: names', () => {
     expect(vs.map((v) => [v.data?.where, v.secrets])).toEqual([['the head branch name of the PR', [b]]]);
   });
 
+  it('reports a token in the name or e-mail of an author or committer', () => {
+    const [a, b] = [token(), token()];
+    const c = commit('docs', { sha: 'abcdef1234567890', author: { name: `Claude ${a}`, email: 'noreply@anthropic.com' }, committer: { name: 'CI', email: `${b}@ci.example` } });
+    expect(run(secretLeakage, change({ commits: [c] })).map((v) => [v.data?.where, v.secrets])).toEqual([
+      ['the author of commit abcdef1', [a]],
+      ['the committer of commit abcdef1', [b]],
+    ]);
+  });
+
   it('a waiver marker in a name waives nothing, and exclude does not skip names', () => {
     const a = token();
     const vs = run(secretLeakage, change({ files: [file(`fixtures/prguard-allow-secret-${a}.txt`, { status: 'added', added: ['x'] })], branch: `prguard-allow-secret/${token()}` }), {
@@ -52,16 +61,17 @@ describe('the built CLI never prints a token from a file or branch name', () => 
   afterEach(() => repo?.remove());
 
   it.each(['text', 'json', 'sarif', 'markdown'])('--format %s', (format) => {
-    const t = token();
+    const [t, u] = [token(), token()];
     repo = Repo.init('main');
     repo.commit('base', { 'README.md': 'hi\n' });
     repo.git('checkout', '-q', '-b', `codex/${t}`);
     repo.commit('add', { [`src/${t}.ts`]: 'export const a = 1;\n' });
+    repo.write('b.md', 'b\n').git('add', 'b.md');
+    repo.git('commit', '-q', '-m', 'docs', `--author=Claude ${u} <noreply@anthropic.com>`);
     const res = runCli(['check', '--base', 'main', '--format', format], { cwd: repo.dir });
     expect(res.code, res.stderr).toBe(1);
     for (const out of [res.stdout, res.stderr]) {
-      expect(out).not.toContain(t);
-      expect(out).not.toContain(t.slice(4, 16));
+      for (const secret of [t, u]) expect(out).not.toContain(secret.slice(4, 16));
     }
     expect(res.stdout).toContain('secret-leakage');
   });
