@@ -38,6 +38,12 @@ export function stableEncoding(keyword: string, shift: number): string {
 
 const anchored = (d: ProviderPattern) => !d.ciKeywords && !d.block;
 
+/**
+ * Keys of documents that hold base64 themselves, so that base64 of the document is decoded too:
+ * a Docker config (`.dockerconfigjson` in a Kubernetes Secret) whose `auth` is base64 of `user:token`.
+ */
+const CONTAINERS = ['"auths"'];
+
 /** What the anchors are made from: the keywords of the patterns that have anchors, as one string. */
 export function anchorSource(defs: readonly ProviderPattern[]): string {
   return defs.filter(anchored).map((d) => d.keywords.join('\n')).join('\n');
@@ -51,8 +57,8 @@ export function anchorSource(defs: readonly ProviderPattern[]): string {
 export function base64Anchors(defs: readonly ProviderPattern[], built?: { source: string; anchors: string[] }): string[] {
   if (built && built.source === anchorSource(defs)) return built.anchors;
   const out = new Set<string>();
-  for (const d of defs.filter(anchored)) {
-    for (const k of d.keywords) {
+  for (const keywords of [CONTAINERS, ...defs.filter(anchored).map((d) => d.keywords)]) {
+    for (const k of keywords) {
       for (const shift of [0, 1, 2]) {
         const a = stableEncoding(k, shift);
         if (a.length >= MIN_ANCHOR) out.add(a);
@@ -119,7 +125,8 @@ export function decodedHits(line: string, at: number, scan: (lines: ScanLine[]) 
     run.lines.reduce((from, l) => (starts.push(from), from + l.length + 1), 0);
     for (const h of scan(run.lines.map((content, i) => ({ content, line: i + 1 })))) {
       const index = run.index + Math.floor((((starts[h.at] as number) + h.index) * 4) / 3);
-      out.push({ ...h, name: `${h.name}, base64-encoded`, at, endAt: at, index, encoded: [run.encoded, ...(h.encoded ?? [])] });
+      const name = h.name.endsWith(', base64-encoded') ? h.name : `${h.name}, base64-encoded`; // once, however deep
+      out.push({ ...h, name, at, endAt: at, index, encoded: [run.encoded, ...(h.encoded ?? [])] });
     }
   }
   return out;

@@ -60,6 +60,13 @@ describe('secret-leakage: base64-encoded secrets', () => {
     expect(vs[0]?.secrets).toEqual([token, b64(token)]);
   });
 
+  it('finds a token in a Docker config, base64 inside base64 (a Kubernetes .dockerconfigjson)', () => {
+    const config = JSON.stringify({ auths: { 'ghcr.io': { auth: b64(`robot:${token}`) } } });
+    const vs = scan(['type: kubernetes.io/dockerconfigjson', 'data:', `  .dockerconfigjson: ${b64(config)}`]);
+    expect(vs.map((v) => [v.line, v.data?.name, v.fingerprint])).toEqual([[3, 'GitHub classic personal access token, base64-encoded', fingerprint('secret-leakage', token)]]);
+    expect(vs[0]?.secrets).toEqual([token, b64(config), b64(`robot:${token}`)]);
+  });
+
   it('finds encoded tokens of many providers', () => {
     const ids = ['npm-access-token', 'slack-bot-token', 'stripe-live-secret-key', 'gitlab-pat', 'anthropic-api-key', 'aws-access-key-id'];
     const samples = ids.map((id) => sample(id, r));
