@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { catalogue } from '../rules/secret-leakage/catalogue.ts';
+import { anchorSource, base64Anchors } from '../rules/secret-leakage/decode.ts';
 import { Scanner } from '../rules/secret-leakage/scanner.ts';
 
 export function keywordTablesSource(): string {
@@ -15,6 +16,9 @@ export function keywordTablesSource(): string {
     "import type { KeywordTables } from './keywords.ts';",
     '',
     `export const BUILT_TABLES: KeywordTables | undefined = ${JSON.stringify(tables)};`,
+    '',
+    '// The base64 anchors of the catalogue (decode.ts), and the keywords they were made from.',
+    `export const BUILT_ANCHORS: { source: string; anchors: string[] } | undefined = ${JSON.stringify({ source: anchorSource(catalogue), anchors: base64Anchors(catalogue) })};`,
     '',
   ].join('\n');
 }

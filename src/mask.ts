@@ -3,9 +3,12 @@
 // new field cannot forget to be masked. Formatters clip text only after this stage.
 import type { Report } from './model.ts';
 
-/** How a secret is shown: its first four characters, then a redaction mark. */
+/**
+ * How a secret is shown: its first four characters, fewer for a short one (a quarter of its
+ * length, as a finding's preview: an 8-character password keeps 2), then a redaction mark.
+ */
 export function maskSecret(secret: string): string {
-  return `${secret.slice(0, 4)}…[redacted]`;
+  return `${secret.slice(0, Math.min(4, Math.floor(secret.length / 4)))}…[redacted]`;
 }
 
 /** Secrets worth masking, longest first (so a secret inside another is masked as the longer one). */

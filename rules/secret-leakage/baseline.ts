@@ -1,6 +1,7 @@
 // The baseline file: fingerprints of accepted findings (never the secrets themselves), written by
 // `prguard secrets baseline` and named by the `baseline` option. The rule reads it at the BASE
 // commit, so a change cannot accept its own leak by adding the leak's fingerprint.
+import type { FileChange } from '../../src/model.ts';
 import { compareText } from '../../src/rule-kit/index.ts';
 
 export interface BaselineEntry {
@@ -57,4 +58,40 @@ export function parseBaseline(text: string): { fingerprints: Set<string> } | { e
     fingerprints.add(fp);
   }
   return { fingerprints };
+}
+
+const ENTRY_FINGERPRINT = /"fingerprint"\s*:\s*"([0-9a-f]{12})"/g;
+
+function fingerprintsOn(lines: Iterable<string>, into: Set<string>): Set<string> {
+  for (const line of lines) for (const m of line.matchAll(ENTRY_FINGERPRINT)) into.add(m[1] as string);
+  return into;
+}
+
+/**
+ * The fingerprints of a baseline that the base commit provably had, when the change itself adds,
+ * renames or edits the baseline file (`file`). A source without a base commit (a `--diff` check
+ * reads the work tree) may hand over the head's file, with the change's own additions:
+ * - the file is new at this path (added, renamed, copied), or its diff is binary (`-diff`): the base
+ *   had none there, or what it had is unknown, so nothing counts;
+ * - every added line of the file's diff is in the text at its new-side line: the text is the head's,
+ *   so a fingerprint counts only if the base had it too, on a line the change kept or deleted.
+ * Read at a real base commit, the text does not hold the change's added lines, and is used as it is.
+ */
+export function baseFingerprints(text: string, listed: Set<string>, file: FileChange | undefined): Set<string> {
+  if (file === undefined || file.status === 'deleted') return listed;
+  // New at this path, or changed in a way the diff does not show (binary): the base's text is unknown.
+  if (file.status !== 'modified' || file.binary) return new Set();
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  const added = new Set<number>();
+  let headText = true;
+  for (const hunk of file.hunks) {
+    for (const a of hunk.added) {
+      added.add(a.line);
+      if (lines[a.line - 1] !== a.content.replace(/\r$/, '')) headText = false;
+    }
+  }
+  if (!headText || added.size === 0) return listed;
+  const kept = fingerprintsOn(lines.filter((_, i) => !added.has(i + 1)), new Set());
+  fingerprintsOn(file.hunks.flatMap((h) => h.deleted.map((d) => d.content)), kept);
+  return new Set([...listed].filter((fp) => kept.has(fp)));
 }

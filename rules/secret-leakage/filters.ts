@@ -94,3 +94,10 @@ function inMappings(line: string, index: number): boolean {
   const close = line.indexOf('"', from);
   return index >= from && (close < 0 || index < close);
 }
+
+/** A candidate is a secret unless it is a documented example or a placeholder. */
+export function acceptable(secret: string, minEntropy: number): boolean {
+  if (EXAMPLE_SECRETS.has(secret) || isPlaceholder(secret)) return false;
+  if (DEFAULT_PASSWORDS.has(secret.toLowerCase())) return false;
+  return entropy(secret) >= minEntropy;
+}

@@ -2,8 +2,9 @@
 import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { ChangeSet, Severity } from '../../src/model.ts';
 import type { OptionProblem, RuleContext } from '../../src/rule.ts';
-import { parseBaseline } from './baseline.ts';
+import { baseFingerprints, parseBaseline } from './baseline.ts';
 import { catalogue, type ProviderPattern } from './catalogue.ts';
+import { cutTokens } from './cut.ts';
 import { DEFAULT_SEVERITIES, confidenceOf, weakPlace, type Confidence, type SeverityOptions } from './confidence.ts';
 import { fingerprint, preview } from './fingerprint.ts';
 import { strong } from './generic.ts';
@@ -82,17 +83,18 @@ function decodeURIComponentSafe(text: string): string {
 }
 
 /** The baseline's fingerprints, read at the base commit, or the problem with it. */
-function baselineOf(options: SecretLeakageOptions, context: RuleContext, out: TypedViolation<MessageId>[]): Set<string> {
+function baselineOf(change: ChangeSet, options: SecretLeakageOptions, context: RuleContext, out: TypedViolation<MessageId>[]): Set<string> | undefined {
   const path = options.baseline;
   if (!path) return new Set();
   const text = context.baseDocuments?.[path];
-  if (text === undefined) return new Set(); // not at the base yet: it waives nothing
+  if (text === undefined) return undefined; // not at the base yet: it waives nothing (said when it could have)
   const parsed = parseBaseline(text);
   if ('error' in parsed) {
     out.push({ messageId: 'baselineInvalid', data: { baseline: path, reason: parsed.error }, path, severity: 'error' });
     return new Set();
   }
-  return parsed.fingerprints;
+  // What the change does to the baseline file never waives its own findings.
+  return baseFingerprints(text, parsed.fingerprints, change.files.find((f) => f.path === path));
 }
 
 function unscannedViolation(u: Unscanned): TypedViolation<MessageId> {
@@ -122,6 +124,10 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
         problems.push(patternProblem(i, 'regex', 'The regex matches the empty string, so it would report every keyword hit; make it require the secret.'));
       }
     });
+    const b = options.baseline;
+    if (b && (/^\.{0,2}\/|\\|\/$/.test(b) || b.split('/').some((seg) => seg === '..' || seg === '.' || seg === ''))) {
+      problems.push({ path: ['baseline'], message: `"${b}" is not a repository path as git names it: write it from the repository root, without "./", "/" or "..", e.g. .github/prguard-secrets-baseline.json.` });
+    }
     return problems;
   },
 
@@ -130,10 +136,12 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
   },
 
   // The redaction boundary for text outside a report (an error message quoting a pasted token):
-  // every provider pattern and the generic check, whatever a policy's options.
+  // every provider pattern and the generic check, whatever a policy's options, and the start of
+  // a token that the message clipped (cut.ts).
   findSecrets(text) {
     const lines = text.split(/\r?\n/).map((content, i) => ({ line: i + 1, content }));
-    return scannerFor({ patterns: [], generic: true }).scan(lines).map((hit) => hit.secret);
+    const hits = scannerFor({ patterns: [], generic: true }).scan(lines);
+    return [...hits.flatMap((hit) => [hit.secret, ...(hit.encoded ?? [])]), ...cutTokens(text)];
   },
 
   // Each file's scan, run while the change streams in when the engine can (see per-file.ts).
@@ -147,7 +155,8 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     const allow = new Set(options.allow);
     const severities: SeverityOptions = { ...DEFAULT_SEVERITIES, ...options.severities };
     const violations: TypedViolation<MessageId>[] = [];
-    const baseline = baselineOf(options, context, violations);
+    const baseline = baselineOf(change, options, context, violations) ?? new Set<string>();
+    const absent = options.baseline ? context.baseDocuments?.[options.baseline] === undefined : false;
     const unscanned: Unscanned[] = [];
     const skip = excluder(options.exclude, options.baseline || undefined);
     const scanned: ScannedSource[] = [];
@@ -169,7 +178,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
         const listed = baseline.has(fp);
         const severity: Severity | undefined = listed ? 'notice' : setting === 'error' ? undefined : setting;
         const v: TypedViolation<MessageId> = {
-          messageId: listed ? 'baselined' : source.commit !== undefined ? 'foundInHistory' : 'found',
+          messageId: listed ? 'baselined' : source.name ? 'foundInName' : source.commit !== undefined ? 'foundInHistory' : 'found',
           data: {
             name: hit.name,
             pattern: hit.patternId,
@@ -181,7 +190,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
           },
           fingerprint: fp,
           confidence: cls.confidence,
-          secrets: [hit.secret],
+          secrets: [hit.secret, ...(hit.encoded ?? [])],
           ...(severity !== undefined ? { severity } : {}),
         };
         if (source.path !== undefined) {
@@ -193,6 +202,9 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
       }
     }
     for (const u of unscanned) violations.push(unscannedViolation(u));
+    if (absent && violations.some((v) => v.messageId !== 'notScanned')) {
+      violations.push({ messageId: 'baselineAbsent', data: { baseline: options.baseline as string }, severity: 'notice' });
+    }
     return violations;
   },
 });

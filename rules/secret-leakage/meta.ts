@@ -90,12 +90,21 @@ export const meta = {
       'of this change removed the line, but that does not help: every commit of the branch stays readable on the server. ' +
       'Rotate the credential first, then rewrite the branch so no commit contains it (e.g. `git rebase -i`, drop or edit ' +
       `that commit, force-push). ${MARK_FIXTURE}`,
+    foundInName:
+      '{{name}} (pattern {{pattern}}, {{confidence}}) in {{where}}: `{{preview}}…` (fingerprint {{fingerprint}}). A name is ' +
+      'pushed with the change and printed by every tool that lists it, so treat the secret as leaked: revoke or rotate it, ' +
+      'then rename the file or branch (or correct the author) and rewrite the commits that carry the name. If it is a deliberate test fixture, ' +
+      'add {{fingerprint}} to `allow:` for secret-leakage in the policy, or record it in the baseline file (`prguard secrets baseline`).',
     baselined:
       '{{name}} (pattern {{pattern}}, {{confidence}}) in {{where}} (fingerprint {{fingerprint}}) is listed in the baseline ' +
       '{{baseline}}, so it is a notice. Remove it from the baseline when the fixture goes.',
     notScanned:
       'Could not scan {{path}} for secrets: {{reason}}. A file prguard could not read is not a pass; check it by hand ' +
       'or keep credentials out of it, and exclude the path in the policy if it can never hold one.',
+    baselineAbsent:
+      'The secret baseline {{baseline}} that the policy names is not at the base commit, so it waived none of these findings. ' +
+      'Write it with `prguard secrets baseline` and commit it on the base branch first (a change cannot accept its own ' +
+      'findings), or correct the `baseline:` path.',
     baselineInvalid:
       'The secret baseline {{baseline}} at the base commit cannot be used: {{reason}}. No finding is waived by it; ' +
       'regenerate it with `prguard secrets baseline`.',

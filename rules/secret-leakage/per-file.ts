@@ -21,6 +21,8 @@ export interface ScannedSource {
   where: (line: number) => string;
   path?: string;
   commit?: string;
+  /** A file or branch name (Source.name). */
+  name?: true;
   hits: PlacedHit[];
 }
 
@@ -49,6 +51,7 @@ export function scanSource(source: Source, scanner: Scanner): ScannedSource {
   };
   if (source.path !== undefined) out.path = source.path;
   if (source.commit !== undefined) out.commit = source.commit;
+  if (source.name) out.name = true;
   return out;
 }
 

@@ -19,4 +19,6 @@ export interface Hit {
   confidence?: 'verified-format';
   /** Generic hits: the value is human-written or only moderately random. */
   weak?: boolean;
+  /** Found inside base64 runs (decode.ts): the runs as written, to be masked with the secret. */
+  encoded?: string[];
 }

@@ -1,13 +1,14 @@
 // The scanner: one keyword pass over a block of lines, then only the selected patterns per line.
 import type { ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
-import { DEFAULT_PASSWORDS, EXAMPLE_SECRETS, entropy, inInertSpan, isKeyPlaceholder, isPlaceholder } from './filters.ts';
+import { acceptable, inInertSpan, isKeyPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
-import { BUILT_TABLES } from './keyword-tables.ts';
+import { BUILT_ANCHORS, BUILT_TABLES } from './keyword-tables.ts';
 import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
 import type { AddedText } from '../../src/rule-kit/index.ts';
 import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
+import { PERCENT_ANCHORS, base64Anchors, decodedHits, percentHits } from './decode.ts';
 
 export const WAIVER = 'prguard-allow-secret';
 export const GENERIC_ID = 'generic-secret';
@@ -76,6 +77,7 @@ export class Scanner {
   private readonly patterns: Compiled[];
   private readonly index: KeywordIndex;
   private readonly genericIndex: number;
+  private readonly decodeIndex: number; // the base64 anchors' (decode.ts): their lines' base64 runs are decoded
   /** Provider prefixes: a value starting with one is that provider's to judge, not generic. */
   private readonly prefixes: string[];
   /** Per scan: does the scanned text contain this `requiresInFile` literal? */
@@ -88,6 +90,7 @@ export class Scanner {
   constructor(defs: readonly ProviderPattern[], options: { generic: boolean; prebuilt?: boolean }) {
     this.patterns = defs.map(compile);
     this.genericIndex = options.generic ? this.patterns.length : -1;
+    this.decodeIndex = this.patterns.length + 1;
     this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
     const keywords: Keyword[] = [];
     defs.forEach((d, i) => {
@@ -101,6 +104,8 @@ export class Scanner {
     if (options.generic) {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
     }
+    for (const text of PERCENT_ANCHORS) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
+    for (const text of base64Anchors(defs, options.prebuilt === false ? undefined : BUILT_ANCHORS)) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
     this.index = new KeywordIndex(keywords, options.prebuilt === false ? undefined : BUILT_TABLES);
   }
@@ -184,7 +189,7 @@ export class Scanner {
     this.inFile = new Map();
     this.pass = {
       // One array serves every pass, cleared at the start (a pass that threw may have left marks).
-      marked: (this.marks ??= new Uint8Array(this.patterns.length + 1)).fill(0),
+      marked: (this.marks ??= new Uint8Array(this.patterns.length + 2)).fill(0),
       selected: [],
       words: [],
       lineStart: 0,
@@ -251,7 +256,12 @@ export class Scanner {
     // Spans a provider pattern matched but rejected (bad checksum, example key): not secrets, so
     // the generic check must not report them either.
     const vetoed: [number, number][] = [];
+    let base64 = false;
     for (const p of candidates) {
+      if (p === this.decodeIndex) {
+        base64 = true; // the highest index: decoded after every pattern of the line
+        continue;
+      }
       if (p === this.genericIndex) {
         for (const g of findGeneric(line, words)) {
           const end = g.index + g.secret.length;
@@ -293,6 +303,7 @@ export class Scanner {
         found.push({ patternId: def.id, name: def.name, secret: raw, at, endAt: at, index });
       }
     }
+    if (base64 || line.includes('%')) this.decoded(line, at, found, base64);
     // One finding per span: the earlier pattern in the catalogue wins, generic comes last.
     const taken: [number, number][] = [];
     for (const h of found) {
@@ -302,11 +313,15 @@ export class Scanner {
       out.push(h);
     }
   }
-}
 
-/** A candidate is a secret unless it is a documented example or a placeholder. */
-export function acceptable(secret: string, minEntropy: number): boolean {
-  if (EXAMPLE_SECRETS.has(secret) || isPlaceholder(secret)) return false;
-  if (DEFAULT_PASSWORDS.has(secret.toLowerCase())) return false;
-  return entropy(secret) >= minEntropy;
+  /** The provider secrets inside a line's base64 runs and percent-escapes, each scanned in a pass of its own. */
+  private decoded(line: string, at: number, out: Hit[], base64: boolean): void {
+    const [pass, inFile] = [this.pass, this.inFile]; // a scan that throws fails the rule: no pass to resume
+    const scan = (lines: ScanLine[]) => this.scan(lines);
+    const hits = [...(base64 ? decodedHits(line, at, scan) : []), ...percentHits(line, at, scan)];
+    [this.pass, this.inFile] = [pass, inFile];
+    // Before the line's generic hits: a provider's format found by decoding wins over a generic hit on the same span.
+    const generic = out.findIndex((h) => h.patternId === GENERIC_ID);
+    out.splice(generic < 0 ? out.length : generic, 0, ...hits.filter((h) => h.patternId !== GENERIC_ID));
+  }
 }

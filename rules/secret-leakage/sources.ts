@@ -4,7 +4,7 @@ import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet, FileChange, Hunk } from '../../src/model.ts';
 import { fileKind, type FileKind } from './context.ts';
 import { addedText, type AddedText } from '../../src/rule-kit/index.ts';
-import type { ScanLine } from './scanner.ts';
+import { WAIVER, type ScanLine } from './scanner.ts';
 
 export interface Source {
   /** The lines to scan (a file's added lines are made when first read: see `spans`). */
@@ -20,6 +20,8 @@ export interface Source {
   readonly kind: FileKind;
   /** Set for lines that only a commit of the change added (absent from the net diff). */
   commit?: string;
+  /** Set for a file or branch name (no line to waive, nothing to delete: the name is the leak). */
+  name?: true;
 }
 
 /** A file the rule could not read (binary without printable runs, over the size limit). */
@@ -133,12 +135,49 @@ export function excluder(exclude: readonly string[], keep: string | undefined): 
   return (path) => path !== keep && exclude.length > 0 && matchesAny(path, exclude);
 }
 
+/** One line of text as a source (a name, a title). */
+const oneLine = (content: string, where: string): Source => ({ lines: [{ content, line: 1 }], kind: 'code', where: () => where });
+
+/**
+ * The names a change gives, which every report prints: the paths of its files (new and old, in the
+ * net diff and in its commits), its branch, and the people named as authors and committers. A token pasted into a file or branch name is as
+ * leaked as one in a line, and would otherwise be printed unmasked (a path in a finding, a branch
+ * in provenance evidence). `exclude` does not apply: it names paths whose lines are not scanned.
+ */
+function nameSources(change: ChangeSet): Source[] {
+  const out: Source[] = [];
+  const seen = new Set<string>();
+  const add = (name: string | undefined, where: string) => {
+    if (name === undefined || name === '' || seen.has(name)) return;
+    seen.add(name);
+    // A name is not a line with a comment: the waiver marker in it waives nothing.
+    out.push({ ...oneLine(name.split(WAIVER).join(' '), where), name: true });
+  };
+  const files = [change.files, ...(change.history ?? []).map((entry) => entry.files)];
+  for (const list of files) {
+    for (const file of list) {
+      add(file.path, `the file name ${file.path}`);
+      add(file.oldPath, `the old name of ${file.path}`);
+    }
+  }
+  add(change.branch, 'the branch name');
+  add(change.pr?.headRef, 'the head branch name of the PR');
+  // Identities are printed too (provenance quotes an agent's author line).
+  for (const c of change.commits) {
+    const short = c.sha.slice(0, 7);
+    add(`${c.author.name} <${c.author.email}>`, `the author of commit ${short}`);
+    add(`${c.committer.name} <${c.committer.email}>`, `the committer of commit ${short}`);
+  }
+  add(change.pr?.author.login, 'the login of the PR author');
+  return out;
+}
+
 /**
  * The sources besides the net diff's files: the added lines of each commit that the net diff
- * lacks (history), commit messages, the PR title and description.
+ * lacks (history), the names of files and the branch, commit messages, the PR title and description.
  */
 export function otherSources(change: ChangeSet, skip: (path: string) => boolean): Source[] {
-  const out: Source[] = [];
+  const out: Source[] = nameSources(change);
   for (const entry of change.history ?? []) {
     for (const file of entry.files) {
       if (skip(file.path)) continue;
@@ -151,7 +190,7 @@ export function otherSources(change: ChangeSet, skip: (path: string) => boolean)
     out.push({ lines: textLines(c.message), kind: 'code', where: (line) => `the message of commit ${short} (line ${line})` });
   }
   if (change.pr) {
-    out.push({ lines: [{ content: change.pr.title, line: 1 }], kind: 'code', where: () => 'the PR title' });
+    out.push(oneLine(change.pr.title, 'the PR title'));
     if (change.pr.body) out.push({ lines: textLines(change.pr.body), kind: 'code', where: (line) => `the PR description (line ${line})` });
   }
   return out;

@@ -9,6 +9,7 @@ import { readHistory } from '../git/history.ts';
 import { loadGitChangeSet, repoRoot } from '../git/index.ts';
 import { spoolGit } from '../git/spool.ts';
 import type { ChangeSet } from '../model.ts';
+import { redact, secretList } from '../mask.ts';
 import { loadPolicy } from '../policy/index.ts';
 import { formatBaseline, type BaselineEntry } from '../../rules/secret-leakage/baseline.ts';
 import { secretLeakage, type SecretLeakageOptions } from '../../rules/secret-leakage/index.ts';
@@ -82,7 +83,9 @@ export const secretsCommand: Command = {
     // Record every finding, including those an older baseline already lists.
     const violations = secretLeakage.check(change, { ...options, baseline: '' }, { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: policy.core, policyPath: policy.source, documents: {}, baseDocuments: {} });
     const entries: BaselineEntry[] = [];
+    const secrets: string[] = [];
     for (const v of violations) {
+      secrets.push(...(v.secrets ?? []));
       if (v.fingerprint === undefined || v.severity === 'notice') continue;
       entries.push({ fingerprint: v.fingerprint, pattern: String(v.data?.pattern ?? ''), ...(v.path !== undefined ? { path: v.path } : {}), ...(v.line !== undefined ? { line: v.line } : {}) });
     }
@@ -90,14 +93,17 @@ export const secretsCommand: Command = {
     const output = str(values.output);
     const target = output ?? named ?? DEFAULT_BASELINE;
     const file = output !== undefined ? resolve(io.cwd, output) : join(root, target);
+    // The file is committed: a path that holds a secret (a key pasted into a file name) is masked
+    // in it, as in every report.
+    const text = redact(formatBaseline(entries), secretList(secrets));
     if (output === undefined) {
       // Where the policy names it: in the repository, never through a symlink (repo/write.ts).
       if (isAbsolute(target)) throw new UsageError(`cannot write the baseline ${target}: the policy's baseline must be a path in the repository`);
-      writeInRepo(root, target, formatBaseline(entries));
+      writeInRepo(root, target, text);
     } else {
       try {
         mkdirSync(dirname(file), { recursive: true });
-        writeFileSync(file, formatBaseline(entries));
+        writeFileSync(file, text);
       } catch (err) {
         throw new UsageError(`Cannot write the baseline ${target}: ${describeFsError(err as NodeJS.ErrnoException)}.`);
       }

@@ -28,6 +28,18 @@ describe('error messages pass through the masking stage', () => {
     repo.remove();
   });
 
+  test('a token that an error message clipped (a long file name cut at 80 characters) shows no more than its prefix', async () => {
+    const dir = Repo.init('main');
+    const path = `src/${'a'.repeat(48)}/${TOKEN}.txt`;
+    dir.write('cut.diff', `diff --git a/${path} b/${path}\nnew file mode 100644\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1,3 @@\n+x\n`);
+    const r = await run(['check', '--diff', 'cut.diff'], dir.dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('corrupt patch');
+    expect(r.stderr).toContain('ghp_…[redacted]');
+    for (let i = 4; i + 8 <= TOKEN.length; i++) expect(r.stderr).not.toContain(TOKEN.slice(i, i + 8));
+    dir.remove();
+  });
+
   test('a token given as an unknown command is not echoed', async () => {
     const r = await run([TOKEN], process.cwd());
     expect(r.code).toBe(2);

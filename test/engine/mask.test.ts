@@ -23,6 +23,11 @@ describe('maskSecrets', () => {
     expect(masked.findings[0]!.message).toBe('token ghp_…[redacted]');
   });
 
+  test('a short secret keeps no more than a quarter of its characters, as the preview of a finding', () => {
+    expect(redact('commit: set pw Xk9#mQ2z', secretList(['Xk9#mQ2z']))).toBe('commit: set pw Xk…[redacted]');
+    expect(redact('pw Xk9#mQ2zR7t&', secretList(['Xk9#mQ2zR7t&']))).toBe('pw Xk9…[redacted]');
+  });
+
   test('a secret cut by earlier clipping is masked, at the end or the start of the text', () => {
     const list = secretList([SECRET]);
     const cutEnd = `evidence: ${SECRET.slice(0, 34)}…`;

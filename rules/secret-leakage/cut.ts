@@ -1,0 +1,35 @@
+// Text clipped before the masking stage saw it (an error message that shortens a long file name to
+// 80 characters and an ellipsis) may end in the start of a token, which no longer validates and so
+// is not found as a secret: a provider prefix in the run of token characters just before an
+// ellipsis marks the rest of that run as a cut token, to be masked like a secret.
+import { catalogue } from './catalogue.ts';
+
+const ELLIPSIS = /\u2026|\.\.\./g; // U+2026 is the ellipsis character
+/** Characters of tokens (every catalogue alphabet but the PEM body's whitespace). */
+const TOKEN_CHAR = /[A-Za-z0-9_\-+/=.~:]/;
+/** The shortest cut token worth masking (as in the masking stage). */
+const MIN_CUT = 8;
+
+let prefixes: string[] | undefined;
+
+/** The case-sensitive keywords of 4 characters or more: the provider prefixes and markers. */
+function providerPrefixes(): string[] {
+  return (prefixes ??= [...new Set(catalogue.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4))))]);
+}
+
+/** The cut tokens of a text: from a provider prefix to the ellipsis that cut its run short. */
+export function cutTokens(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(ELLIPSIS)) {
+    let start = m.index;
+    while (start > 0 && TOKEN_CHAR.test(text[start - 1] as string)) start--;
+    const run = text.slice(start, m.index);
+    let first = -1;
+    for (const p of providerPrefixes()) {
+      const at = run.indexOf(p);
+      if (at >= 0 && (first < 0 || at < first)) first = at;
+    }
+    if (first >= 0 && run.length - first >= MIN_CUT) out.push(run.slice(first));
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+// A token in a file name or a branch name is as leaked as one in a line, and every report prints
+// names (a path in a finding, a branch in provenance evidence): the rule scans them, so the masking
+// stage removes them from every output.
+import { afterEach, describe, expect, it } from 'vitest';
+import { secretLeakage } from '../../rules/secret-leakage/index.ts';
+import { change, commit, file, pr } from '../helpers/change.ts';
+import { Repo, runCli } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
+import { run } from './helpers.ts';
+
+const r = rng(404);
+const token = () => sample('github-classic-pat', r).secret;
+
+describe('secret-leakage: names', () => {
+  it('reports a token in a file path, an old path and a path only a commit had', () => {
+    const [a, b, c] = [token(), token(), token()];
+    const vs = run(secretLeakage, change({
+      files: [file(`keys/${a}.txt`, { status: 'added', added: ['x'] }), file('src/moved.ts', { oldPath: `src/${b}.ts`, added: ['y'] })],
+      history: [{ sha: 'abcdef1234567890', files: [file(`tmp/${c}`, { status: 'added', added: ['z'] })] }],
+    }));
+    expect(vs.map((v) => [v.messageId, v.data?.where, v.path])).toEqual([
+      ['foundInName', `the file name keys/${a}.txt`, undefined],
+      ['foundInName', `the old name of src/moved.ts`, undefined],
+      ['foundInName', `the file name tmp/${c}`, undefined],
+    ]);
+    expect(vs.map((v) => v.secrets)).toEqual([[a], [b], [c]]);
+  });
+
+  it('reports a token in the branch and in the PR head branch, once when they are the same', () => {
+    const [a, b] = [token(), token()];
+    expect(run(secretLeakage, change({ branch: `feat/${a}`, pr: pr({ headRef: `feat/${a}` }) })).map((v) => v.data?.where)).toEqual(['the branch name']);
+    const vs = run(secretLeakage, change({ branch: 'feature', pr: pr({ headRef: `fix-${b}` }) }));
+    expect(vs.map((v) => [v.data?.where, v.secrets])).toEqual([['the head branch name of the PR', [b]]]);
+  });
+
+  it('reports a token in the name or e-mail of an author or committer', () => {
+    const [a, b] = [token(), token()];
+    const c = commit('docs', { sha: 'abcdef1234567890', author: { name: `Claude ${a}`, email: 'noreply@anthropic.com' }, committer: { name: 'CI', email: `${b}@ci.example` } });
+    expect(run(secretLeakage, change({ commits: [c] })).map((v) => [v.data?.where, v.secrets])).toEqual([
+      ['the author of commit abcdef1', [a]],
+      ['the committer of commit abcdef1', [b]],
+    ]);
+  });
+
+  it('a waiver marker in a name waives nothing, and exclude does not skip names', () => {
+    const a = token();
+    const vs = run(secretLeakage, change({ files: [file(`fixtures/prguard-allow-secret-${a}.txt`, { status: 'added', added: ['x'] })], branch: `prguard-allow-secret/${token()}` }), {
+      options: { exclude: ['fixtures/**'] },
+    });
+    expect(vs.map((v) => v.data?.where)).toEqual([`the file name fixtures/prguard-allow-secret-${a}.txt`, 'the branch name']);
+  });
+
+  it('ordinary names are no findings', () => {
+    const names = ['src/auth/token.ts', 'test/fixtures/api_key_AKIA.json', 'codex/fix-login-flow', 'docs/ghp_tokens.md'];
+    expect(run(secretLeakage, change({ files: names.map((n) => file(n, { added: ['1'] })), branch: 'codex/fix-login-flow', commits: [commit('x')] }))).toEqual([]);
+  });
+});
+
+describe('the built CLI never prints a token from a file or branch name', () => {
+  let repo: Repo | undefined;
+  afterEach(() => repo?.remove());
+
+  it.each(['text', 'json', 'sarif', 'markdown'])('--format %s', (format) => {
+    const [t, u] = [token(), token()];
+    repo = Repo.init('main');
+    repo.commit('base', { 'README.md': 'hi\n' });
+    repo.git('checkout', '-q', '-b', `codex/${t}`);
+    repo.commit('add', { [`src/${t}.ts`]: 'export const a = 1;\n' });
+    repo.write('b.md', 'b\n').git('add', 'b.md');
+    repo.git('commit', '-q', '-m', 'docs', `--author=Claude ${u} <noreply@anthropic.com>`);
+    const res = runCli(['check', '--base', 'main', '--format', format], { cwd: repo.dir });
+    expect(res.code, res.stderr).toBe(1);
+    for (const out of [res.stdout, res.stderr]) {
+      for (const secret of [t, u]) expect(out).not.toContain(secret.slice(4, 16));
+    }
+    expect(res.stdout).toContain('secret-leakage');
+  });
+});
