@@ -110,8 +110,11 @@ export const policyCommand: Command = {
   options,
   positionals: true,
   help,
-  async run(args, io, appOf) {
+  async run(args, raw, appOf) {
     const app = await appOf();
+    // What a policy or a fixture holds is printed back (a glob, a fixture's name): masked on the way
+    // out, as every report is, so that a token pasted into one is not shown.
+    const io: IO = { ...raw, stdout: (text) => raw.stdout(app.scrub(text)), stderr: (text) => raw.stderr(app.scrub(text)) };
     const [sub, ...names] = args.positionals;
     if (sub !== 'test' && args.values.dir !== undefined) throw new UsageError('--dir is for policy test');
     if (sub === 'print') return print(args, names, io, app.rules);

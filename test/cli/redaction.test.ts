@@ -47,6 +47,31 @@ describe('error messages pass through the masking stage', () => {
   });
 });
 
+describe('what the policy commands print back is masked', () => {
+  test('policy print (text and JSON) shows a token pasted into a glob masked', async () => {
+    const repo = Repo.init('main');
+    repo.write('.github/prguard.yml', `version: 1\nextends: recommended\nrules:\n  secret-leakage:\n    exclude: ['fixtures/${TOKEN}/**']\n`);
+    for (const format of ['text', 'json']) {
+      const r = await run(['policy', 'print', '--format', format], repo.dir);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('fixtures/');
+      expect(r.stdout + r.stderr).not.toContain(TOKEN.slice(8));
+    }
+    repo.remove();
+  });
+
+  test('policy test shows a token in a fixture name masked', async () => {
+    const repo = Repo.init('main');
+    repo.write('.github/prguard.yml', 'version: 1\nextends: recommended\n');
+    const diff = ['diff --git a/a.md b/a.md', 'new file mode 100644', '--- /dev/null', '+++ b/a.md', '@@ -0,0 +1 @@', '+a', ''];
+    repo.write('.github/prguard-tests/t.yml', `name: leaks ${TOKEN}\ndiff: |\n${diff.map((l) => `  ${l}`).join('\n')}\nexpect:\n  pass: true\n`);
+    const r = await run(['policy', 'test'], repo.dir);
+    expect(r.stdout).toContain('t.yml');
+    expect(r.stdout + r.stderr).not.toContain(TOKEN.slice(8));
+    repo.remove();
+  });
+});
+
 describe('a mistyped command', () => {
   test('gets a did-you-mean', async () => {
     const r = await run(['chekc'], process.cwd());
