@@ -48,7 +48,7 @@ function writeReportFile(report: Report, env: NodeJS.ProcessEnv): string {
   return file;
 }
 
-function createOctokit(token: string, inputs: ActionInputs, apiUrl: string, env: NodeJS.ProcessEnv): GitHub {
+function createOctokit(token: string, inputs: ActionInputs, apiUrl: string, env: NodeJS.ProcessEnv, app: App): GitHub {
   // Test hook: tests shorten retry waits; production keeps octokit's default of 1000 ms.
   const retryBase = Number(env.PRGUARD_RETRY_AFTER_BASE_MS);
   return createClient({
@@ -56,7 +56,9 @@ function createOctokit(token: string, inputs: ActionInputs, apiUrl: string, env:
     baseUrl: apiUrl,
     timeoutMs: inputs.requestTimeoutMs,
     ...(Number.isFinite(retryBase) && retryBase > 0 ? { retryAfterBaseMs: retryBase } : {}),
-    log: { debug: core.debug, info: core.info },
+    // Octokit's request lines name each path (a contents read of a file named with a token, say):
+    // masked like every other line that leaves the process.
+    log: { debug: (message) => core.debug(app.scrub(message)), info: (message) => core.info(app.scrub(message)) },
   });
 }
 
@@ -97,8 +99,8 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
     return;
   }
   const inputs = readInputs();
-  const octokit = createOctokit(inputs.token, inputs, context.apiUrl, env);
-  const owners = inputs.ownersToken ? createOctokit(inputs.ownersToken, inputs, context.apiUrl, env) : undefined;
+  const octokit = createOctokit(inputs.token, inputs, context.apiUrl, env, app);
+  const owners = inputs.ownersToken ? createOctokit(inputs.ownersToken, inputs, context.apiUrl, env, app) : undefined;
   const policy = inputs.policy ? { kind: 'repo-path' as const, path: inputs.policy } : { kind: 'discover' as const };
   const workspace = context.workspace ?? env.GITHUB_WORKSPACE ?? '.';
   if (context.kind === 'merge-group') {
