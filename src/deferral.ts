@@ -30,3 +30,21 @@ export function deferFinding(finding: Finding, missing: readonly PrField[]): Fin
     deferred: [...missing],
   };
 }
+
+/**
+ * A finding only the rule's `ai:` overrides raise, when the entry cannot tell whether the change is
+ * AI-assisted (no AI trace, no PR description to read a disclosure from): a notice saying so.
+ */
+export function deferUnderAi(finding: Finding, missing: readonly PrField[]): Finding {
+  const fields: PrField[] = ['body', ...missing.filter((f) => f !== 'body')];
+  const what = fields.map((f) => WORDS[f].what).join(' and ');
+  return {
+    ...finding,
+    severity: 'notice',
+    message:
+      `Decided on the pull request, whose ${what} this check does not have (--pr-body FILE, or --ai yes|no, decides it here): ` +
+      `nothing in the commits or the branch says AI, but if the PR discloses AI use the rule's \`ai:\` overrides apply, and it would be ` +
+      `${finding.severity === 'error' ? 'an error' : 'a warning'}: ${finding.message}`,
+    deferred: fields,
+  };
+}

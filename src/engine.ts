@@ -7,7 +7,8 @@ import type { AnyRule, PrField, RuleContext, Violation } from './rule.ts';
 import { deferFinding, missingFields } from './deferral.ts';
 import { PLACEHOLDER, renderMessage } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
-import { ruleRuns } from './policy/overrides.ts';
+import { type RuleRun, ruleRuns } from './policy/overrides.ts';
+import { aiPendingNote, aiUndecided, onlyUnderAi, type RawFinding, sameRuns, trackAssisted } from './ai-pending.ts';
 import { defaultOptions } from './policy/resolve.ts';
 import { PerFileResults } from './per-file.ts';
 
@@ -95,6 +96,34 @@ function toFinding(rule: AnyRule, severity: Severity, v: Violation): Finding {
   return finding;
 }
 
+/** Run `rule` once per configuration and keep each finding where its configuration applies, with the PR fields it lacks. */
+function runRule(
+  rule: AnyRule,
+  change: ChangeSet,
+  runs: readonly RuleRun[],
+  context: RuleContext,
+  perFile: PerFileResults,
+  unavailable: ReadonlySet<PrField>,
+  secrets: string[],
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const run of runs) {
+    const severity: Severity = run.severity;
+    const options = run.options;
+    const ctx: RuleContext = rule.file ? { ...context, perFile: (file) => perFile.resultFor(rule, options, file) } : context;
+    const violations = rule.check(change, options, ctx);
+    // Secrets first: a rule that fails half-way still has every secret it saw masked.
+    for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
+    for (const v of violations) {
+      if (!run.owns(v.path)) continue;
+      const finding = toFinding(rule, severity, v);
+      if (v.path === undefined && run.appliedLabel) finding.message += ` (Policy ${run.appliedLabel} applied: every changed file is in it.)`;
+      out.push({ finding, missing: missingFields(rule, v, unavailable) });
+    }
+  }
+  return out;
+}
+
 export function runEngine(input: EngineInput): Report {
   const { change, policy, ai, rules } = input;
   const context: RuleContext = {
@@ -111,25 +140,27 @@ export function runEngine(input: EngineInput): Report {
   const unavailable = new Set(input.unavailable ?? []);
   const overrides = policy.overrides ?? [];
   const perFile = input.perFile ?? new PerFileResults(rules, () => []);
+  // Not AI-assisted as far as the commits and branch tell, but the PR description that could
+  // disclose AI use is not here (a local check): what the `ai:` overrides would add is reported
+  // too, as notices decided on the pull request, never dropped (src/ai-pending.ts).
+  const pending = aiUndecided(ai, unavailable);
+  let pendingCount = 0;
   for (const rule of rules) {
-    const runs = ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, ai.assisted, () => defaultOptions(rule));
-    if (runs.length === 0) continue;
-    ran.push(rule.meta.id);
-    findings.push(...unreadFindings(rule, change.unread ?? []));
+    const actual = ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, ai.assisted, () => defaultOptions(rule));
+    const hypothetical = pending ? ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, true, () => defaultOptions(rule)) : [];
+    if (actual.length === 0 && hypothetical.length === 0) continue;
+    if (actual.length > 0) ran.push(rule.meta.id);
+    findings.push(...unreadFindings(rule, actual.length > 0 ? (change.unread ?? []) : []));
     try {
-      for (const run of runs) {
-        const severity: Severity = run.severity;
-        const options = run.options;
-        const ctx: RuleContext = rule.file ? { ...context, perFile: (file) => perFile.resultFor(rule, options, file) } : context;
-        const violations = rule.check(change, options, ctx);
-        // Secrets first: a rule that fails half-way still has every secret it saw masked.
-        for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
-        for (const v of violations) {
-          if (!run.owns(v.path)) continue;
-          const finding = toFinding(rule, severity, v);
-          if (v.path === undefined && run.appliedLabel) finding.message += ` (Policy ${run.appliedLabel} applied: every changed file is in it.)`;
-          findings.push(deferFinding(finding, missingFields(rule, v, unavailable)));
-        }
+      const tracked = trackAssisted(ai);
+      const own = runRule(rule, change, actual, { ...context, ai: tracked.ai }, perFile, unavailable, secrets);
+      for (const r of own) findings.push(deferFinding(r.finding, r.missing));
+      // The ai: runs, only when they can differ: other options or severity, or a rule that reads whether the change is AI-assisted.
+      if (pending && (tracked.read() || !sameRuns(actual, hypothetical))) {
+        const aiContext: RuleContext = { ...context, ai: { ...ai, assisted: true } };
+        const added = onlyUnderAi(own, runRule(rule, change, hypothetical, aiContext, perFile, unavailable, secrets));
+        pendingCount += added.length;
+        findings.push(...added);
       }
     } catch (err) {
       // Fail closed: a rule that cannot run must not let the change pass silently.
@@ -158,7 +189,7 @@ export function runEngine(input: EngineInput): Report {
     ai,
     policy: origin,
     rules: ran,
-    notes: [...(input.notes ?? []), ...(change.notes ?? [])],
+    notes: [...(input.notes ?? []), ...(change.notes ?? []), ...(pendingCount > 0 ? [aiPendingNote(pendingCount)] : [])],
   };
   input.onSecrets?.(secrets);
   return maskSecrets(report, secrets);

@@ -172,3 +172,36 @@ describe('provenance: review-suggestions in the policy', () => {
     }
   });
 });
+
+describe('locally, with no AI trace and no PR description, the ai: block is shown, not dropped', () => {
+  it('check and pre-push report what the ai: block would add as a notice decided on the pull request', () => {
+    const repo = Repo.init('main');
+    try {
+      repo.commit('initial', { 'src/legacy/parse.ts': 'export const parse = (s) => s;\n', 'prguard.yml': POLICY });
+      repo.addOrigin('main');
+      repo.git('checkout', '-q', '-b', 'feature/trim');
+      repo.commit('Trim input before parsing', { 'src/legacy/parse.ts': 'export const parse = (s) => s.trim();\n' });
+      const r = runCli(['check', '--policy', 'prguard.yml', '--format', 'json'], { cwd: repo.dir });
+      const report = JSON.parse(r.stdout);
+      expect(report.ai).toMatchObject({ assisted: false, source: 'none' });
+      const cc = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'core-changes');
+      expect(cc).toEqual([expect.objectContaining({ severity: 'notice', path: 'src/legacy/parse.ts', deferred: ['body'] })]);
+      expect(cc[0].message).toContain('if the PR discloses AI use the rule\'s `ai:` overrides apply, and it would be an error');
+      expect(r.code).toBe(0);
+      // Decided: the PR says no AI, or --ai no.
+      repo.write('no-ai.md', DISCLOSURE('x', ' '));
+      for (const args of [['--pr-body', 'no-ai.md'], ['--ai', 'no']]) {
+        const decided = JSON.parse(runCli(['check', '--policy', 'prguard.yml', '--format', 'json', ...args], { cwd: repo.dir }).stdout);
+        expect(decided.findings.filter((f: { ruleId: string }) => f.ruleId === 'core-changes')).toEqual([]);
+      }
+      const sha = repo.git('rev-parse', 'HEAD').trim();
+      const input = `refs/heads/feature/trim ${sha} refs/heads/feature/trim ${'0'.repeat(40)}\n`;
+      const push = runCli(['pre-push', 'origin', '--policy', 'prguard.yml'], { cwd: repo.dir, input });
+      expect(push.stdout).toContain('note: AI-assisted is decided on the pull request');
+      expect(push.stdout).toMatch(/notice +src\/legacy\/parse.ts +Decided on the pull request, whose description this check does not have \(--pr-body FILE, or --ai yes\|no, decides it here\)/);
+      expect(push.code, push.stdout + push.stderr).toBe(0);
+    } finally {
+      repo.remove();
+    }
+  });
+});
