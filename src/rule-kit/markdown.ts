@@ -6,6 +6,7 @@ import type { Heading, ListItem, Nodes, Paragraph, Root, RootContent } from 'mda
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { foldLookalikes } from './lookalikes.ts';
 
 export interface Line {
   /** 1-based line number within the text. */
@@ -116,7 +117,7 @@ const QUALIFIERS = /\((?:required|mandatory|optional|obligatory|please fill(?: i
  * and `AI authorship statement` are the same.
  */
 export function normaliseHeading(text: string): string {
-  return text.replace(QUALIFIERS, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldLookalikes(text).replace(QUALIFIERS, ' ').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 }
 
 function lineOf(node: { position?: { start: { line: number } } }): number {
@@ -192,7 +193,7 @@ export function taskItems(scope: Scope): TaskItem[] {
     textOf(para)
       .split('\n')
       .forEach((l, i) => {
-        const m = LOOSE_BOX.exec(l);
+        const m = LOOSE_BOX.exec(foldLookalikes(l));
         if (m) out.push({ checked: m[1]!.trim() !== '', label: clean(m[2]!), line: lineOf(para) + i });
       });
   };
@@ -233,7 +234,7 @@ export function fields(scope: Scope): Field[] {
     let current: Field | undefined;
     lines.forEach((l, i) => {
       const m = FIELD.exec(l);
-      if (m && !/^\s*[a-z][a-z0-9+.-]*:\/\//i.test(l) && !LOOSE_BOX.test(l)) {
+      if (m && !/^\s*[a-z][a-z0-9+.-]*:\/\//i.test(l) && !LOOSE_BOX.test(foldLookalikes(l))) {
         current = { label: clean(m[1]!), value: clean(m[2]!), line: lineOf(para) + i };
         out.push(current);
       } else if (current && l.trim() !== '') {
@@ -279,7 +280,7 @@ const NEGATIONS = new Set(['not', 'no', 'without', 'never', 'none', 'nor']);
 
 /** Words of a label, lower-cased and lightly stemmed ("uses", "used", "using" -> "us"); "doesn't" -> "does not". */
 export function labelWords(text: string): string[] {
-  return text
+  return foldLookalikes(text)
     .toLowerCase()
     .replace(/n['\u2019]t\b/g, ' not')
     .split(/[^\p{L}\p{N}]+/u)

@@ -97,4 +97,27 @@ describe('disclosure parsing on real-shaped bodies', () => {
   it('a box inside an HTML comment or a block quote is not the statement', () => {
     expect(readDisclosure(body('## AI Authorship Statement\n<!-- - [x] This PR uses AI output -->\n> - [x] This PR uses AI output\n- [ ] This PR uses AI output')).verdict).toBe('neither');
   });
+
+  // Each reads, on GitHub, exactly as the template's "no AI" statement; matched as written it
+  // turned the contradiction (an error) into "no section" or "no box ticked" (warnings).
+  it.each([
+    ['a Cyrillic "А" in the heading', '## АI Authorship Statement', '- [x] This PR does **not** use AI output'],
+    ['a Greek omicron in the heading', '## AI Authοrship Statement', '- [x] This PR does **not** use AI output'],
+    ['a zero-width space in the heading', '## AI Author\u200bship Statement', '- [x] This PR does **not** use AI output'],
+    ['fullwidth letters in the heading', '## ＡＩ Authorship Statement', '- [x] This PR does **not** use AI output'],
+    ['a Cyrillic "А" in the box label', '## AI Authorship Statement', '- [x] This PR does **not** use АI output'],
+    ['a soft hyphen in "not"', '## AI Authorship Statement', '- [x] This PR does **n\u00adot** use AI output'],
+    ['a Cyrillic "х" as the tick', '## AI Authorship Statement', '- [х] This PR does **not** use AI output'],
+  ])('a "no AI" statement written with %s still contradicts the evidence', (_name, heading, box) => {
+    const text = `${heading}\n${box}\n- [ ] This PR uses AI output\n`;
+    const c = change({ pr: pr({ body: text }), commits: [commit('Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>')] });
+    expect(readDisclosure(c).verdict).toBe('no-ai');
+    expect(run(aiDisclosure, c).map((v) => [v.messageId, v.severity])).toEqual([['contradiction', 'error']]);
+  });
+
+  it('a template written in Cyrillic still matches its own configured heading and boxes', () => {
+    const options = disclosureOptionsFrom({ heading: 'Использование ИИ', 'no-ai-marker': 'Без ИИ', 'ai-marker': 'С ИИ' });
+    const d = readDisclosure(body('## Использование ИИ\n- [x] Без ИИ\n- [ ] С ИИ\n'), options);
+    expect(d).toMatchObject({ verdict: 'no-ai', noAi: { label: 'Без ИИ' } });
+  });
 });
