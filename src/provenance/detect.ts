@@ -2,7 +2,7 @@
 import type { ProvenanceInput, Commit, Evidence, Trailer } from '../model.ts';
 import { type Identity, matchIdentity, matchTool, parsePerson } from './identity.ts';
 import { type AgentSignature, PERSON_TRAILERS, SIGNATURES, TOOL_TRAILERS } from './signatures.ts';
-import { bodyLines, type FooterTest, messageLines, type TextLine } from './text.ts';
+import { bodyLines, type FooterTest, messageLines, TRAILER_LINE, type TextLine } from './text.ts';
 
 export interface Detection {
   agents: string[];
@@ -13,8 +13,6 @@ export interface Detection {
 export const REVIEW_SUGGESTION = 'review-suggestion';
 
 const MAX_TEXT = 160;
-/** Trailer-shaped lines (`Key: value`, `Key-by: value`), as git and squash descriptions write them. */
-const TRAILER_LINE = /^\s*([A-Za-z][A-Za-z0-9-]*-by|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]+):\s*(.+?)\s*$/;
 const MERGE_BRANCHES = [
   /^Merge (?:remote-tracking )?branch '([^']+)'(?: of \S+)?(?: into (\S+))?/,
   /^Merge pull request #\d+ from (\S+)/,

@@ -1,8 +1,8 @@
 // The lines of a PR body or commit message that the detector reads, and which of them sit where an
-// agent writes its footer: a block made only of footers, trailers and separators. In a commit
-// message that is the trailing block (after the last paragraph of prose); in a PR body, any such
-// paragraph, since people paste the agent's commit message above the rest of the PR template. A
-// footer quoted in a sentence, in code (fenced or indented) or in a block quote is never there.
+// agent writes its footer: a block made only of footers, trailers and separators, wherever it is
+// (people paste the agent's commit message above the rest of the PR template; squashing commits
+// puts each one's footer in the middle of one message). A footer quoted in a sentence, in code
+// (fenced or indented) or in a block quote is never there.
 import type { Nodes } from 'mdast';
 import { parseMarkdown } from '../rule-kit/markdown.ts';
 
@@ -18,9 +18,14 @@ export interface TextLine {
 /** Is this line footer-shaped (a footer marker, a trailer or a separator)? */
 export type FooterTest = (text: string) => boolean;
 
+/** Trailer-shaped lines (`Key: value`, `Key-by: value`), as git and squash descriptions write them. */
+export const TRAILER_LINE = /^\s*([A-Za-z][A-Za-z0-9-]*-by|[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]+):\s*(.+?)\s*$/;
 const SEPARATOR = /^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/;
 const FENCE = /^\s{0,3}(`{3,}|~{3,})/;
 const INDENTED = /^(?: {4}|\t)/;
+/** `commit SHA` opening a commit that `git merge --squash` (or a pasted `git log`) quotes. */
+const LOG_COMMIT = /^commit [0-9a-f]{7,64}(?:\s|$)/;
+const LOG_INDENT = /^ {4}/;
 
 /** Text of a node with inline code dropped (`Co-authored-by: …` in backticks is quoted, not written), links as written. */
 function proseOf(node: Nodes): string {
@@ -84,19 +89,39 @@ export function bodyLines(body: string, isFooter: FooterTest): TextLine[] {
     }
   };
   visit(doc.nodes, true);
-  markFooter(blocks, isFooter, false);
+  markFooter(blocks, isFooter, true);
   return out;
 }
 
 /**
  * A commit message: every line outside code (fenced, or indented by four spaces or a tab);
- * paragraphs are separated by blank lines.
+ * paragraphs are separated by blank lines. A block of footers and trailers counts wherever it
+ * is, not only at the end: squashing commits (`git rebase -i`, `git commit --squash`) puts each
+ * commit's footer and `Co-Authored-By:` lines in the middle of one message, and a trailer block
+ * followed by prose is still what the tool wrote. `git merge --squash` quotes each commit as
+ * `git log` prints it (`commit SHA`, `Author:`, `Date:`, the message indented by four spaces):
+ * those indented messages are read as messages, not as code.
  */
 export function messageLines(message: string, isFooter: FooterTest): TextLine[] {
   const out: TextLine[] = [];
   const blocks: TextLine[][] = [[]];
   let fence: string | undefined;
-  dedent(message, 1).split('\n').forEach((text, i) => {
+  /** In a `git log`-style quote of a commit: 'header' (its `Author:`/`Date:` lines), then 'body'. */
+  let quoted: 'header' | 'body' | undefined;
+  dedent(message, 1).split('\n').forEach((raw, i) => {
+    let text = raw;
+    if (fence === undefined && LOG_COMMIT.test(text)) {
+      quoted = 'header';
+      blocks.push([{ line: i + 1, text: '\u0000log', footer: false }], []);
+      return;
+    }
+    if (quoted === 'header') {
+      if (text.trim() !== '') return;
+      quoted = 'body';
+    } else if (quoted === 'body' && fence === undefined) {
+      if (LOG_INDENT.test(text)) text = text.slice(4);
+      else if (text.trim() !== '') quoted = undefined;
+    }
     const opener = FENCE.exec(text)?.[1];
     if (opener && (fence === undefined || opener.startsWith(fence))) {
       fence = fence === undefined ? opener : undefined;
@@ -123,19 +148,39 @@ export function messageLines(message: string, isFooter: FooterTest): TextLine[] 
   }
   // The subject is never a footer.
   if (out[0]?.line === 1) blocks.splice(0, 1, [{ ...out[0], text: '\u0000subject' }]);
-  markFooter(blocks, isFooter, true);
+  markFooter(blocks, isFooter, false);
   return out;
 }
 
-/** Blocks made only of footer-shaped lines are footers: every such block, or only the trailing run. */
-function markFooter(blocks: TextLine[][], isFooter: FooterTest, trailingOnly: boolean): void {
+/**
+ * Blocks made only of footer-shaped lines are footers. In a PR body (`anywhere`), every such block.
+ * In a commit message, a run of them (blank lines between) that ends the message or one that
+ * `git merge --squash` quotes, or that holds a trailer (`Co-Authored-By:`, where git and the agents
+ * end a message, so a squashed commit's footer mid-message): a footer line alone in a paragraph
+ * followed by prose is quoted in a sentence.
+ */
+function markFooter(blocks: TextLine[][], isFooter: FooterTest, anywhere: boolean): void {
+  let run: TextLine[][] = [];
+  let ending = true;
+  const flush = () => {
+    if (run.length > 0 && (anywhere || ending || run.some((b) => b.some((l) => TRAILER_LINE.test(l.text))))) {
+      for (const block of run) for (const l of block) l.footer = true;
+    }
+    run = [];
+  };
   for (let i = blocks.length - 1; i >= 0; i--) {
     const block = blocks[i]!;
+    if (block.length === 0) continue;
     const footerShaped =
-      block.length > 0 &&
       !block.some((l) => l.text.startsWith('\u0000')) &&
       block.every((l) => l.text.trim() === '' || SEPARATOR.test(l.text) || isFooter(l.text));
-    if (footerShaped) for (const l of block) l.footer = true;
-    else if (trailingOnly && block.length > 0) return;
+    if (footerShaped) {
+      run.push(block);
+      continue;
+    }
+    flush();
+    // What comes before a quoted commit's header is the end of the commit quoted before it.
+    ending = block[0]!.text === '\u0000log';
   }
+  flush();
 }
