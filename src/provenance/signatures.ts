@@ -62,7 +62,12 @@ export const SIGNATURES: readonly AgentSignature[] = [
     branches: ['codex/'],
     // Codex also names branches `<6 characters>-codex/<slug>` (search ids 54402540718, 71163817799, 44374692434).
     branchPatterns: [/^[a-z0-9]{6}-codex\//],
-    markers: [{ pattern: /\bchatgpt\.com\/codex\/tasks\/task_\w+/i, label: 'Codex task link' }],
+    markers: [
+      { pattern: /\bchatgpt\.com\/codex\/tasks\/task_\w+/i, label: 'Codex task link' },
+      // The disclaimer Codex's cloud prompt makes it write in the Testing section when a command
+      // fails offline (its system prompt as published, search ids 54868497680, 56385137011).
+      { pattern: /\bnetwork access after setup, so Codex couldn['\u2019]t run certain commands\b/i, label: 'Codex environment notice' },
+    ],
   },
   {
     agent: 'Devin',

@@ -67,6 +67,7 @@ export const AGENT_CASES: Case[] = [
   { name: 'Greptile suggestion committed', message: 'Update docs\n\nCo-authored-by: greptile-apps[bot] <165735046+greptile-apps[bot]@users.noreply.github.com>', agent: 'Greptile', signal: 'review-suggestion' },
   { name: 'Gemini Code Assist suggestion committed', message: 'Apply suggestion\n\nCo-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>', agent: 'Gemini Code Assist', signal: 'review-suggestion' },
   { name: 'Qodo suggestion committed', message: 'Apply suggestion\n\nCo-authored-by: qodo-merge-pro[bot] <151058649+qodo-merge-pro[bot]@users.noreply.github.com>', agent: 'Qodo', signal: 'review-suggestion' },
+  { name: 'Codex offline-environment notice in the Testing section', message: 'Add retries', body: "## Summary\n- retry failed uploads\n\n## Testing\n- `npm test` *(fails: This environment doesn't have network access after setup, so Codex couldn't run certain commands. Consider configuring a setup script in your Codex environment to install dependencies.)*", agent: 'OpenAI Codex', signal: 'pr-body' },
   // Squashed locally: each commit's footer and co-author end up mid-message (`git rebase -i` squash), or quoted as `git log` prints them (`git merge --squash`).
   { name: 'a rebase -i squash: the footer and co-author of the first commit mid-message', message: 'Add export\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\nfix lint', agent: 'Claude Code', signal: 'co-authored-by' },
   { name: 'a rebase -i squash: the footer reads as a footer there too', message: 'Add export\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\nfix lint', agent: 'Claude Code', signal: 'commit-message' },
@@ -93,6 +94,7 @@ export const HUMAN_CASES: Case[] = [
   { name: 'Assisted-by a linter', message: 'Fix\n\nAssisted-by: clang-tidy', agent: null },
   { name: 'humans named like tools (Amp, Gemini, Crush)', message: 'Fix\n\nCo-authored-by: Amp <amp.jones@example.com>\nCo-authored-by: Gemini <gemini@example.org>\nCo-authored-by: Crush <crush@example.net>', agent: null },
   { name: 'a merge --squash message whose quoted commit documents the footer in code', message: 'Squashed commit of the following:\n\ncommit 555b8f3f9d416343b06681c6ab3116e475825292\nAuthor: Ada Lovelace <ada@example.com>\nDate:   Tue Dec 1 21:30:31 2026 +0000\n\n    Strip footers\n\n    We drop lines like:\n\n        Co-Authored-By: Claude <noreply@anthropic.com>\n', agent: null },
+  { name: 'the Codex notice quoted as code in the PR body', message: 'Docs', body: "Our setup script fixes `This environment doesn't have network access after setup, so Codex couldn't run certain commands.`", agent: null },
   { name: 'a human co-author named Jules', message: 'Fix\n\nCo-authored-by: Jules Verne <jules@example.fr>', agent: null },
 ];
 
