@@ -43,20 +43,27 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
     const place = placeOf(d);
     return [{ messageId: 'missing', data: { place, heading, found } }];
   }
-  if (d.verdict === 'both') {
+  const aiTrailers = d.trailers.some(disclosesAi);
+  // Both boxes ticked beside AI traces: the "no AI" one is the wrong one, and ticking both must not
+  // turn the contradiction into a warning.
+  if (d.verdict === 'both' && detected.length === 0 && !aiTrailers) {
     return [{ messageId: 'bothTicked', data: { where: d.section ?? placeOf(d), heading } }];
   }
   if (d.verdict === 'neither') {
     return [{ messageId: 'noneTicked', data: { where: d.section ?? placeOf(d), heading } }];
   }
-  if (d.verdict === 'conflict' || (d.verdict === 'no-ai' && detected.length > 0)) {
+  if (d.verdict === 'both' || d.verdict === 'conflict' || (d.verdict === 'no-ai' && detected.length > 0)) {
     // The box and every AI trailer and trace that contradict it, named together.
     const said = d.trailers.filter(disclosesAi).map((t) => ({ signal: 'disclosure', agent: t.agent ?? t.value, where: t.where, text: `${t.key}: ${t.value}` }));
     return [
       {
         messageId: 'contradiction',
         severity: 'error',
-        data: { where: d.noAi?.where ?? placeOf(d), evidence: quote([...said, ...detected]) },
+        data: {
+          where: d.noAi?.where ?? placeOf(d),
+          evidence: quote([...said, ...detected]),
+          fix: d.verdict === 'both' ? 'Untick "does not use AI output" (both boxes are ticked)' : 'Tick "uses AI output"',
+        },
       },
     ];
   }
@@ -161,7 +168,7 @@ export const aiDisclosure = defineRule<AiDisclosureOptions, MessageId>({
         'Tick the box that applies.',
       contradiction:
         'The PR says it does not use AI output ({{where}}), but prguard found AI traces: {{evidence}}. ' +
-        'A wrong disclosure sends AI-written code through a lighter review. Tick "uses AI output" and fill in its fields, ' +
+        'A wrong disclosure sends AI-written code through a lighter review. {{fix}} and fill in the fields of "uses AI output", ' +
         'or remove the AI-written parts.',
       fieldEmpty:
         'AI use is disclosed, but "{{field}}" {{how}} ({{where}}). The guideline needs it to know which parts were ' +

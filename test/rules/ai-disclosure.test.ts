@@ -18,6 +18,9 @@ const cases: [string, ChangeSet, string[], Record<string, unknown>?][] = [
   ['Assisted-by trailer in a commit is a disclosure', change({ commits: [commit('Fix\n\nAssisted-by: Claude:claude-opus-4-5')] }), []],
   ['both boxes ticked', withBody(TEMPLATE('x', 'x', filled)), ['bothTicked']],
   ['neither box ticked', withBody(TEMPLATE(' ', ' ')), ['noneTicked']],
+  // Ticking both beside AI traces does not turn the contradiction into a warning.
+  ['both boxes ticked, Claude Code co-authored', withBody(TEMPLATE('x', 'x', filled), [claudeCommit]), ['contradiction']],
+  ['both boxes ticked beside an Assisted-by trailer', withBody(`${TEMPLATE('x', 'x', filled)}\nAssisted-by: Claude:claude-opus-4-5\n`), ['contradiction']],
   ['says no AI, Claude Code co-authored', withBody(TEMPLATE('x', ' '), [claudeCommit]), ['contradiction']],
   ['AI disclosed, reviewed field empty', withBody(TEMPLATE(' ', 'x', ['src/export.ts', '', 'Claude Code']), [claudeCommit]), ['fieldEmpty']],
   ['AI disclosed, all fields empty', withBody(TEMPLATE(' ', 'x'), [claudeCommit]), ['fieldEmpty', 'fieldEmpty', 'fieldEmpty']],
@@ -62,5 +65,13 @@ describe('ai-disclosure', () => {
     const [v] = run(aiDisclosure, ch);
     expect(v!.severity).toBe('error');
     expect(render(aiDisclosure, v!)).toContain('(commit c0a5e0f line 3) signs off as Cursor');
+  });
+
+  it('both boxes ticked beside AI traces: an error saying which box to untick', () => {
+    const [v] = run(aiDisclosure, withBody(TEMPLATE('x', 'x', filled), [claudeCommit]));
+    expect(v!.severity).toBe('error');
+    const message = render(aiDisclosure, v!);
+    expect(message).toContain('The PR says it does not use AI output (PR body line 5), but prguard found AI traces: Claude Code');
+    expect(message).toContain('Untick "does not use AI output" (both boxes are ticked) and fill in the fields');
   });
 });
