@@ -37,7 +37,8 @@ export function resolveProvenance(change: ProvenanceInput, options: ProvenanceOp
   if (agents.length > 0) return { assisted: true, agents, evidence, source: 'detected' };
   const disclosureOptions = options.disclosure ?? DEFAULT_DISCLOSURE;
   const disclosure = readDisclosure(change, disclosureOptions);
-  if (disclosure.verdict === 'ai' || disclosure.verdict === 'conflict') {
+  // Both boxes ticked: the AI box is ticked, and an ambiguous statement must not lift the ai: overrides.
+  if (disclosure.verdict === 'ai' || disclosure.verdict === 'conflict' || disclosure.verdict === 'both') {
     const said = disclosureEvidence(disclosure, disclosureOptions.toolingField);
     return { assisted: true, agents: agentsOf(said), evidence: said, source: 'disclosure' };
   }

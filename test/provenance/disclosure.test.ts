@@ -99,6 +99,12 @@ describe('resolveProvenance', () => {
     expect(p.evidence[0]).toMatchObject({ signal: 'disclosure', where: 'PR body line 6' });
   });
 
+  it('both boxes ticked: the AI box is ticked, so the change is AI-assisted (the ai: overrides apply)', () => {
+    const p = resolveProvenance(withBody(TEMPLATE('x', 'x', ['a.ts', 'a.ts', 'Zed agent, some-model'])));
+    expect(p).toMatchObject({ assisted: true, source: 'disclosure', agents: ['Zed agent, some-model'] });
+    expect(p.evidence).toEqual([expect.objectContaining({ signal: 'disclosure', where: 'PR body line 6', text: '[x] This PR uses AI output' })]);
+  });
+
   it('none: a human PR that says so', () => {
     expect(resolveProvenance(withBody(TEMPLATE('x', ' ')))).toEqual({ assisted: false, agents: [], evidence: [], source: 'none' });
   });
