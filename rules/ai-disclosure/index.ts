@@ -5,6 +5,7 @@ import {
   DEFAULT_DISCLOSURE,
   type Disclosure,
   disclosesAi,
+  clip,
   disclosureOptionsFrom,
   matchIdentity,
   parsePerson,
@@ -25,8 +26,12 @@ export interface AiDisclosureOptions {
 /** How many pieces of evidence a message quotes. */
 const QUOTED = 3;
 
+/** The longest quoted text (a trailer, a field's placeholder) and agent name in a message. */
+const TEXT = 160;
+const NAME = 80;
+
 function quote(evidence: readonly Evidence[]): string {
-  const shown = evidence.slice(0, QUOTED).map((e) => `${e.agent} (${e.signal} in ${e.where}: "${e.text}")`);
+  const shown = evidence.slice(0, QUOTED).map((e) => `${clip(e.agent, NAME)} (${e.signal} in ${e.where}: "${clip(e.text, TEXT)}")`);
   const more = evidence.length > QUOTED ? ` and ${evidence.length - QUOTED} more` : '';
   return `${shown.join('; ')}${more}`;
 }
@@ -71,7 +76,7 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
     return disclosureOptionsFrom(o).fields.flatMap((label): TypedViolation<MessageId>[] => {
       const field = d.fields[label];
       if (field && field.value.trim() !== '') return [];
-      const how = field?.placeholder !== undefined ? `holds only the placeholder "${field.placeholder}"` : 'is empty';
+      const how = field?.placeholder !== undefined ? `holds only the placeholder "${clip(field.placeholder, TEXT)}"` : 'is empty';
       return [{ messageId: 'fieldEmpty', data: { field: label, how, where: field?.where ?? d.ai!.where } }];
     });
   }
@@ -82,7 +87,7 @@ function trailerViolations(d: Disclosure): TypedViolation<MessageId>[] {
   // A value naming no known agent or model (a linter, a person) is not an AI disclosure.
   return d.trailers
     .filter((t) => !t.person && !t.wellFormed && t.agent !== undefined)
-    .map((t) => ({ messageId: 'trailerForm', data: { trailer: `${t.key}: ${t.value}`, key: t.key, where: t.where } }));
+    .map((t) => ({ messageId: 'trailerForm', data: { trailer: clip(`${t.key}: ${t.value}`, TEXT), key: t.key, where: t.where } }));
 }
 
 function signedOffViolations(change: ChangeSet): TypedViolation<MessageId>[] {
@@ -97,7 +102,7 @@ function signedOffViolations(change: ChangeSet): TypedViolation<MessageId>[] {
         messageId: 'agentSignOff',
         needs: [],
         severity: 'error',
-        data: { agent: sig.agent, where: `commit ${commit.sha.slice(0, 7)} line ${t.line}`, trailer: `${t.key}: ${t.value}` },
+        data: { agent: sig.agent, where: `commit ${commit.sha.slice(0, 7)} line ${t.line}`, trailer: clip(`${t.key}: ${t.value}`, TEXT) },
       });
     }
   }

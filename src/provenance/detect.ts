@@ -2,7 +2,7 @@
 import type { ProvenanceInput, Commit, Evidence, Trailer } from '../model.ts';
 import { type Identity, matchIdentity, matchTool, parsePerson } from './identity.ts';
 import { type AgentSignature, PERSON_TRAILERS, SIGNATURES, TOOL_TRAILERS } from './signatures.ts';
-import { bodyLines, type FooterTest, messageLines, TRAILER_LINE, type TextLine } from './text.ts';
+import { bodyLines, clip, type FooterTest, messageLines, TRAILER_LINE, type TextLine } from './text.ts';
 
 export interface Detection {
   agents: string[];
@@ -12,7 +12,9 @@ export interface Detection {
 /** Evidence kind of an AI review bot's co-author trailer: a committed review suggestion. */
 export const REVIEW_SUGGESTION = 'review-suggestion';
 
-const MAX_TEXT = 160;
+/** The longest evidence text, and the longest agent name a disclosure's free text may give. */
+export const MAX_TEXT = 160;
+export const MAX_AGENT = 80;
 const MERGE_BRANCHES = [
   /^Merge (?:remote-tracking )?branch '([^']+)'(?: of \S+)?(?: into (\S+))?/,
   /^Merge pull request #\d+ from (\S+)/,
@@ -22,7 +24,7 @@ class Collector {
   readonly evidence: Evidence[] = [];
   private readonly seen = new Set<string>();
   add(sig: AgentSignature, signal: string, where: string, text: string): void {
-    const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT - 1)}…` : text;
+    const clipped = clip(text, MAX_TEXT);
     // One piece of evidence per agent, signal and text: 40 commits by the same bot say it once.
     const key = `${sig.agent}\u0000${signal}\u0000${clipped}`;
     if (this.seen.has(key)) return;

@@ -3,7 +3,8 @@
 // agent's traces, or when the PR's own disclosure says AI was used (the AI box, or an AI
 // `Assisted-by:` trailer, even beside a ticked "no AI" box: the rule reports that contradiction).
 import type { ProvenanceInput, Evidence, Provenance } from '../model.ts';
-import { detectAgents, REVIEW_SUGGESTION } from './detect.ts';
+import { detectAgents, MAX_AGENT, MAX_TEXT, REVIEW_SUGGESTION } from './detect.ts';
+import { clip } from './text.ts';
 import { DEFAULT_DISCLOSURE, type Disclosure, type DisclosureOptions, disclosesAi, readDisclosure } from './disclosure.ts';
 import { DEFAULT_PROVENANCE } from './options.ts';
 import { type AgentSignature, SIGNATURES } from './signatures.ts';
@@ -47,12 +48,13 @@ export function resolveProvenance(change: ProvenanceInput, options: ProvenanceOp
 
 /** What the disclosure says, as evidence: the ticked box (with the tooling field), AI trailers. */
 function disclosureEvidence(d: Disclosure, toolingField: string): Evidence[] {
+  // Free text from the PR: clipped like the detector's evidence, so a pasted page is not an agent's name.
   const tooling = d.fields[toolingField]?.value.trim();
-  const agent = tooling ? tooling : 'unspecified';
+  const agent = tooling ? clip(tooling, MAX_AGENT) : 'unspecified';
   const out: Evidence[] = [];
-  if (d.ai?.checked) out.push({ signal: 'disclosure', agent, where: d.ai.where, text: `[x] ${d.ai.label}` });
+  if (d.ai?.checked) out.push({ signal: 'disclosure', agent, where: d.ai.where, text: clip(`[x] ${d.ai.label}`, MAX_TEXT) });
   for (const t of d.trailers.filter(disclosesAi)) {
-    out.push({ signal: 'disclosure', agent: t.agent ?? t.value.split(':')[0]!.trim(), where: t.where, text: `${t.key}: ${t.value}` });
+    out.push({ signal: 'disclosure', agent: t.agent ?? clip(t.value.split(':')[0]!.trim(), MAX_AGENT), where: t.where, text: clip(`${t.key}: ${t.value}`, MAX_TEXT) });
   }
   return out;
 }

@@ -15,6 +15,20 @@ export interface TextLine {
   html?: boolean;
 }
 
+/**
+ * `text` cut to at most `max` characters, with an ellipsis when cut (evidence quotes a line, never a
+ * whole paste). It cuts between words, never through one: the masking stage masks a secret it
+ * finds whole, and a token cut in two, quoted in the middle of a message, would keep its first
+ * half in clear. A first word longer than `max` is dropped whole.
+ */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  // The cut falls inside a word unless the next character is a space: back off to the word's start.
+  const whole = /\s/.test(text[max - 1]!) ? head : head.replace(/\S*$/, '');
+  return `${whole.trimEnd()}\u2026`;
+}
+
 /** Is this line footer-shaped (a footer marker, a trailer or a separator)? */
 export type FooterTest = (text: string) => boolean;
 

@@ -13,3 +13,4 @@ export {
 export { disclosureOptionsFrom } from '../provenance/options.ts';
 export { matchIdentity, parsePerson } from '../provenance/identity.ts';
 export { SIGNATURES } from '../provenance/signatures.ts';
+export { clip } from '../provenance/text.ts';

@@ -1,6 +1,7 @@
 // End to end: the built CLI on a real git repository whose commit an agent co-authored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Repo, runCli } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
 
 // `ai:` adds a must-not-modify list that applies only to AI-assisted changes.
 const POLICY = [
@@ -200,6 +201,28 @@ describe('locally, with no AI trace and no PR description, the ai: block is show
       expect(push.stdout).toContain('note: AI-assisted is decided on the pull request');
       expect(push.stdout).toMatch(/notice +src\/legacy\/parse.ts +Decided on the pull request, whose description this check does not have \(--pr-body FILE, or --ai yes\|no, decides it here\)/);
       expect(push.code, push.stdout + push.stderr).toBe(0);
+    } finally {
+      repo.remove();
+    }
+  });
+});
+
+describe('evidence clipped where a secret sits', () => {
+  it('a token the evidence limit cuts through is dropped whole, never half quoted in a message', () => {
+    const token = sample('github-classic-pat', rng(7)).secret;
+    const repo = Repo.init('main');
+    try {
+      repo.commit('initial', { 'a.txt': 'a\n' });
+      repo.addOrigin('main');
+      repo.git('checkout', '-q', '-b', 'feature/x');
+      // The session trailer's evidence is clipped at 160 characters: the token starts at 140.
+      repo.commit(`Fix\n\nClaude-Session: ${'a'.repeat(123)} ${token}`, { 'a.txt': 'b\n' });
+      repo.write('no-ai.md', DISCLOSURE('x', ' '));
+      for (const format of ['json', 'text']) {
+        const r = runCli(['check', '--pr-body', 'no-ai.md', '--format', format], { cwd: repo.dir });
+        expect(r.stdout).toContain('The PR says it does not use AI output');
+        for (let i = 0; i + 8 <= token.length; i++) expect(r.stdout + r.stderr, `fragment at ${i}`).not.toContain(token.slice(i, i + 8));
+      }
     } finally {
       repo.remove();
     }

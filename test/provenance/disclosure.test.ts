@@ -105,6 +105,17 @@ describe('resolveProvenance', () => {
     expect(p.evidence).toEqual([expect.objectContaining({ signal: 'disclosure', where: 'PR body line 6', text: '[x] This PR uses AI output' })]);
   });
 
+  it('a pasted page in the tooling field or a trailer is clipped, not an agent name of thousands of characters', () => {
+    const long = 'Zed '.repeat(2000).trim();
+    const p = resolveProvenance(withBody(`${TEMPLATE(' ', 'x', ['a.ts', 'a.ts', long])}\nAssisted-by: ${long}:model\n`));
+    expect(p.assisted).toBe(true);
+    for (const e of p.evidence) {
+      expect(e.agent.length).toBeLessThanOrEqual(80);
+      expect(e.text.length).toBeLessThanOrEqual(160);
+    }
+    expect(p.agents[0]).toMatch(/^Zed Zed .*\u2026$/);
+  });
+
   it('none: a human PR that says so', () => {
     expect(resolveProvenance(withBody(TEMPLATE('x', ' ')))).toEqual({ assisted: false, agents: [], evidence: [], source: 'none' });
   });

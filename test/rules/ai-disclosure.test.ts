@@ -74,4 +74,15 @@ describe('ai-disclosure', () => {
     expect(message).toContain('The PR says it does not use AI output (PR body line 5), but prguard found AI traces: Claude Code');
     expect(message).toContain('Untick "does not use AI output" (both boxes are ticked) and fill in the fields');
   });
+
+  it('quotes long trailers and placeholders clipped', () => {
+    const long = `Claude:${'x'.repeat(5000)}`;
+    const [v] = run(aiDisclosure, withBody(`${TEMPLATE('x', ' ')}\nAssisted-by: ${long}\n`));
+    expect(v!.messageId).toBe('contradiction');
+    expect(render(aiDisclosure, v!).length).toBeLessThan(800);
+    const hint = `<${'list the files '.repeat(400)}>`;
+    const [f] = run(aiDisclosure, withBody(TEMPLATE(' ', 'x', [hint, 'a.ts', 'Claude Code']), [claudeCommit]));
+    expect(f!.messageId).toBe('fieldEmpty');
+    expect(render(aiDisclosure, f!).length).toBeLessThan(600);
+  });
 });
