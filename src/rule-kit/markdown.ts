@@ -7,6 +7,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { foldLookalikes } from './lookalikes.ts';
+import { htmlHeading } from './html-heading.ts';
 
 export interface Line {
   /** 1-based line number within the text. */
@@ -88,14 +89,15 @@ export function parseMarkdown(text: string): MdDocument {
 /**
  * False only for text in which `sections` can find no heading, so a caller may skip the parse:
  * an ATX heading needs a line starting with `#` (after at most three spaces), a setext heading
- * an underline of `=` or `-`, a pseudo-heading `**` or `__`. Their markers must be literal (an
- * entity or an escape makes text, not a heading). Tested against the parser on random text.
+ * an underline of `=` or `-`, a pseudo-heading `**` or `__`, an HTML one `<hN>` or `<summary>`.
+ * Their markers must be literal (an entity or an escape makes text, not a heading). Tested against
+ * the parser on random text.
  */
 export function mayHoldHeading(text: string): boolean {
   return HEADING_MARKER.test(text);
 }
 
-const HEADING_MARKER = /(?:^|[\r\n]) {0,3}(?:#|=+[ \t]*(?:[\r\n]|$)|-+[ \t]*(?:[\r\n]|$))|\*\*|__/;
+const HEADING_MARKER = /(?:^|[\r\n]) {0,3}(?:#|=+[ \t]*(?:[\r\n]|$)|-+[ \t]*(?:[\r\n]|$))|\*\*|__|<(?:h[1-6]|summary)\b/i;
 
 /** Plain text of a node: text, code and link text kept, HTML dropped, line breaks kept as `\n`. */
 export function textOf(node: Nodes): string {
@@ -135,6 +137,7 @@ function pseudoHeading(node: RootContent): string | undefined {
 
 function headingOf(node: RootContent): { level: number; text: string } | undefined {
   if (node.type === 'heading') return { level: (node as Heading).depth, text: textOf(node) };
+  if (node.type === 'html') return htmlHeading(node.value);
   const pseudo = pseudoHeading(node);
   return pseudo === undefined ? undefined : { level: 7, text: pseudo };
 }

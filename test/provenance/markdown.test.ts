@@ -98,11 +98,13 @@ describe('mayHoldHeading', () => {
       expect(mayHoldHeading(text), JSON.stringify(text)).toBe(true);
     }
     expect(mayHoldHeading('fix: handle #123 in the parser\n\nSigned-off-by: A <a@b.c>')).toBe(false);
+    expect(mayHoldHeading('Statement\n\n<h3>AI Authorship Statement</h3>')).toBe(true);
+    expect(mayHoldHeading('<details><summary>AI Authorship Statement</summary>')).toBe(true);
   });
 
   it('is never false where the parser finds a section (random text of heading markers)', () => {
     const r = rng(1234);
-    const alphabet = ['#', '*', '_', '=', '-', ' ', '\n', '\r', '\t', 'a', '>', '\\', '&', ';', '1', '.', '[', ']', 'x'];
+    const alphabet = ['#', '*', '_', '=', '-', ' ', '\n', '\r', '\t', 'a', '>', '\\', '&', ';', '1', '.', '[', ']', 'x', '<h2>', '</h2>', '<summary>', '</summary>'];
     let found = 0;
     for (let i = 0; i < 20000; i++) {
       const text = Array.from({ length: 1 + Math.floor(r() * 14) }, () => alphabet[Math.floor(r() * alphabet.length)]!).join('');

@@ -108,6 +108,9 @@ describe('disclosure parsing on real-shaped bodies', () => {
     ['a Cyrillic "А" in the box label', '## AI Authorship Statement', '- [x] This PR does **not** use АI output'],
     ['a soft hyphen in "not"', '## AI Authorship Statement', '- [x] This PR does **n\u00adot** use AI output'],
     ['a Cyrillic "х" as the tick', '## AI Authorship Statement', '- [х] This PR does **not** use AI output'],
+    // GitHub renders these as a heading and a titled section.
+    ['an HTML heading', '<h2>AI Authorship Statement</h2>\n', '- [x] This PR does **not** use AI output'],
+    ['a details summary', '<details>\n<summary><b>AI Authorship Statement</b></summary>\n', '- [x] This PR does **not** use AI output'],
   ])('a "no AI" statement written with %s still contradicts the evidence', (_name, heading, box) => {
     const text = `${heading}\n${box}\n- [ ] This PR uses AI output\n`;
     const c = change({ pr: pr({ body: text }), commits: [commit('Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>')] });
