@@ -169,8 +169,11 @@ export function findSection(doc: MdDocument, title: string): Section | undefined
   return sections(doc).find((s) => s.key === want);
 }
 
-/** A box written without GFM's exact syntax: `[ x ]`, `[X ]`, `[✓]`, `[ ]`, at the start of a line. */
-const LOOSE_BOX = /^\s*\[(\s*[xX\u2713\u2714]\s*|\s+)\]\s+(\S.*)$/u;
+/** A box written without GFM's exact syntax: `[ x ]`, `[X ]`, `[✓]`, `[ ]`, `✅`, `☐`, at the start of a line. */
+const LOOSE_BOX = /^\s*(?:\[(\s*[xX\u2713\u2714]\s*|\s+)\]|([\u2705\u2611\u2612\u2713\u2714\u2610\u2B1C])\uFE0F?)\s+(\S.*)$/u;
+/** Ticks written as a symbol instead of a box (`✅ label`, `☑ label`); `☐`/`⬜` are empty. */
+const TICKS = '\u2705\u2611\u2612\u2713\u2714';
+const ticked = (m: RegExpExecArray) => (m[1] !== undefined ? m[1].trim() !== '' : TICKS.includes(m[2]!));
 
 /** Visit nodes depth-first; `visit` returns false to skip a node's children. Quoted blocks are skipped. */
 function walk(nodes: readonly Nodes[], visit: (node: Nodes) => boolean | void): void {
@@ -197,7 +200,7 @@ export function taskItems(scope: Scope): TaskItem[] {
       .split('\n')
       .forEach((l, i) => {
         const m = LOOSE_BOX.exec(foldLookalikes(l));
-        if (m) out.push({ checked: m[1]!.trim() !== '', label: clean(m[2]!), line: lineOf(para) + i });
+        if (m) out.push({ checked: ticked(m), label: clean(m[3]!), line: lineOf(para) + i });
       });
   };
   walk(scope.nodes, (node) => {

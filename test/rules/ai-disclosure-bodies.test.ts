@@ -58,6 +58,8 @@ describe('disclosure parsing on real-shaped bodies', () => {
   it.each([
     ['[ x ]', '- [ x ] This PR uses AI output'],
     ['a box without a list marker', '[x] This PR uses AI output'],
+    ['a tick symbol instead of a box', "- \u2705 This PR uses AI output\n- \u2610 This PR doesn't use AI output"],
+    ['a check mark emoji with its variation selector', '\u2714\uFE0F This PR uses AI output'],
     ['reworded label', '- [x] This PR uses AI-generated output'],
     ['contraction', "- [ ] This PR doesn't use AI output\n- [X] This PR uses AI output"],
   ])('reads a ticked box written as %s', (_name, box) => {
@@ -111,6 +113,7 @@ describe('disclosure parsing on real-shaped bodies', () => {
     // GitHub renders these as a heading and a titled section.
     ['an HTML heading', '<h2>AI Authorship Statement</h2>\n', '- [x] This PR does **not** use AI output'],
     ['a details summary', '<details>\n<summary><b>AI Authorship Statement</b></summary>\n', '- [x] This PR does **not** use AI output'],
+    ['a tick symbol instead of a box', '## AI Authorship Statement', '- \u2705 This PR does **not** use AI output'],
   ])('a "no AI" statement written with %s still contradicts the evidence', (_name, heading, box) => {
     const text = `${heading}\n${box}\n- [ ] This PR uses AI output\n`;
     const c = change({ pr: pr({ body: text }), commits: [commit('Fix\n\nCo-authored-by: Claude <noreply@anthropic.com>')] });
