@@ -55,7 +55,8 @@ function boxViolations(d: Disclosure, o: AiDisclosureOptions, context: RuleConte
     return [{ messageId: 'bothTicked', data: { where: d.section ?? placeOf(d), heading } }];
   }
   if (d.verdict === 'neither') {
-    return [{ messageId: 'noneTicked', data: { where: d.section ?? placeOf(d), heading } }];
+    const found = detected.length > 0 ? ` prguard found AI traces: ${quote(detected)}.` : '';
+    return [{ messageId: 'noneTicked', data: { where: d.section ?? placeOf(d), heading, found } }];
   }
   if (d.verdict === 'both' || d.verdict === 'conflict' || (d.verdict === 'no-ai' && detected.length > 0)) {
     // The box and every AI trailer and trace that contradict it, named together.
@@ -169,7 +170,7 @@ export const aiDisclosure = defineRule<AiDisclosureOptions, MessageId>({
         'The "{{heading}}" section ({{where}}) ticks both "no AI" and "AI used". One of them is wrong, and reviewers ' +
         'cannot tell which. Untick the one that does not apply.',
       noneTicked:
-        'The "{{heading}}" section ({{where}}) ticks neither box, so the PR does not say whether AI was used. ' +
+        'The "{{heading}}" section ({{where}}) ticks neither box, so the PR does not say whether AI was used.{{found}} ' +
         'Tick the box that applies.',
       contradiction:
         'The PR says it does not use AI output ({{where}}), but prguard found AI traces: {{evidence}}. ' +

@@ -55,6 +55,13 @@ describe('ai-disclosure', () => {
     expect(render(aiDisclosure, loud!)).toContain('was used. prguard found AI traces: Claude Code (co-authored-by in commit c1a0de0 line 5');
   });
 
+  it('no box ticked names what the detector found, if anything', () => {
+    const [quiet] = run(aiDisclosure, withBody(TEMPLATE(' ', ' ')));
+    expect(render(aiDisclosure, quiet!)).toMatch(/ticks neither box, so the PR does not say whether AI was used\. Tick the box/);
+    const [loud] = run(aiDisclosure, withBody(TEMPLATE(' ', ' '), [claudeCommit]));
+    expect(render(aiDisclosure, loud!)).toContain('whether AI was used. prguard found AI traces: Claude Code (co-authored-by in commit c1a0de0 line 5');
+  });
+
   it('names the empty field and where it is', () => {
     const [v] = run(aiDisclosure, withBody(TEMPLATE(' ', 'x', ['a.ts', '', 'Claude Code'])));
     expect(render(aiDisclosure, v!)).toContain('"Files reviewed line by line by a human" is empty (PR body line 8)');
