@@ -21,7 +21,7 @@ export const meta = {
         type: 'boolean',
         default: true,
         description:
-          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, and test files that lose assertions.',
+          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, and test files that lose assertions or test declarations.',
       },
       'conditional-skips': {
         type: 'boolean',
@@ -47,6 +47,10 @@ export const meta = {
       'This change removes {{removed}} from this test file and adds {{added}}: its tests now check less than before, ' +
       'and a test left without assertions passes whatever the code does. ' +
       'Keep the assertions (or replace them with better ones), or say in the pull request why they are no longer needed.',
+    testsRemoved:
+      'This change removes {{removed}} from this test file and adds {{added}}: a test whose definition goes ' +
+      '(`@Test` dropped, `def test_x` renamed `_test_x`, `func TestX` renamed `testX`) is no longer collected, so it does not run, ' +
+      'even where its assertions stay. Keep the tests defined, or say in the pull request why they go.',
     focusMarker:
       '`{{marker}}` focuses the suite: the runner runs only the focused tests and silently skips all others. ' +
       'Remove it before merging.',
@@ -56,6 +60,10 @@ export const meta = {
     conditionalSkip:
       '`{{marker}}` now skips an existing test when its condition holds, so what it checks may go unchecked where it matters (for example in CI). ' +
       'Make sure the condition is meant, and say in the pull request where the test still runs.',
+    constantAssertion:
+      '`{{marker}}` asserts on constants, so it passes whatever the code does and checks nothing; ' +
+      'it does not count as an assertion, so putting it in place of a real one removes that one. ' +
+      'Assert on what the code returns or does instead.',
     notRead:
       'prguard could not read the changes of this test file (the source did not provide its diff), ' +
       'so focus and skip markers and removed assertions in it were not checked. ' +

@@ -35,7 +35,7 @@ export interface FileFacts {
   markers: TypedViolation<MessageId>[];
 }
 
-const MESSAGE_BY_KIND = { focus: 'focusMarker', skip: 'skipMarker', conditional: 'conditionalSkip' } as const;
+const MESSAGE_BY_KIND = { focus: 'focusMarker', skip: 'skipMarker', conditional: 'conditionalSkip', constant: 'constantAssertion' } as const;
 
 function hasInlineTestChange(file: FileChange): boolean {
   if (languageOf(file.path)?.name !== 'Rust') return false; // only Rust has inline tests we recognise
