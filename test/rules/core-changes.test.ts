@@ -54,6 +54,12 @@ const cases: [string, ChangeSet, string[], Parameters<typeof run>[2]?][] = [
   ['a plan the PR deletes still protects its paths (and is missing at head)', pull(['migrations/001.sql'], body({ leaf: true })), ['planMissing', 'mustNotModify'], { options: { 'plan-file': 'plan.md' }, baseDocuments: { 'plan.md': PLAN } }],
   ['plan with a Must not modify: line', pull(['vendor/lib.js'], body({ leaf: true })), ['mustNotModify'], { options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': 'Must not modify: vendor/, db/schema.sql\n' } }],
   ['no core map, no lists: nothing to check', pull(['src/auth/session.ts'], body({ leaf: true })), [], { core: {} }],
+  ['neither box ticked but touches core', pull(['src/auth/session.ts'], body(), []), ['coreUndeclared'], { ai: HUMAN }],
+  ['no Change Type section but touches core', pull(['src/auth/session.ts'], '## Summary\nFix expiry.', []), ['coreUndeclared'], { ai: HUMAN }],
+  ['empty PR description but touches core', pull(['src/auth/session.ts'], '', []), ['coreUndeclared'], { ai: HUMAN }],
+  ['both boxes ticked and touches core', pull(['src/auth/session.ts'], body({ leaf: true, core: true }), []), [], { ai: HUMAN }],
+  ['neither box ticked, leaf files only', pull(['src/ui/button.tsx'], body(), []), [], { ai: HUMAN }],
+  ['require-change-type: false', pull(['src/auth/session.ts'], body(), []), [], { ai: HUMAN, options: { 'require-change-type': false } }],
 ];
 
 describe('core-changes', () => {
@@ -64,6 +70,13 @@ describe('core-changes', () => {
   it('names the core files and modules for a leaf PR that touches core', () => {
     const [v] = run(coreChanges, pull(['src/auth/session.ts', 'src/ui/a.tsx'], body({ leaf: true }), []), { core: CORE, ai: HUMAN });
     expect(render(coreChanges, v!)).toContain('changes core code: src/auth/session.ts (module auth)');
+  });
+
+  it('says what is wrong and what to do when core is not declared', () => {
+    const [v] = run(coreChanges, pull(['src/auth/session.ts'], body(), []), { core: CORE, ai: HUMAN });
+    expect(v!.needs).toBeUndefined(); // decided on the PR description: a notice where there is none
+    expect(render(coreChanges, v!)).toContain('changes core code: src/auth/session.ts (module auth), but its "Change Type" section does not tick "Core code"');
+    expect(render(coreChanges, v!)).toContain('Tick "Core code" in the PR description');
   });
 
   it('advises splitting a mega AI PR', () => {
