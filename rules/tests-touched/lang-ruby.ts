@@ -28,8 +28,8 @@ export const ruby: Language = {
     // Assertions on constants, which pass whatever the code does: expect(true).to be(true),
     // expect(1).to eq(1), expect(true).to be_truthy, assert true, assert_equal 1, 1
     { kind: 'constant', pattern: re(`(?<![\\w.])expect\\s*\\(\\s*(${LITERAL})\\s*\\)\\s*\\.\\s*to\\s*(?:\\(\\s*)?(?:eq|eql|be|equal)\\s*[( ]\\s*\\1\\s*\\)?\\s*\\)?\\s*$`) },
-    { kind: 'constant', pattern: /(?<![\w.])expect\s*\(\s*true\s*\)\s*\.\s*to\s*(?:\(\s*)?be_truthy\b|^\s*assert\s*\(?\s*true\s*\)?\s*(?:,|#|$)/ },
-    { kind: 'constant', pattern: re(`^\\s*assert_equal\\s*\\(?\\s*(${LITERAL})\\s*,\\s*\\1\\s*(?:[,)#]|$)`) },
+    { kind: 'constant', pattern: /(?<![\w.])expect\s*\(\s*true\s*\)\s*\.\s*to\s*(?:\(\s*)?be_truthy\b|^\s*assert(?:\s+|\s*\(\s*)true(?:\s*\))?\s*(?:,|#|$)/ },
+    { kind: 'constant', pattern: re(`^\\s*assert_equal(?:\\s+|\\s*\\(\\s*)(${LITERAL})\\s*,\\s*\\1\\s*(?:[,)#]|$)`) },
   ],
   assertions: [
     // RSpec: expect(x), expect { }, is_expected, should, x.should

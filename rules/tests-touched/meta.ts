@@ -21,7 +21,7 @@ export const meta = {
         type: 'boolean',
         default: true,
         description:
-          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, and test files that lose assertions or test declarations.',
+          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, test files that lose assertions or test declarations, and test runner configuration that lets the suite pass while checking less.',
       },
       'conditional-skips': {
         type: 'boolean',
@@ -64,6 +64,9 @@ export const meta = {
       '`{{marker}}` asserts on constants, so it passes whatever the code does and checks nothing; ' +
       'it does not count as an assertion, so putting it in place of a real one removes that one. ' +
       'Assert on what the code returns or does instead.',
+    runnerWeakened:
+      '`{{marker}}` {{effect}}: the suite now reports success while checking less, and no test file changes to show it. ' +
+      'Revert it and fix what fails, or say in the pull request why the test run is loosened.',
     notRead:
       'prguard could not read the changes of this test file (the source did not provide its diff), ' +
       'so focus and skip markers and removed assertions in it were not checked. ' +
