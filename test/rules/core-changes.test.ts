@@ -3,6 +3,8 @@ import type { ChangeSet, Provenance } from '../../src/model.ts';
 import { coreChanges } from '../../rules/core-changes/index.ts';
 import { change, commit, file, pr } from '../provenance/fixtures.ts';
 import { defaults, render, run } from './helpers.ts';
+import { policyFromText } from '../../src/policy/index.ts';
+import { allRules } from '../../rules/index.ts';
 
 const CORE = { auth: ['src/auth/**'], billing: ['src/billing/**'] };
 const HUMAN: Provenance = { assisted: false, agents: [], evidence: [], source: 'none' };
@@ -65,6 +67,14 @@ const cases: [string, ChangeSet, string[], Parameters<typeof run>[2]?][] = [
 describe('core-changes', () => {
   it.each(cases)('%s', (_name, ch, expected, o) => {
     expect(run(coreChanges, ch, { core: CORE, ...o }).map((v) => v.messageId)).toEqual(expected);
+  });
+
+  it('a module the policy names by its directory is touched by the files below it', () => {
+    const policy = policyFromText('version: 1\ncore:\n  auth: ["src/auth"]\n  billing: ["src/billing/"]\n', 'p.yml', allRules);
+    const ch = pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ leaf: true }), []);
+    expect(run(coreChanges, ch, { core: policy.core, ai: HUMAN }).map((v) => render(coreChanges, v))).toEqual([
+      expect.stringContaining('changes core code: src/auth/session.ts, src/billing/invoice.ts (module auth, billing)'),
+    ]);
   });
 
   it('names the core files and modules for a leaf PR that touches core', () => {
