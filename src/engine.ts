@@ -5,7 +5,7 @@ import type { ResolvedPolicy } from './policy/resolve.ts';
 import { sortFindings } from './report/findings.ts';
 import type { AnyRule, PrField, RuleContext, Violation } from './rule.ts';
 import { deferFinding, missingFields } from './deferral.ts';
-import { PLACEHOLDER, renderMessage } from './rule-kit/index.ts';
+import { PLACEHOLDER, renderMessage, SEVERITY_RANK } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
 import { ruleRuns } from './policy/overrides.ts';
 import { defaultOptions } from './policy/resolve.ts';
@@ -116,6 +116,8 @@ export function runEngine(input: EngineInput): Report {
     if (runs.length === 0) continue;
     ran.push(rule.meta.id);
     findings.push(...unreadFindings(rule, change.unread ?? []));
+    // A finding on a renamed file may come from the runs of both its paths: the worse one is kept.
+    const kept = new Map<string, { severity: Severity; out: Finding }>();
     try {
       for (const run of runs) {
         const severity: Severity = run.severity;
@@ -125,10 +127,16 @@ export function runEngine(input: EngineInput): Report {
         // Secrets first: a rule that fails half-way still has every secret it saw masked.
         for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
         for (const v of violations) {
-          if (!run.owns(v.path)) continue;
+          if (!run.owns(v.path, v.line)) continue;
           const finding = toFinding(rule, severity, v);
           if (v.path === undefined && run.appliedLabel) finding.message += ` (Policy ${run.appliedLabel} applied: every changed file is in it.)`;
-          findings.push(deferFinding(finding, missingFields(rule, v, unavailable)));
+          const same = v.path === undefined ? undefined : `${v.path}\0${v.line ?? ''}\0${finding.message}`;
+          const before = same === undefined ? undefined : kept.get(same);
+          if (before !== undefined && SEVERITY_RANK[before.severity] <= SEVERITY_RANK[finding.severity]) continue;
+          const out = deferFinding(finding, missingFields(rule, v, unavailable));
+          if (before !== undefined) findings.splice(findings.indexOf(before.out), 1);
+          if (same !== undefined) kept.set(same, { severity: finding.severity, out });
+          findings.push(out);
         }
       }
     } catch (err) {
