@@ -59,11 +59,12 @@ export const javascript: Language = {
     // (a constant that never skips, `skipIf(false)`, is no marker)
     { kind: 'conditional', pattern: re(`${CHAIN}(?:skipIf\\b(?!${NEVER(FALSE)})|runIf\\b(?!${NEVER(TRUE)}))${CALL}`) },
     // Assertions on constants, which pass whatever the code does: expect(true).toBe(true),
-    // expect(1).toEqual(1), chai's expect(true).to.be.true (the whole statement, so that
-    // `expect('a@b.c').toMatch(EMAIL)`, which checks EMAIL, is not one)
+    // expect(1).toEqual(1), chai's expect(true).to.be.true, up to the end of the statement (or of
+    // a one-line test: `it('a', () => expect(1).toBe(1));`), so that `expect('a@b.c').toMatch(EMAIL)`,
+    // which checks EMAIL, is not one
     {
       kind: 'constant',
-      pattern: re(`(?<![\\w$.])expect\\s*\\(\\s*${LITERAL}\\s*\\)(?:\\s{0,8}\\.\\s{0,8}[A-Za-z]{1,40}){1,6}\\s*(?:\\(\\s*(?:${LITERAL}\\s*)?\\))?(?=\\s*;?\\s*$)`),
+      pattern: re(`(?<![\\w$.])expect\\s*\\(\\s*${LITERAL}\\s*\\)(?:\\s{0,8}\\.\\s{0,8}[A-Za-z]{1,40}){1,6}\\s*(?:\\(\\s*(?:${LITERAL}\\s*)?\\))?(?=[\\s);]{0,8}$)`),
     },
     // assert(true), assert.ok(1), assert.isTrue(true), t.true(true), t.truthy(1) (not assert(false): that one is "never reached")
     { kind: 'constant', pattern: /(?<![\w$.])(?:assert(?:\s{0,8}\.\s{0,8}(?:ok|isOk|isTrue))?|t\s*\.\s*(?:true|truthy|ok))\s*\(\s*(?:true|1|!0|!false)\s*[,)]/ },

@@ -18,6 +18,7 @@ describe('assertions on constants', () => {
   it.each([
     ['src/cart.test.ts', 'expect(total([2, 3])).toBe(5);', '  expect(true).toBe(true);'],
     ['src/cart.test.ts', 'expect(total([2, 3])).toBe(5);', '  expect(1).toEqual(1)'],
+    ['src/cart.test.ts', "it('sums', () => expect(total([2, 3])).toBe(5));", "  it('sums', () => expect(1).toBe(1));"],
     ['src/cart.test.ts', 'expect(total([2, 3])).to.equal(5);', '  expect(true).to.be.true;'],
     ['src/cart.test.ts', 'assert.equal(total([2, 3]), 5);', '  assert.ok(true);'],
     ['src/cart.test.ts', 'assert.equal(total([2, 3]), 5);', "  assert.strictEqual('a', 'a');"],
