@@ -53,12 +53,15 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
       if (facts.renamedAway && weakened) {
         violations.push({ messageId: 'testRenamedAway', path: file.path, data: { from: file.oldPath! } });
       }
+      const language = facts.test ? languageOf(file.path) : undefined;
       if (facts.test && file.patchMissing && weakened) {
         violations.push({ messageId: 'notRead', path: file.path, severity: 'error' });
+      } else if (language !== undefined && file.binary && !file.submodule && weakened) {
+        // A NUL byte makes git (and GitHub) show no diff: its markers and assertions go unseen.
+        violations.push({ messageId: 'binaryTest', path: file.path, severity: 'error' });
       }
       if (facts.test && hasContentChange(file)) {
-        const language = languageOf(file.path);
-        if (language === undefined || file.patchMissing) testChanged = true;
+        if (language === undefined || file.patchMissing || file.binary) testChanged = true;
         else counted.push({ file, language });
       } else if (facts.sourceByPath && !file.attributes?.generated && !file.attributes?.vendored) {
         if (facts.inlineTest) testChanged = true;

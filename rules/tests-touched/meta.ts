@@ -67,6 +67,10 @@ export const meta = {
     runnerWeakened:
       '`{{marker}}` {{effect}}: the suite now reports success while checking less, and no test file changes to show it. ' +
       'Revert it and fix what fails, or say in the pull request why the test run is loosened.',
+    binaryTest:
+      'git treats this test file as binary (it holds a NUL byte or other non-text data), so its diff is not shown: ' +
+      'neither reviewers nor prguard can see whether its tests were skipped, focused or emptied. ' +
+      'Remove the binary content from the test file (keep binary fixtures in files of their own).',
     notRead:
       'prguard could not read the changes of this test file (the source did not provide its diff), ' +
       'so focus and skip markers and removed assertions in it were not checked. ' +

@@ -116,3 +116,22 @@ describe('test definitions removed', () => {
     expect(ids(files)).toEqual(['untested', 'assertionsRemoved tests/test_cart.py']);
   });
 });
+
+describe('binary test files', () => {
+  it('a test file git calls binary (a NUL byte in it) is an error: its diff shows nothing', () => {
+    const hidden = file('src/cart.test.ts', { binary: true });
+    const violations = runRule(testsTouched, change({ files: [src, hidden] }), {}, {});
+    expect(violations).toEqual([expect.objectContaining({ messageId: 'binaryTest', path: 'src/cart.test.ts', severity: 'error' })]);
+    expect(violations[0]!.message).toContain('git treats this test file as binary');
+    expect(violations[0]!.message).toContain('Remove the binary content from the test file');
+  });
+
+  it('binary fixtures, images and snapshots under a test folder are not', () => {
+    const files = [file('tests/fixtures/logo.png', { binary: true }), file('src/__tests__/__snapshots__/a.snap', { binary: true })];
+    expect(ids(files)).toEqual([]);
+  });
+
+  it('weakened-tests: false does not report it', () => {
+    expect(runRule(testsTouched, change({ files: [src, file('src/cart.test.ts', { binary: true })] }), { 'weakened-tests': false })).toEqual([]);
+  });
+});
