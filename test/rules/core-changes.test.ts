@@ -100,6 +100,13 @@ describe('core-changes', () => {
     expect(render(coreChanges, v!)).toContain('the plan plan.md lists `migrations/`');
   });
 
+  it("reads each plan item's first path or glob, not its first word", () => {
+    const plan = '## Must not modify\n- The auth module: `src/auth/**`\n- Anything under db/migrations/\n- Makefile\n- `billing/` (owned by payments)\n';
+    const ch = pull(['src/auth/session.ts', 'db/migrations/001.sql', 'Makefile', 'billing/x.ts', 'src/ui/a.ts'], body({ core: true }), []);
+    const found = run(coreChanges, ch, { core: {}, ai: HUMAN, options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': plan } });
+    expect(found.map((v) => v.path)).toEqual(['src/auth/session.ts', 'db/migrations/001.sql', 'Makefile', 'billing/x.ts']);
+  });
+
   it('rejects a plan-file outside the repository', () => {
     const base = defaults(coreChanges) as never as Parameters<NonNullable<typeof coreChanges.validate>>[0];
     expect(coreChanges.validate!({ ...base, 'plan-file': 'docs/plan.md' })).toEqual([]);
