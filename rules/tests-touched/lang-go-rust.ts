@@ -7,7 +7,8 @@ const GINKGO = '(?:It|Describe|Context|When|Specify|Entry|DescribeTable|Describe
 const re = (source: string) => new RegExp(source);
 
 // A literal an assertion on constants compares (bounded, so a hostile line stays linear).
-const LITERAL = '(?:true|false|nil|None|-?\\d{1,20}(?:\\.\\d{1,20})?|"[^"\\\\]{0,200}")';
+// (or the same name on both sides: a value compared with itself)
+const LITERAL = '(?:[A-Za-z_][\\w.]{0,80}|true|false|nil|None|-?\\d{1,20}(?:\\.\\d{1,20})?|"[^"\\\\]{0,200}")';
 
 export const go: Language = {
   name: 'Go',

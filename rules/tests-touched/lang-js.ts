@@ -22,6 +22,8 @@ const QUOTE = '[\'"`]';
 const re = (source: string) => new RegExp(source);
 
 // A literal: what an assertion on constants compares (bounded, so a hostile line stays linear).
+// A value compared with itself: a literal, or the same name on both sides (`assert.equal(a, a)`).
+const SAME = `(?:true|false|null|undefined|-?\\d{1,20}(?:\\.\\d{1,20})?|'[^'\\\\]{0,200}'|"[^"\\\\]{0,200}"|[A-Za-z_$][\\w$.]{0,80})`;
 const LITERAL = `(?:true|false|null|undefined|-?\\d{1,20}(?:\\.\\d{1,20})?|'[^'\\\\]{0,200}'|"[^"\\\\]{0,200}"|\`[^\`$\\\\]{0,200}\`)`;
 
 export const javascript: Language = {
@@ -71,8 +73,10 @@ export const javascript: Language = {
     // assert.equal(1, 1), assert.strictEqual('a', 'a'), t.is(1, 1), t.deepEqual(true, true)
     {
       kind: 'constant',
-      pattern: re(`(?<![\\w$.])(?:assert|t)\\s*\\.\\s*(?:equal|strictEqual|deepEqual|deepStrictEqual|equals|is|same|strictSame)\\s*\\(\\s*(${LITERAL})\\s*,\\s*\\1\\s*[,)]`),
+      pattern: re(`(?<![\\w$.])(?:assert|t)\\s*\\.\\s*(?:equal|strictEqual|deepEqual|deepStrictEqual|equals|is|same|strictSame)\\s*\\(\\s*(${SAME})\\s*,\\s*\\1\\s*[,)]`),
     },
+    // expect(result).toBe(result): a value compared with itself
+    { kind: 'constant', pattern: /(?<![\w$.])expect\s*\(\s*([A-Za-z_$][\w$.]{0,80})\s*\)\s*\.\s*(?:toBe|toEqual|toStrictEqual)\s*\(\s*\1\s*\)/ },
   ],
   assertions: [
     // expect(, expect.soft(, assert(, assert.equal(, chai.expect(, supertest's .expect(200), expectTypeOf(

@@ -7,7 +7,8 @@ const ANNOTATION = '@\\s*(?:[\\w.]*\\.)?';
 const re = (source: string) => new RegExp(source);
 
 // A literal an assertion on constants compares (bounded, so a hostile line stays linear).
-const LITERAL = '(?:true|false|null|-?\\d{1,20}(?:\\.\\d{1,20})?[LlFfDdMm]?|"[^"\\\\]{0,200}")';
+// (or the same name on both sides: a value compared with itself)
+const LITERAL = '(?:[A-Za-z_][\\w.]{0,80}|true|false|null|-?\\d{1,20}(?:\\.\\d{1,20})?[LlFfDdMm]?|"[^"\\\\]{0,200}")';
 
 export const jvm: Language = {
   name: 'Java/Kotlin',

@@ -11,8 +11,9 @@ const END = '\\s*[,)]';
 
 const re = (source: string) => new RegExp(source);
 
-// A literal an assertion on constants compares (bounded, so a hostile line stays linear).
-const LITERAL = '(?:True|False|None|-?\\d{1,20}(?:\\.\\d{1,20})?|\'[^\'\\\\]{0,200}\'|"[^"\\\\]{0,200}")';
+// A literal an assertion on constants compares (bounded, so a hostile line stays linear), or the
+// same name on both sides: a value compared with itself.
+const LITERAL = '(?:[A-Za-z_][\\w.]{0,80}|True|False|None|-?\\d{1,20}(?:\\.\\d{1,20})?|\'[^\'\\\\]{0,200}\'|"[^"\\\\]{0,200}")';
 // The end of an assert statement: its message, a comment, or the end of the line.
 const STATEMENT_END = '\\s*(?:,|#|$)';
 

@@ -61,7 +61,7 @@ export const meta = {
       '`{{marker}}` now skips an existing test when its condition holds, so what it checks may go unchecked where it matters (for example in CI). ' +
       'Make sure the condition is meant, and say in the pull request where the test still runs.',
     constantAssertion:
-      '`{{marker}}` asserts on constants, so it passes whatever the code does and checks nothing; ' +
+      '`{{marker}}` asserts on constants (or compares a value with itself), so it passes whatever the code does and checks nothing; ' +
       'it does not count as an assertion, so putting it in place of a real one removes that one. ' +
       'Assert on what the code returns or does instead.',
     runnerWeakened:

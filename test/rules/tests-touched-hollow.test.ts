@@ -37,6 +37,13 @@ describe('assertions on constants', () => {
     ['spec/cart_spec.rb', 'expect(total([2, 3])).to eq(5)', '    expect(true).to be(true)'],
     ['test/cart_test.rb', 'assert_equal 5, total([2, 3])', '    assert true'],
     ['tests/cart.rs', 'assert_eq!(total(&[2, 3]), 5);', '    assert!(true);'],
+    ['src/cart.test.ts', 'expect(total([2, 3])).toBe(5);', '  expect(result).toEqual(result);'],
+    ['src/cart.test.ts', 'assert.equal(total([2, 3]), 5);', '  assert.deepEqual(cart.items, cart.items);'],
+    ['tests/test_cart.py', 'assert total([2, 3]) == 5', '    assert result == result'],
+    ['tests/test_cart.py', 'self.assertEqual(total([2, 3]), 5)', '        self.assertEqual(expected, expected)'],
+    ['cart_test.go', 'assert.Equal(t, 5, Total(2, 3))', '	assert.Equal(t, want, want)'],
+    ['src/test/java/CartTest.java', 'assertEquals(5, Cart.total(2, 3));', '        assertEquals(expected, expected);'],
+    ['Cart.Tests/CartTests.cs', 'Assert.Equal(5, Cart.Total(2, 3));', '        Assert.Equal(expected, expected);'],
   ])('%s: %s replaced by %s loses the assertion, and the constant one is pointed at', (path, real, constant) => {
     const weakened = file(path, { deleted: [`    ${real}`], added: [constant], startLine: 7 });
     expect(ids([src, weakened])).toEqual(['untested', `constantAssertion ${path}:7`, `assertionsRemoved ${path}`]);
@@ -45,7 +52,7 @@ describe('assertions on constants', () => {
   it('the message says what is wrong and what to do', () => {
     const weakened = file('src/cart.test.ts', { added: ['  expect(true).toBe(true);'] });
     const v = runRule(testsTouched, change({ files: [src, weakened] })).find((x) => x.messageId === 'constantAssertion');
-    expect(v!.message).toContain('`expect(true).toBe(true)` asserts on constants, so it passes whatever the code does');
+    expect(v!.message).toContain('`expect(true).toBe(true)` asserts on constants (or compares a value with itself), so it passes whatever the code does');
     expect(v!.message).toContain('Assert on what the code returns or does instead');
   });
 
@@ -56,6 +63,11 @@ describe('assertions on constants', () => {
     ['src/a.test.ts', "assert(false, 'never reached');"],
     ['src/a.test.ts', "assert.fail('never reached');"],
     ['src/a.test.ts', 'assert.equal(1, total([1]));'],
+    ['src/a.test.ts', 'expect(result).toEqual(expected);'],
+    ['src/a.test.ts', 'assert.equal(a, ab);'],
+    ['tests/test_a.py', 'self.assertEqual(result, result2)'],
+    ['tests/test_a.py', 'assert a.b == a.b()'],
+    ['src/test/java/ATest.java', 'assertEquals(expected, actual);'],
     ['tests/test_a.py', 'assert False, "should have raised"'],
     ['tests/test_a.py', 'assert result is True'],
     ['tests/test_a.py', 'assert 1 == len(items)'],
