@@ -166,7 +166,8 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
         heading: options['disclosure-heading'],
         fields: [options['reviewed-field']],
       });
-      const reviewed = tokens(disclosure.fields[options['reviewed-field']]?.value ?? '');
+      // A glob of nothing but wildcards (`**`, `**/*`, `./`) names no file: it is "all", not a list.
+      const reviewed = tokens(disclosure.fields[options['reviewed-field']]?.value ?? '').filter((t) => !/^[*./]+$/.test(t));
       const unreviewed = coreFiles.filter((p) => !listed(p, reviewed));
       if (unreviewed.length > 0) {
         out.push({

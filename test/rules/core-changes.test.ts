@@ -43,6 +43,8 @@ const cases: [string, ChangeSet, string[], Parameters<typeof run>[2]?][] = [
   ['AI touches core, reviewed file listed', pull(['src/auth/session.ts'], body({ core: true, reviewed: '`src/auth/session.ts`' })), []],
   ['AI touches core, reviewed directory listed', pull(['src/auth/session.ts', 'src/auth/token.ts'], body({ core: true, reviewed: 'src/auth/' })), []],
   ['AI touches core, reviewed glob listed', pull(['src/auth/session.ts'], body({ core: true, reviewed: 'src/auth/**' })), []],
+  ['AI touches core, "**" claimed as reviewed after a file', pull(['src/auth/session.ts'], body({ core: true, reviewed: 'src/ui/button.tsx, **' })), ['unreviewedCore']],
+  ['AI touches core, "**/*" claimed as reviewed after a file', pull(['src/auth/session.ts'], body({ core: true, reviewed: 'src/ui/button.tsx `**/*`' })), ['unreviewedCore']],
   ['mega AI PR across two core modules', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true, reviewed: 'src/auth/**, src/billing/**' })), ['megaPr']],
   ['two core modules allowed by max-core-modules', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true, reviewed: 'src/auth/**, src/billing/**' })), [], { options: { 'max-core-modules': 2 } }],
   ['human PR across two core modules is no mega AI PR', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true }), []), [], { ai: HUMAN }],
