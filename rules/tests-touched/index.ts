@@ -56,8 +56,10 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
       const language = facts.test ? languageOf(file.path) : undefined;
       if (facts.test && file.patchMissing && weakened) {
         violations.push({ messageId: 'notRead', path: file.path, severity: 'error' });
-      } else if (language !== undefined && file.binary && !file.submodule && weakened) {
-        // A NUL byte makes git (and GitHub) show no diff: its markers and assertions go unseen.
+      } else if (language !== undefined && file.binary && file.contentScan !== undefined && weakened) {
+        // A NUL byte makes git (and GitHub) show no diff: its markers and assertions go unseen. Only
+        // where the source read the content and found it binary (git): GitHub's file list gives an
+        // empty new file or a mode change no patch either, and it is not told apart from a binary.
         violations.push({ messageId: 'binaryTest', path: file.path, severity: 'error' });
       }
       if (facts.test && hasContentChange(file)) {

@@ -131,11 +131,15 @@ describe('test definitions removed', () => {
 
 describe('binary test files', () => {
   it('a test file git calls binary (a NUL byte in it) is an error: its diff shows nothing', () => {
-    const hidden = file('src/cart.test.ts', { binary: true });
+    const hidden = { ...file('src/cart.test.ts', { binary: true }), contentScan: { lines: [] } };
     const violations = runRule(testsTouched, change({ files: [src, hidden] }), {}, {});
     expect(violations).toEqual([expect.objectContaining({ messageId: 'binaryTest', path: 'src/cart.test.ts', severity: 'error' })]);
     expect(violations[0]!.message).toContain('git treats this test file as binary');
     expect(violations[0]!.message).toContain('Remove the binary content from the test file');
+  });
+
+  it('a file the source only guessed binary (GitHub gives an empty new file no patch either) is not', () => {
+    expect(ids([file('tests/__init__.py', { status: 'added', binary: true })])).toEqual([]);
   });
 
   it('binary fixtures, images and snapshots under a test folder are not', () => {
@@ -144,6 +148,7 @@ describe('binary test files', () => {
   });
 
   it('weakened-tests: false does not report it', () => {
-    expect(runRule(testsTouched, change({ files: [src, file('src/cart.test.ts', { binary: true })] }), { 'weakened-tests': false })).toEqual([]);
+    const hidden = { ...file('src/cart.test.ts', { binary: true }), contentScan: { lines: [] } };
+    expect(runRule(testsTouched, change({ files: [src, hidden] }), { 'weakened-tests': false })).toEqual([]);
   });
 });
