@@ -9,6 +9,7 @@ import { Minimatch } from 'minimatch';
 import { allRules } from '../rules/index.ts';
 import { LOCKFILE_GLOBS } from '../rules/pr-size/exclusions.ts';
 import { LANGUAGES } from '../rules/tests-touched/markers.ts';
+import { RUNNER_CONFIG } from '../rules/tests-touched/runner-config.ts';
 import { GLOB_OPTIONS } from '../src/glob.ts';
 import { linearMatcher } from '../src/globmatch/path.ts';
 
@@ -29,8 +30,9 @@ function defaultStrings(): string[] {
     }
   };
   for (const rule of allRules) walk(rule.meta.schema);
-  // And the lists rules keep in code: lockfiles, each language's test file names and folders.
-  strings([...LOCKFILE_GLOBS, ...LANGUAGES.map((l) => [l.testNames, l.collectedFolders ?? []])]);
+  // And the lists rules keep in code: lockfiles, each language's test file names and folders,
+  // the test runners' configuration files.
+  strings([...LOCKFILE_GLOBS, ...LANGUAGES.map((l) => [l.testNames, l.collectedFolders ?? []]), ...RUNNER_CONFIG]);
   return [...out].filter((s) => /[*?[{/.]/.test(s)).sort();
 }
 

@@ -5,7 +5,7 @@ import type { ResolvedPolicy } from './policy/resolve.ts';
 import { sortFindings } from './report/findings.ts';
 import type { AnyRule, PrField, RuleContext, Violation } from './rule.ts';
 import { deferFinding, missingFields } from './deferral.ts';
-import { PLACEHOLDER, renderMessage } from './rule-kit/index.ts';
+import { PLACEHOLDER, renderMessage, SEVERITY_RANK } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
 import { type RuleRun, ruleRuns } from './policy/overrides.ts';
 import { aiPendingNote, aiUndecided, onlyUnderAi, type RawFinding, sameRuns, trackAssisted } from './ai-pending.ts';
@@ -107,6 +107,8 @@ function runRule(
   secrets: string[],
 ): RawFinding[] {
   const out: RawFinding[] = [];
+  // A finding on a renamed file may come from the runs of both its paths: the worse one is kept.
+  const kept = new Map<string, RawFinding>();
   for (const run of runs) {
     const severity: Severity = run.severity;
     const options = run.options;
@@ -115,10 +117,20 @@ function runRule(
     // Secrets first: a rule that fails half-way still has every secret it saw masked.
     for (const v of violations) if (v.secrets) secrets.push(...v.secrets);
     for (const v of violations) {
-      if (!run.owns(v.path)) continue;
+      if (!run.owns(v.path, v.line)) continue;
       const finding = toFinding(rule, severity, v);
       if (v.path === undefined && run.appliedLabel) finding.message += ` (Policy ${run.appliedLabel} applied: every changed file is in it.)`;
-      out.push({ finding, missing: missingFields(rule, v, unavailable) });
+      const raw: RawFinding = { finding, missing: missingFields(rule, v, unavailable) };
+      if (v.path !== undefined) {
+        const same = `${v.path}\0${v.line ?? ''}\0${finding.message}`;
+        const before = kept.get(same);
+        if (before !== undefined) {
+          if (SEVERITY_RANK[before.finding.severity] <= SEVERITY_RANK[finding.severity]) continue;
+          out.splice(out.indexOf(before), 1);
+        }
+        kept.set(same, raw);
+      }
+      out.push(raw);
     }
   }
   return out;

@@ -16,6 +16,7 @@ export interface CoreChangesOptions {
   'core-marker': string;
   'disclosure-heading': string;
   'reviewed-field': string;
+  'require-change-type': boolean;
 }
 
 /** How many file names a message lists. */
@@ -41,7 +42,7 @@ function planDocuments(change: ChangeSet, o: CoreChangesOptions): string[] {
   return [...paths];
 }
 
-type MessageId = 'leafTouchesCore' | 'unreviewedCore' | 'megaPr' | 'mustNotModify' | 'planMissing';
+type MessageId = 'leafTouchesCore' | 'coreUndeclared' | 'unreviewedCore' | 'megaPr' | 'mustNotModify' | 'planMissing';
 
 export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
   meta: {
@@ -96,6 +97,11 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
           default: REVIEWED_FIELD,
           description: 'Field listing the files a human reviewed line by line.',
         },
+        'require-change-type': {
+          type: 'boolean',
+          default: true,
+          description: 'A PR that changes core must tick the core box; false reports only a PR that ticks the leaf box.',
+        },
       },
     },
     // The PR description declares the change type, the reviewed files and the plan.
@@ -105,6 +111,11 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
         'The PR is declared a leaf node, but it changes core code: {{files}} (module {{modules}}). A change that ' +
         'touches core is core, and core needs line-by-line review by the module owner. Tick "Core code" instead, ' +
         'or move the core changes to their own PR.',
+      coreUndeclared:
+        'This PR changes core code: {{files}} (module {{modules}}), but its "{{heading}}" section does not tick ' +
+        '"{{core}}". A PR that touches core must say so, so that the module owner reviews it line by line before it ' +
+        'merges. Tick "{{core}}" in the PR description (the template\'s "{{heading}}" section), or move the core ' +
+        'changes to their own PR.',
       unreviewedCore:
         'This AI-assisted change touches core ({{modules}}), but "{{field}}" does not list {{files}}. The guideline ' +
         'lets AI change core only when a human reads it line by line. Review those files and list them there.',
@@ -141,6 +152,12 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
     const declared = declaredChangeType(change, options['change-type-heading'], options['leaf-marker'], options['core-marker']);
     if (declared === 'leaf' && coreFiles.length > 0) {
       out.push({ messageId: 'leafTouchesCore', data: { files: names(coreFiles), modules: modules.join(', ') } });
+    } else if (declared === 'none' && coreFiles.length > 0 && options['require-change-type']) {
+      // Neither box ticked (or no section at all): a core change that does not say so.
+      out.push({
+        messageId: 'coreUndeclared',
+        data: { files: names(coreFiles), modules: modules.join(', '), heading: options['change-type-heading'], core: options['core-marker'] },
+      });
     }
 
     if (context.ai.assisted && coreFiles.length > 0) {
@@ -149,7 +166,8 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
         heading: options['disclosure-heading'],
         fields: [options['reviewed-field']],
       });
-      const reviewed = tokens(disclosure.fields[options['reviewed-field']]?.value ?? '');
+      // A glob of nothing but wildcards (`**`, `**/*`, `./`) names no file: it is "all", not a list.
+      const reviewed = tokens(disclosure.fields[options['reviewed-field']]?.value ?? '').filter((t) => !/^[*./]+$/.test(t));
       const unreviewed = coreFiles.filter((p) => !listed(p, reviewed));
       if (unreviewed.length > 0) {
         out.push({

@@ -5,12 +5,22 @@ import { findField, findSection, findTaskItem, parseMarkdown, taskItems } from '
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
-/** First path-like token of a list item: `- \`src/auth/**\` — owned by the auth team` -> `src/auth/**`. */
+/** A token that names a path or glob: it has a `/` or a wildcard, or a file extension (`Makefile` has neither). */
+const PATH_LIKE = /[/*?]|^[\w-]+(?:\.[\w-]+)*\.[A-Za-z0-9]{1,10}$/;
+
+/**
+ * The first path or glob of a list item: its first code span, else its first path-like word, else
+ * its first word. `- The auth module: \`src/auth/**\`` -> `src/auth/**`,
+ * `- Anything under db/migrations/` -> `db/migrations/`, `- Makefile` -> `Makefile`.
+ */
 function itemPath(text: string): string | undefined {
   const item = /^\s*(?:[-*+]|\d+[.)])\s+(.*)$/.exec(text);
   if (!item) return undefined;
-  const token = /^[`"']?([^\s`"',;]+)/.exec(item[1]!.trim())?.[1];
-  return token && token !== '' ? token.replace(/^\.\//, '') : undefined;
+  const body = item[1]!.trim();
+  const code = /`([^`\s]+)`/.exec(body)?.[1];
+  const words = tokens(body);
+  const token = code ?? words.find((w) => PATH_LIKE.test(w)) ?? words[0];
+  return token === undefined || token === '' ? undefined : token.replace(/^\.\//, '');
 }
 
 /** Paths and globs listed under the plan's "Must not modify" heading or `Must not modify:` line. */

@@ -28,7 +28,19 @@ function addedLinesOf(file: FileChange): DiffLine[] {
   return file.hunks.flatMap((hunk) => hunk.added);
 }
 
-/** How many assertions one line holds; comment lines hold none. */
+const CONSTANTS = new Map<Language, readonly RegExp[]>();
+
+/** The language's assertions on constants (`expect(true).toBe(true)`): they check nothing. */
+function constantsOf(language: Language): readonly RegExp[] {
+  let found = CONSTANTS.get(language);
+  if (found === undefined) CONSTANTS.set(language, (found = language.markers.filter((m) => m.kind === 'constant').map((m) => m.pattern)));
+  return found;
+}
+
+/**
+ * How many assertions one line holds; comment lines hold none, and an assertion on constants
+ * (`expect(true).toBe(true)`, `assert True`) is none either: replacing a real one by it loses one.
+ */
 export function countAssertions(line: string, language: Language): number {
   if (language.comment.test(line)) return 0;
   let count = 0;
@@ -36,6 +48,7 @@ export function countAssertions(line: string, language: Language): number {
     pattern.lastIndex = 0;
     while (pattern.exec(line) !== null) count++;
   }
+  for (const constant of constantsOf(language)) if (count > 0 && constant.test(line)) count--;
   return count;
 }
 
@@ -50,10 +63,13 @@ interface Side {
   lines: Map<string, number[]>;
 }
 
-function side(lines: readonly DiffLine[], language: Language): Side {
+/** What is counted on a line: assertions, or test definitions. */
+type Count = (line: string, language: Language) => number;
+
+function side(lines: readonly DiffLine[], language: Language, count: Count): Side {
   const result: Side = { total: 0, lines: new Map() };
   for (const { content } of lines) {
-    const n = countAssertions(content, language);
+    const n = count(content, language);
     if (n === 0) continue;
     result.total += n;
     const k = key(content);
@@ -64,10 +80,15 @@ function side(lines: readonly DiffLine[], language: Language): Side {
   return result;
 }
 
+/** One on a line that declares a test its runner collects (`def test_x`, `@Test`, `func TestX(`). */
+export function countDefinitions(line: string, language: Language): number {
+  return language.collected !== undefined && !language.comment.test(line) && language.collected.test(line) ? 1 : 0;
+}
+
 export interface AssertionBalance {
-  /** Assertions on added lines. */
+  /** Assertions (or test definitions) on added lines. */
   added: number;
-  /** Assertions on deleted lines that did not move to another test file of the change. */
+  /** Those on deleted lines that did not move to another test file of the change. */
   removed: number;
   /** The added lines bring table-driven tests, where one assertion line runs once per row. */
   parametrized: boolean;
@@ -82,17 +103,32 @@ export function losesAssertions({ added, removed, parametrized }: AssertionBalan
   return removed > added && !(parametrized && added > 0);
 }
 
+type Counted = readonly { file: FileChange; language: Language }[];
+
 /**
  * Assertions added and removed in each test file. A deleted assertion line that reappears
  * unchanged in another test file of the same change moved, and counts on neither side of its
  * old file (tests split or merged across files are not weakened).
  */
-export function assertionBalances(files: readonly { file: FileChange; language: Language }[]): Map<FileChange, AssertionBalance> {
+export function assertionBalances(files: Counted): Map<FileChange, AssertionBalance> {
+  return balances(files, countAssertions);
+}
+
+/**
+ * Test definitions added and removed in each test file, the same way: a test whose definition
+ * goes (`@Test` dropped, `def test_x` renamed `_test_x`, `func TestX` renamed `testX`) no longer
+ * runs, though its assertions stay.
+ */
+export function definitionBalances(files: Counted): Map<FileChange, AssertionBalance> {
+  return balances(files, countDefinitions);
+}
+
+function balances(files: Counted, count: Count): Map<FileChange, AssertionBalance> {
   const sides = files.map(({ file, language }) => ({
     file,
-    added: side(addedLinesOf(file), language),
+    added: side(addedLinesOf(file), language, count),
     parametrized: addedLinesOf(file).some((l) => !language.comment.test(l.content) && language.parametrized.test(l.content)),
-    deleted: side(deletedLinesOf(file), language),
+    deleted: side(deletedLinesOf(file), language, count),
   }));
   // Lines deleted and added again in the same file cancel out; added lines left over may have
   // come from another file.

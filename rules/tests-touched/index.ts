@@ -1,7 +1,7 @@
 // tests-touched: source changes come with test changes, and tests are not quietly weakened.
 import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
-import { assertionBalances, losesAssertions } from './assertions.ts';
+import { assertionBalances, definitionBalances, losesAssertions } from './assertions.ts';
 import type { Language } from './language.ts';
 import { languageOf } from './markers.ts';
 import { meta, type MessageId } from './meta.ts';
@@ -24,6 +24,10 @@ function listFiles(paths: readonly string[]): string {
 
 function assertions(n: number): string {
   return n === 1 ? '1 assertion' : `${n} assertions`;
+}
+
+function definitionCount(n: number): string {
+  return n === 1 ? '1 test definition' : `${n} test definitions`;
 }
 
 export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
@@ -49,12 +53,17 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
       if (facts.renamedAway && weakened) {
         violations.push({ messageId: 'testRenamedAway', path: file.path, data: { from: file.oldPath! } });
       }
+      const language = facts.test ? languageOf(file.path) : undefined;
       if (facts.test && file.patchMissing && weakened) {
         violations.push({ messageId: 'notRead', path: file.path, severity: 'error' });
+      } else if (language !== undefined && file.binary && file.contentScan !== undefined && weakened) {
+        // A NUL byte makes git (and GitHub) show no diff: its markers and assertions go unseen. Only
+        // where the source read the content and found it binary (git): GitHub's file list gives an
+        // empty new file or a mode change no patch either, and it is not told apart from a binary.
+        violations.push({ messageId: 'binaryTest', path: file.path, severity: 'error' });
       }
       if (facts.test && hasContentChange(file)) {
-        const language = languageOf(file.path);
-        if (language === undefined || file.patchMissing) testChanged = true;
+        if (language === undefined || file.patchMissing || file.binary) testChanged = true;
         else counted.push({ file, language });
       } else if (facts.sourceByPath && !file.attributes?.generated && !file.attributes?.vendored) {
         if (facts.inlineTest) testChanged = true;
@@ -65,25 +74,32 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
     }
 
     let lostAssertions = false;
+    const definitions = definitionBalances(counted);
     for (const [file, balance] of assertionBalances(counted)) {
-      const { added, removed } = balance;
-      if (!losesAssertions(balance)) {
+      const defined = definitions.get(file)!;
+      // One finding a file: lost assertions say more than lost test definitions when both go.
+      const lost = losesAssertions(balance)
+        ? { ...balance, messageId: 'assertionsRemoved' as const, what: assertions }
+        : losesAssertions(defined)
+          ? { ...defined, messageId: 'testsRemoved' as const, what: definitionCount }
+          : undefined;
+      if (lost === undefined) {
         testChanged = true;
         continue;
       }
       lostAssertions = true;
       if (weakened) {
         violations.push({
-          messageId: 'assertionsRemoved',
+          messageId: lost.messageId,
           path: file.path,
-          data: { removed: assertions(removed), added: added === 0 ? 'none' : String(added) },
+          data: { removed: lost.what(lost.removed), added: lost.added === 0 ? 'none' : String(lost.added) },
         });
       }
     }
 
     if (untested.length > 0 && !testChanged) {
       const summary = untested.length === 1 ? '1 source file' : `${untested.length} source files`;
-      const note = lostAssertions ? ' (the test files it changes only lose assertions)' : '';
+      const note = lostAssertions ? ' (the test files it changes only lose assertions or test definitions)' : '';
       violations.unshift({ messageId: 'untested', data: { summary, weakened: note, files: listFiles(untested) } });
     }
     return violations;

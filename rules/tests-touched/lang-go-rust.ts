@@ -6,6 +6,10 @@ const GINKGO = '(?:It|Describe|Context|When|Specify|Entry|DescribeTable|Describe
 
 const re = (source: string) => new RegExp(source);
 
+// A literal an assertion on constants compares (bounded, so a hostile line stays linear).
+// (or the same name on both sides: a value compared with itself)
+const LITERAL = '(?:[A-Za-z_][\\w.]{0,80}|true|false|nil|None|-?\\d{1,20}(?:\\.\\d{1,20})?|"[^"\\\\]{0,200}")';
+
 export const go: Language = {
   name: 'Go',
   extensions: ['go'],
@@ -21,6 +25,11 @@ export const go: Language = {
     { kind: 'skip', pattern: /(?<![\w.])Skip\s*\(/ },
     // A build constraint that no build satisfies drops the whole file: //go:build ignore
     { kind: 'skip', pattern: /^\s*\/\/\s*(?:go:build|\+build)\b[^\n]*\bignore\b/ },
+    // Assertions on constants, which pass whatever the code does: assert.True(t, true),
+    // require.Equal(t, 1, 1), s.True(true), Expect(true).To(BeTrue())
+    { kind: 'constant', pattern: /(?<![\w.])(?:(?:assert|require)\s*\.\s*(?:True\s*\(\s*\w{1,40}\s*,\s*true|False\s*\(\s*\w{1,40}\s*,\s*false)|s\s*\.\s*(?:True\s*\(\s*true|False\s*\(\s*false))\s*[,)]/ },
+    { kind: 'constant', pattern: re(`(?<![\\w.])(?:(?:assert|require)\\s*\\.\\s*(?:Equal|EqualValues|Exactly)\\s*\\(\\s*\\w{1,40}\\s*,|s\\s*\\.\\s*(?:Equal|EqualValues)\\s*\\()\\s*(${LITERAL})\\s*,\\s*\\1\\s*[,)]`) },
+    { kind: 'constant', pattern: /(?<![\w.])(?:Expect|\u03A9)\s*\(\s*true\s*\)\s*\.\s*(?:To|Should)\s*\(\s*BeTrue\s*\(\s*\)\s*\)/ },
   ],
   assertions: [
     // t.Error(, t.Errorf(, t.Fatal(, t.Fatalf(, t.Fail(, t.FailNow(
@@ -33,6 +42,7 @@ export const go: Language = {
     /(?<![\w.])(?:Expect|Eventually|Consistently|\u03A9)\s*\(/g,
   ],
   definitions: /^func\s+(?:Test|Benchmark|Fuzz|Example)\w*\s*\(/,
+  collected: /^func\s+(?:Test|Benchmark|Fuzz|Example)\w*\s*\(/,
   // for _, tt := range tests { t.Run(tt.name, ...) }; Ginkgo DescribeTable / Entry
   parametrized: /\bt\s*\.\s*Run\s*\(|:=\s*range\b|\b(?:DescribeTable|Entry)\s*\(/,
   comment: C_LIKE_COMMENT,
@@ -49,6 +59,9 @@ export const rust: Language = {
     { kind: 'conditional', pattern: /#\[\s*cfg_attr\s*\([^[\]]*\bignore\b/, inSource: true },
     // #[cfg(any())] and #[cfg(false)] compile the item (a test module) out
     { kind: 'skip', pattern: /#\[\s*cfg\s*\(\s*(?:any\s*\(\s*\)|false)\s*\)\s*\]/ },
+    // Assertions on constants, which pass whatever the code does: assert!(true), assert_eq!(1, 1)
+    { kind: 'constant', pattern: /\bassert!\s*\(\s*true\s*[,)]/ },
+    { kind: 'constant', pattern: re(`\\bassert_eq!\\s*\\(\\s*(${LITERAL})\\s*,\\s*\\1\\s*[,)]`) },
   ],
   assertions: [
     // assert!, assert_eq!, assert_ne!, debug_assert!, prop_assert_eq!, insta::assert_snapshot!, assert_matches!
@@ -56,6 +69,7 @@ export const rust: Language = {
   ],
   // #[test], #[tokio::test], #[rstest]
   definitions: /#\[\s*(?:\w+::)?(?:test|rstest|test_case)\b/,
+  collected: /#\[\s*(?:\w+::)?(?:test|rstest|test_case)\b/,
   // rstest's #[case], test-case's #[test_case], proptest!
   parametrized: /#\[\s*(?:rstest|case|test_case|values)\b|\bproptest\s*!/,
   comment: C_LIKE_COMMENT,

@@ -21,6 +21,11 @@ const QUOTE = '[\'"`]';
 
 const re = (source: string) => new RegExp(source);
 
+// A literal: what an assertion on constants compares (bounded, so a hostile line stays linear).
+// A value compared with itself: a literal, or the same name on both sides (`assert.equal(a, a)`).
+const SAME = `(?:true|false|null|undefined|-?\\d{1,20}(?:\\.\\d{1,20})?|'[^'\\\\]{0,200}'|"[^"\\\\]{0,200}"|[A-Za-z_$][\\w$.]{0,80})`;
+const LITERAL = `(?:true|false|null|undefined|-?\\d{1,20}(?:\\.\\d{1,20})?|'[^'\\\\]{0,200}'|"[^"\\\\]{0,200}"|\`[^\`$\\\\]{0,200}\`)`;
+
 export const javascript: Language = {
   name: 'JavaScript/TypeScript',
   extensions: ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts', 'vue', 'svelte'],
@@ -55,6 +60,23 @@ export const javascript: Language = {
     // it.skipIf(process.platform === 'win32')(, describe.runIf(process.env.CI)(
     // (a constant that never skips, `skipIf(false)`, is no marker)
     { kind: 'conditional', pattern: re(`${CHAIN}(?:skipIf\\b(?!${NEVER(FALSE)})|runIf\\b(?!${NEVER(TRUE)}))${CALL}`) },
+    // Assertions on constants, which pass whatever the code does: expect(true).toBe(true),
+    // expect(1).toEqual(1), chai's expect(true).to.be.true, up to the end of the statement (or of
+    // a one-line test: `it('a', () => expect(1).toBe(1));`), so that `expect('a@b.c').toMatch(EMAIL)`,
+    // which checks EMAIL, is not one
+    {
+      kind: 'constant',
+      pattern: re(`(?<![\\w$.])expect\\s*\\(\\s*${LITERAL}\\s*\\)(?:\\s{0,8}\\.\\s{0,8}[A-Za-z]{1,40}){1,6}\\s*(?:\\(\\s*(?:${LITERAL}\\s*)?\\))?(?=[\\s);]{0,8}$)`),
+    },
+    // assert(true), assert.ok(1), assert.isTrue(true), t.true(true), t.truthy(1) (not assert(false): that one is "never reached")
+    { kind: 'constant', pattern: /(?<![\w$.])(?:assert(?:\s{0,8}\.\s{0,8}(?:ok|isOk|isTrue))?|t\s*\.\s*(?:true|truthy|ok))\s*\(\s*(?:true|1|!0|!false)\s*[,)]/ },
+    // assert.equal(1, 1), assert.strictEqual('a', 'a'), t.is(1, 1), t.deepEqual(true, true)
+    {
+      kind: 'constant',
+      pattern: re(`(?<![\\w$.])(?:assert|t)\\s*\\.\\s*(?:equal|strictEqual|deepEqual|deepStrictEqual|equals|is|same|strictSame)\\s*\\(\\s*(${SAME})\\s*,\\s*\\1\\s*[,)]`),
+    },
+    // expect(result).toBe(result): a value compared with itself
+    { kind: 'constant', pattern: /(?<![\w$.])expect\s*\(\s*([A-Za-z_$][\w$.]{0,80})\s*\)\s*\.\s*(?:toBe|toEqual|toStrictEqual)\s*\(\s*\1\s*\)/ },
   ],
   assertions: [
     // expect(, expect.soft(, assert(, assert.equal(, chai.expect(, supertest's .expect(200), expectTypeOf(

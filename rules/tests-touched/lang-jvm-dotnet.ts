@@ -6,6 +6,10 @@ const ANNOTATION = '@\\s*(?:[\\w.]*\\.)?';
 
 const re = (source: string) => new RegExp(source);
 
+// A literal an assertion on constants compares (bounded, so a hostile line stays linear).
+// (or the same name on both sides: a value compared with itself)
+const LITERAL = '(?:[A-Za-z_][\\w.]{0,80}|true|false|null|-?\\d{1,20}(?:\\.\\d{1,20})?[LlFfDdMm]?|"[^"\\\\]{0,200}")';
+
 export const jvm: Language = {
   name: 'Java/Kotlin',
   extensions: ['java', 'kt', 'kts'],
@@ -25,6 +29,11 @@ export const jvm: Language = {
     { kind: 'conditional', pattern: /\b(?:assumeTrue(?!\s*\(\s*true\s*[,)])|assumeFalse(?!\s*\(\s*false\s*[,)])|assumeThat|assumeNotNull|assumeNoException)\s*\(/ },
     // Kotest: xtest(, xshould(, xdescribe(, ...
     { kind: 'skip', pattern: /(?<![\w.])x(?:test|should|it|describe|context|feature|scenario|given|when|then|expect)\s*\(/ },
+    // Assertions on constants, which pass whatever the code does: assertTrue(true),
+    // Assertions.assertEquals(1, 1), assertThat(true).isTrue(), true shouldBe true
+    { kind: 'constant', pattern: /(?<!\w)(?:assertTrue\s*\(\s*true|assertFalse\s*\(\s*false|assertNull\s*\(\s*null)\s*[,)]/ },
+    { kind: 'constant', pattern: re(`(?<!\\w)assert(?:Equals|Same)\\s*\\(\\s*(${LITERAL})\\s*,\\s*\\1\\s*[,)]`) },
+    { kind: 'constant', pattern: /(?<!\w)assertThat\s*\(\s*true\s*\)\s*\.\s*isTrue\s*\(\s*\)|(?<![\w.])true\s+shouldBe\s+true\b/ },
   ],
   assertions: [
     // assertEquals(, Assertions.assertThat(, assertThrows<E> {, Mockito verify(, fail(
@@ -36,6 +45,8 @@ export const jvm: Language = {
   ],
   // @Test, @ParameterizedTest, @RepeatedTest, @TestFactory; Kotest test("name")
   definitions: /@\s*(?:[\w.]*\.)?(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b|(?<![\w.])(?:test|should|describe|context)\s*\(\s*"/,
+  // JUnit and TestNG annotations only: Kotest's test("name") calls come and go with their assertions
+  collected: /@\s*(?:[\w.]*\.)?(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b/,
   // JUnit 5 @ParameterizedTest and its sources, JUnit 4 @Parameters, Kotest withData / forAll
   parametrized: /@\s*(?:ParameterizedTest|Parameters|MethodSource|CsvSource|ValueSource|EnumSource|ArgumentsSource)\b|\b(?:withData|forAll)\s*[({]/,
   comment: C_LIKE_COMMENT,
@@ -60,6 +71,10 @@ export const csharp: Language = {
     // Xunit.SkippableFact: Skip.If(cond), Skip.IfNot(cond); NUnit: Assume.That(cond)
     { kind: 'conditional', pattern: /\bSkip\s*\.\s*If(?:Not)?\s*\(/ },
     { kind: 'conditional', pattern: /\bAssume\s*\.\s*That\s*\(/ },
+    // Assertions on constants, which pass whatever the code does: Assert.True(true),
+    // Assert.IsTrue(true), Assert.AreEqual(1, 1); NUnit's Assert.Pass() ends the test as passed
+    { kind: 'constant', pattern: /\bAssert\s*\.\s*(?:(?:True|IsTrue)\s*\(\s*true|(?:False|IsFalse)\s*\(\s*false|(?:Null|IsNull)\s*\(\s*null)\s*[,)]|\bAssert\s*\.\s*Pass\s*\(/ },
+    { kind: 'constant', pattern: re(`\\bAssert\\s*\\.\\s*(?:Equal|AreEqual|Same|AreSame)\\s*\\(\\s*(${LITERAL})\\s*,\\s*\\1\\s*[,)]`) },
   ],
   assertions: [
     // Assert.Equal(, Assert.That(, CollectionAssert.AreEqual(, Assert.Throws<E>(
@@ -68,6 +83,7 @@ export const csharp: Language = {
     /\.\s*(?:Should|Verify\w*|Received|DidNotReceive)\s*\(/g,
   ],
   definitions: /[[,]\s*(?:Fact|Theory|Test|TestMethod|TestCase|DataTestMethod)\b/,
+  collected: /[[,]\s*(?:Fact|Theory|Test|TestMethod|TestCase|DataTestMethod)\b/,
   // xUnit [Theory] with [InlineData]/[MemberData], NUnit [TestCase]/[TestCaseSource], MSTest [DataRow]
   parametrized: /[[,]\s*(?:Theory|InlineData|MemberData|ClassData|TestCase|TestCaseSource|DataRow|DynamicData)\b/,
   comment: C_LIKE_COMMENT,

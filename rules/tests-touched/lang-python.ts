@@ -11,6 +11,12 @@ const END = '\\s*[,)]';
 
 const re = (source: string) => new RegExp(source);
 
+// A literal an assertion on constants compares (bounded, so a hostile line stays linear), or the
+// same name on both sides: a value compared with itself.
+const LITERAL = '(?:[A-Za-z_][\\w.]{0,80}|True|False|None|-?\\d{1,20}(?:\\.\\d{1,20})?|\'[^\'\\\\]{0,200}\'|"[^"\\\\]{0,200}")';
+// The end of an assert statement: its message, a comment, or the end of the line.
+const STATEMENT_END = '\\s*(?:,|#|$)';
+
 export const python: Language = {
   name: 'Python',
   extensions: ['py'],
@@ -34,6 +40,12 @@ export const python: Language = {
     { kind: 'skip', pattern: /^\s*collect_ignore(?:_glob)?\s*(?:\+?=|\.\s*(?:append|extend)\b)/ },
     // nose: @nottest
     { kind: 'skip', pattern: /^\s*@\s*(?:nose\s*\.\s*tools\s*\.\s*)?nottest\b/ },
+    // Assertions on constants, which pass whatever the code does: assert True, assert 1 == 1,
+    // self.assertTrue(True), self.assertEqual(1, 1) (not `assert False`: that one is "never reached")
+    { kind: 'constant', pattern: re(`^\\s*assert(?:\\s+(?:True|1)|\\s*\\(\\s*True\\s*\\))${STATEMENT_END}`) },
+    { kind: 'constant', pattern: re(`^\\s*assert\\s+(${LITERAL})\\s*(?:==|is)\\s*\\1${STATEMENT_END}`) },
+    { kind: 'constant', pattern: /\bassert(?:True|_)\s*\(\s*(?:True|1)\s*[,)]|\bassertFalse\s*\(\s*(?:False|0|None)\s*[,)]|\bassertIsNone\s*\(\s*None\s*[,)]/ },
+    { kind: 'constant', pattern: re(`\\bassert(?:Equal|Equals|Is|EqualValues)\\s*\\(\\s*(${LITERAL})\\s*,\\s*\\1\\s*[,)]`) },
   ],
   assertions: [
     // assert x, self.assertEqual(, self.assertRaises(, mock.assert_called_once_with(,
@@ -43,6 +55,7 @@ export const python: Language = {
     /(?<![\w.])pytest\s*\.\s*(?:raises|warns|deprecated_call)\s*\(/g,
   ],
   definitions: /^\s*(?:async\s+)?def\s+test|^\s*class\s+\w*Test/,
+  collected: /^\s*(?:async\s+)?def\s+test|^\s*class\s+\w*Test/,
   // @pytest.mark.parametrize, @parameterized.expand, with self.subTest(
   parametrized: /\bmark\s*\.\s*parametrize\b|@\s*parameterized\b|\bsubTest\s*\(/,
   comment: HASH_COMMENT,

@@ -8,6 +8,9 @@ const CALLED = '(?=\\s*[("\'{:]|\\s+do\\b|\\s*$)';
 
 const re = (source: string) => new RegExp(source);
 
+// A literal an assertion on constants compares (bounded, so a hostile line stays linear).
+const LITERAL = '(?:true|false|nil|-?\\d{1,20}(?:\\.\\d{1,20})?|\'[^\'\\\\]{0,200}\'|"[^"\\\\]{0,200}"|:\\w{1,40})';
+
 export const ruby: Language = {
   name: 'Ruby',
   extensions: ['rb'],
@@ -22,6 +25,11 @@ export const ruby: Language = {
     { kind: 'skip', pattern: /^\s*(?:skip|pending)\b(?!\s*[=:?!.])/ },
     // metadata: it 'works', skip: true; it 'works', pending: 'later'; it 'works', :skip
     { kind: 'skip', pattern: /[,(]\s*(?<m>(?:skip|pending):\s*(?:true\b|["']))|,\s*(?<s>:(?:skip|pending))\b/ },
+    // Assertions on constants, which pass whatever the code does: expect(true).to be(true),
+    // expect(1).to eq(1), expect(true).to be_truthy, assert true, assert_equal 1, 1
+    { kind: 'constant', pattern: re(`(?<![\\w.])expect\\s*\\(\\s*(${LITERAL})\\s*\\)\\s*\\.\\s*to\\s*(?:\\(\\s*)?(?:eq|eql|be|equal)\\s*[( ]\\s*\\1\\s*\\)?\\s*\\)?\\s*$`) },
+    { kind: 'constant', pattern: /(?<![\w.])expect\s*\(\s*true\s*\)\s*\.\s*to\s*(?:\(\s*)?be_truthy\b|^\s*assert(?:\s+|\s*\(\s*)true(?:\s*\))?\s*(?:,|#|$)/ },
+    { kind: 'constant', pattern: re(`^\\s*assert_equal(?:\\s+|\\s*\\(\\s*)(${LITERAL})\\s*,\\s*\\1\\s*(?:[,)#]|$)`) },
   ],
   assertions: [
     // RSpec: expect(x), expect { }, is_expected, should, x.should
@@ -30,6 +38,8 @@ export const ruby: Language = {
     /(?<![\w.])(?:assert|refute)(?:_\w+)?\b|\.\s*(?:must|wont)_\w+/g,
   ],
   definitions: /^\s*(?:RSpec\s*\.\s*)?(?:describe|context|it|specify|example|scenario|feature)\b|^\s*def\s+test_/,
+  // Minitest's test methods (RSpec's examples are calls that come and go with their assertions)
+  collected: /^\s*def\s+test_/,
   // [...].each do |input, expected|, it_behaves_like, include_examples
   parametrized: /\.\s*each(?:_with_index)?\s+do\b|\b(?:it_behaves_like|include_examples|it_should_behave_like)\b/,
   comment: HASH_COMMENT,

@@ -7,8 +7,10 @@
 /**
  * `focus`: only the marked tests run. `skip`: the marked test never runs (or its failure is
  * expected). `conditional`: the test is skipped when a condition holds (a platform, a variable).
+ * `constant`: an assertion on constants (`expect(true).toBe(true)`, `assert True`), which passes
+ * whatever the code does; it is no assertion when they are counted.
  */
-export type MarkerKind = 'focus' | 'skip' | 'conditional';
+export type MarkerKind = 'focus' | 'skip' | 'conditional' | 'constant';
 
 export interface Marker {
   kind: MarkerKind;
@@ -28,6 +30,13 @@ export interface Language {
   assertions: readonly RegExp[];
   /** A line this matches defines a test (`it(`, `def test_`, `func TestX(`, `@Test`). */
   definitions: RegExp;
+  /**
+   * A line this matches declares one test that its runner collects by the declaration alone
+   * (`def test_x`, `func TestX(`, `@Test`, `[Fact]`, `#[test]`): a change that loses such lines
+   * stops tests from running even when their assertions stay. Left out where tests are calls
+   * (`it(`, `describe(`) that come and go with their assertions.
+   */
+  collected?: RegExp;
   /**
    * Table-driven tests (`it.each`, `@pytest.mark.parametrize`, `[Theory]`): one assertion line
    * there runs once per row, so counting lines says little about how much is checked.

@@ -21,7 +21,7 @@ export const meta = {
         type: 'boolean',
         default: true,
         description:
-          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, and test files that lose assertions.',
+          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, test files that lose assertions or test declarations, and test runner configuration that lets the suite pass while checking less.',
       },
       'conditional-skips': {
         type: 'boolean',
@@ -47,6 +47,10 @@ export const meta = {
       'This change removes {{removed}} from this test file and adds {{added}}: its tests now check less than before, ' +
       'and a test left without assertions passes whatever the code does. ' +
       'Keep the assertions (or replace them with better ones), or say in the pull request why they are no longer needed.',
+    testsRemoved:
+      'This change removes {{removed}} from this test file and adds {{added}}: a test whose definition goes ' +
+      '(`@Test` dropped, `def test_x` renamed `_test_x`, `func TestX` renamed `testX`) is no longer collected, so it does not run, ' +
+      'even where its assertions stay. Keep the tests defined, or say in the pull request why they go.',
     focusMarker:
       '`{{marker}}` focuses the suite: the runner runs only the focused tests and silently skips all others. ' +
       'Remove it before merging.',
@@ -56,6 +60,17 @@ export const meta = {
     conditionalSkip:
       '`{{marker}}` now skips an existing test when its condition holds, so what it checks may go unchecked where it matters (for example in CI). ' +
       'Make sure the condition is meant, and say in the pull request where the test still runs.',
+    constantAssertion:
+      '`{{marker}}` asserts on constants (or compares a value with itself), so it passes whatever the code does and checks nothing; ' +
+      'it does not count as an assertion, so putting it in place of a real one removes that one. ' +
+      'Assert on what the code returns or does instead.',
+    runnerWeakened:
+      '`{{marker}}` {{effect}}: the suite now reports success while checking less, and no test file changes to show it. ' +
+      'Revert it and fix what fails, or say in the pull request why the test run is loosened.',
+    binaryTest:
+      'git treats this test file as binary (it holds a NUL byte or other non-text data), so its diff is not shown: ' +
+      'neither reviewers nor prguard can see whether its tests were skipped, focused or emptied. ' +
+      'Remove the binary content from the test file (keep binary fixtures in files of their own).',
     notRead:
       'prguard could not read the changes of this test file (the source did not provide its diff), ' +
       'so focus and skip markers and removed assertions in it were not checked. ' +

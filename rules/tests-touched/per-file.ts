@@ -10,6 +10,7 @@ import { heldTests } from './assertions.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
 import type { MessageId } from './meta.ts';
 import { renamedOutOfTests } from './renames.ts';
+import { isRunnerConfig, runnerWeakenings } from './runner-config.ts';
 
 export interface TestsTouchedOptions {
   source: string[];
@@ -35,7 +36,7 @@ export interface FileFacts {
   markers: TypedViolation<MessageId>[];
 }
 
-const MESSAGE_BY_KIND = { focus: 'focusMarker', skip: 'skipMarker', conditional: 'conditionalSkip' } as const;
+const MESSAGE_BY_KIND = { focus: 'focusMarker', skip: 'skipMarker', conditional: 'conditionalSkip', constant: 'constantAssertion' } as const;
 
 function hasInlineTestChange(file: FileChange): boolean {
   if (languageOf(file.path)?.name !== 'Rust') return false; // only Rust has inline tests we recognise
@@ -76,12 +77,11 @@ export function factsOf(file: FileChange, options: TestsTouchedOptions): FileFac
   const renamedAway = renamedOutOfTests(file, isTest);
   const test = matchesTests && !renamedAway;
   const sourceByPath = !test && matchesAny(file.path, options.source) && !matchesAny(file.path, options.ignore);
-  return {
-    test,
-    renamedAway,
-    deletedHeldTests: false,
-    sourceByPath,
-    inlineTest: sourceByPath && hasInlineTestChange(file),
-    markers: weakened ? markerViolations(file, test, options) : [],
-  };
+  const markers = weakened ? markerViolations(file, test, options) : [];
+  if (weakened && isRunnerConfig(file.path)) {
+    for (const { line, marker, effect } of runnerWeakenings(file)) {
+      markers.push({ messageId: 'runnerWeakened', path: file.path, line, data: { marker, effect } });
+    }
+  }
+  return { test, renamedAway, deletedHeldTests: false, sourceByPath, inlineTest: sourceByPath && hasInlineTestChange(file), markers };
 }

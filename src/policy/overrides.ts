@@ -3,7 +3,11 @@
 // order. The engine runs a rule once per configuration over the whole change (so no rule loses
 // context), and keeps each finding where its configuration applies: a finding on a path goes by
 // that path (the last override matching it); a whole-change finding goes by the override whose
-// files hold every changed file, and says which override applied. Pure.
+// files hold every changed file, and says which override applied. A rename changes both of its
+// paths: a finding on the renamed file itself (no line: a protected path, a test file moved away)
+// goes by either path's configuration, so moving a file into a directory whose override turns a
+// rule off does not take the file out of the rule; a finding on a line of its new content goes
+// by the new path. Pure.
 import { matchesAny } from '../glob.ts';
 import type { FileChange, SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
@@ -75,8 +79,12 @@ export function configFor(base: ResolvedRule | undefined, rule: AnyRule, overrid
 export interface RuleRun {
   severity: Exclude<SeveritySetting, 'off'>;
   options: Record<string, unknown>;
-  /** Whether a finding (by its path, or undefined for a whole-change one) belongs to this run. */
-  owns(path: string | undefined): boolean;
+  /**
+   * Whether a finding (by its path and line, or no path for a whole-change one) belongs to this
+   * run. A finding on a renamed file without a line belongs to the runs of both its paths: the
+   * engine keeps one finding.
+   */
+  owns(path: string | undefined, line?: number): boolean;
   /** For a whole-change finding of an override's run: which override applied. */
   appliedLabel?: string;
 }
@@ -95,7 +103,7 @@ function effective(entry: ResolvedRule, aiAssisted: boolean): { severity: Severi
 export function ruleRuns(
   rule: AnyRule,
   base: ResolvedRule | undefined,
-  files: readonly Pick<FileChange, 'path'>[],
+  files: readonly Pick<FileChange, 'path' | 'oldPath' | 'status'>[],
   overrides: readonly ResolvedOverride[],
   aiAssisted: boolean,
   defaults: () => Record<string, unknown>,
@@ -107,11 +115,25 @@ export function ruleRuns(
   // No override names the rule (the common case): every file gets the policy's own entry.
   const named = overrides.some((o) => o.rules[id] !== undefined);
   const appliedTo = (path: string) => (named ? overridesFor(overrides, id, path) : []);
+  /** A renamed file's new path -> its old one, which the rename changes too. */
+  const renamedFrom = new Map<string, string>();
   for (const f of named ? files : []) {
-    const applied = appliedTo(f.path);
-    sets.set(key(applied), applied);
-    common = common === null ? applied : common.filter((i) => applied.includes(i));
+    const paths = [f.path];
+    if (f.status === 'renamed' && f.oldPath !== undefined && f.oldPath !== f.path) {
+      renamedFrom.set(f.path, f.oldPath);
+      paths.push(f.oldPath);
+    }
+    for (const path of paths) {
+      const applied = appliedTo(path);
+      sets.set(key(applied), applied);
+      common = common === null ? applied : common.filter((i) => applied.includes(i));
+    }
   }
+  const ownedBy = (path: string, line: number | undefined, mine: string) => {
+    if (key(appliedTo(path)) === mine) return true;
+    const old = line === undefined ? renamedFrom.get(path) : undefined;
+    return old !== undefined && key(appliedTo(old)) === mine;
+  };
   const whole = key(common ?? []);
   sets.set(whole, common ?? []);
   const runs: RuleRun[] = [];
@@ -124,7 +146,7 @@ export function ruleRuns(
     const run: RuleRun = {
       severity: e.severity,
       options: e.options,
-      owns: (path) => (path === undefined ? whole === mine : key(appliedTo(path)) === mine),
+      owns: (path, line) => (path === undefined ? whole === mine : ownedBy(path, line, mine)),
     };
     if (applied.length > 0) run.appliedLabel = applied.map((i) => overrideLabel(overrides, i)).join(' and ');
     runs.push(run);

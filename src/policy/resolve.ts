@@ -35,14 +35,31 @@ export interface WaiverPolicy {
   rules: string[];
 }
 
+/**
+ * A module's globs as they match: a directory named as a path (`src/auth`, `src/auth/`) covers
+ * what is below it, as a path in `must-not-modify` does, and a leading `/` (CODEOWNERS' anchor) is
+ * the repository root. As written they matched no file below (`src/auth/` matches nothing at all),
+ * so the module was silently never touched.
+ */
+export function moduleGlobs(globs: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const written of globs) {
+    const glob = written.replace(/^\/+/, '');
+    if (glob.endsWith('/')) out.add(`${glob}**`);
+    else if (/[*?[\]{}]/.test(glob)) out.add(glob);
+    else out.add(glob).add(`${glob}/**`);
+  }
+  return [...out];
+}
+
 /** `core:` in either form -> module globs, and the owners the long form names. */
 export function resolveCore(core: PolicyConfig['core']): { globs: Record<string, string[]>; owners: Record<string, string[]> } {
   const globs: Record<string, string[]> = {};
   const owners: Record<string, string[]> = {};
   for (const [name, value] of Object.entries(core ?? {})) {
-    if (Array.isArray(value)) globs[name] = value;
+    if (Array.isArray(value)) globs[name] = moduleGlobs(value);
     else {
-      globs[name] = value.paths;
+      globs[name] = moduleGlobs(value.paths);
       if (value.owners) owners[name] = value.owners;
     }
   }

@@ -34,7 +34,7 @@ function buildRepo(policy?: { base: string; head?: string }): { repo: Repo; base
     'legacy/old.ts': lines('old', 40),
     'assets/blob.bin': binary('nothing-here-at-all'),
     'src/gone.ts': lines('gone', 5),
-    'src/app.test.ts': "import { expect, test } from 'vitest';\ntest('a', () => {\n  expect(1).toBe(1);\n});\n",
+    'src/app.test.ts': "import { expect, test } from 'vitest';\ntest('a', () => {\n  expect(cfg_1).toBe(7);\n});\n",
     ...(policy ? { '.github/prguard.yml': policy.base } : {}),
   });
   repo.git('rm', '-q', 'src/gone.ts', 'legacy/old.ts');

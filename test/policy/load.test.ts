@@ -84,4 +84,9 @@ describe('policy resolution', () => {
     const p = policyFromText('version: 1\ncore:\n  billing: ["src/billing/**"]\n', 'p.yml', demoRules);
     expect(p.core).toEqual({ billing: ['src/billing/**'] });
   });
+  it('a core module named by its directory covers what is below it (it matched no file there)', () => {
+    const text = 'version: 1\ncore:\n  auth: ["src/auth", "/lib/session/"]\n  billing: { paths: ["src/billing/", "db/billing_*.sql"] }\n';
+    const p = policyFromText(text, 'p.yml', demoRules);
+    expect(p.core).toEqual({ auth: ['src/auth', 'src/auth/**', 'lib/session/**'], billing: ['src/billing/**', 'db/billing_*.sql'] });
+  });
 });

@@ -54,6 +54,28 @@ describe('overrides', () => {
     expect(r.rules).toContain('protected-paths');
   });
 
+  it('a file renamed into a directory whose override turns the rule off keeps the finding of its old path', () => {
+    const r = run([file('src/generated/auth.ts', { status: 'renamed', oldPath: 'src/auth.ts', added: 0 })]);
+    expect(summary(r)).toEqual(['protected-paths error src/generated/auth.ts']);
+  });
+
+  it('a rename out of an override keeps the worse of the two paths, once', () => {
+    const into = run([file('src/legacy/a.ts', { status: 'renamed', oldPath: 'src/a.ts', added: 1 })]);
+    expect(summary(into)).toEqual(['protected-paths error src/legacy/a.ts']);
+    const outOf = run([file('src/a.ts', { status: 'renamed', oldPath: 'src/legacy/a.ts', added: 1 })]);
+    expect(summary(outOf)).toEqual(['protected-paths error src/a.ts']);
+  });
+
+  it('a whole-change override does not apply when a rename comes from outside it', () => {
+    const r = run([file('packages/legacy/a.js', { status: 'renamed', oldPath: 'lib/a.js', added: 10 })]);
+    expect(summary(r)).toEqual([]);
+  });
+
+  it('a copy into an override directory goes by its new path only (copying changes no source)', () => {
+    const r = run([file('src/generated/auth.ts', { status: 'copied', oldPath: 'src/auth.ts', added: 1 })]);
+    expect(summary(r)).toEqual([]);
+  });
+
   it('validates override entries like rules, with did-you-mean and rule checks', () => {
     const bad = `version: 1\noverrides:\n  - files: ["a/**"]\n    rules:\n      pr-size:\n        max-line: 3\n      protected-paths:\n        paths:\n          - pattern: "a[b"\n`;
     let problems: string[] = [];

@@ -3,6 +3,8 @@ import type { ChangeSet, Provenance } from '../../src/model.ts';
 import { coreChanges } from '../../rules/core-changes/index.ts';
 import { change, commit, file, pr } from '../provenance/fixtures.ts';
 import { defaults, render, run } from './helpers.ts';
+import { policyFromText } from '../../src/policy/index.ts';
+import { allRules } from '../../rules/index.ts';
 
 const CORE = { auth: ['src/auth/**'], billing: ['src/billing/**'] };
 const HUMAN: Provenance = { assisted: false, agents: [], evidence: [], source: 'none' };
@@ -41,6 +43,8 @@ const cases: [string, ChangeSet, string[], Parameters<typeof run>[2]?][] = [
   ['AI touches core, reviewed file listed', pull(['src/auth/session.ts'], body({ core: true, reviewed: '`src/auth/session.ts`' })), []],
   ['AI touches core, reviewed directory listed', pull(['src/auth/session.ts', 'src/auth/token.ts'], body({ core: true, reviewed: 'src/auth/' })), []],
   ['AI touches core, reviewed glob listed', pull(['src/auth/session.ts'], body({ core: true, reviewed: 'src/auth/**' })), []],
+  ['AI touches core, "**" claimed as reviewed after a file', pull(['src/auth/session.ts'], body({ core: true, reviewed: 'src/ui/button.tsx, **' })), ['unreviewedCore']],
+  ['AI touches core, "**/*" claimed as reviewed after a file', pull(['src/auth/session.ts'], body({ core: true, reviewed: 'src/ui/button.tsx `**/*`' })), ['unreviewedCore']],
   ['mega AI PR across two core modules', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true, reviewed: 'src/auth/**, src/billing/**' })), ['megaPr']],
   ['two core modules allowed by max-core-modules', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true, reviewed: 'src/auth/**, src/billing/**' })), [], { options: { 'max-core-modules': 2 } }],
   ['human PR across two core modules is no mega AI PR', pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ core: true }), []), [], { ai: HUMAN }],
@@ -54,6 +58,12 @@ const cases: [string, ChangeSet, string[], Parameters<typeof run>[2]?][] = [
   ['a plan the PR deletes still protects its paths (and is missing at head)', pull(['migrations/001.sql'], body({ leaf: true })), ['planMissing', 'mustNotModify'], { options: { 'plan-file': 'plan.md' }, baseDocuments: { 'plan.md': PLAN } }],
   ['plan with a Must not modify: line', pull(['vendor/lib.js'], body({ leaf: true })), ['mustNotModify'], { options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': 'Must not modify: vendor/, db/schema.sql\n' } }],
   ['no core map, no lists: nothing to check', pull(['src/auth/session.ts'], body({ leaf: true })), [], { core: {} }],
+  ['neither box ticked but touches core', pull(['src/auth/session.ts'], body(), []), ['coreUndeclared'], { ai: HUMAN }],
+  ['no Change Type section but touches core', pull(['src/auth/session.ts'], '## Summary\nFix expiry.', []), ['coreUndeclared'], { ai: HUMAN }],
+  ['empty PR description but touches core', pull(['src/auth/session.ts'], '', []), ['coreUndeclared'], { ai: HUMAN }],
+  ['both boxes ticked and touches core', pull(['src/auth/session.ts'], body({ leaf: true, core: true }), []), [], { ai: HUMAN }],
+  ['neither box ticked, leaf files only', pull(['src/ui/button.tsx'], body(), []), [], { ai: HUMAN }],
+  ['require-change-type: false', pull(['src/auth/session.ts'], body(), []), [], { ai: HUMAN, options: { 'require-change-type': false } }],
 ];
 
 describe('core-changes', () => {
@@ -61,9 +71,24 @@ describe('core-changes', () => {
     expect(run(coreChanges, ch, { core: CORE, ...o }).map((v) => v.messageId)).toEqual(expected);
   });
 
+  it('a module the policy names by its directory is touched by the files below it', () => {
+    const policy = policyFromText('version: 1\ncore:\n  auth: ["src/auth"]\n  billing: ["src/billing/"]\n', 'p.yml', allRules);
+    const ch = pull(['src/auth/session.ts', 'src/billing/invoice.ts'], body({ leaf: true }), []);
+    expect(run(coreChanges, ch, { core: policy.core, ai: HUMAN }).map((v) => render(coreChanges, v))).toEqual([
+      expect.stringContaining('changes core code: src/auth/session.ts, src/billing/invoice.ts (module auth, billing)'),
+    ]);
+  });
+
   it('names the core files and modules for a leaf PR that touches core', () => {
     const [v] = run(coreChanges, pull(['src/auth/session.ts', 'src/ui/a.tsx'], body({ leaf: true }), []), { core: CORE, ai: HUMAN });
     expect(render(coreChanges, v!)).toContain('changes core code: src/auth/session.ts (module auth)');
+  });
+
+  it('says what is wrong and what to do when core is not declared', () => {
+    const [v] = run(coreChanges, pull(['src/auth/session.ts'], body(), []), { core: CORE, ai: HUMAN });
+    expect(v!.needs).toBeUndefined(); // decided on the PR description: a notice where there is none
+    expect(render(coreChanges, v!)).toContain('changes core code: src/auth/session.ts (module auth), but its "Change Type" section does not tick "Core code"');
+    expect(render(coreChanges, v!)).toContain('Tick "Core code" in the PR description');
   });
 
   it('advises splitting a mega AI PR', () => {
@@ -75,6 +100,13 @@ describe('core-changes', () => {
     const [v] = run(coreChanges, pull(['migrations/001.sql'], body()), { core: CORE, options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': PLAN } });
     expect(v!.path).toBe('migrations/001.sql');
     expect(render(coreChanges, v!)).toContain('the plan plan.md lists `migrations/`');
+  });
+
+  it("reads each plan item's first path or glob, not its first word", () => {
+    const plan = '## Must not modify\n- The auth module: `src/auth/**`\n- Anything under db/migrations/\n- Makefile\n- `billing/` (owned by payments)\n';
+    const ch = pull(['src/auth/session.ts', 'db/migrations/001.sql', 'Makefile', 'billing/x.ts', 'src/ui/a.ts'], body({ core: true }), []);
+    const found = run(coreChanges, ch, { core: {}, ai: HUMAN, options: { 'plan-file': 'plan.md' }, documents: { 'plan.md': plan } });
+    expect(found.map((v) => v.path)).toEqual(['src/auth/session.ts', 'db/migrations/001.sql', 'Makefile', 'billing/x.ts']);
   });
 
   it('rejects a plan-file outside the repository', () => {

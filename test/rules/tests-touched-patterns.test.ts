@@ -4,14 +4,16 @@
 // minutes) and its measured scaling on hostile lines are `npm run bench:tests-touched`.
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../rules/tests-touched/markers.ts';
+import { RUNNER_PATTERNS } from '../../rules/tests-touched/runner-config.ts';
 
-const patterns = LANGUAGES.flatMap((language) => [
+const patterns: (readonly [string, RegExp])[] = LANGUAGES.flatMap((language): (readonly [string, RegExp])[] => [
   ...language.markers.map((m, i) => [`${language.name} marker ${i} (${m.kind})`, m.pattern] as const),
   ...language.assertions.map((p, i) => [`${language.name} assertion ${i}`, p] as const),
   [`${language.name} comment`, language.comment] as const,
   [`${language.name} definitions`, language.definitions] as const,
   [`${language.name} parametrized`, language.parametrized] as const,
-]);
+  ...(language.collected === undefined ? [] : [[`${language.name} collected`, language.collected] as const]),
+]).concat(RUNNER_PATTERNS.map((p, i) => [`runner configuration ${i}`, p] as const));
 
 /** Does a quantified group contain an unbounded quantifier (`(a+)*`, `(?:\w+\.)+`)? Character classes and escapes aside. */
 function hasNestedUnbounded(source: string): boolean {
