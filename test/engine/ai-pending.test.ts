@@ -45,8 +45,10 @@ describe('the ai: overrides when the entry cannot tell whether the change is AI-
     const core = change({ files: [file('src/auth/login.ts', { added: 3 })], commits: [commit('Fix login\n')] });
     const report = runEngine({ change: core, policy, rules: allRules, ai: NONE, unavailable: [...LOCAL] });
     const cc = report.findings.filter((f) => f.ruleId === 'core-changes');
-    expect(cc.map((f) => [f.severity, f.deferred])).toEqual([['notice', ['body']]]);
-    expect(cc[0]!.message).toContain('it would be an error: This AI-assisted change touches core (auth)');
+    // Beside the change type the description must declare (coreUndeclared, decided on the PR too).
+    expect(cc.map((f) => [f.severity, f.deferred])).toEqual([['notice', ['body']], ['notice', ['body']]]);
+    expect(cc.filter((f) => f.message.includes('it would be an error: This AI-assisted change touches core (auth)'))).toHaveLength(1);
+    expect(cc.filter((f) => f.message.includes('does not tick'))).toHaveLength(1);
   });
 
   it('decided: with the description (the Action), with --ai no, or with AI detected, nothing is pending', () => {
