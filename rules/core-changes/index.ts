@@ -160,7 +160,9 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
       });
     }
 
-    if (context.ai.assisted && coreFiles.length > 0) {
+    // Whether the change is AI-assisted is read only when it can matter (the engine reruns a rule
+    // that read it under AI when a local check cannot tell: src/ai-pending.ts).
+    if (coreFiles.length > 0 && context.ai.assisted) {
       const disclosure = readDisclosure(change, {
         ...DEFAULT_DISCLOSURE,
         heading: options['disclosure-heading'],

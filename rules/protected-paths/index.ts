@@ -67,15 +67,16 @@ function decide(
   entries: readonly CompiledEntry[],
   matchers: readonly CompiledPattern[],
   labels: ReadonlySet<string>,
-  assisted: boolean,
+  assisted: () => boolean,
 ): Decision | null {
   const index = lastMatch(path, matchers);
   if (index === -1) return null;
   const { entry } = entries[index]!;
   if (entry.protected === false) return null;
   const ai = entry.ai ?? 'labels';
-  if (assisted && ai === 'block') return { messageId: 'aiBlocked', entry, path };
-  if (!assisted && ai === 'only') return null;
+  // Read only for an entry that treats AI-assisted changes apart (see core-changes' note on why).
+  if (ai === 'block' && assisted()) return { messageId: 'aiBlocked', entry, path };
+  if (ai === 'only' && !assisted()) return null;
   const allow = entry['allow-labels'] ?? [];
   if (allow.some((label) => labels.has(label.toLowerCase()))) return null;
   return { messageId: allow.length > 0 ? 'protectedLabel' : 'protectedPath', entry, path };
@@ -170,11 +171,12 @@ export const protectedPaths = defineRule<ProtectedPathsOptions, MessageId>({
     const labels = new Set((change.pr?.labels ?? []).map((l) => l.toLowerCase()));
     const violations: TypedViolation<MessageId>[] = [];
     const onboarding = onboardingAdditions(change.files, context.policyPath, POLICY_DISCOVERY_PATHS);
+    const assisted = () => context.ai.assisted;
     for (const file of change.files) {
       if (onboarding.has(file.path)) continue;
       let worst: Decision | null = null;
       for (const path of touchedPaths(file)) {
-        const decision = decide(path, entries, matchers, labels, context.ai.assisted);
+        const decision = decide(path, entries, matchers, labels, assisted);
         if (decision !== null && (worst === null || RANK[decision.messageId] > RANK[worst.messageId])) worst = decision;
       }
       if (worst === null) continue;

@@ -167,7 +167,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
       if ('unscanned' in result) unscanned.push({ path: file.path, reason: result.unscanned });
       else scanned.push(result);
     }
-    for (const source of otherSources(change, skip)) scanned.push(scanSource(source, scanner));
+    for (const source of otherSources(change, skip, (text) => scanner.mayHold(text))) scanned.push(scanSource(source, scanner));
     for (const source of scanned) {
       for (const { hit, line, endLine } of source.hits) {
         const cls = classify(hit, source);

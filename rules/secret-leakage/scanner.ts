@@ -217,6 +217,21 @@ export class Scanner {
     }
   };
 
+  /**
+   * Whether `text` holds a keyword that selects a pattern (or a decoding): a text without one can
+   * hold no secret, so it need not be scanned as a source of its own (a file name, say).
+   */
+  mayHold(text: string): boolean {
+    this.held = false;
+    this.index.scan(text, this.onAny);
+    return this.held;
+  }
+
+  private held = false;
+  private readonly onAny = (_: number, keyword: Keyword): void => {
+    if (keyword.patterns.length > 0) this.held = true;
+  };
+
   /** One line of the pass: its content is text[from, to). */
   private passLine(pass: Pass, text: string, from: number, to: number): void {
     pass.lineStart = from;
