@@ -9,6 +9,9 @@ import type { AddedText } from '../../src/rule-kit/index.ts';
 import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
 import { PERCENT_ANCHORS, base64Anchors, decodedHits, percentHits } from './decode.ts';
+import { WINDOW, windowsOf } from './windows.ts';
+
+export { WINDOW, WINDOW_OVERLAP } from './windows.ts';
 
 export const WAIVER = 'prguard-allow-secret';
 export const GENERIC_ID = 'generic-secret';
@@ -34,27 +37,6 @@ interface Pass {
   /** The scanned lines, once a keyword made them needed. */
   lines: readonly ScanLine[] | undefined;
   hits: Hit[];
-}
-
-/**
- * Lines longer than this are scanned in overlapping windows (a minified bundle, a data blob):
- * each window is a bounded string, and every token shorter than the overlap lies wholly inside
- * one window, so a token on a window edge is still found.
- */
-export const WINDOW = 32 * 1024;
-export const WINDOW_OVERLAP = 4 * 1024;
-
-/** A long line as overlapping windows (same line number); `offsets[i]` is window i's column. */
-function windowsOf(line: ScanLine): { windows: ScanLine[]; offsets: number[] } {
-  const windows: ScanLine[] = [];
-  const offsets: number[] = [];
-  const text = line.content;
-  for (let from = 0; from < text.length; from += WINDOW - WINDOW_OVERLAP) {
-    windows.push({ line: line.line, content: text.slice(from, from + WINDOW) });
-    offsets.push(from);
-    if (from + WINDOW >= text.length) break;
-  }
-  return { windows, offsets };
 }
 
 interface Compiled {
