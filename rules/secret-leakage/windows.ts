@@ -1,5 +1,5 @@
 // Long lines (a minified bundle, a data blob) as overlapping windows, for the scanner.
-import type { ScanLine } from './scanner.ts';
+import type { ScanLine } from './scan-types.ts';
 
 /**
  * Lines longer than this are scanned in overlapping windows (a minified bundle, a data blob):
