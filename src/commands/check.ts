@@ -269,7 +269,11 @@ export const check: Command = {
     const format = str(values.format) ?? 'text';
     const output = str(values.output);
     const color = output === undefined && useColor(io);
+    const code = exitCodeFor(report.findings, failOn);
+    // Every format's verdict is the exit code's: under --fail-on warning a warning fails the
+    // check, under --fail-on never nothing does.
+    report.conclusion = code === 1 ? 'failure' : 'success';
     writeOutput(formatters[format]!(report, { color, rules: app.rules.map((r) => r.meta) }), output, io);
-    return exitCodeFor(report.findings, failOn);
+    return code;
   },
 };

@@ -67,10 +67,16 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     if (notices > 0) parts.push(plural(notices, 'notice'));
     const deferred = report.findings.filter((f) => f.deferred).length;
     const later = deferred > 0 ? ` · ${deferred} decided on the pull request` : '';
+    // The verdict is the report's conclusion (the CLI sets it from --fail-on): a warning can fail
+    // the check, and an error can leave it passing.
+    const why =
+      report.conclusion === 'failure'
+        ? errors > 0 ? '' : ' (warnings fail this check)'
+        : errors > 0 ? ' (errors do not fail this check)' : ' (no errors)';
     lines.push(
       report.conclusion === 'failure'
-        ? paint('31', `✖ ${parts.join(', ')}: failing${later}`)
-        : paint('33', `⚠ ${parts.join(', ')}: passing (no errors)${later}`),
+        ? paint('31', `✖ ${parts.join(', ')}: failing${why}${later}`)
+        : paint('33', `⚠ ${parts.join(', ')}: passing${why}${later}`),
     );
   }
   return `${lines.join('\n')}\n`;

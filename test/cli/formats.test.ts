@@ -65,4 +65,25 @@ describe('check --format sarif --output FILE', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('cannot write the report to file/report.json');
   });
+
+  it.each([
+    { severity: 'warning', failOn: 'warning', code: 1, text: '✖ 0 errors, 1 warning: failing (warnings fail this check)', md: '❌ **Failed**' },
+    { severity: 'warning', failOn: 'error', code: 0, text: '⚠ 0 errors, 1 warning: passing (no errors)', md: '✅ **Passed**' },
+    { severity: 'error', failOn: 'never', code: 0, text: '⚠ 1 error, 0 warnings: passing (errors do not fail this check)', md: '✅ **Passed**' },
+    { severity: 'error', failOn: 'error', code: 1, text: '✖ 1 error, 0 warnings: failing', md: '❌ **Failed**' },
+  ])('every verdict agrees with the exit code: a $severity under --fail-on $failOn', ({ severity, failOn, code, text, md }) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), diff);
+    writeFileSync(join(dir, 'p.yml'), POLICY.replace('severity: error', `severity: ${severity}`));
+    const run = (format: string) => runCli(['check', '--diff', 'change.diff', '--policy', 'p.yml', '--fail-on', failOn, '-f', format], { cwd: dir });
+    const t = run('text');
+    expect(t.code).toBe(code);
+    expect(t.stdout.trimEnd().split('\n').at(-1)).toBe(text);
+    const j = run('json');
+    expect(j.code).toBe(code);
+    expect((JSON.parse(j.stdout) as { conclusion: string }).conclusion).toBe(code === 1 ? 'failure' : 'success');
+    expect(run('markdown').stdout).toContain(md);
+    const sarif = JSON.parse(run('sarif').stdout) as Sarif.Log;
+    expect(sarif.runs[0]!.properties!.conclusion).toBe(code === 1 ? 'failure' : 'success');
+  });
 });
