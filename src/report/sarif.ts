@@ -30,10 +30,13 @@ const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
   notice: 'note',
 };
 
-/** A repository-relative path as a relative URI reference (each segment percent-encoded). */
+/**
+ * A repository-relative path as a relative URI reference (each segment percent-encoded). Paths
+ * are git's, separated by `/` on every platform: a backslash is part of a file's name (`a\b.ts`
+ * is one file, not `b.ts` in `a/`), so it is encoded as `%5C` like any other reserved character.
+ */
 export function pathToUri(path: string): string {
   return path
-    .replace(/\\/g, '/')
     .replace(/^\.\//, '')
     .split('/')
     .map((segment) => encodeURIComponent(segment))

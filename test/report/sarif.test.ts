@@ -119,7 +119,8 @@ describe('formatSarif', () => {
   it.each([
     ['src/a.ts', 'src/a.ts'],
     ['./src/a.ts', 'src/a.ts'],
-    ['dir\\win.ts', 'dir/win.ts'],
+    // A backslash is part of a git file name, not a separator: `a\\b.ts` must not point at `a/b.ts`.
+    ['dir\\win.ts', 'dir%5Cwin.ts'],
     ['ä ö/100%.md', '%C3%A4%20%C3%B6/100%25.md'],
   ])('pathToUri(%j) = %j', (input, expected) => {
     expect(pathToUri(input)).toBe(expected);
