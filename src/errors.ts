@@ -32,6 +32,8 @@ export function describeFsError(err: unknown): string {
     case 'EACCES':
     case 'EPERM':
       return 'permission denied';
+    case 'ENOSPC':
+      return 'no space left on the device';
     case 'EFBIG':
       return `it is larger than ${Math.round(((e as { limit?: number }).limit ?? 0) / 1024 / 1024)} MiB, more than prguard reads from such a file (is it the file you meant?)`;
     default:

@@ -3,6 +3,7 @@
 import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { main } from './cli.ts';
+import { describeFsError, UsageError } from './errors.ts';
 
 let appLoaded = false;
 /** Whether this run loaded the rules and the engine: src/bin.ts caches a check's compiled code only then. */
@@ -55,7 +56,9 @@ function writeStdout(text: string): void {
         continue;
       }
       if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw err;
+      // A full disk, a closed descriptor: what was printed is incomplete, so the run fails (exit
+      // 2) with a line saying why, not as an internal error.
+      throw new UsageError(`cannot write to standard output (${describeFsError(err)}): the output is incomplete.`);
     }
   }
 }

@@ -9,6 +9,7 @@ export function writeOutput(text: string, file: string | undefined, io: IO): voi
     io.stdout(text);
     return;
   }
+  if (file === '') throw new UsageError('--output needs a file name; leave it out to print the report.');
   const path = resolve(io.cwd, file);
   try {
     mkdirSync(dirname(path), { recursive: true });
