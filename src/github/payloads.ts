@@ -62,6 +62,15 @@ export function failsStep(report: Report, failOn: FailOn): boolean {
   return c.error > 0;
 }
 
+/**
+ * The report as the step judges it under `fail-on`: its `conclusion` (the JSON report's, the
+ * summary's and the check title's verdict) is `failure` exactly when the step fails, so a warning
+ * under `fail-on: warning` is not shown as "Passed" on a failing check.
+ */
+export function withVerdict(report: Report, failOn: FailOn): Report {
+  return { ...report, conclusion: failsStep(report, failOn) ? 'failure' : 'success' };
+}
+
 /** Check conclusion: failure when `fail-on` fails the step, neutral for unheeded errors. */
 export function checkConclusion(report: Report, failOn: FailOn): CheckConclusion {
   if (failsStep(report, failOn)) return 'failure';

@@ -16,7 +16,7 @@ import { mergeGroupSource } from './merge-group.ts';
 import { planReviewCheck, publishReviewCheck, REVIEW_RULE, reviewCheckName, splitReview } from './review-check.ts';
 import { applyWaivers } from './waivers.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
-import { checkConclusion, failsStep } from './payloads.ts';
+import { checkConclusion, failsStep, withVerdict } from './payloads.ts';
 import { publish } from './deliver.ts';
 import { externalId } from './publish.ts';
 import { getPull, readPull } from './pull.ts';
@@ -105,7 +105,7 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   const workspace = context.workspace ?? env.GITHUB_WORKSPACE ?? '.';
   if (context.kind === 'merge-group') {
     const { report } = await app.runCheck({ source: mergeGroupSource(octokit, context.group, context.workspace, core.info), policy });
-    const { main } = splitReview(report, inputs.checkName);
+    const main = withVerdict(splitReview(report, inputs.checkName).main, inputs.failOn);
     const reportFile = writeReportFile(main, env);
     setOutputs(main, inputs, reportFile);
     await publishMergeGroup(octokit, context.group, main, inputs, report.rules.includes(REVIEW_RULE));
@@ -134,7 +134,9 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
     },
   });
   const report = applyWaivers(result.report, result.change, result.policy.policy.waivers);
-  const { main, review } = splitReview(report, inputs.checkName);
+  const split = splitReview(report, inputs.checkName);
+  const { review } = split;
+  const main = withVerdict(split.main, inputs.failOn);
 
   const reportFile = writeReportFile(main, env);
   setOutputs(main, inputs, reportFile);

@@ -38,6 +38,23 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(run.stdout.split('ghs_testtoken0123456789')).toHaveLength(2);
   });
 
+  test.each([
+    { failOn: 'warning', code: 1, conclusion: 'failure', verdict: '❌ **Failed** — 1 warning', title: 'Failed: 1 warning' },
+    { failOn: 'error', code: 0, conclusion: 'success', verdict: '✅ **Passed** — 1 warning', title: 'Passed: 1 warning' },
+  ])('a warning under fail-on $failOn: the summary, title and JSON report agree with the step', async ({ failOn, code, conclusion, verdict, title }) => {
+    // A source file without a test: one tests-touched warning under the default policy.
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { inputs: { 'fail-on': failOn } });
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(code);
+    expect(run.outputs).toMatchObject({ conclusion, errors: '0', warnings: '1' });
+    expect(reportOf(run)).toMatchObject({ conclusion });
+    const [check] = server.checkRuns;
+    expect(check.request).toMatchObject({ conclusion, output: { title } });
+    expect(check.request.output.summary).toContain(verdict);
+    expect(run.summary).toContain(verdict);
+  });
+
   test('another event gets a notice and exit 0, without calling GitHub', async () => {
     const { server, event } = await start({ files: [small] });
     const run = await runAction(server, event, { eventName: 'push' });
