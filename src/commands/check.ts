@@ -14,7 +14,7 @@ import { closest } from '../policy/suggest.ts';
 import type { PolicyChoice, PolicyInForce } from '../policy/in-force.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
-import { formatters } from '../report/index.ts';
+import { formatterNamed, formatters } from '../report/index.ts';
 import { parseReviewsJson } from '../github/review-json.ts';
 import { writeOutput } from './output.ts';
 import { addHistory, diffSource, gitSource } from './source.ts';
@@ -171,7 +171,7 @@ export async function checkRequest(
   io: IO,
 ): Promise<CheckRequest & { root: string; mode: 'git' | 'diff' }> {
   const format = str(values.format) ?? 'text';
-  if (!formatters[format]) {
+  if (!formatterNamed(format)) {
     const near = closest(format, Object.keys(formatters));
     throw new UsageError(`unknown format "${format}"${near ? ` — did you mean "${near}"?` : ''} (choose from ${Object.keys(formatters).join(', ')})`);
   }
@@ -273,7 +273,7 @@ export const check: Command = {
     // Every format's verdict is the exit code's: under --fail-on warning a warning fails the
     // check, under --fail-on never nothing does.
     report.conclusion = code === 1 ? 'failure' : 'success';
-    writeOutput(formatters[format]!(report, { color, rules: app.rules.map((r) => r.meta) }), output, io);
+    writeOutput(formatterNamed(format)!(report, { color, rules: app.rules.map((r) => r.meta) }), output, io);
     return code;
   },
 };

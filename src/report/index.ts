@@ -36,3 +36,11 @@ export const formatters: Record<string, Formatter> = {
       pathlessUri: report.policy.path ?? DEFAULT_POLICY_PATH,
     }),
 };
+
+/**
+ * The formatter `--format NAME` names, or undefined: only the formats above, never a property
+ * every object inherits (`--format toString` printed "[object Object]" and passed).
+ */
+export function formatterNamed(name: string): Formatter | undefined {
+  return Object.hasOwn(formatters, name) ? formatters[name] : undefined;
+}

@@ -1,17 +1,26 @@
-// Where `--output` and standard output can fail: each is exit 2 with one line naming the problem.
+// What `--format` takes, and where `--output` and standard output can fail: each is exit 2 with one line naming the problem.
 import { spawnSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, NEW_FILE_DIFF, runCli, tempDir } from '../helpers/repo.ts';
 
-describe('check --output and standard output', () => {
+describe('check --format, --output and standard output', () => {
   it('refuses an empty --output with a message about the option, not "a directory"', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'change.diff'), NEW_FILE_DIFF);
     const r = runCli(['check', '--diff', 'change.diff', '--output', ''], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('prguard: --output needs a file name; leave it out to print the report.\n');
+  });
+
+  it.each(['toString', 'constructor', '__proto__', 'hasOwnProperty'])('refuses --format %s (a name every object has) as an unknown format', (name) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), NEW_FILE_DIFF);
+    const r = runCli(['check', '--diff', 'change.diff', '--format', name], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`prguard: unknown format "${name}" (choose from text, json, markdown, sarif)\n`);
   });
 
   it('writes to standard output for "-", and creates missing directories for a file', () => {
