@@ -273,7 +273,9 @@ export const check: Command = {
     // Every format's verdict is the exit code's: under --fail-on warning a warning fails the
     // check, under --fail-on never nothing does.
     report.conclusion = code === 1 ? 'failure' : 'success';
-    writeOutput(formatterNamed(format)!(report, { color, rules: app.rules.map((r) => r.meta) }), output, io);
+    const policyRepoPath = request.policy.kind === 'file' ? request.policy.repoPath : undefined;
+    const options = { color, rules: app.rules.map((r) => r.meta), ...(policyRepoPath ? { policyRepoPath } : {}) };
+    writeOutput(formatterNamed(format)!(report, options), output, io);
     return code;
   },
 };

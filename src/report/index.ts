@@ -13,6 +13,12 @@ export interface FormatOptions {
   color?: boolean;
   /** Metadata of every registered rule (SARIF describes them in `tool.driver.rules`). */
   rules?: readonly RuleMeta[];
+  /**
+   * The policy file's repository-relative path, when the caller knows it: an explicit
+   * `--policy FILE`'s `policy.path` is as the user wrote it (relative to the working directory,
+   * or absolute), not a path in the repository.
+   */
+  policyRepoPath?: string;
 }
 
 /** Where a policy file would live: SARIF anchors whole-change findings there under the default. */
@@ -32,8 +38,10 @@ export const formatters: Record<string, Formatter> = {
       toolVersion: VERSION,
       ruleDocsUrl: defaultRuleDocsUrl,
       informationUri: 'https://github.com/prguard/prguard',
-      // Whole-change findings are anchored at the policy file (where a default policy would live).
-      pathlessUri: report.policy.path ?? DEFAULT_POLICY_PATH,
+      // Whole-change findings are anchored at the policy file in force, when it is a file of the
+      // repository; else where a policy would live (a URI outside the repository, `../p.yml` or
+      // `/tmp/p.yml`, names no file code scanning can show).
+      pathlessUri: options.policyRepoPath ?? (report.policy.source === 'explicit' ? null : report.policy.path) ?? DEFAULT_POLICY_PATH,
     }),
 };
 
