@@ -58,11 +58,13 @@ function provenanceLine(report: Report): string {
 }
 
 function header(report: Report, options: MarkdownOptions): string[] {
+  // The verdict is the conclusion, which follows fail-on: say so when it is not the errors'.
+  const errors = report.findings.some((f) => f.severity === 'error');
   const verdict =
     report.conclusion === 'failure'
-      ? `❌ **Failed** — ${findingCounts(report.findings)}`
+      ? `❌ **Failed** — ${findingCounts(report.findings)}${errors ? '' : ' (warnings fail this check)'}`
       : report.findings.length
-        ? `✅ **Passed** — ${findingCounts(report.findings)}`
+        ? `✅ **Passed** — ${findingCounts(report.findings)}${errors ? ' (errors do not fail this check)' : ''}`
         : '✅ **Passed** — no findings';
   const s = report.stats;
   return [

@@ -67,10 +67,10 @@ describe('check --format sarif --output FILE', () => {
   });
 
   it.each([
-    { severity: 'warning', failOn: 'warning', code: 1, text: '✖ 0 errors, 1 warning: failing (warnings fail this check)', md: '❌ **Failed**' },
-    { severity: 'warning', failOn: 'error', code: 0, text: '⚠ 0 errors, 1 warning: passing (no errors)', md: '✅ **Passed**' },
-    { severity: 'error', failOn: 'never', code: 0, text: '⚠ 1 error, 0 warnings: passing (errors do not fail this check)', md: '✅ **Passed**' },
-    { severity: 'error', failOn: 'error', code: 1, text: '✖ 1 error, 0 warnings: failing', md: '❌ **Failed**' },
+    { severity: 'warning', failOn: 'warning', code: 1, text: '✖ 0 errors, 1 warning: failing (warnings fail this check)', md: '❌ **Failed** — 1 warning (warnings fail this check)\n' },
+    { severity: 'warning', failOn: 'error', code: 0, text: '⚠ 0 errors, 1 warning: passing (no errors)', md: '✅ **Passed** — 1 warning\n' },
+    { severity: 'error', failOn: 'never', code: 0, text: '⚠ 1 error, 0 warnings: passing (errors do not fail this check)', md: '✅ **Passed** — 1 error (errors do not fail this check)\n' },
+    { severity: 'error', failOn: 'error', code: 1, text: '✖ 1 error, 0 warnings: failing', md: '❌ **Failed** — 1 error\n' },
   ])('every verdict agrees with the exit code: a $severity under --fail-on $failOn', ({ severity, failOn, code, text, md }) => {
     const dir = tempDir();
     writeFileSync(join(dir, 'change.diff'), diff);

@@ -39,7 +39,7 @@ describe.concurrent('the Action against a fake GitHub', () => {
   });
 
   test.each([
-    { failOn: 'warning', code: 1, conclusion: 'failure', verdict: '❌ **Failed** — 1 warning', title: 'Failed: 1 warning' },
+    { failOn: 'warning', code: 1, conclusion: 'failure', verdict: '❌ **Failed** — 1 warning (warnings fail this check)', title: 'Failed: 1 warning' },
     { failOn: 'error', code: 0, conclusion: 'success', verdict: '✅ **Passed** — 1 warning', title: 'Passed: 1 warning' },
   ])('a warning under fail-on $failOn: the summary, title and JSON report agree with the step', async ({ failOn, code, conclusion, verdict, title }) => {
     // A source file without a test: one tests-touched warning under the default policy.
