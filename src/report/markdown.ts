@@ -4,6 +4,7 @@
 import type { Finding, Report, Severity } from '../model.ts';
 import { defaultRuleDocsUrl } from './docs.ts';
 import { findingCounts, keepWorst, location, plural, policyLabel } from './findings.ts';
+import { printable } from './printable.ts';
 import { provenanceSummary } from './text.ts';
 
 export interface MarkdownOptions {
@@ -25,17 +26,22 @@ export interface MarkdownOptions {
 const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️', notice: 'ℹ️' };
 
 /**
- * Markdown that renders `text` as itself, on one line: no raw HTML, and no link, image, emphasis,
- * strikethrough or code span made of a file name or a message (a path such as
- * `docs/[Sign in](https://evil.example).md` shows as that text under prguard's name, never as a link).
+ * Markdown that renders `text` as itself, on one line: no raw HTML, no control character, and no
+ * link, image, emphasis, strikethrough or code span made of a file name or a message (a path such
+ * as `docs/[Sign in](https://evil.example).md` shows as that text under prguard's name, never as
+ * a link).
  */
 export function markdownText(text: string): string {
-  return text
+  const escaped = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]~|]/g, '\\$&')
-    .replace(/\r?\n/g, '<br>');
+    .replace(/[\\`*_[\]~|]/g, '\\$&');
+  // A lone carriage return ends a line in Markdown as a newline does (a file named
+  // `x\r## Passed` would start a heading of its own), and escape sequences and bidirectional
+  // overrides reach a terminal or reorder what a reader sees: all are shown escaped
+  // (printable.ts), as in the text report; a written line break stays one.
+  return escaped.split(/\r?\n/).map(printable).join('<br>');
 }
 
 /**

@@ -46,6 +46,15 @@ describe('formatMarkdown', () => {
     expect(md).toContain('| ℹ️ notice | <code>a\\|b.ts</code> | a \\| b<br>&lt;img src=x&gt; |');
   });
 
+  test('a carriage return, an escape sequence or a bidi override in a name cannot start a line or reach the reader raw', () => {
+    const path = 'test/x\r## ✅ Passed — no findings\u001b[2J\u202e.test.ts';
+    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'error', message: `focused in ${path}\nsecond line`, path }]));
+    // CommonMark ends a line at a lone \r too: none is left, nor an ESC or U+202E.
+    expect(md).not.toMatch(/[\r\u001b\u202e]/);
+    expect(md).toContain('<code>test/x\\r## ✅ Passed — no findings\\e\\[2J\\u202e.test.ts</code>');
+    expect(md).toContain('\\u202e.test.ts<br>second line |');
+  });
+
   test('a file name or message cannot make a link, an image, emphasis, a code span or a mention', () => {
     const md = formatMarkdown(
       report([{ ruleId: 'r', severity: 'error', message: 'see ![x](https://evil.example/p.png) and **[Sign in](https://evil.example)** `x` @acme/all ~~y~~', path: 'docs/[a](https://evil.example)_@b_.md' }]),
