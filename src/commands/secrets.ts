@@ -34,12 +34,14 @@ own leak by adding a fingerprint; commit the baseline on the base branch first. 
 file itself is scanned like any other file.
 
 Options:
-  -o, --output FILE   where to write (default: the policy's \`baseline\`, else ${DEFAULT_BASELINE};
-                      those are written inside the repository only, never through a symlink)
-  --head REF      the commit whose files are scanned (default: HEAD)
-  --base REF      only record findings of the range --base..--head (and its commits)
-  --policy FILE   policy file for the rule's options (default: .github/prguard.yml, .prguard.yml)
-  -h, --help      show this help
+  -o, --output FILE  where to write (default: the policy's \`baseline\`, else
+                     ${DEFAULT_BASELINE}; those defaults are written inside the
+                     repository only, never through a symlink)
+  --head REF         the commit whose files are scanned (default: HEAD)
+  --base REF         only record findings of the range --base..--head (and its commits)
+  --policy FILE      policy file for the rule's options (default: .github/prguard.yml,
+                     then .prguard.yml)
+  -h, --help         show this help
 `;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -120,6 +120,13 @@ describe('prguard policy validate', () => {
     expect(r.stderr).toContain('no policy file to validate');
   });
 
+  it('refuses --format outside policy print, rather than ignoring it', async () => {
+    const r = await runMain(['policy', 'test', '--format', 'json'], { cwd: workspace(POLICY) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format is for policy print');
+    expect(r.stdout).toBe('');
+  });
+
   it('suggests the subcommand', async () => {
     const r = await runMain(['policy', 'valdate'], { cwd: workspace() });
     expect(r.code).toBe(2);
