@@ -24,13 +24,16 @@ Environment:
   NO_COLOR                      no colour (any non-empty value)
   FORCE_COLOR                   colour even when stdout is not a terminal (not 0 or false)
   PRGUARD_DEBUG=1               a stack trace with an internal error
+  PRGUARD_MAX_DIFF_BYTES, PRGUARD_MAX_DIFF_LINES
+                                defaults of check's --max-diff-bytes and --max-diff-lines
   NODE_DISABLE_COMPILE_CACHE=1  no cache: prguard keeps its compiled code per command, and
                                 git's version, in the user's cache directory
                                 ($XDG_CACHE_HOME/prguard, else ~/.cache/prguard;
                                 ~/Library/Caches/prguard on macOS), so that later runs start
                                 faster (README: Developer workflow)
 
-Exit codes: 0 no error findings, 1 error findings, 2 bad usage, policy or input.
+Exit codes: 0 no error findings, 1 error findings (check and pre-push; check --fail-on sets
+the level; policy test: a fixture mismatch), 2 bad usage, policy or input.
 `;
 
 /**

@@ -57,7 +57,8 @@ Where the change comes from (default: the local git repository):
 Policy:
   --policy FILE      try this policy file (default: .github/prguard.yml, then .prguard.yml,
                      read at the base commit so a change cannot weaken its own policy, as on
-                     the pull request; else the embedded default policy)
+                     the pull request, or from the work tree with --diff; else the embedded
+                     default policy)
 
 Pull request metadata (what the Action reads from GitHub). Without any of these flags, findings
 that depend on the PR's description or labels are notices "decided on the pull request"; with

@@ -30,9 +30,10 @@ function schemaRef(root: string): string {
 const help = `Usage: prguard init [options]
 
 Set up prguard in this repository (at the top of the git work tree, else here):
-  ${POLICY_FILE}                 starter policy: every rule at its default severity with
-                                      its options commented out, the guideline's "core"
-                                      modules as commented-out examples, and the label
+  ${POLICY_FILE}                 starter policy: every rule at its default severity
+                                      (the opt-in review-quorum too) with its options
+                                      commented out, the guideline's "core" modules as
+                                      commented-out examples, and the label
                                       ${POLICY_LABEL} unlocking policy and workflow edits
   ${TEMPLATE_FILE}   the guideline's PR template (AI Authorship Statement,
                                       Change Type, Verification, checklists, ...)

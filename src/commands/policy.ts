@@ -29,8 +29,9 @@ print     the resolved policy: every rule, whether it runs, its severity and eff
 validate  check policy files (exit 0 when valid, 2 with file:line:col problems otherwise);
           for the CI of the policy itself
 test      run the policy's tests: each fixture (a YAML file in ${DEFAULT_TESTS_DIR}/, or
-          the policy's tests: directory) holds a change (diff or diff-file), the PR's title,
-          body and labels, optionally ai: yes|no, and what the policy must report
+          the policy's tests: directory) holds a change (diff or diff-file), optionally
+          commits: (commit messages), pr: (title, body, labels), optionally ai: yes|no,
+          and what the policy must report
           (expect: pass: true, or findings: [{rule, severity, path?, line?}]); exit 1 on
           any mismatch
 
@@ -120,6 +121,7 @@ export const policyCommand: Command = {
     if (sub === 'print') return print(args, names, io, app.rules);
     if (sub === 'validate') return validate(args, names, io, app.rules);
     if (sub === 'test') {
+      if (args.values.format !== undefined) throw new UsageError('--format is for policy print; policy test prints one line per fixture');
       if (names.length > 1) throw new UsageError('policy test takes one policy file');
       const file = (await policyFiles(names, io))?.[0] ?? null;
       const root = (await repoRoot(io.cwd)) ?? io.cwd;

@@ -38,7 +38,8 @@ Under pre-commit (stage pre-push) the range comes from PRE_COMMIT_FROM_REF and
 PRE_COMMIT_TO_REF instead of standard input.
 
 Options:
-  --policy FILE   policy file (default: .github/prguard.yml, then .prguard.yml, else the
+  --policy FILE   try this policy file (default: .github/prguard.yml, then .prguard.yml,
+                  read at the base of each range, as on the pull request; else the
                   embedded default policy)
   --ai yes|no     declare whether the change is AI-assisted, overriding detection
   -h, --help      show this help

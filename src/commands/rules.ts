@@ -8,7 +8,8 @@ import type { Command } from './types.ts';
 
 const rulesHelp = `Usage: prguard rules
 
-List every rule prguard ships: its id, default severity and what it keeps true.
+List every rule prguard ships: its id, default severity and what it keeps true, and which
+rules are opt-in (extends: recommended leaves them off).
 \`prguard explain <rule-id>\` prints a rule's documentation.
 
 Options:
@@ -28,6 +29,8 @@ export const rulesCommand: Command = {
       (r) => `${r.meta.id.padEnd(width)}${r.meta.defaultSeverity.padEnd(9)}${r.meta.description}`,
     );
     io.stdout(`${'rule'.padEnd(width)}${'default'.padEnd(9)}description\n${lines.join('\n')}\n`);
+    const optIn = allRules.filter((r) => r.meta.optIn).map((r) => r.meta.id);
+    if (optIn.length > 0) io.stdout(`\nOpt-in, off under extends: recommended until listed under rules: ${optIn.join(', ')}.\n`);
     io.stdout('\nprguard explain <rule-id> shows why a rule exists, its options and examples.\n');
     return 0;
   },

@@ -34,12 +34,14 @@ own leak by adding a fingerprint; commit the baseline on the base branch first. 
 file itself is scanned like any other file.
 
 Options:
-  -o, --output FILE   where to write (default: the policy's \`baseline\`, else ${DEFAULT_BASELINE};
-                      those are written inside the repository only, never through a symlink)
-  --head REF      the commit whose files are scanned (default: HEAD)
-  --base REF      only record findings of the range --base..--head (and its commits)
-  --policy FILE   policy file for the rule's options (default: .github/prguard.yml, .prguard.yml)
-  -h, --help      show this help
+  -o, --output FILE  where to write (default: the policy's \`baseline\`, else
+                     ${DEFAULT_BASELINE}; those defaults are written inside the
+                     repository only, never through a symlink)
+  --head REF         the commit whose files are scanned (default: HEAD)
+  --base REF         only record findings of the range --base..--head (and its commits)
+  --policy FILE      policy file for the rule's options (default: .github/prguard.yml,
+                     then .prguard.yml)
+  -h, --help         show this help
 `;
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -111,6 +113,11 @@ export const secretsCommand: Command = {
     const unique = new Set(entries.map((e) => e.fingerprint)).size;
     const rel = relative(root, file).split('\\').join('/');
     io.stdout(`prguard: wrote ${entries.length} finding(s), ${unique} distinct fingerprint(s), to ${rel} (fingerprints only, no secret).\n`);
+    if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) {
+      // A policy names a repository path only (it is read at the base commit): no snippet to copy.
+      io.stdout('It is outside the repository, so no policy can name it: to use it, move it into the repository, commit it and name that path as secret-leakage `baseline`.\n');
+      return 0;
+    }
     if (named !== rel) {
       io.stdout(`Name it in the policy to use it:\n  rules:\n    secret-leakage:\n      baseline: ${rel}\n`);
     }

@@ -71,6 +71,7 @@ export function diffSource(opts: { file: string; cwd: string; root: string; io: 
       return loadDiffChangeSet(opts.file === '-' ? '-' : resolve(opts.cwd, opts.file), {
         onFile: events?.onFile?.bind(events),
         stdin: opts.io.stdin,
+        label: opts.file,
         maxBytes: opts.maxBytes,
         maxLines: opts.maxLines,
       });

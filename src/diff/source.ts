@@ -21,6 +21,8 @@ export interface DiffSourceOptions {
   maxBytes?: number;
   /** Refuse input with more added and deleted lines than this (exit 2). */
   maxLines?: number;
+  /** How messages name the input (default: the path given); the CLI passes the path as the user wrote it. */
+  label?: string;
   /** Cut lines longer than this many bytes (with a note). */
   maxLineBytes?: number;
   /**
@@ -45,7 +47,7 @@ export async function loadDiffChangeSet(pathOrDash: string, options: DiffSourceO
   const stdin = options.stdin ?? process.stdin;
   const maxBytes = options.maxBytes ?? MAX_DIFF_BYTES;
   const fromStdin = pathOrDash === '-';
-  const label = fromStdin ? 'standard input' : pathOrDash;
+  const label = fromStdin ? 'standard input' : (options.label ?? pathOrDash);
   if (fromStdin && stdin.isTTY) {
     throw new UsageError('--diff - reads the diff from standard input, but nothing is piped in. Try: git diff main... | prguard check --diff -');
   }

@@ -49,6 +49,7 @@ export interface DescribedPolicy {
 }
 
 const NOT_LISTED = 'not listed, and no "extends: recommended"';
+const OPT_IN = 'not listed: opt-in, "extends: recommended" leaves it off';
 
 export function describePolicy(text: string | null, file: string | null, rules: readonly AnyRule[]): DescribedPolicy {
   const config: PolicyConfig = text === null ? DEFAULT_POLICY_CONFIG : parsePolicy(text, file ?? '<embedded default policy>', rules);
@@ -63,7 +64,8 @@ export function describePolicy(text: string | null, file: string | null, rules: 
     const id = rule.meta.id;
     const entry = resolved.rules[id];
     if (!entry) {
-      return { id, runs: false, severity: 'off', severityFrom: NOT_LISTED, options: [], ai: [] };
+      const why = recommended && rule.meta.optIn ? OPT_IN : NOT_LISTED;
+      return { id, runs: false, severity: 'off', severityFrom: why, options: [], ai: [] };
     }
     const written = config.rules?.[id];
     const base: KeyPath = ['rules', id];

@@ -70,4 +70,14 @@ describe('policy problems with did-you-mean', () => {
     expect(r.stderr).toMatch(/^prguard: \.\/bad\.yml:3:12: /);
     repo.remove();
   });
+
+  it('prints a --diff path as the user gave it', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'cut.diff'), 'diff --git a/x.ts b/x.ts\n--- a/x.ts\n+++ b/x.ts\n@@ -1,2 +1,2 @@\n-a\n+b\n');
+    const r = await runMain(['check', '--diff', 'cut.diff'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^prguard: cut\.diff:\d+: /);
+    const big = await runMain(['check', '--diff', './cut.diff', '--max-diff-bytes', '10'], { cwd: dir });
+    expect(big.stderr).toMatch(/^prguard: \.\/cut\.diff is larger than /);
+  });
 });

@@ -57,6 +57,11 @@ describe('describePolicy', () => {
     expect(formatDescribedText(describePolicy('version: 1\n', 'p.yml', allRules))).toContain('waivers: nobody may waive a finding');
   });
 
+  it('says an opt-in rule is off because recommended leaves it off, not for want of extends', () => {
+    const d = describePolicy('version: 1\nextends: recommended\n', 'p.yml', allRules);
+    expect(d.rules.find((r) => r.id === 'review-quorum')).toMatchObject({ runs: false, severityFrom: 'not listed: opt-in, "extends: recommended" leaves it off' });
+  });
+
   it('marks rules a policy without extends leaves out, and notes the guard rules', () => {
     const d = describePolicy('version: 1\nrules:\n  pr-size: error\n', 'p.yml', allRules);
     expect(d.rules.filter((r) => r.runs).map((r) => r.id)).toEqual(['pr-size']);
@@ -118,6 +123,13 @@ describe('prguard policy validate', () => {
     const r = await runMain(['policy', 'validate'], { cwd: workspace() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('no policy file to validate');
+  });
+
+  it('refuses --format outside policy print, rather than ignoring it', async () => {
+    const r = await runMain(['policy', 'test', '--format', 'json'], { cwd: workspace(POLICY) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--format is for policy print');
+    expect(r.stdout).toBe('');
   });
 
   it('suggests the subcommand', async () => {

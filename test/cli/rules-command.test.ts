@@ -13,6 +13,9 @@ describe('prguard rules', () => {
     for (const { meta } of allRules) {
       expect(r.stdout).toMatch(new RegExp(`\\n${meta.id} +${meta.defaultSeverity} +${meta.description.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
     }
+    const optIn = allRules.filter((rule) => rule.meta.optIn).map((rule) => rule.meta.id);
+    expect(optIn.length).toBeGreaterThan(0);
+    expect(r.stdout).toContain(`Opt-in, off under extends: recommended until listed under rules: ${optIn.join(', ')}.`);
   });
 });
 

@@ -38,8 +38,12 @@ describe('secrets baseline: where it writes', () => {
     expect(JSON.parse(readFileSync(link, 'utf8'))).toMatchObject({ version: 1 });
     // --output is the user's own choice of path, honoured as given.
     const chosen = join(tempDir(), 'mine.json');
-    expect(runCli(['secrets', 'baseline', '--output', chosen], { cwd: repo.dir }).code).toBe(0);
+    const r2 = runCli(['secrets', 'baseline', '--output', chosen], { cwd: repo.dir });
+    expect(r2.code).toBe(0);
     expect(existsSync(chosen)).toBe(true);
+    // No policy can name a file outside the repository: prguard offers no snippet that validate refuses.
+    expect(r2.stdout).not.toContain('baseline: ');
+    expect(r2.stdout).toContain('outside the repository');
     repo.remove();
   });
 });
