@@ -14,6 +14,7 @@ import { closest } from '../policy/suggest.ts';
 import type { PolicyChoice, PolicyInForce } from '../policy/in-force.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
+import { type FailOn, withVerdict } from '../report/findings.ts';
 import { formatterNamed, formatters } from '../report/index.ts';
 import { parseReviewsJson } from '../github/review-json.ts';
 import { writeOutput } from './output.ts';
@@ -232,20 +233,12 @@ export function useColor(io: IO): boolean {
   return io.isTTY;
 }
 
-export type FailOn = 'error' | 'warning' | 'never';
 
 export function parseFailOn(value: string | undefined): FailOn {
   if (value === undefined) return 'error';
   if (value === 'error' || value === 'warning' || value === 'never') return value;
   const near = closest(value, ['error', 'warning', 'never']);
   throw new UsageError(`--fail-on takes error, warning or never, not "${value}"${near ? ` — did you mean "${near}"?` : ''}`);
-}
-
-/** The exit code for a report under `--fail-on`. */
-export function exitCodeFor(findings: CheckResult['report']['findings'], failOn: FailOn): number {
-  if (failOn === 'never') return 0;
-  const failing = failOn === 'warning' ? ['error', 'warning'] : ['error'];
-  return findings.some((f) => failing.includes(f.severity)) ? 1 : 0;
 }
 
 export const check: Command = {
@@ -270,13 +263,13 @@ export const check: Command = {
     const format = str(values.format) ?? 'text';
     const output = str(values.output);
     const color = output === undefined && useColor(io);
-    const code = exitCodeFor(report.findings, failOn);
     // Every format's verdict is the exit code's: under --fail-on warning a warning fails the
     // check, under --fail-on never nothing does.
-    report.conclusion = code === 1 ? 'failure' : 'success';
+    const judged = withVerdict(report, failOn);
+    const code = judged.conclusion === 'failure' ? 1 : 0;
     const policyRepoPath = request.policy.kind === 'file' ? request.policy.repoPath : undefined;
     const options = { color, rules: app.rules.map((r) => r.meta), ...(policyRepoPath ? { policyRepoPath } : {}) };
-    writeOutput(formatterNamed(format)!(report, options), output, io);
+    writeOutput(formatterNamed(format)!(judged, options), output, io);
     return code;
   },
 };

@@ -1,11 +1,11 @@
 // Pure payload builders for GitHub: check-run output and annotation batches, the sticky
 // comment body, the step verdict. No octokit here, so tests (and the no-leak test) run them as is.
 import type { Finding, Report, Severity } from '../model.ts';
-import { countBySeverity, findingCounts, worstFirst } from '../report/findings.ts';
+import { countBySeverity, failsUnder, findingCounts, worstFirst, type FailOn } from '../report/findings.ts';
 import { formatMarkdown } from '../report/markdown.ts';
 import { clipBytes } from './bytes.ts';
 
-export type FailOn = 'error' | 'warning' | 'never';
+export type { FailOn } from '../report/findings.ts';
 export type CheckConclusion = 'success' | 'failure' | 'neutral';
 export type AnnotationLevel = 'failure' | 'warning' | 'notice';
 
@@ -54,26 +54,9 @@ export interface CheckRunPlan {
   annotationsLeftOut: number;
 }
 
-/** Does the report fail the step under `fail-on`? */
-export function failsStep(report: Report, failOn: FailOn): boolean {
-  const c = countBySeverity(report.findings);
-  if (failOn === 'never') return false;
-  if (failOn === 'warning') return c.error + c.warning > 0;
-  return c.error > 0;
-}
-
-/**
- * The report as the step judges it under `fail-on`: its `conclusion` (the JSON report's, the
- * summary's and the check title's verdict) is `failure` exactly when the step fails, so a warning
- * under `fail-on: warning` is not shown as "Passed" on a failing check.
- */
-export function withVerdict(report: Report, failOn: FailOn): Report {
-  return { ...report, conclusion: failsStep(report, failOn) ? 'failure' : 'success' };
-}
-
 /** Check conclusion: failure when `fail-on` fails the step, neutral for unheeded errors. */
 export function checkConclusion(report: Report, failOn: FailOn): CheckConclusion {
-  if (failsStep(report, failOn)) return 'failure';
+  if (failsUnder(report, failOn)) return 'failure';
   return countBySeverity(report.findings).error > 0 ? 'neutral' : 'success';
 }
 

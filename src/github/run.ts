@@ -16,7 +16,8 @@ import { mergeGroupSource } from './merge-group.ts';
 import { planReviewCheck, publishReviewCheck, REVIEW_RULE, reviewCheckName, splitReview } from './review-check.ts';
 import { applyWaivers } from './waivers.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
-import { checkConclusion, failsStep, withVerdict } from './payloads.ts';
+import { failsUnder, withVerdict } from '../report/findings.ts';
+import { checkConclusion } from './payloads.ts';
 import { publish } from './deliver.ts';
 import { externalId } from './publish.ts';
 import { getPull, readPull } from './pull.ts';
@@ -76,7 +77,7 @@ function setOutputs(report: Report, inputs: ActionInputs, reportFile: string): v
 /** The step's verdict, from the main report (never from reviews): `fail-on` alone decides. */
 function finish(report: Report, inputs: ActionInputs): void {
   core.info(`prguard: ${findingCounts(report.findings)}.`);
-  if (failsStep(report, inputs.failOn)) {
+  if (failsUnder(report, inputs.failOn)) {
     core.setFailed(`prguard: ${findingCounts(report.findings)} (fail-on: ${inputs.failOn}).`);
   }
 }

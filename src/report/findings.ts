@@ -10,6 +10,25 @@ export function countBySeverity(findings: readonly Finding[]): Record<Severity, 
   return counts;
 }
 
+/** What fails a check: the CLI's `--fail-on`, the Action's `fail-on` input. */
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** Does the report fail under `fail-on`? Exit code 1 of the CLI and a failed step of the Action are this. */
+export function failsUnder(report: Pick<Report, 'findings'>, failOn: FailOn): boolean {
+  if (failOn === 'never') return false;
+  const c = countBySeverity(report.findings);
+  return failOn === 'warning' ? c.error + c.warning > 0 : c.error > 0;
+}
+
+/**
+ * The report as `fail-on` judges it: its `conclusion` (the verdict of every format, the JSON
+ * report's, the summaries' and the check title's) is `failure` exactly when the check fails, so
+ * a warning under `fail-on: warning` is not shown as "Passed" on a failing check.
+ */
+export function withVerdict(report: Report, failOn: FailOn): Report {
+  return { ...report, conclusion: failsUnder(report, failOn) ? 'failure' : 'success' };
+}
+
 /**
  * The one order findings are listed in, everywhere (engine, text, markdown, SARIF): by rule (in
  * `ruleOrder`, the registry's display order, when given; else by id), then worst first, then by

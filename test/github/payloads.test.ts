@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import type { Finding } from '../../src/model.ts';
+import { failsUnder } from '../../src/report/findings.ts';
 import { makeReport } from '../helpers/report.ts';
 import {
   checkConclusion,
   commentBody,
   commentMarker,
-  failsStep,
   jobSummary,
   LIMITS,
   planCheckRun,
@@ -28,7 +28,7 @@ describe('step result and check conclusion per fail-on', () => {
   ];
   test.each(cases)('%j with fail-on %s', (sevs, failOn, fails, conclusion) => {
     const r = report(sevs.map((severity) => ({ ruleId: 'r', severity, message: 'm' })));
-    expect(failsStep(r, failOn)).toBe(fails);
+    expect(failsUnder(r, failOn)).toBe(fails);
     expect(checkConclusion(r, failOn)).toBe(conclusion);
   });
 });
