@@ -8,14 +8,13 @@ import type { Finding, Provenance } from './model.ts';
 import type { RuleRun } from './policy/overrides.ts';
 import type { PrField } from './rule.ts';
 import { deferUnderAi } from './deferral.ts';
+import { SEVERITY_RANK } from './rule-kit/index.ts';
 
 /** A finding before deferral, with the PR fields it depends on that the entry lacks. */
 export interface RawFinding {
   finding: Finding;
   missing: PrField[];
 }
-
-const RANK = { notice: 0, warning: 1, error: 2 } as const;
 
 /** Not AI-assisted on the evidence, no `--ai` flag, and no PR description to read a disclosure from. */
 export function aiUndecided(ai: Provenance, unavailable: ReadonlySet<PrField>): boolean {
@@ -42,7 +41,8 @@ export function sameRuns(a: readonly RuleRun[], b: readonly RuleRun[]): boolean 
   return key(a) === key(b);
 }
 
-const where = (f: Finding) => `${f.path ?? ''}\u0000${f.line ?? ''}\u0000${f.message}`;
+/** Where and what a finding says: two findings with the same key are the same finding, at some severity. */
+export const findingKey = (f: Pick<Finding, 'path' | 'line' | 'message'>): string => `${f.path ?? ''}\u0000${f.line ?? ''}\u0000${f.message}`;
 
 /**
  * The findings of the `ai:` runs that the rule's own runs lack (or report at a lower severity), as
@@ -50,12 +50,16 @@ const where = (f: Finding) => `${f.path ?? ''}\u0000${f.line ?? ''}\u0000${f.mes
  * own runs already report (deferred) is left to that notice.
  */
 export function onlyUnderAi(own: readonly RawFinding[], underAi: readonly RawFinding[]): Finding[] {
+  // The worst severity the own runs report for each finding (SEVERITY_RANK: 0 is an error).
   const seen = new Map<string, number>();
-  for (const r of own) seen.set(where(r.finding), Math.max(seen.get(where(r.finding)) ?? -1, RANK[r.finding.severity]));
+  for (const r of own) {
+    const key = findingKey(r.finding);
+    seen.set(key, Math.min(seen.get(key) ?? Infinity, SEVERITY_RANK[r.finding.severity]));
+  }
   const out: Finding[] = [];
   for (const r of underAi) {
-    const have = seen.get(where(r.finding));
-    if (have !== undefined && (have >= RANK[r.finding.severity] || r.missing.includes('body'))) continue;
+    const have = seen.get(findingKey(r.finding));
+    if (have !== undefined && (have <= SEVERITY_RANK[r.finding.severity] || r.missing.includes('body'))) continue;
     if (r.finding.severity === 'notice') continue;
     out.push(deferUnderAi(r.finding, r.missing));
   }

@@ -8,7 +8,7 @@ import { deferFinding, missingFields } from './deferral.ts';
 import { PLACEHOLDER, renderMessage, SEVERITY_RANK } from './rule-kit/index.ts';
 import { maskSecrets } from './mask.ts';
 import { type RuleRun, ruleRuns } from './policy/overrides.ts';
-import { aiPendingNote, aiUndecided, onlyUnderAi, type RawFinding, sameRuns, trackAssisted } from './ai-pending.ts';
+import { aiPendingNote, aiUndecided, findingKey, onlyUnderAi, type RawFinding, sameRuns, trackAssisted } from './ai-pending.ts';
 import { defaultOptions } from './policy/resolve.ts';
 import { PerFileResults } from './per-file.ts';
 
@@ -122,7 +122,7 @@ function runRule(
       if (v.path === undefined && run.appliedLabel) finding.message += ` (Policy ${run.appliedLabel} applied: every changed file is in it.)`;
       const raw: RawFinding = { finding, missing: missingFields(rule, v, unavailable) };
       if (v.path !== undefined) {
-        const same = `${v.path}\0${v.line ?? ''}\0${finding.message}`;
+        const same = findingKey(finding);
         const before = kept.get(same);
         if (before !== undefined) {
           if (SEVERITY_RANK[before.finding.severity] <= SEVERITY_RANK[finding.severity]) continue;
