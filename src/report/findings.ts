@@ -30,6 +30,16 @@ export function withVerdict(report: Report, failOn: FailOn): Report {
 }
 
 /**
+ * Why the verdict is not the errors' own, in words for after it: a failure without an error
+ * (`fail-on: warning`), or a pass with errors (`fail-on: never`); '' otherwise.
+ */
+export function failOnReason(report: Pick<Report, 'findings' | 'conclusion'>): string {
+  const errors = report.findings.some((f) => f.severity === 'error');
+  if (report.conclusion === 'failure') return errors ? '' : ' (warnings fail this check)';
+  return errors ? ' (errors do not fail this check)' : '';
+}
+
+/**
  * The one order findings are listed in, everywhere (engine, text, markdown, SARIF): by rule (in
  * `ruleOrder`, the registry's display order, when given; else by id), then worst first, then by
  * path and line. Grouping by rule is then contiguous in every format.

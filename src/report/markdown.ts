@@ -3,7 +3,7 @@
 // sticky comment. Pure: (report, options) -> string.
 import type { Finding, Report, Severity } from '../model.ts';
 import { defaultRuleDocsUrl } from './docs.ts';
-import { findingCounts, keepWorst, location, plural, policyLabel } from './findings.ts';
+import { failOnReason, findingCounts, keepWorst, location, plural, policyLabel } from './findings.ts';
 import { printable } from './printable.ts';
 import { provenanceSummary } from './text.ts';
 
@@ -65,12 +65,11 @@ function provenanceLine(report: Report): string {
 
 function header(report: Report, options: MarkdownOptions): string[] {
   // The verdict is the conclusion, which follows fail-on: say so when it is not the errors'.
-  const errors = report.findings.some((f) => f.severity === 'error');
   const verdict =
     report.conclusion === 'failure'
-      ? `❌ **Failed** — ${findingCounts(report.findings)}${errors ? '' : ' (warnings fail this check)'}`
+      ? `❌ **Failed** — ${findingCounts(report.findings)}${failOnReason(report)}`
       : report.findings.length
-        ? `✅ **Passed** — ${findingCounts(report.findings)}${errors ? ' (errors do not fail this check)' : ''}`
+        ? `✅ **Passed** — ${findingCounts(report.findings)}${failOnReason(report)}`
         : '✅ **Passed** — no findings';
   const s = report.stats;
   return [

@@ -1,6 +1,6 @@
 // Human-readable output: findings grouped by rule, the change's stats and a one-line verdict.
 import type { Provenance, Report } from '../model.ts';
-import { countBySeverity, location, plural, policyLabel } from './findings.ts';
+import { countBySeverity, failOnReason, location, plural, policyLabel } from './findings.ts';
 import { printable as shown } from './printable.ts';
 
 export interface TextOptions {
@@ -69,10 +69,7 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     const later = deferred > 0 ? ` · ${deferred} decided on the pull request` : '';
     // The verdict is the report's conclusion (the CLI sets it from --fail-on): a warning can fail
     // the check, and an error can leave it passing.
-    const why =
-      report.conclusion === 'failure'
-        ? errors > 0 ? '' : ' (warnings fail this check)'
-        : errors > 0 ? ' (errors do not fail this check)' : ' (no errors)';
+    const why = failOnReason(report) || (report.conclusion === 'failure' ? '' : ' (no errors)');
     lines.push(
       report.conclusion === 'failure'
         ? paint('31', `✖ ${parts.join(', ')}: failing${why}${later}`)
