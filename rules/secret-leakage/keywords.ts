@@ -169,20 +169,30 @@ export class KeywordIndex {
   private readonly compiled: Compiled[];
 
   constructor(keywords: readonly Keyword[], tables?: KeywordTables) {
-    for (const keyword of keywords) {
-      if (keyword.text.length < 2 || /[^\x20-\x7e]/.test(keyword.text)) {
-        throw new Error(`keyword "${keyword.text}" must be at least 2 printable ASCII characters`);
-      }
-    }
     // The window is one longer than the shortest keyword: those are padded by one position.
     const shortest = Math.min(...keywords.map((k) => k.text.length));
     this.m = Math.max(3, Math.min(MAX_WINDOW, shortest + 1));
     const m = this.m;
     const built = tables && tables.m === m && tables.signature === keywordSignature(keywords) ? tables : undefined;
+    // Tables built for this very list were built from it, which checked it then: a start-up of the
+    // built-in catalogue need not check its 1,800 keywords again.
+    if (!built) {
+      for (const keyword of keywords) {
+        if (keyword.text.length < 2 || /[^\x20-\x7e]/.test(keyword.text)) {
+          throw new Error(`keyword "${keyword.text}" must be at least 2 printable ASCII characters`);
+        }
+      }
+    }
     const compiled = keywords.map((keyword, i): Compiled => {
       const src = keyword.caseInsensitive ? keyword.text.toLowerCase() : keyword.text;
-      const codes = [...src].map((ch) => ch.charCodeAt(0));
-      const fold = codes.map((c) => keyword.caseInsensitive && isLetter(c));
+      // Plain loops (the keywords are ASCII): this runs once per keyword at every start, cold.
+      const codes: number[] = [];
+      const fold: boolean[] = [];
+      for (let j = 0; j < src.length; j++) {
+        const c = src.charCodeAt(j);
+        codes.push(c);
+        fold.push(keyword.caseInsensitive && isLetter(c));
+      }
       // The rarest window start makes the index fast; the built tables say which it is (they are
       // generated with their data, so restoring them needs the same starts).
       const given = built?.offsets?.[i];
@@ -191,7 +201,13 @@ export class KeywordIndex {
     });
     this.compiled = compiled;
     this.maxPad = Math.max(0, ...compiled.map((c) => c.pad));
-    if (built && built.offsets?.length === keywords.length && compiled.every((c, i) => c.offset === built.offsets[i]) && this.restore(built)) return;
+    const restored = built !== undefined && built.offsets?.length === keywords.length && compiled.every((c, i) => c.offset === built.offsets[i]) && this.restore(built);
+    if (!restored) this.build(compiled, m);
+    this.prime();
+  }
+
+  /** The tables from the keywords (when no built-time tables fit them). */
+  private build(compiled: readonly Compiled[], m: number): void {
     this.shift.fill(m - 1);
     for (const c of compiled) {
       const { codes, fold, pad } = c;
@@ -256,10 +272,34 @@ export class KeywordIndex {
   }
 
   /**
-   * Calls `onHit(index, keyword)` once for every occurrence of every keyword that lies wholly in
-   * text[from, to) (the whole text by default: a line, or one line of a hunk's text).
+   * Runs every path of scan and verify a few times on a line made of the first keyword, so that V8
+   * has seen each of them when it optimises scan. Else it optimises scan early (on file names,
+   * where windows rarely match), and then throws the code away at the first keyword or call of
+   * another shape, up to three times in a big check: 20 to 25 ms of compiling on a background
+   * thread, which the diff's git needs on a machine with few cores (npm run bench, --trace-opt).
+   * The results are dropped: this changes no answer.
    */
-  scan(text: string, onHit: (index: number, keyword: Keyword) => void, from = 0, to = text.length): void {
+  private prime(): void {
+    // A padded keyword when there is one: at the very start of a text, its window begins before it.
+    const first = this.compiled.find((c) => c.pad > 0) ?? this.compiled[0];
+    if (first === undefined) return;
+    const text = first.keyword.text;
+    // A keyword at the very start (a short one's padding then reads before the text), a window
+    // that matches all but the last character, plain text, and a hit.
+    const line = `${text} ${text.slice(0, -1)}\u0000 = (${text})`;
+    // Two callbacks: the callers pass several (one per scanner and pass kind), so the call is a
+    // generic one from the start instead of one V8 bets on and then drops.
+    const callbacks = [(): void => undefined, (): number => 0];
+    // V8 records what a function does only once it has run a few times (8 on Node 20).
+    for (let i = 0; i < 10; i++) this.scan(line, callbacks[i % 2]!, i % 3 === 2 ? 1 : 0, line.length - (i % 2));
+  }
+
+  /**
+   * Calls `onHit(index, keyword)` once for every occurrence of every keyword that lies wholly in
+   * text[from, to): a line, or one line of a hunk's text. Both ends are given by every caller, so
+   * that the calls keep one shape (a default for `to` read `text.length` only for some of them).
+   */
+  scan(text: string, onHit: (index: number, keyword: Keyword) => void, from: number, to: number): void {
     const n = to;
     const shift = this.shift;
     const table = this.table;
@@ -268,8 +308,7 @@ export class KeywordIndex {
     // Non-ASCII characters fold into the ASCII tables. That only ever makes a shift smaller or a
     // check happen needlessly (no keyword has them), and the full compare rejects them.
     // The first window begins `maxPad` positions before `from`, so a padded keyword at `from` is
-    // found: its padding reads the character before (or charCodeAt(-1), NaN, which `& 127` makes
-    // 0), and every padding position accepts every code; the window's last pair always lies inside
+    // found: its padding reads the character before (or, before the text, code 0), and every padding position accepts every code; the window's last pair always lies inside
     // the range, as m1 > maxPad. A character before `from` only ever makes a shift smaller (a
     // shift is a minimum over what each keyword position accepts), so nothing in range is skipped.
     for (let i = from + m1 - this.maxPad; i < n; ) {
@@ -280,7 +319,10 @@ export class KeywordIndex {
         continue;
       }
       const window = i - m1;
-      if (start[((text.charCodeAt(window) & 127) << 7) | (text.charCodeAt(window + 1) & 127)] === 1) {
+      // Before the text (a padded keyword at its very start), as charCodeAt(-1) & 127 would give;
+      // read so, V8's optimised code would stop at the first such window (it bets on in-bounds reads).
+      const before = window < 0 ? 0 : text.charCodeAt(window) & 127;
+      if (start[(before << 7) | (text.charCodeAt(window + 1) & 127)] === 1) {
         this.verify(text, window, this.buckets[(table[pair] as number) - 1] as Compiled[], onHit, from, to);
       }
       i++;

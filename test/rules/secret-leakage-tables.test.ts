@@ -33,7 +33,7 @@ describe('secret-leakage keyword tables built at build time', () => {
     ];
     const hits = (index: KeywordIndex) => text.flatMap((t) => {
       const out: string[] = [];
-      index.scan(t, (at, k) => out.push(`${at}:${k.text}`));
+      index.scan(t, (at, k) => out.push(`${at}:${k.text}`), 0, t.length);
       return out;
     });
     expect(hits(restored)).toEqual(hits(built));
@@ -51,7 +51,7 @@ describe('secret-leakage keyword tables built at build time', () => {
     const other = [...keywords, { text: 'zzqq_extra', caseInsensitive: false, patterns: [0] }];
     const rebuilt = new KeywordIndex(other, built.tables());
     const found: string[] = [];
-    rebuilt.scan('x zzqq_extra y', (_at, k) => found.push(k.text));
+    rebuilt.scan('x zzqq_extra y', (_at, k) => found.push(k.text), 0, 14);
     expect(found).toEqual(['zzqq_extra']);
   });
 });

@@ -248,7 +248,7 @@ describe('secret-leakage: never shows the secret', () => {
 /** The index reports exactly the occurrences a naive search of every keyword finds. */
 function expectSameAsNaive(index: KeywordIndex, keywords: readonly Keyword[], text: string): void {
   const got: string[] = [];
-  index.scan(text, (at, k) => got.push(`${at}:${k.text}`));
+  index.scan(text, (at, k) => got.push(`${at}:${k.text}`), 0, text.length);
   expect(got.sort(), text).toEqual(naiveKeywordHits(keywords, text));
 }
 
