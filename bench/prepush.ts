@@ -75,8 +75,21 @@ try {
     empty: { cmd: process.execPath, args: [CLI, 'pre-push', 'origin', bare], input: '' },
     diff: { cmd: 'git', args: ['diff', `${base}..${head}`] },
   };
+  // The floor of any hook that checks a push this way: node starts, asks git the merge-base, then
+  // runs the diff, the log and a tree lookup at the base at once, and reads each once. Nothing of
+  // prguard: no bundle, no rules, no output.
+  const floorScript =
+    `const cp=require('child_process');const head=require('fs').readFileSync(0,'utf8').split(' ')[1];` +
+    `const run=(a)=>new Promise((ok)=>{const c=cp.spawn('git',a,{stdio:['ignore','pipe','pipe']});let o='';` +
+    `c.stdout.on('data',(d)=>{o+=d});c.on('close',()=>ok(o))});` +
+    `run(['rev-parse','--show-toplevel','refs/remotes/origin/HEAD...'+head,'--']).then((r)=>{` +
+    `const base=r.split('\\n').find((l)=>l.startsWith('^')).slice(1);` +
+    `return Promise.all([run(['diff','-M',base,head]),run(['log','-z',base+'..'+head]),run(['ls-tree','-z',base,'--','.github'])]);` +
+    `}).then(([d])=>{let n=0;for(const l of d.split('\\n'))if(l[0]==='+')n++;if(n===0)process.exit(3)});`;
+  contenders.floor = { cmd: process.execPath, args: ['-e', floorScript], input: stdin };
   const samples: Record<string, number[]> = Object.fromEntries(Object.keys(contenders).map((k) => [k, []]));
   const overheadRatios: number[] = [];
+  const floorRatios: number[] = [];
   for (let i = 0; i < RUNS + 2; i++) {
     const round: Record<string, number> = {};
     for (const [name, c] of Object.entries(contenders)) {
@@ -88,6 +101,7 @@ try {
     if (i < 2) continue; // warm-up rounds
     for (const [name, ms] of Object.entries(round)) samples[name]!.push(ms);
     overheadRatios.push((round.push! - round.pushNoVerify!) / round.node!);
+    floorRatios.push(round.floor! / round.node!);
   }
   const median = (xs: number[]) => {
     const v = [...xs].sort((a, b) => a - b);
@@ -107,6 +121,7 @@ try {
   console.log(`  start-up (prguard --version)             ${ms(med('version'))}`);
   console.log(`  bundle load + 1 git (nothing to push)    ${ms(med('empty'))}`);
   console.log(`  git diff on the same range               ${ms(med('diff'))}`);
+  console.log(`  floor: node + the push's git questions   ${ms(med('floor'))} = ${median(floorRatios).toFixed(2)}x node -e 0 (no bundle, no rules; the hook's sh not included)`);
   console.log(`hook overhead / node -e 0: median paired ratio ${ratio.toFixed(2)}x (target <= 1.5x) — ${ratio <= 1.5 ? 'met' : 'NOT met'}`);
   rmSync(bare, { recursive: true, force: true });
 } finally {

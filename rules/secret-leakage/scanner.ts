@@ -41,8 +41,7 @@ interface Pass {
 
 interface Compiled {
   def: ProviderPattern;
-  /** Made on first use (reRef): most patterns never meet a keyword in a change. */
-  re: RegExp | undefined;
+  re: RegExp | undefined; // made on first use (regexOf)
   group: number;
 }
 
@@ -51,16 +50,8 @@ function groupOf(def: ProviderPattern, match: RegExpExecArray): number {
   return def.group ?? (match.length > 1 ? 1 : 0);
 }
 
-function compile(def: ProviderPattern): Compiled {
-  return { def, re: undefined, group: -1 };
-}
-
-/**
- * The pattern's regex, made when a keyword first selects it. V8 compiles a regex on its first exec,
- * but parses it when it is made: making all of the catalogue's at start-up was about 1 ms of a
- * pre-push hook whose change met none of their keywords. (A policy's own patterns are checked
- * when its options are read, so a bad one never gets this far.)
- */
+// Made when a keyword first selects it: making (parsing) all 175 cost a small push 1 ms. A
+// policy's own patterns are checked when its options are read.
 function regexOf(c: Compiled): RegExp {
   return (c.re ??= new RegExp(c.def.regex, `g${c.def.flags ?? ''}`));
 }
@@ -80,7 +71,7 @@ export class Scanner {
 
   /** `prebuilt: false` builds the keyword index even when build-time tables match (the generator). */
   constructor(defs: readonly ProviderPattern[], options: { generic: boolean; prebuilt?: boolean }) {
-    this.patterns = defs.map(compile);
+    this.patterns = defs.map((def): Compiled => ({ def, re: undefined, group: -1 }));
     this.genericIndex = options.generic ? this.patterns.length : -1;
     this.decodeIndex = this.patterns.length + 1;
     this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
