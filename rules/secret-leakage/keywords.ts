@@ -111,7 +111,6 @@ function rarestWindow(codes: readonly number[], fold: readonly boolean[], m: num
   return best;
 }
 
-
 export class KeywordIndex {
   /** Window length; every keyword of at least this length is matched on its first `m` characters. */
   private readonly m: number;
@@ -230,7 +229,7 @@ export class KeywordIndex {
   }
 
   /**
-   * Runs every path of scan and verify a few times on a line made of the first keyword, so that V8
+   * Runs every path of scan and verify a few times on a line made of one keyword, so that V8
    * has seen each of them when it optimises scan. Else it optimises scan early (on file names,
    * where windows rarely match), and then throws the code away at the first keyword or call of
    * another shape, up to three times in a big check: 20 to 25 ms of compiling on a background
