@@ -158,8 +158,9 @@ export function runEngine(input: EngineInput): Report {
   const pending = aiUndecided(ai, unavailable);
   let pendingCount = 0;
   for (const rule of rules) {
-    const actual = ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, ai.assisted, () => defaultOptions(rule));
-    const hypothetical = pending ? ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, true, () => defaultOptions(rule)) : [];
+    const runsWhen = (assisted: boolean) => ruleRuns(rule, policy.rules[rule.meta.id], change.files, overrides, assisted, () => defaultOptions(rule));
+    const actual = runsWhen(ai.assisted);
+    const hypothetical = pending ? runsWhen(true) : [];
     if (actual.length === 0 && hypothetical.length === 0) continue;
     if (actual.length > 0) ran.push(rule.meta.id);
     findings.push(...unreadFindings(rule, actual.length > 0 ? (change.unread ?? []) : []));

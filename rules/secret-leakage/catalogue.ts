@@ -9,3 +9,8 @@ import type { ProviderPattern } from './catalogue-types.ts';
 export type { ProviderPattern } from './catalogue-types.ts';
 
 export const catalogue: readonly ProviderPattern[] = [...platformPatterns, ...servicePatterns, ...extraPatterns, ...morePatterns, ...keyPatterns];
+
+/** The case-sensitive keywords of 4 characters or more: the provider prefixes and markers. */
+export function providerPrefixes(defs: readonly ProviderPattern[]): string[] {
+  return defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
+}

@@ -2,7 +2,7 @@
 // 80 characters and an ellipsis) may end in the start of a token, which no longer validates and so
 // is not found as a secret: a provider prefix in the run of token characters just before an
 // ellipsis marks the rest of that run as a cut token, to be masked like a secret.
-import { catalogue } from './catalogue.ts';
+import { catalogue, providerPrefixes } from './catalogue.ts';
 
 const ELLIPSIS = /\u2026|\.\.\./g; // U+2026 is the ellipsis character
 /** Characters of tokens (every catalogue alphabet but the PEM body's whitespace). */
@@ -12,9 +12,9 @@ const MIN_CUT = 8;
 
 let prefixes: string[] | undefined;
 
-/** The case-sensitive keywords of 4 characters or more: the provider prefixes and markers. */
-function providerPrefixes(): string[] {
-  return (prefixes ??= [...new Set(catalogue.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4))))]);
+/** The catalogue's provider prefixes, each once. */
+function cataloguePrefixes(): string[] {
+  return (prefixes ??= [...new Set(providerPrefixes(catalogue))]);
 }
 
 /** The cut tokens of a text: from a provider prefix to the ellipsis that cut its run short. */
@@ -25,7 +25,7 @@ export function cutTokens(text: string): string[] {
     while (start > 0 && TOKEN_CHAR.test(text[start - 1] as string)) start--;
     const run = text.slice(start, m.index);
     let first = -1;
-    for (const p of providerPrefixes()) {
+    for (const p of cataloguePrefixes()) {
       const at = run.indexOf(p);
       if (at >= 0 && (first < 0 || at < first)) first = at;
     }

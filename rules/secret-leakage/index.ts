@@ -82,7 +82,7 @@ function decodeURIComponentSafe(text: string): string {
   }
 }
 
-/** The baseline's fingerprints, read at the base commit, or the problem with it. */
+/** The baseline's fingerprints, read at the base commit (an empty set after a problem with it, reported), or undefined when the file it names is not at the base. */
 function baselineOf(change: ChangeSet, options: SecretLeakageOptions, context: RuleContext, out: TypedViolation<MessageId>[]): Set<string> | undefined {
   const path = options.baseline;
   if (!path) return new Set();
@@ -155,8 +155,9 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     const allow = new Set(options.allow);
     const severities: SeverityOptions = { ...DEFAULT_SEVERITIES, ...options.severities };
     const violations: TypedViolation<MessageId>[] = [];
-    const baseline = baselineOf(change, options, context, violations) ?? new Set<string>();
-    const absent = options.baseline ? context.baseDocuments?.[options.baseline] === undefined : false;
+    const read = baselineOf(change, options, context, violations);
+    const absent = read === undefined; // named, but not at the base
+    const baseline = read ?? new Set<string>();
     const unscanned: Unscanned[] = [];
     const skip = excluder(options.exclude, options.baseline || undefined);
     const scanned: ScannedSource[] = [];

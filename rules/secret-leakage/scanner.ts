@@ -1,5 +1,5 @@
 // The scanner: one keyword pass over a block of lines, then only the selected patterns per line.
-import type { ProviderPattern } from './catalogue.ts';
+import { providerPrefixes, type ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
 import { acceptable, inInertSpan, isKeyPlaceholder } from './filters.ts';
 import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
@@ -74,7 +74,7 @@ export class Scanner {
     this.patterns = defs.map((def): Compiled => ({ def, re: undefined, group: -1 }));
     this.genericIndex = options.generic ? this.patterns.length : -1;
     this.decodeIndex = this.patterns.length + 1;
-    this.prefixes = defs.flatMap((d) => (d.ciKeywords ? [] : d.keywords.filter((k) => k.length >= 4)));
+    this.prefixes = providerPrefixes(defs);
     const keywords: Keyword[] = [];
     defs.forEach((d, i) => {
       for (const text of d.anchors ?? d.keywords) {

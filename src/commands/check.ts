@@ -233,7 +233,6 @@ export function useColor(io: IO): boolean {
   return io.isTTY;
 }
 
-
 export function parseFailOn(value: string | undefined): FailOn {
   if (value === undefined) return 'error';
   if (value === 'error' || value === 'warning' || value === 'never') return value;

@@ -70,10 +70,9 @@ export async function changedWithGit(workspace: string, from: string, to: string
   if (!isObjectId(from) || !isObjectId(to)) return undefined;
   const git = openGit(workspace);
   try {
-    await git.raw(['cat-file', '-e', `${from}^{commit}`]);
-    await git.raw(['cat-file', '-e', `${to}^{commit}`]);
     // No renames: a moved file counts at both its paths, as the compare API's previous_filename does.
-    const out = await git.raw(['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', from, to, '--']);
+    // `^{commit}`: git fails when either is missing here or is not a commit, and the API is asked.
+    const out = await git.raw(['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', `${from}^{commit}`, `${to}^{commit}`, '--']);
     return out.split('\0').filter((p) => p !== '');
   } catch {
     return undefined;

@@ -4,6 +4,7 @@ import { chmod, lstat, mkdir, readFile, readlink, rename, writeFile } from 'node
 import { resolve } from 'node:path';
 import { describeFsError, UsageError } from '../errors.ts';
 import { openGit } from '../git/run.ts';
+import { occupied } from '../repo/write.ts';
 
 /** First comment line of every hook prguard writes; how we recognise our own hook. */
 export const HOOK_MARKER = '# prguard pre-push hook';
@@ -85,14 +86,10 @@ async function existingHook(path: string): Promise<Existing> {
 }
 
 /** `<hook>.prguard-backup`, or the first free `<hook>.prguard-backup.N`: an earlier backup is kept. */
-async function freeBackupPath(path: string): Promise<string> {
+function freeBackupPath(path: string): string {
   for (let n = 0; ; n++) {
     const candidate = n === 0 ? `${path}.prguard-backup` : `${path}.prguard-backup.${n}`;
-    try {
-      await lstat(candidate);
-    } catch {
-      return candidate;
-    }
+    if (!occupied(candidate)) return candidate;
   }
 }
 
@@ -121,7 +118,7 @@ export async function installHook(options: { cwd: string; force: boolean }): Pro
     );
   } else {
     // The hook (or the link) itself is moved aside: what a link points at is left as it is.
-    const backup = await freeBackupPath(path);
+    const backup = freeBackupPath(path);
     try {
       await rename(path, backup);
     } catch (e) {

@@ -39,8 +39,9 @@ export function writeInRepo(root: string, rel: string, text: string): void {
     if (!inside(realpathSync(root), realpathSync(dir))) {
       throw new UsageError(`cannot write ${rel}: ${relative(root, dir)} leads outside the repository (a symlink); write the file by hand`);
     }
-    if (lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink()) unlinkSync(path);
-    writeFileSync(path, text, { flag: occupied(path) ? 'w' : 'wx' });
+    const there = lstatSync(path, { throwIfNoEntry: false });
+    if (there?.isSymbolicLink()) unlinkSync(path);
+    writeFileSync(path, text, { flag: there !== undefined && !there.isSymbolicLink() ? 'w' : 'wx' });
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot write ${rel}: ${describeFsError(err)}`);

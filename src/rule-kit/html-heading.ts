@@ -8,9 +8,10 @@ const TAG = /<[^>]*>/g;
 
 /** The level and text of an HTML block that is only a heading (`<hN>`) or a details summary (level 7, as a pseudo-heading). */
 export function htmlHeading(html: string): { level: number; text: string } | undefined {
+  const text = (inner: string) => inner.replace(TAG, ' ').replace(/\s+/g, ' ').trim();
   const h = HEADING.exec(html);
-  if (h) return { level: Number(h[1]), text: h[2]!.replace(TAG, ' ').replace(/\s+/g, ' ').trim() };
+  if (h) return { level: Number(h[1]), text: text(h[2]!) };
   const s = SUMMARY.exec(html);
-  if (s) return { level: 7, text: s[1]!.replace(TAG, ' ').replace(/\s+/g, ' ').trim() };
+  if (s) return { level: 7, text: text(s[1]!) };
   return undefined;
 }
