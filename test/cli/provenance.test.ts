@@ -25,6 +25,16 @@ const DISCLOSURE = (noAi: ' ' | 'x', ai: ' ' | 'x') =>
     '',
   ].join('\n');
 
+
+/** A human commit (no AI trace) on `branch` that changes the core module under the policy POLICY. */
+function humanCoreChange(branch: string): Repo {
+  const repo = Repo.init('main');
+  repo.commit('initial', { 'src/legacy/parse.ts': 'export const parse = (s) => s;\n', 'prguard.yml': POLICY });
+  repo.addOrigin('main');
+  repo.git('checkout', '-q', '-b', branch);
+  repo.commit('Trim input before parsing', { 'src/legacy/parse.ts': 'export const parse = (s) => s.trim();\n' });
+  return repo;
+}
 describe('prguard check: AI provenance end to end', () => {
   let repo: Repo;
   let sha: string;
@@ -77,12 +87,8 @@ describe('prguard check: AI provenance end to end', () => {
   });
 
   it('a human commit that discloses AI use in the PR body is AI-assisted', () => {
-    const human = Repo.init('main');
+    const human = humanCoreChange('feature');
     try {
-      human.commit('initial', { 'src/legacy/parse.ts': 'export const parse = (s) => s;\n', 'prguard.yml': POLICY });
-      human.addOrigin('main');
-      human.git('checkout', '-q', '-b', 'feature');
-      human.commit('Trim input before parsing', { 'src/legacy/parse.ts': 'export const parse = (s) => s.trim();\n' });
       human.write('ai.md', DISCLOSURE(' ', 'x'));
       expect(runCli(['check', '--policy', 'prguard.yml'], { cwd: human.dir }).stdout).toContain('AI-assisted: no evidence found');
       const r = runCli(['check', '--policy', 'prguard.yml', '--pr-body', 'ai.md', '--format', 'json'], { cwd: human.dir });
@@ -176,12 +182,8 @@ describe('provenance: review-suggestions in the policy', () => {
 
 describe('locally, with no AI trace and no PR description, the ai: block is shown, not dropped', () => {
   it('check and pre-push report what the ai: block would add as a notice decided on the pull request', () => {
-    const repo = Repo.init('main');
+    const repo = humanCoreChange('feature/trim');
     try {
-      repo.commit('initial', { 'src/legacy/parse.ts': 'export const parse = (s) => s;\n', 'prguard.yml': POLICY });
-      repo.addOrigin('main');
-      repo.git('checkout', '-q', '-b', 'feature/trim');
-      repo.commit('Trim input before parsing', { 'src/legacy/parse.ts': 'export const parse = (s) => s.trim();\n' });
       const r = runCli(['check', '--policy', 'prguard.yml', '--format', 'json'], { cwd: repo.dir });
       const report = JSON.parse(r.stdout);
       expect(report.ai).toMatchObject({ assisted: false, source: 'none' });
