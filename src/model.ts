@@ -23,6 +23,11 @@ export interface Hunk {
   added: DiffLine[];
   /** Deleted lines, numbered on the old side. */
   deleted: DiffLine[];
+  /**
+   * New-side numbers of the added lines read only in part: longer than the source's line-length
+   * limit, so `added` holds only their start (secret-leakage fails them: the rest was not scanned).
+   */
+  cut?: number[];
 }
 
 /** Attributes the source read from .gitattributes for this path. */

@@ -12,7 +12,7 @@ import { RULE_ID, meta, type MessageId } from './meta.ts';
 import { checkRegexSafety } from '../../src/rule-kit/regex-safety.ts';
 import { GENERIC_ID, Scanner, type Hit } from './scanner.ts';
 import { scanFile, scannerKey, scanSource, type FileScan, type ScannedSource } from './per-file.ts';
-import { excluder, otherSources, secretProne, type Unscanned } from './sources.ts';
+import { cutLines, excluder, otherSources, secretProne, type Unscanned } from './sources.ts';
 
 export { RULE_ID } from './meta.ts';
 
@@ -203,7 +203,10 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
       }
     }
     for (const u of unscanned) violations.push(unscannedViolation(u));
-    if (absent && violations.some((v) => v.messageId !== 'notScanned')) {
+    // A line too long to read in full stands in for what its unread part may hold: the rule's
+    // own severity, as a finding there would have (no baseline or allow entry can name it).
+    for (const c of cutLines(change, skip)) violations.push({ messageId: 'scannedInPart', data: { where: c.where }, path: c.path, line: c.line });
+    if (absent && violations.some((v) => v.messageId !== 'notScanned' && v.messageId !== 'scannedInPart')) {
       violations.push({ messageId: 'baselineAbsent', data: { baseline: options.baseline as string }, severity: 'notice' });
     }
     return violations;

@@ -66,16 +66,38 @@ export function secretProne(path: string): boolean {
   return SECRET_PRONE.test(path);
 }
 
+/** How a finding names a line of a file: of the net diff, or as a commit of the range added it. */
+const lineOf = (path: string, line: number, commit: string | undefined): string =>
+  commit === undefined ? `${path}:${line}` : `${path}:${line} as added by commit ${commit.slice(0, 7)}`;
+
 function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: string): Source {
   const kind = fileKind(file.path, lines.slice(0, 2).map((l) => l.content));
-  const short = commit?.slice(0, 7);
   return {
     lines,
     path: file.path,
     kind,
     ...(commit !== undefined ? { commit } : {}),
-    where: (line) => (short ? `${file.path}:${line} as added by commit ${short}` : `${file.path}:${line}`),
+    where: (line) => lineOf(file.path, line, commit),
   };
+}
+
+/** An added line the source read only in part (`Hunk.cut`): its start was scanned, not the rest. */
+export interface CutLine {
+  path: string;
+  line: number;
+  where: string;
+}
+
+/** The added lines read only in part, of the net diff's files and of each commit's (history), except the paths `skip` drops. */
+export function cutLines(change: ChangeSet, skip: (path: string) => boolean): CutLine[] {
+  const out: CutLine[] = [];
+  const add = (file: FileChange, commit?: string) => {
+    if (skip(file.path)) return;
+    for (const hunk of file.hunks) for (const line of hunk.cut ?? []) out.push({ path: file.path, line, where: lineOf(file.path, line, commit) });
+  };
+  for (const file of change.files) add(file);
+  for (const entry of change.history ?? []) for (const file of entry.files) add(file, entry.sha);
+  return out;
 }
 
 /**

@@ -15,6 +15,8 @@ export class CombinedHunk {
   private readonly oldLine: number[];
   private newLeft: number;
   private newLine: number;
+  /** The next line was cut at the line-length limit: if added, it goes in the hunk's `cut`. */
+  private cut = false;
 
   private constructor(hunk: Hunk, olds: [number, number][]) {
     this.hunk = hunk;
@@ -51,6 +53,11 @@ export class CombinedHunk {
     return this.newLeft === 0 && this.oldLeft.every((n) => n === 0);
   }
 
+  /** Says that the next line is one cut at the line-length limit. */
+  cutNext(): void {
+    this.cut = true;
+  }
+
   /** Lines still expected, for messages. */
   get remaining(): number {
     return Math.max(this.newLeft, ...this.oldLeft);
@@ -61,6 +68,8 @@ export class CombinedHunk {
    * undefined when the line cannot belong to the hunk.
    */
   line(text: string): 'added' | 'deleted' | 'context' | 'skip' | undefined {
+    const cut = this.cut;
+    this.cut = false;
     const p = this.oldLeft.length;
     if (text.startsWith('\\')) return 'skip';
     const marks = text.length === 0 ? ' '.repeat(p) : text.slice(0, p);
@@ -89,6 +98,7 @@ export class CombinedHunk {
     const line = this.newLine++;
     if (!marks.includes('+')) return 'context';
     this.push(this.hunk.added, line, content);
+    if (cut) (this.hunk.cut ??= []).push(line);
     return 'added';
   }
 

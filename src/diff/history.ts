@@ -1,7 +1,7 @@
 // The history of a change: per commit, the added lines that the net diff does not contain (a
 // token one commit added and a later one removed). Shared by the format-patch parser and the git
 // source, so both report exactly the lines the net diff misses.
-import type { DiffLine, FileChange } from '../model.ts';
+import type { DiffLine, FileChange, Hunk } from '../model.ts';
 
 export type History = { sha: string; files: FileChange[] }[];
 
@@ -23,18 +23,15 @@ export class NetLines {
   }
 }
 
-/** A history file: one hunk of the kept added lines (new-side numbers of that commit). */
-export function historyFile(path: string, added: DiffLine[]): FileChange {
+/**
+ * A history file: one hunk of the kept added lines (new-side numbers of that commit), with the
+ * numbers of those read only in part (`Hunk.cut`).
+ */
+export function historyFile(path: string, added: DiffLine[], cut: readonly number[] = []): FileChange {
   const first = added[0]?.line ?? 1;
-  return {
-    path,
-    status: 'modified',
-    binary: false,
-    submodule: false,
-    additions: added.length,
-    deletions: 0,
-    hunks: [{ oldStart: 0, oldLines: 0, newStart: first, newLines: added.length, section: '', added, deleted: [] }],
-  };
+  const hunk: Hunk = { oldStart: 0, oldLines: 0, newStart: first, newLines: added.length, section: '', added, deleted: [] };
+  if (cut.length > 0) hunk.cut = [...cut];
+  return { path, status: 'modified', binary: false, submodule: false, additions: added.length, deletions: 0, hunks: [hunk] };
 }
 
 /** Per-commit patches (a mailbox's groups, in commit order) -> their lines the net diff lacks. */
@@ -45,8 +42,15 @@ export function patchHistory(commits: readonly string[], patches: readonly FileC
     const files: FileChange[] = [];
     for (const f of patches[i] ?? []) {
       if (f.status === 'deleted') continue;
-      const kept = f.hunks.flatMap((h) => h.added.filter((l) => !covered.covers(f.path, l.content)));
-      if (kept.length > 0) files.push(historyFile(f.path, kept));
+      const cut: number[] = [];
+      const kept = f.hunks.flatMap((h) =>
+        h.added.filter((l) => {
+          if (covered.covers(f.path, l.content)) return false;
+          if (h.cut?.includes(l.line)) cut.push(l.line);
+          return true;
+        }),
+      );
+      if (kept.length > 0) files.push(historyFile(f.path, kept, cut));
     }
     if (files.length > 0) out.push({ sha, files });
   });

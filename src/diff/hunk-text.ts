@@ -112,6 +112,16 @@ export interface HunkText {
   text: string;
 }
 
+const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
+
+/** A `@@ -a,b +c,d @@ section` line's ranges and section, or undefined when it is not one. */
+export function hunkHead(text: string): Omit<Hunk, 'added' | 'deleted'> | undefined {
+  const m = HUNK_HEADER.exec(text);
+  if (!m) return undefined;
+  const count = (n: string | undefined) => (n === undefined ? 1 : Number(n));
+  return { oldStart: Number(m[1]), oldLines: count(m[2]), newStart: Number(m[3]), newLines: count(m[4]), section: m[5] ?? '' };
+}
+
 /** A hunk whose `added` and `deleted` are made on first read from the text appended to it. */
 export function textHunk(head: Omit<Hunk, 'added' | 'deleted'>): HunkText {
   const hunk = { oldStart: head.oldStart, oldLines: head.oldLines, newStart: head.newStart, newLines: head.newLines, section: head.section };

@@ -8,7 +8,7 @@ import type { Commit, FileChange, Hunk } from '../model.ts';
 import { CombinedHunk } from './combined.ts';
 import { DiffFormatError, DiffLimitError } from './errors.ts';
 import { FileHeader } from './header.ts';
-import { type HunkText, hunkLineMark, textHunk } from './hunk-text.ts';
+import { hunkHead, type HunkText, hunkLineMark, textHunk } from './hunk-text.ts';
 import { lineText } from './lines.ts';
 import { MailReader } from './mail-reader.ts';
 import { type History, patchHistory } from './history.ts';
@@ -27,7 +27,6 @@ export interface ParsedPatch {
   history?: History;
 }
 
-const HUNK_HEADER = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@ ?(.*)$/;
 const PLUS = 43;
 const MINUS = 45;
 const SPACE = 32;
@@ -74,9 +73,11 @@ export class DiffParser {
   private held: { file: FileChange; mode: string | undefined } | undefined;
   /** The current file's lines cut at the length limit: [line of the diff, limit]. */
   private cuts: [number, number][] = [];
+  private cutNext = false;
 
   /** Consumes whole lines: each ends with '\n', except possibly the last line of the input. */
   lines(text: string): void {
+    if (this.cutNext) this.markCut(text);
     const len = text.length;
     let pos = 0;
     while (pos < len) {
@@ -99,6 +100,15 @@ export class DiffParser {
   lineCut(limit: number): void {
     if (this.header) this.cuts.push([this.lineNo + 1, limit]);
     else this.notes.push(cutNote(this.lineNo + 1, limit));
+    this.cutNext = true;
+  }
+
+  /** The cut line, alone in `text` (LineSplitter): an added line goes in its hunk's `cut`. */
+  private markCut(text: string): void {
+    this.cutNext = false;
+    const hunk = this.hunk;
+    if (this.combined) this.combined.cutNext();
+    else if (hunk && this.newLeft > 0 && text.charCodeAt(0) === PLUS) (hunk.cut ??= []).push(hunk.newStart + hunk.newLines - this.newLeft);
   }
 
   /** Finishes parsing and returns the result. Files of several patches are merged (see merge.ts). */
@@ -249,19 +259,11 @@ export class DiffParser {
   }
 
   private startHunk(text: string): void {
-    const m = HUNK_HEADER.exec(text);
-    if (!m || this.header!.kind === 'combined') {
-      throw badHunkHeader(this.lineNo, false);
-    }
+    const head = this.header!.kind === 'combined' ? undefined : hunkHead(text);
+    if (!head) throw badHunkHeader(this.lineNo, false);
     this.header!.beginHunks();
     this.hunkAt = this.lineNo;
-    this.text = textHunk({
-      oldStart: Number(m[1]),
-      oldLines: m[2] === undefined ? 1 : Number(m[2]),
-      newStart: Number(m[3]),
-      newLines: m[4] === undefined ? 1 : Number(m[4]),
-      section: m[5] ?? '',
-    });
+    this.text = textHunk(head);
     this.hunk = this.text.hunk;
     this.header!.file.hunks.push(this.hunk);
     this.oldLeft = this.hunk.oldLines;

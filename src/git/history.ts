@@ -2,6 +2,7 @@
 // keeping only the added lines that the net diff does not contain (a line one commit added and a
 // later one removed is still on the server in that commit). Memory: the kept lines only.
 import { type History, NetLines, historyFile } from '../diff/history.ts';
+import { hunkHead } from '../diff/hunk-text.ts';
 import { LineSplitter, MAX_LINE_BYTES } from '../diff/lines.ts';
 import type { ChangeSet, DiffLine, FileChange } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
@@ -14,7 +15,6 @@ const LOG_ARGS = [
   'log', '-p', '--reverse', '--no-color', '--no-ext-diff', '--no-textconv', '--no-merges', '-M',
   '--submodule=short', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative', '--format=%x00%H',
 ];
-const HUNK = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 /** A line-at-a-time reader of `git log -p --format=%x00%H` output. */
 class LogReader {
@@ -23,6 +23,8 @@ class LogReader {
   private files: FileChange[] = [];
   private path = '';
   private kept: DiffLine[] = [];
+  /** New-side numbers of the kept lines that were cut. */
+  private keptCut: number[] = [];
   private oldLeft = 0;
   private newLeft = 0;
   private newLine = 0;
@@ -59,7 +61,10 @@ class LogReader {
         const content = l.slice(1);
         // A line the net diff has is noted there, if cut (git/index.ts).
         if (!this.net.covers(this.path, content)) {
-          if (cut) this.onCutAdded();
+          if (cut) {
+            this.onCutAdded();
+            this.keptCut.push(this.newLine);
+          }
           this.kept.push({ line: this.newLine, content });
         }
         this.newLine++;
@@ -87,17 +92,18 @@ class LogReader {
       this.path = name.startsWith('b/') ? name.slice(2) : name === '/dev/null' ? '' : name;
       if (this.path.startsWith('"')) this.path = unquote(this.path);
     } else if (l.startsWith('@@ ')) {
-      const m = HUNK.exec(l);
-      if (!m || !this.path) return;
-      this.oldLeft = m[1] === undefined ? 1 : Number(m[1]);
-      this.newLine = Number(m[2]);
-      this.newLeft = m[3] === undefined ? 1 : Number(m[3]);
+      const head = hunkHead(l);
+      if (!head || !this.path) return;
+      this.oldLeft = head.oldLines;
+      this.newLine = head.newStart;
+      this.newLeft = head.newLines;
     }
   }
 
   private finishFile(): void {
-    if (this.kept.length > 0 && this.path) this.files.push(historyFile(this.path, this.kept));
+    if (this.kept.length > 0 && this.path) this.files.push(historyFile(this.path, this.kept, this.keptCut));
     this.kept = [];
+    this.keptCut = [];
   }
 
   finishCommit(): void {

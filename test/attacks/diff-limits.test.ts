@@ -35,6 +35,19 @@ describe('lines without end', () => {
     expect(r.rules).toContain('secret-leakage');
     expect(r.stdout).not.toContain(token);
   });
+
+  it('a token padded past the 8 MiB a line is read to fails the check: the unread rest is not a pass', () => {
+    const token = fakeToken(12);
+    const line = `+const pad = "${'x'.repeat(9 * MIB)}"; const t = "${token}";`;
+    const diff = ['diff --git a/src/a.ts b/src/a.ts', '--- a/src/a.ts', '+++ b/src/a.ts', '@@ -1 +1,2 @@', ' a', line, ''].join('\n');
+    const r = parseResult(smallHeap(['check', '--diff', '-', '--format', 'json'], diff));
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain(token);
+    const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string; path?: string; line?: number; message: string }[] }).findings;
+    expect(findings.filter((f) => f.ruleId === 'secret-leakage').map((f) => [f.severity, f.path, f.line, f.message.slice(0, 40)])).toEqual([
+      ['error', 'src/a.ts', 2, 'src/a.ts:2 was read only in part: the li'],
+    ]);
+  });
 });
 
 describe('inputs over the stated size', () => {

@@ -103,7 +103,38 @@ describe('bounded memory', () => {
       const r = s.end();
       expect(r.files[0]!.hunks[0]!.added.map((l) => l.content), `chunks of ${size}`).toEqual(['y'.repeat(23), 'z']);
       expect(r.notes).toEqual(['line 5 of the diff (in "x") is longer than 24 bytes: only its first 24 bytes were read']);
+      expect(r.files[0]!.hunks[0]!.cut, `chunks of ${size}`).toEqual([1]);
     }
+  });
+
+  it('records which added lines were cut, by their new-side number (not context or deleted ones)', () => {
+    const long = 'y'.repeat(40);
+    const text = ['diff --git a/x b/x', '--- a/x', '+++ b/x', '@@ -1,3 +1,4 @@', ` ${long}`, `-${long}`, '+a', `+${long}`, ' b', '@@ -9 +10 @@', `-${long}`, '+c', ''].join('\n');
+    const s = new DiffStream({ maxLineBytes: 24 });
+    s.write(text);
+    const r = s.end();
+    expect(r.files[0]!.hunks.map((h) => h.cut)).toEqual([[3], undefined]);
+    expect(r.notes).toHaveLength(4);
+  });
+
+  it('records a cut added line of a combined hunk, and carries cut lines into a series\' history', () => {
+    const long = 'y'.repeat(40);
+    const cc = ['diff --cc m.ts', 'index 1,2..3', '--- a/m.ts', '+++ b/m.ts', '@@@ -1,2 -1,2 +1,3 @@@', '  one', `++${long}`, '  two', ''].join('\n');
+    const s = new DiffStream({ maxLineBytes: 24 });
+    s.write(cc);
+    expect(s.end().files[0]!.hunks[0]!.cut).toEqual([2]);
+    // A file one patch creates and the next removes is not in the net diff: its lines are history.
+    const patch = (sha: string, body: string[]) => [`From ${sha} Mon Sep 17 00:00:00 2001`, 'From: Ada <ada@example.com>', 'Subject: [PATCH] s', '', '---', ...body];
+    const series = [
+      ...patch('1'.repeat(40), ['diff --git a/y b/y', 'new file mode 100644', '--- /dev/null', '+++ b/y', '@@ -0,0 +1,2 @@', '+a', `+${long}`]),
+      ...patch('2'.repeat(40), ['diff --git a/y b/y', 'deleted file mode 100644', '--- a/y', '+++ /dev/null', '@@ -1,2 +0,0 @@', '-a', `-${long}`]),
+      '',
+    ].join('\n');
+    const m = new DiffStream({ maxLineBytes: 80 }); // the `From <sha> <date>` lines are read whole
+    m.write(series.replaceAll(long, long.repeat(3)));
+    const r = m.end();
+    expect(r.files).toEqual([]);
+    expect(r.history?.map((e) => [e.sha[0], e.files.map((f) => [f.path, f.hunks[0]!.cut])])).toEqual([['1', [['y', [2]]]]]);
   });
 
   it('refuses more added and deleted lines than maxLines', () => {

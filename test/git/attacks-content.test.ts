@@ -158,6 +158,26 @@ describe('a line past the length limit', () => {
     const head = repo.commit('minified', { 'dist/app.min.js': `${'x'.repeat(9 * 1024 * 1024)};t="${token.text}"\n` });
     const change = await loadGitChangeSet({ cwd: repo.dir, base, head });
     expect(change.notes).toContain('line 7 of the diff (in "dist/app.min.js") is longer than 8388608 bytes: only its first 8388608 bytes were read');
+    expect(change.files.find((f) => f.path === 'dist/app.min.js')!.hunks[0]!.cut).toEqual([1]);
+  });
+
+  it('fails the check when an added line holds more than was read: the unread rest of a padded line is no pass', () => {
+    const { repo, base } = repoWithBase();
+    const token = sample('github-classic-pat', rng(6));
+    const head = repo.commit('minified', { 'dist/app.min.js': `${'x'.repeat(9 * 1024 * 1024)};t="${token.text}"\n`, 'src/ok.js': 'export const a = 1;\n' });
+    const r = runCli(['check', '--base', base, '--head', head, '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain(token.text);
+    const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string; path?: string; line?: number; message: string }[] }).findings;
+    const partial = findings.filter((f) => f.ruleId === 'secret-leakage');
+    expect(partial).toHaveLength(1);
+    expect(partial[0]).toMatchObject({ severity: 'error', path: 'dist/app.min.js', line: 1 });
+    expect(partial[0]!.message).toContain('dist/app.min.js:1 was read only in part');
+    // A path the policy excludes from the scan is not failed for it.
+    repo.write('.github/prguard.yml', 'version: 1\nrules:\n  secret-leakage:\n    exclude: ["dist/**"]\n');
+    const excluded = runCli(['check', '--base', base, '--head', head, '--policy', '.github/prguard.yml', '--format', 'json'], { cwd: repo.dir });
+    const left = (JSON.parse(excluded.stdout) as { findings: { ruleId: string }[] }).findings.filter((f) => f.ruleId === 'secret-leakage');
+    expect(left).toEqual([]);
   });
 
   it('in a commit of the range that a later one removes, is noted too (the history scan reads it in part)', () => {
@@ -167,8 +187,14 @@ describe('a line past the length limit', () => {
     const head = repo.commit('removed again');
     const r = runCli(['check', '--base', base, '--head', head, '--format', 'json'], { cwd: repo.dir });
     expect(r.stderr).toBe('');
-    expect((JSON.parse(r.stdout) as { notes: string[] }).notes).toContain(
+    const out = JSON.parse(r.stdout) as { notes: string[]; findings: { ruleId: string; path?: string; message: string }[] };
+    expect(out.notes).toContain(
       "1 added line in the range's commits (git log -p) is longer than 8388608 bytes: only the first part was scanned for secrets a commit added and a later one removed",
     );
+    // What that commit added past the limit stays on the server unread: the check fails for it.
+    const partial = out.findings.filter((f) => f.ruleId === 'secret-leakage');
+    expect(partial.map((f) => f.path)).toEqual(['dist/app.min.js']);
+    expect(partial[0]!.message).toMatch(/^dist\/app\.min\.js:1 as added by commit [0-9a-f]{7} was read only in part/);
+    expect(r.code).toBe(1);
   });
 });

@@ -137,6 +137,22 @@ describe('secret-leakage: what the change could not show', () => {
     ]);
   });
 
+  it('an added line read only in part fails at the rule\'s severity, in the net diff and in a commit\'s history, unless its path is excluded', () => {
+    const cutFile = (path: string): FileChange => {
+      const f = file(path, { status: 'added', added: ['const a = 1;', `const b = "${'x'.repeat(64)}`] });
+      f.hunks[0]!.cut = [2];
+      return f;
+    };
+    const c = change({ files: [cutFile('dist/app.min.js')], history: [{ sha: 'abcdef1234567', files: [cutFile('old/blob.js')] }] });
+    const vs = run(c);
+    expect(vs.map((v) => [v.messageId, v.path, v.line, v.severity])).toEqual([
+      ['scannedInPart', 'dist/app.min.js', 2, undefined],
+      ['scannedInPart', 'old/blob.js', 2, undefined],
+    ]);
+    expect(vs.map((v) => v.data?.where)).toEqual(['dist/app.min.js:2', 'old/blob.js:2 as added by commit abcdef1']);
+    expect(run(c, { exclude: ['dist/**', 'old/**'] })).toEqual([]);
+  });
+
   it('a binary secret-prone file without any content is not a silent pass', () => {
     const vs = run(change({ files: [file('keys/deploy.pem', { status: 'added', binary: true })] }));
     expect(vs.map((v) => [v.messageId, severity(v)])).toEqual([['notScanned', 'error']]);
