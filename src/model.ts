@@ -82,6 +82,8 @@ export interface Commit {
   committer: Person;
   message: string;
   trailers: Trailer[];
+  /** The message holds a line read only in part (a mailbox line over the line-length limit). */
+  messageCut?: boolean;
 }
 
 export interface PullRequest {

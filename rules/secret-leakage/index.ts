@@ -205,7 +205,9 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     for (const u of unscanned) violations.push(unscannedViolation(u));
     // A line too long to read in full stands in for what its unread part may hold: the rule's
     // own severity, as a finding there would have (no baseline or allow entry can name it).
-    for (const c of cutLines(change, skip)) violations.push({ messageId: 'scannedInPart', data: { where: c.where }, path: c.path, line: c.line });
+    for (const c of cutLines(change, skip)) {
+      violations.push({ messageId: 'scannedInPart', data: { where: c.where }, ...(c.path !== undefined ? { path: c.path, line: c.line } : {}) });
+    }
     if (absent && violations.some((v) => v.messageId !== 'notScanned' && v.messageId !== 'scannedInPart')) {
       violations.push({ messageId: 'baselineAbsent', data: { baseline: options.baseline as string }, severity: 'notice' });
     }

@@ -102,8 +102,8 @@ export const meta = {
       'Could not scan {{path}} for secrets: {{reason}}. A file prguard could not read is not a pass; check it by hand ' +
       'or keep credentials out of it, and exclude the path in the policy if it can never hold one.',
     scannedInPart:
-      '{{where}} was read only in part: the line is longer than prguard reads of one line (the note says how long), so ' +
-      'only its start was scanned for secrets. What prguard could not read is not a pass: split the line (minified or ' +
+      '{{where}} was read only in part: it holds a line longer than prguard reads of one line (the note says how long), ' +
+      'so only the start of that line was scanned for secrets. What prguard could not read is not a pass: split the line (minified or ' +
       'generated output rarely belongs in a pull request) and check the rest by hand, or exclude the path in the policy ' +
       'if it can never hold a credential.',
     baselineAbsent:

@@ -81,14 +81,17 @@ function fileSource(file: FileChange, lines: readonly ScanLine[], commit?: strin
   };
 }
 
-/** An added line the source read only in part (`Hunk.cut`): its start was scanned, not the rest. */
+/** An added line (or a commit message) the source read only in part: its start was scanned, not the rest. */
 export interface CutLine {
-  path: string;
-  line: number;
+  path?: string;
+  line?: number;
   where: string;
 }
 
-/** The added lines read only in part, of the net diff's files and of each commit's (history), except the paths `skip` drops. */
+/**
+ * What the source read only in part: added lines of the net diff's files and of each commit's
+ * (history, `Hunk.cut`) except the paths `skip` drops, and commit messages (`messageCut`).
+ */
 export function cutLines(change: ChangeSet, skip: (path: string) => boolean): CutLine[] {
   const out: CutLine[] = [];
   const add = (file: FileChange, commit?: string) => {
@@ -97,6 +100,7 @@ export function cutLines(change: ChangeSet, skip: (path: string) => boolean): Cu
   };
   for (const file of change.files) add(file);
   for (const entry of change.history ?? []) for (const file of entry.files) add(file, entry.sha);
+  for (const c of change.commits) if (c.messageCut) out.push({ where: `the message of commit ${c.sha.slice(0, 7)}` });
   return out;
 }
 

@@ -8,6 +8,8 @@ export class MailReader {
   private draft: MailDraft | undefined;
   private part: 'header' | 'body' = 'header';
   private prevBlank = true;
+  /** The next line is one cut at the line-length limit. */
+  private cut = false;
 
   constructor(private readonly onCommit: (commit: Commit) => void) {}
 
@@ -22,12 +24,24 @@ export class MailReader {
     this.prevBlank = true;
   }
 
+  /** Says that the next line is one cut at the line-length limit: if the message takes it, the commit says so. */
+  cutNext(): void {
+    this.cut = true;
+  }
+
   /**
    * Reads one line of the message. Returns undefined when the message took it, or the line when
    * the message ended before it (the caller reads it as diff text).
    */
   line(text: string): string | undefined {
     const draft = this.draft!;
+    const rest = this.take(draft, text);
+    if (rest === undefined && this.cut) draft.cut = true;
+    this.cut = false;
+    return rest;
+  }
+
+  private take(draft: MailDraft, text: string): string | undefined {
     if (this.part === 'header') {
       if (text === '') {
         this.part = 'body';

@@ -9,6 +9,8 @@ export interface MailDraft {
   headers: string[];
   /** Body lines up to the `---` divider. */
   body: string[];
+  /** A header or body line was cut at the line-length limit. */
+  cut?: boolean;
 }
 
 const ENCODED_WORD = /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g;
@@ -75,5 +77,7 @@ export function mailToCommit(draft: MailDraft): Commit {
   const title = cleanSubject(subject);
   const message = text ? `${title}\n\n${text}` : title;
   const author = parsePerson(from ?? '');
-  return { sha: draft.sha, author, committer: { ...author }, message, trailers: parseTrailers(message) };
+  const commit: Commit = { sha: draft.sha, author, committer: { ...author }, message, trailers: parseTrailers(message) };
+  if (draft.cut) commit.messageCut = true;
+  return commit;
 }

@@ -107,7 +107,8 @@ export class DiffParser {
   private markCut(text: string): void {
     this.cutNext = false;
     const hunk = this.hunk;
-    if (this.combined) this.combined.cutNext();
+    if (this.mail.active) this.mail.cutNext();
+    else if (this.combined) this.combined.cutNext();
     else if (hunk && this.newLeft > 0 && text.charCodeAt(0) === PLUS) (hunk.cut ??= []).push(hunk.newStart + hunk.newLines - this.newLeft);
   }
 

@@ -45,7 +45,22 @@ describe('lines without end', () => {
     expect(r.stdout).not.toContain(token);
     const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string; path?: string; line?: number; message: string }[] }).findings;
     expect(findings.filter((f) => f.ruleId === 'secret-leakage').map((f) => [f.severity, f.path, f.line, f.message.slice(0, 40)])).toEqual([
-      ['error', 'src/a.ts', 2, 'src/a.ts:2 was read only in part: the li'],
+      ['error', 'src/a.ts', 2, 'src/a.ts:2 was read only in part: it hol'],
+    ]);
+  });
+
+  it('a token padded past 8 MiB in a line of a format-patch commit message fails the check too', () => {
+    const token = fakeToken(13);
+    const mbox = [
+      `From ${'1'.repeat(40)} Mon Sep 17 00:00:00 2001`, 'From: Ada <ada@example.com>', 'Subject: [PATCH] change', '',
+      `note ${'x'.repeat(9 * MIB)} ${token}`, '---', 'diff --git a/src/a.ts b/src/a.ts', '--- a/src/a.ts', '+++ b/src/a.ts', '@@ -1 +1,2 @@', ' a', '+b', '',
+    ].join('\n');
+    const r = parseResult(smallHeap(['check', '--diff', '-', '--format', 'json'], mbox));
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain(token);
+    const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string; path?: string; message: string }[] }).findings;
+    expect(findings.filter((f) => f.ruleId === 'secret-leakage').map((f) => [f.severity, f.path, f.message.slice(0, 55)])).toEqual([
+      ['error', undefined, 'the message of commit 1111111 was read only in part: it'],
     ]);
   });
 });

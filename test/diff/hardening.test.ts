@@ -135,6 +135,18 @@ describe('bounded memory', () => {
     const r = m.end();
     expect(r.files).toEqual([]);
     expect(r.history?.map((e) => [e.sha[0], e.files.map((f) => [f.path, f.hunks[0]!.cut])])).toEqual([['1', [['y', [2]]]]]);
+    // The cut line is a diff line, not one of the messages.
+    expect(r.commits.map((c) => c.messageCut)).toEqual([undefined, undefined]);
+  });
+
+  it('marks a commit whose message holds a line cut at the limit (header or body), and only that one', () => {
+    const mail = (sha: string, subject: string, body: string) =>
+      [`From ${sha} Mon Sep 17 00:00:00 2001`, 'From: Ada <ada@example.com>', `Subject: ${subject}`, '', body, '---', 'diff --git a/x b/x', '--- a/x', '+++ b/x', '@@ -1 +1 @@', '-a', '+b'];
+    const long = 'z'.repeat(200);
+    const series = [...mail('1'.repeat(40), 's', `body ${long}`), ...mail('2'.repeat(40), 's', 'short'), ...mail('3'.repeat(40), long, 'short'), ''].join('\n');
+    const m = new DiffStream({ maxLineBytes: 80 });
+    m.write(series);
+    expect(m.end().commits.map((c) => [c.sha[0], c.messageCut])).toEqual([['1', true], ['2', undefined], ['3', true]]);
   });
 
   it('refuses more added and deleted lines than maxLines', () => {
