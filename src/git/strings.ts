@@ -1,12 +1,36 @@
 // Printable runs of binary content, as `strings` finds them: at least MIN_RUN printable ASCII
-// characters (space to `~`, and tab) in a row. Each run carries the 1-based number of the line it
-// starts on (newlines counted as in a text file), so a text file with one NUL byte in it reports
-// its secrets on their real lines. Fed chunk by chunk; a run may span chunks.
+// characters (space to `~`, and tab) in a row; and, as `strings -e l` and `-e b` do, at least as
+// many such characters each paired with a zero byte: UTF-16 text (a file saved as "Unicode" on
+// Windows, a .NET resource, a string inside a binary), which git calls binary for its zero bytes.
+// Each run carries the 1-based number of the line it starts on (newlines counted as in a text
+// file), so a text file with one NUL byte in it reports its secrets on their real lines. Fed
+// chunk by chunk; a run may span chunks.
 import type { DiffLine } from '../model.ts';
 
 export const MIN_RUN = 8;
 
-const printable = (b: number): boolean => (b >= 0x20 && b <= 0x7e) || b === 0x09;
+/** The fewest bytes that hold MIN_RUN characters of UTF-16 (the last one's zero byte may be missing). */
+const WIDE_MIN_BYTES = 2 * MIN_RUN - 1;
+const OTHER = 0;
+const PRINTABLE = 1;
+const ZERO = 2;
+/** Each byte's kind: PRINTABLE (space to `~`, and tab), ZERO, or OTHER. */
+const KIND = new Uint8Array(256);
+for (let b = 0x20; b <= 0x7e; b++) KIND[b] = PRINTABLE;
+KIND[0x09] = PRINTABLE;
+KIND[0] = ZERO;
+
+/**
+ * The printable bytes of an alternating run's part `chunk[from, to)`, as text: each (byte, zero)
+ * pair read as one UTF-16LE code unit (a part that starts on its zero is big-endian text).
+ */
+function wideChars(chunk: Buffer, from: number, to: number): string {
+  const first = chunk[from] === 0 ? from + 1 : from;
+  if (first >= to) return '';
+  const end = first + ((to - first) & ~1);
+  const text = end > first ? chunk.toString('utf16le', first, end) : '';
+  return end < to ? text + String.fromCharCode(chunk[end]!) : text;
+}
 
 export class PrintableRuns {
   readonly lines: DiffLine[] = [];
@@ -14,12 +38,32 @@ export class PrintableRuns {
   /** The run in progress: its start line and the text collected so far. */
   private runLine = 1;
   private run = '';
+  /**
+   * The bytes that alternate between printable and zero, up to the last one read: the kind of
+   * that byte (PRINTABLE, ZERO, or OTHER when there is no such run), and the characters of the
+   * run's part in earlier chunks. A newline ends it, so it lies on one line.
+   */
+  private wideKind = OTHER;
+  private wideCarry = '';
 
   push(chunk: Buffer): void {
     let start = -1;
+    let wideKind = this.wideKind;
+    let wideStart = 0;
+    let carried = this.wideCarry !== '';
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
-      if (printable(b)) {
+      const kind = KIND[b]!;
+      if (kind === OTHER || kind === wideKind || wideKind === OTHER) {
+        // The alternation ends (unless it had not begun): too short a part is not decoded.
+        if (wideKind !== OTHER && (carried || i - wideStart >= WIDE_MIN_BYTES)) {
+          this.closeWide(chunk, wideStart, i);
+          carried = false;
+        }
+        wideStart = i;
+      }
+      wideKind = kind;
+      if (kind === PRINTABLE) {
         if (start < 0) {
           start = i;
           if (this.run === '') this.runLine = this.line;
@@ -33,11 +77,23 @@ export class PrintableRuns {
       if (b === 0x0a) this.line++;
     }
     if (start >= 0) this.run += chunk.toString('latin1', start);
+    if (wideKind !== OTHER) this.wideCarry += wideChars(chunk, wideStart, chunk.length);
+    this.wideKind = wideKind;
   }
 
   end(): DiffLine[] {
     this.close();
+    if (this.wideCarry.length >= MIN_RUN) this.lines.push({ line: this.line, content: this.wideCarry });
+    this.wideCarry = '';
+    this.wideKind = OTHER;
     return this.lines;
+  }
+
+  /** Ends an alternating run at `to`: kept when it (with its part in earlier chunks) has enough characters. */
+  private closeWide(chunk: Buffer, from: number, to: number): void {
+    const text = this.wideCarry + wideChars(chunk, from, to);
+    this.wideCarry = '';
+    if (text.length >= MIN_RUN) this.lines.push({ line: this.line, content: text });
   }
 
   private close(): void {

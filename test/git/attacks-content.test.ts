@@ -46,6 +46,26 @@ describe('content scan of binary files', () => {
     expect(byPath(files, 'gone.bin').contentScan).toBeUndefined();
   });
 
+  it('a UTF-16 file (which git calls binary for its zero bytes) cannot hide a token: it is read as text, on its lines', async () => {
+    const { repo, base } = repoWithBase();
+    const token = sample('github-classic-pat', rng(8));
+    const text = `# settings\r\nkey = value\r\nGITHUB_TOKEN=${token.text}\r\n`;
+    const be = Buffer.from(`\ufeff${text}`, 'utf16le').swap16();
+    const head = repo.commit('utf-16', { 'config/settings.ini': Buffer.from(`\ufeff${text}`, 'utf16le'), 'tools/setup.ps1': be });
+    const change = await loadGitChangeSet({ cwd: repo.dir, base, head });
+    for (const path of ['config/settings.ini', 'tools/setup.ps1']) {
+      expect(byPath(change.files, path).binary, path).toBe(true);
+      expect(byPath(change.files, path).contentScan, path).toEqual({
+        lines: [{ line: 1, content: '# settings' }, { line: 2, content: 'key = value' }, { line: 3, content: `GITHUB_TOKEN=${token.text}` }],
+      });
+    }
+    const r = runCli(['check', '--base', base, '--head', head, '--format', 'json'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toContain(token.text);
+    const found = (JSON.parse(r.stdout) as { findings: { ruleId: string; path?: string; line?: number }[] }).findings.filter((f) => f.ruleId === 'secret-leakage');
+    expect(found.map((f) => [f.path, f.line])).toEqual([['config/settings.ini', 3], ['tools/setup.ps1', 3]]);
+  });
+
   it('a binary file with a newline in its name is still read', async () => {
     const { repo, base } = repoWithBase();
     const head = repo.commit('odd', { 'odd\nname.bin': Buffer.from('\0password=hunter2hunter2\0') });
@@ -80,6 +100,16 @@ describe('printable runs', () => {
     ]);
   });
 
+  it('finds UTF-16 runs, little- and big-endian, at any alignment, and not in zero-padded noise', () => {
+    const le = Buffer.from('password=hunter2hunter2', 'utf16le');
+    const be = Buffer.from('api-key: q8Zr3kLmN7vX', 'utf16le').swap16();
+    const bytes = Buffer.concat([Buffer.from([1, 0xff]), le, Buffer.from([0x0a, 0, 7]), be, Buffer.from('\x01\0a\0b\0c\0\x01'), Buffer.from('short', 'utf16le')]);
+    expect(printableRuns(bytes)).toEqual([
+      { line: 1, content: 'password=hunter2hunter2' },
+      { line: 2, content: 'api-key: q8Zr3kLmN7vX' },
+    ]);
+  });
+
   it('joins a run cut across chunks', () => {
     const runs = new PrintableRuns();
     runs.push(Buffer.from('\0abcd'));
@@ -90,9 +120,13 @@ describe('printable runs', () => {
   it('gives the same runs however the content is cut into chunks', () => {
     const random = rng(11);
     // Mostly printable, so that runs of every length occur, some across the cuts.
-    const bytes = Buffer.from(Array.from({ length: 4000 }, () => (random() < 0.85 ? 32 + Math.floor(random() * 95) : [0, 10, 1, 200][Math.floor(random() * 4)]!)));
+    // Mostly printable, so that runs of every length occur, some across the cuts; and stretches of
+    // UTF-16 (every other byte zero), so that its runs do too.
+    const plain = () => (random() < 0.85 ? 32 + Math.floor(random() * 95) : [0, 10, 1, 200][Math.floor(random() * 4)]!);
+    const bytes = Buffer.from(Array.from({ length: 4000 }, (_, i) => (Math.floor(i / 60) % 3 === 2 ? (i % 2 ? 0 : plain()) : plain())));
     const whole = printableRuns(bytes);
     expect(whole.length).toBeGreaterThan(50);
+    expect(whole.some((r) => !bytes.includes(Buffer.from(r.content, 'latin1')))).toBe(true); // UTF-16 ones among them
     for (let round = 0; round < 20; round++) {
       const runs = new PrintableRuns();
       for (let at = 0; at < bytes.length; ) {
