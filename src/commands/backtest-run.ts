@@ -7,7 +7,7 @@ import type { ChangeSet } from '../model.ts';
 import type { PolicyChoice } from '../policy/in-force.ts';
 import type { MergedPr } from './backtest-history.ts';
 import { verdictOf, type PrVerdict } from './backtest-summary.ts';
-import { gitSource } from './source.ts';
+import { gitSource, historyOf } from './source.ts';
 import type { IO } from './types.ts';
 
 export interface BacktestRun {
@@ -48,10 +48,11 @@ export async function runBacktest(prs: readonly MergedPr[], policies: readonly P
       if (interrupted) break;
       if (progress) io.stderr(bar(done, prs.length, started));
       const source = memoised(gitSource({ cwd: root, root, base: pr.base, head: pr.head }));
+      const enrich = historyOf(root);
       try {
         const results = [];
         // No PR data from git: what only the PR decides is counted apart, as on a local check.
-        for (const policy of policies) results.push(await app.runCheck({ source, policy, unavailable: ['title', 'body', 'labels', 'reviews'] }));
+        for (const policy of policies) results.push(await app.runCheck({ source, policy, unavailable: ['title', 'body', 'labels', 'reviews'], enrich }));
         results.forEach((r, i) => verdicts[i]!.push(verdictOf(pr, r.report)));
       } catch (err) {
         unchecked.push({ pr, reason: err instanceof Error ? err.message.split('\n')[0]! : String(err) });

@@ -7,18 +7,18 @@ import { readTextFile } from '../read-text.ts';
 import { repoRoot, whyNoWorkTree } from '../git/index.ts';
 import { tryResolveRange } from '../git/range.ts';
 import { openGit } from '../git/run.ts';
-import type { ChangeSet, PullRequest } from '../model.ts';
+import type { PullRequest } from '../model.ts';
 import type { PrField } from '../rule.ts';
 import { POLICY_PATHS, policyPrefetch } from '../policy/paths.ts';
 import { closest } from '../policy/suggest.ts';
-import type { PolicyChoice, PolicyInForce } from '../policy/in-force.ts';
+import type { PolicyChoice } from '../policy/in-force.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
 import { readAt, type RepoReader } from '../repo/reader.ts';
 import { type FailOn, withVerdict } from '../report/findings.ts';
 import { formatterNamed, formatters } from '../report/index.ts';
 import { parseReviewsJson } from '../github/review-json.ts';
 import { writeOutput } from './output.ts';
-import { addHistory, diffSource, gitSource } from './source.ts';
+import { diffSource, gitSource, historyOf } from './source.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -214,8 +214,7 @@ export async function checkRequest(
     pr.reviews = parseReviewsJson(readText(reviewsFile, 'reviews file', io), reviewsFile);
   }
   const unavailable: PrField[] = [...(flagged ? [] : (['title', 'body', 'labels'] as const)), ...(reviewsFile === undefined ? (['reviews'] as const) : [])];
-  // Secrets that one commit adds and a later one removes are in the history, not the net diff.
-  const enrich = mode === 'git' ? (change: ChangeSet, inForce: PolicyInForce) => addHistory(root, change, inForce.policy) : undefined;
+  const enrich = mode === 'git' ? historyOf(root) : undefined;
   const policy = policyChoice(str(values.policy), io, root);
   // Last, once every flag is read: a git source starts git diff as it is made (the caller
   // disposes of it if it is not loaded).

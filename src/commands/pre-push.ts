@@ -11,7 +11,7 @@ import { policyPrefetch } from '../policy/paths.ts';
 import { printable } from '../report/printable.ts';
 import { formatText } from '../report/text.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
-import { gitSource } from './source.ts';
+import { gitSource, historyOf } from './source.ts';
 import type { App, CheckResult } from '../app.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
@@ -101,6 +101,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
   const policy = policyChoice(typeof values.policy === 'string' ? values.policy : undefined, io, root);
   const ai = parseAi(typeof values.ai === 'string' ? values.ai : undefined);
   let blocked = 0;
+  const history = historyOf(root);
   for (const s of plan.skipped) {
     io.stdout(`prguard: ${printable(shortRef(s.ref.remoteRef))}: skipped (${s.reason})\n`);
   }
@@ -114,7 +115,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     let report: CheckResult['report'];
     try {
       // A push has no pull request yet: what only the PR can decide is a notice here.
-      ({ report } = await (await (app ?? appOf())).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] }));
+      ({ report } = await (await (app ?? appOf())).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'], enrich: history }));
     } finally {
       source.dispose?.();
     }

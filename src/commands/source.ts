@@ -3,10 +3,12 @@
 import { resolve } from 'node:path';
 import type { ChangeSource } from '../app.ts';
 import { loadDiffChangeSet } from '../diff/source.ts';
+import { addHistory } from '../git/history.ts';
 import { startGitChangeSet } from '../git/index.ts';
 import type { RangeAnswer } from '../git/range.ts';
 import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet } from '../model.ts';
+import type { PolicyInForce } from '../policy/in-force.ts';
 import { WorkTreeReader } from '../repo/fs.ts';
 import { PrefetchingReader } from './prefetch.ts';
 import type { IO } from './types.ts';
@@ -81,4 +83,11 @@ export function diffSource(opts: { file: string; cwd: string; root: string; io: 
   };
 }
 
-export { addHistory } from '../git/history.ts';
+/**
+ * A git range's `enrich` (CheckRequest): the secrets one commit adds and a later one removes are in
+ * the history, not the net diff, so every git check (check, pre-push, backtest) reads it, as the
+ * Action does.
+ */
+export function historyOf(root: string): (change: ChangeSet, inForce: PolicyInForce) => Promise<void> {
+  return (change, inForce) => addHistory(root, change, inForce.policy);
+}

@@ -162,12 +162,21 @@ function readsHistory(policy: ResolvedPolicy): boolean {
   return ruleMayRun(policy.rules['secret-leakage']);
 }
 
+/** Each change's history, read once however many policies judge it (a backtest's memoised change). */
+const read = new WeakMap<ChangeSet, Promise<void>>();
+
 /**
  * Add the per-commit history of a git range (added lines the net diff lacks) when a rule that reads
  * it runs: one streamed `git log -p` over the range, so the cost follows the commits, and only then.
  */
-export async function addHistory(root: string, change: ChangeSet, policy: ResolvedPolicy): Promise<void> {
-  if (change.commits.length < 2 || !readsHistory(policy)) return;
+export function addHistory(root: string, change: ChangeSet, policy: ResolvedPolicy): Promise<void> {
+  if (change.commits.length < 2 || !readsHistory(policy)) return Promise.resolve();
+  let done = read.get(change);
+  if (!done) read.set(change, (done = readInto(root, change)));
+  return done;
+}
+
+async function readInto(root: string, change: ChangeSet): Promise<void> {
   let cut = 0;
   const history = await readHistory(root, change.base, change.head, change.files, () => cut++);
   if (history.length > 0) change.history = history;

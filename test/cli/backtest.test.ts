@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { main } from '../../src/cli.ts';
 import type { IO } from '../../src/commands/types.ts';
 import { Repo } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
 import { runMain } from './in-process.ts';
 
 const lines = (n: number, what: string) => Array.from({ length: n }, (_, i) => `export const ${what}${i} = ${i};`).join('\n') + '\n';
@@ -102,5 +103,30 @@ describe('prguard backtest', () => {
     const none = await runMain(['backtest', '--branch', 'solo'], { cwd: repo.dir });
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('no merged pull requests found');
+  });
+});
+
+describe('prguard backtest and the history of a pull request', () => {
+  it('reads each PR\'s commits as check does: a secret one commit added and a later removed blocks it, under the policy that scans for secrets', async () => {
+    const history = Repo.init('main');
+    try {
+      history.commit('Initial', { 'src/a.ts': lines(1, 'a') });
+      history.git('checkout', '-q', '-b', 'oops');
+      history.commit('Add config', { 'src/config.ts': `export const key = "${sample('aws-access-key-id', rng(4)).secret}";\n` });
+      history.git('rm', '-q', 'src/config.ts');
+      history.commit('Remove it again', { 'src/b.ts': lines(2, 'b') });
+      history.git('checkout', '-q', 'main');
+      history.git('merge', '-q', '--no-ff', 'oops', '-m', 'Merge pull request #1 from team/oops');
+      // The policy without the secret scan comes first: the one after it must still read the history.
+      history.write('.github/prguard.yml', 'version: 1\nextends: recommended\nrules:\n  secret-leakage: off\n  tests-touched: off\n');
+      history.write('scan.yml', 'version: 1\nextends: recommended\nrules:\n  tests-touched: off\n');
+      const r = await runMain(['backtest', '--compare', 'scan.yml', '-f', 'json'], { cwd: history.dir });
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as Json;
+      expect(json.verdicts.map((v) => v.map((x) => [x.pr, x.blocked]))).toEqual([[['#1', false]], [['#1', true]]]);
+      expect(json.policies[1]!.rules.find((x) => x.rule === 'secret-leakage')!.error.human).toEqual(['#1']);
+    } finally {
+      history.remove();
+    }
   });
 });

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gitRun, linkPrguard } from '../helpers/hook.ts';
 import { Repo, runCli } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
 
 /** Error above 5 changed lines, so a test can block a push with a 6-line commit. */
 const POLICY = 'version: 1\nrules:\n  pr-size:\n    severity: error\n    max-lines: 5\n';
@@ -148,6 +149,30 @@ describe('git push with the prguard pre-push hook', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`prguard: the pushed ghost (${missing}) is not a commit in this repository, so prguard cannot read what is pushed.`);
       expect(r.stdout).not.toContain('skipped');
+    }
+  });
+});
+
+describe('the pre-push hook with the embedded default policy', () => {
+  it('blocks a branch whose commits add a secret and remove it again, as its pull request will (the history is read)', () => {
+    const repo = Repo.init('main');
+    try {
+      repo.commit('initial', { 'README.md': '# demo\n' });
+      const bare = repo.addOrigin('main');
+      linkPrguard(repo);
+      expect(runCli(['install-hook'], { cwd: repo.dir }).code).toBe(0);
+      repo.git('checkout', '-q', '-b', 'oops', 'main');
+      const token = sample('github-classic-pat', rng(21)).secret;
+      repo.commit('add config', { 'src/config.ts': `export const token = "${token}";\n` });
+      repo.git('rm', '-q', 'src/config.ts');
+      repo.commit('remove it again', { 'src/d.ts': lines(2, 'd') });
+      const r = gitRun(repo, 'push', 'origin', 'oops');
+      expect(r.output).toMatch(/src\/config\.ts:1 as added by commit [0-9a-f]{7}/);
+      expect(r.output).not.toContain(token);
+      expect(r.code).not.toBe(0);
+      expect(gitRun(repo, '--git-dir', bare, 'rev-parse', '--verify', '-q', 'oops').code).not.toBe(0);
+    } finally {
+      repo.remove();
     }
   });
 });
