@@ -12,7 +12,7 @@ import { RULE_ID, meta, type MessageId } from './meta.ts';
 import { checkRegexSafety } from '../../src/rule-kit/regex-safety.ts';
 import { GENERIC_ID, Scanner, type Hit } from './scanner.ts';
 import { scanFile, scannerKey, scanSource, type FileScan, type ScannedSource } from './per-file.ts';
-import { cutLines, excluder, otherSources, secretProne, type Unscanned } from './sources.ts';
+import { cutLines, excluder, historyUnscanned, otherSources, secretProne, type Unscanned } from './sources.ts';
 
 export { RULE_ID } from './meta.ts';
 
@@ -169,6 +169,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
       else scanned.push(result);
     }
     for (const source of otherSources(change, skip, (text) => scanner.mayHold(text))) scanned.push(scanSource(source, scanner));
+    unscanned.push(...historyUnscanned(change, skip));
     for (const source of scanned) {
       for (const { hit, line, endLine } of source.hits) {
         const cls = classify(hit, source);

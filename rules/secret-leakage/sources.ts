@@ -156,6 +156,18 @@ export function fileSourceOf(file: FileChange): Source | { unscanned: string } |
   return addedSource(file);
 }
 
+/** The binary files of the history that could not be read, as the net diff's are reported (see fileSourceOf). */
+export function historyUnscanned(change: ChangeSet, skip: (path: string) => boolean): Unscanned[] {
+  const out: Unscanned[] = [];
+  for (const entry of change.history ?? []) {
+    for (const file of entry.files) {
+      const scan = file.contentScan;
+      if (scan && 'skipped' in scan && !skip(file.path)) out.push({ path: file.path, reason: `${scan.skipped} (as added by commit ${entry.sha.slice(0, 7)})` });
+    }
+  }
+  return out;
+}
+
 /** A path `exclude` drops (never `keep`, the baseline file, which is always scanned). */
 export function excluder(exclude: readonly string[], keep: string | undefined): (path: string) => boolean {
   return (path) => path !== keep && exclude.length > 0 && matchesAny(path, exclude);
@@ -210,7 +222,9 @@ export function otherSources(change: ChangeSet, skip: (path: string) => boolean,
   for (const entry of change.history ?? []) {
     for (const file of entry.files) {
       if (skip(file.path)) continue;
-      const lines = addedLines(file);
+      // A binary file of a commit: its printable runs (one that could not be read: historyUnscanned).
+      const scan = file.contentScan;
+      const lines = scan === undefined ? addedLines(file) : 'lines' in scan ? scan.lines : [];
       if (lines.length > 0) out.push(fileSource(file, lines, entry.sha));
     }
   }

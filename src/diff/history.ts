@@ -14,6 +14,8 @@ export class NetLines {
       if (f.status === 'deleted') continue;
       const set = new Set<string>();
       for (const h of f.hunks) for (const l of h.added) set.add(l.content);
+      // A binary file's printable runs (git mode): what a commit's blob of it shows again is no news.
+      if (f.contentScan && 'lines' in f.contentScan) for (const l of f.contentScan.lines) set.add(l.content);
       this.byPath.set(f.path, set);
     }
   }

@@ -41,15 +41,16 @@ export class ContentScanner {
     }, () => undefined);
   }
 
-  add(file: FileChange): void {
-    if (!this.head) return void this.waiting.push(file);
-    if (file.path.includes('\n')) return void this.oddNames.push(file);
+  /** Reads `file` at the head commit, or the object `blob` names (a blob id: the history's files). */
+  add(file: FileChange, blob?: string): void {
+    if (blob === undefined && !this.head) return void this.waiting.push(file);
+    if (blob === undefined && file.path.includes('\n')) return void this.oddNames.push(file);
     this.check ??= startGit(this.sandbox.dir, ['cat-file', '--batch-check'], {
       env: this.sandbox.env,
       onChunk: (c) => this.sizes(c.toString('utf8')),
     });
     this.sized.push(file);
-    this.check.stdin.write(`${this.head}:${file.path}\n`);
+    this.check.stdin.write(`${blob ?? `${this.head}:${file.path}`}\n`);
   }
 
   /** batch-check answers, in the order asked: `<sha> <type> <size>` or `<name> missing`. */

@@ -1,12 +1,16 @@
 // The per-commit history of a git range for secret scanning: `git log -p base..head`, streamed,
 // keeping only the added lines that the net diff does not contain (a line one commit added and a
-// later one removed is still on the server in that commit). Memory: the kept lines only.
+// later one removed is still on the server in that commit). Memory: the kept lines only. A file
+// git calls binary has no lines in the log: its blob in that commit is read for its printable
+// runs, as the net diff's binary files are (history-binary.ts).
 import { type History, NetLines, historyFile } from '../diff/history.ts';
 import { hunkHead } from '../diff/hunk-text.ts';
+import { unquoteName } from '../diff/quote.ts';
 import { LineSplitter, MAX_LINE_BYTES } from '../diff/lines.ts';
 import type { ChangeSet, DiffLine, FileChange } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
 import { ruleMayRun } from '../policy/resolved-rule.ts';
+import { type BinaryInHistory, readBinaries } from './history-binary.ts';
 import { openGit } from './run.ts';
 import { type RepoPaths, repoPathsAt, Sandbox } from './sandbox.ts';
 import { spoolGit } from './spool.ts';
@@ -14,7 +18,10 @@ import { spoolGit } from './spool.ts';
 const LOG_ARGS = [
   'log', '-p', '--reverse', '--no-color', '--no-ext-diff', '--no-textconv', '--no-merges', '-M',
   '--submodule=short', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative', '--format=%x00%H',
+  // Each commit's changes as raw lines first (full blob ids, exact paths), in the order of its patches.
+  '--raw', '--no-abbrev',
 ];
+const RAW = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*\t(?:.*\t)?(.+)$/;
 
 /** A line-at-a-time reader of `git log -p --format=%x00%H` output. */
 class LogReader {
@@ -30,6 +37,11 @@ class LogReader {
   private newLine = 0;
   /** The next line was cut at the line-length limit (LineSplitter says so before handing it on). */
   private cut = false;
+  /** The current commit's raw lines (its files, in the order of their patches), and the patch being read. */
+  private raw: { blob: string; path: string; status: string; binary?: boolean }[] = [];
+  private patch = -1;
+  /** The binary files each commit added or changed: their blob there (read once the log is done). */
+  readonly binaries: BinaryInHistory[] = [];
 
   constructor(
     private readonly net: NetLines,
@@ -84,13 +96,19 @@ class LogReader {
     if (l.startsWith('\0')) {
       this.finishCommit();
       this.sha = l.slice(1).trim();
+    } else if (l.startsWith(':')) {
+      const m = RAW.exec(l);
+      if (m) this.raw.push({ blob: m[1]!, status: m[2]!, path: unquoteName(m[3]!) });
     } else if (l.startsWith('diff --git ')) {
       this.finishFile();
       this.path = '';
+      this.patch++;
+    } else if (l.startsWith('Binary files ')) {
+      const entry = this.raw[this.patch];
+      if (entry) entry.binary = true;
     } else if (l.startsWith('+++ ')) {
-      const name = l.slice(4);
+      const name = unquoteName(l.slice(4));
       this.path = name.startsWith('b/') ? name.slice(2) : name === '/dev/null' ? '' : name;
-      if (this.path.startsWith('"')) this.path = unquote(this.path);
     } else if (l.startsWith('@@ ')) {
       const head = hunkHead(l);
       if (!head || !this.path) return;
@@ -108,18 +126,14 @@ class LogReader {
 
   finishCommit(): void {
     this.finishFile();
-    if (this.files.length > 0 && this.sha) this.history.push({ sha: this.sha, files: this.files });
+    if (this.sha) {
+      this.history.push({ sha: this.sha, files: this.files });
+      for (const r of this.raw) if (r.binary && r.status !== 'D' && !/^0+$/.test(r.blob)) this.binaries.push({ sha: this.sha, path: r.path, blob: r.blob });
+    }
     this.files = [];
+    this.raw = [];
+    this.patch = -1;
   }
-}
-
-/** `"b/a\\tb"` (git's C-style quoting of unusual names) -> `a\tb`, without the `b/`. */
-function unquote(quoted: string): string {
-  const inner = quoted.slice(1, -1).replace(/\\([0-7]{3}|.)/g, (_m, e: string) =>
-    /^[0-7]{3}$/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', t: '\t', '"': '"', '\\': '\\' } as Record<string, string>)[e] ?? e,
-  );
-  const bytes = Buffer.from(inner, 'latin1').toString('utf8');
-  return bytes.startsWith('b/') ? bytes.slice(2) : bytes;
 }
 
 /**
@@ -134,7 +148,8 @@ export async function readHistory(
   /** Called for each added line read only in part (longer than the line-length limit). */
   onCut: () => void = () => {},
 ): Promise<History> {
-  const reader = new LogReader(new NetLines(files), onCut);
+  const net = new NetLines(files);
+  const reader = new LogReader(net, onCut);
   // A line over the splitter's limit keeps its first part (the net diff's parser does the same),
   // and the caller hears of an added line so read.
   const splitter = new LineSplitter({ lines: (text) => reader.text(text), lineCut: () => reader.lineCut() });
@@ -144,12 +159,13 @@ export async function readHistory(
   const sandbox = new Sandbox(repo);
   try {
     await spoolGit(sandbox.dir, [...LOG_ARGS, `${base}..${head}`, '--'], (chunk) => splitter.push(chunk), { env: sandbox.env });
+    splitter.end();
+    reader.finishCommit();
+    if (reader.binaries.length > 0) await readBinaries(sandbox, reader.binaries, reader.history, net);
   } finally {
     sandbox.dispose();
   }
-  splitter.end();
-  reader.finishCommit();
-  return reader.history;
+  return reader.history.filter((entry) => entry.files.length > 0);
 }
 
 async function gitPaths(root: string): Promise<RepoPaths> {

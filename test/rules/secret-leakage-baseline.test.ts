@@ -184,6 +184,43 @@ describe('secret-leakage: the history of the change', () => {
     expect(secrets[0]?.message).not.toMatch(/added by commit/);
   });
 
+  it('a binary file one commit added (a NUL byte, or UTF-16) and a later one removed is read in that commit, naming it', () => {
+    const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const [nul, wide] = [ghp(), ghp()];
+    const leaking = repo.commit('add config', {
+      '.env.production': Buffer.from(`A=1\n\0\nTOKEN=${nul}\n`),
+      'tools/setup.ps1': Buffer.from(`\ufeff# setup\r\n$token = "${wide}"\r\n`, 'utf16le'),
+    });
+    repo.git('rm', '-q', '.env.production', 'tools/setup.ps1');
+    repo.commit('remove it', { 'src/b.ts': 'export const b = 2;\n' });
+    const { code, secrets, stdout } = check(repo);
+    expect(stdout).not.toContain(nul);
+    expect(stdout).not.toContain(wide);
+    expect(code).toBe(1);
+    expect(secrets.map((f) => [f.path, f.severity, f.message.includes(`as added by commit ${leaking.slice(0, 7)}`)])).toEqual([
+      ['.env.production', 'error', true],
+      ['tools/setup.ps1', 'error', true],
+    ]);
+  });
+
+  it('a binary file still in the net diff is reported once, not again for its commit; one too large to read is not a pass', () => {
+    const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const token = ghp();
+    const big = Buffer.alloc(9 * 1024 * 1024, 0x41);
+    big[0] = 0;
+    const leaking = repo.commit('add', { 'keys/deploy.bin': Buffer.from(`\0TOKEN=${token}\n`), 'config/blob.json': big });
+    repo.git('rm', '-q', 'config/blob.json');
+    repo.commit('more', { 'src/other.ts': 'export const o = 2;\n' });
+    const { secrets } = check(repo);
+    expect(secrets.map((f) => [f.path, f.severity, /added by commit/.test(f.message)])).toEqual([
+      ['config/blob.json', 'error', true],
+      ['keys/deploy.bin', 'error', false],
+    ]);
+    expect(secrets[0]!.message).toMatch(new RegExp(`Could not scan config/blob\\.json .*content-scan limit \\(as added by commit ${leaking.slice(0, 7)}\\)`));
+  });
+
   it('format-patch input: a file created and deleted within the series is still scanned', () => {
     const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
     repo.git('checkout', '-q', '-b', 'feature');
