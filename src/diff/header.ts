@@ -2,6 +2,7 @@
 // the extended header lines up to its first hunk. Header lines count only before the first hunk:
 // a `Binary files … differ` or `deleted file mode` line after a hunk never changes the file.
 import type { FileChange } from '../model.ts';
+import { BinaryPatch } from './binary-patch.ts';
 import { resolveNames, type FileNames } from './names.ts';
 import type { Prefixes } from './paths.ts';
 import { unquoteAt, unquoteName } from './quote.ts';
@@ -29,6 +30,8 @@ export class FileHeader {
     path: '', status: 'modified', binary: false, submodule: false, additions: 0, deletions: 0, hunks: [],
   };
   private readonly names: FileNames = {};
+  /** After `GIT binary patch`: its content, read for the scanners (binary-patch.ts). */
+  private binaryPatch: BinaryPatch | undefined;
   hasHunks = false;
   /** The mode of a `new file mode` or `deleted file mode` line (a type change joins two). */
   fileMode: string | undefined;
@@ -66,6 +69,7 @@ export class FileHeader {
 
   /** Reads an extended header line; returns a problem when it makes the diff unreadable. */
   line(text: string): string | undefined {
+    if (this.binaryPatch?.line(text)) return undefined;
     const file = this.file;
     let v: string | undefined;
     if ((v = after(text, '--- ') ?? after(text, '+++ ')) !== undefined) {
@@ -76,6 +80,7 @@ export class FileHeader {
       this.names[which] = this.side(name, which === 'minus' ? 'added' : 'deleted');
     } else if (text.startsWith('Binary files ') || text === 'GIT binary patch') {
       file.binary = true;
+      if (text === 'GIT binary patch') this.binaryPatch ??= new BinaryPatch();
     } else if ((v = after(text, 'old mode ') ?? after(text, 'new mode ')) !== undefined) {
       const mode = v.trim();
       file.modeChange ??= { oldMode: '', newMode: '' };
@@ -119,6 +124,7 @@ export class FileHeader {
     if (file.status === 'modified' && oldPath && newPath && oldPath !== newPath) file.status = 'renamed';
     if ((file.status === 'renamed' || file.status === 'copied') && oldPath) file.oldPath = oldPath;
     if (file.modeChange && (!file.modeChange.oldMode || !file.modeChange.newMode)) delete file.modeChange;
+    if (this.binaryPatch) file.contentScan = this.binaryPatch.result();
     return { file, prefixes: r.prefixes };
   }
 }

@@ -36,6 +36,11 @@ export function historyFile(path: string, added: DiffLine[], cut: readonly numbe
   return { path, status: 'modified', binary: false, submodule: false, additions: added.length, deletions: 0, hunks: [hunk] };
 }
 
+/** A binary history file: what a commit's blob of it holds for the scanners (its printable runs, or why not). */
+export function historyBinary(path: string, contentScan?: FileChange['contentScan']): FileChange {
+  return { path, status: 'modified', binary: true, submodule: false, additions: 0, deletions: 0, hunks: [], ...(contentScan ? { contentScan } : {}) };
+}
+
 /** Per-commit patches (a mailbox's groups, in commit order) -> their lines the net diff lacks. */
 export function patchHistory(commits: readonly string[], patches: readonly FileChange[][], net: readonly FileChange[]): History {
   const covered = new NetLines(net);
@@ -53,6 +58,10 @@ export function patchHistory(commits: readonly string[], patches: readonly FileC
         }),
       );
       if (kept.length > 0) files.push(historyFile(f.path, kept, cut));
+      // A binary patch's content (git diff --binary): its printable runs the net diff lacks.
+      const scan = f.contentScan;
+      const runs = scan && 'lines' in scan ? scan.lines.filter((l) => !covered.covers(f.path, l.content)) : [];
+      if (runs.length > 0) files.push(historyBinary(f.path, { lines: runs }));
     }
     if (files.length > 0) out.push({ sha, files });
   });

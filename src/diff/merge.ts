@@ -6,7 +6,8 @@
 //   `modified`; a file created and removed again within the series is left out;
 // - additions, deletions and hunks are those of every patch, in order (so no added line is
 //   lost); a later patch's line numbers refer to that patch's own version of the file;
-// - binary and submodule if any patch says so; the mode change spans first to last.
+// - binary and submodule if any patch says so, a binary file's content that of its last patch;
+//   the mode change spans first to last.
 // Within one patch, joinTypeChange makes git's two entries for a type change one.
 import type { FileChange, FileStatus } from '../model.ts';
 
@@ -47,6 +48,8 @@ export function mergePatchFiles(groups: FileChange[][]): FileChange[] {
       m.hunks.push(...f.hunks);
       m.binary ||= f.binary;
       m.submodule ||= f.submodule;
+      // A binary file's content is its last patch's (what earlier ones held is history).
+      if (f.contentScan) m.contentScan = f.contentScan;
       if (f.similarity !== undefined) m.similarity = f.similarity;
       if (f.modeChange) m.modeChange = { oldMode: m.modeChange?.oldMode ?? f.modeChange.oldMode, newMode: f.modeChange.newMode };
       if (entry.last === 'deleted' && f.status === 'added' && entry.origin === undefined) entry.copiedFrom = undefined;

@@ -8,13 +8,12 @@
 import type { FileChange } from '../model.ts';
 import { type Git, type RunningGit, startGit } from './run.ts';
 import type { Sandbox } from './sandbox.ts';
-import { PrintableRuns } from './strings.ts';
+import { CONTENT_SCAN_LIMIT, mib, overContentLimit, PrintableRuns } from '../diff/strings.ts';
 
-export const CONTENT_SCAN_LIMIT = 8 << 20;
+export { CONTENT_SCAN_LIMIT } from '../diff/strings.ts';
 export const CONTENT_SCAN_BUDGET = 64 << 20;
 
 const CHECK_LINE = /^([0-9a-f]{40,64}) (\S+) (\d+)$/;
-const mib = (bytes: number): string => `${(bytes / (1 << 20)).toFixed(1)} MiB`;
 
 /** Whether the source should read this file's content for the scanners. */
 export const wantsContentScan = (f: FileChange): boolean => f.binary && !f.submodule && f.status !== 'deleted';
@@ -67,7 +66,7 @@ export class ContentScanner {
       }
       const size = Number(m[3]);
       if (size > CONTENT_SCAN_LIMIT) {
-        file.contentScan = { skipped: `larger (${mib(size)}) than the ${mib(CONTENT_SCAN_LIMIT)} content-scan limit` };
+        file.contentScan = { skipped: overContentLimit(size) };
       } else if (size > this.budget) {
         file.contentScan = { skipped: `over the ${mib(CONTENT_SCAN_BUDGET)} content-scan budget of one change` };
       } else {

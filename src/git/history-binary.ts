@@ -3,8 +3,7 @@
 // net diff's binary files are (content-scan.ts: the same limits, a budget of its own). What the
 // net diff already shows is dropped; a blob that could not be read is kept as skipped, so the
 // rule says it was not scanned.
-import type { History, NetLines } from '../diff/history.ts';
-import type { FileChange } from '../model.ts';
+import { type History, historyBinary, type NetLines } from '../diff/history.ts';
 import { ContentScanner } from './content-scan.ts';
 import { openGit } from './run.ts';
 import type { Sandbox } from './sandbox.ts';
@@ -20,7 +19,7 @@ export interface BinaryInHistory {
 export async function readBinaries(sandbox: Sandbox, binaries: readonly BinaryInHistory[], history: History, net: NetLines): Promise<void> {
   const scanner = new ContentScanner(sandbox, openGit(sandbox.repo.root), Promise.resolve(''));
   const files = binaries.map((b) => {
-    const file: FileChange = { path: b.path, status: 'modified', binary: true, submodule: false, additions: 0, deletions: 0, hunks: [] };
+    const file = historyBinary(b.path);
     scanner.add(file, b.blob);
     return file;
   });

@@ -153,3 +153,62 @@ describe('empty input', () => {
     expect(checkStdin('\n\n  \n').code).toBe(2);
   });
 });
+
+describe('binary patches (git diff --binary) are read, not only labelled', () => {
+  /** A real repository's `git diff --binary` (or format-patch --binary) of what `edit` does on a branch. */
+  function binaryDiff(edit: (repo: Repo) => void, command: 'diff' | 'format-patch' = 'diff'): string {
+    const repo = Repo.init('main');
+    try {
+      repo.commit('base', { 'README.md': '# x\n', 'assets/old.bin': Buffer.from('\0old content that stays\0') });
+      repo.git('checkout', '-q', '-b', 'feature');
+      edit(repo);
+      return command === 'diff' ? repo.git('diff', '--binary', 'main', 'feature') : repo.git('format-patch', '--binary', '--stdout', 'main..feature');
+    } finally {
+      repo.remove();
+    }
+  }
+
+  it('a token in a new binary file (a NUL byte, or UTF-16) is found on its line', () => {
+    const diff = binaryDiff((repo) => {
+      repo.commit('add', {
+        'config/app.cfg': Buffer.from(`a=1\n\0\ntoken=${TOKEN}\n`),
+        'tools/setup.ps1': Buffer.from(`\ufeff# setup\r\n$t = "${TOKEN}"\r\n`, 'utf16le'),
+      });
+    });
+    expect(diff).toContain('GIT binary patch');
+    const r = checkDiff(diff);
+    expectSecretFound(r);
+    expect(r.paths.filter((p) => p !== '')).toEqual(['config/app.cfg', 'tools/setup.ps1']);
+  });
+
+  it('a binary file one patch of a series added and the next removed is scanned as history', () => {
+    const mbox = binaryDiff((repo) => {
+      repo.commit('add', { 'config/app.cfg': Buffer.from(`a=1\n\0\ntoken=${TOKEN}\n`) });
+      repo.git('rm', '-q', 'config/app.cfg');
+      repo.commit('remove');
+    }, 'format-patch');
+    const r = checkDiff(mbox);
+    expectSecretFound(r);
+    expect(JSON.parse(r.stdout).findings.find((f: { path?: string }) => f.path === 'config/app.cfg').message).toMatch(/as added by commit [0-9a-f]{7}/);
+  });
+
+  it('a binary delta (content the diff file does not hold) is an error where secrets live, a notice elsewhere', () => {
+    const body = Buffer.concat([Buffer.from('\0'), Buffer.from(Array.from({ length: 8192 }, (_, i) => 65 + (i % 26)))]);
+    const repo = Repo.init('main');
+    let diff: string;
+    try {
+      repo.commit('base', { '.env.local': body, 'assets/big.bin': body });
+      repo.commit('tweak', { '.env.local': Buffer.concat([body, Buffer.from('B=2\n')]), 'assets/big.bin': Buffer.concat([body, Buffer.from('tail')]) });
+      diff = repo.git('diff', '--binary', 'HEAD~1', 'HEAD');
+    } finally {
+      repo.remove();
+    }
+    expect(diff.split('\n').filter((l) => /^(literal|delta) /.test(l)).map((l) => l.split(' ')[0])).toEqual(['delta', 'delta', 'delta', 'delta']);
+    const r = checkDiff(diff);
+    expect(r.stderr).toBe('');
+    const findings = (JSON.parse(r.stdout) as { findings: { ruleId: string; path?: string; severity: string; message: string }[] }).findings.filter((f) => f.ruleId === 'secret-leakage');
+    expect(findings.map((f) => [f.path, f.severity])).toEqual([['.env.local', 'error'], ['assets/big.bin', 'notice']]);
+    expect(findings[0]!.message).toContain('a binary delta against the old content');
+    expect(r.code).toBe(1);
+  });
+});

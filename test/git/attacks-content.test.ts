@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SCAN_LIMIT, loadGitChangeSet } from '../../src/git/index.ts';
-import { PrintableRuns, printableRuns } from '../../src/git/strings.ts';
+import { PrintableRuns, printableRuns } from '../../src/diff/strings.ts';
 import type { FileChange } from '../../src/model.ts';
 import { Repo, runCli } from '../helpers/repo.ts';
 import { rng, sample } from '../helpers/secret-samples.ts';

@@ -1,8 +1,8 @@
-// Printable runs (src/git/strings.ts) against a plain reference: every run of 8 or more printable
+// Printable runs (src/diff/strings.ts) against a plain reference: every run of 8 or more printable
 // bytes, and every maximal stretch of bytes alternating between printable and zero (UTF-16 text)
 // with 8 or more printable ones, on random content with UTF-16 stretches in it.
 import { describe, expect, it } from 'vitest';
-import { PrintableRuns, printableRuns } from '../../src/git/strings.ts';
+import { PrintableRuns, printableRuns } from '../../src/diff/strings.ts';
 import { rng } from '../helpers/rng.ts';
 
 interface Run {

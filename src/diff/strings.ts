@@ -9,6 +9,15 @@ import type { DiffLine } from '../model.ts';
 
 export const MIN_RUN = 8;
 
+/** The largest binary content read for the scanners, per file (git blobs and binary patches alike). */
+export const CONTENT_SCAN_LIMIT = 8 << 20;
+
+/** A byte count in MiB, for messages. */
+export const mib = (bytes: number): string => `${(bytes / (1 << 20)).toFixed(1)} MiB`;
+
+/** Why content of `size` bytes is not read. */
+export const overContentLimit = (size: number): string => `larger (${mib(size)}) than the ${mib(CONTENT_SCAN_LIMIT)} content-scan limit`;
+
 /** The fewest bytes that hold MIN_RUN characters of UTF-16 (the last one's zero byte may be missing). */
 const WIDE_MIN_BYTES = 2 * MIN_RUN - 1;
 const OTHER = 0;
