@@ -49,6 +49,11 @@ export class CombinedHunk {
     return new CombinedHunk(hunk, olds);
   }
 
+  /** How many parents the merge has (the mark columns before each line's content). */
+  get parents(): number {
+    return this.oldLeft.length;
+  }
+
   get done(): boolean {
     return this.newLeft === 0 && this.oldLeft.every((n) => n === 0);
   }

@@ -4,6 +4,7 @@
 // git calls binary has no lines in the log: its blob in that commit is read for its printable
 // runs, as the net diff's binary files are (history-binary.ts).
 import { type History, NetLines, historyFile } from '../diff/history.ts';
+import { CombinedHunk } from '../diff/combined.ts';
 import { hunkHead } from '../diff/hunk-text.ts';
 import { unquoteName } from '../diff/quote.ts';
 import { LineSplitter, MAX_LINE_BYTES } from '../diff/lines.ts';
@@ -15,8 +16,10 @@ import { openGit } from './run.ts';
 import { type RepoPaths, repoPathsAt, Sandbox } from './sandbox.ts';
 import { spoolGit } from './spool.ts';
 
+// Merges too, as combined diffs (`--cc`): a line a merge brings that neither parent has (an "evil
+// merge", or a conflict resolved by writing something new) is in no other commit of the range.
 const LOG_ARGS = [
-  'log', '-p', '--reverse', '--no-color', '--no-ext-diff', '--no-textconv', '--no-merges', '-M',
+  'log', '-p', '--cc', '--reverse', '--no-color', '--no-ext-diff', '--no-textconv', '-M',
   '--submodule=short', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative', '--format=%x00%H',
   // Each commit's changes as raw lines first (full blob ids, exact paths), in the order of its patches.
   '--raw', '--no-abbrev',
@@ -37,6 +40,8 @@ class LogReader {
   private newLine = 0;
   /** The next line was cut at the line-length limit (LineSplitter says so before handing it on). */
   private cut = false;
+  /** A merge's combined hunk being read. */
+  private combined: CombinedHunk | undefined;
   /** The current commit's raw lines (its files, in the order of their patches), and the patch being read. */
   private raw: { blob: string; path: string; status: string; binary?: boolean }[] = [];
   private patch = -1;
@@ -67,6 +72,7 @@ class LogReader {
   private line(l: string): void {
     const cut = this.cut;
     this.cut = false;
+    if (this.combined && this.combinedLine(l, cut)) return;
     if (this.oldLeft > 0 || this.newLeft > 0) {
       const c = l[0];
       if (c === '+' && this.newLeft > 0) {
@@ -103,6 +109,12 @@ class LogReader {
       this.finishFile();
       this.path = '';
       this.patch++;
+    } else if (l.startsWith('diff --cc ') || l.startsWith('diff --combined ')) {
+      this.finishFile();
+      this.path = '';
+    } else if (l.startsWith('@@@')) {
+      const c = CombinedHunk.parse(l);
+      if (c && this.path) this.combined = c;
     } else if (l.startsWith('Binary files ')) {
       const entry = this.raw[this.patch];
       if (entry) entry.binary = true;
@@ -116,6 +128,33 @@ class LogReader {
       this.newLine = head.newStart;
       this.newLeft = head.newLines;
     }
+  }
+
+  /**
+   * A line of a merge's combined hunk, or false when the hunk has ended before it. Kept: a line
+   * every parent lacks (a `+` in each column), which only the merge brings.
+   */
+  private combinedLine(l: string, cut: boolean): boolean {
+    const hunk = this.combined!;
+    const kind = hunk.line(l);
+    if (kind === undefined) {
+      this.combined = undefined;
+      return false;
+    }
+    const parents = hunk.parents;
+    if (kind === 'added' && l.slice(0, parents) === '+'.repeat(parents)) {
+      const content = l.slice(parents);
+      if (!this.net.covers(this.path, content)) {
+        const line = hunk.hunk.added.at(-1)!.line;
+        if (cut) {
+          this.onCutAdded();
+          this.keptCut.push(line);
+        }
+        this.kept.push({ line, content });
+      }
+    }
+    if (hunk.done) this.combined = undefined;
+    return true;
   }
 
   private finishFile(): void {

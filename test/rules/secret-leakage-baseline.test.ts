@@ -184,6 +184,29 @@ describe('secret-leakage: the history of the change', () => {
     expect(secrets[0]?.message).not.toMatch(/added by commit/);
   });
 
+  it('a line only a merge brings (neither parent has it) and a later commit removes is reported for the merge; lines from a parent are not', () => {
+    const repo = repoWith({ 'src/f.ts': 'a\nb\nc\n' });
+    repo.git('checkout', '-q', '-b', 'side');
+    const sideToken = ghp();
+    repo.commit('side', { 'src/f.ts': `a\nb\nc\nconst s = '${sideToken}';\n` });
+    repo.git('checkout', '-q', 'main');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.commit('feature', { 'src/f.ts': 'x\na\nb\nc\n' });
+    repo.git('merge', '-q', '--no-commit', 'side');
+    const token = ghp();
+    repo.write('src/f.ts', `x\na\nb\nc\nconst s = '${sideToken}';\nconst t = '${token}';\n`);
+    repo.git('add', 'src/f.ts');
+    repo.git('commit', '-q', '-m', 'Merge side');
+    const merge = repo.git('rev-parse', 'HEAD').trim();
+    const side = repo.git('rev-parse', 'side').trim();
+    repo.commit('drop both', { 'src/f.ts': 'x\na\nb\nc\n' });
+    const { code, secrets, stdout } = check(repo);
+    expect(stdout).not.toContain(token);
+    expect(code).toBe(1);
+    // The side token once, for the commit that added it; the merge's own line once, for the merge.
+    expect(secrets.map((f) => /as added by commit ([0-9a-f]{7})/.exec(f.message)?.[1]).sort()).toEqual([merge.slice(0, 7), side.slice(0, 7)].sort());
+  });
+
   it('a binary file one commit added (a NUL byte, or UTF-16) and a later one removed is read in that commit, naming it', () => {
     const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
     repo.git('checkout', '-q', '-b', 'feature');
