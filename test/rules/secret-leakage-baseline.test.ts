@@ -244,6 +244,23 @@ describe('secret-leakage: the history of the change', () => {
     expect(secrets[0]!.message).toMatch(new RegExp(`Could not scan config/blob\\.json .*content-scan limit \\(as added by commit ${leaking.slice(0, 7)}\\)`));
   });
 
+  it('a token still in the net diff after its file moved, or its line changed, is reported once, where it is now', () => {
+    const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const [moved, edited] = [ghp(), ghp()];
+    repo.commit('add', { 'src/client.ts': `const t = '${moved}';\nexport const x = 1;\n`, 'src/other.ts': `const u = '${edited}';\n` });
+    repo.git('rm', '-q', 'src/client.ts');
+    repo.commit('move and edit', {
+      'src/http/client.ts': `const t = '${moved}';\nexport const x = 1;\n`,
+      'src/other.ts': `export const u = '${edited}'; // used by the client\n`,
+    });
+    const { secrets } = check(repo);
+    expect(secrets.map((f) => [f.path, /added by commit/.test(f.message)])).toEqual([
+      ['src/http/client.ts', false],
+      ['src/other.ts', false],
+    ]);
+  });
+
   it('format-patch input: a file created and deleted within the series is still scanned', () => {
     const repo = repoWith({ 'src/a.ts': 'export const a = 1;\n' });
     repo.git('checkout', '-q', '-b', 'feature');
