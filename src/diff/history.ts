@@ -23,6 +23,11 @@ export class NetLines {
   covers(path: string, content: string): boolean {
     return this.byPath.get(path)?.has(content) ?? false;
   }
+
+  /** The lines of `path` (a commit's binary content, say) that the net diff does not show. */
+  uncovered(path: string, lines: readonly DiffLine[]): DiffLine[] {
+    return lines.filter((l) => !this.covers(path, l.content));
+  }
 }
 
 /**
@@ -60,7 +65,7 @@ export function patchHistory(commits: readonly string[], patches: readonly FileC
       if (kept.length > 0) files.push(historyFile(f.path, kept, cut));
       // A binary patch's content (git diff --binary): its printable runs the net diff lacks.
       const scan = f.contentScan;
-      const runs = scan && 'lines' in scan ? scan.lines.filter((l) => !covered.covers(f.path, l.content)) : [];
+      const runs = scan && 'lines' in scan ? covered.uncovered(f.path, scan.lines) : [];
       if (runs.length > 0) files.push(historyBinary(f.path, { lines: runs }));
     }
     if (files.length > 0) out.push({ sha, files });

@@ -29,7 +29,7 @@ export async function readBinaries(sandbox: Sandbox, binaries: readonly BinaryIn
     const file = files[i]!;
     const scan = file.contentScan;
     if (scan && 'lines' in scan) {
-      const lines = scan.lines.filter((l) => !net.covers(file.path, l.content));
+      const lines = net.uncovered(file.path, scan.lines);
       if (lines.length === 0) return;
       file.contentScan = { lines };
     }

@@ -24,7 +24,7 @@ const LOG_ARGS = [
   // Each commit's changes as raw lines first (full blob ids, exact paths), in the order of its patches.
   '--raw', '--no-abbrev',
 ];
-const RAW = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) ([A-Z])\d*\t(?:.*\t)?(.+)$/;
+const RAW = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [A-Z]\d*\t(?:.*\t)?(.+)$/;
 
 /** A line-at-a-time reader of `git log -p --format=%x00%H` output. */
 class LogReader {
@@ -43,7 +43,7 @@ class LogReader {
   /** A merge's combined hunk being read. */
   private combined: CombinedHunk | undefined;
   /** The current commit's raw lines (its files, in the order of their patches), and the patch being read. */
-  private raw: { blob: string; path: string; status: string; binary?: boolean }[] = [];
+  private raw: { blob: string; path: string; binary?: boolean }[] = [];
   private patch = -1;
   /** The binary files each commit added or changed: their blob there (read once the log is done). */
   readonly binaries: BinaryInHistory[] = [];
@@ -76,15 +76,7 @@ class LogReader {
     if (this.oldLeft > 0 || this.newLeft > 0) {
       const c = l[0];
       if (c === '+' && this.newLeft > 0) {
-        const content = l.slice(1);
-        // A line the net diff has is noted there, if cut (git/index.ts).
-        if (!this.net.covers(this.path, content)) {
-          if (cut) {
-            this.onCutAdded();
-            this.keptCut.push(this.newLine);
-          }
-          this.kept.push({ line: this.newLine, content });
-        }
+        this.keep(this.newLine, l.slice(1), cut);
         this.newLine++;
         this.newLeft--;
         return;
@@ -104,7 +96,7 @@ class LogReader {
       this.sha = l.slice(1).trim();
     } else if (l.startsWith(':')) {
       const m = RAW.exec(l);
-      if (m) this.raw.push({ blob: m[1]!, status: m[2]!, path: unquoteName(m[3]!) });
+      if (m) this.raw.push({ blob: m[1]!, path: unquoteName(m[2]!) });
     } else if (l.startsWith('diff --git ')) {
       this.finishFile();
       this.path = '';
@@ -142,19 +134,19 @@ class LogReader {
       return false;
     }
     const parents = hunk.parents;
-    if (kind === 'added' && l.slice(0, parents) === '+'.repeat(parents)) {
-      const content = l.slice(parents);
-      if (!this.net.covers(this.path, content)) {
-        const line = hunk.hunk.added.at(-1)!.line;
-        if (cut) {
-          this.onCutAdded();
-          this.keptCut.push(line);
-        }
-        this.kept.push({ line, content });
-      }
-    }
+    if (kind === 'added' && l.slice(0, parents) === '+'.repeat(parents)) this.keep(hunk.hunk.added.at(-1)!.line, l.slice(parents), cut);
     if (hunk.done) this.combined = undefined;
     return true;
+  }
+
+  /** An added line of the current file, kept unless the net diff has it (which notes it there, if cut: git/index.ts). */
+  private keep(line: number, content: string, cut: boolean): void {
+    if (this.net.covers(this.path, content)) return;
+    if (cut) {
+      this.onCutAdded();
+      this.keptCut.push(line);
+    }
+    this.kept.push({ line, content });
   }
 
   private finishFile(): void {
@@ -167,7 +159,8 @@ class LogReader {
     this.finishFile();
     if (this.sha) {
       this.history.push({ sha: this.sha, files: this.files });
-      for (const r of this.raw) if (r.binary && r.status !== 'D' && !/^0+$/.test(r.blob)) this.binaries.push({ sha: this.sha, path: r.path, blob: r.blob });
+      // A deleted file's new blob is all zeros: nothing of it is in this commit.
+      for (const r of this.raw) if (r.binary && !/^0+$/.test(r.blob)) this.binaries.push({ sha: this.sha, path: r.path, blob: r.blob });
     }
     this.files = [];
     this.raw = [];
