@@ -42,14 +42,31 @@ export async function enrichPull(input: EnrichInput): Promise<void> {
   if ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') {
     pr.comments = await readComments(octokit, pull);
   }
-  const teams = await teamsNamed(policy, input.reader, pull.baseSha);
+  await addTeams(owners, change, await teamsNamed(policy, input.reader, pull.baseSha), log);
+}
+
+/** With the owners-token, the membership of `teams` among the people who matter (approvers, waiver commenters). */
+async function addTeams(owners: GitHub | undefined, change: ChangeSet, teams: string[], log: (message: string) => void): Promise<void> {
   const people = peopleToLookUp(change);
-  if (teams.length === 0 || people.length === 0) return;
+  if (teams.length === 0 || people.length === 0 || !change.pr) return;
   if (!owners) {
     log(`prguard: team membership (${teams.map((t) => `@${t}`).join(', ')}) is not read: no owners-token input.`);
     return;
   }
-  pr.teams = await readTeams(owners, teams, people, log);
+  change.pr.teams = await readTeams(owners, teams, people, log);
+}
+
+/**
+ * A merge queue entry's waivers: the comments of the queued PR (the one `head_ref` names), so a
+ * finding waived on the PR is waived for its queue entry too and the entry is not thrown out of
+ * the queue for it. Reviews are not read: the review check is evaluated on the PR.
+ */
+export async function enrichMergeGroup(octokit: GitHub, owners: GitHub | undefined, group: MergeGroupContext, change: ChangeSet, policy: ResolvedPolicy, log: (message: string) => void): Promise<void> {
+  const by = policy.waivers?.by ?? [];
+  if (group.number === undefined || !change.pr || by.length === 0) return;
+  change.pr.comments = await readComments(octokit, { owner: group.owner, repo: group.repo, number: group.number });
+  const teams = by.filter((who) => who.startsWith('@') && who.includes('/')).map((who) => who.slice(1).toLowerCase());
+  await addTeams(owners, change, [...new Set(teams)].sort(), log);
 }
 
 export interface MergeGroupOptions {

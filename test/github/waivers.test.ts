@@ -66,6 +66,22 @@ describe('applyWaivers', () => {
     expect(applyWaivers(r, change({ pr: pr() }), policy)).toBe(r);
   });
 
+  it('a command shown in a code block or a quote waives nothing: only a line of prose does', () => {
+    const shown = [
+      'To waive, write:\n```\n/prguard waive tests-touched <why>\n```',
+      '~~~~text\n/prguard waive pr-size later\n~~~\nstill in the block\n/prguard waive pr-size still\n~~~~',
+      'An unclosed fence runs to the end:\n```\n/prguard waive pr-size later',
+      'Indented code:\n\n    /prguard waive pr-size later\n\t/prguard waive pr-size tab',
+      '> /prguard waive tests-touched quoted from the lead',
+    ];
+    for (const body of shown) expect(waiveRequests([comment('lead', body)]), body).toEqual([]);
+    const after = 'Example:\n```sh\n/prguard waive x y\n```\n   /prguard waive pr-size split in #12';
+    expect(waiveRequests([comment('lead', after)]).map((w) => [w.ruleId, w.reason])).toEqual([['pr-size', 'split in #12']]);
+    // A line with backticks after the opening ones is inline code, not a fence.
+    expect(waiveRequests([comment('lead', '``` inline ``` \n/prguard waive pr-size ok')]).map((w) => w.ruleId)).toEqual(['pr-size']);
+    expect(applyWaivers(report(), pull([comment('lead', shown[0]!)]), policy).conclusion).toBe('failure');
+  });
+
   it('finds commands only at the start of a line', () => {
     expect(waiveRequests([comment('lead', 'see `/prguard waive x y`\n  /prguard waive pr-size split later')]).map((w) => w.ruleId)).toEqual(['pr-size']);
   });
