@@ -135,6 +135,11 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
       ? { pull: context.pull, fresh: await readPull(octokit, context.pull) }
       : await getPull(octokit, context.owner, context.repo, context.number);
   if (fresh.headSha !== pull.headSha) return reportSuperseded(pull, fresh);
+  if (fresh.baseSha !== pull.baseSha) {
+    // Retargeted (or its base moved) since the event: the base it has now decides, policy included.
+    core.info(`prguard: the base is ${fresh.baseSha.slice(0, 12)} (${fresh.pr.baseRef}) now, not the event's ${pull.baseSha.slice(0, 12)} (${pull.pr.baseRef}).`);
+    pull.baseSha = fresh.baseSha;
+  }
   pull.pr = fresh.pr;
   const source = pullSource(octokit, pull, fresh, context.workspace, core.info);
   const result = await app.runCheck({

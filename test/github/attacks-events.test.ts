@@ -23,12 +23,26 @@ describe.concurrent('forged and surprising events', () => {
 
   test('a base commit GitHub does not have is an error, never "no policy there" and the embedded default', async () => {
     const { server, event } = await start({ files: [small], base: { '.github/prguard.yml': STRICT } });
-    event.pull_request.base.sha = 'a'.repeat(40);
+    event.pull_request.base.sha = server.state.pull.base.sha = 'a'.repeat(40);
     const run = await runAction(server, event);
     expect(server.violations).toEqual([]);
     expect(run.code).toBe(1);
     expect(errorLine(run)).toMatch(/^::error::prguard: .*cannot read \.github\/prguard\.yml at aaaaaaaaaaaa: GitHub has no such commit in Codertocat\/Hello-World/);
     expect(server.checkRuns).toEqual([]);
+  });
+
+  test('a PR retargeted since the event is judged against its base now: a lax base in the event does not decide', async () => {
+    const LAX = '5'.repeat(40);
+    const untested: FakeFile = { ...small, filename: 'src/util.ts' };
+    const { server, event } = await start({ files: [untested], base: { '.github/prguard.yml': 'version: 1\nrules:\n  tests-touched: error\n' } });
+    server.state.contents[LAX] = { '.github/prguard.yml': 'version: 1\nrules:\n  tests-touched: off\n' };
+    event.pull_request.base = { ...event.pull_request.base, sha: LAX, ref: 'lax' };
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(server.checkRuns[0]!.request.conclusion).toBe('failure');
+    expect(server.calls('repos/get-content').map((r) => r.query.ref)).not.toContain(LAX);
+    expect(run.stdout).toContain(`prguard: the base is ${BASE_SHA.slice(0, 12)} (master) now, not the event's ${LAX.slice(0, 12)} (lax).`);
   });
 
   test('a merge group whose head is not a commit id is refused', async () => {
