@@ -45,6 +45,14 @@ describe.concurrent('forged and surprising events', () => {
     expect(run.stdout).toContain(`prguard: the base is ${BASE_SHA.slice(0, 12)} (master) now, not the event's ${LAX.slice(0, 12)} (lax).`);
   });
 
+  test.each(['../../etc/passwd', '/etc/passwd', '.github/../../x.yml', 'config\\prguard.yml'])('a policy input outside the repository (%s) is refused before any request', async (policy) => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { inputs: { policy } });
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toBe(`::error::prguard: the \`policy\` input takes a file path inside the repository, such as .github/prguard.yml (read at the base commit), not ${JSON.stringify(policy)}`);
+    expect(server.requests).toEqual([]);
+  });
+
   test('a merge group whose head is not a commit id is refused', async () => {
     const { server, event } = await start({ files: [small] });
     const run = await runAction(server, mergeGroupEvent(event, 2, BASE_SHA, 'HEAD~1'), { eventName: 'merge_group' });
