@@ -12,6 +12,7 @@ import type { FailOn } from './payloads.ts';
 import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
 import { markChangedSince } from './changed-since.ts';
+import { dropOwnLabels } from './labels.ts';
 import { peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
 
 export interface EnrichInput {
@@ -35,14 +36,19 @@ export interface EnrichInput {
 export async function enrichPull(input: EnrichInput): Promise<void> {
   const { octokit, owners, pull, change, policy, log } = input;
   const pr = (change.pr ??= pull.pr);
-  if (ruleMayRun(policy.rules[REVIEW_RULE])) {
-    pr.reviews = await readReviews(octokit, pull);
-    await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
-  }
-  if ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') {
-    pr.comments = await readComments(octokit, pull);
-  }
-  await addTeams(owners, change, await teamsNamed(policy, input.reader, pull.baseSha), log);
+  // Independent reads, at once (each is a round trip through the API).
+  const [, , , teams] = await Promise.all([
+    ruleMayRun(policy.rules[REVIEW_RULE]) &&
+      (async () => {
+        pr.reviews = await readReviews(octokit, pull);
+        await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
+      })(),
+    ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') &&
+      readComments(octokit, pull).then((comments) => (pr.comments = comments)),
+    dropOwnLabels(octokit, pull, change, policy),
+    teamsNamed(policy, input.reader, pull.baseSha),
+  ]);
+  await addTeams(owners, change, teams, log);
 }
 
 /** With the owners-token, the membership of `teams` among the people who matter (approvers, waiver commenters). */
@@ -63,8 +69,11 @@ async function addTeams(owners: GitHub | undefined, change: ChangeSet, teams: st
  */
 export async function enrichMergeGroup(octokit: GitHub, owners: GitHub | undefined, group: MergeGroupContext, change: ChangeSet, policy: ResolvedPolicy, log: (message: string) => void): Promise<void> {
   const by = policy.waivers?.by ?? [];
-  if (group.number === undefined || !change.pr || by.length === 0) return;
-  change.pr.comments = await readComments(octokit, { owner: group.owner, repo: group.repo, number: group.number });
+  if (group.number === undefined || !change.pr) return;
+  const pull = { owner: group.owner, repo: group.repo, number: group.number };
+  await dropOwnLabels(octokit, pull, change, policy);
+  if (by.length === 0) return;
+  change.pr.comments = await readComments(octokit, pull);
   const teams = by.filter((who) => who.startsWith('@') && who.includes('/')).map((who) => who.slice(1).toLowerCase());
   await addTeams(owners, change, [...new Set(teams)].sort(), log);
 }

@@ -347,6 +347,20 @@ export class FakeGitHub {
     return [200, { ...contract().example('team-membership-response-if-user-is-a-team-maintainer'), role: 'member', state: 'active' }];
   }
 
+  /** The PR's `labeled` events: FakeHumans.labelEvents, else each label added by @maintainer. */
+  private labelEvents(): Json[] {
+    const added = this.state.humans?.labelEvents ?? this.state.pull.labels.map((l: Json) => ({ label: l.name, actor: 'maintainer' }));
+    const example = contract().example('issue-event-for-issue-items')[0];
+    return added.map((e: { label: string; actor: string }, i: number) => ({
+      ...example,
+      id: 500 + i,
+      event: 'labeled',
+      actor: { ...example.actor, login: e.actor },
+      label: { name: e.label, color: 'ededed' },
+      created_at: `2024-05-02T1${i % 10}:00:00Z`,
+    }));
+  }
+
   /** Routes for the humans in the loop; undefined for every other operation. */
   private routeHumans(request: MatchedRequest, query: URLSearchParams): [number, Json, Record<string, string>?] | undefined {
     const s = this.state;
@@ -359,6 +373,9 @@ export class FakeGitHub {
         const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);
         return this.page((s.humans?.reviews ?? []).map((r, i) => this.review(r, i)), query, path);
       }
+      case 'issues/list-events':
+        if (p.owner !== s.owner || p.repo !== s.repo || Number(p.issue_number) !== s.pull.number) return [404, { message: 'Not Found' }];
+        return this.page(this.labelEvents(), query, request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!));
       case 'repos/compare-commits-with-basehead':
         if (p.owner !== s.owner || p.repo !== s.repo) return [404, { message: 'Not Found' }];
         // A comparison the scenario does not describe is the merge-base lookup (see route()).
