@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FakeFile } from './fake-github.ts';
 import { commentEvent, mergeGroupEvent } from './humans.ts';
-import { addedPatch, BASE_SHA, fakeServers, runAction, type ActionRun } from './scenario.ts';
+import { addedPatch, BASE_SHA, fakeServers, reportOf, runAction, type ActionRun } from './scenario.ts';
 
 const start = fakeServers();
 const small: FakeFile = { filename: 'src/util.test.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(["it('a', () => expect(1).toBe(1));"]) };
@@ -51,6 +51,23 @@ describe.concurrent('forged and surprising events', () => {
     expect(run.code).toBe(1);
     expect(errorLine(run)).toBe(`::error::prguard: the \`policy\` input takes a file path inside the repository, such as .github/prguard.yml (read at the base commit), not ${JSON.stringify(policy)}`);
     expect(server.requests).toEqual([]);
+  });
+
+  test('a merge group of more than 100 commits is read in full through the compare API\'s pages (no checkout)', async () => {
+    const head = '6'.repeat(40);
+    const commits = Array.from({ length: 180 }, (_, i) => ({ sha: i === 179 ? head : (i + 1).toString(16).padStart(40, 'a'), message: `Step ${i + 1}\n` }));
+    const { server, event } = await start({ files: [small], humans: { compare: { [`${BASE_SHA}...${head}`]: { files: [small], commits } } } });
+    const run = await runAction(server, mergeGroupEvent(event, event.pull_request.number, BASE_SHA, head), { eventName: 'merge_group' });
+    expect(server.violations).toEqual([]);
+    expect(errorLine(run)).toBeUndefined();
+    expect(run.code).toBe(0);
+    expect(server.calls('repos/compare-commits-with-basehead').map((r) => r.query.page ?? '1').sort()).toEqual(['1', '2']);
+
+    const many = Array.from({ length: 260 }, (_, i) => ({ sha: i === 259 ? head : (i + 1).toString(16).padStart(40, 'b'), message: `Step ${i + 1}\n` }));
+    const big = await start({ files: [small], humans: { compare: { [`${BASE_SHA}...${head}`]: { files: [small], commits: many } } } });
+    const capped = await runAction(big.server, mergeGroupEvent(big.event, big.event.pull_request.number, BASE_SHA, head), { eventName: 'merge_group' });
+    expect(capped.code).toBe(1);
+    expect(reportOf(capped).findings.map((f) => f.message).join('\n')).toContain("Could not read 10 of the merge group's 260 commits");
   });
 
   test('a merge group whose head is not a commit id is refused', async () => {

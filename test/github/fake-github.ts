@@ -338,6 +338,17 @@ export class FakeGitHub {
     ];
   }
 
+  /**
+   * A comparison as GitHub pages it when asked with per_page/page: `per_page` commits of page
+   * `page`, the file list on the first page only; `total_commits` counts them all.
+   */
+  private comparisonPage([status, body]: [number, Json], query: URLSearchParams): [number, Json] {
+    if (status !== 200 || !query.has('per_page')) return [status, body];
+    const perPage = Number(query.get('per_page'));
+    const page = Number(query.get('page') ?? 1);
+    return [status, { ...body, commits: body.commits.slice((page - 1) * perPage, page * perPage), files: page === 1 ? body.files : [] }];
+  }
+
   private membership(team: string, user: string): [number, Json] {
     const h = this.state.humans;
     if (!h?.membersToken || this.token() !== h.membersToken) return [403, { message: 'Resource not accessible by integration' }];
@@ -379,7 +390,7 @@ export class FakeGitHub {
       case 'repos/compare-commits-with-basehead':
         if (p.owner !== s.owner || p.repo !== s.repo) return [404, { message: 'Not Found' }];
         // A comparison the scenario does not describe is the merge-base lookup (see route()).
-        return s.humans?.compare?.[p.basehead!] ? this.comparison(p.basehead!) : undefined;
+        return s.humans?.compare?.[p.basehead!] ? this.comparisonPage(this.comparison(p.basehead!), query) : undefined;
       default:
         return undefined;
     }
