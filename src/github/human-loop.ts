@@ -1,7 +1,7 @@
 // The Action's human side: the reviews, comments and team membership a PR check needs (read once
 // the policy is known), and the merge queue's checks.
 import { ruleMayRun } from '../policy/resolved-rule.ts';
-import type { ChangeSet, Report } from '../model.ts';
+import type { ChangeSet, IssueComment, Report } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
 import type { RepoReader } from '../repo/reader.ts';
 import * as core from '@actions/core';
@@ -13,6 +13,7 @@ import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummar
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
 import { markChangedSince } from './changed-since.ts';
 import { dropOwnLabels } from './labels.ts';
+import { readCommentEditors } from './comment-edits.ts';
 import { peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
 
 export interface EnrichInput {
@@ -44,11 +45,18 @@ export async function enrichPull(input: EnrichInput): Promise<void> {
         await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
       })(),
     ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') &&
-      readComments(octokit, pull).then((comments) => (pr.comments = comments)),
+      readWaiverComments(octokit, pull, log).then((comments) => (pr.comments = comments)),
     dropOwnLabels(octokit, pull, change, policy),
     teamsNamed(policy, input.reader, pull.baseSha),
   ]);
   await addTeams(owners, change, teams, log);
+}
+
+/** The PR's comments, with who edited each edited waive command (comment-edits.ts). */
+async function readWaiverComments(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo' | 'number'>, log: (message: string) => void): Promise<IssueComment[]> {
+  const comments = await readComments(octokit, pull);
+  await readCommentEditors(octokit, comments, log);
+  return comments;
 }
 
 /** With the owners-token, the membership of `teams` among the people who matter (approvers, waiver commenters). */
@@ -73,7 +81,7 @@ export async function enrichMergeGroup(octokit: GitHub, owners: GitHub | undefin
   const pull = { owner: group.owner, repo: group.repo, number: group.number };
   await dropOwnLabels(octokit, pull, change, policy);
   if (by.length === 0) return;
-  change.pr.comments = await readComments(octokit, pull);
+  change.pr.comments = await readWaiverComments(octokit, pull, log);
   const teams = by.filter((who) => who.startsWith('@') && who.includes('/')).map((who) => who.slice(1).toLowerCase());
   await addTeams(owners, change, [...new Set(teams)].sort(), log);
 }

@@ -58,6 +58,8 @@ export async function readComments(octokit: GitHub, pull: Pick<PullContext, 'own
     };
     if (updatedAt && updatedAt !== createdAt) comment.updatedAt = updatedAt;
     if (url) comment.url = url;
+    const nodeId = s.optionalString(c, 'node_id');
+    if (nodeId) comment.nodeId = nodeId;
     return comment;
   });
 }

@@ -75,6 +75,10 @@ function ignoredBecause(req: WaiveRequest, change: ChangeSet, policy: WaiverPoli
     return `${req.ruleId} may not be waived (waivers.rules: ${policy.rules.join(', ') || 'none'})`;
   }
   if (req.reason === '') return `it gives no reason (write ${WAIVE_COMMAND} ${req.ruleId} <reason>)`;
+  const editors = req.comment.editedBy;
+  if (editors === null) return 'the comment was edited, and who edited it could not be read (post the waiver as a new comment)';
+  const other = editors?.find((e) => e.toLowerCase() !== login.toLowerCase());
+  if (other !== undefined) return `@${other} edited the comment, not its author @${login} (post the waiver as a new comment)`;
   const role = authorsOf(change).get(login.toLowerCase());
   if (role) return `@${login} is ${role} of this change, and nobody waives checks on their own change`;
   const allowed = mayWaive(login, policy.by, change.pr?.teams);

@@ -46,6 +46,35 @@ describe.concurrent('waivers', () => {
     for (const text of outputs) expect(text).not.toContain(KEY);
   });
 
+  test("a waive command someone else edited into the lead's comment does not count; the lead's own edit does", async () => {
+    const forged = [{ login: 'lead', body: '/prguard waive tests-touched covered elsewhere', editedBy: ['lead', 'ada'] }];
+    const { server, event } = await start(scenario({ comments: forged }));
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(reportOf(run).waivers).toEqual([]);
+    expect(reportOf(run).notes.join('\n')).toContain('ignored: @ada edited the comment, not its author @lead (post the waiver as a new comment)');
+
+    const own = await start(scenario({ comments: [{ ...forged[0]!, editedBy: ['lead'] }] }));
+    const ok = await runAction(own.server, own.event);
+    expect(ok.code).toBe(0);
+    expect(reportOf(ok).waivers).toHaveLength(1);
+    expect(own.server.calls('graphql')).toHaveLength(1);
+  });
+
+  test('who edited a waive command unreadable (GraphQL fails): the waiver does not count; an unedited one asks nothing', async () => {
+    const comments = [{ login: 'lead', body: '/prguard waive tests-touched covered elsewhere', editedBy: ['lead'] }];
+    const { server, event } = await start({ ...scenario({ comments }), failures: [{ operationId: 'graphql', status: 502, times: 10 }] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(reportOf(run).notes.join('\n')).toContain('the comment was edited, and who edited it could not be read');
+
+    const plain = await start(scenario({ comments: [{ login: 'lead', body: '/prguard waive tests-touched covered elsewhere' }] }));
+    const ok = await runAction(plain.server, plain.event);
+    expect(ok.code).toBe(0);
+    expect(plain.server.calls('graphql')).toEqual([]);
+  });
+
   test('a merge queue entry keeps the queued PR\'s waivers: a waived PR is not thrown out of the queue', async () => {
     const waived = [{ login: 'lead', body: '/prguard waive tests-touched covered by the e2e suite' }];
     const compare = { [`${BASE_SHA}...${QUEUE_HEAD}`]: { files: [untested], commits: [{ sha: QUEUE_HEAD, message: 'Merge queue entry\n' }] } };

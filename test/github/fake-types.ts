@@ -83,6 +83,8 @@ export interface FakeIssueComment {
   association?: 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'NONE';
   body: string;
   created_at?: string;
+  /** Who edited the body, in order (GraphQL `userContentEdits`); any makes updated_at later than created_at. */
+  editedBy?: string[];
 }
 
 export interface FakeHumans {

@@ -61,6 +61,15 @@ describe('applyWaivers', () => {
     expect(out.notes[0]).toContain(why);
   });
 
+  it('an edited command counts only when its author alone edited it, and not when the editors are unknown', () => {
+    const edited = (editedBy: string[] | null) => ({ ...comment('lead', '/prguard waive tests-touched generated'), updatedAt: '2024-06-01T00:00:00Z', editedBy });
+    expect(applyWaivers(report(), pull([edited(['Lead'])]), policy).waivers).toHaveLength(1);
+    const forged = applyWaivers(report(), pull([edited(['lead', 'ada'])]), policy);
+    expect(forged.waivers).toEqual([]);
+    expect(forged.notes[0]).toContain('@ada edited the comment, not its author @lead');
+    expect(applyWaivers(report(), pull([edited(null)]), policy).notes[0]).toContain('who edited it could not be read');
+  });
+
   it('without comments read, the report is unchanged', () => {
     const r = report();
     expect(applyWaivers(r, change({ pr: pr() }), policy)).toBe(r);
