@@ -1,5 +1,6 @@
-// The Action's human side: the reviews, comments and team membership a PR check needs (read once
-// the policy is known), and the merge queue's checks.
+// The Action's human side: the reviews, comments (with who edited a waive command), who added an
+// unlocking label, and team membership a PR check needs (read once the policy is known), and the
+// merge queue's checks.
 import { ruleMayRun } from '../policy/resolved-rule.ts';
 import type { ChangeSet, IssueComment, Report } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
