@@ -164,7 +164,7 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   if (review) {
     const url = await publishReviewCheck(
       octokit,
-      { owner: pull.owner, repo: pull.repo, headSha: pull.headSha, externalId: externalId(pull, reviewCheckName(inputs.checkName)) },
+      { owner: pull.owner, repo: pull.repo, headSha: pull.headSha, externalId: externalId(pull, reviewCheckName(inputs.checkName)), fork: pull.fork },
       inputs.checkName,
       planReviewCheck(review),
     );
