@@ -4,7 +4,7 @@
 import type { ChangeSet } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
 import { authorsOf } from '../rule-kit/people.ts';
-import type { GitHub } from './client.ts';
+import { GitHubCallError, type GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
 import { LIST_PER_PAGE, listInFull } from './list.ts';
 import { Shape } from './shape.ts';
@@ -29,7 +29,7 @@ export function unlockingLabels(policy: ResolvedPolicy): Set<string> {
 async function labelAdders(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo' | 'number'>): Promise<Map<string, string>> {
   const { owner, repo, number: issue_number } = pull;
   const name = 'issues.listEvents';
-  const events = await listInFull(name, 'pull-requests: read', (page) =>
+  const events = await listInFull(name, 'issues: read', (page) =>
     octokit.rest.issues.listEvents({ owner, repo, issue_number, per_page: LIST_PER_PAGE, page }),
   );
   const s = new Shape(name);
@@ -53,11 +53,23 @@ export async function dropOwnLabels(octokit: GitHub, pull: Pick<PullContext, 'ow
   const unlocking = unlockingLabels(policy);
   const present = (pr?.labels ?? []).filter((l) => unlocking.has(l.toLowerCase()));
   if (!pr || present.length === 0) return;
-  const adders = await labelAdders(octokit, pull);
+  let adders: Map<string, string> | GitHubCallError;
+  try {
+    adders = await labelAdders(octokit, pull);
+  } catch (err) {
+    // Who added a label unknown: it unlocks nothing (fail closed), and the rest of the check goes on.
+    if (!(err instanceof GitHubCallError)) throw err;
+    adders = err;
+  }
   const authors = authorsOf(change);
   const dropped = new Set<string>();
   const notes: string[] = [];
   for (const label of present) {
+    if (adders instanceof GitHubCallError) {
+      dropped.add(label);
+      notes.push(`the label ${label} unlocks nothing: who added it could not be read (${adders.message}; the job needs \`issues: read\`)`);
+      continue;
+    }
     const who = adders.get(label.toLowerCase()) ?? '';
     const role = authors.get(who.toLowerCase());
     if (who !== '' && role === undefined) continue;

@@ -49,6 +49,15 @@ describe.concurrent('labels that unlock a protected path', () => {
     expect(reportOf(run).notes.join('\n')).toContain(`the label deploy-reviewed unlocks nothing: ${why}`);
   });
 
+  test('who added the label unreadable (403): it unlocks nothing, the check still runs, and the note names the permission', async () => {
+    const { server, event } = await start({ ...scenario({}), failures: [{ operationId: 'issues/list-events', status: 403, message: 'Resource not accessible by integration' }] });
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(server.checkRuns).toHaveLength(1);
+    expect(protectedFindings(run)).toHaveLength(1);
+    expect(reportOf(run).notes.join('\n')).toMatch(/the label deploy-reviewed unlocks nothing: who added it could not be read \(issues\.listEvents failed \(403: .*; the job needs `issues: read`\)/);
+  });
+
   test('a PR without an unlocking label reads no events', async () => {
     const { server, event } = await start(scenario({}, ['bug']));
     const run = await runAction(server, event);
