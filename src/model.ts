@@ -141,6 +141,13 @@ export interface IssueComment {
   createdAt: string;
   updatedAt?: string;
   url?: string;
+  /** GitHub's global id of the comment (GraphQL), when the entry read it. */
+  nodeId?: string;
+  /**
+   * Who edited the body (an edited waive command: anyone with write access may edit a comment),
+   * when the entry read it; null when it could not be read.
+   */
+  editedBy?: string[] | null;
 }
 
 export interface ChangeSet {

@@ -1,7 +1,8 @@
-// The Action's human side: the reviews, comments and team membership a PR check needs (read once
-// the policy is known), and the merge queue's checks.
+// The Action's human side: the reviews, comments (with who edited a waive command), who added an
+// unlocking label, and team membership a PR check needs (read once the policy is known), and the
+// merge queue's checks.
 import { ruleMayRun } from '../policy/resolved-rule.ts';
-import type { ChangeSet, Report } from '../model.ts';
+import type { ChangeSet, IssueComment, Report } from '../model.ts';
 import type { ResolvedPolicy } from '../policy/resolve.ts';
 import type { RepoReader } from '../repo/reader.ts';
 import * as core from '@actions/core';
@@ -12,6 +13,8 @@ import type { FailOn } from './payloads.ts';
 import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
 import { markChangedSince } from './changed-since.ts';
+import { dropOwnLabels } from './labels.ts';
+import { readCommentEditors } from './comment-edits.ts';
 import { peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
 
 export interface EnrichInput {
@@ -35,21 +38,53 @@ export interface EnrichInput {
 export async function enrichPull(input: EnrichInput): Promise<void> {
   const { octokit, owners, pull, change, policy, log } = input;
   const pr = (change.pr ??= pull.pr);
-  if (ruleMayRun(policy.rules[REVIEW_RULE])) {
-    pr.reviews = await readReviews(octokit, pull);
-    await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
-  }
-  if ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') {
-    pr.comments = await readComments(octokit, pull);
-  }
-  const teams = await teamsNamed(policy, input.reader, pull.baseSha);
+  // Independent reads, at once (each is a round trip through the API).
+  const [, , , teams] = await Promise.all([
+    ruleMayRun(policy.rules[REVIEW_RULE]) &&
+      (async () => {
+        pr.reviews = await readReviews(octokit, pull);
+        await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
+      })(),
+    ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') &&
+      readWaiverComments(octokit, pull, log).then((comments) => (pr.comments = comments)),
+    dropOwnLabels(octokit, pull, change, policy),
+    teamsNamed(policy, input.reader, pull.baseSha),
+  ]);
+  await addTeams(owners, change, teams, log);
+}
+
+/** The PR's comments, with who edited each edited waive command (comment-edits.ts). */
+async function readWaiverComments(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo' | 'number'>, log: (message: string) => void): Promise<IssueComment[]> {
+  const comments = await readComments(octokit, pull);
+  await readCommentEditors(octokit, comments, log);
+  return comments;
+}
+
+/** With the owners-token, the membership of `teams` among the people who matter (approvers, waiver commenters). */
+async function addTeams(owners: GitHub | undefined, change: ChangeSet, teams: string[], log: (message: string) => void): Promise<void> {
   const people = peopleToLookUp(change);
-  if (teams.length === 0 || people.length === 0) return;
+  if (teams.length === 0 || people.length === 0 || !change.pr) return;
   if (!owners) {
     log(`prguard: team membership (${teams.map((t) => `@${t}`).join(', ')}) is not read: no owners-token input.`);
     return;
   }
-  pr.teams = await readTeams(owners, teams, people, log);
+  change.pr.teams = await readTeams(owners, teams, people, log);
+}
+
+/**
+ * A merge queue entry's waivers: the comments of the queued PR (the one `head_ref` names), so a
+ * finding waived on the PR is waived for its queue entry too and the entry is not thrown out of
+ * the queue for it. Reviews are not read: the review check is evaluated on the PR.
+ */
+export async function enrichMergeGroup(octokit: GitHub, owners: GitHub | undefined, group: MergeGroupContext, change: ChangeSet, policy: ResolvedPolicy, log: (message: string) => void): Promise<void> {
+  const by = policy.waivers?.by ?? [];
+  if (group.number === undefined || !change.pr) return;
+  const pull = { owner: group.owner, repo: group.repo, number: group.number };
+  await dropOwnLabels(octokit, pull, change, policy);
+  if (by.length === 0) return;
+  change.pr.comments = await readWaiverComments(octokit, pull, log);
+  const teams = by.filter((who) => who.startsWith('@') && who.includes('/')).map((who) => who.slice(1).toLowerCase());
+  await addTeams(owners, change, [...new Set(teams)].sort(), log);
 }
 
 export interface MergeGroupOptions {

@@ -44,6 +44,22 @@ function checkName(value: string): string {
   return value;
 }
 
+/**
+ * `policy`: a path inside the repository, read at the base commit. An absolute path, a backslash
+ * or a `..` step names no file of the repository (and would be sent as is in a contents request).
+ */
+function policyPath(value: string): string | undefined {
+  const path = value.trim();
+  if (path === '') return undefined;
+  const steps = path.replace(/^(\.\/)+/, '').split('/');
+  if (path.startsWith('/') || /[\\\u0000-\u001f]/.test(path) || steps.some((s) => s === '' || s === '.' || s === '..')) {
+    throw new UsageError(
+      `the \`policy\` input takes a file path inside the repository, such as .github/prguard.yml (read at the base commit), not ${JSON.stringify(value).slice(0, 80)}`,
+    );
+  }
+  return path;
+}
+
 export function readInputs(): ActionInputs {
   const token = core.getInput('token');
   if (!token) {
@@ -59,7 +75,7 @@ export function readInputs(): ActionInputs {
   return {
     token,
     ownersToken,
-    policy: core.getInput('policy') || undefined,
+    policy: policyPath(core.getInput('policy')),
     failOn,
     checkName: checkName(core.getInput('check-name')),
     comment: bool('comment', core.getInput('comment')),

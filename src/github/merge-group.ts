@@ -32,18 +32,32 @@ export async function queuedPull(octokit: GitHub, group: MergeGroupContext, note
   }
 }
 
+const PER_PAGE = 100;
+
 async function compareChangeSet(octokit: GitHub, group: MergeGroupContext): Promise<ChangeSet> {
   const { owner, repo, baseSha, headSha } = group;
   const name = 'repos.compareCommitsWithBasehead';
-  const { data } = await call(name, 'contents: read', () =>
-    octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${baseSha}...${headSha}`, per_page: 100 }),
-  );
+  const page = (n: number) =>
+    call(name, 'contents: read', () =>
+      octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${baseSha}...${headSha}`, per_page: PER_PAGE, page: n }),
+    );
+  const { data } = await page(1);
   // Checked like the PR's own lists: an answer without its file list is no merge group without files.
   const shape = new Shape(name);
   shape.object(data);
   const apiFiles = checkFilePage(shape.need(data, 'files', 'array'), name) as Parameters<typeof fileFromApi>[0][];
   const apiCommits = checkCommitPage(shape.need(data, 'commits', 'array'), name) as Parameters<typeof commitFromApi>[0][];
   const totalCommits = shape.count(data, 'total_commits');
+  // The file list comes on the first page only; the commits past it, up to COMMIT_CAP, on the next ones, at once.
+  const pages = Math.ceil(Math.min(totalCommits, COMMIT_CAP) / PER_PAGE);
+  if (apiCommits.length === PER_PAGE && pages > 1) {
+    const more = await Promise.all(
+      Array.from({ length: pages - 1 }, (_, i) =>
+        page(i + 2).then(({ data: next }) => checkCommitPage(new Shape(`${name} (page ${i + 2})`).need(next, 'commits', 'array'), `${name} (page ${i + 2})`)),
+      ),
+    );
+    for (const rows of more) apiCommits.push(...(rows as typeof apiCommits));
+  }
   const files: FileChange[] = apiFiles.map(fileFromApi);
   const unread: Unread[] = [];
   if (files.length >= COMPARE_FILE_CAP) {
@@ -55,12 +69,12 @@ async function compareChangeSet(octokit: GitHub, group: MergeGroupContext): Prom
         'with fetch-depth: 0) so prguard reads it with git.',
     });
   }
-  const commits = apiCommits.map(commitFromApi);
-  if (totalCommits > commits.length || commits.length >= COMMIT_CAP) {
+  const commits = apiCommits.slice(0, COMMIT_CAP).map(commitFromApi);
+  if (totalCommits > commits.length) {
     unread.push({
       kind: 'commits',
-      what: `${Math.max(0, totalCommits - commits.length)} of the merge group's ${totalCommits} commits`,
-      reason: `GitHub's compare API lists at most ${COMMIT_CAP} commits. Check out the merge group so prguard reads it with git.`,
+      what: `${totalCommits - commits.length} of the merge group's ${totalCommits} commits`,
+      reason: `prguard reads at most ${COMMIT_CAP} commits through GitHub's compare API, which listed ${commits.length}. Check out the merge group (actions/checkout with fetch-depth: 0) so prguard reads it with git.`,
     });
   }
   const filled = await fillMissingPatches(octokit, group, files, { base: baseSha, head: headSha });

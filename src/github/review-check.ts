@@ -87,6 +87,8 @@ export interface ReviewCheckTarget {
   repo: string;
   headSha: string;
   externalId: string;
+  /** The PR's head is in a fork (its `pull_request` events get a read-only token). */
+  fork?: boolean;
 }
 
 /** Create the review check run; a refusal is a notice (read-only token: a fork's review event) or a warning, never fatal. */
@@ -108,11 +110,10 @@ export async function publishReviewCheck(octokit: GitHub, target: ReviewCheckTar
     return data.html_url ?? undefined;
   } catch (err) {
     if (statusOf(err) === 403) {
-      core.notice(
-        `prguard: the ${reviewCheckName(checkName)} check run could not be created (403: the token cannot write checks). ` +
-          'A fork\'s review event has a read-only token: relay it through workflow_run (see prguard\'s README). ' +
-          `Review quorum: ${plan.title}.`,
-      );
+      const why = target.fork
+        ? 'A fork\'s review event has a read-only token: relay it through workflow_run (see prguard\'s README).'
+        : 'Add `checks: write` to the workflow permissions.';
+      core.notice(`prguard: the ${reviewCheckName(checkName)} check run could not be created (403: the token cannot write checks). ${why} Review quorum: ${plan.title}.`);
       return undefined;
     }
     // Publishing never changes the verdict (the step's exit is `fail-on`'s): the missing review

@@ -37,7 +37,7 @@ export async function readReviews(octokit: GitHub, pull: PullContext): Promise<R
   });
 }
 
-export async function readComments(octokit: GitHub, pull: PullContext): Promise<IssueComment[]> {
+export async function readComments(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo' | 'number'>): Promise<IssueComment[]> {
   const { owner, repo, number: issue_number } = pull;
   const list = await listInFull('issues.listComments', 'pull-requests: read', (page) =>
     octokit.rest.issues.listComments({ owner, repo, issue_number, per_page: LIST_PER_PAGE, page }),
@@ -58,6 +58,8 @@ export async function readComments(octokit: GitHub, pull: PullContext): Promise<
     };
     if (updatedAt && updatedAt !== createdAt) comment.updatedAt = updatedAt;
     if (url) comment.url = url;
+    const nodeId = s.optionalString(c, 'node_id');
+    if (nodeId) comment.nodeId = nodeId;
     return comment;
   });
 }

@@ -3,7 +3,7 @@ import * as core from '@actions/core';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { App } from '../app.ts';
+import type { App, CheckResult } from '../app.ts';
 import { UsageError } from '../errors.ts';
 import type { Report } from '../model.ts';
 import { formatters } from '../report/index.ts';
@@ -11,10 +11,10 @@ import { countBySeverity, findingCounts } from '../report/findings.ts';
 import { formatJson } from '../report/json.ts';
 import { createClient, GitHubCallError, type GitHub } from './client.ts';
 import { readEventContext } from './events.ts';
-import { enrichPull, publishMergeGroup } from './human-loop.ts';
+import { enrichMergeGroup, enrichPull, publishMergeGroup } from './human-loop.ts';
 import { mergeGroupSource } from './merge-group.ts';
 import { planReviewCheck, publishReviewCheck, REVIEW_RULE, reviewCheckName, splitReview } from './review-check.ts';
-import { applyWaivers } from './waivers.ts';
+import { applyWaivers, WAIVE_COMMAND } from './waivers.ts';
 import { readInputs, type ActionInputs } from './inputs.ts';
 import { failsUnder, withVerdict } from '../report/findings.ts';
 import { checkConclusion } from './payloads.ts';
@@ -74,6 +74,16 @@ function setOutputs(report: Report, inputs: ActionInputs, reportFile: string): v
   core.setOutput('superseded', 'false');
 }
 
+/**
+ * The report with the PR's waivers applied. A waive command's reason and rule id are echoed in every
+ * output (check run, summary, comment, JSON): the comments holding one pass the redaction boundary
+ * first, so a token pasted into one is masked like a token in the change.
+ */
+function waive(result: CheckResult, app: App): Report {
+  for (const c of result.change.pr?.comments ?? []) if (c.body.includes(WAIVE_COMMAND)) c.body = app.scrub(c.body);
+  return applyWaivers(result.report, result.change, result.policy.policy.waivers);
+}
+
 /** The step's verdict, from the main report (never from reviews): `fail-on` alone decides. */
 function finish(report: Report, inputs: ActionInputs): void {
   core.info(`prguard: ${findingCounts(report.findings)}.`);
@@ -105,7 +115,11 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   const policy = inputs.policy ? { kind: 'repo-path' as const, path: inputs.policy } : { kind: 'discover' as const };
   const workspace = context.workspace ?? env.GITHUB_WORKSPACE ?? '.';
   if (context.kind === 'merge-group') {
-    const { report } = await app.runCheck({ source: mergeGroupSource(octokit, context.group, context.workspace, core.info), policy });
+    const source = mergeGroupSource(octokit, context.group, context.workspace, core.info);
+    const report = waive(
+      await app.runCheck({ source, policy, enrich: (change, inForce) => enrichMergeGroup(octokit, owners, context.group, change, inForce.policy, core.info) }),
+      app,
+    );
     const main = withVerdict(splitReview(report, inputs.checkName).main, inputs.failOn);
     const reportFile = writeReportFile(main, env);
     setOutputs(main, inputs, reportFile);
@@ -121,6 +135,11 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
       ? { pull: context.pull, fresh: await readPull(octokit, context.pull) }
       : await getPull(octokit, context.owner, context.repo, context.number);
   if (fresh.headSha !== pull.headSha) return reportSuperseded(pull, fresh);
+  if (fresh.baseSha !== pull.baseSha) {
+    // Retargeted (or its base moved) since the event: the base it has now decides, policy included.
+    core.info(`prguard: the base is ${fresh.baseSha.slice(0, 12)} (${fresh.pr.baseRef}) now, not the event's ${pull.baseSha.slice(0, 12)} (${pull.pr.baseRef}).`);
+    pull.baseSha = fresh.baseSha;
+  }
   pull.pr = fresh.pr;
   const source = pullSource(octokit, pull, fresh, context.workspace, core.info);
   const result = await app.runCheck({
@@ -134,7 +153,7 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
       if (source.via() === 'git' && context.workspace) await addHistory(context.workspace, change, inForce.policy);
     },
   });
-  const report = applyWaivers(result.report, result.change, result.policy.policy.waivers);
+  const report = waive(result, app);
   const split = splitReview(report, inputs.checkName);
   const { review } = split;
   const main = withVerdict(split.main, inputs.failOn);
@@ -145,7 +164,7 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   if (review) {
     const url = await publishReviewCheck(
       octokit,
-      { owner: pull.owner, repo: pull.repo, headSha: pull.headSha, externalId: externalId(pull, reviewCheckName(inputs.checkName)) },
+      { owner: pull.owner, repo: pull.repo, headSha: pull.headSha, externalId: externalId(pull, reviewCheckName(inputs.checkName)), fork: pull.fork },
       inputs.checkName,
       planReviewCheck(review),
     );

@@ -89,7 +89,11 @@ export function checkFilePage(data: unknown, call: string): unknown[] {
   items.forEach((f, i) => {
     s.object(f, '');
     if (s.string(f, 'filename') === '') throw malformed(call, `file ${i + 1}: empty filename`);
-    s.string(f, 'status');
+    const status = s.string(f, 'status');
+    // A rename without its old path would hide that path from every rule (a workflow moved away, say).
+    if ((status === 'renamed' || status === 'copied') && !s.optionalString(f, 'previous_filename')) {
+      throw malformed(call, `file ${i + 1}: ${status} without previous_filename`);
+    }
     const changes = s.count(f, 'changes');
     if (s.count(f, 'additions') + s.count(f, 'deletions') !== changes) {
       throw malformed(call, `file ${i + 1}: additions + deletions is not changes`);

@@ -7,7 +7,30 @@ import { sortFindings } from '../report/findings.ts';
 import { authorsOf } from '../rule-kit/people.ts';
 
 export const WAIVE_COMMAND = '/prguard waive';
-const COMMAND_LINE = /^[ \t]*\/prguard[ \t]+waive\b[ \t]*(\S*)[ \t]*(.*)$/gm;
+/** A command line: up to three spaces of indent (four make a Markdown code block), then the command. */
+const COMMAND_LINE = /^ {0,3}\/prguard[ \t]+waive\b[ \t]*(\S*)[ \t]*(.*)$/;
+/** A Markdown code fence: three or more backticks or tildes, indented by up to three spaces. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+
+/**
+ * The lines of a comment that are prose: not in a fenced code block (one a comment that shows the
+ * syntax puts its example in, which waives nothing). Quoted lines (`> /prguard waive`) and
+ * indented code do not match COMMAND_LINE.
+ */
+function proseLines(body: string): string[] {
+  const out: string[] = [];
+  let fence: string | undefined;
+  for (const line of body.split(/\r?\n/)) {
+    const m = FENCE.exec(line);
+    if (fence === undefined) {
+      if (m && !(m[1]![0] === '`' && line.slice(m[0].length).includes('`'))) fence = m[1]!;
+      else out.push(line);
+    } else if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length && line.slice(m[0].length).trim() === '') {
+      fence = undefined;
+    }
+  }
+  return out;
+}
 
 export interface WaiveRequest {
   comment: IssueComment;
@@ -20,7 +43,10 @@ export function waiveRequests(comments: readonly IssueComment[]): WaiveRequest[]
   const sorted = [...comments].sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id);
   const out: WaiveRequest[] = [];
   for (const comment of sorted) {
-    for (const m of comment.body.matchAll(COMMAND_LINE)) out.push({ comment, ruleId: m[1]!, reason: m[2]!.trim() });
+    for (const line of proseLines(comment.body)) {
+      const m = COMMAND_LINE.exec(line);
+      if (m) out.push({ comment, ruleId: m[1]!, reason: m[2]!.trim() });
+    }
   }
   return out;
 }
@@ -49,6 +75,10 @@ function ignoredBecause(req: WaiveRequest, change: ChangeSet, policy: WaiverPoli
     return `${req.ruleId} may not be waived (waivers.rules: ${policy.rules.join(', ') || 'none'})`;
   }
   if (req.reason === '') return `it gives no reason (write ${WAIVE_COMMAND} ${req.ruleId} <reason>)`;
+  const editors = req.comment.editedBy;
+  if (editors === null) return 'the comment was edited, and who edited it could not be read (post the waiver as a new comment)';
+  const other = editors?.find((e) => e.toLowerCase() !== login.toLowerCase());
+  if (other !== undefined) return `@${other} edited the comment, not its author @${login} (post the waiver as a new comment)`;
   const role = authorsOf(change).get(login.toLowerCase());
   if (role) return `@${login} is ${role} of this change, and nobody waives checks on their own change`;
   const allowed = mayWaive(login, policy.by, change.pr?.teams);

@@ -75,6 +75,16 @@ describe.concurrent('a hostile GitHub API', () => {
     noCrash(run);
   });
 
+  test('a renamed file without its old path (a workflow moved out of .github/workflows, unseen) is a malformed answer', async () => {
+    const moved: FakeFile = { filename: 'docs/ci.yml', status: 'renamed', additions: 0, deletions: 0 };
+    const { server, event } = await start({ files: [moved, smallTest] });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toMatch(/^::error::prguard: pulls\.listFiles \(page 1\) returned a malformed response \(file 1: renamed without previous_filename\)/);
+    expect(server.checkRuns).toEqual([]);
+  });
+
   test('a response without the fields prguard needs is a clear error naming the field', async () => {
     const { server, event } = await start({ files: [small], hostile: { omit: { 'pulls/get': ['head'] } } });
     const run = await runAction(server, event);

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import type { FakeFile } from './fake-github.ts';
 import { commentEvent, mergeGroupEvent } from './humans.ts';
-import { addedPatch, BASE_SHA, fakeServers, runAction, type ActionRun } from './scenario.ts';
+import { addedPatch, BASE_SHA, fakeServers, reportOf, runAction, type ActionRun } from './scenario.ts';
 
 const start = fakeServers();
 const small: FakeFile = { filename: 'src/util.test.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(["it('a', () => expect(1).toBe(1));"]) };
@@ -23,12 +23,51 @@ describe.concurrent('forged and surprising events', () => {
 
   test('a base commit GitHub does not have is an error, never "no policy there" and the embedded default', async () => {
     const { server, event } = await start({ files: [small], base: { '.github/prguard.yml': STRICT } });
-    event.pull_request.base.sha = 'a'.repeat(40);
+    event.pull_request.base.sha = server.state.pull.base.sha = 'a'.repeat(40);
     const run = await runAction(server, event);
     expect(server.violations).toEqual([]);
     expect(run.code).toBe(1);
     expect(errorLine(run)).toMatch(/^::error::prguard: .*cannot read \.github\/prguard\.yml at aaaaaaaaaaaa: GitHub has no such commit in Codertocat\/Hello-World/);
     expect(server.checkRuns).toEqual([]);
+  });
+
+  test('a PR retargeted since the event is judged against its base now: a lax base in the event does not decide', async () => {
+    const LAX = '5'.repeat(40);
+    const untested: FakeFile = { ...small, filename: 'src/util.ts' };
+    const { server, event } = await start({ files: [untested], base: { '.github/prguard.yml': 'version: 1\nrules:\n  tests-touched: error\n' } });
+    server.state.contents[LAX] = { '.github/prguard.yml': 'version: 1\nrules:\n  tests-touched: off\n' };
+    event.pull_request.base = { ...event.pull_request.base, sha: LAX, ref: 'lax' };
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(server.checkRuns[0]!.request.conclusion).toBe('failure');
+    expect(server.calls('repos/get-content').map((r) => r.query.ref)).not.toContain(LAX);
+    expect(run.stdout).toContain(`prguard: the base is ${BASE_SHA.slice(0, 12)} (master) now, not the event's ${LAX.slice(0, 12)} (lax).`);
+  });
+
+  test.each(['../../etc/passwd', '/etc/passwd', '.github/../../x.yml', 'config\\prguard.yml'])('a policy input outside the repository (%s) is refused before any request', async (policy) => {
+    const { server, event } = await start({ files: [small] });
+    const run = await runAction(server, event, { inputs: { policy } });
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toBe(`::error::prguard: the \`policy\` input takes a file path inside the repository, such as .github/prguard.yml (read at the base commit), not ${JSON.stringify(policy)}`);
+    expect(server.requests).toEqual([]);
+  });
+
+  test('a merge group of more than 100 commits is read in full through the compare API\'s pages (no checkout)', async () => {
+    const head = '6'.repeat(40);
+    const commits = Array.from({ length: 180 }, (_, i) => ({ sha: i === 179 ? head : (i + 1).toString(16).padStart(40, 'a'), message: `Step ${i + 1}\n` }));
+    const { server, event } = await start({ files: [small], humans: { compare: { [`${BASE_SHA}...${head}`]: { files: [small], commits } } } });
+    const run = await runAction(server, mergeGroupEvent(event, event.pull_request.number, BASE_SHA, head), { eventName: 'merge_group' });
+    expect(server.violations).toEqual([]);
+    expect(errorLine(run)).toBeUndefined();
+    expect(run.code).toBe(0);
+    expect(server.calls('repos/compare-commits-with-basehead').map((r) => r.query.page ?? '1').sort()).toEqual(['1', '2']);
+
+    const many = Array.from({ length: 260 }, (_, i) => ({ sha: i === 259 ? head : (i + 1).toString(16).padStart(40, 'b'), message: `Step ${i + 1}\n` }));
+    const big = await start({ files: [small], humans: { compare: { [`${BASE_SHA}...${head}`]: { files: [small], commits: many } } } });
+    const capped = await runAction(big.server, mergeGroupEvent(big.event, big.event.pull_request.number, BASE_SHA, head), { eventName: 'merge_group' });
+    expect(capped.code).toBe(1);
+    expect(reportOf(capped).findings.map((f) => f.message).join('\n')).toContain("Could not read 10 of the merge group's 260 commits");
   });
 
   test('a merge group whose head is not a commit id is refused', async () => {

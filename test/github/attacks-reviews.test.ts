@@ -85,6 +85,14 @@ describe.concurrent('the review check fails closed', () => {
     expect(reviewCheck(server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
+  test('a review check refused (403) says what to do: checks: write on the repository\'s own PR, the relay for a fork\'s', async () => {
+    const notice = (run: ActionRun) => run.stdout.split('\n').find((l) => l.startsWith('::notice::prguard: the prguard/review check run could not be created'));
+    const own = await start(scenario({ reviews: [approve('bob')] }, [docFile], { readOnly: true }));
+    expect(notice(await runAction(own.server, own.event))).toContain('(403: the token cannot write checks). Add `checks: write` to the workflow permissions. Review quorum:');
+    const fork = await start(scenario({ reviews: [approve('bob')] }, [docFile], { readOnly: true, pr: { author: { login: 'ada', type: 'User' }, fork: true } }));
+    expect(notice(await runAction(fork.server, fork.event))).toContain("A fork's review event has a read-only token: relay it through workflow_run");
+  });
+
   test('a hostile file name in the review check is text, not a link or HTML', async () => {
     const hostile: FakeFile = { ...authFile, filename: 'src/auth/[Approve](https://evil.example)<img src=x>.ts' };
     const compare = { [`${OLD}...${HEAD_SHA}`]: { files: [hostile], commits: [{ sha: HEAD_SHA, message: 'More\n' }] } };

@@ -28,6 +28,8 @@ export class FakeGitHub {
   readonly violations: string[] = [];
   readonly checkRuns: Json[] = [];
   readonly comments: Json[] = [];
+  /** Who edited each seeded comment, by node id (served by graphql()). */
+  private readonly edits = new Map<string, string[]>();
   private server: Server | undefined;
   private nextId = 1000;
   url = '';
@@ -73,6 +75,7 @@ export class FakeGitHub {
       return this.send(res, undefined, 400, { message: 'Problems parsing JSON' });
     }
     const method = req.method ?? 'GET';
+    if (method === 'POST' && url.pathname === '/graphql') return this.graphql(req, res, body, start);
     const { request, violations } = contract().validateRequest(method, url.pathname, url.searchParams, body);
     const record: RecordedRequest = {
       method,
@@ -290,18 +293,51 @@ export class FakeGitHub {
     return this.requests.at(-1)?.token;
   }
 
+  /**
+   * GitHub's GraphQL API, only for what prguard asks: the edits of comments (`nodes(ids:)` with
+   * `userContentEdits`), from FakeIssueComment.editedBy. Not in the REST description, so checked here.
+   */
+  private graphql(req: IncomingMessage, res: ServerResponse, body: Json, start: number): void {
+    this.requests.push({ method: 'POST', path: '/graphql', query: {}, body, operationId: 'graphql', start, token: req.headers.authorization?.replace(/^token /, '') });
+    const ids: unknown = body?.variables?.ids;
+    if (typeof body?.query !== 'string' || !/userContentEdits/.test(body.query) || !Array.isArray(ids)) {
+      this.violations.push(`graphql: the fake answers only the comment-edits query, not ${JSON.stringify(body).slice(0, 200)}`);
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'unsupported' }] }));
+    }
+    const failure = this.state.failures.find((f) => f.operationId === 'graphql' && (f.times ?? 1) > 0);
+    if (failure) {
+      failure.times = (failure.times ?? 1) - 1;
+      return void res.writeHead(failure.status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: failure.message ?? 'Injected failure' }));
+    }
+    const nodes = ids.map((id) => {
+      const c = this.comments.find((x) => x.node_id === id);
+      if (!c) return null;
+      const editors = this.edits.get(String(id)) ?? [];
+      return {
+        id,
+        editor: editors.length > 0 ? { login: editors.at(-1) } : null,
+        userContentEdits: { totalCount: editors.length, nodes: editors.map((login) => ({ editor: { login } })) },
+      };
+    });
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { nodes } }));
+  }
+
   private seededComment(c: FakeIssueComment): Json {
     const id = this.nextId++;
     const example = contract().example('issue-comment');
+    const created = c.created_at ?? '2024-05-01T12:00:00Z';
+    const edited = c.editedBy !== undefined && c.editedBy.length > 0;
+    if (c.editedBy) this.edits.set(`IC_fake${id}`, c.editedBy);
     return {
       ...example,
       id,
+      node_id: `IC_fake${id}`,
       body: c.body,
       html_url: `https://github.com/${this.state.owner}/${this.state.repo}/pull/${this.state.pull.number}#issuecomment-${id}`,
       user: { ...example.user, login: c.login, type: c.type ?? 'User' },
       author_association: c.association ?? example.author_association,
-      created_at: c.created_at ?? '2024-05-01T12:00:00Z',
-      updated_at: c.created_at ?? '2024-05-01T12:00:00Z',
+      created_at: created,
+      updated_at: edited ? new Date(Date.parse(created) + 3_600_000).toISOString().replace('.000', '') : created,
     };
   }
 
@@ -338,6 +374,17 @@ export class FakeGitHub {
     ];
   }
 
+  /**
+   * A comparison as GitHub pages it when asked with per_page/page: `per_page` commits of page
+   * `page`, the file list on the first page only; `total_commits` counts them all.
+   */
+  private comparisonPage([status, body]: [number, Json], query: URLSearchParams): [number, Json] {
+    if (status !== 200 || !query.has('per_page')) return [status, body];
+    const perPage = Number(query.get('per_page'));
+    const page = Number(query.get('page') ?? 1);
+    return [status, { ...body, commits: body.commits.slice((page - 1) * perPage, page * perPage), files: page === 1 ? body.files : [] }];
+  }
+
   private membership(team: string, user: string): [number, Json] {
     const h = this.state.humans;
     if (!h?.membersToken || this.token() !== h.membersToken) return [403, { message: 'Resource not accessible by integration' }];
@@ -345,6 +392,20 @@ export class FakeGitHub {
     // Not a member: GitHub documents this 404 without a body.
     if (!members?.some((m) => m.toLowerCase() === user.toLowerCase())) return [404, undefined];
     return [200, { ...contract().example('team-membership-response-if-user-is-a-team-maintainer'), role: 'member', state: 'active' }];
+  }
+
+  /** The PR's `labeled` events: FakeHumans.labelEvents, else each label added by @maintainer. */
+  private labelEvents(): Json[] {
+    const added = this.state.humans?.labelEvents ?? this.state.pull.labels.map((l: Json) => ({ label: l.name, actor: 'maintainer' }));
+    const example = contract().example('issue-event-for-issue-items')[0];
+    return added.map((e: { label: string; actor: string }, i: number) => ({
+      ...example,
+      id: 500 + i,
+      event: 'labeled',
+      actor: { ...example.actor, login: e.actor },
+      label: { name: e.label, color: 'ededed' },
+      created_at: `2024-05-02T1${i % 10}:00:00Z`,
+    }));
   }
 
   /** Routes for the humans in the loop; undefined for every other operation. */
@@ -359,10 +420,13 @@ export class FakeGitHub {
         const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);
         return this.page((s.humans?.reviews ?? []).map((r, i) => this.review(r, i)), query, path);
       }
+      case 'issues/list-events':
+        if (p.owner !== s.owner || p.repo !== s.repo || Number(p.issue_number) !== s.pull.number) return [404, { message: 'Not Found' }];
+        return this.page(this.labelEvents(), query, request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!));
       case 'repos/compare-commits-with-basehead':
         if (p.owner !== s.owner || p.repo !== s.repo) return [404, { message: 'Not Found' }];
         // A comparison the scenario does not describe is the merge-base lookup (see route()).
-        return s.humans?.compare?.[p.basehead!] ? this.comparison(p.basehead!) : undefined;
+        return s.humans?.compare?.[p.basehead!] ? this.comparisonPage(this.comparison(p.basehead!), query) : undefined;
       default:
         return undefined;
     }

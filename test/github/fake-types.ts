@@ -83,6 +83,8 @@ export interface FakeIssueComment {
   association?: 'OWNER' | 'MEMBER' | 'COLLABORATOR' | 'CONTRIBUTOR' | 'NONE';
   body: string;
   created_at?: string;
+  /** Who edited the body, in order (GraphQL `userContentEdits`); any makes updated_at later than created_at. */
+  editedBy?: string[];
 }
 
 export interface FakeHumans {
@@ -94,6 +96,8 @@ export interface FakeHumans {
    * group); `behindBy`: commits base has that head lacks (status behind, or diverged with commits).
    */
   compare?: Record<string, { files: FakeFile[]; commits?: FakeCommit[]; behindBy?: number }>;
+  /** The PR's `labeled` events, oldest first (default: each label added by @maintainer). */
+  labelEvents?: { label: string; actor: string }[];
   /** `org/team` -> active members. Only `membersToken` may read them (else 403). */
   teams?: Record<string, string[]>;
   /** The token that can read team membership (the Action's `owners-token`). */

@@ -61,9 +61,34 @@ describe('applyWaivers', () => {
     expect(out.notes[0]).toContain(why);
   });
 
+  it('an edited command counts only when its author alone edited it, and not when the editors are unknown', () => {
+    const edited = (editedBy: string[] | null) => ({ ...comment('lead', '/prguard waive tests-touched generated'), updatedAt: '2024-06-01T00:00:00Z', editedBy });
+    expect(applyWaivers(report(), pull([edited(['Lead'])]), policy).waivers).toHaveLength(1);
+    const forged = applyWaivers(report(), pull([edited(['lead', 'ada'])]), policy);
+    expect(forged.waivers).toEqual([]);
+    expect(forged.notes[0]).toContain('@ada edited the comment, not its author @lead');
+    expect(applyWaivers(report(), pull([edited(null)]), policy).notes[0]).toContain('who edited it could not be read');
+  });
+
   it('without comments read, the report is unchanged', () => {
     const r = report();
     expect(applyWaivers(r, change({ pr: pr() }), policy)).toBe(r);
+  });
+
+  it('a command shown in a code block or a quote waives nothing: only a line of prose does', () => {
+    const shown = [
+      'To waive, write:\n```\n/prguard waive tests-touched <why>\n```',
+      '~~~~text\n/prguard waive pr-size later\n~~~\nstill in the block\n/prguard waive pr-size still\n~~~~',
+      'An unclosed fence runs to the end:\n```\n/prguard waive pr-size later',
+      'Indented code:\n\n    /prguard waive pr-size later\n\t/prguard waive pr-size tab',
+      '> /prguard waive tests-touched quoted from the lead',
+    ];
+    for (const body of shown) expect(waiveRequests([comment('lead', body)]), body).toEqual([]);
+    const after = 'Example:\n```sh\n/prguard waive x y\n```\n   /prguard waive pr-size split in #12';
+    expect(waiveRequests([comment('lead', after)]).map((w) => [w.ruleId, w.reason])).toEqual([['pr-size', 'split in #12']]);
+    // A line with backticks after the opening ones is inline code, not a fence.
+    expect(waiveRequests([comment('lead', '``` inline ``` \n/prguard waive pr-size ok')]).map((w) => w.ruleId)).toEqual(['pr-size']);
+    expect(applyWaivers(report(), pull([comment('lead', shown[0]!)]), policy).conclusion).toBe('failure');
   });
 
   it('finds commands only at the start of a line', () => {
