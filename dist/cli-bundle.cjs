@@ -747,7 +747,7 @@ Each entry:
 | --- | --- | --- | --- |
 | \`pattern\` | string (required) | \u2014 | A path pattern with CODEOWNERS semantics (below). |
 | \`reason\` | string | "the policy lists it under protected-paths" | Why it is protected, shown in the finding. |
-| \`allow-labels\` | string[] | \`[]\` | Any one of these PR labels allows the change. Empty: nothing unlocks it. |
+| \`allow-labels\` | string[] | \`[]\` | Any one of these PR labels allows the change. Empty: nothing unlocks it. In the GitHub Action a label counts only when someone who did not write the change added it. |
 | \`ai\` | \`labels\` \\| \`block\` \\| \`only\` | \`labels\` | How AI-assisted changes are treated (below). |
 | \`protected\` | boolean | \`true\` | \`false\` makes an exception: a path whose last matching entry says \`protected: false\` is not protected. |
 
