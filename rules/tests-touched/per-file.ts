@@ -6,7 +6,8 @@
 import type { TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
 import { matchesAny } from '../../src/glob.ts';
-import { heldTests } from './assertions.ts';
+import { countAssertions, heldTests } from './assertions.ts';
+import type { Language } from './language.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
 import type { MessageId } from './meta.ts';
 import { renamedOutOfTests } from './renames.ts';
@@ -43,18 +44,33 @@ function hasInlineTestChange(file: FileChange): boolean {
   return file.hunks.some((h) => h.added.some((l) => isInlineRustTest(file.path, l.content, h.section)));
 }
 
+/**
+ * Do the added lines right after `line` (up to the first line that was already there) bring a
+ * test of their own: a test definition or an assertion? A comment or a blank line does not.
+ */
+function newTestFollows(line: number, added: ReadonlyMap<number, string>, language: Language): boolean {
+  for (let n = line + 1; added.has(n); n++) {
+    const text = added.get(n)!;
+    if (language.comment.test(text)) continue;
+    if (language.definitions.test(text) || countAssertions(text, language) > 0) return true;
+  }
+  return false;
+}
+
 function markerViolations(file: FileChange, test: boolean, options: TestsTouchedOptions): TypedViolation<MessageId>[] {
   const markers = markersFor(file.path, test, options['conditional-skips']);
   if (markers.length === 0) return [];
   const out: TypedViolation<MessageId>[] = [];
-  const addedLines = new Set(file.hunks.flatMap((h) => h.added.map((l) => l.line)));
+  let addedLines: Map<number, string> | undefined;
   for (const hunk of file.hunks) {
     for (const added of hunk.added) {
       const found = findMarker(added.content, markers);
       if (found === null) continue;
       // A new test written to run only somewhere (`it.skipIf(!process.env.DB)('x', () => {`, then
-      // its new body) weakens nothing; a condition put on code that was already there does.
-      if (found.kind === 'conditional' && addedLines.has(added.line + 1)) continue;
+      // its new body) weakens nothing; a condition put on code that was already there does, even
+      // with a comment or a blank line added between them.
+      addedLines ??= new Map(file.hunks.flatMap((h) => h.added.map((l) => [l.line, l.content] as const)));
+      if (found.kind === 'conditional' && newTestFollows(added.line, addedLines, languageOf(file.path)!)) continue;
       out.push({ messageId: MESSAGE_BY_KIND[found.kind], path: file.path, line: added.line, data: { marker: found.text } });
     }
   }

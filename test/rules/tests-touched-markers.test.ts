@@ -239,6 +239,17 @@ describe('tests-touched markers', () => {
     ]);
   });
 
+  it('a condition put on an existing test is flagged when a comment or a blank line is added after it', () => {
+    const files = [
+      file('src/db.test.ts', { deleted: ["  it('reads', () => {"], added: ["  it.skipIf(isCI)('reads', () => {", '    // flaky on CI', ''], startLine: 12 }),
+      file('tests/test_fs.py', { added: ['    @unittest.skipIf(sys.platform == "win32", "posix only")', '    # links need posix'], startLine: 30 }),
+    ];
+    expect(runRule(testsTouched, change({ files })).map((v) => `${v.messageId} ${v.path}:${v.line}`)).toEqual([
+      'conditionalSkip src/db.test.ts:12',
+      'conditionalSkip tests/test_fs.py:30',
+    ]);
+  });
+
   it('the conditional message says the skip depends on a condition', () => {
     const files = [file('tests/test_a.py', { added: ['@pytest.mark.skipif(os.name == "nt", reason="posix only")'] })];
     const [v] = runRule(testsTouched, change({ files }));
