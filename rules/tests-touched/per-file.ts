@@ -7,6 +7,7 @@ import type { TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
 import { matchesAny } from '../../src/glob.ts';
 import { countAssertions, heldTests } from './assertions.ts';
+import { commentedOut } from './comments.ts';
 import type { Language } from './language.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
 import type { MessageId } from './meta.ts';
@@ -94,6 +95,10 @@ export function factsOf(file: FileChange, options: TestsTouchedOptions): FileFac
   const test = matchesTests && !renamedAway;
   const sourceByPath = !test && matchesAny(file.path, options.source) && !matchesAny(file.path, options.ignore);
   const markers = weakened ? markerViolations(file, test, options) : [];
+  const language = languageOf(file.path);
+  if (weakened && test && language !== undefined) {
+    for (const { line, marker } of commentedOut(file, language)) markers.push({ messageId: 'commentedOut', path: file.path, line, data: { marker } });
+  }
   if (weakened && isRunnerConfig(file.path)) {
     for (const { line, marker, effect } of runnerWeakenings(file)) {
       markers.push({ messageId: 'runnerWeakened', path: file.path, line, data: { marker, effect } });
