@@ -1,6 +1,7 @@
-// Objects shown in place of others: `git replace` refs and info/grafts change what git log and
-// git diff print, but not what a push sends (pack-objects reads the objects themselves). prguard
-// reads what is pushed, so neither can show it an innocent change in place of the real one.
+// What a push sends is what prguard reads. Objects shown in place of others: `git replace` refs
+// and info/grafts change what git log and git diff print, but not what a push sends (pack-objects
+// reads the objects themselves), so neither can show prguard an innocent change in place of the
+// real one. And a tag pushed before any branch with its commits sends those commits too.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +19,7 @@ function setup(): { repo: Repo; bare: string } {
   return { repo, bare };
 }
 
-describe('replace refs and grafts', () => {
+describe('what a push sends', () => {
   it('a replace ref showing an innocent commit in place of the pushed one hides nothing from check and pre-push', () => {
     const { repo, bare } = setup();
     const token = sample('github-classic-pat', rng(21));
@@ -40,6 +41,26 @@ describe('replace refs and grafts', () => {
     expect(push.output).toContain('github-classic-pat');
     expect(push.code).not.toBe(0);
     expect(gitRun(repo, '--git-dir', bare, 'rev-parse', '--verify', '-q', 'feature').code).not.toBe(0);
+    repo.remove();
+  });
+
+  it('a tag pushed before any branch with its commits is checked: the commits it sends are blocked as a branch\'s would be', () => {
+    const { repo, bare } = setup();
+    const token = sample('github-classic-pat', rng(22));
+    repo.commit('release', { 'src/app.ts': `export const app = 1;\nexport const token = "${token.text}";\n` });
+    repo.git('tag', '-a', 'v1', '-m', 'v1');
+    repo.git('tag', 'v0', 'main');
+    linkPrguard(repo);
+    expect(runCli(['install-hook'], { cwd: repo.dir }).code).toBe(0);
+    const push = gitRun(repo, 'push', 'origin', 'v1');
+    expect(push.output).toContain('github-classic-pat');
+    expect(push.output).not.toContain(token.secret);
+    expect(push.code).not.toBe(0);
+    expect(gitRun(repo, '--git-dir', bare, 'rev-parse', '--verify', '-q', 'refs/tags/v1').code).not.toBe(0);
+    // A tag of a commit the remote has sends nothing to check.
+    const old = gitRun(repo, 'push', 'origin', 'v0');
+    expect(old.output).toContain('skipped (tag of a commit already on origin)');
+    expect(old.code).toBe(0);
     repo.remove();
   });
 
