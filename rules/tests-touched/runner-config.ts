@@ -30,6 +30,9 @@ export interface RunnerWeakening {
 const TEST_SCRIPT = /^\s*"(test(?:[:-][\w:.-]{1,60})?)"\s*:\s*"((?:[^"\\]|\\.){0,2000})"/;
 // A command that no longer fails: `|| true`, `|| exit 0`, `|| echo ...`, `; exit 0`, or nothing but those.
 const NEVER_FAILS = /\|\|\s*(?:true|:|exit\s+0|echo\b)|;\s*exit\s+0\s*$|^\s*(?:(?:exit\s+0|true|:)\s*$|echo\b[^&|;]*$|$)/;
+// Options of a test command that run only some of the tests: Vitest's and Jest's name and path
+// filters, Mocha's grep, "only the tests related to changed files".
+const NARROWS = /(?<![\w-])(?:--exclude|--testNamePattern|--grep|--invert|--onlyChanged|--changed|--changedSince|--findRelatedTests|--related|--lastCommit)(?![\w-])/g;
 const PASS_WITH_NO_TESTS = /--pass-?with-?no-?tests\b|\bpassWithNoTests["']?\s*:\s*true\b/i;
 // Where a line holds pytest options: after `addopts =`, on a continuation of a multi-line
 // addopts (an indented ini line, or a TOML array element, that starts with an option), or after
@@ -55,7 +58,7 @@ function thresholds(content: string): { key: string; n: number }[] {
 
 /** Every pattern this file runs on input lines (test/rules/tests-touched-patterns.test.ts checks their shape). */
 export const RUNNER_PATTERNS: readonly RegExp[] = [
-  TEST_SCRIPT, NEVER_FAILS, PASS_WITH_NO_TESTS, PYTEST_ADDOPTS, PYTEST_CONTINUATION, PYTEST_COMMAND, PYTEST_DROPS, JEST_IGNORE, QUOTED, THRESHOLD,
+  TEST_SCRIPT, NEVER_FAILS, NARROWS, PASS_WITH_NO_TESTS, PYTEST_ADDOPTS, PYTEST_CONTINUATION, PYTEST_COMMAND, PYTEST_DROPS, JEST_IGNORE, QUOTED, THRESHOLD,
 ];
 
 /** pytest's own configuration files, where `addopts` is pytest's. */
@@ -108,6 +111,13 @@ export function runnerWeakenings(file: FileChange): RunnerWeakening[] {
         // A changed test script that now never fails (a new one may be a placeholder).
         if (before !== undefined && !NEVER_FAILS.test(before) && NEVER_FAILS.test(script[2]!)) {
           out.push({ line, marker: content.trim().replace(/,$/, ''), effect: 'makes the test script pass whatever the tests do' });
+          continue;
+        }
+        const narrows = script[2]!.match(NARROWS) ?? [];
+        const was = before?.match(NARROWS) ?? [];
+        const added = narrows.find((flag) => count(narrows, flag) > count(was, flag));
+        if (before !== undefined && added !== undefined) {
+          out.push({ line, marker: added, effect: 'makes the test script run only some of the tests' });
           continue;
         }
       }
