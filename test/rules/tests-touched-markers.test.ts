@@ -82,6 +82,8 @@ const GO: Row[] = [
   ['pkg/a_test.go', '\ts.T().Skip("later")', 'skipMarker', 'T().Skip('],
   ['pkg/a_test.go', '//go:build ignore', 'skipMarker', '//go:build ignore'],
   ['pkg/a_test.go', '// +build ignore', 'skipMarker', '// +build ignore'],
+  ['pkg/a_test.go', '//go:build integration', 'conditionalSkip', '//go:build integration'],
+  ['pkg/a_test.go', '// +build linux', 'conditionalSkip', '// +build linux'],
   ['pkg/a_test.go', 'var _ = FDescribe("api", func() {', 'focusMarker', 'FDescribe('],
   ['pkg/a_test.go', '\tFIt("works", func() {', 'focusMarker', 'FIt('],
   ['pkg/a_test.go', '\tIt("works", Focus, func() {', 'focusMarker', ', Focus,'],
@@ -180,7 +182,6 @@ const NOT_MARKERS: [string, string][] = [
   ['src/test/java/FooTest.java', '    @IgnoreForBinding'],
   ['pkg/a_test.go', '\tif testing.Short() { return }'],
   ['pkg/a_test.go', '\tr.Skip(4) // a reader'],
-  ['pkg/a_test.go', '//go:build integration'],
   ['spec/a_spec.rb', "  it 'fits' do"],
   ['spec/a_spec.rb', '    skip_validation = true'],
   ['spec/a_spec.rb', '    user.skip!'],
@@ -224,7 +225,12 @@ describe('tests-touched markers', () => {
   it('a new test written to run only under a condition is not a conditional skip', () => {
     const gated = ["describe.skipIf(!process.env.DATABASE_URL)('db', () => {", "  it('reads', () => {", '    expect(read()).toBe(1);', '  });', '});'];
     const decorated = ['@unittest.skipIf(sys.platform == "win32", "posix only")', 'def test_links(self):', '    self.assertTrue(links())'];
-    const files = [file('src/db.test.ts', { status: 'added', added: gated }), file('tests/test_fs.py', { added: decorated, startLine: 30 })];
+    const tagged = ['//go:build integration', '', 'package db', '', 'func TestQuery(t *testing.T) {', '\tif q() != 1 {', '\t\tt.Fatal("q")', '\t}', '}'];
+    const files = [
+      file('src/db.test.ts', { status: 'added', added: gated }),
+      file('tests/test_fs.py', { added: decorated, startLine: 30 }),
+      file('db/query_test.go', { status: 'added', added: tagged }),
+    ];
     expect(runRule(testsTouched, change({ files }))).toEqual([]);
   });
 
