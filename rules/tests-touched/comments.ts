@@ -33,6 +33,8 @@ function opensC(line: string): boolean {
     } else if (quote !== undefined) {
       if (c === '\\') i++;
       else if (c === quote) quote = undefined;
+    } else if (c === '\\') {
+      i++; // an escape outside a string: a regular expression's `\/*`
     } else if (c === '"' || c === "'" || c === '`') {
       quote = c;
     } else if (c === '/' && line[i + 1] === '/') {

@@ -47,6 +47,7 @@ describe('tests commented out', () => {
     ['a new doc comment', 'src/a.test.ts', ['+/**', '+ * Adds.', '+ */', ' it("adds", () => {']],
     ['an edited first line of an existing comment', 'src/a.test.ts', ['-/* old words', '+/* new words', '  * more words', '  */']],
     ['a glob in a string', 'src/a.test.ts', ['+const files = glob("src/**/*.ts");', ' it("globs", () => {']],
+    ['a regular expression with `\\/*`', 'src/a.test.ts', ['+const LEADING = /^\\/*/;', ' it("strips", () => {']],
     ['a comment closed on its line', 'src/a.test.ts', ['+/* eslint-disable no-console */', ' it("logs", () => {']],
     ['a `/*` after a line comment', 'src/a.test.ts', ['+// see docs/*', ' it("x", () => {']],
     ['a new multi-line string', 'tests/test_a.py', ['+    expected = """', '+    a', '+    """', '     assert render() == expected']],
