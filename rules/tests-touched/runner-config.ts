@@ -79,9 +79,14 @@ function pytestDrops(content: string, host: boolean): string[] {
   return options.match(PYTEST_DROPS) ?? [];
 }
 
-/** How many entries a line of Jest's ignore list gives (-1: the line does not set it). */
+/**
+ * How many entries a line of Jest's ignore list gives (-1: the line does not set it, or sets only
+ * Jest's default, `node_modules`, which no test lives in).
+ */
 function jestIgnores(content: string): number {
-  return JEST_IGNORE.test(content) ? (content.match(QUOTED) ?? []).length : -1;
+  if (!JEST_IGNORE.test(content)) return -1;
+  const entries = (content.match(QUOTED) ?? []).filter((q) => !JEST_IGNORE.test(q));
+  return entries.length > 0 && entries.every((e) => e.includes('node_modules')) ? -1 : entries.length;
 }
 
 function count(items: readonly string[], item: string): number {

@@ -65,6 +65,7 @@ describe('test runner configuration weakened', () => {
     ['python -m pytest', 'tox.ini', ['commands = pytest'], ['commands = python -m pytest']],
     ['another indented option in tox.ini', 'tox.ini', ['deps = pytest'], ['    -rrequirements.txt']],
     ['pip --ignore-installed', 'tox.ini', [], ['commands = pip install --ignore-installed pytest-cov']],
+    ['a Jest ignore list of node_modules only (its default)', 'jest.config.js', [], ["  testPathIgnorePatterns: ['/node_modules/'],"]],
     ['a Jest ignore list that keeps its entries', 'jest.config.js', ["  testPathIgnorePatterns: ['/node_modules/', '/e2e/'],"], ["  testPathIgnorePatterns: ['/e2e/', '/node_modules/'],"]],
   ])('%s is not', (_, path, deleted, added) => {
     expect(found(path, deleted, added)).toEqual([]);
