@@ -38,6 +38,9 @@ export interface FileFacts {
   markers: TypedViolation<MessageId>[];
 }
 
+/** A line that goes on with a call chain of the line before (`  .only(`). */
+const CHAINED = /^\s*\??\./;
+
 const MESSAGE_BY_KIND = { focus: 'focusMarker', skip: 'skipMarker', conditional: 'conditionalSkip', constant: 'constantAssertion' } as const;
 
 function hasInlineTestChange(file: FileChange): boolean {
@@ -64,8 +67,15 @@ function markerViolations(file: FileChange, test: boolean, options: TestsTouched
   const out: TypedViolation<MessageId>[] = [];
   let addedLines: Map<number, string> | undefined;
   for (const hunk of file.hunks) {
-    for (const added of hunk.added) {
-      const found = findMarker(added.content, markers);
+    const lines = hunk.added;
+    for (let i = 0; i < lines.length; i++) {
+      const added = lines[i]!;
+      let found = findMarker(added.content, markers);
+      const before = lines[i - 1];
+      if (found === null && before !== undefined && before.line === added.line - 1 && CHAINED.test(added.content) && findMarker(before.content, markers) === null) {
+        // A chain cut across lines (`test` then `  .only(`): read as the one line it is to the runner.
+        found = findMarker(`${before.content.trimEnd()}${added.content.trimStart()}`, markers);
+      }
       if (found === null) continue;
       // A new test written to run only somewhere (`it.skipIf(!process.env.DB)('x', () => {`, then
       // its new body) weakens nothing; a condition put on code that was already there does, even

@@ -256,6 +256,18 @@ describe('tests-touched markers', () => {
     ]);
   });
 
+  it('a chain cut across lines is read as one line (`test` then `.only(`)', () => {
+    const files = [
+      file('src/a.test.ts', { added: ['test', "  .only('adds', () => {"], startLine: 3 }),
+      file('src/b.test.ts', { added: ['describe', "  .skip('api', () => {"], startLine: 7 }),
+      file('src/c.test.ts', { added: ['const rows = await db.find()', '  .skip(10)'], startLine: 1 }),
+    ];
+    expect(runRule(testsTouched, change({ files })).map((v) => `${v.messageId} ${v.path}:${v.line}`)).toEqual([
+      'focusMarker src/a.test.ts:4',
+      'skipMarker src/b.test.ts:8',
+    ]);
+  });
+
   it('the conditional message says the skip depends on a condition', () => {
     const files = [file('tests/test_a.py', { added: ['@pytest.mark.skipif(os.name == "nt", reason="posix only")'] })];
     const [v] = runRule(testsTouched, change({ files }));
