@@ -53,6 +53,8 @@ const JS: Row[] = [
 const PYTHON: Row[] = [
   ['tests/test_a.py', '@pytest.mark.skip(reason="flaky")', 'skipMarker', 'pytest.mark.skip'],
   ['tests/test_a.py', '@mark.skip', 'skipMarker', 'mark.skip'],
+  ['tests/test_a.py', '@pt.mark.skip', 'skipMarker', 'pt.mark.skip'],
+  ['tests/test_a.py', '@pt.mark.only', 'focusMarker', 'pt.mark.only'],
   ['tests/test_a.py', '@pytest.mark.xfail', 'skipMarker', 'pytest.mark.xfail'],
   ['tests/test_a.py', 'pytestmark = pytest.mark.skip("all of it")', 'skipMarker', 'pytest.mark.skip'],
   ['tests/test_a.py', '@pytest.mark.skipif(True, reason="x")', 'skipMarker', 'pytest.mark.skipif(True,'],
