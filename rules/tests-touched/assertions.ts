@@ -124,6 +124,18 @@ export function definitionBalances(files: Counted): Map<FileChange, AssertionBal
   return balances(files, countDefinitions);
 }
 
+/**
+ * Does the change touch code in this test file: an added or deleted line that is neither blank nor
+ * a comment (nor inside a block comment of its side)? A comment or a blank line added to a test
+ * file tests nothing.
+ */
+export function changesCode(file: FileChange, language: Language): boolean {
+  for (const lines of [addedLinesOf(file), deletedLinesOf(file)]) {
+    if (code(lines, language).some((l) => l.content.trim() !== '' && !language.comment.test(l.content))) return true;
+  }
+  return false;
+}
+
 /** The lines of one side that are code: not inside a block comment (or string) the same side opens and closes. */
 function code(lines: readonly DiffLine[], language: Language): DiffLine[] {
   const enclosed = enclosedLines(lines, language);
