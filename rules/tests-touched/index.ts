@@ -75,6 +75,7 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
 
     let lostAssertions = false;
     let onlyComments = false;
+    const languages = new Map(counted.map((c) => [c.file, c.language]));
     const definitions = definitionBalances(counted);
     for (const [file, balance] of assertionBalances(counted)) {
       const defined = definitions.get(file)!;
@@ -86,7 +87,7 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
           : undefined;
       if (lost === undefined) {
         // A comment or a blank line added to a test file is no test change.
-        if (changesCode(file, counted.find((c) => c.file === file)!.language)) testChanged = true;
+        if (changesCode(file, languages.get(file)!)) testChanged = true;
         else onlyComments = true;
         continue;
       }
