@@ -41,9 +41,13 @@ export function tokens(value: string): string[] {
     .filter((t) => t !== '');
 }
 
-/** Is `path` covered by a listed token: the path itself, a directory above it, or a glob matching it. */
+/**
+ * Is `path` covered by a listed token: the path itself, a directory above it, or a glob matching it.
+ * Tokens are from the repository root, which a leading `/` (CODEOWNERS' anchor) or `./` also names.
+ */
 export function listed(path: string, list: readonly string[]): boolean {
-  return list.some((t) => {
+  return list.some((written) => {
+    const t = written.replace(/^(?:\.?\/)+/, '');
     if (t === path) return true;
     if (GLOB_CHARS.test(t)) return matchesGlob(path, t);
     const dir = t.endsWith('/') ? t : `${t}/`;

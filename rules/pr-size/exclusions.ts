@@ -29,6 +29,23 @@ export interface PathExclusion {
   excluded: boolean;
 }
 
+/**
+ * Line breaks git does not count: carriage returns alone (old Mac line endings) inside the added
+ * lines. JavaScript, Python and editors break lines there, git only at a line feed, so a whole
+ * file written that way is one line to `--numstat`, and a change of 5,000 statements counts as 1.
+ * A CR that ends a line (CRLF) is no extra line.
+ */
+export function hiddenLines(file: FileChange): number {
+  if (file.binary || file.submodule) return 0;
+  let hidden = 0;
+  for (const hunk of file.hunks) {
+    for (const { content } of hunk.added) {
+      for (let at = content.indexOf('\r'); at >= 0 && at < content.length - 1; at = content.indexOf('\r', at + 1)) hidden++;
+    }
+  }
+  return hidden;
+}
+
 export function pathExclusion(path: string, exclude: readonly string[]): PathExclusion {
   return { lockfile: matchesAny(path, LOCKFILE_GLOBS), excluded: exclude.length > 0 && matchesAny(path, exclude) };
 }

@@ -1,14 +1,20 @@
 // pr-size: keep pull requests small enough to be reviewed properly.
 import type { FileChange } from '../../src/model.ts';
 import { compareText, defineRule, type FromSchema, plural, type TypedViolation } from '../../src/rule-kit/index.ts';
-import { describeExcluded, exclusionReason, type Excluded, pathExclusion, type PathExclusion } from './exclusions.ts';
+import { describeExcluded, exclusionReason, type Excluded, hiddenLines, pathExclusion, type PathExclusion } from './exclusions.ts';
 
 /** How many files and directories the messages name. */
 const TOP = 5;
 
-/** Changed lines a file contributes: binary files and submodule pointers count as files only. */
-function linesOf(file: FileChange): number {
-  return file.binary || file.submodule ? 0 : file.additions + file.deletions;
+/** What the per-file phase gives for a file: what its path says, and the line breaks git does not count. */
+type FileFacts = PathExclusion & { hidden: number };
+
+/**
+ * Changed lines a file contributes: binary files and submodule pointers count as files only; lone
+ * carriage returns in its added lines (`hidden`) count as the line breaks they are to the code.
+ */
+function linesOf(file: FileChange, hidden = 0): number {
+  return file.binary || file.submodule ? 0 : file.additions + file.deletions + hidden;
 }
 
 function directoryOf(path: string): string {
@@ -29,9 +35,9 @@ function firstBy<T>(items: readonly T[], k: number, order: (a: T, b: T) => numbe
   return out;
 }
 
-function largestFiles(files: readonly FileChange[]): string {
-  return firstBy(files, TOP, (a, b) => linesOf(b) - linesOf(a) || compareText(a.path, b.path))
-    .map((f) => `${f.path} (${linesOf(f)})`)
+function largestFiles(files: readonly { file: FileChange; lines: number }[]): string {
+  return firstBy(files, TOP, (a, b) => b.lines - a.lines || compareText(a.file.path, b.file.path))
+    .map((f) => `${f.file.path} (${f.lines})`)
     .join(', ');
 }
 
@@ -99,19 +105,20 @@ export const prSize = defineRule<PrSizeOptions, MessageId>({
   // attributes, read at the base once the diff is complete, are applied by `check`.
   file: {
     key: (options) => JSON.stringify(options.exclude),
-    run: (file, options) => pathExclusion(file.path, options.exclude),
+    run: (file, options): FileFacts => ({ ...pathExclusion(file.path, options.exclude), hidden: hiddenLines(file) }),
   },
 
   check(change, options, context) {
-    const counted: FileChange[] = [];
+    const counted: { file: FileChange; lines: number }[] = [];
     const excluded: Excluded[] = [];
     for (const file of change.files) {
-      const byPath = context.perFile ? (context.perFile(file) as PathExclusion) : undefined;
-      const reason = exclusionReason(file, options.exclude, byPath);
-      if (reason === null) counted.push(file);
-      else excluded.push({ path: file.path, lines: linesOf(file), reason });
+      const facts = context.perFile ? (context.perFile(file) as FileFacts) : { ...pathExclusion(file.path, options.exclude), hidden: hiddenLines(file) };
+      const reason = exclusionReason(file, options.exclude, facts);
+      const lines = linesOf(file, facts.hidden);
+      if (reason === null) counted.push({ file, lines });
+      else excluded.push({ path: file.path, lines, reason });
     }
-    const lines = counted.reduce((sum, f) => sum + linesOf(f), 0);
+    const lines = counted.reduce((sum, f) => sum + f.lines, 0);
     const excludedNote = describeExcluded(excluded);
     const violations: TypedViolation<MessageId>[] = [];
     if (lines > options['max-lines']) {
@@ -126,7 +133,7 @@ export const prSize = defineRule<PrSizeOptions, MessageId>({
         data: {
           files: counted.length,
           max: options['max-files'],
-          directories: busiestDirectories(counted),
+          directories: busiestDirectories(counted.map((c) => c.file)),
           excluded: excludedNote,
         },
       });

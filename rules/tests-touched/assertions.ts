@@ -1,6 +1,7 @@
 // Counting assertions on both sides of a test file's change, so that a change which deletes what
 // its tests check (or comments it out) is reported instead of counting as "tests touched".
 import type { DiffLine, FileChange } from '../../src/model.ts';
+import { enclosedLines } from './comments.ts';
 import type { Language } from './language.ts';
 
 /**
@@ -123,12 +124,30 @@ export function definitionBalances(files: Counted): Map<FileChange, AssertionBal
   return balances(files, countDefinitions);
 }
 
+/**
+ * Does the change touch code in this test file: an added or deleted line that is neither blank nor
+ * a comment (nor inside a block comment of its side)? A comment or a blank line added to a test
+ * file tests nothing.
+ */
+export function changesCode(file: FileChange, language: Language): boolean {
+  for (const lines of [addedLinesOf(file), deletedLinesOf(file)]) {
+    if (code(lines, language).some((l) => l.content.trim() !== '' && !language.comment.test(l.content))) return true;
+  }
+  return false;
+}
+
+/** The lines of one side that are code: not inside a block comment (or string) the same side opens and closes. */
+function code(lines: readonly DiffLine[], language: Language): DiffLine[] {
+  const enclosed = enclosedLines(lines, language);
+  return enclosed.size === 0 ? [...lines] : lines.filter((l) => !enclosed.has(l.line));
+}
+
 function balances(files: Counted, count: Count): Map<FileChange, AssertionBalance> {
   const sides = files.map(({ file, language }) => ({
     file,
-    added: side(addedLinesOf(file), language, count),
+    added: side(code(addedLinesOf(file), language), language, count),
     parametrized: addedLinesOf(file).some((l) => !language.comment.test(l.content) && language.parametrized.test(l.content)),
-    deleted: side(deletedLinesOf(file), language, count),
+    deleted: side(code(deletedLinesOf(file), language), language, count),
   }));
   // Lines deleted and added again in the same file cancel out; added lines left over may have
   // come from another file.

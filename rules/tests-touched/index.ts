@@ -1,7 +1,7 @@
 // tests-touched: source changes come with test changes, and tests are not quietly weakened.
 import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
-import { assertionBalances, definitionBalances, losesAssertions } from './assertions.ts';
+import { assertionBalances, changesCode, definitionBalances, losesAssertions } from './assertions.ts';
 import type { Language } from './language.ts';
 import { languageOf } from './markers.ts';
 import { meta, type MessageId } from './meta.ts';
@@ -74,6 +74,8 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
     }
 
     let lostAssertions = false;
+    let onlyComments = false;
+    const languages = new Map(counted.map((c) => [c.file, c.language]));
     const definitions = definitionBalances(counted);
     for (const [file, balance] of assertionBalances(counted)) {
       const defined = definitions.get(file)!;
@@ -84,7 +86,9 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
           ? { ...defined, messageId: 'testsRemoved' as const, what: definitionCount }
           : undefined;
       if (lost === undefined) {
-        testChanged = true;
+        // A comment or a blank line added to a test file is no test change.
+        if (changesCode(file, languages.get(file)!)) testChanged = true;
+        else onlyComments = true;
         continue;
       }
       lostAssertions = true;
@@ -99,7 +103,11 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
 
     if (untested.length > 0 && !testChanged) {
       const summary = untested.length === 1 ? '1 source file' : `${untested.length} source files`;
-      const note = lostAssertions ? ' (the test files it changes only lose assertions or test definitions)' : '';
+      const note = lostAssertions
+        ? ' (the test files it changes only lose assertions or test definitions)'
+        : onlyComments
+          ? ' (the test files it changes change only comments or blank lines)'
+          : '';
       violations.unshift({ messageId: 'untested', data: { summary, weakened: note, files: listFiles(untested) } });
     }
     return violations;

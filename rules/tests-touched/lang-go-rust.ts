@@ -25,6 +25,9 @@ export const go: Language = {
     { kind: 'skip', pattern: /(?<![\w.])Skip\s*\(/ },
     // A build constraint that no build satisfies drops the whole file: //go:build ignore
     { kind: 'skip', pattern: /^\s*\/\/\s*(?:go:build|\+build)\b[^\n]*\bignore\b/ },
+    // Any other constraint builds the file only with those tags or on those platforms:
+    // //go:build integration keeps an existing test file out of a plain `go test ./...`.
+    { kind: 'conditional', pattern: /^\s*\/\/\s*(?:go:build|\+build)\s+\S[^\n]{0,120}/ },
     // Assertions on constants, which pass whatever the code does: assert.True(t, true),
     // require.Equal(t, 1, 1), s.True(true), Expect(true).To(BeTrue())
     { kind: 'constant', pattern: /(?<![\w.])(?:(?:assert|require)\s*\.\s*(?:True\s*\(\s*\w{1,40}\s*,\s*true|False\s*\(\s*\w{1,40}\s*,\s*false)|s\s*\.\s*(?:True\s*\(\s*true|False\s*\(\s*false))\s*[,)]/ },

@@ -1,8 +1,9 @@
 // Python: pytest, unittest, nose.
 import { HASH_COMMENT, type Language } from './language.ts';
 
-// `pytest.mark.skip` or, after `from pytest import mark`, `mark.skip`.
-const MARK = '(?<![\\w.])(?:pytest\\s*\\.\\s*)?mark\\s*\\.\\s*';
+// `pytest.mark.skip`, after `import pytest as pt` `pt.mark.skip`, or after `from pytest import
+// mark`, `mark.skip`.
+const MARK = '(?<![\\w.])(?:[A-Za-z_]\\w{0,40}\\s*\\.\\s*)?mark\\s*\\.\\s*';
 // unittest's decorators: `@unittest.skip(`, or after `from unittest import skip`, `@skip(`;
 // also `unittest.skip` used as a value.
 const UNITTEST = '(?:^\\s*@\\s*(?:unittest\\s*\\.\\s*)?|(?<![\\w.])unittest\\s*\\.\\s*)';

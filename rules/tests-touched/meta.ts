@@ -21,7 +21,7 @@ export const meta = {
         type: 'boolean',
         default: true,
         description:
-          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, test files that lose assertions or test declarations, and test runner configuration that lets the suite pass while checking less.',
+          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, test files that lose assertions or test declarations, existing test code put inside a block comment, and test runner configuration that lets the suite pass while checking less.',
       },
       'conditional-skips': {
         type: 'boolean',
@@ -60,6 +60,10 @@ export const meta = {
     conditionalSkip:
       '`{{marker}}` now skips an existing test when its condition holds, so what it checks may go unchecked where it matters (for example in CI). ' +
       'Make sure the condition is meant, and say in the pull request where the test still runs.',
+    commentedOut:
+      'This added `{{marker}}` opens a block comment (or string) over lines of this test file that were already there: ' +
+      'the code in them no longer runs, so what it checked is no longer checked, and no assertion line is deleted to show it. ' +
+      'Delete the code if it is obsolete and say why in the pull request, or restore it.',
     constantAssertion:
       '`{{marker}}` asserts on constants (or compares a value with itself), so it passes whatever the code does and checks nothing; ' +
       'it does not count as an assertion, so putting it in place of a real one removes that one. ' +

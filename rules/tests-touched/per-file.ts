@@ -6,7 +6,9 @@
 import type { TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
 import { matchesAny } from '../../src/glob.ts';
-import { heldTests } from './assertions.ts';
+import { countAssertions, heldTests } from './assertions.ts';
+import { commentedOut } from './comments.ts';
+import type { Language } from './language.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
 import type { MessageId } from './meta.ts';
 import { renamedOutOfTests } from './renames.ts';
@@ -36,6 +38,9 @@ export interface FileFacts {
   markers: TypedViolation<MessageId>[];
 }
 
+/** A line that goes on with a call chain of the line before (`  .only(`). */
+const CHAINED = /^\s*\??\./;
+
 const MESSAGE_BY_KIND = { focus: 'focusMarker', skip: 'skipMarker', conditional: 'conditionalSkip', constant: 'constantAssertion' } as const;
 
 function hasInlineTestChange(file: FileChange): boolean {
@@ -43,18 +48,40 @@ function hasInlineTestChange(file: FileChange): boolean {
   return file.hunks.some((h) => h.added.some((l) => isInlineRustTest(file.path, l.content, h.section)));
 }
 
+/**
+ * Do the added lines right after `line` (up to the first line that was already there) bring a
+ * test of their own: a test definition or an assertion? A comment or a blank line does not.
+ */
+function newTestFollows(line: number, added: ReadonlyMap<number, string>, language: Language): boolean {
+  for (let n = line + 1; added.has(n); n++) {
+    const text = added.get(n)!;
+    if (language.comment.test(text)) continue;
+    if (language.definitions.test(text) || countAssertions(text, language) > 0) return true;
+  }
+  return false;
+}
+
 function markerViolations(file: FileChange, test: boolean, options: TestsTouchedOptions): TypedViolation<MessageId>[] {
   const markers = markersFor(file.path, test, options['conditional-skips']);
   if (markers.length === 0) return [];
   const out: TypedViolation<MessageId>[] = [];
-  const addedLines = new Set(file.hunks.flatMap((h) => h.added.map((l) => l.line)));
+  let addedLines: Map<number, string> | undefined;
   for (const hunk of file.hunks) {
-    for (const added of hunk.added) {
-      const found = findMarker(added.content, markers);
+    const lines = hunk.added;
+    for (let i = 0; i < lines.length; i++) {
+      const added = lines[i]!;
+      let found = findMarker(added.content, markers);
+      const before = lines[i - 1];
+      if (found === null && before !== undefined && before.line === added.line - 1 && CHAINED.test(added.content) && findMarker(before.content, markers) === null) {
+        // A chain cut across lines (`test` then `  .only(`): read as the one line it is to the runner.
+        found = findMarker(`${before.content.trimEnd()}${added.content.trimStart()}`, markers);
+      }
       if (found === null) continue;
       // A new test written to run only somewhere (`it.skipIf(!process.env.DB)('x', () => {`, then
-      // its new body) weakens nothing; a condition put on code that was already there does.
-      if (found.kind === 'conditional' && addedLines.has(added.line + 1)) continue;
+      // its new body) weakens nothing; a condition put on code that was already there does, even
+      // with a comment or a blank line added between them.
+      addedLines ??= new Map(file.hunks.flatMap((h) => h.added.map((l) => [l.line, l.content] as const)));
+      if (found.kind === 'conditional' && newTestFollows(added.line, addedLines, languageOf(file.path)!)) continue;
       out.push({ messageId: MESSAGE_BY_KIND[found.kind], path: file.path, line: added.line, data: { marker: found.text } });
     }
   }
@@ -78,6 +105,10 @@ export function factsOf(file: FileChange, options: TestsTouchedOptions): FileFac
   const test = matchesTests && !renamedAway;
   const sourceByPath = !test && matchesAny(file.path, options.source) && !matchesAny(file.path, options.ignore);
   const markers = weakened ? markerViolations(file, test, options) : [];
+  const language = languageOf(file.path);
+  if (weakened && test && language !== undefined) {
+    for (const { line, marker } of commentedOut(file, language)) markers.push({ messageId: 'commentedOut', path: file.path, line, data: { marker } });
+  }
   if (weakened && isRunnerConfig(file.path)) {
     for (const { line, marker, effect } of runnerWeakenings(file)) {
       markers.push({ messageId: 'runnerWeakened', path: file.path, line, data: { marker, effect } });

@@ -30,9 +30,23 @@ export interface RunnerWeakening {
 const TEST_SCRIPT = /^\s*"(test(?:[:-][\w:.-]{1,60})?)"\s*:\s*"((?:[^"\\]|\\.){0,2000})"/;
 // A command that no longer fails: `|| true`, `|| exit 0`, `|| echo ...`, `; exit 0`, or nothing but those.
 const NEVER_FAILS = /\|\|\s*(?:true|:|exit\s+0|echo\b)|;\s*exit\s+0\s*$|^\s*(?:(?:exit\s+0|true|:)\s*$|echo\b[^&|;]*$|$)/;
+// Options of a test command that run only some of the tests: Vitest's and Jest's name and path
+// filters, Mocha's grep, "only the tests related to changed files".
+const NARROWS = /(?<![\w-])(?:--exclude|--testNamePattern|--grep|--invert|--onlyChanged|--changed|--changedSince|--findRelatedTests|--related|--lastCommit)(?![\w-])/g;
 const PASS_WITH_NO_TESTS = /--pass-?with-?no-?tests\b|\bpassWithNoTests["']?\s*:\s*true\b/i;
-// pytest options that drop tests from collection: addopts = --ignore=tests/api --deselect ...
-const PYTEST_DROPS = /^\s*addopts\s*=.*?(?<m>--(?:ignore|ignore-glob|deselect)\b)/;
+// Where a line holds pytest options: after `addopts =`, on a continuation of a multi-line
+// addopts (an indented ini line, or a TOML array element, that starts with an option), or after
+// `pytest` in a command (tox's `commands = pytest …`).
+const PYTEST_ADDOPTS = /^\s*addopts\s*=/;
+const PYTEST_CONTINUATION = /^(?:\s+|\s*["'])-/;
+const PYTEST_COMMAND = /\bpytest\b/;
+// pytest options that drop tests from collection or deselect them: --ignore=tests/api,
+// --deselect …, -k 'not login', -m 'not slow'.
+const PYTEST_DROPS = /(?<![^\s"'=[,])(?:--(?:ignore|ignore-glob|deselect)|-[km])(?![^\s"'=,\]])/g;
+// Jest's list of test paths not to collect (the option, or the CLI flag), and the quoted strings
+// of a line (its entries, when the list is on one line).
+const JEST_IGNORE = /\btestPathIgnorePatterns\b/;
+const QUOTED = /"[^"]*"|'[^']*'|`[^`]*`/g;
 // Coverage gates: jest coverageThreshold / vitest thresholds (branches, functions, lines,
 // statements), nyc and c8, coverage.py fail_under, pytest-cov --cov-fail-under, codecov target.
 const THRESHOLD = /(?:(?<=--)|(?<![\w-]))["']?(?<key>branches|functions|lines|statements|fail[_-]under|target|threshold|cov-fail-under)["']?\s*[:=]\s*["']?(?<n>\d{1,3}(?:\.\d{1,4})?)%?/g;
@@ -43,15 +57,48 @@ function thresholds(content: string): { key: string; n: number }[] {
 }
 
 /** Every pattern this file runs on input lines (test/rules/tests-touched-patterns.test.ts checks their shape). */
-export const RUNNER_PATTERNS: readonly RegExp[] = [TEST_SCRIPT, NEVER_FAILS, PASS_WITH_NO_TESTS, PYTEST_DROPS, THRESHOLD];
+export const RUNNER_PATTERNS: readonly RegExp[] = [
+  TEST_SCRIPT, NEVER_FAILS, NARROWS, PASS_WITH_NO_TESTS, PYTEST_ADDOPTS, PYTEST_CONTINUATION, PYTEST_COMMAND, PYTEST_DROPS, JEST_IGNORE, QUOTED, THRESHOLD,
+];
 
-function count(text: string, word: string): number {
-  return text.split(word).length - 1;
+/** pytest's own configuration files, where `addopts` is pytest's. */
+const PYTEST_HOSTS = ['**/{pytest.ini,pyproject.toml,setup.cfg,tox.ini}'];
+
+/**
+ * The pytest options on a line that drop or deselect tests (none where the line holds no pytest
+ * options). `host`: the line is in one of pytest's configuration files.
+ */
+function pytestDrops(content: string, host: boolean): string[] {
+  let options: string;
+  const addopts = host ? PYTEST_ADDOPTS.exec(content) : null;
+  const command = PYTEST_COMMAND.exec(content);
+  if (addopts !== null) options = content.slice(addopts[0].length);
+  else if (host && PYTEST_CONTINUATION.test(content)) options = content;
+  else if (command !== null) options = content.slice(command.index + command[0].length);
+  else return [];
+  return options.match(PYTEST_DROPS) ?? [];
+}
+
+/**
+ * How many entries a line of Jest's ignore list gives (-1: the line does not set it, or sets only
+ * Jest's default, `node_modules`, which no test lives in).
+ */
+function jestIgnores(content: string): number {
+  if (!JEST_IGNORE.test(content)) return -1;
+  const entries = (content.match(QUOTED) ?? []).filter((q) => !JEST_IGNORE.test(q));
+  return entries.length > 0 && entries.every((e) => e.includes('node_modules')) ? -1 : entries.length;
+}
+
+function count(items: readonly string[], item: string): number {
+  return items.filter((i) => i === item).length;
 }
 
 /** Ways the added lines of a runner configuration file let the suite pass whatever it finds. */
 export function runnerWeakenings(file: FileChange): RunnerWeakening[] {
   const deleted = deletedLinesOf(file).map((l) => l.content);
+  const host = matchesAny(file.path, PYTEST_HOSTS);
+  const dropsBefore = deleted.map((d) => pytestDrops(d, host));
+  const jestBefore = Math.max(-1, ...deleted.map(jestIgnores));
   const scriptsBefore = new Map<string, string>();
   const thresholdsBefore = new Map<string, number>();
   for (const line of deleted) {
@@ -71,15 +118,29 @@ export function runnerWeakenings(file: FileChange): RunnerWeakening[] {
           out.push({ line, marker: content.trim().replace(/,$/, ''), effect: 'makes the test script pass whatever the tests do' });
           continue;
         }
+        const narrows = script[2]!.match(NARROWS) ?? [];
+        const was = before?.match(NARROWS) ?? [];
+        const added = narrows.find((flag) => count(narrows, flag) > count(was, flag));
+        if (before !== undefined && added !== undefined) {
+          out.push({ line, marker: added, effect: 'makes the test script run only some of the tests' });
+          continue;
+        }
       }
       const noTests = PASS_WITH_NO_TESTS.exec(content);
       if (noTests !== null && !deleted.some((d) => PASS_WITH_NO_TESTS.test(d))) {
         out.push({ line, marker: noTests[0], effect: 'makes the run pass when it finds no tests at all, so tests that stop being collected go unnoticed' });
         continue;
       }
-      const drops = PYTEST_DROPS.exec(content);
-      if (drops !== null && !deleted.some((d) => PYTEST_DROPS.test(d) && count(d, drops.groups!.m!) >= count(content, drops.groups!.m!))) {
-        out.push({ line, marker: drops.groups!.m!, effect: 'drops tests from what pytest collects' });
+      const drops = pytestDrops(content, host);
+      // An option a deleted line already gave (as often) was there before: a line moved or edited.
+      const drop = drops.find((m) => !dropsBefore.some((d) => count(d, m) >= count(drops, m)));
+      if (drop !== undefined) {
+        out.push({ line, marker: drop, effect: 'drops tests from what pytest collects' });
+        continue;
+      }
+      // A new ignore list, or one given more entries on its line than it had.
+      if (jestIgnores(content) > jestBefore) {
+        out.push({ line, marker: 'testPathIgnorePatterns', effect: 'stops Jest from collecting the test files it matches' });
         continue;
       }
       const lowered = thresholds(content).find((t) => t.n < (thresholdsBefore.get(t.key) ?? -1));

@@ -28,7 +28,8 @@ each pushed branch over the range its pull request will show, so the verdict is 
   - from its merge-base with the remote's default branch (refs/remotes/<remote>/HEAD, else
     <remote>/main or <remote>/master) to the pushed commit, for new and existing branches
     alike (when no default branch is known: from what the remote already has);
-  - deleted branches and tags are skipped.
+  - deleted branches are skipped, and so are tags, unless a tag brings commits that neither
+    the remote nor a branch of the same push has: those are checked as a branch there would be.
 A push has no pull request yet: findings that depend on its description, labels or reviews
 are notices "decided on the pull request", not errors.
 Exits 1, which stops the push, when a range has error findings. Skip the check once with

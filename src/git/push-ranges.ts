@@ -1,6 +1,8 @@
 // Which commits does a push send? Turns the refs git hands a pre-push hook into base..head ranges.
 //   - a deletion (local sha all zeros) sends nothing: skipped;
-//   - a tag is not a change to review: skipped;
+//   - a tag of a commit the remote already has sends no commit: skipped; one that brings commits
+//     the remote lacks (tagged before any branch with them was pushed) sends them, secrets and
+//     all, and no pull request will show them: checked as a branch pointing there would be;
 //   - every pushed branch, new or updated, is checked over the range its pull request will show:
 //     from its merge-base with the remote's default branch (refs/remotes/<remote>/HEAD, else
 //     <remote>/main, else <remote>/master) to the pushed commit, not only the commits the remote
@@ -68,7 +70,10 @@ interface FirstAnswer {
   onHead: Map<string, string>;
 }
 
-/** A pushed ref that may need a check: neither a deletion nor a tag (the two this plan skips at once). */
+/**
+ * A pushed ref that is likely to need a check: neither a deletion nor a tag (a tag needs one only
+ * when it brings commits the remote lacks, which the plan finds out).
+ */
 export const mayBeChecked = (ref: PushedRef): boolean => ref.kind !== 'delete' && !ref.remoteRef.startsWith('refs/tags/');
 
 /**
@@ -97,6 +102,20 @@ async function firstAnswer(git: Git, remote: string, heads: readonly string[]): 
   return { root: lines[0], onHead };
 }
 
+/**
+ * Why a pushed tag needs no check of its own, or the commit it brings: a tag of no commit, of one
+ * the remote has, or of commits a branch of the same push brings too (checked with that branch).
+ */
+async function tagSkip(git: Git, remote: string, tag: PushedRef, branches: readonly PushedRef[]): Promise<string | { commit: string }> {
+  const commit = await git.tryRaw(['rev-parse', '--verify', '-q', `${tag.localSha}^{commit}`]);
+  if (!commit || !isObjectId(commit)) return 'tag of no commit, not a change to review';
+  const others = branches.map((b) => b.localSha).filter(isObjectId);
+  if (!(await git.tryRaw(['rev-list', '-1', commit, '--not', `--remotes=${remote}`, ...others]))) {
+    return others.length > 0 ? `tag of commits already on ${remote} or pushed with a branch checked here` : `tag of a commit already on ${remote}`;
+  }
+  return { commit };
+}
+
 export async function resolvePushRanges(
   refs: readonly PushedRef[],
   remote: string,
@@ -111,11 +130,15 @@ export async function resolvePushRanges(
       plan.skipped.push({ ref, reason: 'deletion, nothing to check' });
       continue;
     }
+    let head = ref.localSha;
     if (ref.remoteRef.startsWith('refs/tags/')) {
-      plan.skipped.push({ ref, reason: 'tag, not a change to review' });
-      continue;
+      const reason = await tagSkip(git, remote, ref, checked);
+      if (typeof reason === 'string') {
+        plan.skipped.push({ ref, reason });
+        continue;
+      }
+      head = reason.commit;
     }
-    const head = ref.localSha;
     const known = first.onHead.get(head);
     let found = known ? { base: known, baseLabel: `merge-base with ${remote}/HEAD` } : await baseOnDefaultBranch(git, remote, head);
     if (!found && ref.kind === 'update' && (await git.tryRaw(['rev-parse', '--verify', '-q', `${ref.remoteSha}^{commit}`]))) {

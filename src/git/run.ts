@@ -8,6 +8,7 @@
 //   - stable output: quoted paths (core.quotepath, unquoted by the diff parser), no colour, a/ b/
 //     prefixes, UTF-8 logs, C locale messages, text diffed as text up to git's default
 //     core.bigFileThreshold;
+//   - the objects as they are: no replace refs, no info/grafts (a push sends neither);
 //   - no pager (stdout is always a pipe or a file, and PAGER / GIT_PAGER are dropped), no
 //     prompts, no gpg (log.showSignature), no optional locks on the user's index.
 // Short answers go through `openGit` (one spawn each, output buffered). Commands whose output is
@@ -51,6 +52,11 @@ export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     GIT_TERMINAL_PROMPT: '0',
     GIT_OPTIONAL_LOCKS: '0',
     GIT_ATTR_NOSYSTEM: '1',
+    // The objects themselves, as a push sends them: `git replace` refs (which pack-objects
+    // ignores) and info/grafts would show prguard another tree or another history than the one
+    // pushed.
+    GIT_NO_REPLACE_OBJECTS: '1',
+    GIT_GRAFT_FILE: devNull,
     LC_ALL: 'C',
     ...extra,
   };

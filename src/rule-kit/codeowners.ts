@@ -28,6 +28,11 @@ export function patternProblem(pattern: string): string | null {
   }
   if (pattern.startsWith('#')) return 'a pattern starting with `#` is a comment in CODEOWNERS and matches nothing';
   if (pattern !== pattern.trim()) return 'the pattern has leading or trailing spaces';
+  if (pattern.split('/').some((segment) => segment === '.' || segment === '..')) {
+    // A changed path never has a `.` or `..` segment, so the pattern would protect nothing.
+    const root = pattern.replace(/^(?:\.\/)+/, '/');
+    return `a \`.\` or \`..\` segment matches no path (paths are repository-relative); ${root === pattern ? 'name the path from the repository root' : `write \`${root}\` for a path from the repository root`}`;
+  }
   return null;
 }
 

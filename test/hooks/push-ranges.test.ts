@@ -80,9 +80,22 @@ describe('resolvePushRanges', () => {
     expect(p.ranges.map((r) => r.ref.remoteRef)).toEqual(['refs/heads/feature', 'refs/heads/trunk']);
     expect(p.skipped.map((s) => [s.ref.remoteRef, s.reason])).toEqual([
       ['refs/heads/old', 'deletion, nothing to check'],
-      ['refs/tags/v1', 'tag, not a change to review'],
+      ['refs/tags/v1', 'tag of commits already on origin or pushed with a branch checked here'],
       ['refs/heads/copy', 'no new commits (already on origin)'],
     ]);
+  });
+
+  it('checks a tag that brings commits the remote lacks, as a branch there would be, and skips one of a commit it has', async () => {
+    repo.git('tag', '-a', 'v2', '-m', 'v2', main2);
+    repo.git('tag', 'v1', main1);
+    try {
+      const tagObject = repo.git('rev-parse', 'v2').trim();
+      const p = await plan([`refs/tags/v2 ${tagObject} refs/tags/v2 ${Z}`, `refs/tags/v1 ${main1} refs/tags/v1 ${Z}`].join('\n'));
+      expect(p.ranges).toEqual([expect.objectContaining({ base: main1, head: main2, baseLabel: 'merge-base with origin/HEAD' })]);
+      expect(p.skipped.map((s) => [s.ref.remoteRef, s.reason])).toEqual([['refs/tags/v1', 'tag of a commit already on origin']]);
+    } finally {
+      repo.git('tag', '-d', 'v1', 'v2');
+    }
   });
 
   it('treats a remote tip missing locally like a new branch', async () => {

@@ -141,6 +141,17 @@ const cases: Case[] = [
     ids: ['tooManyLines'],
     contains: ['limit of 50'],
   },
+  {
+    name: 'lone carriage returns (old Mac line endings, one line to git) count as the lines they are to the code',
+    files: [file('src/big.ts', { added: [Array.from({ length: 401 }, (_, i) => `export const v${i} = ${i};`).join('\r') + '\r'] })],
+    ids: ['tooManyLines'],
+    contains: ['changes 401 lines', 'src/big.ts (401)'],
+  },
+  {
+    name: 'CRLF line endings add no line',
+    files: [file('src/a.ts', { added: Array.from({ length: 400 }, (_, i) => `line ${i}\r`) })],
+    ids: [],
+  },
 ];
 
 describe('pr-size', () => {

@@ -213,6 +213,16 @@ describe('protected-paths', () => {
     ]);
     expect(problems[0]!.message).toContain('`protected: false`');
   });
+
+  it('validate reports a `.` or `..` segment, which no changed path has (the pattern protected nothing)', () => {
+    const problems = protectedPaths.validate!({ paths: [{ pattern: './src/auth/' }, { pattern: 'src/../auth/' }, { pattern: '.github/' }] });
+    expect(problems.map((p) => p.path)).toEqual([
+      ['paths', 0, 'pattern'],
+      ['paths', 1, 'pattern'],
+    ]);
+    expect(problems[0]!.message).toContain('write `/src/auth/` for a path from the repository root');
+    expect(problems[1]!.message).toContain('name the path from the repository root');
+  });
 });
 
 describe('protected-paths in a policy file', () => {

@@ -53,6 +53,8 @@ const JS: Row[] = [
 const PYTHON: Row[] = [
   ['tests/test_a.py', '@pytest.mark.skip(reason="flaky")', 'skipMarker', 'pytest.mark.skip'],
   ['tests/test_a.py', '@mark.skip', 'skipMarker', 'mark.skip'],
+  ['tests/test_a.py', '@pt.mark.skip', 'skipMarker', 'pt.mark.skip'],
+  ['tests/test_a.py', '@pt.mark.only', 'focusMarker', 'pt.mark.only'],
   ['tests/test_a.py', '@pytest.mark.xfail', 'skipMarker', 'pytest.mark.xfail'],
   ['tests/test_a.py', 'pytestmark = pytest.mark.skip("all of it")', 'skipMarker', 'pytest.mark.skip'],
   ['tests/test_a.py', '@pytest.mark.skipif(True, reason="x")', 'skipMarker', 'pytest.mark.skipif(True,'],
@@ -82,6 +84,8 @@ const GO: Row[] = [
   ['pkg/a_test.go', '\ts.T().Skip("later")', 'skipMarker', 'T().Skip('],
   ['pkg/a_test.go', '//go:build ignore', 'skipMarker', '//go:build ignore'],
   ['pkg/a_test.go', '// +build ignore', 'skipMarker', '// +build ignore'],
+  ['pkg/a_test.go', '//go:build integration', 'conditionalSkip', '//go:build integration'],
+  ['pkg/a_test.go', '// +build linux', 'conditionalSkip', '// +build linux'],
   ['pkg/a_test.go', 'var _ = FDescribe("api", func() {', 'focusMarker', 'FDescribe('],
   ['pkg/a_test.go', '\tFIt("works", func() {', 'focusMarker', 'FIt('],
   ['pkg/a_test.go', '\tIt("works", Focus, func() {', 'focusMarker', ', Focus,'],
@@ -180,7 +184,6 @@ const NOT_MARKERS: [string, string][] = [
   ['src/test/java/FooTest.java', '    @IgnoreForBinding'],
   ['pkg/a_test.go', '\tif testing.Short() { return }'],
   ['pkg/a_test.go', '\tr.Skip(4) // a reader'],
-  ['pkg/a_test.go', '//go:build integration'],
   ['spec/a_spec.rb', "  it 'fits' do"],
   ['spec/a_spec.rb', '    skip_validation = true'],
   ['spec/a_spec.rb', '    user.skip!'],
@@ -224,7 +227,12 @@ describe('tests-touched markers', () => {
   it('a new test written to run only under a condition is not a conditional skip', () => {
     const gated = ["describe.skipIf(!process.env.DATABASE_URL)('db', () => {", "  it('reads', () => {", '    expect(read()).toBe(1);', '  });', '});'];
     const decorated = ['@unittest.skipIf(sys.platform == "win32", "posix only")', 'def test_links(self):', '    self.assertTrue(links())'];
-    const files = [file('src/db.test.ts', { status: 'added', added: gated }), file('tests/test_fs.py', { added: decorated, startLine: 30 })];
+    const tagged = ['//go:build integration', '', 'package db', '', 'func TestQuery(t *testing.T) {', '\tif q() != 1 {', '\t\tt.Fatal("q")', '\t}', '}'];
+    const files = [
+      file('src/db.test.ts', { status: 'added', added: gated }),
+      file('tests/test_fs.py', { added: decorated, startLine: 30 }),
+      file('db/query_test.go', { status: 'added', added: tagged }),
+    ];
     expect(runRule(testsTouched, change({ files }))).toEqual([]);
   });
 
@@ -236,6 +244,29 @@ describe('tests-touched markers', () => {
     expect(runRule(testsTouched, change({ files })).map((v) => `${v.messageId} ${v.path}:${v.line}`)).toEqual([
       'conditionalSkip src/db.test.ts:12',
       'conditionalSkip tests/test_fs.py:30',
+    ]);
+  });
+
+  it('a condition put on an existing test is flagged when a comment or a blank line is added after it', () => {
+    const files = [
+      file('src/db.test.ts', { deleted: ["  it('reads', () => {"], added: ["  it.skipIf(isCI)('reads', () => {", '    // flaky on CI', ''], startLine: 12 }),
+      file('tests/test_fs.py', { added: ['    @unittest.skipIf(sys.platform == "win32", "posix only")', '    # links need posix'], startLine: 30 }),
+    ];
+    expect(runRule(testsTouched, change({ files })).map((v) => `${v.messageId} ${v.path}:${v.line}`)).toEqual([
+      'conditionalSkip src/db.test.ts:12',
+      'conditionalSkip tests/test_fs.py:30',
+    ]);
+  });
+
+  it('a chain cut across lines is read as one line (`test` then `.only(`)', () => {
+    const files = [
+      file('src/a.test.ts', { added: ['test', "  .only('adds', () => {"], startLine: 3 }),
+      file('src/b.test.ts', { added: ['describe', "  .skip('api', () => {"], startLine: 7 }),
+      file('src/c.test.ts', { added: ['const rows = await db.find()', '  .skip(10)'], startLine: 1 }),
+    ];
+    expect(runRule(testsTouched, change({ files })).map((v) => `${v.messageId} ${v.path}:${v.line}`)).toEqual([
+      'focusMarker src/a.test.ts:4',
+      'skipMarker src/b.test.ts:8',
     ]);
   });
 

@@ -26,6 +26,18 @@ describe('test runner configuration weakened', () => {
     ['codecov.yml', '        target: 80%', '        target: 60%', 'lowers the coverage threshold `target` from 80 to 60'],
     ['setup.cfg', 'addopts = -q', 'addopts = -q --ignore=tests/api', 'drops tests from what pytest collects'],
     ['tox.ini', 'addopts = -q', 'addopts = -q --deselect tests/test_api.py::test_login', 'drops tests from what pytest collects'],
+    ['package.json', '"test": "vitest run",', '"test": "vitest run --exclude test/auth/**",', '`--exclude` makes the test script run only some of the tests'],
+    ['package.json', '"test": "jest --ci",', '"test": "jest --ci --onlyChanged",', '`--onlyChanged` makes the test script run only some of the tests'],
+    ['package.json', '"test:unit": "mocha"', '"test:unit": "mocha --grep slow --invert"', '`--grep` makes the test script run only some of the tests'],
+    ['pytest.ini', '    -ra', '    --ignore=tests/api', 'drops tests from what pytest collects'],
+    ['pyproject.toml', '  "-ra",', '  "--deselect=tests/test_api.py::test_login",', 'drops tests from what pytest collects'],
+    ['pytest.ini', 'addopts = -ra', 'addopts = -ra -k "not test_login"', '`-k` drops tests from what pytest collects'],
+    ['setup.cfg', 'addopts = -q', "addopts = -q -m 'not db'", '`-m` drops tests from what pytest collects'],
+    ['tox.ini', 'commands = pytest', 'commands = pytest --ignore=tests/api', 'drops tests from what pytest collects'],
+    ['package.json', '"test": "pytest"', '"test": "pytest -k smoke"', 'drops tests from what pytest collects'],
+    ['package.json', '"verbose": true', '"testPathIgnorePatterns": ["/node_modules/", "/e2e/"]', 'stops Jest from collecting the test files it matches'],
+    ['jest.config.js', "  testPathIgnorePatterns: ['/node_modules/'],", "  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/auth/'],", 'stops Jest from collecting'],
+    ['package.json', '"test": "jest"', '"test": "jest --testPathIgnorePatterns=auth"', 'stops Jest from collecting'],
   ])('%s: %s -> %s is reported', (path, before, after, effect) => {
     const [v, ...rest] = found(path, [before], [after]);
     expect(rest).toEqual([]);
@@ -46,6 +58,15 @@ describe('test runner configuration weakened', () => {
     ['an ESLint max-lines setting', 'package.json', ['"max-lines": 300'], ['"max-lines": 200']],
     ['an --ignore that was there before', 'setup.cfg', ['addopts = --ignore=build'], ['addopts = -q --ignore=build']],
     ['the same text in a file that configures no runner', 'scripts/build.json', ['"test": "jest"'], ['"test": "exit 0"']],
+    ['an --ignore moved onto a line of a multi-line addopts', 'pytest.ini', ['addopts = -q --ignore=build'], ['addopts =', '    -q', '    --ignore=build']],
+    ['a new test script with a filter', 'package.json', [], ['"test:smoke": "vitest run --testNamePattern smoke"']],
+    ['a filter that was there before', 'package.json', ['"test": "vitest run --exclude e2e"'], ['"test": "vitest run --exclude e2e --reporter dot"']],
+    ['mocha -t (a timeout)', 'package.json', ['"test": "mocha"'], ['"test": "mocha -t 5000"']],
+    ['python -m pytest', 'tox.ini', ['commands = pytest'], ['commands = python -m pytest']],
+    ['another indented option in tox.ini', 'tox.ini', ['deps = pytest'], ['    -rrequirements.txt']],
+    ['pip --ignore-installed', 'tox.ini', [], ['commands = pip install --ignore-installed pytest-cov']],
+    ['a Jest ignore list of node_modules only (its default)', 'jest.config.js', [], ["  testPathIgnorePatterns: ['/node_modules/'],"]],
+    ['a Jest ignore list that keeps its entries', 'jest.config.js', ["  testPathIgnorePatterns: ['/node_modules/', '/e2e/'],"], ["  testPathIgnorePatterns: ['/e2e/', '/node_modules/'],"]],
   ])('%s is not', (_, path, deleted, added) => {
     expect(found(path, deleted, added)).toEqual([]);
   });

@@ -43,7 +43,14 @@ describe('assertions removed', () => {
   });
 
   it('a test change without any assertion on either side still counts', () => {
-    expect(ids([src, file('src/cart.test.ts', { added: ['// covers the empty cart too'] })])).toEqual([]);
+    expect(ids([src, file('src/cart.test.ts', { added: ['const emptyCart = { items: [] };'] })])).toEqual([]);
+  });
+
+  it('a test file whose change is only comments or blank lines is no test change', () => {
+    const comments = file('src/cart.test.ts', { added: ['// covers the empty cart too', '', '/* and the full one */'] });
+    const violations = runRule(testsTouched, change({ files: [src, comments, file('tests/test_cart.py', { added: ['# TODO: test it'] })] }));
+    expect(violations.map((v) => v.messageId)).toEqual(['untested']);
+    expect(violations[0]!.message).toContain('(the test files it changes change only comments or blank lines)');
   });
 
   it('assertions moved to another test file are not removed', () => {
