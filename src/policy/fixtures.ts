@@ -1,11 +1,13 @@
 // Policy tests: a fixture is a small YAML file holding one change (a diff, inline or in a file
 // beside it), the pull request's title, description and labels, optionally `ai: yes|no`, and what
 // the policy must say about it. Parsed and checked here (pure; the command reads the files).
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { parseTrailers, parsePatch } from '../diff/index.ts';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
 import type { ChangeSet, Commit, Severity } from '../model.ts';
+import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { closest } from './suggest.ts';
+import { parseYaml, structureProblems } from './yaml.ts';
 
 /** Where policy tests live unless the policy's `tests:` or --dir says otherwise. */
 export const DEFAULT_TESTS_DIR = '.github/prguard-tests';
@@ -68,18 +70,19 @@ function commitOf(message: string, i: number): Commit {
  * reported at once, as `file:line:col: message`.
  */
 export function parseFixture(text: string, file: string, readSibling: (name: string) => string, rules: readonly string[]): Fixture {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const yaml = parseYaml(text);
+  const { doc, lineCounter } = yaml;
   const problems: LocatedProblem[] = [];
   const fail = (message: string, at: number | Path = 0) => {
     const { line, col } = lineCounter.linePos(typeof at === 'number' ? at : offsetOf(doc, at));
     problems.push({ file, line, col, message });
   };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) fail(`YAML syntax error: ${e.message.split('\n')[0]}`, e.pos[0]);
-    throw new PolicyError(problems);
-  }
-  const value: unknown = doc.toJS();
+  const at = (offset: number, message: string): LocatedProblem => ({ file, ...lineCounter.linePos(offset), message });
+  const unreadable = structureProblems(yaml, at);
+  if (unreadable.length > 0) throw new PolicyError(unreadable);
+  const aliasTrouble = aliasProblems(doc, at);
+  if (aliasTrouble.length > 0) throw new PolicyError(aliasTrouble);
+  const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
   if (!isObj(value)) throw new PolicyError([{ file, line: 1, col: 1, message: 'a policy test must be a mapping with `diff` (or `diff-file`) and `expect`' }]);
   const keysOk = (obj: Obj, allowed: string[], where: string, path: Path = []) => {
     for (const key of Object.keys(obj)) {

@@ -2,7 +2,7 @@
 // `file:line:col: message`.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ProvenanceConfig } from '../provenance/options.ts';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
 import { globProblem } from '../glob.ts';
 import type { AnyRule } from '../rule.ts';
@@ -12,6 +12,7 @@ import { precompiled } from './precompiled.ts';
 import { buildPolicySchema } from './schema.ts';
 import { keysInSchema } from './schema-keys.ts';
 import { closest } from './suggest.ts';
+import { parseYaml, structureProblems } from './yaml.ts';
 
 /** The policy as written, after schema validation. */
 export interface PolicyConfig {
@@ -45,17 +46,8 @@ function validatorFor(rules: readonly AnyRule[]): ValidateFunction {
   return validate;
 }
 
-/** YAML syntax errors listed one by one; the rest are counted. */
-const MAX_SYNTAX_ERRORS = 5;
-const MAX_MESSAGE = 160;
-
-function clip(message: string): string {
-  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
-}
-
 /** Parse and validate policy text. Throws PolicyError listing every problem found. */
 export function parsePolicy(text: string, file: string, rules: readonly AnyRule[]): PolicyConfig {
-  const lineCounter = new LineCounter();
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     // A binary file given as the policy (a wrong path): one line, not a YAML error per byte run.
@@ -64,18 +56,14 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
     const col = nul - before.lastIndexOf('\n');
     throw new PolicyError([{ file, line, col, message: 'this is not a YAML text file (it holds a NUL byte): is it the policy file you meant?' }]);
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yaml = parseYaml(text);
+  const { doc, lineCounter } = yaml;
   const at = (offset: number, message: string): LocatedProblem => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col, message };
   };
-  if (doc.errors.length > 0) {
-    // The first few, each cut short: past them, one syntax error begets the next.
-    const shown = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => at(e.pos[0], `YAML syntax error: ${clip(e.message.split('\n')[0]!)}`));
-    const rest = doc.errors.length - shown.length;
-    if (rest > 0) shown.push(at(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0], `and ${rest} more YAML syntax error${rest === 1 ? '' : 's'} from here on`));
-    throw new PolicyError(shown);
-  }
+  const unreadable = structureProblems(yaml, at);
+  if (unreadable.length > 0) throw new PolicyError(unreadable);
   const aliasTrouble = aliasProblems(doc, at);
   if (aliasTrouble.length > 0) throw new PolicyError(aliasTrouble);
   let value: unknown;

@@ -59,6 +59,27 @@ describe('prguard policy test', () => {
     repo.remove();
   });
 
+  it('a broken fixture reads like a broken policy: an alias bomb located, duplicate keys named, syntax errors capped', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests'));
+    const levels = Array.from({ length: 6 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array.from({ length: 10 }, () => `*a${i}`).join(', ')}]`);
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), ['diff: ""', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...levels, 'expect: { pass: true }', ''].join('\n'));
+    const bomb = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(bomb.code).toBe(2);
+    expect(bomb.stderr).toMatch(/tests\/x\.yml:\d+:\d+: YAML aliases expand this value to more than 10000 nodes/);
+    expect(bomb.stderr).not.toContain('internal error');
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), 'diff: ""\nexpect: { pass: true }\nexpect: { pass: false }\n');
+    const dup = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('tests/x.yml:3:1: duplicate key "expect": it is already set at line 2');
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), Array.from({ length: 500 }, (_, i) => `k${i}: [a, b: c: d, {x`).join('\n'));
+    const syntax = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr.trim().split('\n')).toHaveLength(6);
+    expect(syntax.stderr).toMatch(/and \d+ more YAML syntax errors from here on/);
+    repo.remove();
+  });
+
   it('uses the directory the policy names', async () => {
     const repo = initialised();
     repo.write('.github/prguard.yml', 'version: 1\nextends: recommended\ntests: policy-tests\n');
