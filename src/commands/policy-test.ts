@@ -1,9 +1,10 @@
 // `prguard policy test`: run the policy's fixtures (default .github/prguard-tests/) and say, per
 // fixture, whether the policy reports what the fixture expects. Exit 1 on any mismatch.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { App } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
+import { readTextFile } from '../read-text.ts';
 import { evaluateChange } from '../evaluate.ts';
 import { compareReport } from '../policy/fixture-match.ts';
 import { DEFAULT_TESTS_DIR, parseFixture } from '../policy/fixtures.ts';
@@ -43,7 +44,7 @@ export async function runPolicyTests(policyFile: PolicyUnderTest, dirFlag: strin
     policy.source = repoPath(root, resolve(io.cwd, policyFile.display)) ?? policyFile.display;
   }
   const shownDir = dirFlag ?? policy.tests ?? DEFAULT_TESTS_DIR;
-  const dir = dirFlag !== undefined ? resolve(io.cwd, dirFlag) : join(root, shownDir);
+  const dir = dirFlag !== undefined ? resolve(io.cwd, dirFlag) : resolve(root, shownDir);
   const files = fixtureFiles(dir, shownDir);
   const ruleIds = app.rules.map((r) => r.meta.id);
   const origin = { path: policy.source, source: policyFile.text === null ? ('default' as const) : ('explicit' as const) };
@@ -51,8 +52,14 @@ export async function runPolicyTests(policyFile: PolicyUnderTest, dirFlag: strin
   for (const name of files) {
     const path = join(dir, name);
     const shown = `${shownDir.replace(/\/$/, '')}/${name}`;
-    const text = readFileSync(path, 'utf8');
-    const fixture = parseFixture(text, shown, (sibling) => readFileSync(resolve(dirname(path), sibling), 'utf8'), ruleIds);
+    let text: string;
+    try {
+      text = readTextFile(path);
+    } catch (err) {
+      throw new UsageError(`cannot read the policy test ${shown}: ${describeFsError(err)}`);
+    }
+    // Bounded like every file the user names: a diff-file that is a device never ends.
+    const fixture = parseFixture(text, shown, (sibling) => readTextFile(resolve(dirname(path), sibling)), ruleIds);
     const report = await evaluateChange({
       change: fixture.change,
       policy,

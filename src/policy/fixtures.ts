@@ -3,7 +3,7 @@
 // the policy must say about it. Parsed and checked here (pure; the command reads the files).
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { parseTrailers, parsePatch } from '../diff/index.ts';
-import { PolicyError, type LocatedProblem } from '../errors.ts';
+import { describeFsError, PolicyError, type LocatedProblem } from '../errors.ts';
 import type { ChangeSet, Commit, Severity } from '../model.ts';
 import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { closest } from './suggest.ts';
@@ -98,7 +98,7 @@ export function parseFixture(text: string, file: string, readSibling: (name: str
     try {
       diff = readSibling(value['diff-file']);
     } catch (err) {
-      fail(`cannot read diff-file ${value['diff-file']}: ${(err as Error).message}`, ['diff-file']);
+      fail(`cannot read diff-file ${value['diff-file']}: ${describeFsError(err)}`, ['diff-file']);
     }
   } else fail('give the change as `diff` (inline) or `diff-file` (a file beside this one), exactly one of them');
   const parsed = parsePatch(diff);

@@ -1,5 +1,5 @@
 // `prguard policy test`: fixtures of changes and what the policy must say about them.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Repo } from '../helpers/repo.ts';
@@ -77,6 +77,26 @@ describe('prguard policy test', () => {
     expect(syntax.code).toBe(2);
     expect(syntax.stderr.trim().split('\n')).toHaveLength(6);
     expect(syntax.stderr).toMatch(/and \d+ more YAML syntax errors from here on/);
+    repo.remove();
+  });
+
+  it('reads fixtures and their diff-file with a bound, and says in words what it could not read', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests', 'dir.yml'), { recursive: true });
+    const dir = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toContain('cannot read the policy test tests/dir.yml: it is a directory, not a file');
+    expect(dir.stderr).not.toContain('internal error');
+    rmSync(join(repo.dir, 'tests', 'dir.yml'), { recursive: true });
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), 'diff-file: missing.diff\nexpect: { pass: true }\n');
+    const missing = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('tests/x.yml:1:1: cannot read diff-file missing.diff: the file does not exist');
+    // A device that never ends: refused past the 64 MiB every named file is read to, not read forever.
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), 'diff-file: /dev/zero\nexpect: { pass: true }\n');
+    const endless = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(endless.code).toBe(2);
+    expect(endless.stderr).toContain('cannot read diff-file /dev/zero: it is larger than 64 MiB');
     repo.remove();
   });
 
