@@ -9,7 +9,7 @@ import type { AnyRule } from '../rule.ts';
 import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { compileSchema } from './compile.ts';
 import { precompiled } from './precompiled.ts';
-import { buildPolicySchema } from './schema.ts';
+import { buildPolicySchema, ownerSchema } from './schema.ts';
 import { keysInSchema } from './schema-keys.ts';
 import { closest } from './suggest.ts';
 import { parseYaml, structureProblems } from './yaml.ts';
@@ -186,6 +186,17 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
       return { path, onKey: false, message: `${where} must be ${article(String(params.type))}` };
     case 'required':
       return { path, onKey: false, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
+    case 'minItems':
+      return { path, onKey: false, message: `${where} must list at least ${String(params.limit)} value${params.limit === 1 ? '' : 's'}` };
+    case 'minLength':
+      return { path, onKey: false, message: `${where} must not be empty` };
+    case 'minimum':
+      return { path, onKey: false, message: `${where} must be ${String(params.limit)} or more, not ${JSON.stringify(valueAt(value, path))}` };
+    case 'pattern': {
+      const written = JSON.stringify(valueAt(value, path));
+      if (params.pattern === ownerSchema.pattern) return { path, onKey: false, message: `${where} must be a GitHub user (@login) or team (@org/team), not ${written}` };
+      return { path, onKey: false, message: `${where} must match ${String(params.pattern)}, not ${written}` };
+    }
     default:
       return { path, onKey: false, message: `${where} ${error.message ?? 'is invalid'}` };
   }
