@@ -7,6 +7,8 @@ import { DiffStream } from '../diff/index.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { readHistory } from '../git/history.ts';
 import { loadGitChangeSet, repoRoot } from '../git/index.ts';
+import { verifyCommit } from '../git/range.ts';
+import { openGit } from '../git/run.ts';
 import { spoolGit } from '../git/spool.ts';
 import type { ChangeSet } from '../model.ts';
 import { redact, secretList } from '../mask.ts';
@@ -80,7 +82,9 @@ export const secretsCommand: Command = {
       const history = await readHistory(root, change.base, change.head, change.files);
       if (history.length > 0) change.history = history;
     } else {
-      change = await wholeTree(root, head);
+      // Checked as check checks it: a --head git would read as an option (`--output=FILE`) or
+      // that names nothing is an error, never an empty scan written as a clean baseline.
+      change = await wholeTree(root, await verifyCommit(openGit(root), head, '--head'));
     }
     // Record every finding, including those an older baseline already lists.
     const violations = secretLeakage.check(change, { ...options, baseline: '' }, { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: policy.core, policyPath: policy.source, documents: {}, baseDocuments: {} });
