@@ -1,10 +1,12 @@
 // `prguard backtest` over a real repository's history: merge commits and squash merges on the
 // first-parent line of main, one policy or two side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli.ts';
 import type { IO } from '../../src/commands/types.ts';
-import { Repo } from '../helpers/repo.ts';
+import { Repo, runCli, tempDir } from '../helpers/repo.ts';
 import { rng, sample } from '../helpers/secret-samples.ts';
 import { runMain } from './in-process.ts';
 
@@ -127,6 +129,31 @@ describe('prguard backtest and the history of a pull request', () => {
       expect(json.policies[1]!.rules.find((x) => x.rule === 'secret-leakage')!.error.human).toEqual(['#1']);
     } finally {
       history.remove();
+    }
+  });
+});
+
+describe('prguard backtest runs git as check does', () => {
+  it('never runs a git the repository brings through a relative PATH entry, and refuses a --branch git would read as an option', () => {
+    const own = Repo.init('main');
+    try {
+      own.commit('Initial', { 'src/a.ts': lines(1, 'a') });
+      own.commit('Add b (#1)', { 'src/b.ts': lines(2, 'b') });
+      const marker = join(tempDir(), 'ran');
+      mkdirSync(join(own.dir, 'bin'));
+      writeFileSync(join(own.dir, 'bin', 'git'), `#!/bin/sh\ntouch "${marker}"\nexit 0\n`);
+      chmodSync(join(own.dir, 'bin', 'git'), 0o755);
+      const r = runCli(['backtest', '-f', 'json'], { cwd: own.dir, env: { PATH: `bin${delimiter}${process.env.PATH}` } });
+      expect(existsSync(marker)).toBe(false);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as Json).prs).toBe(1);
+      const written = join(tempDir(), 'log.txt');
+      const option = runCli(['backtest', `--branch=--output=${written}`], { cwd: own.dir });
+      expect(option.code).toBe(2);
+      expect(option.stderr).toContain(`--branch "--output=${written}" is not a valid git revision`);
+      expect(existsSync(written)).toBe(false);
+    } finally {
+      own.remove();
     }
   });
 });
