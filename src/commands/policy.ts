@@ -46,15 +46,21 @@ Options:
 
 interface PolicyFile {
   display: string;
-  text: string;
+  /** Read when asked: validate reads the files one by one, so one unreadable file is one problem. */
+  text(): string;
 }
 
 function readPolicy(display: string, path: string): PolicyFile {
-  try {
-    return { display, text: readTextFile(path) };
-  } catch (err) {
-    throw new UsageError(`cannot read policy file ${display}: ${describeFsError(err)}`);
-  }
+  return {
+    display,
+    text() {
+      try {
+        return readTextFile(path);
+      } catch (err) {
+        throw new UsageError(`cannot read policy file ${display}: ${describeFsError(err)}`);
+      }
+    },
+  };
 }
 
 /** The file named on the command line (shown as given), else the one discovered in the work tree. */
@@ -74,7 +80,7 @@ async function print(args: ParsedArgs, names: string[], io: IO, rules: Parameter
   if (names.length > 1) throw new UsageError('policy print takes one policy file');
   const files = await policyFiles(names, io);
   const file = files?.[0] ?? null;
-  const described = describePolicy(file?.text ?? null, file?.display ?? null, rules);
+  const described = describePolicy(file?.text() ?? null, file?.display ?? null, rules);
   io.stdout(format === 'json' ? formatDescribedJson(described) : formatDescribedText(described));
   return 0;
 }
@@ -88,14 +94,15 @@ async function validate(args: ParsedArgs, names: string[], io: IO, rules: Parame
   let bad = 0;
   for (const file of files) {
     try {
-      const described = describePolicy(file.text, file.display, rules);
+      const described = describePolicy(file.text(), file.display, rules);
       const ran = described.rules.filter((r) => r.runs).map((r) => r.id);
       io.stdout(`${file.display}: valid (${ran.length} of ${described.rules.length} rules run: ${ran.join(', ') || 'none'})\n`);
       for (const note of described.notes) io.stdout(`  note: ${note}\n`);
     } catch (err) {
-      if (!(err instanceof PolicyError)) throw err;
+      // One file that cannot be read or is invalid does not stop the others being validated.
+      if (!(err instanceof UsageError)) throw err;
       bad++;
-      io.stderr(`${err.message}\n`);
+      io.stderr(`${err instanceof PolicyError ? '' : 'prguard: '}${err.message}\n`);
     }
   }
   if (bad > 0) {
@@ -126,7 +133,7 @@ export const policyCommand: Command = {
       const file = (await policyFiles(names, io))?.[0] ?? null;
       const root = (await repoRoot(io.cwd)) ?? io.cwd;
       const dir = typeof args.values.dir === 'string' ? args.values.dir : undefined;
-      return runPolicyTests({ display: file?.display ?? null, text: file?.text ?? null }, dir, root, io, app);
+      return runPolicyTests({ display: file?.display ?? null, text: file?.text() ?? null }, dir, root, io, app);
     }
     const near = sub === undefined ? undefined : closest(sub, SUBCOMMANDS);
     const head = sub === undefined ? 'policy needs a subcommand' : `unknown policy subcommand "${sub}"${near ? ` — did you mean "${near}"?` : ''}`;

@@ -119,6 +119,16 @@ describe('prguard policy validate', () => {
     expect(bad.stdout).toContain('.github/prguard.yml: valid');
   });
 
+  it('a file it cannot read is one invalid file among the others, which are still validated', async () => {
+    const dir = workspace(POLICY);
+    const r = await runMain(['policy', 'validate', 'missing.yml', '.github/prguard.yml', '.github'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('.github/prguard.yml: valid');
+    expect(r.stderr).toContain('prguard: cannot read policy file missing.yml: the file does not exist');
+    expect(r.stderr).toContain('prguard: cannot read policy file .github: it is a directory, not a file');
+    expect(r.stderr).toContain('prguard: 2 of 3 policy files invalid');
+  });
+
   it('fails closed when there is nothing to validate', async () => {
     const r = await runMain(['policy', 'validate'], { cwd: workspace() });
     expect(r.code).toBe(2);
