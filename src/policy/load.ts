@@ -161,6 +161,10 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const keyPath = [...path, key];
+      if (key === '<<') {
+        // YAML 1.1's merge key, which YAML 1.2 (and so prguard) reads as a plain key.
+        return { path: keyPath, onKey: true, message: `${where === 'policy' ? '' : `under ${where}: `}YAML merge keys (<<) are not read: write the keys out (an alias of a whole value, key: *name, works)` };
+      }
       if (path.length === 1 && path[0] === 'rules') {
         const ids = rules.map((r) => r.meta.id);
         return { path: keyPath, onKey: true, message: `unknown rule "${key}"${hint(key, ids, 'known rules')}` };
