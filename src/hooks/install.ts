@@ -85,6 +85,15 @@ async function existingHook(path: string): Promise<Existing> {
   }
 }
 
+/**
+ * A hook prguard wrote starts with its marker, right under the shebang (every version wrote it
+ * there). Anywhere else, the marker is in a hook of the user's own (prguard's lines pasted
+ * into it): replacing that would drop their other commands without a backup.
+ */
+function writtenByPrguard(text: string): boolean {
+  return /^#![^\n]*\n/.exec(text) !== null && text.slice(text.indexOf('\n') + 1).startsWith(HOOK_MARKER);
+}
+
 /** `<hook>.prguard-backup`, or the first free `<hook>.prguard-backup.N`: an earlier backup is kept. */
 function freeBackupPath(path: string): string {
   for (let n = 0; ; n++) {
@@ -106,7 +115,7 @@ export async function installHook(options: { cwd: string; force: boolean }): Pro
     return { path, status: 'unchanged' };
   } else if (existing.kind === 'none') {
     result = { path, status: 'installed' };
-  } else if (existing.kind === 'file' && existing.text.includes(HOOK_MARKER)) {
+  } else if (existing.kind === 'file' && writtenByPrguard(existing.text)) {
     result = { path, status: 'updated' };
   } else if (!options.force) {
     const what = existing.kind === 'symlink' ? `is a symlink to ${existing.target}` : 'already exists and was not written by prguard';

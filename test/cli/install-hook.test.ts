@@ -153,6 +153,21 @@ describe('prguard install-hook', () => {
     repo.remove();
   });
 
+  it('a hook of the user\'s own that has prguard\'s lines pasted into it is not taken for prguard\'s and rewritten', () => {
+    const repo = freshRepo();
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    const own = `#!/bin/sh\nnpm run lint || exit 1\n${HOOK_MARKER}, pasted from the docs\nnode_modules/.bin/prguard pre-push "$@"\n`;
+    writeFileSync(hook, own);
+    const r = runCli(['install-hook'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already exists and was not written by prguard');
+    expect(readFileSync(hook, 'utf8')).toBe(own);
+    const forced = runCli(['install-hook', '--force'], { cwd: repo.dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(`${hook}.prguard-backup`, 'utf8')).toBe(own);
+    repo.remove();
+  });
+
   it('the installed hook fails with directions when prguard is not installed', () => {
     const repo = freshRepo();
     runCli(['install-hook'], { cwd: repo.dir });
