@@ -111,6 +111,11 @@ export function parseFixture(text: string, file: string, readSibling: (name: str
   const prObj = isObj(pr) ? pr : {};
   const labels = prObj.labels ?? [];
   if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string')) fail('`pr.labels` must be a list of label names', ['pr', 'labels']);
+  // Not text, a title or description would be read as none: a fixture written wrong passes.
+  for (const key of ['title', 'body'] as const) {
+    if (prObj[key] !== undefined && typeof prObj[key] !== 'string') fail(`\`pr.${key}\` must be text (quote it, or use a block: ${key}: |)`, ['pr', key]);
+  }
+  if (value.name !== undefined && typeof value.name !== 'string') fail('`name` must be text', ['name']);
   let ai: boolean | undefined;
   if (value.ai !== undefined) {
     if (value.ai === true || value.ai === 'yes') ai = true;
@@ -172,7 +177,7 @@ function parseExpect(
       return fail(`severity must be error, warning or notice${where}${near ? ` — did you mean "${near}"?` : ''}`, at('severity'));
     }
     if (f.path !== undefined && typeof f.path !== 'string') return fail(`path must be a string${where}`, at('path'));
-    if (f.line !== undefined && !Number.isInteger(f.line)) return fail(`line must be a number${where}`, at('line'));
+    if (f.line !== undefined && !(Number.isInteger(f.line) && (f.line as number) >= 1)) return fail(`line must be a line number, 1 or more${where}`, at('line'));
     findings.push({ rule, severity: f.severity as Severity, ...(f.path !== undefined ? { path: f.path as string } : {}), ...(f.line !== undefined ? { line: f.line as number } : {}) });
   });
   return { findings };

@@ -100,6 +100,20 @@ describe('prguard policy test', () => {
     repo.remove();
   });
 
+  it('a PR title or description that is not text, or a line below 1, is a broken fixture, not one that passes', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests'));
+    const diff = `diff: |\n  ${DIFF.split('\n').join('\n  ')}\n`;
+    // body as a list was read as "no description", so the fixture checked something else than written.
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), `${diff}pr:\n  title: 3\n  body: [x]\nexpect:\n  findings:\n    - { rule: pr-size, severity: warning, line: 0 }\n`);
+    const r = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tests/x.yml:12:3: `pr.title` must be text');
+    expect(r.stderr).toContain('tests/x.yml:13:3: `pr.body` must be text');
+    expect(r.stderr).toContain('line must be a line number, 1 or more in expect.findings[0]');
+    repo.remove();
+  });
+
   it('uses the directory the policy names', async () => {
     const repo = initialised();
     repo.write('.github/prguard.yml', 'version: 1\nextends: recommended\ntests: policy-tests\n');
