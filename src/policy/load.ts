@@ -84,7 +84,7 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
     }
   }
   const config = value as PolicyConfig;
-  if (problems.length === 0) problems.push(...coreGlobProblems(config, doc, at), ...ruleProblems(config, rules, doc, at));
+  if (problems.length === 0) problems.push(...globProblems(config, doc, at), ...ruleProblems(config, rules, doc, at));
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
     throw new PolicyError(dedupe(problems));
@@ -92,16 +92,19 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
   return config;
 }
 
-/** `core:` globs that cannot be matched in linear time (see src/glob.ts). */
-function coreGlobProblems(config: PolicyConfig, doc: Document, at: (offset: number, message: string) => LocatedProblem): LocatedProblem[] {
+/** `core:` and `overrides[].files` globs that cannot be matched in linear time (see src/glob.ts). */
+function globProblems(config: PolicyConfig, doc: Document, at: (offset: number, message: string) => LocatedProblem): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
+  const lists: [Path, string, string[]][] = [];
   for (const [module, entry] of Object.entries(config.core ?? {})) {
     // Short form `name: [globs]`, or long form `name: { paths: [globs], owners }`.
-    const globs = Array.isArray(entry) ? entry : entry.paths;
-    const where = Array.isArray(entry) ? ['core', module] : ['core', module, 'paths'];
+    lists.push(Array.isArray(entry) ? [['core', module], `core.${module}`, entry] : [['core', module, 'paths'], `core.${module}`, entry.paths]);
+  }
+  (config.overrides ?? []).forEach((o, i) => lists.push([['overrides', i, 'files'], `overrides.${i}.files`, o.files]));
+  for (const [where, name, globs] of lists) {
     globs.forEach((glob, i) => {
       const problem = globProblem(glob);
-      if (problem) problems.push(at(locate(doc, [...where, i], false), `core.${module}: ${problem}`));
+      if (problem) problems.push(at(locate(doc, [...where, i], false), `${name}: ${problem}`));
     });
   }
   return problems;
@@ -165,7 +168,7 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
         // YAML 1.1's merge key, which YAML 1.2 (and so prguard) reads as a plain key.
         return { path: keyPath, onKey: true, message: `${where === 'policy' ? '' : `under ${where}: `}YAML merge keys (<<) are not read: write the keys out (an alias of a whole value, key: *name, works)` };
       }
-      if (path.length === 1 && path[0] === 'rules') {
+      if ((path.length === 1 && path[0] === 'rules') || (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules')) {
         const ids = rules.map((r) => r.meta.id);
         return { path: keyPath, onKey: true, message: `unknown rule "${key}"${hint(key, ids, 'known rules')}` };
       }
