@@ -1,7 +1,7 @@
 // YAML as policies and their test fixtures are read: positions kept, and a key written twice in
 // one mapping found in linear time. yaml's own check (`uniqueKeys`) compares each key with every
 // key before it: a policy of 80,000 keys took 39 s to be refused, 300,000 never ended.
-import { isCollection, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { LocatedProblem } from '../errors.ts';
 
 export interface YamlText {
@@ -59,8 +59,8 @@ export interface DuplicateKey {
 
 /**
  * Keys written twice in one mapping, at most `max`. Keys are compared as the data holds them
- * (`1` and `"1"` are one key there, the later silently winning), aliases are not followed (their
- * targets are mappings of the document, visited once).
+ * (`1` and `"1"` are one key there, the later silently winning; an alias key as the scalar it
+ * names); aliased values are not followed (their targets are nodes of the document, visited once).
  */
 function duplicateKeys(doc: Document, max = 5): DuplicateKey[] {
   const found: DuplicateKey[] = [];
@@ -74,10 +74,11 @@ function duplicateKeys(doc: Document, max = 5): DuplicateKey[] {
         stack.push(item);
         continue;
       }
-      const key = item.key;
+      // A key may be an alias of a scalar anchored elsewhere (`*name: value`): compared as its value.
+      const key = isAlias(item.key) ? item.key.resolve(doc) : item.key;
       if (isScalar(key)) {
         const name = String(key.value);
-        const offset = (key as Node).range?.[0] ?? 0;
+        const offset = (item.key as Node).range?.[0] ?? 0;
         const first = seen.get(name);
         if (first === undefined) seen.set(name, offset);
         else if (found.length < max) found.push({ offset, key: name, first });

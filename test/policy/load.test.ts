@@ -38,6 +38,7 @@ describe('policy validation reports file:line:col and names the key', () => {
     ['a merge key', 'version: 1\nrules:\n  demo-size:\n    <<: { max-lines: 3 }\n', ['p.yml:4:5: under rules.demo-size: YAML merge keys (<<) are not read: write the keys out']],
     ['a negated extglob in overrides files', 'version: 1\noverrides:\n  - files: ["src/**", "!(legacy)/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:23: overrides.0.files: the glob segment "!(legacy)" cannot be matched in linear time']],
     ['an unknown rule in overrides', 'version: 1\noverrides:\n  - files: ["a/**"]\n    rules: { demo-sise: off }\n', ['p.yml:4:14: unknown rule "demo-sise" — did you mean "demo-size"?']],
+    ['a duplicate key written as an alias', 'version: 1\nrules:\n  &k demo-size: error\n  *k : off\n', ['p.yml:4:3: duplicate key "demo-size": it is already set at line 3']],
     ['two documents', '---\nversion: 1\n---\nversion: 1\n', ['p.yml:3:1: the file holds more than one YAML document (a `---` or `...` line after the first one): keep one document']],
     ['rule validate hook', 'version: 1\nrules:\n  demo-size:\n    exclude: ["a", "!b"]\n', ['p.yml:4:20: rules.demo-size.exclude.1: negated globs are not supported']],
     ['rule validate hook inside ai', 'version: 1\nrules:\n  demo-size:\n    ai:\n      exclude: ["!b"]\n', ['p.yml:5:17: rules.demo-size.ai.exclude.0: negated globs are not supported']],
