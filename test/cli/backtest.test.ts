@@ -157,3 +157,24 @@ describe('prguard backtest runs git as check does', () => {
     }
   });
 });
+
+describe('prguard backtest in a shallow clone', () => {
+  it('says the history ends at the clone\'s depth instead of presenting the PRs it reached as the repository\'s', () => {
+    const origin = Repo.init('main');
+    const clone = join(tempDir(), 'clone');
+    try {
+      origin.commit('Initial', { 'src/a.ts': lines(1, 'a') });
+      for (const n of [1, 2, 3]) origin.commit(`Change ${n} (#${n})`, { [`src/c${n}.ts`]: lines(2, `c${n}`) });
+      origin.git('clone', '-q', '--depth', '2', `file://${origin.dir}`, clone);
+      const r = runCli(['backtest', '-f', 'json'], { cwd: clone });
+      expect(r.code).toBe(0);
+      // #3 is checked; #2, the clone's edge, has no parent there and is no squash merge it can read.
+      expect((JSON.parse(r.stdout) as Json).prs).toBe(1);
+      expect(r.stderr).toContain('prguard: 1 merged PR found where 100 were asked for, and this clone is shallow: fetch the rest of the history (git fetch --unshallow)');
+      const full = runCli(['backtest', '-f', 'json'], { cwd: origin.dir });
+      expect(full.stderr).toBe('');
+    } finally {
+      origin.remove();
+    }
+  });
+});
