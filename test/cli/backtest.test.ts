@@ -178,3 +178,20 @@ describe('prguard backtest in a shallow clone', () => {
     }
   });
 });
+
+describe('backtest output: what it quotes of the history is text', () => {
+  it('a PR it could not check is named with its reason escaped for a terminal and as text in markdown', async () => {
+    const { formatBacktestMarkdown, formatBacktestText } = await import('../../src/commands/backtest-format.ts');
+    const { summarise } = await import('../../src/commands/backtest-summary.ts');
+    const pr = { sha: 'a'.repeat(40), kind: 'squash' as const, base: 'b'.repeat(40), head: 'a'.repeat(40), subject: 's (#5)', date: '2026-01-01T00:00:00Z', number: 5 };
+    const reason = 'corrupt patch in src/x\u001b]52;c;aGk=\u0007*[click](https://evil.example)*.ts';
+    const report = { branch: 'main', prs: [pr], run: { verdicts: [[]], unchecked: [{ pr, reason }], interrupted: false, done: 1, seconds: 0.1 }, summaries: [summarise('p.yml', [], ['pr-size'])] };
+    const text = formatBacktestText(report);
+    expect(text).not.toMatch(/[\u001b\u0007]/);
+    expect(text).toContain('not checked: #5 (corrupt patch in src/x\\e]52;c;aGk=\\x07*[click]');
+    const md = formatBacktestMarkdown(report);
+    expect(md).not.toMatch(/[\u001b\u0007]/);
+    // Brackets and emphasis escaped: shown as written, no link made of it.
+    expect(md).toContain('\\*\\[click\\](https://evil.example)\\*');
+  });
+});
