@@ -57,6 +57,18 @@ describe('describePolicy', () => {
     expect(formatDescribedText(describePolicy('version: 1\n', 'p.yml', allRules))).toContain('waivers: nobody may waive a finding');
   });
 
+  it('shows the provenance setting (it decides which ai: blocks apply) and the policy tests directory', () => {
+    const d = describePolicy('version: 1\nprovenance:\n  review-suggestions: false\ntests: policy-tests\n', 'p.yml', allRules);
+    expect(d.provenance).toEqual({ reviewSuggestions: false, from: 'p.yml:3' });
+    expect(d.tests).toEqual({ dir: 'policy-tests', from: 'p.yml:4' });
+    const printed = formatDescribedText(d);
+    expect(printed).toContain('provenance: committed suggestions of AI review bots do not make a change AI-assisted  p.yml:3\n');
+    expect(printed).toContain('policy tests: policy-tests  p.yml:4\n');
+    const defaults = formatDescribedText(describePolicy('version: 1\n', 'p.yml', allRules));
+    expect(defaults).toContain('provenance: committed suggestions of AI review bots make a change AI-assisted  default\n');
+    expect(defaults).toContain('policy tests: .github/prguard-tests  default\n');
+  });
+
   it('says an opt-in rule is off because recommended leaves it off, not for want of extends', () => {
     const d = describePolicy('version: 1\nextends: recommended\n', 'p.yml', allRules);
     expect(d.rules.find((r) => r.id === 'review-quorum')).toMatchObject({ runs: false, severityFrom: 'not listed: opt-in, "extends: recommended" leaves it off' });
