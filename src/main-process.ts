@@ -72,11 +72,22 @@ function writeStdout(text: string): void {
   }
 }
 
+let stderrReady = false;
+
+/** Standard error, made on first use; a reader that is gone (EPIPE) is no crash: the exit code stands. */
+function writeStderr(text: string): void {
+  if (!stderrReady) {
+    stderrReady = true;
+    process.stderr.on('error', () => undefined);
+  }
+  process.stderr.write(text);
+}
+
 void main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: writeStdout,
-  stderr: (t) => void process.stderr.write(t),
+  stderr: writeStderr,
   isTTY: isatty(1),
   // Getters: node makes process.stdin and process.stderr on first use (about 2 ms of start-up),
   // and most commands never read standard input nor write to stderr.

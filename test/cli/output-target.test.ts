@@ -65,4 +65,13 @@ describe('a reader that stops before the report is written', () => {
     });
     expect(code).toBe(1);
   });
+
+  it('a standard error whose reader is gone does not turn exit 2 (bad usage) into a crash\'s exit 1', async () => {
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'check', '--diff', 'no-such.diff'], { cwd: tempDir(), stdio: ['ignore', 'ignore', 'pipe'] });
+      child.stderr.destroy();
+      child.on('exit', resolve);
+    });
+    expect(code).toBe(2);
+  });
 });
