@@ -46,7 +46,36 @@ export function structureProblems({ doc, lineCounter }: YamlText, at: At): Locat
     if (rest > 0) shown.push(at(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0], `and ${rest} more YAML syntax error${rest === 1 ? '' : 's'} from here on`));
     return shown;
   }
-  return duplicateKeys(doc).map((d) => at(d.offset, duplicateMessage(d, lineCounter)));
+  const duplicates = duplicateKeys(doc).map((d) => at(d.offset, duplicateMessage(d, lineCounter)));
+  return duplicates.length > 0 ? duplicates : tagProblems(doc, at);
+}
+
+/** Tags whose values are the JSON data a policy is: text, numbers, booleans, null, lists, mappings. */
+const DATA_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * A value written with another tag (`!!set`, `!!timestamp`, `!!binary`, `!!omap`, or one yaml does
+ * not know, such as `!custom`) becomes a Set, a Date, bytes, or a string yaml only warns about:
+ * none is a policy value, and a Set or a Date passed the schema as an object with no keys.
+ */
+function tagProblems(doc: Document, at: At, max = 5): LocatedProblem[] {
+  const problems: LocatedProblem[] = [];
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0 && problems.length < max) {
+    const node = stack.pop();
+    if (isPair(node)) {
+      stack.push(node.value, node.key);
+      continue;
+    }
+    const tag = (node as { tag?: string } | null)?.tag;
+    if ((isScalar(node) || isCollection(node)) && tag !== undefined && !DATA_TAGS.has(tag)) {
+      const shown = tag.replace(/^tag:yaml\.org,2002:/, '!!');
+      problems.push(at((node as Node).range?.[0] ?? 0, `the YAML tag ${shown} makes no policy value: write text, a number, true or false, a list or a mapping, without the tag`));
+      continue;
+    }
+    if (isCollection(node)) stack.push(...node.items);
+  }
+  return problems.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 export interface DuplicateKey {

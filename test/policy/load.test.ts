@@ -39,6 +39,11 @@ describe('policy validation reports file:line:col and names the key', () => {
     ['a negated extglob in overrides files', 'version: 1\noverrides:\n  - files: ["src/**", "!(legacy)/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:23: overrides.0.files: the glob segment "!(legacy)" cannot be matched in linear time']],
     ['an unknown rule in overrides', 'version: 1\noverrides:\n  - files: ["a/**"]\n    rules: { demo-sise: off }\n', ['p.yml:4:14: unknown rule "demo-sise" — did you mean "demo-size"?']],
     ['a duplicate key written as an alias', 'version: 1\nrules:\n  &k demo-size: error\n  *k : off\n', ['p.yml:4:3: duplicate key "demo-size": it is already set at line 3']],
+    // A Set or a Date passed the schema as an object with no keys; an unknown tag was only a warning.
+    ['a !!set', 'version: 1\nrules:\n  demo-size: !!set {a, b}\n', ['p.yml:3:20: the YAML tag !!set makes no policy value']],
+    ['a !!timestamp', 'version: 1\nrules:\n  demo-size: !!timestamp 2001-12-14\n', ['p.yml:3:26: the YAML tag !!timestamp makes no policy value']],
+    ['an unknown tag', 'version: 1\nrules:\n  demo-size: !custom off\n', ['p.yml:3:22: the YAML tag !custom makes no policy value']],
+    ['a data tag is fine', 'version: 1\nrules:\n  demo-size: !!str error\n  demo-throws: !!map { severity: off }\n', []],
     ['two documents', '---\nversion: 1\n---\nversion: 1\n', ['p.yml:3:1: the file holds more than one YAML document (a `---` or `...` line after the first one): keep one document']],
     ['rule validate hook', 'version: 1\nrules:\n  demo-size:\n    exclude: ["a", "!b"]\n', ['p.yml:4:20: rules.demo-size.exclude.1: negated globs are not supported']],
     ['rule validate hook inside ai', 'version: 1\nrules:\n  demo-size:\n    ai:\n      exclude: ["!b"]\n', ['p.yml:5:17: rules.demo-size.ai.exclude.0: negated globs are not supported']],
