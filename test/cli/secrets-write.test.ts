@@ -4,6 +4,7 @@ import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Repo, runCli, tempDir } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
 
 function repoWith(policy: string): Repo {
   const repo = Repo.init();
@@ -29,6 +30,18 @@ describe('secrets baseline: what it scans', () => {
     expect(unborn.code).toBe(2);
     expect(unborn.stderr).toContain('the repository has no commits yet');
     empty.remove();
+    repo.remove();
+  });
+});
+
+describe('secrets baseline: what it prints', () => {
+  it('masks a token in the path it names, as every output', () => {
+    const token = sample('github-classic-pat', rng(11)).secret;
+    const repo = repoWith('version: 1\nextends: recommended\n');
+    const r = runCli(['secrets', 'baseline', '--output', join('keys', token, 'baseline.json')], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('to keys/ghp_…[redacted]/baseline.json');
+    expect(r.stdout + r.stderr).not.toContain(token.slice(8));
     repo.remove();
   });
 });
