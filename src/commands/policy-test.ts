@@ -5,6 +5,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { App } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { readTextFile } from '../read-text.ts';
+import { printable } from '../report/printable.ts';
 import { evaluateChange } from '../evaluate.ts';
 import { compareReport } from '../policy/fixture-match.ts';
 import { DEFAULT_TESTS_DIR, parseFixture } from '../policy/fixtures.ts';
@@ -72,11 +73,13 @@ export async function runPolicyTests(policyFile: PolicyUnderTest, dirFlag: strin
     });
     rows.push({ file: name, name: fixture.name, problems: compareReport(report, fixture.expect) });
   }
-  const width = Math.max(...rows.map((r) => r.file.length)) + 2;
+  const width = Math.max(...rows.map((r) => printable(r.file).length)) + 2;
   io.stdout(`policy test: ${policyFile.display ?? 'embedded default policy'} against ${rows.length} fixture${rows.length === 1 ? '' : 's'} in ${shownDir}\n`);
+  // A fixture's name and file, and the paths its change names, are text from the repository (a
+  // pull request, in the policy's own CI): shown with control characters escaped, as in a report.
   for (const row of rows) {
-    io.stdout(`  ${row.problems.length === 0 ? '✔' : '✖'} ${row.file.padEnd(width)}${row.name}\n`);
-    for (const p of row.problems) io.stdout(`      ${p}\n`);
+    io.stdout(`  ${row.problems.length === 0 ? '✔' : '✖'} ${printable(row.file).padEnd(width)}${printable(row.name)}\n`);
+    for (const p of row.problems) io.stdout(`      ${printable(p)}\n`);
   }
   const failed = rows.filter((r) => r.problems.length > 0).length;
   io.stdout(`\n${rows.length - failed} passed, ${failed} failed\n`);

@@ -114,6 +114,18 @@ describe('prguard policy test', () => {
     repo.remove();
   });
 
+  it('shows a fixture\'s name and the paths it names with control characters escaped', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests'));
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), `name: "evil\\e[2J\\rall passed"\ndiff: |\n  ${DIFF.split('\n').join('\n  ')}\nexpect:\n  findings:\n    - { rule: secret-leakage, severity: error, path: "src/\\e]0;x\\a.ts" }\n`);
+    const r = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u001b\r\u0007]/);
+    expect(r.stdout).toContain('evil\\e[2J\\rall passed');
+    expect(r.stdout).toContain('missing  secret-leakage error src/\\e]0;x\\x07.ts');
+    repo.remove();
+  });
+
   it('uses the directory the policy names', async () => {
     const repo = initialised();
     repo.write('.github/prguard.yml', 'version: 1\nextends: recommended\ntests: policy-tests\n');
