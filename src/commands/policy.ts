@@ -6,6 +6,7 @@ import { describePolicy } from '../policy/describe.ts';
 import { discoverPolicy } from '../policy/index.ts';
 import { POLICY_PATHS } from '../policy/paths.ts';
 import { readTextFile } from '../read-text.ts';
+import { printableLines } from '../report/printable.ts';
 import { closest } from '../policy/suggest.ts';
 import { DEFAULT_TESTS_DIR } from '../policy/fixtures.ts';
 import { formatDescribedJson, formatDescribedText } from './policy-print.ts';
@@ -122,7 +123,10 @@ export const policyCommand: Command = {
     const app = await appOf();
     // What a policy or a fixture holds is printed back (a glob, a fixture's name): masked on the way
     // out, as every report is, so that a token pasted into one is not shown.
-    const io: IO = { ...raw, stdout: (text) => raw.stdout(app.scrub(text)), stderr: (text) => raw.stderr(app.scrub(text)) };
+    // What these commands print comes from policy and fixture files (a pull request's, in the
+    // policy's own CI): masked, and with control characters but newlines escaped, as a report is.
+    const shown = (text: string): string => printableLines(app.scrub(text));
+    const io: IO = { ...raw, stdout: (text) => raw.stdout(shown(text)), stderr: (text) => raw.stderr(shown(text)) };
     const [sub, ...names] = args.positionals;
     if (sub !== 'test' && args.values.dir !== undefined) throw new UsageError('--dir is for policy test');
     if (sub === 'print') return print(args, names, io, app.rules);

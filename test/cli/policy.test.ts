@@ -141,6 +141,15 @@ describe('prguard policy validate', () => {
     expect(r.stderr).toContain('prguard: 2 of 3 policy files invalid');
   });
 
+  it('shows what the file holds with control characters escaped (a pull request\'s policy, in its CI)', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'p.yml'), 'version: 1\nrules:\n  pr-size:\n    "\\e]0;x\\a\\rall valid": 1\n');
+    const r = await runMain(['policy', 'validate', 'p.yml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u001b\u0007\r]/);
+    expect(r.stderr).toContain('p.yml:4:5: unknown option under rules.pr-size: "\\e]0;x\\x07\\rall valid"');
+  });
+
   it('fails closed when there is nothing to validate', async () => {
     const r = await runMain(['policy', 'validate'], { cwd: workspace() });
     expect(r.code).toBe(2);
