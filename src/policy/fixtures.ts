@@ -6,6 +6,7 @@ import { parseTrailers, parsePatch } from '../diff/index.ts';
 import { describeFsError, PolicyError, type LocatedProblem } from '../errors.ts';
 import type { ChangeSet, Commit, Severity } from '../model.ts';
 import { aliasProblems, MAX_ALIASES } from './aliases.ts';
+import { quoted } from './load.ts';
 import { closest } from './suggest.ts';
 import { parseYaml, structureProblems } from './yaml.ts';
 
@@ -170,7 +171,7 @@ function parseExpect(
     const rule = f.rule;
     if (typeof rule !== 'string' || !rules.includes(rule)) {
       const near = typeof rule === 'string' ? closest(rule, rules) : undefined;
-      return fail(`unknown rule ${JSON.stringify(rule)}${where}${near ? ` — did you mean "${near}"?` : ''}`, at('rule'));
+      return fail(`unknown rule ${quoted(rule)}${where}${near ? ` — did you mean "${near}"?` : ''}`, at('rule'));
     }
     if (typeof f.severity !== 'string' || !SEVERITIES.includes(f.severity)) {
       const near = typeof f.severity === 'string' ? closest(f.severity, SEVERITIES) : undefined;

@@ -155,9 +155,20 @@ function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** Text the file holds, quoted in a message: cut short, so that a 5 MB value is not a 5 MB line. */
+const MAX_QUOTED = 80;
+
+function cut(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
+}
+
+export function quoted(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(cut(value)) : cut(JSON.stringify(value) ?? String(value));
+}
+
 function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown): { path: Path; message: string; onKey: boolean } {
   const path = pointerToPath(error.instancePath);
-  const where = path.length > 0 ? path.join('.') : 'policy';
+  const where = path.length > 0 ? path.map((p) => cut(String(p))).join('.') : 'policy';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperty':
@@ -170,11 +181,11 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
       }
       if ((path.length === 1 && path[0] === 'rules') || (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules')) {
         const ids = rules.map((r) => r.meta.id);
-        return { path: keyPath, onKey: true, message: `unknown rule "${key}"${hint(key, ids, 'known rules')}` };
+        return { path: keyPath, onKey: true, message: `unknown rule ${quoted(key)}${hint(key, ids, 'known rules')}` };
       }
       const known = knownKeys(path, rules);
       const what = path.length === 0 ? 'unknown top-level key' : `unknown option under ${where}`;
-      return { path: keyPath, onKey: true, message: `${what}: "${key}"${hint(key, known, 'allowed')}` };
+      return { path: keyPath, onKey: true, message: `${what}: ${quoted(key)}${hint(key, known, 'allowed')}` };
     }
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
@@ -184,7 +195,7 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
       return {
         path,
         onKey: false,
-        message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${typeof written === 'string' ? `, not ${JSON.stringify(written)}` : ''}${mean}`,
+        message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${typeof written === 'string' ? `, not ${quoted(written)}` : ''}${mean}`,
       };
     }
     case 'const':
@@ -198,9 +209,9 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
     case 'minLength':
       return { path, onKey: false, message: `${where} must not be empty` };
     case 'minimum':
-      return { path, onKey: false, message: `${where} must be ${String(params.limit)} or more, not ${JSON.stringify(valueAt(value, path))}` };
+      return { path, onKey: false, message: `${where} must be ${String(params.limit)} or more, not ${quoted(valueAt(value, path))}` };
     case 'pattern': {
-      const written = JSON.stringify(valueAt(value, path));
+      const written = quoted(valueAt(value, path));
       if (params.pattern === ownerSchema.pattern) return { path, onKey: false, message: `${where} must be a GitHub user (@login) or team (@org/team), not ${written}` };
       return { path, onKey: false, message: `${where} must match ${String(params.pattern)}, not ${written}` };
     }

@@ -87,6 +87,12 @@ describe('policy validation reports file:line:col and names the key', () => {
     expect(got.join('\n')).not.toContain('call stack');
   });
 
+  it('quotes a value cut short: a 5 MB severity is not a 5 MB line', () => {
+    const got = problems(`version: 1\nrules:\n  demo-size: "${'e'.repeat(5_000_000)}"\n`);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^p\.yml:3:14: rules\.demo-size must be one of "error", "warning", "notice", "off", not "e{79}…"$/);
+  });
+
   it('reports every problem, not only the first', () => {
     const got = problems('version: 1\nrules:\n  demo-size:\n    max-lines: x\n    colour: red\n  nope: error\n');
     expect(got).toHaveLength(3);
