@@ -83,14 +83,16 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
     const [fromSha, toSha] = await Promise.all([commitOf(io, from, 'PRE_COMMIT_FROM_REF'), commitOf(io, to, 'PRE_COMMIT_TO_REF')]);
     return parsePushedRefs(`${localBranch || 'HEAD'} ${toSha} ${io.env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD'} ${fromSha}`);
   }
-  if (localBranch && !from && !to) {
-    // pre-commit sets no range when the push brings a root commit the remote lacks (the first
-    // push of a repository: it runs its hooks on all files then), and has read git's input
-    // itself: the pushed branch is new to the remote, and is checked as git's hook would.
-    const sha = await commitOf(io, localBranch, 'PRE_COMMIT_LOCAL_BRANCH');
-    return parsePushedRefs(`${localBranch} ${sha} ${io.env.PRE_COMMIT_REMOTE_BRANCH || localBranch} ${'0'.repeat(sha.length)}`);
-  }
+  // pre-commit sets no range when the push brings a root commit the remote lacks (the first push
+  // of a repository: it runs its hooks on all files then), and has read git's input itself: the
+  // pushed branch is new to the remote, and is checked as git's hook would check it.
+  const newBranch = async (branch: string): Promise<PushedRef[]> => {
+    const sha = await commitOf(io, branch, 'PRE_COMMIT_LOCAL_BRANCH');
+    return parsePushedRefs(`${branch} ${sha} ${io.env.PRE_COMMIT_REMOTE_BRANCH || branch} ${'0'.repeat(sha.length)}`);
+  };
+  const fromPreCommit = localBranch && !from && !to ? localBranch : undefined;
   if (io.stdinIsTTY ?? io.stdin.isTTY) {
+    if (fromPreCommit) return newBranch(fromPreCommit);
     throw new UsageError(
       'prguard pre-push reads the refs being pushed from standard input, as git gives them to a pre-push hook.\n' +
         'Install the hook with prguard install-hook, or check the current branch with prguard check.',
@@ -100,7 +102,9 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
   if (Buffer.byteLength(input) > MAX_INPUT) {
     throw new UsageError(`the pre-push input is over ${MAX_INPUT / 1024 / 1024} MB, which is not what git gives a pre-push hook.`);
   }
-  return parsePushedRefs(input);
+  const refs = parsePushedRefs(input);
+  // git's own input, when there is some, is what is pushed, whatever the environment says.
+  return refs.length === 0 && fromPreCommit ? newBranch(fromPreCommit) : refs;
 }
 
 async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {
