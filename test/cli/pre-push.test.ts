@@ -120,6 +120,11 @@ describe('git push with the prguard pre-push hook', () => {
     const noRange = runCli(['pre-push'], { cwd: repo.dir, input: '', env: { PRE_COMMIT_LOCAL_BRANCH: 'refs/heads/four', PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/four', PRE_COMMIT_REMOTE_NAME: 'origin' } });
     expect(noRange.stdout).toContain('prguard: four -> origin/four');
     expect(noRange.code).toBe(1);
+    // git's own input, when there is some, is what is pushed.
+    const main = repo.git('rev-parse', 'main').trim();
+    const stdin = runCli(['pre-push'], { cwd: repo.dir, input: `refs/heads/main ${main} refs/heads/main ${main}\n`, env: { PRE_COMMIT_LOCAL_BRANCH: 'refs/heads/four' } });
+    expect(stdin.stdout).not.toContain('four');
+    expect(stdin.code).toBe(0);
     repo.git('remote', 'remove', 'mirror');
   });
 
