@@ -147,7 +147,12 @@ describe('prguard policy validate', () => {
     const r = await runMain(['policy', 'validate', 'p.yml'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/[\u001b\u0007\r]/);
-    expect(r.stderr).toContain('p.yml:4:5: unknown option under rules.pr-size: "\\e]0;x\\x07\\rall valid"');
+    expect(r.stderr).toContain('p.yml:4:5: unknown option under rules.pr-size: "\\u001b]0;x\\u0007\\rall valid"');
+    writeFileSync(join(dir, 'p.yml'), 'version: 1\nrules:\n  ai-disclosure:\n    heading: "\\e]0;x\\a\\rHeading"\n');
+    const printed = await runMain(['policy', 'print', 'p.yml'], { cwd: dir });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).not.toMatch(/[\u001b\u0007\r]/);
+    expect(printed.stdout).toContain('heading          \\e]0;x\\x07\\rHeading');
   });
 
   it('fails closed when there is nothing to validate', async () => {
