@@ -40,9 +40,13 @@ function readStdin(max: number): string {
  * Standard output, written straight to file descriptor 1: node's process.stdout is a stream that
  * takes about 2 ms to make (for a pipe, a socket with its modules), and what prguard prints is a
  * report written once. Synchronous, as node's own stdout is for files and pipes on POSIX. A reader
- * that stops early (`prguard rules | head`) is not an error: stop writing quietly.
+ * that stops early (`prguard rules | head`) is not an error: stop writing quietly, and exit with the
+command's own code.
  */
+let readerGone = false;
+
 function writeStdout(text: string): void {
+  if (readerGone) return;
   const data = Buffer.from(text, 'utf8');
   for (let at = 0; at < data.length; ) {
     try {
@@ -55,7 +59,12 @@ function writeStdout(text: string): void {
         pause();
         continue;
       }
-      if (code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      if (code === 'EPIPE') {
+        // The rest is not printed, but the run goes on to its verdict: exiting here exited 0
+        // before the verdict was known (`prguard check | head -0` passed a failing check).
+        readerGone = true;
+        return;
+      }
       // A full disk, a closed descriptor: what was printed is incomplete, so the run fails (exit
       // 2) with a line saying why, not as an internal error.
       throw new UsageError(`cannot write to standard output (${describeFsError(err)}): the output is incomplete.`);
@@ -63,11 +72,22 @@ function writeStdout(text: string): void {
   }
 }
 
+let stderrReady = false;
+
+/** Standard error, made on first use; a reader that is gone (EPIPE) is no crash: the exit code stands. */
+function writeStderr(text: string): void {
+  if (!stderrReady) {
+    stderrReady = true;
+    process.stderr.on('error', () => undefined);
+  }
+  process.stderr.write(text);
+}
+
 void main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   stdout: writeStdout,
-  stderr: (t) => void process.stderr.write(t),
+  stderr: writeStderr,
   isTTY: isatty(1),
   // Getters: node makes process.stdin and process.stderr on first use (about 2 ms of start-up),
   // and most commands never read standard input nor write to stderr.

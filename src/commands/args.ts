@@ -53,6 +53,21 @@ function flagIn(message: string): string | undefined {
   return /'(?:-\w, )?(--[\w-]+)/.exec(message)?.[1];
 }
 
+/**
+ * Options whose empty value means something: an empty PR title; --output says it in its own words.
+ * Any other empty value (`--policy=`, `--pr-body ""`) would name the working directory as a file
+ * ("cannot read policy file : it is a directory") or a ref of nothing.
+ */
+const MAY_BE_EMPTY = new Set(['pr-title', 'output']);
+
+function emptyValue(parsed: ParsedArgs): string | undefined {
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (MAY_BE_EMPTY.has(name)) continue;
+    if (value === '' || (Array.isArray(value) && value.includes(''))) return `--${name}`;
+  }
+  return undefined;
+}
+
 export function parseCommandArgs(command: Command, args: string[]): ParsedArgs {
   const options: OptionsConfig = { ...command.options, ...HELP_OPTION };
   const unknown = unknownFlag(args, options);
@@ -60,8 +75,9 @@ export function parseCommandArgs(command: Command, args: string[]): ParsedArgs {
     const hint = suggestFlag(unknown, options);
     throw new UsageError(`unknown option ${unknown} for prguard ${command.name}${hint || '.'} ${more(command)}`);
   }
+  let parsed: ParsedArgs;
   try {
-    return parseArgs({ args, options, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (err) {
     const e = err as Error & { code?: string };
     const flag = flagIn(e.message);
@@ -77,4 +93,7 @@ export function parseCommandArgs(command: Command, args: string[]): ParsedArgs {
     }
     throw new UsageError(`${e.message.replace(/\.$/, '')}. ${more(command)}`);
   }
+  const empty = emptyValue(parsed);
+  if (empty !== undefined) throw new UsageError(`${empty} needs a value, not an empty one. ${more(command)}`);
+  return parsed;
 }

@@ -1,5 +1,7 @@
 // A backtest as text (a terminal), JSON (scripts) or Markdown (a comment on the policy's PR).
 // With --compare, both policies side by side and the PRs whose verdict changes.
+import { markdownText } from '../report/markdown.ts';
+import { printable } from '../report/printable.ts';
 import type { MergedPr } from './backtest-history.ts';
 import type { BacktestRun } from './backtest-run.ts';
 import { prLabel, type PolicySummary, verdictChanges } from './backtest-summary.ts';
@@ -29,7 +31,7 @@ function header(r: BacktestReport): string[] {
   const lines = [`prguard backtest · ${r.prs.length} merged PRs on ${r.branch}${dates}`];
   lines.push(`checked ${checked} in ${r.run.seconds.toFixed(1)} s (${checked > 0 ? (r.run.seconds / checked).toFixed(2) : '0'} s per PR)`);
   if (r.run.interrupted) lines.push(`interrupted: ${r.run.done} of ${r.prs.length} PRs were processed; the figures cover those`);
-  for (const u of r.run.unchecked) lines.push(`not checked: ${prLabel(u.pr)} (${u.reason}) — not counted as passing or failing`);
+  for (const u of r.run.unchecked) lines.push(`not checked: ${prLabel(u.pr)} (${printable(u.reason)}) — not counted as passing or failing`);
   return lines;
 }
 
@@ -81,7 +83,8 @@ export function formatBacktestText(r: BacktestReport): string {
 }
 
 export function formatBacktestMarkdown(r: BacktestReport): string {
-  const lines = header(r).map((l, i) => (i === 0 ? `### ${l}` : `_${l}_`));
+  // The header quotes the branch and why a PR was not checked: text, never markup.
+  const lines = header(r).map((l, i) => (i === 0 ? `### ${markdownText(l)}` : `_${markdownText(l)}_`));
   const compare = r.summaries.length === 2;
   lines.push('');
   for (const s of r.summaries) lines.push(`- **${s.policy}**: ${blockedLine(s)}`);

@@ -2,11 +2,9 @@
 // of the default branch, a merge commit M is a PR merged with a merge (its change is M^1..M^2),
 // and a commit whose subject ends in "(#123)" is a squash merge (C^..C). Other commits (direct
 // pushes) are not pull requests and are left out.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { UsageError } from '../errors.ts';
-
-const run = promisify(execFile);
+import { isPlainRef } from '../git/range.ts';
+import { openGit } from '../git/run.ts';
 
 export interface MergedPr {
   /** The PR number when the commit names it ("Merge pull request #12", "… (#12)"). */
@@ -21,9 +19,14 @@ export interface MergedPr {
   date: string;
 }
 
+/**
+ * Through the one git runner, as every other git prguard runs: its safe flags and environment, and
+ * git by its absolute path (spawned by name, a relative PATH entry such as `.` ran a `git` the
+ * repository brought).
+ */
 async function git(root: string, args: string[]): Promise<string | undefined> {
   try {
-    return (await run('git', args, { cwd: root, maxBuffer: 1 << 28 })).stdout;
+    return await openGit(root).raw(args);
   } catch {
     return undefined;
   }
@@ -41,6 +44,8 @@ const MERGE_NUMBER = /^Merge pull request #(\d+)\b/;
 const SQUASH_NUMBER = /\(#(\d+)\)\s*$/;
 
 export async function mergedPrs(root: string, options: { branch: string; limit: number; since?: string }): Promise<MergedPr[]> {
+  // git would read `--branch=--output=FILE` as its own option (and write FILE), not as a ref.
+  if (!isPlainRef(options.branch)) throw new UsageError(`--branch "${options.branch}" is not a valid git revision. Pass a branch, e.g. --branch main.`);
   const args = ['log', '--first-parent', '--format=%H%x00%P%x00%cI%x00%s', options.branch];
   if (options.since !== undefined) args.push(`--since=${options.since}`);
   const out = await git(root, args);

@@ -55,7 +55,8 @@ export async function runBacktest(prs: readonly MergedPr[], policies: readonly P
         for (const policy of policies) results.push(await app.runCheck({ source, policy, unavailable: ['title', 'body', 'labels', 'reviews'], enrich }));
         results.forEach((r, i) => verdicts[i]!.push(verdictOf(pr, r.report)));
       } catch (err) {
-        unchecked.push({ pr, reason: err instanceof Error ? err.message.split('\n')[0]! : String(err) });
+        // An error message may quote the change (a file name, a line): masked as every output is.
+        unchecked.push({ pr, reason: app.scrub(err instanceof Error ? err.message.split('\n')[0]! : String(err)) });
       }
       done++;
     }

@@ -2,6 +2,7 @@
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { describeFsError, UsageError } from '../errors.ts';
 import { repoRoot } from '../git/index.ts';
+import { openGit } from '../git/run.ts';
 import { discoverPolicy, policyFromText } from '../policy/index.ts';
 import type { PolicyChoice } from '../policy/in-force.ts';
 import { closest } from '../policy/suggest.ts';
@@ -107,9 +108,16 @@ export const backtest: Command = {
     if (compare !== undefined) policies.push(choiceFor(compare, root, io, app.rules));
     const branch = str(values.branch) ?? (await defaultBranch(root));
     const prs = await mergedPrs(root, { branch, limit, ...(since !== undefined ? { since } : {}) });
+    // A shallow clone's history ends early (a merge at its edge looks like a first commit):
+    // fewer PRs than asked for is then the clone's depth, not the repository's history.
+    const shallow = prs.length < limit && (await openGit(root).tryRaw(['rev-parse', '--is-shallow-repository'])) === 'true';
+    const deepen = 'this clone is shallow: fetch the rest of the history (git fetch --unshallow) to replay more';
     if (prs.length === 0) {
-      throw new UsageError(`no merged pull requests found on the first-parent history of ${branch}${since ? ` since ${since}` : ''} (merge commits, or squash merges ending in "(#123)")`);
+      throw new UsageError(
+        `no merged pull requests found on the first-parent history of ${branch}${since ? ` since ${since}` : ''} (merge commits, or squash merges ending in "(#123)")${shallow ? `; ${deepen}` : ''}`,
+      );
     }
+    if (shallow) io.stderr(`prguard: ${prs.length} merged PR${prs.length === 1 ? '' : 's'} found where ${limit} were asked for, and ${deepen}.\n`);
     const run = await runBacktest(prs, policies.map((p) => p.choice), root, io, app);
     const ids = app.rules.map((r) => r.meta.id);
     const report: BacktestReport = { branch, prs, run, summaries: policies.map((p, i) => summarise(p.label, run.verdicts[i]!, ids)) };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve as resolvePath, sep } from 'node:path';
 import type { App, CheckRequest, CheckResult } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
-import { readTextFile } from '../read-text.ts';
+import { MAX_TEXT_FILE, readTextFile } from '../read-text.ts';
 import { repoRoot, whyNoWorkTree } from '../git/index.ts';
 import { tryResolveRange } from '../git/range.ts';
 import { openGit } from '../git/run.ts';
@@ -106,11 +106,18 @@ export function parseAi(value: string | undefined): boolean | undefined {
   throw new UsageError(`--ai takes "yes" or "no", not "${value}"`);
 }
 
+/** Standard input, bounded as a named file is: `yes | prguard check --pr-body -` ran V8 out of memory. */
+function readStdinText(io: IO): string {
+  const text = io.readStdin ? io.readStdin(MAX_TEXT_FILE) : readFileSync(0, 'utf8');
+  if (Buffer.byteLength(text) > MAX_TEXT_FILE) throw Object.assign(new Error('standard input is too large'), { code: 'EFBIG', limit: MAX_TEXT_FILE });
+  return text;
+}
+
 function readText(file: string, what: string, io: IO): string {
   try {
-    return file === '-' ? readFileSync(0, 'utf8') : readTextFile(resolvePath(io.cwd, file));
+    return file === '-' ? readStdinText(io) : readTextFile(resolvePath(io.cwd, file));
   } catch (err) {
-    throw new UsageError(`cannot read ${what} ${file}: ${describeFsError(err)}`);
+    throw new UsageError(`cannot read ${what} ${file === '-' ? 'from standard input' : file}: ${describeFsError(err)}`);
   }
 }
 

@@ -39,6 +39,9 @@ export function formatDescribedText(d: DescribedPolicy): string {
       ? 'waivers: nobody may waive a finding (no waivers.by)'
       : `waivers: ${d.waivers.by.join(', ')} may waive ${d.waivers.rules.length > 0 ? d.waivers.rules.join(', ') : 'no rule'}  ${d.waivers.from}`,
     '',
+    `provenance: committed suggestions of AI review bots ${d.provenance.reviewSuggestions ? 'make' : 'do not make'} a change AI-assisted  ${d.provenance.from}`,
+    `policy tests: ${d.tests.dir}  ${d.tests.from}`,
+    '',
   );
   const idWidth = Math.max(...d.rules.map((r) => r.id.length)) + 2;
   const ran = d.rules.filter((r) => r.runs).length;

@@ -1,9 +1,11 @@
 // `prguard policy test`: run the policy's fixtures (default .github/prguard-tests/) and say, per
 // fixture, whether the policy reports what the fixture expects. Exit 1 on any mismatch.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { App } from '../app.ts';
 import { describeFsError, UsageError } from '../errors.ts';
+import { readTextFile } from '../read-text.ts';
+import { printable } from '../report/printable.ts';
 import { evaluateChange } from '../evaluate.ts';
 import { compareReport } from '../policy/fixture-match.ts';
 import { DEFAULT_TESTS_DIR, parseFixture } from '../policy/fixtures.ts';
@@ -43,7 +45,7 @@ export async function runPolicyTests(policyFile: PolicyUnderTest, dirFlag: strin
     policy.source = repoPath(root, resolve(io.cwd, policyFile.display)) ?? policyFile.display;
   }
   const shownDir = dirFlag ?? policy.tests ?? DEFAULT_TESTS_DIR;
-  const dir = dirFlag !== undefined ? resolve(io.cwd, dirFlag) : join(root, shownDir);
+  const dir = dirFlag !== undefined ? resolve(io.cwd, dirFlag) : resolve(root, shownDir);
   const files = fixtureFiles(dir, shownDir);
   const ruleIds = app.rules.map((r) => r.meta.id);
   const origin = { path: policy.source, source: policyFile.text === null ? ('default' as const) : ('explicit' as const) };
@@ -51,8 +53,14 @@ export async function runPolicyTests(policyFile: PolicyUnderTest, dirFlag: strin
   for (const name of files) {
     const path = join(dir, name);
     const shown = `${shownDir.replace(/\/$/, '')}/${name}`;
-    const text = readFileSync(path, 'utf8');
-    const fixture = parseFixture(text, shown, (sibling) => readFileSync(resolve(dirname(path), sibling), 'utf8'), ruleIds);
+    let text: string;
+    try {
+      text = readTextFile(path);
+    } catch (err) {
+      throw new UsageError(`cannot read the policy test ${shown}: ${describeFsError(err)}`);
+    }
+    // Bounded like every file the user names: a diff-file that is a device never ends.
+    const fixture = parseFixture(text, shown, (sibling) => readTextFile(resolve(dirname(path), sibling)), ruleIds);
     const report = await evaluateChange({
       change: fixture.change,
       policy,
@@ -65,11 +73,13 @@ export async function runPolicyTests(policyFile: PolicyUnderTest, dirFlag: strin
     });
     rows.push({ file: name, name: fixture.name, problems: compareReport(report, fixture.expect) });
   }
-  const width = Math.max(...rows.map((r) => r.file.length)) + 2;
+  const width = Math.max(...rows.map((r) => printable(r.file).length)) + 2;
   io.stdout(`policy test: ${policyFile.display ?? 'embedded default policy'} against ${rows.length} fixture${rows.length === 1 ? '' : 's'} in ${shownDir}\n`);
+  // A fixture's name and file, and the paths its change names, are text from the repository (a
+  // pull request, in the policy's own CI): shown with control characters escaped, as in a report.
   for (const row of rows) {
-    io.stdout(`  ${row.problems.length === 0 ? '✔' : '✖'} ${row.file.padEnd(width)}${row.name}\n`);
-    for (const p of row.problems) io.stdout(`      ${p}\n`);
+    io.stdout(`  ${row.problems.length === 0 ? '✔' : '✖'} ${printable(row.file).padEnd(width)}${printable(row.name)}\n`);
+    for (const p of row.problems) io.stdout(`      ${printable(p)}\n`);
   }
   const failed = rows.filter((r) => r.problems.length > 0).length;
   io.stdout(`\n${rows.length - failed} passed, ${failed} failed\n`);

@@ -6,6 +6,7 @@ import { describePolicy } from '../policy/describe.ts';
 import { discoverPolicy } from '../policy/index.ts';
 import { POLICY_PATHS } from '../policy/paths.ts';
 import { readTextFile } from '../read-text.ts';
+import { printableLines } from '../report/printable.ts';
 import { closest } from '../policy/suggest.ts';
 import { DEFAULT_TESTS_DIR } from '../policy/fixtures.ts';
 import { formatDescribedJson, formatDescribedText } from './policy-print.ts';
@@ -23,9 +24,9 @@ const help = `Usage: prguard policy print [FILE] [--format text|json]
        prguard policy validate [FILE...]
        prguard policy test [FILE] [--dir DIR]
 
-print     the resolved policy: every rule, whether it runs, its severity and effective
-          options, its ai: overrides, and where each value came from (default, extends,
-          or file:line)
+print     the resolved policy: core modules, waivers, provenance, the tests directory, every
+          rule, whether it runs, its severity and effective options, its ai: overrides, and
+          where each value came from (default, extends, or file:line)
 validate  check policy files (exit 0 when valid, 2 with file:line:col problems otherwise);
           for the CI of the policy itself
 test      run the policy's tests: each fixture (a YAML file in ${DEFAULT_TESTS_DIR}/, or
@@ -46,15 +47,21 @@ Options:
 
 interface PolicyFile {
   display: string;
-  text: string;
+  /** Read when asked: validate reads the files one by one, so one unreadable file is one problem. */
+  text(): string;
 }
 
 function readPolicy(display: string, path: string): PolicyFile {
-  try {
-    return { display, text: readTextFile(path) };
-  } catch (err) {
-    throw new UsageError(`cannot read policy file ${display}: ${describeFsError(err)}`);
-  }
+  return {
+    display,
+    text() {
+      try {
+        return readTextFile(path);
+      } catch (err) {
+        throw new UsageError(`cannot read policy file ${display}: ${describeFsError(err)}`);
+      }
+    },
+  };
 }
 
 /** The file named on the command line (shown as given), else the one discovered in the work tree. */
@@ -74,7 +81,7 @@ async function print(args: ParsedArgs, names: string[], io: IO, rules: Parameter
   if (names.length > 1) throw new UsageError('policy print takes one policy file');
   const files = await policyFiles(names, io);
   const file = files?.[0] ?? null;
-  const described = describePolicy(file?.text ?? null, file?.display ?? null, rules);
+  const described = describePolicy(file?.text() ?? null, file?.display ?? null, rules);
   io.stdout(format === 'json' ? formatDescribedJson(described) : formatDescribedText(described));
   return 0;
 }
@@ -88,14 +95,15 @@ async function validate(args: ParsedArgs, names: string[], io: IO, rules: Parame
   let bad = 0;
   for (const file of files) {
     try {
-      const described = describePolicy(file.text, file.display, rules);
+      const described = describePolicy(file.text(), file.display, rules);
       const ran = described.rules.filter((r) => r.runs).map((r) => r.id);
       io.stdout(`${file.display}: valid (${ran.length} of ${described.rules.length} rules run: ${ran.join(', ') || 'none'})\n`);
       for (const note of described.notes) io.stdout(`  note: ${note}\n`);
     } catch (err) {
-      if (!(err instanceof PolicyError)) throw err;
+      // One file that cannot be read or is invalid does not stop the others being validated.
+      if (!(err instanceof UsageError)) throw err;
       bad++;
-      io.stderr(`${err.message}\n`);
+      io.stderr(`${err instanceof PolicyError ? '' : 'prguard: '}${err.message}\n`);
     }
   }
   if (bad > 0) {
@@ -115,7 +123,10 @@ export const policyCommand: Command = {
     const app = await appOf();
     // What a policy or a fixture holds is printed back (a glob, a fixture's name): masked on the way
     // out, as every report is, so that a token pasted into one is not shown.
-    const io: IO = { ...raw, stdout: (text) => raw.stdout(app.scrub(text)), stderr: (text) => raw.stderr(app.scrub(text)) };
+    // What these commands print comes from policy and fixture files (a pull request's, in the
+    // policy's own CI): masked, and with control characters but newlines escaped, as a report is.
+    const shown = (text: string): string => printableLines(app.scrub(text));
+    const io: IO = { ...raw, stdout: (text) => raw.stdout(shown(text)), stderr: (text) => raw.stderr(shown(text)) };
     const [sub, ...names] = args.positionals;
     if (sub !== 'test' && args.values.dir !== undefined) throw new UsageError('--dir is for policy test');
     if (sub === 'print') return print(args, names, io, app.rules);
@@ -126,7 +137,7 @@ export const policyCommand: Command = {
       const file = (await policyFiles(names, io))?.[0] ?? null;
       const root = (await repoRoot(io.cwd)) ?? io.cwd;
       const dir = typeof args.values.dir === 'string' ? args.values.dir : undefined;
-      return runPolicyTests({ display: file?.display ?? null, text: file?.text ?? null }, dir, root, io, app);
+      return runPolicyTests({ display: file?.display ?? null, text: file?.text() ?? null }, dir, root, io, app);
     }
     const near = sub === undefined ? undefined : closest(sub, SUBCOMMANDS);
     const head = sub === undefined ? 'policy needs a subcommand' : `unknown policy subcommand "${sub}"${near ? ` — did you mean "${near}"?` : ''}`;

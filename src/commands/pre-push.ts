@@ -4,6 +4,7 @@ import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
 import { whyNoWorkTree } from '../git/index.ts';
 import { mayBeChecked, resolvePushRanges, shortRef } from '../git/push-ranges.ts';
+import { isObjectId } from '../git/object-id.ts';
 import { openGit } from '../git/run.ts';
 import { gitVersion } from '../git/version.ts';
 import { parsePushedRefs, type PushedRef } from '../hooks/push-refs.ts';
@@ -36,7 +37,9 @@ Exits 1, which stops the push, when a range has error findings. Skip the check o
 git push --no-verify; CI still checks the pull request.
 
 Under pre-commit (stage pre-push) the range comes from PRE_COMMIT_FROM_REF and
-PRE_COMMIT_TO_REF instead of standard input.
+PRE_COMMIT_TO_REF (commits or refs) instead of standard input; without them (a push of a
+root commit the remote lacks), PRE_COMMIT_LOCAL_BRANCH is checked as a new branch. The
+remote is PRE_COMMIT_REMOTE_NAME.
 
 Options:
   --policy FILE   try this policy file (default: .github/prguard.yml, then .prguard.yml,
@@ -63,15 +66,34 @@ async function readAll(stream: NodeJS.ReadableStream, max: number): Promise<stri
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** A commit pre-commit names (a sha, or a ref given to `pre-commit run --from-ref`), as a sha. */
+async function commitOf(io: IO, name: string, variable: string): Promise<string> {
+  if (isObjectId(name)) return name;
+  const sha = await openGit(io.cwd).tryRaw(['rev-parse', '--verify', '--quiet', '--end-of-options', `${name}^{commit}`]);
+  if (!sha) throw new UsageError(`${variable} is ${JSON.stringify(name)}, which names no commit in this repository.`);
+  return sha;
+}
+
 /** The refs being pushed: git's hook input, or pre-commit's environment variables. */
 async function pushedRefs(io: IO): Promise<PushedRef[]> {
   const from = io.env.PRE_COMMIT_FROM_REF;
   const to = io.env.PRE_COMMIT_TO_REF;
+  const localBranch = io.env.PRE_COMMIT_LOCAL_BRANCH;
   if (from && to) {
     // pre-commit passes the range, not git's input; an all-zero FROM marks a new branch.
-    return parsePushedRefs(`${io.env.PRE_COMMIT_LOCAL_BRANCH || 'HEAD'} ${to} ${io.env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD'} ${from}`);
+    const [fromSha, toSha] = await Promise.all([commitOf(io, from, 'PRE_COMMIT_FROM_REF'), commitOf(io, to, 'PRE_COMMIT_TO_REF')]);
+    return parsePushedRefs(`${localBranch || 'HEAD'} ${toSha} ${io.env.PRE_COMMIT_REMOTE_BRANCH || 'HEAD'} ${fromSha}`);
   }
+  // pre-commit sets no range when the push brings a root commit the remote lacks (the first push
+  // of a repository: it runs its hooks on all files then), and has read git's input itself: the
+  // pushed branch is new to the remote, and is checked as git's hook would check it.
+  const newBranch = async (branch: string): Promise<PushedRef[]> => {
+    const sha = await commitOf(io, branch, 'PRE_COMMIT_LOCAL_BRANCH');
+    return parsePushedRefs(`${branch} ${sha} ${io.env.PRE_COMMIT_REMOTE_BRANCH || branch} ${'0'.repeat(sha.length)}`);
+  };
+  const fromPreCommit = localBranch && !from && !to ? localBranch : undefined;
   if (io.stdinIsTTY ?? io.stdin.isTTY) {
+    if (fromPreCommit) return newBranch(fromPreCommit);
     throw new UsageError(
       'prguard pre-push reads the refs being pushed from standard input, as git gives them to a pre-push hook.\n' +
         'Install the hook with prguard install-hook, or check the current branch with prguard check.',
@@ -81,11 +103,14 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
   if (Buffer.byteLength(input) > MAX_INPUT) {
     throw new UsageError(`the pre-push input is over ${MAX_INPUT / 1024 / 1024} MB, which is not what git gives a pre-push hook.`);
   }
-  return parsePushedRefs(input);
+  const refs = parsePushedRefs(input);
+  // git's own input, when there is some, is what is pushed, whatever the environment says.
+  return refs.length === 0 && fromPreCommit ? newBranch(fromPreCommit) : refs;
 }
 
 async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {
-  const remote = positionals[0] ?? 'origin';
+  // pre-commit passes no arguments to its hooks, but names the remote in its environment.
+  const remote = positionals[0] ?? (io.env.PRE_COMMIT_REMOTE_NAME || 'origin');
   const refs = await pushedRefs(io);
   // A push's diff is small: loading the rules is the long pole, so it starts now and runs while
   // git answers (unless the push only deletes or sends tags: then nothing is checked).

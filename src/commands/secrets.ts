@@ -7,6 +7,8 @@ import { DiffStream } from '../diff/index.ts';
 import { describeFsError, UsageError } from '../errors.ts';
 import { readHistory } from '../git/history.ts';
 import { loadGitChangeSet, repoRoot } from '../git/index.ts';
+import { verifyCommit } from '../git/range.ts';
+import { openGit } from '../git/run.ts';
 import { spoolGit } from '../git/spool.ts';
 import type { ChangeSet } from '../model.ts';
 import { redact, secretList } from '../mask.ts';
@@ -80,7 +82,9 @@ export const secretsCommand: Command = {
       const history = await readHistory(root, change.base, change.head, change.files);
       if (history.length > 0) change.history = history;
     } else {
-      change = await wholeTree(root, head);
+      // Checked as check checks it: a --head git would read as an option (`--output=FILE`) or
+      // that names nothing is an error, never an empty scan written as a clean baseline.
+      change = await wholeTree(root, await verifyCommit(openGit(root), head, '--head'));
     }
     // Record every finding, including those an older baseline already lists.
     const violations = secretLeakage.check(change, { ...options, baseline: '' }, { ai: { assisted: false, agents: [], evidence: [], source: 'none' }, core: policy.core, policyPath: policy.source, documents: {}, baseDocuments: {} });
@@ -110,18 +114,20 @@ export const secretsCommand: Command = {
         throw new UsageError(`Cannot write the baseline ${target}: ${describeFsError(err as NodeJS.ErrnoException)}.`);
       }
     }
+    // What it prints names the file as given: masked like every output (a key pasted into a path).
+    const say = (text: string): void => io.stdout(app.scrub(text));
     const unique = new Set(entries.map((e) => e.fingerprint)).size;
     const rel = relative(root, file).split('\\').join('/');
-    io.stdout(`prguard: wrote ${entries.length} finding(s), ${unique} distinct fingerprint(s), to ${rel} (fingerprints only, no secret).\n`);
+    say(`prguard: wrote ${entries.length} finding(s), ${unique} distinct fingerprint(s), to ${rel} (fingerprints only, no secret).\n`);
     if (rel === '..' || rel.startsWith('../') || isAbsolute(rel)) {
       // A policy names a repository path only (it is read at the base commit): no snippet to copy.
-      io.stdout('It is outside the repository, so no policy can name it: to use it, move it into the repository, commit it and name that path as secret-leakage `baseline`.\n');
+      say('It is outside the repository, so no policy can name it: to use it, move it into the repository, commit it and name that path as secret-leakage `baseline`.\n');
       return 0;
     }
     if (named !== rel) {
-      io.stdout(`Name it in the policy to use it:\n  rules:\n    secret-leakage:\n      baseline: ${rel}\n`);
+      say(`Name it in the policy to use it:\n  rules:\n    secret-leakage:\n      baseline: ${rel}\n`);
     }
-    io.stdout('It applies to changes once it is committed on the base branch (prguard reads it at the base commit).\n');
+    say('It applies to changes once it is committed on the base branch (prguard reads it at the base commit).\n');
     return 0;
   },
 };

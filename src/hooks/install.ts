@@ -1,6 +1,6 @@
 // `prguard install-hook`: writes the pre-push hook where git looks for it (`core.hooksPath`
 // respected), never over a hook that is not ours unless forced, and is a no-op when run twice.
-import { chmod, lstat, mkdir, readFile, readlink, rename, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, readFile, readlink, rename, stat, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { describeFsError, UsageError } from '../errors.ts';
 import { openGit } from '../git/run.ts';
@@ -54,7 +54,26 @@ export async function hooksDir(cwd: string): Promise<string> {
         'Run prguard install-hook from your repository (after git init or git clone).',
     );
   }
-  return resolve(cwd, out);
+  const dir = resolve(cwd, out);
+  // core.hooksPath set to nothing, or to a file (`/dev/null`, the usual way to turn hooks off):
+  // git runs no hook from there, so a hook written there would check nothing.
+  const entries = await openGit(cwd).tryRaw(['config', '--get-regexp', '^core\\.hookspath$']);
+  const set = entries !== undefined;
+  // `core.hookspath VALUE` per line, the last one in force (an empty value prints the key alone).
+  const configured = entries?.split('\n').at(-1)?.replace(/^\S+ ?/, '') || undefined;
+  let notDir = false;
+  try {
+    notDir = !(await stat(dir)).isDirectory();
+  } catch {
+    // Missing: created when the hook is written.
+  }
+  if (set && (configured === undefined || notDir)) {
+    throw new UsageError(
+      `core.hooksPath is ${configured === undefined ? 'set but empty' : `${JSON.stringify(configured)}, which is not a directory`}: git runs no hooks from it, ` +
+        'so a pre-push hook there would check nothing. Point it at a directory (or git config --unset core.hooksPath), then run prguard install-hook again.',
+    );
+  }
+  return dir;
 }
 
 /** What is at the hook's path, without following a symlink there. */
@@ -85,6 +104,15 @@ async function existingHook(path: string): Promise<Existing> {
   }
 }
 
+/**
+ * A hook prguard wrote starts with its marker, right under the shebang (every version wrote it
+ * there). Anywhere else, the marker is in a hook of the user's own (prguard's lines pasted
+ * into it): replacing that would drop their other commands without a backup.
+ */
+function writtenByPrguard(text: string): boolean {
+  return /^#![^\n]*\n/.exec(text) !== null && text.slice(text.indexOf('\n') + 1).startsWith(HOOK_MARKER);
+}
+
 /** `<hook>.prguard-backup`, or the first free `<hook>.prguard-backup.N`: an earlier backup is kept. */
 function freeBackupPath(path: string): string {
   for (let n = 0; ; n++) {
@@ -106,7 +134,7 @@ export async function installHook(options: { cwd: string; force: boolean }): Pro
     return { path, status: 'unchanged' };
   } else if (existing.kind === 'none') {
     result = { path, status: 'installed' };
-  } else if (existing.kind === 'file' && existing.text.includes(HOOK_MARKER)) {
+  } else if (existing.kind === 'file' && writtenByPrguard(existing.text)) {
     result = { path, status: 'updated' };
   } else if (!options.force) {
     const what = existing.kind === 'symlink' ? `is a symlink to ${existing.target}` : 'already exists and was not written by prguard';

@@ -26,16 +26,19 @@ export function parsePushedRefs(input: string): PushedRef[] {
   lines.forEach((raw, i) => {
     const line = raw.trim();
     if (!line) return;
+    // The local ref is what the user wrote when it is not a name git expands (githooks(5)), so it
+    // may hold spaces (`git push origin "HEAD@{1 day ago}:refs/heads/x"`): read from the right.
     const parts = line.split(/\s+/);
-    const [localRef, localSha, remoteRef, remoteSha] = parts;
-    if (parts.length !== 4 || !isObjectId(localSha!) || !isObjectId(remoteSha!)) {
+    const [localSha, remoteRef, remoteSha] = parts.slice(-3);
+    const localRef = parts.slice(0, -3).join(' ');
+    if (parts.length < 4 || !isObjectId(localSha!) || !isObjectId(remoteSha!)) {
       throw new UsageError(
         `pre-push input line ${i + 1} is not "<local ref> <local sha> <remote ref> <remote sha>": ${JSON.stringify(line.slice(0, 200))}\n` +
           'prguard pre-push reads what git writes to a pre-push hook; run it from the hook (prguard install-hook) or pipe such lines to it.',
       );
     }
     const kind = isZeroSha(localSha!) ? 'delete' : isZeroSha(remoteSha!) ? 'create' : 'update';
-    refs.push({ localRef: localRef!, localSha: localSha!, remoteRef: remoteRef!, remoteSha: remoteSha!, kind });
+    refs.push({ localRef, localSha: localSha!, remoteRef: remoteRef!, remoteSha: remoteSha!, kind });
   });
   return refs;
 }

@@ -4,6 +4,7 @@
 import type { SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
 import { DEFAULT_POLICY_CONFIG } from './default.ts';
+import { DEFAULT_TESTS_DIR } from './fixtures.ts';
 import { parsePolicy, type PolicyConfig } from './load.ts';
 import { keyPositions, type KeyPath, type Positions } from './positions.ts';
 import { resolvePolicy, type ResolvedPolicy } from './resolve.ts';
@@ -41,6 +42,10 @@ export interface DescribedPolicy {
   owners: DescribedValue[];
   /** Who may waive which rules' findings with `/prguard waive`; `by` empty: nobody. */
   waivers: { by: string[]; rules: string[]; from: string };
+  /** Whether committed suggestions of AI review bots make a change AI-assisted (`provenance:`). */
+  provenance: { reviewSuggestions: boolean; from: string };
+  /** The directory `prguard policy test` reads (`tests:`). */
+  tests: { dir: string; from: string };
   rules: DescribedRule[];
   /** Per-directory overrides, in the order they apply. */
   overrides: DescribedOverride[];
@@ -88,6 +93,8 @@ export function describePolicy(text: string | null, file: string | null, rules: 
   const core = Object.entries(resolved.core).map(([key, value]) => ({ key, value, from: at(['core', key], 'default') }));
   const owners = Object.entries(resolved.coreOwners ?? {}).map(([key, value]) => ({ key, value, from: at(['core', key, 'owners'], 'default') }));
   const waivers = { by: resolved.waivers?.by ?? [], rules: resolved.waivers?.rules ?? [], from: at(['waivers'], 'default') };
+  const provenance = { reviewSuggestions: resolved.provenance.reviewSuggestions, from: at(['provenance', 'review-suggestions'], 'default') };
+  const tests = { dir: resolved.tests ?? DEFAULT_TESTS_DIR, from: at(['tests'], 'default') };
   const overrides = (resolved.overrides ?? []).map((o, i): DescribedOverride => ({
     files: o.files,
     from: at(['overrides', i], 'default'),
@@ -107,6 +114,8 @@ export function describePolicy(text: string | null, file: string | null, rules: 
     core,
     owners,
     waivers,
+    provenance,
+    tests,
     rules: described,
     overrides,
     notes: [...(resolved.notes ?? [])],

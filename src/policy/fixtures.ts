@@ -1,11 +1,14 @@
 // Policy tests: a fixture is a small YAML file holding one change (a diff, inline or in a file
 // beside it), the pull request's title, description and labels, optionally `ai: yes|no`, and what
 // the policy must say about it. Parsed and checked here (pure; the command reads the files).
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { parseTrailers, parsePatch } from '../diff/index.ts';
-import { PolicyError, type LocatedProblem } from '../errors.ts';
+import { describeFsError, PolicyError, type LocatedProblem } from '../errors.ts';
 import type { ChangeSet, Commit, Severity } from '../model.ts';
+import { aliasProblems, MAX_ALIASES } from './aliases.ts';
+import { quoted } from './load.ts';
 import { closest } from './suggest.ts';
+import { parseYaml, structureProblems } from './yaml.ts';
 
 /** Where policy tests live unless the policy's `tests:` or --dir says otherwise. */
 export const DEFAULT_TESTS_DIR = '.github/prguard-tests';
@@ -68,18 +71,19 @@ function commitOf(message: string, i: number): Commit {
  * reported at once, as `file:line:col: message`.
  */
 export function parseFixture(text: string, file: string, readSibling: (name: string) => string, rules: readonly string[]): Fixture {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const yaml = parseYaml(text);
+  const { doc, lineCounter } = yaml;
   const problems: LocatedProblem[] = [];
   const fail = (message: string, at: number | Path = 0) => {
     const { line, col } = lineCounter.linePos(typeof at === 'number' ? at : offsetOf(doc, at));
     problems.push({ file, line, col, message });
   };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) fail(`YAML syntax error: ${e.message.split('\n')[0]}`, e.pos[0]);
-    throw new PolicyError(problems);
-  }
-  const value: unknown = doc.toJS();
+  const at = (offset: number, message: string): LocatedProblem => ({ file, ...lineCounter.linePos(offset), message });
+  const unreadable = structureProblems(yaml, at);
+  if (unreadable.length > 0) throw new PolicyError(unreadable);
+  const aliasTrouble = aliasProblems(doc, at);
+  if (aliasTrouble.length > 0) throw new PolicyError(aliasTrouble);
+  const value: unknown = doc.toJS({ maxAliasCount: MAX_ALIASES });
   if (!isObj(value)) throw new PolicyError([{ file, line: 1, col: 1, message: 'a policy test must be a mapping with `diff` (or `diff-file`) and `expect`' }]);
   const keysOk = (obj: Obj, allowed: string[], where: string, path: Path = []) => {
     for (const key of Object.keys(obj)) {
@@ -95,7 +99,7 @@ export function parseFixture(text: string, file: string, readSibling: (name: str
     try {
       diff = readSibling(value['diff-file']);
     } catch (err) {
-      fail(`cannot read diff-file ${value['diff-file']}: ${(err as Error).message}`, ['diff-file']);
+      fail(`cannot read diff-file ${value['diff-file']}: ${describeFsError(err)}`, ['diff-file']);
     }
   } else fail('give the change as `diff` (inline) or `diff-file` (a file beside this one), exactly one of them');
   const parsed = parsePatch(diff);
@@ -108,6 +112,11 @@ export function parseFixture(text: string, file: string, readSibling: (name: str
   const prObj = isObj(pr) ? pr : {};
   const labels = prObj.labels ?? [];
   if (!Array.isArray(labels) || labels.some((l) => typeof l !== 'string')) fail('`pr.labels` must be a list of label names', ['pr', 'labels']);
+  // Not text, a title or description would be read as none: a fixture written wrong passes.
+  for (const key of ['title', 'body'] as const) {
+    if (prObj[key] !== undefined && typeof prObj[key] !== 'string') fail(`\`pr.${key}\` must be text (quote it, or use a block: ${key}: |)`, ['pr', key]);
+  }
+  if (value.name !== undefined && typeof value.name !== 'string') fail('`name` must be text', ['name']);
   let ai: boolean | undefined;
   if (value.ai !== undefined) {
     if (value.ai === true || value.ai === 'yes') ai = true;
@@ -162,14 +171,14 @@ function parseExpect(
     const rule = f.rule;
     if (typeof rule !== 'string' || !rules.includes(rule)) {
       const near = typeof rule === 'string' ? closest(rule, rules) : undefined;
-      return fail(`unknown rule ${JSON.stringify(rule)}${where}${near ? ` — did you mean "${near}"?` : ''}`, at('rule'));
+      return fail(`unknown rule ${quoted(rule)}${where}${near ? ` — did you mean "${near}"?` : ''}`, at('rule'));
     }
     if (typeof f.severity !== 'string' || !SEVERITIES.includes(f.severity)) {
       const near = typeof f.severity === 'string' ? closest(f.severity, SEVERITIES) : undefined;
       return fail(`severity must be error, warning or notice${where}${near ? ` — did you mean "${near}"?` : ''}`, at('severity'));
     }
     if (f.path !== undefined && typeof f.path !== 'string') return fail(`path must be a string${where}`, at('path'));
-    if (f.line !== undefined && !Number.isInteger(f.line)) return fail(`line must be a number${where}`, at('line'));
+    if (f.line !== undefined && !(Number.isInteger(f.line) && (f.line as number) >= 1)) return fail(`line must be a line number, 1 or more${where}`, at('line'));
     findings.push({ rule, severity: f.severity as Severity, ...(f.path !== undefined ? { path: f.path as string } : {}), ...(f.line !== undefined ? { line: f.line as number } : {}) });
   });
   return { findings };

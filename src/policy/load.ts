@@ -2,16 +2,17 @@
 // `file:line:col: message`.
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { ProvenanceConfig } from '../provenance/options.ts';
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
 import { globProblem } from '../glob.ts';
 import type { AnyRule } from '../rule.ts';
 import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { compileSchema } from './compile.ts';
 import { precompiled } from './precompiled.ts';
-import { buildPolicySchema } from './schema.ts';
+import { buildPolicySchema, ownerSchema } from './schema.ts';
 import { keysInSchema } from './schema-keys.ts';
 import { closest } from './suggest.ts';
+import { parseYaml, structureProblems } from './yaml.ts';
 
 /** The policy as written, after schema validation. */
 export interface PolicyConfig {
@@ -45,17 +46,8 @@ function validatorFor(rules: readonly AnyRule[]): ValidateFunction {
   return validate;
 }
 
-/** YAML syntax errors listed one by one; the rest are counted. */
-const MAX_SYNTAX_ERRORS = 5;
-const MAX_MESSAGE = 160;
-
-function clip(message: string): string {
-  return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
-}
-
 /** Parse and validate policy text. Throws PolicyError listing every problem found. */
 export function parsePolicy(text: string, file: string, rules: readonly AnyRule[]): PolicyConfig {
-  const lineCounter = new LineCounter();
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     // A binary file given as the policy (a wrong path): one line, not a YAML error per byte run.
@@ -64,18 +56,14 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
     const col = nul - before.lastIndexOf('\n');
     throw new PolicyError([{ file, line, col, message: 'this is not a YAML text file (it holds a NUL byte): is it the policy file you meant?' }]);
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const yaml = parseYaml(text);
+  const { doc, lineCounter } = yaml;
   const at = (offset: number, message: string): LocatedProblem => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, col, message };
   };
-  if (doc.errors.length > 0) {
-    // The first few, each cut short: past them, one syntax error begets the next.
-    const shown = doc.errors.slice(0, MAX_SYNTAX_ERRORS).map((e) => at(e.pos[0], `YAML syntax error: ${clip(e.message.split('\n')[0]!)}`));
-    const rest = doc.errors.length - shown.length;
-    if (rest > 0) shown.push(at(doc.errors[MAX_SYNTAX_ERRORS]!.pos[0], `and ${rest} more YAML syntax error${rest === 1 ? '' : 's'} from here on`));
-    throw new PolicyError(shown);
-  }
+  const unreadable = structureProblems(yaml, at);
+  if (unreadable.length > 0) throw new PolicyError(unreadable);
   const aliasTrouble = aliasProblems(doc, at);
   if (aliasTrouble.length > 0) throw new PolicyError(aliasTrouble);
   let value: unknown;
@@ -96,7 +84,7 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
     }
   }
   const config = value as PolicyConfig;
-  if (problems.length === 0) problems.push(...coreGlobProblems(config, doc, at), ...ruleProblems(config, rules, doc, at));
+  if (problems.length === 0) problems.push(...globProblems(config, doc, at), ...ruleProblems(config, rules, doc, at));
   if (problems.length > 0) {
     problems.sort((a, b) => a.line - b.line || a.col - b.col);
     throw new PolicyError(dedupe(problems));
@@ -104,16 +92,19 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
   return config;
 }
 
-/** `core:` globs that cannot be matched in linear time (see src/glob.ts). */
-function coreGlobProblems(config: PolicyConfig, doc: Document, at: (offset: number, message: string) => LocatedProblem): LocatedProblem[] {
+/** `core:` and `overrides[].files` globs that cannot be matched in linear time (see src/glob.ts). */
+function globProblems(config: PolicyConfig, doc: Document, at: (offset: number, message: string) => LocatedProblem): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
+  const lists: [Path, string, string[]][] = [];
   for (const [module, entry] of Object.entries(config.core ?? {})) {
     // Short form `name: [globs]`, or long form `name: { paths: [globs], owners }`.
-    const globs = Array.isArray(entry) ? entry : entry.paths;
-    const where = Array.isArray(entry) ? ['core', module] : ['core', module, 'paths'];
+    lists.push(Array.isArray(entry) ? [['core', module], `core.${module}`, entry] : [['core', module, 'paths'], `core.${module}`, entry.paths]);
+  }
+  (config.overrides ?? []).forEach((o, i) => lists.push([['overrides', i, 'files'], `overrides.${i}.files`, o.files]));
+  for (const [where, name, globs] of lists) {
     globs.forEach((glob, i) => {
       const problem = globProblem(glob);
-      if (problem) problems.push(at(locate(doc, [...where, i], false), `core.${module}: ${problem}`));
+      if (problem) problems.push(at(locate(doc, [...where, i], false), `${name}: ${problem}`));
     });
   }
   return problems;
@@ -164,22 +155,37 @@ function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
+/** Text the file holds, quoted in a message: cut short, so that a 5 MB value is not a 5 MB line. */
+const MAX_QUOTED = 80;
+
+function cut(text: string): string {
+  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
+}
+
+export function quoted(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(cut(value)) : cut(JSON.stringify(value) ?? String(value));
+}
+
 function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown): { path: Path; message: string; onKey: boolean } {
   const path = pointerToPath(error.instancePath);
-  const where = path.length > 0 ? path.join('.') : 'policy';
+  const where = path.length > 0 ? path.map((p) => cut(String(p))).join('.') : 'policy';
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
     case 'additionalProperty':
     case 'additionalProperties': {
       const key = String(params.additionalProperty);
       const keyPath = [...path, key];
-      if (path.length === 1 && path[0] === 'rules') {
+      if (key === '<<') {
+        // YAML 1.1's merge key, which YAML 1.2 (and so prguard) reads as a plain key.
+        return { path: keyPath, onKey: true, message: `${where === 'policy' ? '' : `under ${where}: `}YAML merge keys (<<) are not read: write the keys out (an alias of a whole value, key: *name, works)` };
+      }
+      if ((path.length === 1 && path[0] === 'rules') || (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules')) {
         const ids = rules.map((r) => r.meta.id);
-        return { path: keyPath, onKey: true, message: `unknown rule "${key}"${hint(key, ids, 'known rules')}` };
+        return { path: keyPath, onKey: true, message: `unknown rule ${quoted(key)}${hint(key, ids, 'known rules')}` };
       }
       const known = knownKeys(path, rules);
       const what = path.length === 0 ? 'unknown top-level key' : `unknown option under ${where}`;
-      return { path: keyPath, onKey: true, message: `${what}: "${key}"${hint(key, known, 'allowed')}` };
+      return { path: keyPath, onKey: true, message: `${what}: ${quoted(key)}${hint(key, known, 'allowed')}` };
     }
     case 'enum': {
       const allowed = params.allowedValues as unknown[];
@@ -189,7 +195,7 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
       return {
         path,
         onKey: false,
-        message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${typeof written === 'string' ? `, not ${JSON.stringify(written)}` : ''}${mean}`,
+        message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${typeof written === 'string' ? `, not ${quoted(written)}` : ''}${mean}`,
       };
     }
     case 'const':
@@ -198,6 +204,17 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
       return { path, onKey: false, message: `${where} must be ${article(String(params.type))}` };
     case 'required':
       return { path, onKey: false, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
+    case 'minItems':
+      return { path, onKey: false, message: `${where} must list at least ${String(params.limit)} value${params.limit === 1 ? '' : 's'}` };
+    case 'minLength':
+      return { path, onKey: false, message: `${where} must not be empty` };
+    case 'minimum':
+      return { path, onKey: false, message: `${where} must be ${String(params.limit)} or more, not ${quoted(valueAt(value, path))}` };
+    case 'pattern': {
+      const written = quoted(valueAt(value, path));
+      if (params.pattern === ownerSchema.pattern) return { path, onKey: false, message: `${where} must be a GitHub user (@login) or team (@org/team), not ${written}` };
+      return { path, onKey: false, message: `${where} must match ${String(params.pattern)}, not ${written}` };
+    }
     default:
       return { path, onKey: false, message: `${where} ${error.message ?? 'is invalid'}` };
   }

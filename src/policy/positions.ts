@@ -1,6 +1,7 @@
 // Where each value of a policy was written: `file:line` for `policy print`. Reads the YAML once
 // more (the validated config has no positions) and records the line of every mapping key.
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { parseYaml } from './yaml.ts';
 
 export type KeyPath = readonly (string | number)[];
 
@@ -12,8 +13,7 @@ export interface Positions {
 const SEP = '\u0000';
 
 export function keyPositions(text: string): Positions {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const { doc, lineCounter } = parseYaml(text);
   const lines = new Map<string, number>();
   const walk = (node: unknown, path: (string | number)[]): void => {
     if (isMap(node)) {

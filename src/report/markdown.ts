@@ -31,7 +31,7 @@ const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️
  * as `docs/[Sign in](https://evil.example).md` shows as that text under prguard's name, never as
  * a link).
  */
-export function markdownText(text: string): string {
+export function markdownText(text: string, oneLine = false): string {
   const escaped = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
@@ -40,8 +40,9 @@ export function markdownText(text: string): string {
   // A lone carriage return ends a line in Markdown as a newline does (a file named
   // `x\r## Passed` would start a heading of its own), and escape sequences and bidirectional
   // overrides reach a terminal or reorder what a reader sees: all are shown escaped
-  // (printable.ts), as in the text report; a written line break stays one.
-  return escaped.split(/\r?\n/).map(printable).join('<br>');
+  // (printable.ts), as in the text report; a written line break stays one, but in a name
+  // (`oneLine`) it is shown as `\n` too.
+  return oneLine ? printable(escaped) : escaped.split(/\r?\n/).map(printable).join('<br>');
 }
 
 /**
@@ -52,9 +53,13 @@ function cell(text: string): string {
   return markdownText(text).replace(/@(?=[\w-])/g, '@&#8203;');
 }
 
-/** Inline code that survives backticks, pipes and HTML in the text (GitHub links no mention in code). */
+/**
+ * Inline code that survives backticks, pipes and HTML in the text (GitHub links no mention in code).
+ * It holds a name (a path, a rule id), which is one line: a newline in a file name is shown as
+ * `\n`, as the text report shows it, not as a line break that makes two names of one.
+ */
 function code(text: string): string {
-  return `<code>${markdownText(text)}</code>`;
+  return `<code>${markdownText(text, true)}</code>`;
 }
 
 function provenanceLine(report: Report): string {

@@ -18,6 +18,12 @@ describe('unknown and malformed flags', () => {
     [['check', '--base'], '--base needs a value.'],
     [['check', '--head', '-x'], '--head needs a value, but the next argument starts with "-"'],
     [['init', '--force=yes'], '--force is a switch and takes no value.'],
+    // An empty file name named the working directory: "cannot read policy file : it is a directory".
+    [['check', '--policy='], '--policy needs a value, not an empty one.'],
+    [['check', '--pr-body', ''], '--pr-body needs a value, not an empty one.'],
+    [['check', '--label', 'a', '--label', ''], '--label needs a value, not an empty one.'],
+    [['backtest', '--compare='], '--compare needs a value, not an empty one.'],
+    [['policy', 'test', '--dir', ''], '--dir needs a value, not an empty one.'],
   ])('%j', async (argv, message) => {
     const r = await runMain(argv, { cwd: tempDir() });
     expect(r.code).toBe(2);

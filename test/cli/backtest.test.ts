@@ -1,10 +1,12 @@
 // `prguard backtest` over a real repository's history: merge commits and squash merges on the
 // first-parent line of main, one policy or two side by side.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chmodSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { main } from '../../src/cli.ts';
 import type { IO } from '../../src/commands/types.ts';
-import { Repo } from '../helpers/repo.ts';
+import { Repo, runCli, tempDir } from '../helpers/repo.ts';
 import { rng, sample } from '../helpers/secret-samples.ts';
 import { runMain } from './in-process.ts';
 
@@ -128,5 +130,68 @@ describe('prguard backtest and the history of a pull request', () => {
     } finally {
       history.remove();
     }
+  });
+});
+
+describe('prguard backtest runs git as check does', () => {
+  it('never runs a git the repository brings through a relative PATH entry, and refuses a --branch git would read as an option', () => {
+    const own = Repo.init('main');
+    try {
+      own.commit('Initial', { 'src/a.ts': lines(1, 'a') });
+      own.commit('Add b (#1)', { 'src/b.ts': lines(2, 'b') });
+      const marker = join(tempDir(), 'ran');
+      mkdirSync(join(own.dir, 'bin'));
+      writeFileSync(join(own.dir, 'bin', 'git'), `#!/bin/sh\ntouch "${marker}"\nexit 0\n`);
+      chmodSync(join(own.dir, 'bin', 'git'), 0o755);
+      const r = runCli(['backtest', '-f', 'json'], { cwd: own.dir, env: { PATH: `bin${delimiter}${process.env.PATH}` } });
+      expect(existsSync(marker)).toBe(false);
+      expect(r.code).toBe(0);
+      expect((JSON.parse(r.stdout) as Json).prs).toBe(1);
+      const written = join(tempDir(), 'log.txt');
+      const option = runCli(['backtest', `--branch=--output=${written}`], { cwd: own.dir });
+      expect(option.code).toBe(2);
+      expect(option.stderr).toContain(`--branch "--output=${written}" is not a valid git revision`);
+      expect(existsSync(written)).toBe(false);
+    } finally {
+      own.remove();
+    }
+  });
+});
+
+describe('prguard backtest in a shallow clone', () => {
+  it('says the history ends at the clone\'s depth instead of presenting the PRs it reached as the repository\'s', () => {
+    const origin = Repo.init('main');
+    const clone = join(tempDir(), 'clone');
+    try {
+      origin.commit('Initial', { 'src/a.ts': lines(1, 'a') });
+      for (const n of [1, 2, 3]) origin.commit(`Change ${n} (#${n})`, { [`src/c${n}.ts`]: lines(2, `c${n}`) });
+      origin.git('clone', '-q', '--depth', '2', `file://${origin.dir}`, clone);
+      const r = runCli(['backtest', '-f', 'json'], { cwd: clone });
+      expect(r.code).toBe(0);
+      // #3 is checked; #2, the clone's edge, has no parent there and is no squash merge it can read.
+      expect((JSON.parse(r.stdout) as Json).prs).toBe(1);
+      expect(r.stderr).toContain('prguard: 1 merged PR found where 100 were asked for, and this clone is shallow: fetch the rest of the history (git fetch --unshallow)');
+      const full = runCli(['backtest', '-f', 'json'], { cwd: origin.dir });
+      expect(full.stderr).toBe('');
+    } finally {
+      origin.remove();
+    }
+  });
+});
+
+describe('backtest output: what it quotes of the history is text', () => {
+  it('a PR it could not check is named with its reason escaped for a terminal and as text in markdown', async () => {
+    const { formatBacktestMarkdown, formatBacktestText } = await import('../../src/commands/backtest-format.ts');
+    const { summarise } = await import('../../src/commands/backtest-summary.ts');
+    const pr = { sha: 'a'.repeat(40), kind: 'squash' as const, base: 'b'.repeat(40), head: 'a'.repeat(40), subject: 's (#5)', date: '2026-01-01T00:00:00Z', number: 5 };
+    const reason = 'corrupt patch in src/x\u001b]52;c;aGk=\u0007*[click](https://evil.example)*.ts';
+    const report = { branch: 'main', prs: [pr], run: { verdicts: [[]], unchecked: [{ pr, reason }], interrupted: false, done: 1, seconds: 0.1 }, summaries: [summarise('p.yml', [], ['pr-size'])] };
+    const text = formatBacktestText(report);
+    expect(text).not.toMatch(/[\u001b\u0007]/);
+    expect(text).toContain('not checked: #5 (corrupt patch in src/x\\e]52;c;aGk=\\x07*[click]');
+    const md = formatBacktestMarkdown(report);
+    expect(md).not.toMatch(/[\u001b\u0007]/);
+    // Brackets and emphasis escaped: shown as written, no link made of it.
+    expect(md).toContain('\\*\\[click\\](https://evil.example)\\*');
   });
 });

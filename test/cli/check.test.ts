@@ -197,6 +197,14 @@ describe('unreadable inputs are explained, not coded', () => {
     expect(r.stderr).toContain(message);
     expect(r.stdout).toBe('');
   });
+
+  it('standard input is read to the same bound: --pr-body - past 64 MiB is exit 2, not V8 out of memory', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), NEW_FILE_DIFF);
+    const r = runCli(['check', '--diff', 'change.diff', '--pr-body', '-'], { cwd: dir, input: 'x'.repeat(64 * 1024 * 1024 + 1) });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('prguard: cannot read PR body file from standard input: it is larger than 64 MiB, more than prguard reads from such a file (is it the file you meant?)\n');
+  });
 });
 
 describe('where there is no work tree, the message says which case it is', () => {

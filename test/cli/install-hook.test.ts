@@ -62,6 +62,19 @@ describe('prguard install-hook', () => {
     repo.remove();
   });
 
+  it('refuses a core.hooksPath git runs no hook from (/dev/null, the usual way to turn hooks off, or empty)', () => {
+    for (const value of ['/dev/null', '']) {
+      const repo = freshRepo();
+      repo.git('config', 'core.hooksPath', value);
+      const r = runCli(['install-hook'], { cwd: repo.dir });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(value ? 'core.hooksPath is "/dev/null", which is not a directory: git runs no hooks from it' : 'core.hooksPath is set but empty: git runs no hooks from it');
+      // Nothing written where git would never run it (an empty hooksPath named the work tree's top).
+      expect(existsSync(join(repo.dir, 'pre-push'))).toBe(false);
+      repo.remove();
+    }
+  });
+
   it('refuses to overwrite a foreign hook without --force, and keeps a backup with it', () => {
     const repo = freshRepo();
     const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
@@ -150,6 +163,21 @@ describe('prguard install-hook', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('updated');
     expect(readFileSync(hook, 'utf8')).toContain('pre-push "$@"');
+    repo.remove();
+  });
+
+  it('a hook of the user\'s own that has prguard\'s lines pasted into it is not taken for prguard\'s and rewritten', () => {
+    const repo = freshRepo();
+    const hook = join(repo.dir, '.git', 'hooks', 'pre-push');
+    const own = `#!/bin/sh\nnpm run lint || exit 1\n${HOOK_MARKER}, pasted from the docs\nnode_modules/.bin/prguard pre-push "$@"\n`;
+    writeFileSync(hook, own);
+    const r = runCli(['install-hook'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('already exists and was not written by prguard');
+    expect(readFileSync(hook, 'utf8')).toBe(own);
+    const forced = runCli(['install-hook', '--force'], { cwd: repo.dir });
+    expect(forced.code).toBe(0);
+    expect(readFileSync(`${hook}.prguard-backup`, 'utf8')).toBe(own);
     repo.remove();
   });
 

@@ -1,5 +1,5 @@
 // What `--format` takes, and where `--output` and standard output can fail: each is exit 2 with one line naming the problem.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, openSync, closeSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -49,5 +49,29 @@ describe('check --format, --output and standard output', () => {
     } finally {
       closeSync(full);
     }
+  });
+});
+
+describe('a reader that stops before the report is written', () => {
+  it('keeps the verdict: a failing check piped into `head -0` (or a closed pipe) still exits 1', async () => {
+    const dir = tempDir();
+    // A secret: an error finding, so the verdict is 1.
+    writeFileSync(join(dir, 'change.diff'), NEW_FILE_DIFF.replace('+two', '+const key = "AKIAIOSFODNN7EXAMPLF";'));
+    expect(runCli(['check', '--diff', 'change.diff'], { cwd: dir }).code).toBe(1);
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'check', '--diff', 'change.diff'], { cwd: dir, stdio: ['ignore', 'pipe', 'ignore'] });
+      child.stdout.destroy(); // the read end closes at once: every write gets EPIPE
+      child.on('exit', resolve);
+    });
+    expect(code).toBe(1);
+  });
+
+  it('a standard error whose reader is gone does not turn exit 2 (bad usage) into a crash\'s exit 1', async () => {
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(process.execPath, [CLI, 'check', '--diff', 'no-such.diff'], { cwd: tempDir(), stdio: ['ignore', 'ignore', 'pipe'] });
+      child.stderr.destroy();
+      child.on('exit', resolve);
+    });
+    expect(code).toBe(2);
   });
 });

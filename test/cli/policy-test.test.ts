@@ -1,5 +1,5 @@
 // `prguard policy test`: fixtures of changes and what the policy must say about them.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Repo } from '../helpers/repo.ts';
@@ -56,6 +56,73 @@ describe('prguard policy test', () => {
     writeFileSync(join(repo.dir, 'tests', 'x.yml'), `diff: |\n  ${DIFF.split('\n').join('\n  ')}\nexpect:\n  findings:\n    - { rule: pr-sise, severity: eror }\n`);
     const rule = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
     expect(rule.stderr).toMatch(/tests\/x\.yml:13:9: unknown rule "pr-sise" in expect.findings\[0\] — did you mean "pr-size"\?/);
+    repo.remove();
+  });
+
+  it('a broken fixture reads like a broken policy: an alias bomb located, duplicate keys named, syntax errors capped', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests'));
+    const levels = Array.from({ length: 6 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array.from({ length: 10 }, () => `*a${i}`).join(', ')}]`);
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), ['diff: ""', 'a0: &a0 [x, x, x, x, x, x, x, x, x, x]', ...levels, 'expect: { pass: true }', ''].join('\n'));
+    const bomb = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(bomb.code).toBe(2);
+    expect(bomb.stderr).toMatch(/tests\/x\.yml:\d+:\d+: YAML aliases expand this value to more than 10000 nodes/);
+    expect(bomb.stderr).not.toContain('internal error');
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), 'diff: ""\nexpect: { pass: true }\nexpect: { pass: false }\n');
+    const dup = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('tests/x.yml:3:1: duplicate key "expect": it is already set at line 2');
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), Array.from({ length: 500 }, (_, i) => `k${i}: [a, b: c: d, {x`).join('\n'));
+    const syntax = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(syntax.code).toBe(2);
+    expect(syntax.stderr.trim().split('\n')).toHaveLength(6);
+    expect(syntax.stderr).toMatch(/and \d+ more YAML syntax errors from here on/);
+    repo.remove();
+  });
+
+  it('reads fixtures and their diff-file with a bound, and says in words what it could not read', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests', 'dir.yml'), { recursive: true });
+    const dir = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(dir.code).toBe(2);
+    expect(dir.stderr).toContain('cannot read the policy test tests/dir.yml: it is a directory, not a file');
+    expect(dir.stderr).not.toContain('internal error');
+    rmSync(join(repo.dir, 'tests', 'dir.yml'), { recursive: true });
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), 'diff-file: missing.diff\nexpect: { pass: true }\n');
+    const missing = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('tests/x.yml:1:1: cannot read diff-file missing.diff: the file does not exist');
+    // A device that never ends: refused past the 64 MiB every named file is read to, not read forever.
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), 'diff-file: /dev/zero\nexpect: { pass: true }\n');
+    const endless = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(endless.code).toBe(2);
+    expect(endless.stderr).toContain('cannot read diff-file /dev/zero: it is larger than 64 MiB');
+    repo.remove();
+  });
+
+  it('a PR title or description that is not text, or a line below 1, is a broken fixture, not one that passes', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests'));
+    const diff = `diff: |\n  ${DIFF.split('\n').join('\n  ')}\n`;
+    // body as a list was read as "no description", so the fixture checked something else than written.
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), `${diff}pr:\n  title: 3\n  body: [x]\nexpect:\n  findings:\n    - { rule: pr-size, severity: warning, line: 0 }\n`);
+    const r = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('tests/x.yml:12:3: `pr.title` must be text');
+    expect(r.stderr).toContain('tests/x.yml:13:3: `pr.body` must be text');
+    expect(r.stderr).toContain('line must be a line number, 1 or more in expect.findings[0]');
+    repo.remove();
+  });
+
+  it('shows a fixture\'s name and the paths it names with control characters escaped', async () => {
+    const repo = initialised();
+    mkdirSync(join(repo.dir, 'tests'));
+    writeFileSync(join(repo.dir, 'tests', 'x.yml'), `name: "evil\\e[2J\\rall passed"\ndiff: |\n  ${DIFF.split('\n').join('\n  ')}\nexpect:\n  findings:\n    - { rule: secret-leakage, severity: error, path: "src/\\e]0;x\\a.ts" }\n`);
+    const r = await runMain(['policy', 'test', '--dir', 'tests'], { cwd: repo.dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).not.toMatch(/[\u001b\r\u0007]/);
+    expect(r.stdout).toContain('evil\\e[2J\\rall passed');
+    expect(r.stdout).toContain('missing  secret-leakage error src/\\e]0;x\\x07.ts');
     repo.remove();
   });
 

@@ -57,6 +57,18 @@ describe('describePolicy', () => {
     expect(formatDescribedText(describePolicy('version: 1\n', 'p.yml', allRules))).toContain('waivers: nobody may waive a finding');
   });
 
+  it('shows the provenance setting (it decides which ai: blocks apply) and the policy tests directory', () => {
+    const d = describePolicy('version: 1\nprovenance:\n  review-suggestions: false\ntests: policy-tests\n', 'p.yml', allRules);
+    expect(d.provenance).toEqual({ reviewSuggestions: false, from: 'p.yml:3' });
+    expect(d.tests).toEqual({ dir: 'policy-tests', from: 'p.yml:4' });
+    const printed = formatDescribedText(d);
+    expect(printed).toContain('provenance: committed suggestions of AI review bots do not make a change AI-assisted  p.yml:3\n');
+    expect(printed).toContain('policy tests: policy-tests  p.yml:4\n');
+    const defaults = formatDescribedText(describePolicy('version: 1\n', 'p.yml', allRules));
+    expect(defaults).toContain('provenance: committed suggestions of AI review bots make a change AI-assisted  default\n');
+    expect(defaults).toContain('policy tests: .github/prguard-tests  default\n');
+  });
+
   it('says an opt-in rule is off because recommended leaves it off, not for want of extends', () => {
     const d = describePolicy('version: 1\nextends: recommended\n', 'p.yml', allRules);
     expect(d.rules.find((r) => r.id === 'review-quorum')).toMatchObject({ runs: false, severityFrom: 'not listed: opt-in, "extends: recommended" leaves it off' });
@@ -117,6 +129,30 @@ describe('prguard policy validate', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^bad\.yml:3:12: /m);
     expect(bad.stdout).toContain('.github/prguard.yml: valid');
+  });
+
+  it('a file it cannot read is one invalid file among the others, which are still validated', async () => {
+    const dir = workspace(POLICY);
+    const r = await runMain(['policy', 'validate', 'missing.yml', '.github/prguard.yml', '.github'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('.github/prguard.yml: valid');
+    expect(r.stderr).toContain('prguard: cannot read policy file missing.yml: the file does not exist');
+    expect(r.stderr).toContain('prguard: cannot read policy file .github: it is a directory, not a file');
+    expect(r.stderr).toContain('prguard: 2 of 3 policy files invalid');
+  });
+
+  it('shows what the file holds with control characters escaped (a pull request\'s policy, in its CI)', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'p.yml'), 'version: 1\nrules:\n  pr-size:\n    "\\e]0;x\\a\\rall valid": 1\n');
+    const r = await runMain(['policy', 'validate', 'p.yml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/[\u001b\u0007\r]/);
+    expect(r.stderr).toContain('p.yml:4:5: unknown option under rules.pr-size: "\\u001b]0;x\\u0007\\rall valid"');
+    writeFileSync(join(dir, 'p.yml'), 'version: 1\nrules:\n  ai-disclosure:\n    heading: "\\e]0;x\\a\\rHeading"\n');
+    const printed = await runMain(['policy', 'print', 'p.yml'], { cwd: dir });
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).not.toMatch(/[\u001b\u0007\r]/);
+    expect(printed.stdout).toContain('heading          \\e]0;x\\x07\\rHeading');
   });
 
   it('fails closed when there is nothing to validate', async () => {

@@ -105,6 +105,29 @@ describe('git push with the prguard pre-push hook', () => {
     expect(r.code).toBe(1);
   });
 
+  it('under pre-commit: refs by name, the remote it names, and a push it gives no range for (a root commit) still checked', () => {
+    repo.git('checkout', '-q', '-b', 'four', 'main');
+    repo.commit('four', { 'four.txt': lines(7, 'four') });
+    repo.git('remote', 'add', 'mirror', bare);
+    repo.git('fetch', '-q', 'mirror');
+    const named = runCli(['pre-push'], { cwd: repo.dir, input: '', env: { PRE_COMMIT_FROM_REF: 'main', PRE_COMMIT_TO_REF: 'four', PRE_COMMIT_REMOTE_NAME: 'mirror', PRE_COMMIT_LOCAL_BRANCH: 'refs/heads/four', PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/four' } });
+    expect(named.stdout).toContain('prguard: four -> mirror/four');
+    expect(named.code).toBe(1);
+    const unknown = runCli(['pre-push'], { cwd: repo.dir, input: '', env: { PRE_COMMIT_FROM_REF: 'no-such-ref', PRE_COMMIT_TO_REF: 'four' } });
+    expect(unknown.stderr).toContain('PRE_COMMIT_FROM_REF is "no-such-ref", which names no commit in this repository.');
+    expect(unknown.code).toBe(2);
+    // No FROM/TO (pre-commit's "all files" push), and git's input already read by pre-commit.
+    const noRange = runCli(['pre-push'], { cwd: repo.dir, input: '', env: { PRE_COMMIT_LOCAL_BRANCH: 'refs/heads/four', PRE_COMMIT_REMOTE_BRANCH: 'refs/heads/four', PRE_COMMIT_REMOTE_NAME: 'origin' } });
+    expect(noRange.stdout).toContain('prguard: four -> origin/four');
+    expect(noRange.code).toBe(1);
+    // git's own input, when there is some, is what is pushed.
+    const main = repo.git('rev-parse', 'main').trim();
+    const stdin = runCli(['pre-push'], { cwd: repo.dir, input: `refs/heads/main ${main} refs/heads/main ${main}\n`, env: { PRE_COMMIT_LOCAL_BRANCH: 'refs/heads/four' } });
+    expect(stdin.stdout).not.toContain('four');
+    expect(stdin.code).toBe(0);
+    repo.git('remote', 'remove', 'mirror');
+  });
+
   it('stops the push with exit 2 on a broken policy, and says how to get past it', () => {
     repo.write('bad.yml', 'version: 1\nrules:\n  pr-size:\n    max-line: 3\n');
     const head = repo.git('rev-parse', 'HEAD').trim();

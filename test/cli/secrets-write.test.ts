@@ -4,12 +4,47 @@ import { existsSync, lstatSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Repo, runCli, tempDir } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
 
 function repoWith(policy: string): Repo {
   const repo = Repo.init();
   repo.commit('base', { '.github/prguard.yml': policy, 'a.txt': 'a\n' });
   return repo;
 }
+
+describe('secrets baseline: what it scans', () => {
+  it('refuses a --head that names no commit or that git would read as an option, writing nothing', () => {
+    const repo = repoWith('version: 1\nextends: recommended\n');
+    const written = join(tempDir(), 'diff.txt');
+    const option = runCli(['secrets', 'baseline', `--head=--output=${written}`], { cwd: repo.dir });
+    expect(option.code).toBe(2);
+    expect(option.stderr).toContain(`--head "--output=${written}" is not a valid git revision`);
+    // git wrote its diff there, and an empty scan was written as a clean baseline.
+    expect(existsSync(written)).toBe(false);
+    expect(existsSync(join(repo.dir, '.github/prguard-secrets-baseline.json'))).toBe(false);
+    const missing = runCli(['secrets', 'baseline', '--head', 'no-such-ref'], { cwd: repo.dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('--head "no-such-ref" does not name a commit in this repository');
+    const empty = Repo.init();
+    const unborn = runCli(['secrets', 'baseline'], { cwd: empty.dir });
+    expect(unborn.code).toBe(2);
+    expect(unborn.stderr).toContain('the repository has no commits yet');
+    empty.remove();
+    repo.remove();
+  });
+});
+
+describe('secrets baseline: what it prints', () => {
+  it('masks a token in the path it names, as every output', () => {
+    const token = sample('github-classic-pat', rng(11)).secret;
+    const repo = repoWith('version: 1\nextends: recommended\n');
+    const r = runCli(['secrets', 'baseline', '--output', join('keys', token, 'baseline.json')], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('to keys/ghp_…[redacted]/baseline.json');
+    expect(r.stdout + r.stderr).not.toContain(token.slice(8));
+    repo.remove();
+  });
+});
 
 describe('secrets baseline: where it writes', () => {
   it('refuses a policy baseline outside the repository', () => {

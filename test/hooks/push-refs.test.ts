@@ -13,6 +13,7 @@ describe('parsePushedRefs', () => {
     ['a deletion', `(delete) ${Z} refs/heads/old ${B}\n`, [{ kind: 'delete', localRef: '(delete)' }]],
     ['several refs and blank lines', `\nrefs/heads/a ${A} refs/heads/a ${Z}\r\n\nrefs/heads/b ${B} refs/heads/b ${A}\n`, [{ localRef: 'refs/heads/a' }, { localRef: 'refs/heads/b' }]],
     ['nothing (git pushes nothing)', '', []],
+    ['a local ref as the user wrote it, with spaces', `HEAD@{1 day ago} ${A} refs/heads/x ${Z}\n`, [{ kind: 'create', localRef: 'HEAD@{1 day ago}', localSha: A, remoteRef: 'refs/heads/x' }]],
     ['SHA-256 object names', `HEAD ${'c'.repeat(64)} refs/heads/x ${'0'.repeat(64)}`, [{ kind: 'create' }]],
   ])('%s', (_name, input, expected) => {
     const refs = parsePushedRefs(input);

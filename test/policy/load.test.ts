@@ -28,7 +28,23 @@ describe('policy validation reports file:line:col and names the key', () => {
     ['wrong version', 'version: 2\n', ['p.yml:1:10: version must be 1']],
     ['empty file', '', ['p.yml:1:1: the policy must be a mapping']],
     ['core globs must be a list', 'version: 1\ncore:\n  auth: "src/auth/**"\n', ['p.yml:3:9: core.auth must be an array']],
-    ['duplicate key', 'version: 1\nversion: 1\n', ['p.yml:2:1: YAML syntax error: Map keys must be unique']],
+    ['duplicate key', 'version: 1\nversion: 1\n', ['p.yml:2:1: duplicate key "version": it is already set at line 1, and a mapping holds each key once']],
+    ['duplicate key nested', 'version: 1\nrules:\n  demo-size: error\n  demo-throws: off\n  demo-size: off\n', ['p.yml:5:3: duplicate key "demo-size": it is already set at line 3']],
+    ['keys one in the data', 'version: 1\ncore:\n  1: [a]\n  "1": [b]\n', ['p.yml:4:3: duplicate key "1": it is already set at line 3']],
+    ['an empty list', 'version: 1\ncore:\n  auth: []\n', ['p.yml:3:9: core.auth must list at least 1 value']],
+    ['an empty string', 'version: 1\ncore:\n  auth: [""]\n', ['p.yml:3:10: core.auth.0 must not be empty']],
+    ['below a minimum', 'version: 1\nrules:\n  demo-size:\n    max-lines: 0\n', ['p.yml:4:16: rules.demo-size.max-lines must be 1 or more, not 0']],
+    ['an owner without @', 'version: 1\nwaivers:\n  by: [lead]\n', ['p.yml:3:8: waivers.by.0 must be a GitHub user (@login) or team (@org/team), not "lead"']],
+    ['a merge key', 'version: 1\nrules:\n  demo-size:\n    <<: { max-lines: 3 }\n', ['p.yml:4:5: under rules.demo-size: YAML merge keys (<<) are not read: write the keys out']],
+    ['a negated extglob in overrides files', 'version: 1\noverrides:\n  - files: ["src/**", "!(legacy)/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:23: overrides.0.files: the glob segment "!(legacy)" cannot be matched in linear time']],
+    ['an unknown rule in overrides', 'version: 1\noverrides:\n  - files: ["a/**"]\n    rules: { demo-sise: off }\n', ['p.yml:4:14: unknown rule "demo-sise" — did you mean "demo-size"?']],
+    ['a duplicate key written as an alias', 'version: 1\nrules:\n  &k demo-size: error\n  *k : off\n', ['p.yml:4:3: duplicate key "demo-size": it is already set at line 3']],
+    // A Set or a Date passed the schema as an object with no keys; an unknown tag was only a warning.
+    ['a !!set', 'version: 1\nrules:\n  demo-size: !!set {a, b}\n', ['p.yml:3:20: the YAML tag !!set makes no policy value']],
+    ['a !!timestamp', 'version: 1\nrules:\n  demo-size: !!timestamp 2001-12-14\n', ['p.yml:3:26: the YAML tag !!timestamp makes no policy value']],
+    ['an unknown tag', 'version: 1\nrules:\n  demo-size: !custom off\n', ['p.yml:3:22: the YAML tag !custom makes no policy value']],
+    ['a data tag is fine', 'version: 1\nrules:\n  demo-size: !!str error\n  demo-throws: !!map { severity: off }\n', []],
+    ['two documents', '---\nversion: 1\n---\nversion: 1\n', ['p.yml:3:1: the file holds more than one YAML document (a `---` or `...` line after the first one): keep one document']],
     ['rule validate hook', 'version: 1\nrules:\n  demo-size:\n    exclude: ["a", "!b"]\n', ['p.yml:4:20: rules.demo-size.exclude.1: negated globs are not supported']],
     ['rule validate hook inside ai', 'version: 1\nrules:\n  demo-size:\n    ai:\n      exclude: ["!b"]\n', ['p.yml:5:17: rules.demo-size.ai.exclude.0: negated globs are not supported']],
   ];
@@ -57,6 +73,24 @@ describe('policy validation reports file:line:col and names the key', () => {
     expect(problems(text)).toEqual([
       'p.yml:5:7: this value holds more than 10000 values, more than a policy is read with: use globs instead of listing every path',
     ]);
+  });
+
+  // yaml's own duplicate check compared each key with every one before it: 40 s for these.
+  it('a mapping of 80,000 keys is refused in linear time, not after a wait', { timeout: 15_000 }, () => {
+    const text = `version: 1\n${Array.from({ length: 80_000 }, (_, i) => `k${i}: 1`).join('\n')}\n`;
+    expect(problems(text)).toEqual(['p.yml:1:1: this value holds more than 10000 values, more than a policy is read with: use globs instead of listing every path']);
+  });
+
+  it('nesting too deep for the parser is said so, not as an engine error', () => {
+    const got = problems(`version: 1\nx: ${'['.repeat(50_000)}${']'.repeat(50_000)}\n`);
+    expect(got[0]).toMatch(/^p\.yml:2:\d+: the YAML nests too deeply to be read/);
+    expect(got.join('\n')).not.toContain('call stack');
+  });
+
+  it('quotes a value cut short: a 5 MB severity is not a 5 MB line', () => {
+    const got = problems(`version: 1\nrules:\n  demo-size: "${'e'.repeat(5_000_000)}"\n`);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatch(/^p\.yml:3:14: rules\.demo-size must be one of "error", "warning", "notice", "off", not "e{79}…"$/);
   });
 
   it('reports every problem, not only the first', () => {

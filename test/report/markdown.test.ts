@@ -55,6 +55,11 @@ describe('formatMarkdown', () => {
     expect(md).toContain('\\u202e.test.ts<br>second line |');
   });
 
+  test('a newline in a file name is shown as \\n, one name on one line, as the text report shows it', () => {
+    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'error', message: 'm', path: 'test/new\r\nline.ts', line: 3 }]));
+    expect(md).toContain('| ❌ error | <code>test/new\\r\\nline.ts:3</code> | m |');
+  });
+
   test('a file name or message cannot make a link, an image, emphasis, a code span or a mention', () => {
     const md = formatMarkdown(
       report([{ ruleId: 'r', severity: 'error', message: 'see ![x](https://evil.example/p.png) and **[Sign in](https://evil.example)** `x` @acme/all ~~y~~', path: 'docs/[a](https://evil.example)_@b_.md' }]),
