@@ -28,7 +28,9 @@ standard input, one line each: <local ref> <local sha> <remote ref> <remote sha>
 each pushed branch over the range its pull request will show, so the verdict is the PR's:
   - from its merge-base with the remote's default branch (refs/remotes/<remote>/HEAD, else
     <remote>/main or <remote>/master) to the pushed commit, for new and existing branches
-    alike (when no default branch is known: from what the remote already has);
+    alike (when no default branch is known: from what the remote already has; a push to a
+    URL as to the configured remote with that URL; to a remote nothing is known of, such as
+    a new empty one, from the newest commit any remote has);
   - deleted branches are skipped, and so are tags, unless a tag brings commits that neither
     the remote nor a branch of the same push has: those are checked as a branch there would be.
 A push has no pull request yet: findings that depend on its description, labels or reviews

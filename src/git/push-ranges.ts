@@ -8,7 +8,11 @@
 //     <remote>/main, else <remote>/master) to the pushed commit, not only the commits the remote
 //     lacks, so the verdict is the PR's;
 //   - when the remote has no default branch known locally, an update is compared with the merge-base
-//     of the remote's old tip, and a new branch with the newest commit the remote already has.
+//     of the remote's old tip, and a new branch with the newest commit the remote already has;
+//   - a push to a URL (`git push ../x.git b`: git names the remote by its URL) is judged as a push
+//     to the configured remote with that URL; a push to a remote that has none of our commits
+//     (a URL of no configured remote, an empty new remote) from the newest commit any remote has:
+//     never skipped while some remote has a commit of this history.
 import { UsageError } from '../errors.ts';
 import type { PushedRef } from '../hooks/push-refs.ts';
 import { isObjectId } from './object-id.ts';
@@ -62,6 +66,36 @@ async function newestOnRemote(git: Git, remote: string, head: string): Promise<B
   const first = boundary?.split('\n').find((l) => l.startsWith('-'));
   if (first) return { base: first.slice(1), baseLabel: `newest commit already on ${remote}` };
   return null;
+}
+
+/** The configured remotes whose url or pushurl is `url` (git names a remote pushed to by URL so). */
+async function remotesWithUrl(git: Git, url: string): Promise<string[]> {
+  const out = await git.tryRaw(['config', '--get-regexp', '^remote\\..*\\.(push)?url$']);
+  const names: string[] = [];
+  for (const line of out?.split('\n') ?? []) {
+    const space = line.indexOf(' ');
+    const key = line.slice(0, space);
+    if (space > 0 && line.slice(space + 1) === url) {
+      const name = key.slice('remote.'.length, key.lastIndexOf('.'));
+      if (name !== url && !names.includes(name)) names.push(name);
+    }
+  }
+  return names;
+}
+
+/**
+ * No base on the remote as named: the configured remote with the URL it was named by, else the
+ * newest commit any remote has (a new, empty remote or an unknown URL: what no remote has yet is
+ * what this push is the first to send anywhere).
+ */
+async function baseElsewhere(git: Git, remote: string, head: string, named: () => Promise<string[]>): Promise<Base | null> {
+  for (const name of await named()) {
+    const found = (await baseOnDefaultBranch(git, name, head)) ?? (await newestOnRemote(git, name, head));
+    if (found) return found;
+  }
+  const boundary = await git.tryRaw(['rev-list', '--boundary', '--topo-order', head, '--not', '--remotes']);
+  const first = boundary?.split('\n').find((l) => l.startsWith('-'));
+  return first ? { base: first.slice(1), baseLabel: `newest commit already on a remote (${remote} has none known here)` } : null;
 }
 
 interface FirstAnswer {
@@ -125,6 +159,8 @@ export async function resolvePushRanges(
   const checked = refs.filter(mayBeChecked);
   const first = await firstAnswer(git, remote, [...new Set(checked.map((ref) => ref.localSha))]);
   const plan: PushPlan = { ranges: [], skipped: [], root: first.root };
+  let urlRemotes: Promise<string[]> | undefined;
+  const named = (): Promise<string[]> => (urlRemotes ??= remotesWithUrl(git, remote));
   for (const ref of refs) {
     if (ref.kind === 'delete') {
       plan.skipped.push({ ref, reason: 'deletion, nothing to check' });
@@ -145,13 +181,13 @@ export async function resolvePushRanges(
       const base = await git.tryRaw(['merge-base', ref.remoteSha, head]);
       if (base) found = { base, baseLabel: base === ref.remoteSha ? `${shortRef(ref.remoteRef)} on ${remote}` : `merge-base with ${shortRef(ref.remoteRef)} on ${remote}` };
     }
-    found ??= await newestOnRemote(git, remote, head);
+    found ??= (await newestOnRemote(git, remote, head)) ?? (await baseElsewhere(git, remote, head, named));
     if (!found && !(await git.tryRaw(['rev-parse', '--verify', '-q', `${head}^{commit}`]))) {
       // Not what git gives a hook, but then nothing of the push can be read: never a skip.
       throw new UsageError(`the pushed ${shortRef(ref.localRef)} (${head}) is not a commit in this repository, so prguard cannot read what is pushed.`);
     }
     if (!found) {
-      plan.skipped.push({ ref, reason: `no commit on ${remote} to compare with (first push?); CI will check the pull request` });
+      plan.skipped.push({ ref, reason: `no commit on ${remote} or any other remote to compare with (first push of this history?); CI will check the pull request` });
     } else if (found.base === head) {
       plan.skipped.push({ ref, reason: `no new commits (already on ${remote})` });
     } else {

@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gitRun, linkPrguard } from '../helpers/hook.ts';
-import { Repo, runCli } from '../helpers/repo.ts';
+import { Repo, runCli, tempDir } from '../helpers/repo.ts';
 import { rng, sample } from '../helpers/secret-samples.ts';
 
 const POLICY = 'version: 1\nrules:\n  secret-leakage: error\n  ai-disclosure: error\n';
@@ -61,6 +61,28 @@ describe('what a push sends', () => {
     const old = gitRun(repo, 'push', 'origin', 'v0');
     expect(old.output).toContain('skipped (tag of a commit already on origin)');
     expect(old.code).toBe(0);
+    repo.remove();
+  });
+
+  it('a push to a URL, or to a new empty remote, is checked: it is no first push while another remote has this history', () => {
+    const { repo, bare } = setup();
+    const token = sample('github-classic-pat', rng(23));
+    repo.commit('config', { 'src/app.ts': `export const app = 1;\nexport const token = "${token.text}";\n` });
+    linkPrguard(repo);
+    expect(runCli(['install-hook'], { cwd: repo.dir }).code).toBe(0);
+    const byUrl = gitRun(repo, 'push', bare, 'feature');
+    expect(byUrl.output).toContain('github-classic-pat');
+    expect(byUrl.output).not.toContain(token.secret);
+    expect(byUrl.code).not.toBe(0);
+    expect(gitRun(repo, '--git-dir', bare, 'rev-parse', '--verify', '-q', 'feature').code).not.toBe(0);
+
+    const empty = tempDir('prguard-empty-remote-');
+    gitRun(repo, 'init', '-q', '--bare', empty);
+    gitRun(repo, 'remote', 'add', 'backup', empty);
+    const toEmpty = gitRun(repo, 'push', 'backup', 'feature');
+    expect(toEmpty.output).toContain('github-classic-pat');
+    expect(toEmpty.code).not.toBe(0);
+    expect(gitRun(repo, '--git-dir', empty, 'rev-parse', '--verify', '-q', 'feature').code).not.toBe(0);
     repo.remove();
   });
 

@@ -133,11 +133,32 @@ describe('resolvePushRanges', () => {
     }
   });
 
-  it('skips, with a reason, a push to a remote that has none of our commits', async () => {
+  it('judges a push to a URL no remote has from the newest commit any remote has, not as a first push', async () => {
     const feature = repo.git('rev-parse', 'feature').trim();
     const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${Z}`, 'https://example.invalid/new.git');
-    expect(p.ranges).toEqual([]);
-    expect(p.skipped[0]!.reason).toMatch(/^no commit on https:\/\/example.invalid\/new.git to compare with/);
+    expect(p.skipped).toEqual([]);
+    expect(p.ranges).toEqual([
+      expect.objectContaining({ base: main1, head: feature, baseLabel: expect.stringMatching(/^newest commit already on a remote/) }),
+    ]);
+  });
+
+  it('judges a push to a configured remote\'s URL as a push to that remote', async () => {
+    const url = repo.git('config', 'remote.origin.url').trim();
+    const feature = repo.git('rev-parse', 'feature').trim();
+    const p = await plan(`refs/heads/feature ${feature} refs/heads/feature ${Z}`, url);
+    expect(p.ranges).toEqual([expect.objectContaining({ base: main1, head: feature, baseLabel: 'merge-base with origin/HEAD' })]);
+  });
+
+  it('skips, with a reason, a push from a repository no remote has a commit of', async () => {
+    const lone = Repo.init('main');
+    try {
+      const head = lone.commit('one', { 'a.txt': '1\n' });
+      const p = await resolvePushRanges(parsePushedRefs(`refs/heads/main ${head} refs/heads/main ${Z}`), 'https://example.invalid/new.git', lone.dir);
+      expect(p.ranges).toEqual([]);
+      expect(p.skipped[0]!.reason).toMatch(/^no commit on https:\/\/example.invalid\/new.git or any other remote to compare with/);
+    } finally {
+      lone.remove();
+    }
   });
 
   it('tells the top of the work tree with the ranges, from the repository or a directory in it', async () => {
