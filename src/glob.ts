@@ -168,8 +168,19 @@ function once<T>(make: () => T): () => T {
  * Why a glob cannot be used (it needs a matcher that is not linear-time), or null. Call it where
  * globs are read (policy validation) to report the problem with its position.
  */
-export function globProblem(glob: string, options: { codeowners?: boolean } = {}): string | null {
+export function globProblem(glob: string, options: { codeowners?: boolean; rooted?: boolean } = {}): string | null {
   if (!options.codeowners && GLOB_SHAPES.has(glob)) return null; // checked when the table was made
+  if (!options.codeowners) {
+    // git names paths from the repository root with no such step, so the glob would match
+    // nothing. Where the caller reads a leading / or ./ as the root (`rooted`), only later steps.
+    const root = glob.replace(/^(?:\.?\/)+/, '');
+    const stepped = root.split('/').some((seg) => seg === '.' || seg === '..');
+    if (stepped || (!options.rooted && root !== glob)) {
+      const quoted = glob.length <= 80 ? `${JSON.stringify(glob)} ` : '';
+      const hint = !stepped && root !== '' ? ` (write "${root}")` : '';
+      return `${quoted}matches no path: globs are matched against paths from the repository root, which have no leading "/" and no "." or ".." step${hint}`;
+    }
+  }
   try {
     linearMatcher(new Minimatch(glob, options.codeowners ? CODEOWNERS_OPTIONS : GLOB_OPTIONS));
     return null;

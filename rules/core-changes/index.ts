@@ -2,7 +2,7 @@
 import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import { DEFAULT_DISCLOSURE, readDisclosure, REVIEWED_FIELD } from '../../src/rule-kit/pr-body.ts';
-import { listFirst, touchedPaths, defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
+import { listFirst, touchedPaths, defineRule, globListProblems, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { declaredChangeType, insideRepo, listed, mustNotModifyFromPlan, planLinks, tokens } from './plan.ts';
 
 export interface CoreChangesOptions {
@@ -131,9 +131,10 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
     },
   },
   validate(options) {
+    const problems = globListProblems(options, ['must-not-modify'], { rooted: true });
     const plan = options['plan-file'];
-    if (plan === undefined || plan === '' || insideRepo(plan)) return [];
-    return [{ path: ['plan-file'], message: `plan-file "${plan}" must be a path inside the repository, relative to its root (e.g. "docs/plan.md")` }];
+    if (plan === undefined || plan === '' || insideRepo(plan)) return problems;
+    return [...problems, { path: ['plan-file'], message: `plan-file "${plan}" must be a path inside the repository, relative to its root (e.g. "docs/plan.md")` }];
   },
   documents(change, options) {
     return planDocuments(change, options);

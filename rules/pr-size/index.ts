@@ -1,6 +1,6 @@
 // pr-size: keep pull requests small enough to be reviewed properly.
 import type { FileChange } from '../../src/model.ts';
-import { compareText, defineRule, type FromSchema, plural, type TypedViolation } from '../../src/rule-kit/index.ts';
+import { compareText, defineRule, type FromSchema, globListProblems, plural, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { describeExcluded, exclusionReason, type Excluded, hiddenLines, pathExclusion, type PathExclusion } from './exclusions.ts';
 
 /** How many files and directories the messages name. */
@@ -100,6 +100,8 @@ export const prSize = defineRule<PrSizeOptions, MessageId>({
         'Most files are in: {{directories}}. Split it into pull requests by area.{{excluded}}',
     },
   },
+
+  validate: (options) => globListProblems(options, ['exclude']),
 
   // What each path says (a lockfile, a file `exclude` names), while the change streams in; the
   // attributes, read at the base once the diff is complete, are applied by `check`.

@@ -1,5 +1,5 @@
 // Rule secret-leakage: no credential in the added lines, commit messages or PR description.
-import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
+import { defineRule, globListProblems, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { ChangeSet, Severity } from '../../src/model.ts';
 import type { OptionProblem, RuleContext } from '../../src/rule.ts';
 import { baseFingerprints, parseBaseline } from './baseline.ts';
@@ -112,7 +112,7 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
   meta,
 
   validate(options) {
-    const problems: OptionProblem[] = [];
+    const problems: OptionProblem[] = globListProblems(options, ['exclude']);
     (options.patterns ?? []).forEach((p, i) => {
       if (typeof p?.regex !== 'string') return; // the schema reports the missing field
       if (BUILT_IN_IDS.has(p.id)) {

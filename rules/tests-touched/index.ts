@@ -1,5 +1,5 @@
 // tests-touched: source changes come with test changes, and tests are not quietly weakened.
-import { defineRule, type TypedViolation } from '../../src/rule-kit/index.ts';
+import { defineRule, globListProblems, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
 import { assertionBalances, changesCode, definitionBalances, losesAssertions } from './assertions.ts';
 import type { Language } from './language.ts';
@@ -32,6 +32,8 @@ function definitionCount(n: number): string {
 
 export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
   meta,
+
+  validate: (options) => globListProblems(options, ['source', 'tests', 'ignore']),
 
   // What each file is to the rule, found while the change streams in when the engine can.
   file: { key: factsKey, run: factsOf },

@@ -95,15 +95,16 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
 /** `core:` and `overrides[].files` globs that cannot be matched in linear time (see src/glob.ts). */
 function globProblems(config: PolicyConfig, doc: Document, at: (offset: number, message: string) => LocatedProblem): LocatedProblem[] {
   const problems: LocatedProblem[] = [];
-  const lists: [Path, string, string[]][] = [];
+  // Module globs are CODEOWNERS-like: a leading / or ./ is the repository root (src/policy/resolve.ts).
+  const lists: [Path, string, string[], boolean][] = [];
   for (const [module, entry] of Object.entries(config.core ?? {})) {
     // Short form `name: [globs]`, or long form `name: { paths: [globs], owners }`.
-    lists.push(Array.isArray(entry) ? [['core', module], `core.${module}`, entry] : [['core', module, 'paths'], `core.${module}`, entry.paths]);
+    lists.push(Array.isArray(entry) ? [['core', module], `core.${module}`, entry, true] : [['core', module, 'paths'], `core.${module}`, entry.paths, true]);
   }
-  (config.overrides ?? []).forEach((o, i) => lists.push([['overrides', i, 'files'], `overrides.${i}.files`, o.files]));
-  for (const [where, name, globs] of lists) {
+  (config.overrides ?? []).forEach((o, i) => lists.push([['overrides', i, 'files'], `overrides.${i}.files`, o.files, false]));
+  for (const [where, name, globs, rooted] of lists) {
     globs.forEach((glob, i) => {
-      const problem = globProblem(glob);
+      const problem = globProblem(glob, { rooted });
       if (problem) problems.push(at(locate(doc, [...where, i], false), `${name}: ${problem}`));
     });
   }

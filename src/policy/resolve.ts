@@ -37,14 +37,14 @@ export interface WaiverPolicy {
 
 /**
  * A module's globs as they match: a directory named as a path (`src/auth`, `src/auth/`) covers
- * what is below it, as a path in `must-not-modify` does, and a leading `/` (CODEOWNERS' anchor) is
- * the repository root. As written they matched no file below (`src/auth/` matches nothing at all),
+ * what is below it, as a path in `must-not-modify` does, and a leading `/` (CODEOWNERS' anchor) or
+ * `./` is the repository root. As written they matched no file below (`src/auth/` matches nothing at all),
  * so the module was silently never touched.
  */
 export function moduleGlobs(globs: readonly string[]): string[] {
   const out = new Set<string>();
   for (const written of globs) {
-    const glob = written.replace(/^\/+/, '');
+    const glob = written.replace(/^(?:\.?\/)+/, '');
     if (glob.endsWith('/')) out.add(`${glob}**`);
     else if (/[*?[\]{}]/.test(glob)) out.add(glob);
     else out.add(glob).add(`${glob}/**`);

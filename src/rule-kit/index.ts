@@ -8,6 +8,7 @@ export type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violatio
 /** A hunk's added lines as spans of the diff's text, without a line object each (src/diff/hunk-text.ts). */
 export { addedText, type AddedText } from '../diff/hunk-text.ts';
 export { compareText } from './text-order.ts';
+export { globListProblems } from './glob-options.ts';
 
 /** The TypeScript type a (const) JSON Schema describes, for the subset rule options use. */
 export type FromSchema<S> = S extends { enum: readonly (infer E)[] }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PolicyError } from '../../src/errors.ts';
 import { parsePolicy, policyFromText } from '../../src/policy/index.ts';
+import { allRules } from '../../rules/index.ts';
 import { demoRules } from './fixtures.ts';
 
 function problems(text: string): string[] {
@@ -37,6 +38,10 @@ describe('policy validation reports file:line:col and names the key', () => {
     ['an owner without @', 'version: 1\nwaivers:\n  by: [lead]\n', ['p.yml:3:8: waivers.by.0 must be a GitHub user (@login) or team (@org/team), not "lead"']],
     ['a merge key', 'version: 1\nrules:\n  demo-size:\n    <<: { max-lines: 3 }\n', ['p.yml:4:5: under rules.demo-size: YAML merge keys (<<) are not read: write the keys out']],
     ['a negated extglob in overrides files', 'version: 1\noverrides:\n  - files: ["src/**", "!(legacy)/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:23: overrides.0.files: the glob segment "!(legacy)" cannot be matched in linear time']],
+    // A glob with a . or .. step, or a leading / or ./ where nothing reads it as the root, matched no path.
+    ['a ./ glob in overrides files', 'version: 1\noverrides:\n  - files: ["./legacy/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:13: overrides.0.files: "./legacy/**" matches no path: globs are matched against paths from the repository root, which have no leading "/" and no "." or ".." step (write "legacy/**")']],
+    ['a / glob in overrides files', 'version: 1\noverrides:\n  - files: ["/legacy/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:13: overrides.0.files: "/legacy/**" matches no path']],
+    ['a .. step in a core glob', 'version: 1\ncore:\n  db: ["src/../db/**"]\n', ['p.yml:3:8: core.db: "src/../db/**" matches no path']],
     ['an unknown rule in overrides', 'version: 1\noverrides:\n  - files: ["a/**"]\n    rules: { demo-sise: off }\n', ['p.yml:4:14: unknown rule "demo-sise" — did you mean "demo-size"?']],
     ['a duplicate key written as an alias', 'version: 1\nrules:\n  &k demo-size: error\n  *k : off\n', ['p.yml:4:3: duplicate key "demo-size": it is already set at line 3']],
     // A Set or a Date passed the schema as an object with no keys; an unknown tag was only a warning.
@@ -122,5 +127,37 @@ describe('policy resolution', () => {
     const text = 'version: 1\ncore:\n  auth: ["src/auth", "/lib/session/"]\n  billing: { paths: ["src/billing/", "db/billing_*.sql"] }\n';
     const p = policyFromText(text, 'p.yml', demoRules);
     expect(p.core).toEqual({ auth: ['src/auth', 'src/auth/**', 'lib/session/**'], billing: ['src/billing/**', 'db/billing_*.sql'] });
+  });
+  it('a core glob anchored with / or ./ (CODEOWNERS style) is from the repository root', () => {
+    const p = policyFromText('version: 1\ncore:\n  auth: ["./src/auth/**", "/lib/session/**"]\n', 'p.yml', demoRules);
+    expect(p.core).toEqual({ auth: ['src/auth/**', 'lib/session/**'] });
+  });
+});
+
+describe("rules' glob options are checked when the policy is loaded", () => {
+  // A glob no matcher takes made the rule fail on every check while `policy validate` said valid;
+  // one that matches no path silently excluded, or counted as tests, nothing.
+  const real = (text: string): string[] => {
+    try {
+      parsePolicy(text, 'p.yml', allRules);
+    } catch (err) {
+      expect(err).toBeInstanceOf(PolicyError);
+      return (err as Error).message.split('\n');
+    }
+    return [];
+  };
+  it.each([
+    ['tests-touched source', 'version: 1\nrules:\n  tests-touched:\n    source: ["!(x)/**"]\n', 'p.yml:4:14: rules.tests-touched.source.0: the glob segment "!(x)" cannot be matched in linear time'],
+    ['tests-touched tests in ai', 'version: 1\nrules:\n  tests-touched:\n    ai:\n      tests: ["./test/**"]\n', 'p.yml:5:15: rules.tests-touched.ai.tests.0: "./test/**" matches no path'],
+    ['pr-size exclude', 'version: 1\nrules:\n  pr-size:\n    exclude: ["/docs/**"]\n', 'p.yml:4:15: rules.pr-size.exclude.0: "/docs/**" matches no path'],
+    ['core-changes must-not-modify', 'version: 1\nrules:\n  core-changes:\n    must-not-modify: ["/src/auth/**", "!(x)/**"]\n', 'p.yml:4:39: rules.core-changes.must-not-modify.1: the glob segment "!(x)"'],
+    ['secret-leakage exclude', 'version: 1\nrules:\n  secret-leakage:\n    exclude: ["fixtures/../x"]\n', 'p.yml:4:15: rules.secret-leakage.exclude.0: "fixtures/../x" matches no path'],
+  ])('%s', (_name, text, expected) => {
+    const got = real(text);
+    expect(got).toHaveLength(1);
+    expect(got[0]).toContain(expected);
+  });
+  it('the default globs and plain ones are fine', () => {
+    expect(real('version: 1\nrules:\n  tests-touched:\n    source: ["src/**/*.ts", "lib/{a,b}/**"]\n  pr-size:\n    exclude: ["docs/**", "**/*.snap"]\n')).toEqual([]);
   });
 });
