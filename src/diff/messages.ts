@@ -54,6 +54,15 @@ export function gitLogRefused(line: number): DiffFormatError {
 
 /** git never names a path twice in one diff: a second entry could only hide the first one's hunks. */
 export function pathTwice(line: number, path: string, first: number): DiffFormatError {
+  if (path.includes('\uFFFD')) {
+    // Names that are not valid UTF-8 are read with U+FFFD for each bad byte: two such names can
+    // read as one, and the second would hide the first.
+    return new DiffFormatError(
+      line,
+      `two paths read as ${JSON.stringify(path)} (first at line ${first}): their names are not valid UTF-8, and ` +
+        'prguard cannot tell them apart. Rename them to UTF-8 names (git mv) and check again',
+    );
+  }
   return new DiffFormatError(
     line,
     `${JSON.stringify(path)} is named a second time in one diff (first at line ${first}): ` +

@@ -1,7 +1,8 @@
 // `--diff` attacks on file names: prefixes git can write, paths that dodge globs, paths that
 // leave the repository, and names that disagree. Real git output where git can make it.
 import { describe, expect, it } from 'vitest';
-import { Repo } from '../helpers/repo.ts';
+import { renameSync, writeFileSync } from 'node:fs';
+import { Repo, runCli } from '../helpers/repo.ts';
 import { addDiff, checkDiff } from './diff-helpers.ts';
 
 const WORKFLOW = '.github/workflows/ci.yml';
@@ -80,5 +81,23 @@ describe('paths are normalised before any glob sees them', () => {
     const r = checkDiff(addDiff({ header: `a/${long} b/${long}`, minus: `a/${long}`, plus: `b/${long}`, lines: ['x'] }));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/longer than 4096/);
+  });
+});
+
+describe('names that are not valid UTF-8', () => {
+  it('two of them that read as one name fail closed with a message a user can act on, in git mode', () => {
+    const repo = Repo.init();
+    repo.commit('init', { 'README.md': 'x\n' });
+    repo.write('src/x\u0001.ts', 'a\n');
+    // Two names differing in one byte that is not UTF-8 (0xFF, 0xFE), made by renaming in place.
+    const dir = `${repo.dir}/src`;
+    renameSync(`${dir}/x\u0001.ts`, Buffer.concat([Buffer.from(`${dir}/x`), Buffer.from([0xff]), Buffer.from('.ts')]));
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/x`), Buffer.from([0xfe]), Buffer.from('.ts')]), 'b\n');
+    repo.commit('two');
+    const r = runCli(['check', '--base', 'HEAD~1'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('their names are not valid UTF-8, and prguard cannot tell them apart. Rename them to UTF-8 names (git mv)');
+    expect(r.stderr).not.toContain('pass separate diffs');
+    repo.remove();
   });
 });
