@@ -245,7 +245,13 @@ async function readChange(
   const [attributeNote] = await Promise.all([attributes.finish(files), content.finish()]);
   if (events.onFile) for (const f of files) if (wantsContentScan(f)) events.onFile(f);
   const [commits, branchName] = await Promise.all([log, branch]);
-  const notes = [...readInPart, ...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote].filter(
+  // An empty range passes, as it should, but says why: a base that is the branch itself (a
+  // single-branch clone's upstream, say) would otherwise pass every change silently.
+  const empty =
+    files.length === 0 && commits.length === 0
+      ? `nothing to check: the head ${r.head.slice(0, 12)} is already in the base, so the range has no commit and no change (pass --base with the branch this change will merge into)`
+      : undefined;
+  const notes = [...readInPart, ...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote, empty].filter(
     (n): n is string => n !== undefined,
   );
   return {

@@ -25,6 +25,15 @@ describe('prguard check on a real git repository', () => {
     expect(r.code).toBe(0);
   });
 
+  it('an empty range passes and says so: the head is already in the base', () => {
+    const r = runCli(['check', '--base', 'feature'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 files changed');
+    expect(r.stdout).toMatch(/note: nothing to check: the head [0-9a-f]{12} is already in the base, so the range has no commit and no change/);
+    // A range with commits says nothing of the kind.
+    expect(runCli(['check'], { cwd: repo.dir }).stdout).not.toContain('nothing to check');
+  });
+
   it('exits 1 on an error finding and groups it under its rule', () => {
     repo.write('strict.yml', STRICT_POLICY);
     const r = runCli(['check', '--policy', 'strict.yml'], { cwd: repo.dir });
