@@ -28,15 +28,19 @@ const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️
 /**
  * Markdown that renders `text` as itself, on one line: no raw HTML, no control character, and no
  * link, image, emphasis, strikethrough or code span made of a file name or a message (a path such
- * as `docs/[Sign in](https://evil.example).md` shows as that text under prguard's name, never as
- * a link).
+ * as `docs/[Sign in](https://evil.example).md`, or a bare `https://evil.example` or
+ * `www.evil.example`, shows as that text under prguard's name, never as a link).
  */
 export function markdownText(text: string, oneLine = false): string {
   const escaped = text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_[\]~|]/g, '\\$&');
+    .replace(/[\\`*_[\]~|]/g, '\\$&')
+    // GitHub makes links of bare URLs and www. names (GFM's autolink literals) from the raw text;
+    // a character reference in place of the `:` or the `.` shows the same text and links nothing.
+    .replace(/:(?=\/\/)/g, '&#58;')
+    .replace(/\b(www)\./gi, '$1&#46;');
   // A lone carriage return ends a line in Markdown as a newline does (a file named
   // `x\r## Passed` would start a heading of its own), and escape sequences and bidirectional
   // overrides reach a terminal or reorder what a reader sees: all are shown escaped

@@ -36,9 +36,11 @@ describe.concurrent('publishing', () => {
     expect(server.violations).toEqual([]);
     const texts = { check: server.checkRuns[0].output.summary as string, summary: run.summary, comment: server.comments[0].body as string };
     for (const text of Object.values(texts)) {
-      expect(text).toContain('src/\\[Sign in\\](https://evil.example)/!\\[p\\](https://evil.example/p.png)/&lt;img src=x&gt;/@');
+      expect(text).toContain('src/\\[Sign in\\](https&#58;//evil.example)/!\\[p\\](https&#58;//evil.example/p.png)/&lt;img src=x&gt;/@');
       expect(text).not.toMatch(/(^|[^\\])\[(Sign in|p)\]\(/);
       expect(text).not.toContain('<img');
+      // Nor a bare URL, which GitHub links in raw text (GFM autolink literals).
+      expect(text).not.toContain('https://evil.example');
     }
     // Outside inline code GitHub would link the mention, and notify the team from a bot's comment.
     expect(texts.comment).toContain('@&#8203;acme/all.ts');

@@ -99,7 +99,7 @@ describe.concurrent('the review check fails closed', () => {
     const { server, event } = await start(scenario({ reviews: [approve('bob'), approve('alice', { commit_id: OLD })], compare }, [hostile]));
     await runAction(server, event);
     const summary = reviewCheck(server)[0]!.request.output.summary;
-    expect(summary).toContain('src/auth/\\[Approve\\](https://evil.example)&lt;img src=x&gt;.ts changed since');
+    expect(summary).toContain('src/auth/\\[Approve\\](https&#58;//evil.example)&lt;img src=x&gt;.ts changed since');
     expect(summary).not.toContain('<img');
   });
 

@@ -64,9 +64,19 @@ describe('formatMarkdown', () => {
     const md = formatMarkdown(
       report([{ ruleId: 'r', severity: 'error', message: 'see ![x](https://evil.example/p.png) and **[Sign in](https://evil.example)** `x` @acme/all ~~y~~', path: 'docs/[a](https://evil.example)_@b_.md' }]),
     );
-    expect(md).toContain('<code>docs/\\[a\\](https://evil.example)\\_@b\\_.md</code>');
-    expect(md).toContain('see !\\[x\\](https://evil.example/p.png) and \\*\\*\\[Sign in\\](https://evil.example)\\*\\* \\`x\\` @&#8203;acme/all \\~\\~y\\~\\~ |');
+    expect(md).toContain('<code>docs/\\[a\\](https&#58;//evil.example)\\_@b\\_.md</code>');
+    expect(md).toContain('see !\\[x\\](https&#58;//evil.example/p.png) and \\*\\*\\[Sign in\\](https&#58;//evil.example)\\*\\* \\`x\\` @&#8203;acme/all \\~\\~y\\~\\~ |');
     expect(md).not.toMatch(/[^\\]\[(a|x|Sign in)\]\(/);
+  });
+
+  test('a bare URL or www. name in a file name or message is no autolink (GitHub links them in raw text)', () => {
+    const md = formatMarkdown(
+      report([{ ruleId: 'r', severity: 'error', message: 'log in at https://evil.example/login or WWW.evil.example now', path: 'docs/www.evil.example/http://x.md' }]),
+    );
+    const row = md.split('\n').find((l) => l.includes('log in at'))!;
+    expect(row).not.toMatch(/:\/\/|\bwww\./i);
+    expect(md).toContain('log in at https&#58;//evil.example/login or WWW&#46;evil.example now');
+    expect(md).toContain('<code>docs/www&#46;evil.example/http&#58;//x.md</code>');
   });
 
   test('AI provenance and notes are shown', () => {
