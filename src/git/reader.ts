@@ -1,5 +1,6 @@
 // The repository reader over local git: what a commit holds at a path, symlinks as links.
-import { parentsOf, RepoReadError, throughLinkedDirectory, type RepoEntry, type RepoReader } from '../repo/reader.ts';
+import { MAX_TEXT_FILE } from '../read-text.ts';
+import { parentsOf, RepoReadError, throughLinkedDirectory, tooLarge, type RepoEntry, type RepoReader } from '../repo/reader.ts';
 import { type Git, openGit } from './run.ts';
 
 /** `git ls-tree` modes: 120000 a symlink, 160000 a submodule, 040000 a tree, else a blob. */
@@ -65,7 +66,7 @@ export class GitRepoReader implements RepoReader {
     const parents = [...new Set(paths.flatMap(parentsOf))].filter((p) => !paths.includes(p));
     try {
       // Literal: a path (a symlink's target, say) is a name, never pathspec magic such as `:(top)`.
-      listing = await this.git.raw(['--literal-pathspecs', 'ls-tree', '-z', '--full-tree', ref, '--', ...paths, ...parents]);
+      listing = await this.git.raw(['--literal-pathspecs', 'ls-tree', '-l', '-z', '--full-tree', ref, '--', ...paths, ...parents]);
     } catch (err) {
       failure = (err as Error).message.trim().split('\n')[0];
     }
@@ -82,7 +83,7 @@ export class GitRepoReader implements RepoReader {
     }
   }
 
-  /** The entry for `path` in an `ls-tree -z` listing, its content read when it is a file or link. */
+  /** The entry for `path` in an `ls-tree -l -z` listing, its content read when it is a file or link. */
   private async entryIn(listing: string, ref: string, path: string): Promise<RepoEntry> {
     // The path is everything after the first tab (the mode, type and id have none): compared whole,
     // so that `x.md` is not taken for a file named `a<TAB>x.md` listed beside it.
@@ -90,9 +91,11 @@ export class GitRepoReader implements RepoReader {
     const recordOf = (p: string) => records.find((r) => r.indexOf('\t') >= 0 && r.slice(r.indexOf('\t') + 1) === p);
     const record = recordOf(path);
     if (!record) return this.underLink(ref, path, recordOf);
-    const [mode = '', , oid = ''] = record.slice(0, record.indexOf('\t')).split(' ');
+    // `<mode> <type> <id> <size, padded>`: the size tells a file too large to read before it is.
+    const [mode = '', , oid = '', size = ''] = record.slice(0, record.indexOf('\t')).split(/ +/);
     const kind = kindOfMode(mode);
     if (kind === 'submodule' || kind === 'directory') return { kind: 'other', type: kind };
+    if (Number(size) > MAX_TEXT_FILE) throw tooLarge(path, `at ${ref.slice(0, 12)}`);
     let text: string;
     try {
       text = await this.git.raw(['cat-file', 'blob', oid]);

@@ -3,6 +3,7 @@
 // to weaken its own checks (the policy, symlinks to it, .gitattributes, CODEOWNERS) is read through
 // this, at the base commit.
 import { UsageError } from '../errors.ts';
+import { MAX_TEXT_FILE } from '../read-text.ts';
 
 /** What is at a path, without following symlinks. */
 export type RepoEntry =
@@ -20,6 +21,14 @@ export interface RepoReader {
    * path that does not exist is `absent`, never an error.
    */
   entryAt(ref: string, path: string): Promise<RepoEntry>;
+}
+
+/**
+ * A file larger than prguard reads of a policy, CODEOWNERS, a plan or a baseline (the bound of
+ * every file the user names): read whole, it would take its size in memory several times over.
+ */
+export function tooLarge(path: string, where: string): RepoReadError {
+  return new RepoReadError(`${path} ${where} is larger than ${MAX_TEXT_FILE / (1024 * 1024)} MiB, more than prguard reads from such a file (is it the file you meant?)`);
 }
 
 /** A file found by `readAt`: its text and the path it was finally read from (after symlinks). */

@@ -45,3 +45,17 @@ describe('symlinks on the way to a path, at the commit', () => {
     repo.remove();
   });
 });
+
+describe('a file too large to read', () => {
+  it('a policy at the base larger than 64 MiB is exit 2 with its name, not read whole', () => {
+    const repo = Repo.init('main');
+    // A comment of 65 MiB: valid YAML, compressed by git to almost nothing.
+    repo.commit('base', { '.github/prguard.yml': `version: 1\n#${'x'.repeat(65 * 1024 * 1024)}\n`, 'a.txt': '1\n' });
+    repo.commit('change', { 'a.txt': '2\n' });
+    const r = runCli(['check', '--base', 'HEAD~1'], { cwd: repo.dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('.github/prguard.yml at ');
+    expect(r.stderr).toContain('is larger than 64 MiB, more than prguard reads from such a file');
+    repo.remove();
+  });
+});
