@@ -192,6 +192,6 @@ describe('backtest output: what it quotes of the history is text', () => {
     const md = formatBacktestMarkdown(report);
     expect(md).not.toMatch(/[\u001b\u0007]/);
     // Brackets and emphasis escaped: shown as written, no link made of it.
-    expect(md).toContain('\\*\\[click\\](https://evil.example)\\*');
+    expect(md).toContain('\\*\\[click\\](https&#58;//evil.example)\\*');
   });
 });
