@@ -6,6 +6,7 @@ import type { ChangeSource } from '../app.ts';
 import { UsageError } from '../errors.ts';
 import { loadGitChangeSet } from '../git/index.ts';
 import { GitRepoReader } from '../git/reader.ts';
+import { openGit } from '../git/run.ts';
 import type { ChangeSet } from '../model.ts';
 import { loadApiChangeSet } from './changeset.ts';
 import type { GitHub } from './client.ts';
@@ -58,6 +59,16 @@ export async function changeFromWorkspace(
   log: (message: string) => void,
 ): Promise<ChangeSet | undefined> {
   if (!workspace) return undefined;
+  // A shallow clone's history is cut (actions/checkout's fetch-depth other than 0): with both
+  // commits there, git may still find an older merge base through a path the cut left (a change
+  // with the base's own files in it) and lists only the commits above the cut.
+  if ((await openGit(workspace).tryRaw(['rev-parse', '--is-shallow-repository'])) === 'true') {
+    log(
+      `prguard: reading ${names.what} through ${names.api}: the checkout is shallow, and a cut history can give git ` +
+        'a wrong merge base and too few commits (check out with fetch-depth: 0 to read it with git).',
+    );
+    return undefined;
+  }
   try {
     const change = await loadGitChangeSet({ cwd: workspace, base, head });
     log(`prguard: read ${names.what} with git in ${workspace}.`);

@@ -1,0 +1,75 @@
+// The Action with checkouts as workflows make them: a shallow one (fetch-depth other than 0),
+// one of the merge commit GitHub makes for the PR (refs/pull/N/merge, actions/checkout's default).
+import { execFileSync } from 'node:child_process';
+import { describe, expect, test } from 'vitest';
+import { GIT_ENV, Repo, tempDir } from '../helpers/repo.ts';
+import type { FakeFile } from './fake-types.ts';
+import { addedPatch, fakeServers, reportOf, runAction } from './scenario.ts';
+
+const start = fakeServers();
+
+/**
+ * Upstream: main merged a short branch forked from an old commit X; the PR forks from main's tip D
+ * with eight commits adding source files (no tests), then merges X (nothing changes). GitHub's
+ * merge commit of the PR is refs/pull/1/merge.
+ */
+function upstream(): { repo: Repo; base: string; head: string; merge: string; files: FakeFile[] } {
+  const repo = Repo.init('main');
+  const x = repo.commit('X', { 'README.md': '# app\n' });
+  repo.git('checkout', '-q', '-b', 'old');
+  repo.commit('P', { 'old.txt': 'o\n' });
+  repo.git('checkout', '-q', 'main');
+  for (let i = 1; i <= 8; i++) repo.commit(`main ${i}`, { [`test/t${i}.test.ts`]: `it('t${i}', () => {});\n` });
+  repo.git('merge', '-q', '--no-ff', 'old', '-m', 'Merge old');
+  const base = repo.git('rev-parse', 'HEAD').trim();
+  repo.git('checkout', '-q', '-b', 'feature');
+  const files: FakeFile[] = [];
+  for (let i = 1; i <= 8; i++) {
+    repo.commit(`feat ${i}`, { [`src/f${i}.ts`]: `export const f${i} = ${i};\n` });
+    files.push({ filename: `src/f${i}.ts`, status: 'added', additions: 1, deletions: 0, patch: addedPatch([`export const f${i} = ${i};`]) });
+  }
+  const head = repo.git('commit-tree', 'HEAD^{tree}', '-p', 'HEAD', '-p', x, '-m', 'Merge X').trim();
+  repo.git('update-ref', 'refs/heads/feature', head);
+  const merge = repo.git('commit-tree', `${head}^{tree}`, '-p', base, '-p', head, '-m', 'Merge PR').trim();
+  repo.git('update-ref', 'refs/pull/1/merge', merge);
+  return { repo, base, head, merge, files };
+}
+
+/** A workspace like actions/checkout's: the PR's merge commit fetched `depth` deep (0: all of it). */
+function checkout(up: Repo, depth: number): string {
+  const dir = tempDir('prguard-ws-');
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: dir, env: { ...process.env, ...GIT_ENV }, encoding: 'utf8' });
+  git('init', '-q');
+  git('fetch', '-q', ...(depth > 0 ? [`--depth=${depth}`] : []), `file://${up.dir}`, 'refs/pull/1/merge', '+refs/heads/*:refs/remotes/origin/*');
+  git('checkout', '-q', '--detach', 'FETCH_HEAD');
+  return dir;
+}
+
+describe.concurrent('the Action with the checkouts workflows make', () => {
+  test('a shallow checkout that has both commits is not read with git: its cut history gives a wrong merge base and misses commits', async () => {
+    const { repo, base, head, files } = upstream();
+    const workspace = checkout(repo, 4);
+    const commits = repo.git('rev-list', '--reverse', `${base}..${head}`).trim().split('\n').map((sha) => ({ sha, message: 'feat\n' }));
+    const { server, event } = await start({ shas: { base, head }, files, commits });
+    const run = await runAction(server, event, { env: { GITHUB_WORKSPACE: workspace } });
+    expect(server.violations).toEqual([]);
+    expect(run.stdout).toContain('the checkout is shallow');
+    expect(server.calls('pulls/list-files')).toHaveLength(1);
+    const report = reportOf(run);
+    expect(report.stats.files).toBe(8);
+    // Eight source files and no test: main's tests, which a wrong merge base would add, do not count.
+    expect(report.findings.some((f) => f.ruleId === 'tests-touched')).toBe(true);
+  });
+
+  test("a full checkout of the PR's merge commit (HEAD is not the PR's head) reads exactly the PR's change with git", async () => {
+    const { repo, base, head } = upstream();
+    const workspace = checkout(repo, 0);
+    const { server, event } = await start({ shas: { base, head }, files: [], commits: [] });
+    const run = await runAction(server, event, { env: { GITHUB_WORKSPACE: workspace } });
+    expect(server.violations).toEqual([]);
+    expect(run.stdout).toContain(`prguard: read the change with git in ${workspace}.`);
+    const report = reportOf(run);
+    expect(report.stats).toEqual({ files: 8, additions: 8, deletions: 0 });
+    expect(report.findings.some((f) => f.ruleId === 'tests-touched')).toBe(true);
+  });
+});
