@@ -72,4 +72,28 @@ describe.concurrent('the Action with the checkouts workflows make', () => {
     expect(report.stats).toEqual({ files: 8, additions: 8, deletions: 0 });
     expect(report.findings.some((f) => f.ruleId === 'tests-touched')).toBe(true);
   });
+
+  test('a checkout another user owns (a container job) is read through the API, and the log says how to let git read it', async () => {
+    const { repo, base, head, files } = upstream();
+    const workspace = checkout(repo, 0);
+    // Only root can give a directory away; git refuses a repository owned by someone else.
+    if (process.getuid?.() === 0) execFileSync('chown', ['-R', 'nobody', workspace]);
+    else return;
+    const { server, event } = await start({ shas: { base, head }, files });
+    const run = await runAction(server, event, { env: { GITHUB_WORKSPACE: workspace } });
+    expect(server.violations).toEqual([]);
+    expect(server.calls('pulls/list-files')).toHaveLength(1);
+    expect(run.stdout).toContain(`prguard: reading the change through the GitHub API: git refuses the checkout in ${workspace}: another user owns it`);
+    expect(run.stdout).toContain('git config --global --add safe.directory "$GITHUB_WORKSPACE"');
+  });
+
+  test('a workspace without a checkout (pull_request_target) is read through the API, saying so without CLI advice', async () => {
+    const workspace = tempDir('prguard-ws-');
+    const files: FakeFile[] = [{ filename: 'src/a.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch(['export const a = 1;']) }];
+    const { server, event } = await start({ files });
+    const run = await runAction(server, event, { env: { GITHUB_WORKSPACE: workspace } });
+    expect(server.violations).toEqual([]);
+    expect(run.stdout).toContain(`prguard: reading the change through the GitHub API: ${workspace} is not a git checkout.`);
+    expect(run.stdout).not.toContain('--diff');
+  });
 });
