@@ -96,4 +96,28 @@ describe.concurrent('the Action with the checkouts workflows make', () => {
     expect(run.stdout).toContain(`prguard: reading the change through the GitHub API: ${workspace} is not a git checkout.`);
     expect(run.stdout).not.toContain('--diff');
   });
+
+  test("a submodule bumped since an approval is a change since, though the checkout's .gitmodules says ignore = all", async () => {
+    const policy = 'version: 1\ncore:\n  crypto:\n    paths: ["vendor/crypto"]\n    owners: ["@alice"]\nrules:\n  review-quorum: { severity: error, core-approvals: 1 }\n';
+    const gitmodules = '[submodule "crypto"]\n\tpath = vendor/crypto\n\turl = https://example.com/crypto.git\n\tignore = all\n';
+    const repo = Repo.init('main');
+    const pin = (digit: string, message: string) => {
+      repo.git('update-index', '--add', '--cacheinfo', `160000,${digit.repeat(40)},vendor/crypto`);
+      repo.git('commit', '-q', '-m', message);
+      return repo.git('rev-parse', 'HEAD').trim();
+    };
+    repo.write('.github/prguard.yml', policy).write('.gitmodules', gitmodules).git('add', '-A');
+    const base = pin('1', 'Initial commit');
+    repo.git('checkout', '-q', '-b', 'feature');
+    const approved = pin('2', 'Bump crypto');
+    const head = pin('3', 'Bump crypto again');
+    const { server, event } = await start({ shas: { base, head }, files: [], commits: [], humans: { reviews: [{ login: 'alice', state: 'APPROVED', commit_id: approved }] } });
+    await runAction(server, event, { env: { GITHUB_WORKSPACE: repo.dir } });
+    expect(server.violations).toEqual([]);
+    expect(server.calls('repos/compare-commits-with-basehead')).toEqual([]);
+    const review = server.checkRuns.find((r) => r.request.name === 'prguard/review')!.request;
+    expect(review.status).toBe('in_progress');
+    expect(review.output.summary).toContain(`@alice (approved ${approved.slice(0, 7)}; vendor/crypto changed since)`);
+  });
 });
+
