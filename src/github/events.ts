@@ -114,7 +114,10 @@ function relayContext(env: NodeJS.ProcessEnv, event: string, pullNumber: string 
   // Digits only: Number() would also take "2e0", "0x2" or "1.0" for pull request 2 or 1.
   const number = /^[1-9][0-9]{0,9}$/.test(pullNumber.trim()) ? Number(pullNumber.trim()) : NaN;
   if (!Number.isSafeInteger(number)) throw new UsageError(`the \`pull-number\` input takes a pull request number (digits), not "${pullNumber}"`);
-  return { kind: 'pull-number', ...common(env, event), ...repositoryOf(env), number };
+  // Never read with git: the relay's workspace holds what the relayed run uploaded (a fork's run,
+  // whose workflow the fork controls), not a checkout made by fetching from GitHub. A `.git` in that
+  // artifact could give the PR's commit ids any trees (git does not re-hash the objects it reads).
+  return { kind: 'pull-number', ...common(env, event), workspace: undefined, ...repositoryOf(env), number };
 }
 
 export function readEventContext(env: NodeJS.ProcessEnv, pullNumber?: string): EventContext {

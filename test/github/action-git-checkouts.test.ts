@@ -1,8 +1,11 @@
 // The Action with checkouts as workflows make them: a shallow one (fetch-depth other than 0),
 // one of the merge commit GitHub makes for the PR (refs/pull/N/merge, actions/checkout's default).
 import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { GIT_ENV, Repo, tempDir } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
 import type { FakeFile } from './fake-types.ts';
 import { addedPatch, fakeServers, reportOf, runAction } from './scenario.ts';
 
@@ -118,6 +121,31 @@ describe.concurrent('the Action with the checkouts workflows make', () => {
     const review = server.checkRuns.find((r) => r.request.name === 'prguard/review')!.request;
     expect(review.status).toBe('in_progress');
     expect(review.output.summary).toContain(`@alice (approved ${approved.slice(0, 7)}; vendor/crypto changed since)`);
+  });
+
+  test("a workflow_run relay never reads its workspace with git: an artifact's .git there can map the PR's commit ids to other trees", async () => {
+    const key = sample('github-classic-pat', rng(31)).text;
+    const repo = Repo.init('main');
+    const base = repo.commit('Initial commit', { 'README.md': '# app\n' });
+    repo.git('checkout', '-q', '-b', 'feature');
+    const head = repo.commit('Add config', { 'src/config.ts': `export const token = "${key}";\n` });
+    // The relay's artifact unpacks into the workspace: a .git whose loose object for the head's
+    // tree holds another tree (git does not re-hash the objects it reads).
+    const tree = repo.git('rev-parse', `${head}^{tree}`).trim();
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.dir, input: '# Docs\n', encoding: 'utf8' }).trim();
+    const other = execFileSync('git', ['mktree'], { cwd: repo.dir, input: `100644 blob ${blob}\tdocs.md\n`, encoding: 'utf8' }).trim();
+    const object = (id: string) => join(repo.dir, '.git', 'objects', id.slice(0, 2), id.slice(2));
+    chmodSync(object(tree), 0o644);
+    copyFileSync(object(other), object(tree));
+    const file: FakeFile = { filename: 'src/config.ts', status: 'added', additions: 1, deletions: 0, patch: addedPatch([`export const token = "${key}";`]) };
+    const { server, event } = await start({ shas: { base, head }, files: [file] });
+    const relay = { action: 'completed', repository: event.repository, workflow_run: { event: 'pull_request_review' } };
+    const run = await runAction(server, relay, { eventName: 'workflow_run', inputs: { 'pull-number': String(event.pull_request.number) }, env: { GITHUB_WORKSPACE: repo.dir } });
+    expect(server.violations).toEqual([]);
+    expect(run.stdout).not.toContain('with git in');
+    expect(server.calls('pulls/list-files')).toHaveLength(1);
+    expect(reportOf(run).findings.some((f) => f.ruleId === 'secret-leakage' && f.severity === 'error')).toBe(true);
+    expect(run.code).toBe(1);
   });
 });
 
