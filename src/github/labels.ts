@@ -48,14 +48,21 @@ async function labelAdders(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'r
  * co-author or committer) added, or that no known account did, off `change.pr.labels`, with a note
  * each. Reads the events only when the PR carries a label some `allow-labels` names.
  */
-export async function dropOwnLabels(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo' | 'number'>, change: ChangeSet, policy: ResolvedPolicy): Promise<void> {
+export async function dropOwnLabels(
+  octokit: GitHub,
+  pull: Pick<PullContext, 'owner' | 'repo' | 'number'>,
+  change: ChangeSet,
+  policy: ResolvedPolicy,
+  /** Gives the commits their GitHub accounts first, when the change names none (read with git). */
+  accounts: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   const pr = change.pr;
   const unlocking = unlockingLabels(policy);
   const present = (pr?.labels ?? []).filter((l) => unlocking.has(l.toLowerCase()));
   if (!pr || present.length === 0) return;
   let adders: Map<string, string> | GitHubCallError;
   try {
-    adders = await labelAdders(octokit, pull);
+    [adders] = await Promise.all([labelAdders(octokit, pull), accounts()]);
   } catch (err) {
     // Who added a label unknown: it unlocks nothing (fail closed), and the rest of the check goes on.
     if (!(err instanceof GitHubCallError)) throw err;
