@@ -46,7 +46,7 @@ export async function enrichPull(input: EnrichInput): Promise<void> {
   // Read with git, the commits name no accounts: GitHub's commit list gives them (once) where
   // someone asks who wrote the change: the quorum, a waive command, an unlocking label.
   let logins: Promise<void> | undefined;
-  const accounts = (): Promise<void> => (input.workspace === undefined ? Promise.resolve() : (logins ??= addCommitLogins(octokit, pull, change)));
+  const accounts = (): Promise<void> => (input.workspace === undefined ? Promise.resolve() : (logins ??= addCommitLogins(octokit, pull, pull.number, change)));
   // Independent reads, at once (each is a round trip through the API).
   const [, , , teams] = await Promise.all([
     ruleMayRun(policy.rules[REVIEW_RULE]) &&
@@ -89,13 +89,26 @@ async function addTeams(owners: GitHub | undefined, change: ChangeSet, teams: st
  * finding waived on the PR is waived for its queue entry too and the entry is not thrown out of
  * the queue for it. Reviews are not read: the review check is evaluated on the PR.
  */
-export async function enrichMergeGroup(octokit: GitHub, owners: GitHub | undefined, group: MergeGroupContext, change: ChangeSet, policy: ResolvedPolicy, log: (message: string) => void): Promise<void> {
+export async function enrichMergeGroup(
+  octokit: GitHub,
+  owners: GitHub | undefined,
+  group: MergeGroupContext,
+  change: ChangeSet,
+  policy: ResolvedPolicy,
+  log: (message: string) => void,
+  /** Was the change read with git (its commits then name no GitHub accounts)? */
+  withGit = false,
+): Promise<void> {
   const by = policy.waivers?.by ?? [];
   if (group.number === undefined || !change.pr) return;
   const pull = { owner: group.owner, repo: group.repo, number: group.number };
-  await dropOwnLabels(octokit, pull, change, policy);
+  let logins: Promise<void> | undefined;
+  const accounts = (): Promise<void> => (withGit ? (logins ??= addCommitLogins(octokit, group, undefined, change)) : Promise.resolve());
+  await dropOwnLabels(octokit, pull, change, policy, accounts);
   if (by.length === 0) return;
-  change.pr.comments = await readWaiverComments(octokit, pull, log);
+  const comments = await readWaiverComments(octokit, pull, log);
+  if (comments.some((c) => c.body.includes(WAIVE_COMMAND))) await accounts();
+  change.pr.comments = comments;
   const teams = by.filter((who) => who.startsWith('@') && who.includes('/')).map((who) => who.slice(1).toLowerCase());
   await addTeams(owners, change, [...new Set(teams)].sort(), log);
 }

@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { GIT_ENV, Repo } from '../helpers/repo.ts';
 import type { FakeCommit, FakeFile } from './fake-types.ts';
+import { mergeGroupEvent } from './humans.ts';
 import { addedPatch, fakeServers, reportOf, runAction } from './scenario.ts';
 
 const start = fakeServers();
@@ -71,6 +72,19 @@ describe.concurrent('people of a change read with git', () => {
     expect(server.violations).toEqual([]);
     expect(run.stdout).toContain('with git in');
     expect(reportOf(run).notes.join('\n')).toContain('the label reviewed unlocks nothing: @lead, a commit author of this change, added it');
+    expect(run.code).toBe(1);
+  });
+
+  test("in a merge queue read with git, the queued PR's waiver by a commit author does not count either", async () => {
+    const { repo, base, head, commits } = prRepo();
+    const humans = { comments: [{ login: 'lead', body: '/prguard waive tests-touched covered elsewhere' }], compare: { [`${base}...${head}`]: { files, commits } } };
+    const { server, event } = await start({ pr: { author: { login: 'ada', type: 'User' } }, files, commits, base: { '.github/prguard.yml': POLICY }, humans });
+    const group = mergeGroupEvent(event, event.pull_request.number, base, head);
+    const run = await runAction(server, group, { eventName: 'merge_group', env: { GITHUB_WORKSPACE: repo.dir } });
+    expect(server.violations).toEqual([]);
+    expect(run.stdout).toContain('read the merge group with git in');
+    expect(reportOf(run).waivers ?? []).toEqual([]);
+    expect(reportOf(run).notes.join('\n')).toContain('@lead is a commit author of this change');
     expect(run.code).toBe(1);
   });
 });
