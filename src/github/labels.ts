@@ -60,14 +60,13 @@ export async function dropOwnLabels(
   const unlocking = unlockingLabels(policy);
   const present = (pr?.labels ?? []).filter((l) => unlocking.has(l.toLowerCase()));
   if (!pr || present.length === 0) return;
-  let adders: Map<string, string> | GitHubCallError;
-  try {
-    [adders] = await Promise.all([labelAdders(octokit, pull), accounts()]);
-  } catch (err) {
-    // Who added a label unknown: it unlocks nothing (fail closed), and the rest of the check goes on.
+  // Who added a label unknown: it unlocks nothing (fail closed), and the rest of the check goes on.
+  // (The commits' accounts unread fail the run, as their list does through the API.)
+  const read = labelAdders(octokit, pull).catch((err: unknown) => {
     if (!(err instanceof GitHubCallError)) throw err;
-    adders = err;
-  }
+    return err;
+  });
+  const [adders] = await Promise.all([read, accounts()]);
   const authors = authorsOf(change);
   const dropped = new Set<string>();
   const notes: string[] = [];
