@@ -72,7 +72,12 @@ export async function changedWithGit(workspace: string, from: string, to: string
   try {
     // No renames: a moved file counts at both its paths, as the compare API's previous_filename does.
     // `^{commit}`: git fails when either is missing here or is not a commit, and the API is asked.
-    const out = await git.raw(['diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', `${from}^{commit}`, `${to}^{commit}`, '--']);
+    // `--ignore-submodules=none`: the checkout's .gitmodules (the PR's) can say `ignore = all`,
+    // and a submodule bumped since the approval would not be listed.
+    const out = await git.raw([
+      'diff', '--name-only', '-z', '--no-renames', '--no-ext-diff', '--no-textconv', '--ignore-submodules=none',
+      `${from}^{commit}`, `${to}^{commit}`, '--',
+    ]);
     return out.split('\0').filter((p) => p !== '');
   } catch {
     return undefined;

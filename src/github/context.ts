@@ -54,16 +54,26 @@ export function pullFromApi(p: PayloadPull): PullRequest {
   };
 }
 
+/** The event payload (GITHUB_EVENT_PATH): a JSON object, or a UsageError saying what is wrong. */
+export function readEventPayload<T>(env: NodeJS.ProcessEnv, event: string): T {
+  const path = requireEnv(env, 'GITHUB_EVENT_PATH');
+  let payload: unknown;
+  try {
+    payload = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new UsageError(`cannot read the ${event} event payload ${path}: ${(err as Error).message}`);
+  }
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new UsageError(`the ${event} event payload ${path} is not a JSON object: ${JSON.stringify(payload).slice(0, 80)}`);
+  }
+  return payload as T;
+}
+
 export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
   const event = requireEnv(env, 'GITHUB_EVENT_NAME');
   if (!(SUPPORTED_EVENTS as readonly string[]).includes(event)) return { kind: 'unsupported', event };
   const path = requireEnv(env, 'GITHUB_EVENT_PATH');
-  let payload: { pull_request?: PayloadPull };
-  try {
-    payload = JSON.parse(readFileSync(path, 'utf8')) as typeof payload;
-  } catch (err) {
-    throw new UsageError(`cannot read the event payload ${path}: ${(err as Error).message}`);
-  }
+  const payload = readEventPayload<{ pull_request?: PayloadPull }>(env, event);
   const p = payload.pull_request;
   if (!p || typeof p.number !== 'number' || !p.base?.sha || !p.head?.sha) {
     throw new UsageError(`the ${event} event payload at ${path} has no pull_request with base and head commits`);

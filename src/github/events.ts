@@ -1,8 +1,7 @@
 // The events beyond a pull request's own: `issue_comment` (waivers) names the PR only by number;
 // `merge_group` (`checks_requested`) names a queue entry's base and head commits.
-import { readFileSync } from 'node:fs';
 import { UsageError } from '../errors.ts';
-import { readRunnerContext, repositoryOf, requireCommitId, requireEnv, type RunnerContext } from './context.ts';
+import { readEventPayload, readRunnerContext, repositoryOf, requireCommitId, requireEnv, type RunnerContext } from './context.ts';
 import { WAIVE_COMMAND } from './waivers.ts';
 
 export interface MergeGroupContext {
@@ -43,15 +42,6 @@ interface MergeGroupPayload {
   merge_group?: { head_sha?: string; base_sha?: string; head_ref?: string; base_ref?: string };
 }
 
-function readPayload<T>(env: NodeJS.ProcessEnv, event: string): T {
-  const path = requireEnv(env, 'GITHUB_EVENT_PATH');
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as T;
-  } catch (err) {
-    throw new UsageError(`cannot read the ${event} event payload ${path}: ${(err as Error).message}`);
-  }
-}
-
 function common(env: NodeJS.ProcessEnv, event: string): Common {
   return { event, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', workspace: env.GITHUB_WORKSPACE || undefined };
 }
@@ -63,7 +53,7 @@ export function queuedPullNumber(headRef: string): number | undefined {
 }
 
 function commentContext(env: NodeJS.ProcessEnv, event: string): EventContext {
-  const payload = readPayload<CommentPayload>(env, event);
+  const payload = readEventPayload<CommentPayload>(env, event);
   const number = payload.issue?.number;
   if (typeof number !== 'number') throw new UsageError(`the ${event} event payload has no issue number`);
   if (!payload.issue?.pull_request) {
@@ -82,7 +72,7 @@ function commentContext(env: NodeJS.ProcessEnv, event: string): EventContext {
 }
 
 function mergeGroupContext(env: NodeJS.ProcessEnv, event: string): EventContext {
-  const payload = readPayload<MergeGroupPayload>(env, event);
+  const payload = readEventPayload<MergeGroupPayload>(env, event);
   if (payload.action !== 'checks_requested') {
     return { kind: 'skip', event, why: `merge_group "${payload.action ?? ''}" needs no check (only checks_requested does)` };
   }
@@ -114,7 +104,10 @@ function relayContext(env: NodeJS.ProcessEnv, event: string, pullNumber: string 
   // Digits only: Number() would also take "2e0", "0x2" or "1.0" for pull request 2 or 1.
   const number = /^[1-9][0-9]{0,9}$/.test(pullNumber.trim()) ? Number(pullNumber.trim()) : NaN;
   if (!Number.isSafeInteger(number)) throw new UsageError(`the \`pull-number\` input takes a pull request number (digits), not "${pullNumber}"`);
-  return { kind: 'pull-number', ...common(env, event), ...repositoryOf(env), number };
+  // Never read with git: the relay's workspace holds what the relayed run uploaded (a fork's run,
+  // whose workflow the fork controls), not a checkout made by fetching from GitHub. A `.git` in that
+  // artifact could give the PR's commit ids any trees (git does not re-hash the objects it reads).
+  return { kind: 'pull-number', ...common(env, event), workspace: undefined, ...repositoryOf(env), number };
 }
 
 export function readEventContext(env: NodeJS.ProcessEnv, pullNumber?: string): EventContext {

@@ -14,6 +14,8 @@ import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummar
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
 import { markChangedSince } from './changed-since.ts';
 import { dropOwnLabels } from './labels.ts';
+import { addCommitLogins } from './commit-logins.ts';
+import { WAIVE_COMMAND } from './waivers.ts';
 import { readCommentEditors } from './comment-edits.ts';
 import { peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
 
@@ -26,7 +28,10 @@ export interface EnrichInput {
   policy: ResolvedPolicy;
   reader: RepoReader;
   event: string;
-  /** The workspace checkout, when the change was read from it with git (it answers what changed since a review). */
+  /**
+   * The workspace checkout, when the change was read from it with git (it answers what changed
+   * since a review; the commits' GitHub accounts are then read from the API).
+   */
   workspace?: string | undefined;
   log: (message: string) => void;
 }
@@ -38,16 +43,24 @@ export interface EnrichInput {
 export async function enrichPull(input: EnrichInput): Promise<void> {
   const { octokit, owners, pull, change, policy, log } = input;
   const pr = (change.pr ??= pull.pr);
+  // Read with git, the commits name no accounts: GitHub's commit list gives them (once) where
+  // someone asks who wrote the change: the quorum, a waive command, an unlocking label.
+  let logins: Promise<void> | undefined;
+  const accounts = (): Promise<void> => (input.workspace === undefined ? Promise.resolve() : (logins ??= addCommitLogins(octokit, pull, pull.number, change)));
   // Independent reads, at once (each is a round trip through the API).
   const [, , , teams] = await Promise.all([
     ruleMayRun(policy.rules[REVIEW_RULE]) &&
       (async () => {
-        pr.reviews = await readReviews(octokit, pull);
+        const [reviews] = await Promise.all([readReviews(octokit, pull), accounts()]);
+        pr.reviews = reviews;
         await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
       })(),
     ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') &&
-      readWaiverComments(octokit, pull, log).then((comments) => (pr.comments = comments)),
-    dropOwnLabels(octokit, pull, change, policy),
+      readWaiverComments(octokit, pull, log).then(async (comments) => {
+        if (comments.some((c) => c.body.includes(WAIVE_COMMAND))) await accounts();
+        pr.comments = comments;
+      }),
+    dropOwnLabels(octokit, pull, change, policy, accounts),
     teamsNamed(policy, input.reader, pull.baseSha),
   ]);
   await addTeams(owners, change, teams, log);
@@ -76,13 +89,26 @@ async function addTeams(owners: GitHub | undefined, change: ChangeSet, teams: st
  * finding waived on the PR is waived for its queue entry too and the entry is not thrown out of
  * the queue for it. Reviews are not read: the review check is evaluated on the PR.
  */
-export async function enrichMergeGroup(octokit: GitHub, owners: GitHub | undefined, group: MergeGroupContext, change: ChangeSet, policy: ResolvedPolicy, log: (message: string) => void): Promise<void> {
+export async function enrichMergeGroup(
+  octokit: GitHub,
+  owners: GitHub | undefined,
+  group: MergeGroupContext,
+  change: ChangeSet,
+  policy: ResolvedPolicy,
+  log: (message: string) => void,
+  /** Was the change read with git (its commits then name no GitHub accounts)? */
+  withGit = false,
+): Promise<void> {
   const by = policy.waivers?.by ?? [];
   if (group.number === undefined || !change.pr) return;
   const pull = { owner: group.owner, repo: group.repo, number: group.number };
-  await dropOwnLabels(octokit, pull, change, policy);
+  let logins: Promise<void> | undefined;
+  const accounts = (): Promise<void> => (withGit ? (logins ??= addCommitLogins(octokit, group, undefined, change)) : Promise.resolve());
+  await dropOwnLabels(octokit, pull, change, policy, accounts);
   if (by.length === 0) return;
-  change.pr.comments = await readWaiverComments(octokit, pull, log);
+  const comments = await readWaiverComments(octokit, pull, log);
+  if (comments.some((c) => c.body.includes(WAIVE_COMMAND))) await accounts();
+  change.pr.comments = comments;
   const teams = by.filter((who) => who.startsWith('@') && who.includes('/')).map((who) => who.slice(1).toLowerCase());
   await addTeams(owners, change, [...new Set(teams)].sort(), log);
 }

@@ -48,19 +48,25 @@ async function labelAdders(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'r
  * co-author or committer) added, or that no known account did, off `change.pr.labels`, with a note
  * each. Reads the events only when the PR carries a label some `allow-labels` names.
  */
-export async function dropOwnLabels(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo' | 'number'>, change: ChangeSet, policy: ResolvedPolicy): Promise<void> {
+export async function dropOwnLabels(
+  octokit: GitHub,
+  pull: Pick<PullContext, 'owner' | 'repo' | 'number'>,
+  change: ChangeSet,
+  policy: ResolvedPolicy,
+  /** Gives the commits their GitHub accounts first, when the change names none (read with git). */
+  accounts: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   const pr = change.pr;
   const unlocking = unlockingLabels(policy);
   const present = (pr?.labels ?? []).filter((l) => unlocking.has(l.toLowerCase()));
   if (!pr || present.length === 0) return;
-  let adders: Map<string, string> | GitHubCallError;
-  try {
-    adders = await labelAdders(octokit, pull);
-  } catch (err) {
-    // Who added a label unknown: it unlocks nothing (fail closed), and the rest of the check goes on.
+  // Who added a label unknown: it unlocks nothing (fail closed), and the rest of the check goes on.
+  // (The commits' accounts unread fail the run, as their list does through the API.)
+  const read = labelAdders(octokit, pull).catch((err: unknown) => {
     if (!(err instanceof GitHubCallError)) throw err;
-    adders = err;
-  }
+    return err;
+  });
+  const [adders] = await Promise.all([read, accounts()]);
   const authors = authorsOf(change);
   const dropped = new Set<string>();
   const notes: string[] = [];

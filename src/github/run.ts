@@ -117,7 +117,7 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   if (context.kind === 'merge-group') {
     const source = mergeGroupSource(octokit, context.group, context.workspace, core.info);
     const report = waive(
-      await app.runCheck({ source, policy, enrich: (change, inForce) => enrichMergeGroup(octokit, owners, context.group, change, inForce.policy, core.info) }),
+      await app.runCheck({ source, policy, enrich: (change, inForce) => enrichMergeGroup(octokit, owners, context.group, change, inForce.policy, core.info, source.reader.label === 'git') }),
       app,
     );
     const main = withVerdict(splitReview(report, inputs.checkName).main, inputs.failOn);

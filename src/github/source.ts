@@ -6,6 +6,7 @@ import type { ChangeSource } from '../app.ts';
 import { UsageError } from '../errors.ts';
 import { loadGitChangeSet } from '../git/index.ts';
 import { GitRepoReader } from '../git/reader.ts';
+import { openGit } from '../git/run.ts';
 import type { ChangeSet } from '../model.ts';
 import { loadApiChangeSet } from './changeset.ts';
 import type { GitHub } from './client.ts';
@@ -47,6 +48,33 @@ export function pullSource(
 }
 
 /**
+ * Why git cannot read a change from `workspace`, in words, or undefined when it can try. A shallow
+ * clone's history is cut (actions/checkout's fetch-depth other than 0): with both commits there,
+ * git may still find an older merge base through a path the cut left (a change with the base's own
+ * files in it) and list only the commits above the cut.
+ */
+async function whyGitCannotRead(workspace: string): Promise<string | undefined> {
+  let shallow: string;
+  try {
+    shallow = (await openGit(workspace).raw(['rev-parse', '--is-shallow-repository'])).trim();
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/dubious ownership/.test(message)) {
+      return (
+        `git refuses the checkout in ${workspace}: another user owns it (a container job?). Let git read it with ` +
+        `\`git config --global --add safe.directory "$GITHUB_WORKSPACE"\` in a step before prguard`
+      );
+    }
+    if (/not a git repository/.test(message)) return `${workspace} is not a git checkout`;
+    return `git cannot read ${workspace} (${message.replace(/^`git rev-parse` failed: /, '').split('\n')[0]})`;
+  }
+  if (shallow === 'true') {
+    return 'the checkout is shallow, and a cut history can give git a wrong merge base and too few commits (check out with fetch-depth: 0 to read it with git)';
+  }
+  return undefined;
+}
+
+/**
  * The change read with git from the workspace checkout, or undefined (and a log line saying why)
  * when the checkout does not have both commits: then the caller reads it through `api`.
  */
@@ -58,6 +86,11 @@ export async function changeFromWorkspace(
   log: (message: string) => void,
 ): Promise<ChangeSet | undefined> {
   if (!workspace) return undefined;
+  const unusable = await whyGitCannotRead(workspace);
+  if (unusable) {
+    log(`prguard: reading ${names.what} through ${names.api}: ${unusable}.`);
+    return undefined;
+  }
   try {
     const change = await loadGitChangeSet({ cwd: workspace, base, head });
     log(`prguard: read ${names.what} with git in ${workspace}.`);

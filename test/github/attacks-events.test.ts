@@ -1,7 +1,10 @@
 // Forged or surprising events and inputs against the built Action: a payload whose commit ids are
 // not commit ids, a base commit GitHub does not have (never "no policy there, so the default"), a
 // relay's pull-number that only looks like a number, an output path that cannot be written.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { tempDir } from '../helpers/repo.ts';
 import type { FakeFile } from './fake-github.ts';
 import { commentEvent, mergeGroupEvent } from './humans.ts';
 import { addedPatch, BASE_SHA, fakeServers, reportOf, runAction, type ActionRun } from './scenario.ts';
@@ -166,6 +169,20 @@ describe.concurrent('a merge group GitHub answers for in a broken way', () => {
       expect(run.code).toBe(1);
       expect(errorLine(run)).toMatch(/^::error::prguard: repos\.compareCommitsWithBasehead returned a malformed response/);
     }
+  });
+});
+
+describe.concurrent('an event payload that is not an object', () => {
+  test.each(['pull_request', 'issue_comment', 'merge_group'])('on %s, a payload of null or [] is a clear error, not "failed unexpectedly"', async (eventName) => {
+    const { server, event } = await start({ files: [small] });
+    for (const text of ['null', '[]', '7']) {
+      const file = join(tempDir('prguard-event-'), 'event.json');
+      writeFileSync(file, text);
+      const run = await runAction(server, event, { eventName, env: { GITHUB_EVENT_PATH: file } });
+      expect(run.code).toBe(1);
+      expect(errorLine(run)).toBe(`::error::prguard: the ${eventName} event payload ${file} is not a JSON object: ${text}`);
+    }
+    expect(server.requests).toEqual([]);
   });
 });
 
