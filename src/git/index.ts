@@ -14,6 +14,7 @@ import { readCommits } from './commits.ts';
 import { ContentScanner, wantsContentScan } from './content-scan.ts';
 import { isObjectId } from './object-id.ts';
 import { defaultBaseRef, isPlainRef, type RangeAnswer, resolveRange, verifyCommit } from './range.ts';
+import { assertRangeNotCut } from './shallow.ts';
 import { RENAME_LIMIT, renameNote } from './renames.ts';
 import { type Git, openGit } from './run.ts';
 import { atLeast, gitVersion } from './version.ts';
@@ -236,6 +237,7 @@ async function readChange(
   try {
     [stderr, r] = await Promise.all([diff, range]);
     ({ files, notes: readInPart } = stream.end());
+    await assertRangeNotCut(git, sandbox.repo.commonDir, r.baseTip ?? r.base, r.head);
   } catch (err) {
     await Promise.allSettled([diff, log, branch, attributes.finish([]), content.finish()]);
     // A bad ref fails both: the range explains it ref by ref.

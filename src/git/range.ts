@@ -59,6 +59,8 @@ export interface RangeAnswer {
   head: string;
   /** The merge-base of base and head (the first, when there are several). */
   base: string;
+  /** The commit the base ref names, when the range was asked as base...head (a shallow clone's check). */
+  baseTip?: string;
   /** With `fullName`: what `--symbolic-full-name` gives the head ref (`refs/heads/x`), if anything. */
   headName?: string;
 }
@@ -72,12 +74,12 @@ const rangeArgs = (baseRef: string, headRef: string, fullName: boolean): string[
 /** rev-parse's answer read; `unrelated` when base and head share no commit, undefined when it is not a whole answer. */
 function readRange(out: string | undefined, cwd: string, fullName: boolean): RangeAnswer | 'unrelated' | undefined {
   const lines = out?.split('\n') ?? [];
-  const [root, gitDir, commonDir, head] = lines;
+  const [root, gitDir, commonDir, head, baseTip] = lines;
   if (!root || !gitDir || !commonDir || !head || !isObjectId(head)) return undefined;
   const base = lines.slice(5).find((l) => l.startsWith('^'))?.slice(1);
   if (!base) return 'unrelated';
   const headName = fullName ? lines.slice(5).find((l) => !l.startsWith('^')) : undefined;
-  return { root, gitDir, commonDir: resolve(cwd, commonDir), head, base, ...(headName ? { headName } : {}) };
+  return { root, gitDir, commonDir: resolve(cwd, commonDir), head, base, ...(baseTip && isObjectId(baseTip) ? { baseTip } : {}), ...(headName ? { headName } : {}) };
 }
 
 /**
