@@ -8,7 +8,8 @@ import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
 import type { AddedText } from '../../src/rule-kit/index.ts';
 import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
-import { PERCENT_ANCHORS, base64Anchors, decodedHits, percentHits } from './decode.ts';
+import { base64Anchors, decodedHits, providers } from './decode.ts';
+import { ESCAPE_ANCHORS, escapedHits } from './escapes.ts';
 import { WINDOW, windowsOf } from './windows.ts';
 
 export { WINDOW, WINDOW_OVERLAP } from './windows.ts';
@@ -87,7 +88,7 @@ export class Scanner {
     if (options.generic) {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
     }
-    for (const text of PERCENT_ANCHORS) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
+    for (const text of ESCAPE_ANCHORS) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     for (const text of base64Anchors(defs, options.prebuilt === false ? undefined : BUILT_ANCHORS)) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
     this.index = new KeywordIndex(keywords, options.prebuilt === false ? undefined : BUILT_TABLES);
@@ -264,7 +265,7 @@ export class Scanner {
         for (const g of findGeneric(line, words)) {
           const end = g.index + g.secret.length;
           if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
-          if (this.prefixes.some((p) => g.secret.startsWith(p))) continue;
+          if (providers(g.secret, this.prefixes)) continue;
           if (acceptable(g.secret, 0) && !inInertSpan(line, g.index)) {
             found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index, weak: g.weak });
           }
@@ -302,7 +303,7 @@ export class Scanner {
         found.push({ patternId: def.id, name: def.name, secret: raw, at, endAt: at, index });
       }
     }
-    if (base64 || line.includes('%')) this.decoded(line, at, found, base64);
+    if (base64 || line.includes('%') || line.includes('\\')) this.decoded(line, at, found, base64);
     // One finding per span: the earlier pattern in the catalogue wins, generic comes last.
     const taken: [number, number][] = [];
     for (const h of found) {
@@ -313,11 +314,11 @@ export class Scanner {
     }
   }
 
-  /** The provider secrets inside a line's base64 runs and percent-escapes, each scanned in a pass of its own. */
+  /** The provider secrets inside a line's base64 runs, percent-escapes and JSON escapes, each scanned in a pass of its own. */
   private decoded(line: string, at: number, out: Hit[], base64: boolean): void {
     const [pass, inFile] = [this.pass, this.inFile]; // a scan that throws fails the rule: no pass to resume
     const scan = (lines: ScanLine[]) => this.scan(lines);
-    const hits = [...(base64 ? decodedHits(line, at, scan) : []), ...percentHits(line, at, scan)];
+    const hits = [...(base64 ? decodedHits(line, at, scan) : []), ...escapedHits(line, at, scan)];
     [this.pass, this.inFile] = [pass, inFile];
     // Before the line's generic hits: a provider's format found by decoding wins over a generic hit on the same span.
     const generic = out.findIndex((h) => h.patternId === GENERIC_ID);
