@@ -2,6 +2,8 @@
 // writes it, `\u002F`), escaped quotes (code inside a notebook's JSON), base64 values with `==`
 // padding (a Kubernetes Secret, a Docker `auth`), and private keys as string literals in code,
 // which must have the fingerprint the same key has in a .pem file.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEngine } from '../../src/engine.ts';
 import { defaultPolicy } from '../../src/policy/index.ts';
@@ -11,6 +13,7 @@ import { allRules } from '../../rules/index.ts';
 import { fingerprint } from '../../rules/secret-leakage/fingerprint.ts';
 import { secretLeakage } from '../../rules/secret-leakage/index.ts';
 import { change, file } from '../helpers/change.ts';
+import { runCli, tempDir } from '../helpers/repo.ts';
 import { pem, pemBody, rng, sample } from '../helpers/secret-samples.ts';
 import { run } from './helpers.ts';
 
@@ -106,5 +109,33 @@ describe('secret-leakage: a private key as string literals in code', () => {
   it.each(styles)('%s: the same fingerprint as the key in a .pem file', (_, path, lines) => {
     const vs = scan(lines, path);
     expect(vs.map((v) => [v.data?.pattern, v.fingerprint])).toEqual([['private-key-rsa', fp(pemBody(key))]]);
+  });
+});
+
+describe('secret-leakage: the start of a token that an error message clipped', () => {
+  it('is masked when a quote closes the clipped text (V8 quotes JSON it cannot parse as `"[ghp_AbCdEf"...`)', () => {
+    for (const id of ['github-classic-pat', 'slack-bot-token']) {
+      const token = sample(id, r).secret;
+      let message = '';
+      try {
+        JSON.parse(`[${token}]`);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      const cut = message.slice(message.indexOf('[') + 1, message.indexOf('"...'));
+      expect(token.startsWith(cut) && cut.length >= 8, message).toBe(true);
+      expect(secretLeakage.findSecrets?.(message)).toContain(cut);
+    }
+  });
+
+  it('through the built CLI: a --reviews file holding a token is reported without it', () => {
+    const dir = tempDir('prguard-secret-cut-');
+    const token = sample('github-classic-pat', r).secret;
+    writeFileSync(join(dir, 'change.diff'), 'diff --git a/a.txt b/a.txt\nnew file mode 100644\n--- /dev/null\n+++ b/a.txt\n@@ -0,0 +1 @@\n+x\n');
+    writeFileSync(join(dir, 'reviews.json'), `[${token}]`);
+    const res = runCli(['check', '--diff', 'change.diff', '--reviews', 'reviews.json'], { cwd: dir });
+    expect(res.code).toBe(2);
+    expect(res.stderr).toContain('is not the JSON');
+    for (let i = 2; i + 6 <= token.length; i++) expect(res.stdout + res.stderr).not.toContain(token.slice(i, i + 6));
   });
 });
