@@ -114,17 +114,27 @@ export function decodedRuns(line: string): DecodedRun[] {
 }
 
 /**
- * Is a generic value a provider's to judge (it starts with one of `prefixes`), as written or as
- * one base64 run (a Kubernetes Secret's `token: Z2hwX…`)? A provider pattern that rejected it (a
+ * A value that is wholly base64 (standard or URL-safe, as its encoder wrote it: it re-encodes to
+ * itself) of printable text, decoded; undefined otherwise. Random keys decode to binary.
+ */
+export function decodedValue(value: string): string | undefined {
+  if (value.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return undefined;
+  const bytes = Buffer.from(value, 'base64');
+  const again = /[-_]/.test(value) ? bytes.toString('base64url') : bytes.toString('base64');
+  if (again.replace(/=+$/, '') !== value.replace(/=+$/, '')) return undefined;
+  const text = bytes.toString('utf8');
+  return text.length > 0 && printable(text) ? text : undefined;
+}
+
+/**
+ * Is a generic value a provider's to judge (it starts with one of `prefixes`), as written or
+ * base64-encoded (a Kubernetes Secret's `token: Z2hwX…`)? A provider pattern that rejected it (a
  * bad checksum) was right, and the generic check must not report it instead.
  */
 export function providers(value: string, prefixes: readonly string[]): boolean {
   if (prefixes.some((p) => value.startsWith(p))) return true;
-  const runs = value.length >= MIN_RUN ? decodedRuns(value) : [];
-  const run = runs[0];
-  if (runs.length !== 1 || run === undefined || run.encoded.length !== value.length) return false;
-  const text = run.lines.join('\n');
-  return prefixes.some((p) => text.startsWith(p));
+  const text = decodedValue(value);
+  return text !== undefined && prefixes.some((p) => text.startsWith(p));
 }
 
 /**

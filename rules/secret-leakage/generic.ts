@@ -1,5 +1,6 @@
 // Generic secrets: a high-entropy literal assigned to a name like `password`, `api_key`, `token`.
-import { entropy, isPlaceholder } from './filters.ts';
+import { decodedValue } from './decode.ts';
+import { acceptable, entropy, isPlaceholder } from './filters.ts';
 
 /** The scanner runs the generic check only on lines containing one of these (any case). */
 export const GENERIC_KEYWORDS = [
@@ -148,6 +149,19 @@ export function isHighEntropyValue(value: string): boolean {
 }
 
 /**
+ * A value that is base64 of text (a Kubernetes Secret's `data:`, a Docker `auth`, an .npmrc
+ * `_auth`) is judged by that text: base64 of `password`, `changeme` or `user:password` is a
+ * placeholder however random it looks. `user:secret` is judged by the secret.
+ */
+function decodedSecret(value: string): boolean {
+  const text = decodedValue(value);
+  // Text with spaces or lines (a JSON key file, an .env file) is a document, not one value: the value stays.
+  if (text === undefined || !/^\S{1,200}$/.test(text)) return true;
+  const secret = /^[^\s:]{1,64}:(?=\S)/.exec(text) ? text.slice(text.indexOf(':') + 1) : text;
+  return acceptable(secret, 0) && isHighEntropyValue(secret) && !madeUp(secret);
+}
+
+/**
  * Generic assignments on one line. `words` are where the keyword pass found GENERIC_KEYWORDS in
  * it (ascending): the names are read around those, with no second search of the line.
  */
@@ -174,7 +188,7 @@ export function findGeneric(line: string, words: readonly number[]): GenericHit[
     const quoted = m[5] === undefined;
     // A bare value in code is usually a variable: demand a digit in it.
     if (!quoted && !/[0-9]/.test(value)) continue;
-    if (!isHighEntropyValue(value) || madeUp(value)) continue;
+    if (!isHighEntropyValue(value) || madeUp(value) || !decodedSecret(value)) continue;
     const index = end + m[0].length - value.length - (m[4] !== undefined ? 2 : quoted ? 1 : 0);
     // Asked only of a candidate that got this far (rarely), with the value left out: base64
     // padding (`…YeQ==`) or a `!=` inside a password is no comparison.

@@ -74,6 +74,15 @@ describe('secret-leakage: generic values as config really writes them', () => {
     expect(scan([`_auth=${auth}`], '.npmrc').map((v) => v.fingerprint)).toEqual([fp(auth)]);
   });
 
+  it('a base64 value is judged by what it encodes: base64 of a placeholder or of `user:password` is no finding', () => {
+    const example = ['password', 'changeme', 'your-api-key-here', 'admin:admin'].map((t) => `  ${t.split(/[-:]/)[0]}: ${b64(t)}`);
+    expect(scan(['apiVersion: v1', 'kind: Secret', 'data:', ...example], 'k8s/secret.example.yaml')).toEqual([]);
+    expect(scan([`{"auths":{"registry.acme.io":{"auth":"${b64('user:password')}"}}}`, `_auth=${b64('me:changeme')}`], '.docker/config.json')).toEqual([]);
+    // A document (a key file, an .env) encoded whole is not judged as one value.
+    const env = b64(`DB_HOST=db.internal\nDB_USER=app\nDB_PASS=${password}\n`);
+    expect(scan([`  credentials: ${env}`], 'k8s/app.yaml').map((v) => v.fingerprint)).toEqual([fp(env)]);
+  });
+
   it('finds a password holding `!=`, and still takes a comparison for one', () => {
     expect(scan(['DB_PASSWORD=Vq7!=rLp2xZr9wKd'], '.env').map((v) => v.data?.pattern)).toEqual(['generic-secret']);
     expect(scan([`if password == "${password}":`, `assert token != '${password}'`], 'app/auth.py')).toEqual([]);
