@@ -3,7 +3,8 @@
 //   (a) the 80,000-line PEM file (the requiresInFile re-scan was 11.8 s);
 //   (b) a long line of repeated `-----BEGIN RSA PRIVATE KEY-----` markers (was 93 s at 250 KB);
 //   (c) every catalogue regex on crafted lines built from its own keywords;
-//   (d) the ReDoS check of six undecidable custom patterns: one budget for all.
+//   (d) the ReDoS check of six undecidable custom patterns: one budget for all;
+//   (e) lines of escape chains that decode again and again (`%2F %252F %25252F …`).
 import { catalogue } from '../rules/secret-leakage/catalogue.ts';
 import { secretLeakage } from '../rules/secret-leakage/index.ts';
 import { checkRegexSafety, TOTAL_BUDGET_MS } from '../src/rule-kit/regex-safety.ts';
@@ -70,3 +71,10 @@ for (const [id, ms, ratio] of rows.slice(0, 5)) console.log(`    ${id}: ${ms.toF
 const undecidable = ['(a|a?)+b\\1', '(?=(a+))\\1b(x|y)*\\2', '(\\w+)\\s\\1+z', '((a)\\2)+\\1c', '(x+x+)+\\1y', '(a|aa)+\\1w'];
 const redos = time(() => undecidable.forEach((p) => checkRegexSafety(p)));
 console.log(`(d) ReDoS check of ${undecidable.length} undecidable patterns: ${(redos / 1000).toFixed(1)} s (budget ${TOTAL_BUDGET_MS / 1000} s for all)`);
+
+// (e)
+const chains = (n: number) => `token=x ${Array.from({ length: n }, (_, i) => `%${'25'.repeat(i)}2F`).join(' ')}`;
+const plainLine = (n: number) => `token=x ${'a'.repeat(chains(n).length - 8)}`;
+const e1 = time(() => secretLeakage.check(changeOf(Array(20).fill(plainLine(170))), OPTIONS, CONTEXT));
+const e2 = time(() => secretLeakage.check(changeOf(Array(20).fill(chains(170))), OPTIONS, CONTEXT));
+console.log(`(e) 20 lines of 29 KB of %25 chains: ${e2.toFixed(0)} ms, plain lines as long ${e1.toFixed(0)} ms (decoding stops after 4 levels; without that bound, 215 ms on one run: a scan of the line per level)`);

@@ -7,6 +7,7 @@ import { catalogue, providerPrefixes } from './catalogue.ts';
 const ELLIPSIS = /\u2026|\.\.\./g; // U+2026 is the ellipsis character
 /** Characters of tokens (every catalogue alphabet but the PEM body's whitespace). */
 const TOKEN_CHAR = /[A-Za-z0-9_\-+/=.~:]/;
+const QUOTE = /["'`]/;
 /** The shortest cut token worth masking (as in the masking stage). */
 const MIN_CUT = 8;
 
@@ -21,9 +22,12 @@ function cataloguePrefixes(): string[] {
 export function cutTokens(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(ELLIPSIS)) {
-    let start = m.index;
+    // A quote may close the clipped text: V8's JSON.parse error quotes 10 characters of the input
+    // as `"[ghp_AbCdEf"... is not valid JSON`.
+    const end = m.index > 0 && QUOTE.test(text[m.index - 1] as string) ? m.index - 1 : m.index;
+    let start = end;
     while (start > 0 && TOKEN_CHAR.test(text[start - 1] as string)) start--;
-    const run = text.slice(start, m.index);
+    const run = text.slice(start, end);
     let first = -1;
     for (const p of cataloguePrefixes()) {
       const at = run.indexOf(p);

@@ -114,6 +114,30 @@ export function decodedRuns(line: string): DecodedRun[] {
 }
 
 /**
+ * A value that is wholly base64 (standard or URL-safe, as its encoder wrote it: it re-encodes to
+ * itself) of printable text, decoded; undefined otherwise. Random keys decode to binary.
+ */
+export function decodedValue(value: string): string | undefined {
+  if (value.length < 8 || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return undefined;
+  const bytes = Buffer.from(value, 'base64');
+  const again = /[-_]/.test(value) ? bytes.toString('base64url') : bytes.toString('base64');
+  if (again.replace(/=+$/, '') !== value.replace(/=+$/, '')) return undefined;
+  const text = bytes.toString('utf8');
+  return text.length > 0 && printable(text) ? text : undefined;
+}
+
+/**
+ * Is a generic value a provider's to judge (it starts with one of `prefixes`), as written or
+ * base64-encoded (a Kubernetes Secret's `token: Z2hwX…`)? A provider pattern that rejected it (a
+ * bad checksum) was right, and the generic check must not report it instead.
+ */
+export function providers(value: string, prefixes: readonly string[]): boolean {
+  if (prefixes.some((p) => value.startsWith(p))) return true;
+  const text = decodedValue(value);
+  return text !== undefined && prefixes.some((p) => text.startsWith(p));
+}
+
+/**
  * The hits inside the base64 runs of line `at`, each run's text scanned by `scan`: placed on the
  * line, at the column where the secret's first byte is encoded (4 characters per 3 bytes), with
  * the run as written to be masked too.
@@ -130,59 +154,4 @@ export function decodedHits(line: string, at: number, scan: (lines: ScanLine[]) 
     }
   }
   return out;
-}
-
-/**
- * A percent-encoded `://` (a URL inside a URL's query, `redirect=https%3A%2F%2Fuser%3Apw%40host`):
- * its line is scanned decoded even though no keyword of the URL patterns is on it as written.
- */
-export const PERCENT_ANCHORS = ['%3A%2F%2F', '%3a%2f%2f'];
-
-/** Escapes of the characters that tokens and URLs hold and encoders escape (`+ / = : @`). */
-const RELEVANT = /%(?:2[BbFf]|3[AaDd]|40)/;
-const ESCAPE = /%([0-9A-Fa-f]{2})/g;
-
-/**
- * A line with its `%XX` escapes decoded, and the decoded positions of the escaped characters;
- * undefined when no escape could be part of a secret (`%20` in prose, `%s` in a format string).
- */
-export function percentDecoded(line: string): { text: string; escapes: number[] } | undefined {
-  if (!RELEVANT.test(line)) return undefined;
-  const parts: string[] = [];
-  const escapes: number[] = [];
-  let last = 0;
-  let length = 0;
-  for (const m of line.matchAll(ESCAPE)) {
-    parts.push(line.slice(last, m.index));
-    length += m.index - last;
-    escapes.push(length++);
-    parts.push(String.fromCharCode(parseInt(m[1] as string, 16)));
-    last = m.index + 3;
-  }
-  parts.push(line.slice(last));
-  return { text: parts.join(''), escapes };
-}
-
-/** Where decoded position `at` was written: each escape before it took 2 more characters. */
-function written(escapes: readonly number[], at: number): number {
-  let n = 0;
-  while (n < escapes.length && (escapes[n] as number) < at) n++;
-  return at + 2 * n;
-}
-
-/**
- * The hits of a line (one a keyword selected) read with its percent-escapes decoded, as gitleaks
- * reads them (`aws_secret_access_key=…%2F…`, a webhook URL in a query string): placed where the
- * secret is written, which is masked with it.
- */
-export function percentHits(line: string, at: number, scan: (lines: ScanLine[]) => Hit[]): Hit[] {
-  const decoded = percentDecoded(line);
-  if (decoded === undefined) return [];
-  return scan([{ content: decoded.text, line: 1 }]).flatMap((h) => {
-    if (h.at !== 0 || h.endAt !== 0) return []; // a block: its lines are not this line's
-    const start = written(decoded.escapes, h.index);
-    const text = line.slice(start, written(decoded.escapes, h.index + h.secret.length));
-    const name = text === h.secret ? h.name : `${h.name}, percent-encoded`;
-    return [{ ...h, name, at, endAt: at, index: start, encoded: [text, ...(h.encoded ?? [])] }];
-  });
 }

@@ -25,6 +25,8 @@ export const EXAMPLE_SECRETS: ReadonlySet<string> = new Set([
   // jwt.io's default HS256 example token
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
   'gho_16C7e42F292c6912E7710c838347Ae178B4a', // GitHub docs token example
+  'sk_test_4eC39HqLyjWDarjtT1zdp7dc', // Stripe API reference test key
+  'sk_test_BQokikJOvBiI2HlWgH4olfQ2', // Stripe's earlier docs test key
 ]);
 
 /** Marks of an example or placeholder inside a token (case-insensitive). */

@@ -1,5 +1,6 @@
 // Generic secrets: a high-entropy literal assigned to a name like `password`, `api_key`, `token`.
-import { entropy, isPlaceholder } from './filters.ts';
+import { decodedValue } from './decode.ts';
+import { acceptable, entropy, isPlaceholder } from './filters.ts';
 
 /** The scanner runs the generic check only on lines containing one of these (any case). */
 export const GENERIC_KEYWORDS = [
@@ -13,9 +14,13 @@ export const GENERIC_KEYWORDS = [
 function nameChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 46 || c === 64 || c === 45;
 }
-/** After the name: operator, then a quoted value or a bare one (sticky, at the end of the name). */
+/**
+ * After the name: operator, then a quoted value or a bare one (sticky, at the end of the name).
+ * Quotes may be escaped (`\"`): code inside a JSON string (a notebook's `"source"`, a config
+ * holding a script) or a C string (`"password=\"…\""`).
+ */
 const ASSIGNMENT =
-  /["'\]]?\s*(?:=>|:=|[:=](?!=)|\s(?=["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/y;
+  /\\?["'\]]?\s*(?:=>|:=|[:=](?!=)|\s(?=\\?["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|\\"([^"\\\n]{8,200})\\"|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/y;
 
 /** Names are compared in snake case: `apiKey` -> `api_key`, `DB-Password` -> `db-password`. */
 function snake(name: string): string {
@@ -144,13 +149,24 @@ export function isHighEntropyValue(value: string): boolean {
 }
 
 /**
+ * A value that is base64 of text (a Kubernetes Secret's `data:`, a Docker `auth`, an .npmrc
+ * `_auth`) is judged by that text: base64 of `password`, `changeme` or `user:password` is a
+ * placeholder however random it looks. `user:secret` is judged by the secret.
+ */
+function decodedSecret(value: string): boolean {
+  const text = decodedValue(value);
+  // Text with spaces or lines (a JSON key file, an .env file) is a document, not one value: the value stays.
+  if (text === undefined || !/^\S{1,200}$/.test(text)) return true;
+  const secret = /^[^\s:]{1,64}:(?=\S)/.exec(text) ? text.slice(text.indexOf(':') + 1) : text;
+  return acceptable(secret, 0) && isHighEntropyValue(secret) && !madeUp(secret);
+}
+
+/**
  * Generic assignments on one line. `words` are where the keyword pass found GENERIC_KEYWORDS in
  * it (ascending): the names are read around those, with no second search of the line.
  */
 export function findGeneric(line: string, words: readonly number[]): GenericHit[] {
   const hits: GenericHit[] = [];
-  // Whether the line is an assertion is asked only once a candidate got this far (rarely).
-  let assertion: boolean | undefined;
   let done = -1;
   for (const at of words) {
     if (at < done) continue;
@@ -168,14 +184,16 @@ export function findGeneric(line: string, words: readonly number[]): GenericHit[
     const name = line.slice(start, end);
     const key = snake(name);
     if (!SECRET_NAME.test(key) || NOT_A_SECRET_NAME.test(key)) continue;
-    const value = (m[1] ?? m[2] ?? m[3] ?? m[4]) as string;
-    const quoted = m[4] === undefined;
+    const value = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]) as string;
+    const quoted = m[5] === undefined;
     // A bare value in code is usually a variable: demand a digit in it.
     if (!quoted && !/[0-9]/.test(value)) continue;
-    if (!isHighEntropyValue(value) || madeUp(value)) continue;
-    assertion ??= ASSERTION.test(line);
-    if (assertion) return [];
-    hits.push({ name, secret: value, index: end + m[0].length - value.length - (quoted ? 1 : 0), weak: !strong(value) });
+    if (!isHighEntropyValue(value) || madeUp(value) || !decodedSecret(value)) continue;
+    const index = end + m[0].length - value.length - (m[4] !== undefined ? 2 : quoted ? 1 : 0);
+    // Asked only of a candidate that got this far (rarely), with the value left out: base64
+    // padding (`…YeQ==`) or a `!=` inside a password is no comparison.
+    if (ASSERTION.test(line.slice(0, index) + line.slice(index + value.length))) return [];
+    hits.push({ name, secret: value, index, weak: !strong(value) });
   }
   return hits;
 }

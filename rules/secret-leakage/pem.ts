@@ -50,6 +50,7 @@ export function collectBlock(lines: readonly ScanLine[], at: number, index: numb
   }
   const rows: string[] = [first.slice(afterBegin)];
   let endAt = at;
+  let closed = false;
   for (let j = at + 1; j < lines.length && j - at <= MAX_BLOCK_LINES; j++) {
     const cur = lines[j] as ScanLine;
     if (cur.line !== (lines[j - 1] as ScanLine).line + 1) break;
@@ -57,6 +58,7 @@ export function collectBlock(lines: readonly ScanLine[], at: number, index: numb
     const endPos = cur.content.indexOf('-----END');
     if (endPos >= 0) {
       rows.push(cur.content.slice(0, endPos));
+      closed = true;
       break;
     }
     if (cur.content.includes('-----BEGIN')) {
@@ -65,8 +67,27 @@ export function collectBlock(lines: readonly ScanLine[], at: number, index: numb
     }
     rows.push(cur.content);
   }
-  const body = bodyOf(rows.map((r) => r.replace(/^[\s"'`|>-]*|["',\\]*\s*$/g, '')));
+  const last = rows.length - 1;
+  const body = bodyOf(rows.map((r, i) => rowOf(r, i === 0 ? 'first' : i === last && closed ? 'last' : 'middle')));
   return { body: body.length >= MIN_BODY ? body : undefined, endAt };
+}
+
+/** A row holding one string literal (`"MIIE…\n" +`, `+ 'MIIE…'`, `"MIIE…",`): its content. */
+const LITERAL = /^[^"'`]*["'`]([^"'`]*)["'`][^"'`]*$/;
+
+/**
+ * A row of a multi-line block without the source code around it, so that a key has the same
+ * body (and fingerprint) in a `.pem` file and as string literals in code: what follows the BEGIN
+ * marker and precedes the END marker is only syntax (`\n" +`, `+ "`), a row in quotes is its
+ * content, and escaped line breaks (`\n`) are no part of the key.
+ */
+function rowOf(row: string, place: 'first' | 'middle' | 'last'): string {
+  if (HEADER.test(row.trim())) return row;
+  let r = row;
+  if (place === 'first') r = r.replace(/["'`].*$/, '');
+  else if (place === 'last') r = r.replace(/^.*["'`]/, '');
+  else r = LITERAL.exec(r)?.[1] ?? r;
+  return r.replace(/\\+[nr]/g, '').replace(/^[\s"'`|>-]*|["',\\]*\s*$/g, '');
 }
 
 /** PuTTY's private part is short (an ed25519 key is 48 base64 characters). */

@@ -22,3 +22,23 @@ export interface Hit {
   /** Found inside base64 runs (decode.ts): the runs as written, to be masked with the secret. */
   encoded?: string[];
 }
+
+/** Where a pass gets the scanned lines as objects, read only once a keyword makes them needed. */
+export interface LineSource {
+  readonly lines: readonly ScanLine[];
+}
+
+/** A keyword pass of the scanner under way (see Scanner.startPass). */
+export interface Pass {
+  marked: Uint8Array;
+  selected: number[];
+  words: number[];
+  /** Where the current line's content starts in its text. */
+  lineStart: number;
+  /** The current line's index in the scanned lines. */
+  at: number;
+  linesOf: LineSource;
+  /** The scanned lines, once a keyword made them needed. */
+  lines: readonly ScanLine[] | undefined;
+  hits: Hit[];
+}

@@ -8,36 +8,18 @@ import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
 import type { AddedText } from '../../src/rule-kit/index.ts';
 import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
-import { PERCENT_ANCHORS, base64Anchors, decodedHits, percentHits } from './decode.ts';
+import { base64Anchors, decodedHits, providers } from './decode.ts';
+import { ESCAPE_ANCHORS, escapedHits } from './escapes.ts';
 import { WINDOW, windowsOf } from './windows.ts';
 
 export { WINDOW, WINDOW_OVERLAP } from './windows.ts';
 
 export const WAIVER = 'prguard-allow-secret';
 export const GENERIC_ID = 'generic-secret';
+const MAX_DEPTH = 4;
 
-export type { Hit, ScanLine } from './scan-types.ts';
-import type { Hit, ScanLine } from './scan-types.ts';
-
-/** Where a pass gets the scanned lines as objects, read only once a keyword makes them needed. */
-export interface LineSource {
-  readonly lines: readonly ScanLine[];
-}
-
-/** A keyword pass under way (see startPass). */
-interface Pass {
-  marked: Uint8Array;
-  selected: number[];
-  words: number[];
-  /** Where the current line's content starts in its text. */
-  lineStart: number;
-  /** The current line's index in the scanned lines. */
-  at: number;
-  linesOf: LineSource;
-  /** The scanned lines, once a keyword made them needed. */
-  lines: readonly ScanLine[] | undefined;
-  hits: Hit[];
-}
+export type { Hit, LineSource, ScanLine } from './scan-types.ts';
+import type { Hit, LineSource, Pass, ScanLine } from './scan-types.ts';
 
 interface Compiled {
   def: ProviderPattern;
@@ -68,6 +50,7 @@ export class Scanner {
   /** The keyword pass under way (a scan is synchronous: one at a time). */
   private pass: Pass | undefined;
   private marks: Uint8Array | undefined;
+  private depth = 0; // of decoding under way (decoded)
 
   /** `prebuilt: false` builds the keyword index even when build-time tables match (the generator). */
   constructor(defs: readonly ProviderPattern[], options: { generic: boolean; prebuilt?: boolean }) {
@@ -87,16 +70,14 @@ export class Scanner {
     if (options.generic) {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
     }
-    for (const text of PERCENT_ANCHORS) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
+    for (const text of ESCAPE_ANCHORS) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     for (const text of base64Anchors(defs, options.prebuilt === false ? undefined : BUILT_ANCHORS)) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
     this.index = new KeywordIndex(keywords, options.prebuilt === false ? undefined : BUILT_TABLES);
   }
 
   /** The keyword index's tables, for the build-time copy (scripts/keyword-tables.ts). */
-  keywordTables(): KeywordTables {
-    return this.index.tables();
-  }
+  keywordTables = (): KeywordTables => this.index.tables();
 
   /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
   scan(input: readonly ScanLine[]): Hit[] {
@@ -264,7 +245,7 @@ export class Scanner {
         for (const g of findGeneric(line, words)) {
           const end = g.index + g.secret.length;
           if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
-          if (this.prefixes.some((p) => g.secret.startsWith(p))) continue;
+          if (providers(g.secret, this.prefixes)) continue;
           if (acceptable(g.secret, 0) && !inInertSpan(line, g.index)) {
             found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index, weak: g.weak });
           }
@@ -302,7 +283,7 @@ export class Scanner {
         found.push({ patternId: def.id, name: def.name, secret: raw, at, endAt: at, index });
       }
     }
-    if (base64 || line.includes('%')) this.decoded(line, at, found, base64);
+    if (base64 || line.includes('%') || line.includes('\\')) this.decoded(line, at, found, base64);
     // One finding per span: the earlier pattern in the catalogue wins, generic comes last.
     const taken: [number, number][] = [];
     for (const h of found) {
@@ -313,11 +294,20 @@ export class Scanner {
     }
   }
 
-  /** The provider secrets inside a line's base64 runs and percent-escapes, each scanned in a pass of its own. */
+  /** The provider secrets inside a line's base64 runs, percent-escapes and JSON escapes, each scanned in a pass of its own. */
   private decoded(line: string, at: number, out: Hit[], base64: boolean): void {
+    // Decoded text may decode again (`%252F`, base64 in base64), at most MAX_DEPTH times: a line of
+    // chains `%2F %252F %25252F …` cost a scan of the line per level.
+    if (this.depth >= MAX_DEPTH) return;
     const [pass, inFile] = [this.pass, this.inFile]; // a scan that throws fails the rule: no pass to resume
     const scan = (lines: ScanLine[]) => this.scan(lines);
-    const hits = [...(base64 ? decodedHits(line, at, scan) : []), ...percentHits(line, at, scan)];
+    this.depth++;
+    let hits: Hit[];
+    try {
+      hits = [...(base64 ? decodedHits(line, at, scan) : []), ...escapedHits(line, at, scan)];
+    } finally {
+      this.depth--;
+    }
     [this.pass, this.inFile] = [pass, inFile];
     // Before the line's generic hits: a provider's format found by decoding wins over a generic hit on the same span.
     const generic = out.findIndex((h) => h.patternId === GENERIC_ID);

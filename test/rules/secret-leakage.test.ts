@@ -93,6 +93,7 @@ describe('secret-leakage: documented example keys and hard negatives', () => {
     ['AWS docs secret key', 'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', '.aws/credentials'],
     ['jwt.io example', 'const t = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"', 'a.ts'],
     ['GitHub docs token', 'token: gho_16C7e42F292c6912E7710c838347Ae178B4a', 'docs.md'],
+    ['Stripe API reference test key', 'stripe.api_key = "sk_test_4eC39HqLyjWDarjtT1zdp7dc"', 'tests/test_billing.py'],
     ['placeholder <YOUR_KEY>', 'api_key = "<YOUR_API_KEY_HERE>"', 'a.py'],
     ['xxxx', 'password: "xxxxxxxxxxxxxxxx"', 'a.yaml'],
     ['changeme', 'DB_PASSWORD=changeme123', '.env'],
