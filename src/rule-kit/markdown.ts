@@ -314,7 +314,11 @@ export function negates(label: string): boolean {
   return labelWords(label).some((w) => NEGATIONS.has(w));
 }
 
-/** The first task item whose label says what `marker` says (see labelMatches). */
+/**
+ * The task item whose label says what `marker` says (see labelMatches): the first ticked one, else
+ * the first. A box written twice (the template pasted twice) is ticked when any copy is.
+ */
 export function findTaskItem(items: readonly TaskItem[], marker: string): TaskItem | undefined {
-  return items.find((b) => labelMatches(b.label, marker));
+  const matching = items.filter((b) => labelMatches(b.label, marker));
+  return matching.find((b) => b.checked) ?? matching[0];
 }
