@@ -8,6 +8,7 @@ import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { foldLookalikes } from './lookalikes.ts';
 import { labelMatches } from './labels.ts';
+import { CHUNK_LINES, chunkStarts, parsePieces, shiftPositions } from './md-chunks.ts';
 import { htmlHeading } from './html-heading.ts';
 
 export interface Line {
@@ -74,20 +75,36 @@ function clampPrefix(prefix: string): string {
  */
 const PARSED = new Map<string, MdDocument>();
 
-/** Parse `text` as CommonMark with GFM task lists. Never throws, and stays fast, on any input. */
-export function parseMarkdown(text: string): MdDocument {
+/** Parse `text` as CommonMark with GFM task lists (long texts in pieces: ./md-chunks.ts). Never throws, and stays fast, on any input. */
+export function parseMarkdown(text: string, chunkLines = CHUNK_LINES): MdDocument {
+  if (chunkLines !== CHUNK_LINES) return parse(text, chunkLines);
   const hit = PARSED.get(text);
   if (hit) return hit;
-  const doc = parse(text);
+  const doc = parse(text, chunkLines);
   if (PARSED.size >= 4) PARSED.delete(PARSED.keys().next().value!);
   PARSED.set(text, doc);
   return doc;
 }
 
-function parse(text: string): MdDocument {
+function parse(text: string, chunkLines: number): MdDocument {
   const source = text.replace(/\r\n?/g, '\n').replace(DEEP_PREFIX, clampPrefix);
-  const root = fromMarkdown(source, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
   const raw = source.split('\n');
+  const starts = chunkStarts(raw, chunkLines);
+  const root: Root = { type: 'root', children: [] };
+  const read = (piece: string) => fromMarkdown(piece, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] }).children;
+  if (starts.length === 1) root.children = read(source);
+  else {
+    let offset = 0;
+    parsePieces(raw, starts, read).forEach((children, k) => {
+      const start = starts[k]!;
+      const end = starts[k + 1] ?? raw.length;
+      for (const child of children) {
+        shiftPositions(child, start, offset);
+        root.children.push(child);
+      }
+      offset += raw.slice(start, end).join('\n').length + 1;
+    });
+  }
   const blank = (node: Nodes): void => {
     if (node.type === 'html' && node.position) {
       for (let l = node.position.start.line; l <= node.position.end.line; l++) {
