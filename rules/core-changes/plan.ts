@@ -1,7 +1,7 @@
 // Reading the plan document and the PR's own declarations for core-changes.
 import { matchesGlob } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
-import { findField, findSection, findTaskItem, parseMarkdown, taskItems } from '../../src/rule-kit/markdown.ts';
+import { findField, findSection, findTaskItem, normaliseHeading, parseMarkdown, sections, taskItems } from '../../src/rule-kit/markdown.ts';
 
 const GLOB_CHARS = /[*?[\]{}]/;
 
@@ -85,9 +85,11 @@ export type ChangeType = 'leaf' | 'core' | 'both' | 'none';
 export function declaredChangeType(change: ChangeSet, heading: string, leafMarker: string, coreMarker: string): ChangeType {
   const body = change.pr?.body;
   if (!body) return 'none';
-  const section = findSection(parseMarkdown(body), heading);
-  if (!section) return 'none';
-  const boxes = taskItems(section);
+  // Every section with the heading (a template pasted twice): a box ticked in either copy is ticked.
+  const want = normaliseHeading(heading);
+  const boxes = sections(parseMarkdown(body))
+    .filter((s) => s.key === want)
+    .flatMap((s) => taskItems(s));
   const leaf = findTaskItem(boxes, leafMarker)?.checked ?? false;
   const core = findTaskItem(boxes, coreMarker)?.checked ?? false;
   return leaf && core ? 'both' : leaf ? 'leaf' : core ? 'core' : 'none';

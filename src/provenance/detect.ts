@@ -1,6 +1,6 @@
 // The detector: walk a change set's commits and PR metadata and collect evidence of AI agents.
 import type { ProvenanceInput, Commit, Evidence, Trailer } from '../model.ts';
-import { type Identity, matchIdentity, matchTool, parsePerson } from './identity.ts';
+import { type Identity, matchIdentity, matchTool, parsePerson, readable } from './identity.ts';
 import { type AgentSignature, PERSON_TRAILERS, SIGNATURES, TOOL_TRAILERS } from './signatures.ts';
 import { bodyLines, clip, type FooterTest, messageLines, TRAILER_LINE, type TextLine } from './text.ts';
 
@@ -62,7 +62,7 @@ export function detectAgents(change: ProvenanceInput, registry: readonly AgentSi
 /** Footer-shaped lines: an agent's footer marker, or a trailer. */
 function footerTest(registry: readonly AgentSignature[]): FooterTest {
   const footers = registry.flatMap((s) => (s.markers ?? []).filter((m) => m.footer).map((m) => m.pattern));
-  return (text) => TRAILER_LINE.test(text) || footers.some((p) => p.test(text));
+  return (text) => TRAILER_LINE.test(text) || footers.some((p) => p.test(readable(text)));
 }
 
 function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Collector, footer: FooterTest): void {
@@ -114,7 +114,7 @@ function scanTrailer(trailer: Trailer, where: string, registry: readonly AgentSi
       continue;
     }
     const session = sig.trailers?.find((t) => t.key.toLowerCase() === key);
-    if (session && (!session.value || session.value.test(trailer.value.trim()))) {
+    if (session && (!session.value || session.value.test(readable(trailer.value).trim()))) {
       out.add(sig, 'session-trailer', where, text);
     }
   }
@@ -130,11 +130,12 @@ function scanLines(
 ): void {
   for (const l of lines) {
     if (l.text.trim() === '') continue;
+    const text = readable(l.text);
     for (const sig of registry) {
       for (const marker of sig.markers ?? []) {
         if (marker.footer && (!l.footer || l.html)) continue;
         if (marker.subject && (prBody || l.line !== 1)) continue;
-        if (marker.pattern.test(l.text)) out.add(sig, signal, where(l.line), l.text.trim());
+        if (marker.pattern.test(text)) out.add(sig, signal, where(l.line), l.text.trim());
       }
     }
     // Trailers outside git's trailer block (squash descriptions, `Agent-Logs-Url:` in its own

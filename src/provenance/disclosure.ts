@@ -7,6 +7,7 @@ import {
   type Field,
   findField,
   findTaskItem,
+  labelMatches,
   labelWords,
   type MdDocument,
   negates,
@@ -103,22 +104,41 @@ export function isPlaceholder(value: string): boolean {
 /** Words that make a box label about AI when it matches neither marker ("uses AI-generated code"). */
 const AI_WORDS = new Set(['ai', 'llm', 'llms', 'genai', 'copilot', 'chatgpt', 'gpt', 'agent', 'agentic']);
 
-function boxesOf(section: Section, options: DisclosureOptions): { noAi?: TaskItem; ai?: TaskItem } {
-  const items = taskItems(section);
+function boxesOf(items: readonly TaskItem[], options: DisclosureOptions): { noAi?: TaskItem; ai?: TaskItem } {
   let noAi = findTaskItem(items, options.noAiMarker);
-  let ai = findTaskItem(items.filter((b) => b !== noAi), options.aiMarker);
+  // Every copy of the "no AI" box is that box (a template pasted twice), never the AI box.
+  let ai = findTaskItem(items.filter((b) => !labelMatches(b.label, options.noAiMarker)), options.aiMarker);
   // By meaning, when the label is reworded: a box about AI that negates is the "no AI" box.
   const aboutAi = items.filter((b) => b !== noAi && b !== ai && labelWords(b.label).some((w) => AI_WORDS.has(w)));
-  noAi ??= aboutAi.find((b) => negates(b.label));
-  ai ??= aboutAi.find((b) => !negates(b.label) && b !== noAi);
+  noAi ??= aboutAi.find((b) => negates(b.label) && b.checked) ?? aboutAi.find((b) => negates(b.label));
+  ai ??= aboutAi.find((b) => !negates(b.label) && b.checked) ?? aboutAi.find((b) => !negates(b.label));
   return { ...(noAi ? { noAi } : {}), ...(ai ? { ai } : {}) };
 }
 
-/** The disclosure section: the first with the heading that has a box, else the first with the heading. */
-function sectionOf(doc: MdDocument, heading: string): Section | undefined {
+/**
+ * The disclosure: the boxes of every section with the heading (a template pasted twice, or edited
+ * in a second copy, is read whole: a box ticked in either copy is ticked), and the section the
+ * fields are read from: the one with the ticked AI box, else the ticked "no AI" box, else the
+ * first with a box, else the first.
+ */
+function statementOf(doc: MdDocument, heading: string, options: DisclosureOptions): { section: Section; noAi?: TaskItem; ai?: TaskItem } | undefined {
   const want = normaliseHeading(heading);
   const all = sections(doc).filter((s) => s.key === want);
-  return all.find((s) => taskItems(s).length > 0) ?? all[0];
+  if (all.length === 0) return undefined;
+  const byLine = new Map<number, TaskItem>();
+  const home = new Map<TaskItem, Section>();
+  for (const s of all) {
+    for (const b of taskItems(s)) {
+      // A section nested in a section of the same name: its boxes are read once.
+      if (byLine.has(b.line)) continue;
+      byLine.set(b.line, b);
+      home.set(b, s);
+    }
+  }
+  const { noAi, ai } = boxesOf([...byLine.values()], options);
+  const ticked = [ai, noAi].find((b) => b?.checked);
+  const section = (ticked && home.get(ticked)) ?? all.find((s) => taskItems(s).length > 0) ?? all[0]!;
+  return { section, ...(noAi ? { noAi } : {}), ...(ai ? { ai } : {}) };
 }
 
 /** Lines of paragraphs (not code, HTML or quotes): where a body's trailer-shaped lines are read. */
@@ -170,10 +190,10 @@ export function readDisclosure(change: ProvenanceInput, options: DisclosureOptio
 }
 
 function readSection(doc: MdDocument, where: (n: number) => string, options: DisclosureOptions, out: Disclosure): void {
-  const section = sectionOf(doc, options.heading);
-  if (!section) return;
+  const statement = statementOf(doc, options.heading, options);
+  if (!statement) return;
+  const { section, noAi, ai } = statement;
   out.section = where(section.heading.line);
-  const { noAi, ai } = boxesOf(section, options);
   if (noAi) out.noAi = { ...noAi, where: where(noAi.line) };
   if (ai) out.ai = { ...ai, where: where(ai.line) };
   for (const label of new Set([...options.fields, REVIEWED_FIELD, options.toolingField])) {

@@ -1,4 +1,5 @@
 // Matching people (authors, committers, co-authors, PR authors) and tools against the registry.
+import { foldLookalikes } from '../rule-kit/lookalikes.ts';
 import type { AgentSignature } from './signatures.ts';
 
 export interface Identity {
@@ -21,16 +22,29 @@ export function parsePerson(value: string): Identity {
   return { name, ...(email ? { email } : {}) };
 }
 
+/**
+ * Text as a reviewer reads it: an identity or tool written with a zero-width character, a
+ * fullwidth or a Cyrillic look-alike letter (`Сlaude`, `noreply@аnthropic.com`) shows on GitHub as
+ * the agent's own. Plain ASCII, nearly every value, is returned as it is.
+ */
+export function readable(text: string): string {
+  return /[^\x00-\x7f]/.test(text) ? foldLookalikes(text) : text;
+}
+
+/** `local+tag@domain` -> `local@domain`: a sub-address delivers to the same mailbox. */
+const mailbox = (email: string) => email.replace(/^([^@+]+)\+[^@]*@/, '$1@');
+
 function sameLogin(a: string, b: string): boolean {
   return a.toLowerCase() === b.toLowerCase();
 }
 
 /** Why `who` is this agent: a short reason ("login", "e-mail", "GitHub id", "name"), or null. */
 export function matchIdentity(who: Identity, sig: AgentSignature): string | null {
-  if (who.login && sig.logins?.some((l) => sameLogin(l, who.login!))) return 'login';
-  const email = who.email?.trim().toLowerCase();
+  const login = who.login === undefined ? undefined : readable(who.login);
+  if (login && sig.logins?.some((l) => sameLogin(l, login))) return 'login';
+  const email = who.email === undefined ? undefined : readable(who.email).trim().toLowerCase();
   if (email) {
-    if (sig.emails?.some((e) => e.toLowerCase() === email)) return 'e-mail';
+    if (sig.emails?.some((e) => e.toLowerCase() === email || e.toLowerCase() === mailbox(email))) return 'e-mail';
     const noreply = NOREPLY.exec(email);
     if (noreply) {
       const id = noreply[1] ? Number(noreply[1]) : undefined;
@@ -38,7 +52,7 @@ export function matchIdentity(who: Identity, sig: AgentSignature): string | null
       if (sig.logins?.some((l) => sameLogin(l, noreply[2]!))) return 'login';
     }
   }
-  const name = who.name?.trim();
+  const name = who.name === undefined ? undefined : readable(who.name).trim();
   if (name && sig.names?.some((re) => re.test(name))) return 'name';
   // Only a trailer value can lack an address altogether (a commit's author always has the field).
   if (name && who.email === undefined && sig.bareNames?.some((re) => re.test(name))) return 'name';
@@ -47,5 +61,5 @@ export function matchIdentity(who: Identity, sig: AgentSignature): string | null
 
 /** The tool field of `AGENT:MODEL [TOOL...]` (or a free-form value) names this agent. */
 export function matchTool(value: string, sig: AgentSignature): boolean {
-  return sig.tools !== undefined && sig.tools.test(value.trim());
+  return sig.tools !== undefined && sig.tools.test(readable(value).trim());
 }

@@ -68,7 +68,8 @@ export function dedent(text: string, from = 0): string {
   const lines = text.split(/\r\n?|\n/);
   const rest = lines.slice(from).filter((l) => l.trim() !== '');
   if (rest.length === 0) return lines.join('\n');
-  const indent = Math.min(...rest.map((l) => /^[ \t]*/.exec(l)![0].length));
+  // A loop, not Math.min(...): a spread of 300,000 lines overflows the stack.
+  const indent = rest.reduce((min, l) => Math.min(min, /^[ \t]*/.exec(l)![0].length), Infinity);
   if (indent === 0) return lines.join('\n');
   return lines.map((l, i) => (i < from ? l : l.slice(Math.min(indent, /^[ \t]*/.exec(l)![0].length)))).join('\n');
 }
@@ -85,11 +86,11 @@ export function bodyLines(body: string, isFooter: FooterTest): TextLine[] {
         const lines = proseOf(node)
           .split('\n')
           .map((text, i) => ({ line: start + i, text, footer: false }));
-        out.push(...lines);
+        for (const l of lines) out.push(l);
         if (top) blocks.push(node.type === 'heading' ? [{ line: start, text: '\u0000heading', footer: false }] : lines);
       } else if (node.type === 'html') {
         const lines = node.value.split('\n').map((text, i) => ({ line: start + i, text, footer: false, html: true }));
-        out.push(...lines);
+        for (const l of lines) out.push(l);
         if (top) blocks.push([]);
       } else if (node.type === 'thematicBreak') {
         if (top) blocks.push([]);

@@ -7,6 +7,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
 import { foldLookalikes } from './lookalikes.ts';
+import { labelMatches } from './labels.ts';
+import { CHUNK_LINES, chunkStarts, parsePieces, shiftPositions } from './md-chunks.ts';
 import { htmlHeading } from './html-heading.ts';
 
 export interface Line {
@@ -66,11 +68,43 @@ function clampPrefix(prefix: string): string {
   return `${markers.slice(0, MAX_MARKERS).join('')} `;
 }
 
-/** Parse `text` as CommonMark with GFM task lists. Never throws, and stays fast, on any input. */
-export function parseMarkdown(text: string): MdDocument {
+/**
+ * The last texts parsed. One run reads the same PR body in several rules (seven parses), and the
+ * parser is quadratic in list items (mdast-util-from-markdown#49): a 64 KiB body of `* a` lines, as
+ * GitHub allows, took 22 s. Documents are read, never changed, so sharing them is safe.
+ */
+const PARSED = new Map<string, MdDocument>();
+
+/** Parse `text` as CommonMark with GFM task lists (long texts in pieces: ./md-chunks.ts). Never throws, and stays fast, on any input. */
+export function parseMarkdown(text: string, chunkLines = CHUNK_LINES): MdDocument {
+  if (chunkLines !== CHUNK_LINES) return parse(text, chunkLines);
+  const hit = PARSED.get(text);
+  if (hit) return hit;
+  const doc = parse(text, chunkLines);
+  if (PARSED.size >= 4) PARSED.delete(PARSED.keys().next().value!);
+  PARSED.set(text, doc);
+  return doc;
+}
+
+function parse(text: string, chunkLines: number): MdDocument {
   const source = text.replace(/\r\n?/g, '\n').replace(DEEP_PREFIX, clampPrefix);
-  const root = fromMarkdown(source, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] });
   const raw = source.split('\n');
+  const starts = chunkStarts(raw, chunkLines);
+  const root: Root = { type: 'root', children: [] };
+  const read = (piece: string) => fromMarkdown(piece, { extensions: [gfmTaskListItem()], mdastExtensions: [gfmTaskListItemFromMarkdown()] }).children;
+  if (starts.length === 1) root.children = read(source);
+  else {
+    let offset = 0;
+    parsePieces(raw, starts, read).forEach((children, k) => {
+      const start = starts[k]!;
+      const end = starts[k + 1] ?? raw.length;
+      for (const child of children) {
+        shiftPositions(child, start, offset);
+        root.children.push(child);
+      }
+      offset += raw.slice(start, end).join('\n').length + 1;
+    });
+  }
   const blank = (node: Nodes): void => {
     if (node.type === 'html' && node.position) {
       for (let l = node.position.start.line; l <= node.position.end.line; l++) {
@@ -282,39 +316,10 @@ export function findField(scope: Scope, label: string): Field | undefined {
   return found ? { ...found, label } : undefined;
 }
 
-const NEGATIONS = new Set(['not', 'no', 'without', 'never', 'none', 'nor']);
-
-/** Words of a label, lower-cased and lightly stemmed ("uses", "used", "using" -> "us"); "doesn't" -> "does not". */
-export function labelWords(text: string): string[] {
-  return foldLookalikes(text)
-    .toLowerCase()
-    .replace(/n['\u2019]t\b/g, ' not')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean)
-    .map((w) => (w.length >= 3 ? w.replace(/(?:ing|ed|es|s|e)$/, '') || w : w));
-}
-
-/**
- * Does a box label say what `marker` says? The marker's words appear in the label in order, other
- * words may come between ("uses AI output" matches "This PR uses AI-generated output"), and a
- * label that negates ("does **not** use AI output") never matches a marker that does not.
- */
-export function labelMatches(label: string, marker: string): boolean {
-  const have = labelWords(label);
-  const want = labelWords(marker);
-  if (want.length === 0) return false;
-  if (have.some((w) => NEGATIONS.has(w)) && !want.some((w) => NEGATIONS.has(w))) return false;
-  let i = 0;
-  for (const w of have) if (w === want[i]) i++;
-  return i === want.length;
-}
-
-/** Does the label negate (not, no, without, never, none)? */
-export function negates(label: string): boolean {
-  return labelWords(label).some((w) => NEGATIONS.has(w));
-}
-
-/** The first task item whose label says what `marker` says (see labelMatches). */
+/** The task item whose label says what `marker` says (labelMatches): the first ticked, else the first (a box written twice). */
 export function findTaskItem(items: readonly TaskItem[], marker: string): TaskItem | undefined {
-  return items.find((b) => labelMatches(b.label, marker));
+  const matching = items.filter((b) => labelMatches(b.label, marker));
+  return matching.find((b) => b.checked) ?? matching[0];
 }
+
+export { labelMatches, labelWords, negates } from './labels.ts';

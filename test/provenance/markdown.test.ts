@@ -115,3 +115,24 @@ describe('mayHoldHeading', () => {
     expect(found).toBeGreaterThan(500); // the corpus does hold headings
   });
 });
+
+describe('parsing a PR body once per run', () => {
+  // The parser is quadratic in list items, and a run reads the PR body in several rules: a 64 KiB
+  // body of `* a` lines (GitHub's limit) took 22 s to check when each reader parsed it again.
+  it('the same text is parsed once, and its document read the same by every reader', () => {
+    const body = `## AI Authorship Statement\n${'* a\n'.repeat(8_000)}- [x] This PR does **not** use AI output\n`;
+    const first = parseMarkdown(body);
+    expect(parseMarkdown(`${body}`)).toBe(first);
+    const boxes = taskItems(findSection(first, 'AI Authorship Statement')!);
+    expect(boxes).toEqual([{ checked: true, label: 'This PR does not use AI output', line: 8_002 }]);
+    expect(taskItems(findSection(parseMarkdown(body), 'AI Authorship Statement')!)).toEqual(boxes);
+  });
+
+  it('another text is parsed on its own', () => {
+    const a = parseMarkdown('## A\n- [x] one');
+    const b = parseMarkdown('## A\n- [ ] one');
+    expect(a).not.toBe(b);
+    expect(taskItems(b)[0]!.checked).toBe(false);
+    expect(parseMarkdown('## A\n- [x] one')).toBe(a);
+  });
+});
