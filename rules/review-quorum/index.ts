@@ -49,7 +49,7 @@ function ownersText(m: TouchedModule): string {
   if (m.groups.length === 0) return `${m.name} (no owner known: the policy names none and no CODEOWNERS line at the base owns its files)`;
   if (m.groups.length === 1) return `${m.name} (${groupText(m.groups[0]!)})`;
   // Different files have different code owners: each needs one of its own, as on GitHub.
-  return `${m.name} (${m.groups.map((g) => `${groupText(g)} for ${listFirst(g.files, 3)}`).join('; ')})`;
+  return `${m.name}, whose files need an owner each (${m.groups.map((g) => `${groupText(g)} for ${listFirst(g.files, 3)}`).join('; ')})`;
 }
 
 function needsText(needed: number, owned: readonly TouchedModule[], short = false): string {

@@ -30,6 +30,9 @@ describe('review-quorum: each file of a module needs one of its own code owners'
     const [v] = run(files, ['bob', 'docs-writer'], codeowners);
     expect(v!.messageId).toBe('unmet');
     expect(v!.message).toContain('Missing: an approval from an owner of auth (@alice for src/auth/session.ts)');
+    expect(v!.message).toContain(
+      'one from an owner of auth, whose files need an owner each (@alice for src/auth/session.ts; @docs-writer for src/auth/README.md)',
+    );
   });
 
   it('an owner of each group meets it', () => {
