@@ -39,9 +39,17 @@ export const QUORUM_UNMET = 'review-quorum/unmet';
 export const QUORUM_LOCAL = 'review-quorum/on-pull-request';
 export const QUORUM_TEAMS = 'review-quorum/teams-unknown';
 
+const EMAIL_ONLY = 'its CODEOWNERS line names only e-mail addresses, which prguard cannot match to a reviewer';
+
+function groupText(g: TouchedModule['groups'][number]): string {
+  return g.owners.length > 0 ? listFirst(g.owners, 6) : `no owner prguard can match: ${EMAIL_ONLY}`;
+}
+
 function ownersText(m: TouchedModule): string {
-  if (m.owners.length === 0) return `${m.name} (no owner known: the policy names none and no CODEOWNERS line at the base owns its files)`;
-  return `${m.name} (${listFirst(m.owners, 6)})`;
+  if (m.groups.length === 0) return `${m.name} (no owner known: the policy names none and no CODEOWNERS line at the base owns its files)`;
+  if (m.groups.length === 1) return `${m.name} (${groupText(m.groups[0]!)})`;
+  // Different files have different code owners: each needs one of its own, as on GitHub.
+  return `${m.name}, whose files need an owner each (${m.groups.map((g) => `${groupText(g)} for ${listFirst(g.files, 3)}`).join('; ')})`;
 }
 
 function needsText(needed: number, owned: readonly TouchedModule[], short = false): string {
@@ -101,9 +109,12 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
   const unknownTeams = new Set<string>();
   for (const m of owned) {
     const unknown = new Set<string>();
-    const ok = eligible.some((r) => validFor(r, change.head, [m.globs]).ok && isOwner(r.login, m.owners, change.pr?.teams, unknown));
-    if (!ok) {
-      missingOwners.push(m.name);
+    const approvedBy = (owners: readonly string[]) =>
+      eligible.some((r) => validFor(r, change.head, [m.globs]).ok && isOwner(r.login, owners, change.pr?.teams, unknown));
+    const missing = m.groups.filter((g) => !approvedBy(g.owners));
+    if (m.groups.length === 0 || missing.length > 0) {
+      const which = m.groups.length > 1 ? ` (${missing.map((g) => `${groupText(g)} for ${listFirst(g.files, 3)}`).join('; ')})` : '';
+      missingOwners.push(`${m.name}${which}`);
       for (const t of unknown) unknownTeams.add(t);
     }
   }

@@ -11,6 +11,11 @@ export interface TouchedModule {
   files: string[];
   /** `@user` and `@org/team` owners (emails in CODEOWNERS cannot approve a review and are left out). */
   owners: string[];
+  /**
+   * The module's files by who owns them: one approval from an owner of each group is needed, as
+   * GitHub asks a code owner of every changed file. A group with no owners cannot be approved.
+   */
+  groups: { owners: string[]; files: string[] }[];
   /** Where the owners come from. */
   from: 'policy' | 'CODEOWNERS' | 'nowhere';
 }
@@ -34,12 +39,23 @@ export function touchedModules(change: ChangeSet, context: RuleContext): Touched
     if (files.length === 0) continue;
     const declared = context.coreOwners?.[name];
     if (declared && declared.length > 0) {
-      out.push({ name, globs, files, owners: [...declared], from: 'policy' });
+      out.push({ name, globs, files, owners: [...declared], groups: [{ owners: [...declared], files }], from: 'policy' });
       continue;
     }
-    const owners = new Set<string>();
-    for (const f of files) for (const o of codeowners ? ownersOf(codeowners, f) : []) if (o.startsWith('@')) owners.add(o);
-    out.push({ name, globs, files, owners: [...owners], from: owners.size > 0 ? 'CODEOWNERS' : 'nowhere' });
+    // A file no line owns (or the last matching line un-owns) needs no code owner on GitHub either.
+    const groups = new Map<string, { owners: string[]; files: string[] }>();
+    for (const f of files) {
+      const all = codeowners ? ownersOf(codeowners, f) : [];
+      if (all.length === 0) continue;
+      const owners = all.filter((o) => o.startsWith('@'));
+      const key = owners.map((o) => o.toLowerCase()).sort().join(' ');
+      const group = groups.get(key) ?? { owners, files: [] };
+      group.files.push(f);
+      groups.set(key, group);
+    }
+    const owners = [...new Set([...groups.values()].flatMap((g) => g.owners))];
+    const from = groups.size > 0 ? 'CODEOWNERS' : 'nowhere';
+    out.push({ name, globs, files, owners, groups: [...groups.values()], from });
   }
   return out;
 }

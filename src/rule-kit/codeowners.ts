@@ -7,8 +7,9 @@
 // - A wildcard in the last segment matches names at that level only: `docs/*` matches
 //   `docs/a.md` but not `docs/build/a.md` (as GitHub documents; plain gitignore differs here).
 // - `**` matches any number of directories; `*` and `?` never match `/`.
-// - `[...]` is literal (character ranges do not work in CODEOWNERS), and so are `{`, `}`;
-//   `!` negation does not work either: `patternProblem` reports it.
+// - `[ ]` character ranges, `!` negation and `\#` (escaping a leading `#`) do not work in CODEOWNERS:
+//   GitHub reports such a line as an error and skips it, and so does `patternProblem`; so is `/`
+//   alone, which matches nothing on GitHub. `{`, `}` are literal.
 // - Matching is case-sensitive, like GitHub's.
 import { Minimatch } from 'minimatch';
 import { matcherOf, prefilterOf } from '../glob.ts';
@@ -27,6 +28,11 @@ export function patternProblem(pattern: string): string | null {
     return '`!` negation does not work in CODEOWNERS patterns; add a later entry for the exception with `protected: false`';
   }
   if (pattern.startsWith('#')) return 'a pattern starting with `#` is a comment in CODEOWNERS and matches nothing';
+  if (pattern.startsWith('\\#')) return 'escaping a leading `#` with `\\` does not work in CODEOWNERS: GitHub skips the line';
+  if (/[[\]]/.test(pattern)) {
+    return '`[ ]` character ranges do not work in CODEOWNERS: GitHub skips the line; name the paths, or use `*` or `?`';
+  }
+  if (/^\/+$/.test(pattern)) return 'the pattern `/` matches nothing in CODEOWNERS; write `*` for every file';
   if (pattern !== pattern.trim()) return 'the pattern has leading or trailing spaces';
   if (pattern.split('/').some((segment) => segment === '.' || segment === '..')) {
     // A changed path never has a `.` or `..` segment, so the pattern would protect nothing.
@@ -38,7 +44,7 @@ export function patternProblem(pattern: string): string | null {
 
 /** The minimatch globs equivalent to one CODEOWNERS pattern. */
 export function patternGlobs(pattern: string): string[] {
-  let body = pattern.replace(/[[\]]/g, (c) => `\\${c}`);
+  let body = pattern.replace(/[[\]]/g, (c) => `\\${c}`); // literal, for callers that skip patternProblem
   const directoryOnly = body.endsWith('/');
   body = body.replace(/\/+$/, '');
   const anchored = body.includes('/');
@@ -83,6 +89,9 @@ export interface Codeowners {
   problems: { line: number; message: string }[];
 }
 
+/** GitHub's owner forms: `@user`, `@org/team`, an e-mail address. */
+const OWNER = /^(?:@[\w.-]+(?:\/[\w.-]+)?|[^@\s]+@[^@\s]+\.[^@\s]+)$/;
+
 /** Parse CODEOWNERS text: `pattern owner...` per line, `#` comments, `\ ` escapes a space. */
 export function parseCodeowners(text: string): Codeowners {
   const entries: CodeownersEntry[] = [];
@@ -95,6 +104,12 @@ export function parseCodeowners(text: string): Codeowners {
     const problem = patternProblem(pattern);
     if (problem !== null) {
       problems.push({ line: i + 1, message: problem });
+      return;
+    }
+    // GitHub skips a line with an invalid owner (e.g. a name without `@`): its earlier matches stand.
+    const invalid = tokens.slice(1).find((owner) => !OWNER.test(owner));
+    if (invalid !== undefined) {
+      problems.push({ line: i + 1, message: `\`${invalid}\` is not an owner (@user, @org/team or an e-mail address)` });
       return;
     }
     entries.push({ pattern: compilePattern(pattern), owners: tokens.slice(1), line: i + 1 });

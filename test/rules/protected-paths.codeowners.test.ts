@@ -153,11 +153,15 @@ describe('CODEOWNERS patterns', () => {
     ['#secret', 'is a comment'],
     [' docs/', 'leading or trailing spaces'],
     ['   ', 'empty'],
+    ['src/[ab]uth/', '`[ ]` character ranges do not work'],
+    ['file[1].txt', '`[ ]` character ranges do not work'],
+    ['\\#secret', 'escaping a leading `#`'],
+    ['/', 'matches nothing in CODEOWNERS; write `*`'],
   ])('rejects %j', (pattern, message) => {
     expect(patternProblem(pattern)).toContain(message);
   });
 
-  it.each(['docs/', '/a/b/**', '*.js', 'file[1].txt'])('accepts %j', (pattern) => {
+  it.each(['docs/', '/a/b/**', '*.js', '*', 'a\\#b', '{a,b}.txt'])('accepts %j', (pattern) => {
     expect(patternProblem(pattern)).toBeNull();
   });
 });
