@@ -44,7 +44,8 @@ Lint a change against the policy and print the findings.
 
 Where the change comes from (default: the local git repository):
   --base REF         start of the range (default: merge-base of --head with the remote's
-                     default branch, from origin/HEAD or the branch's upstream)
+                     default branch: origin/HEAD, else another remote's HEAD, else the
+                     branch's upstream)
   --head REF         end of the range (default: HEAD)
   --diff FILE        read a unified diff or \`git format-patch --stdout\` output instead of
                      git; "-" reads standard input (empty standard input is an
