@@ -28,7 +28,7 @@ function list(labels: readonly string[], max = 20): string {
 function header(r: BacktestReport): string[] {
   const checked = r.summaries[0]?.checked ?? 0;
   const dates = r.prs.length > 0 ? ` (${r.prs.at(-1)!.date.slice(0, 10)} … ${r.prs[0]!.date.slice(0, 10)})` : '';
-  const lines = [`prguard backtest · ${r.prs.length} merged PRs on ${r.branch}${dates}`];
+  const lines = [`prguard backtest · ${r.prs.length} merged PR${r.prs.length === 1 ? '' : 's'} on ${r.branch}${dates}`];
   lines.push(`checked ${checked} in ${r.run.seconds.toFixed(1)} s (${checked > 0 ? (r.run.seconds / checked).toFixed(2) : '0'} s per PR)`);
   if (r.run.interrupted) lines.push(`interrupted: ${r.run.done} of ${r.prs.length} PRs were processed; the figures cover those`);
   for (const u of r.run.unchecked) lines.push(`not checked: ${prLabel(u.pr)} (${printable(u.reason)}) — not counted as passing or failing`);

@@ -42,7 +42,8 @@ Options:
   --compare FILE     a second policy: both side by side, and the PRs whose verdict changes
   -n, --limit N      the last N merged PRs (default: 100)
   --since DATE       only PRs merged since DATE (2024-01-31, or "3 months ago")
-  --branch REF       the default branch (default: origin/HEAD, else main or master)
+  --branch REF       the default branch (default: origin/HEAD, else origin/main,
+                     origin/master, main or master, else HEAD)
   -f, --format NAME  text, json or markdown (a comment for the policy's pull request)
   -o, --output FILE  write the report to FILE instead of standard output
   -h, --help         show this help

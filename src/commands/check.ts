@@ -44,7 +44,8 @@ Lint a change against the policy and print the findings.
 
 Where the change comes from (default: the local git repository):
   --base REF         start of the range (default: merge-base of --head with the remote's
-                     default branch, from origin/HEAD or the branch's upstream)
+                     default branch: origin/HEAD, else another remote's HEAD, else the
+                     branch's upstream)
   --head REF         end of the range (default: HEAD)
   --diff FILE        read a unified diff or \`git format-patch --stdout\` output instead of
                      git; "-" reads standard input (empty standard input is an
@@ -65,7 +66,7 @@ Pull request metadata (what the Action reads from GitHub). Without any of these 
 that depend on the PR's description or labels are notices "decided on the pull request"; with
 one, the flags describe the whole PR (no --label: it has no labels):
   --pr-title TEXT    the PR title
-  --pr-body FILE     the PR description, read from FILE ("-" is not allowed with --diff -)
+  --pr-body FILE     the PR description, read from FILE
   --label NAME       a PR label; repeat for several
   --ai yes|no        declare whether the change is AI-assisted, overriding detection
   --reviews FILE     the PR's reviews, as \`gh api repos/O/R/pulls/N/reviews\` prints them,
@@ -81,6 +82,7 @@ Output:
                      exit code 1, as the Action's fail-on input
   -h, --help         show this help
 
+FILE "-" is standard input, for one of --diff, --policy, --pr-body and --reviews at most.
 Exit codes: 0 no finding at --fail-on or worse, 1 at least one, 2 bad usage, policy or input.
 `;
 
@@ -126,9 +128,6 @@ export function prFromFlags(values: ParsedArgs['values'], io: IO): PullRequest |
   const bodyFile = str(values['pr-body']);
   const labels = (values.label as string[] | undefined) ?? [];
   if (title === undefined && bodyFile === undefined && labels.length === 0) return undefined;
-  if (bodyFile === '-' && values.diff === '-') {
-    throw new UsageError('--pr-body - and --diff - cannot both read standard input');
-  }
   return {
     title: title ?? '',
     body: bodyFile === undefined ? null : readText(bodyFile, 'PR body file', io),
@@ -211,6 +210,10 @@ export async function checkRequest(
   const maxBytes = limit('max-diff-bytes', 'PRGUARD_MAX_DIFF_BYTES', true);
   const maxLines = limit('max-diff-lines', 'PRGUARD_MAX_DIFF_LINES', false);
   const mode = diff !== undefined ? 'diff' : 'git';
+  // Standard input can be read once: a second "-" would silently get nothing (a policy or a PR
+  // body swallowed by another flag), so at most one flag may name it.
+  const stdin = ['diff', 'pr-body', 'reviews', 'policy'].filter((flag) => values[flag] === '-');
+  if (stdin.length > 1) throw new UsageError(`--${stdin[0]} - and --${stdin[1]} - cannot both read standard input: give all but one of them a file`);
   // Any PR flag describes the pull request (no --label then means it has none); without one, what
   // only the pull request can decide is a notice. Reviews come only from --reviews or the PR.
   const flagged = prFromFlags(values, io);

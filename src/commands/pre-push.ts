@@ -113,6 +113,8 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
 async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {
   // pre-commit passes no arguments to its hooks, but names the remote in its environment.
   const remote = positionals[0] ?? (io.env.PRE_COMMIT_REMOTE_NAME || 'origin');
+  // Standard input holds git's refs: a policy read from it would be read empty, or eat the refs.
+  if (values.policy === '-') throw new UsageError('pre-push reads the refs being pushed from standard input: --policy - cannot read it too. Give --policy a file.');
   const refs = await pushedRefs(io);
   // A push's diff is small: loading the rules is the long pole, so it starts now and runs while
   // git answers (unless the push only deletes or sends tags: then nothing is checked).

@@ -64,7 +64,7 @@ describe('prguard backtest', () => {
     expect(r.stdout).toMatch(/pr-size +1 → 0 +0 → 1/);
     expect(r.stdout).toContain('blocked under A only: #2');
     const md = await runMain(['backtest', '--compare', 'loose.yml', '-f', 'markdown', '-n', '1'], { cwd: repo.dir });
-    expect(md.stdout).toContain('### prguard backtest · 1 merged PRs on main');
+    expect(md.stdout).toContain('### prguard backtest · 1 merged PR on main');
     expect(md.stdout).toContain('| `pr-size` | 1 → 0 | 0 → 1 |');
   });
 

@@ -214,6 +214,31 @@ describe('unreadable inputs are explained, not coded', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('prguard: cannot read PR body file from standard input: it is larger than 64 MiB, more than prguard reads from such a file (is it the file you meant?)\n');
   });
+
+  // Standard input is read once: the second flag would get nothing, and the check would run on a
+  // PR body holding the reviews JSON, or on a policy swallowed by the PR body.
+  it.each([
+    [['--diff', 'change.diff', '--pr-body', '-', '--reviews', '-'], '--pr-body - and --reviews -'],
+    [['--diff', 'change.diff', '--policy', '-', '--pr-body', '-'], '--pr-body - and --policy -'],
+    [['--diff', '-', '--policy', '-'], '--diff - and --policy -'],
+    [['--diff', '-', '--reviews', '-'], '--diff - and --reviews -'],
+    [['--diff', '-', '--pr-body', '-'], '--diff - and --pr-body -'],
+  ])('two flags cannot both read standard input: %j', (args, flags) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), NEW_FILE_DIFF);
+    const r = runCli(['check', ...args], { cwd: dir, input: '[]\n' });
+    expect(r.stderr).toBe(`prguard: ${flags} cannot both read standard input: give all but one of them a file\n`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+  });
+
+  it('one flag reading standard input is fine: --reviews -', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'change.diff'), NEW_FILE_DIFF);
+    const r = runCli(['check', '--diff', 'change.diff', '--reviews', '-', '--format', 'json'], { cwd: dir, input: '[]\n' });
+    expect(r.stderr).toBe('');
+    expect([0, 1]).toContain(r.code);
+  });
 });
 
 describe('where there is no work tree, the message says which case it is', () => {

@@ -1,11 +1,11 @@
 // Every command's --help mentions every flag the command accepts. The flags come from the same
 // parseArgs option definitions the CLI parses with, so help and behaviour cannot drift apart.
 import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/commands/index.ts';
-import { CLI, runCli, tempDir } from '../helpers/repo.ts';
+import { CLI, ROOT, runCli, tempDir } from '../helpers/repo.ts';
 
 describe('--help', () => {
   it('lists every command in prguard --help', () => {
@@ -27,6 +27,34 @@ describe('--help', () => {
       expect(r.stdout, `--${long}`).toMatch(new RegExp(`(^|[\\s,])--${long}\\b`, 'm'));
       if ('short' in def && def.short) expect(r.stdout, `-${def.short}`).toMatch(new RegExp(`(^|\\s)-${def.short}, --${long}\\b`, 'm'));
     }
+  });
+});
+
+// The README documents every flag of every command, and names no flag a command lacks (a
+// deliberate mistake it quotes the error of, `unknown option --x for prguard check`, aside).
+describe('README and --help agree on the flags', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+
+  it.each(commands.map((c) => [c.name, c] as const))('prguard %s: every flag is in the README', async (_name, entry) => {
+    const command = await entry.load();
+    for (const long of Object.keys(command.options)) expect(readme, `--${long}`).toMatch(new RegExp(`--${long}\\b`));
+  });
+
+  it('every `prguard <command> --flag` the README shows is a flag of that command', async () => {
+    const spans = [...readme.matchAll(/`([^`\n]+)`/g), ...readme.matchAll(/^\$? ?(?:npx )?(prguard [^\n]+)$/gm)].map((m) => m[1]!);
+    let seen = 0;
+    for (const span of spans) {
+      const m = /^(?:npx )?prguard ([a-z-]+)\b(.*)$/.exec(span);
+      const entry = m && commands.find((c) => c.name === m[1]);
+      if (!entry) continue;
+      const options = { ...(await entry.load()).options, help: { type: 'boolean' } };
+      for (const [, flag] of m[2]!.matchAll(/(?:^|\s)--([a-z][a-z-]*)/g)) {
+        seen++;
+        if (readme.includes(`unknown option --${flag} for prguard ${entry.name}`)) continue;
+        expect(Object.keys(options), `${span}: --${flag}`).toContain(flag);
+      }
+    }
+    expect(seen).toBeGreaterThan(5);
   });
 });
 

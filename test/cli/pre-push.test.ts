@@ -165,6 +165,12 @@ describe('git push with the prguard pre-push hook', () => {
     expect(r.stderr).toContain('pre-push input line 1 is not');
   });
 
+  it('exits 2 on --policy -: standard input holds the refs, which a policy read from it would eat', () => {
+    const r = runCli(['pre-push', 'origin', '--policy', '-'], { cwd: repo.dir, input: `refs/heads/x ${'1'.repeat(40)} refs/heads/x ${'0'.repeat(40)}\n` });
+    expect(r.stderr).toContain('prguard: pre-push reads the refs being pushed from standard input: --policy - cannot read it too. Give --policy a file.');
+    expect(r.code).toBe(2);
+  });
+
   it('exits 2 when a pushed commit is not in the repository, instead of skipping it as a first push', () => {
     const missing = 'deadbeef'.repeat(5);
     for (const remote of ['origin', 'https://example.com/unknown.git']) {

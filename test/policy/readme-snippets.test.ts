@@ -54,3 +54,24 @@ describe('README help blocks', () => {
     expect(`${shown!.slice('$ prguard check --help\n'.length)}\n`).toBe(r.stdout);
   });
 });
+
+// Every environment variable the code reads is in the README's Environment table (or, for git's
+// own variables, the line under it): a new knob cannot ship undocumented.
+describe('README environment', () => {
+  const srcDir = join(ROOT, 'src');
+  const read = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => readFileSync(join(srcDir, f), 'utf8'));
+  const access = /\benv(?:\.([A-Z][A-Z0-9_]+)|\[['"]([A-Z][A-Z0-9_]+)['"]\])|['"]((?:PRGUARD|GITHUB|RUNNER|PRE_COMMIT)_[A-Z0-9_]+)['"]/g;
+  const names = [...new Set(read.flatMap((text) => [...text.matchAll(access)].map((m) => m[1] ?? m[2] ?? m[3]!)))].sort();
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n### Environment\n');
+  const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
+
+  it('finds the variables the code reads', () => {
+    expect(names).toEqual(expect.arrayContaining(['NO_COLOR', 'FORCE_COLOR', 'PRGUARD_DEBUG', 'PRGUARD_MAX_DIFF_BYTES', 'GITHUB_EVENT_PATH', 'PRE_COMMIT_REMOTE_BRANCH']));
+  });
+
+  it.each(names)('%s is documented', (name) => {
+    expect(start).toBeGreaterThan(0);
+    expect(section).toContain(`\`${name}\``);
+  });
+});

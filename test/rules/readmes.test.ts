@@ -29,6 +29,25 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('rules/%s/README.md'
     expect(readFileSync(path, 'utf8')).toContain(`Default severity: **${rule.meta.defaultSeverity}**`);
   });
 
+  it('lists in its options table only the options of the schema, each with the schema default', () => {
+    const options = section(readFileSync(path, 'utf8'), 'Options') ?? '';
+    // The first table of the section is the rule's options; later ones describe an option's parts.
+    const table = /^\| option \|[^\n]*\n\|[- |]+\|\n((?:\|[^\n]*\n?)*)/m.exec(options);
+    expect(table, 'an `| option | type | default | meaning |` table').not.toBeNull();
+    const rows = table![1]!.trim().split('\n').map((row) => row.split(' | ').map((cell) => cell.replace(/^\| /, '').trim()));
+    const properties = rule.meta.schema.properties as Record<string, { default?: unknown }>;
+    expect(rows.map((r) => r[0]).sort()).toEqual(Object.keys(properties).map((k) => `\`${k}\``).sort());
+    for (const [name, , shown] of rows) {
+      const fallback = properties[name!.slice(1, -1)]!.default;
+      // A long list is described in prose below the table ("see below"): every item is named there.
+      if (Array.isArray(fallback) && !shown!.startsWith('`')) {
+        for (const item of fallback as string[]) expect(options, `${name} default item`).toContain(`\`${item}\``);
+        continue;
+      }
+      expect(shown!.split(' (')[0], `${name} default`).toBe(`\`${defaultText(fallback)}\``);
+    }
+  });
+
   it('shows only valid policies', () => {
     const readme = readFileSync(path, 'utf8');
     const policies = [...readme.matchAll(/^```yaml[^\n]*\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
@@ -41,6 +60,14 @@ describe.each(allRules.map((r) => [r.meta.id, r] as const))('rules/%s/README.md'
     for (const e of examples) expect(e.diff).toMatch(/^(diff --git |From [0-9a-f]{40} )/);
   });
 });
+
+/** A default as an options table shows it: `400`, `""`, `[a, b]`, `{k: v}`. */
+function defaultText(value: unknown): string {
+  if (value === '') return '""';
+  if (Array.isArray(value)) return `[${value.map(defaultText).join(', ')}]`;
+  if (typeof value === 'object' && value !== null) return `{${Object.entries(value).map(([k, v]) => `${k}: ${defaultText(v)}`).join(', ')}}`;
+  return String(value);
+}
 
 describe('README example parsing', () => {
   const md = [
