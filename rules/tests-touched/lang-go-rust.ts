@@ -1,5 +1,5 @@
 // Go (testing, testify, Ginkgo/Gomega) and Rust (built-in tests, rstest, proptest, insta).
-import { C_LIKE_COMMENT, type Language } from './language.ts';
+import { C_LIKE_COMMENT, C_LIKE_GUARD, type Language } from './language.ts';
 
 // Ginkgo's containers and specs, focused with `F`, skipped with `X` or pending with `P`.
 const GINKGO = '(?:It|Describe|Context|When|Specify|Entry|DescribeTable|DescribeTableSubtree)';
@@ -49,6 +49,7 @@ export const go: Language = {
   // for _, tt := range tests { t.Run(tt.name, ...) }; Ginkgo DescribeTable / Entry
   parametrized: /\bt\s*\.\s*Run\s*\(|:=\s*range\b|\b(?:DescribeTable|Entry)\s*\(/,
   comment: C_LIKE_COMMENT,
+  guard: C_LIKE_GUARD,
   testNames: ['**/*_test.go'],
 };
 
@@ -76,6 +77,7 @@ export const rust: Language = {
   // rstest's #[case], test-case's #[test_case], proptest!
   parametrized: /#\[\s*(?:rstest|case|test_case|values)\b|\bproptest\s*!/,
   comment: C_LIKE_COMMENT,
+  guard: C_LIKE_GUARD,
   // Cargo builds every tests/*.rs; inline tests are recognised by their attributes.
   testNames: [],
 };

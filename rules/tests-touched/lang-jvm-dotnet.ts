@@ -1,5 +1,5 @@
 // Java and Kotlin (JUnit 4 and 5, TestNG, Kotest, Mockito, AssertJ) and C# (xUnit, NUnit, MSTest).
-import { C_LIKE_COMMENT, type Language } from './language.ts';
+import { C_LIKE_COMMENT, C_LIKE_GUARD, type Language } from './language.ts';
 
 // An annotation, also fully qualified: @Disabled, @org.junit.Ignore
 const ANNOTATION = '@\\s*(?:[\\w.]*\\.)?';
@@ -50,6 +50,7 @@ export const jvm: Language = {
   // JUnit 5 @ParameterizedTest and its sources, JUnit 4 @Parameters, Kotest withData / forAll
   parametrized: /@\s*(?:ParameterizedTest|Parameters|MethodSource|CsvSource|ValueSource|EnumSource|ArgumentsSource)\b|\b(?:withData|forAll)\s*[({]/,
   comment: C_LIKE_COMMENT,
+  guard: C_LIKE_GUARD,
   // Maven Surefire and Failsafe include these by default.
   testNames: ['**/Test*.{java,kt}', '**/*{Test,Tests,TestCase,IT,ITCase}.{java,kt}', '**/IT*.{java,kt}'],
 };
@@ -87,6 +88,7 @@ export const csharp: Language = {
   // xUnit [Theory] with [InlineData]/[MemberData], NUnit [TestCase]/[TestCaseSource], MSTest [DataRow]
   parametrized: /[[,]\s*(?:Theory|InlineData|MemberData|ClassData|TestCase|TestCaseSource|DataRow|DynamicData)\b/,
   comment: C_LIKE_COMMENT,
+  guard: C_LIKE_GUARD,
   // dotnet test runs every test method of a test project, whatever the file's name.
   testNames: [],
 };

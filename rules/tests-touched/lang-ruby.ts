@@ -1,5 +1,5 @@
 // Ruby: RSpec and Minitest.
-import { HASH_COMMENT, type Language } from './language.ts';
+import { HASH_COMMENT, RUBY_GUARD, type Language } from './language.ts';
 
 // Example groups and examples, focused with `f` or skipped with `x`: fit, fdescribe, xit, xcontext.
 const EXAMPLES = '(?:it|describe|context|specify|example|scenario|feature)';
@@ -43,5 +43,6 @@ export const ruby: Language = {
   // [...].each do |input, expected|, it_behaves_like, include_examples
   parametrized: /\.\s*each(?:_with_index)?\s+do\b|\b(?:it_behaves_like|include_examples|it_should_behave_like)\b/,
   comment: HASH_COMMENT,
+  guard: RUBY_GUARD,
   testNames: ['**/*_spec.rb', '**/*_test.rb', '**/test_*.rb'],
 };

@@ -45,6 +45,12 @@ export interface Language {
   /** A line this matches is a comment: its assertions do not count. */
   comment: RegExp;
   /**
+   * A line this matches opens a condition (`if (process.platform !== 'win32') {`, `if sys.platform
+   * != "win32":`, `} else {`), not on a constant true: a skip on it or on the added line right after
+   * it is a conditional skip, as `it.skipIf(cond)` is.
+   */
+  guard: RegExp;
+  /**
    * Globs of the paths this language's runners collect as tests by their name alone (`test_*.py`,
    * `*_test.go`). A test file renamed away from all of them, outside `collectedFolders`, no longer
    * runs.
@@ -57,5 +63,14 @@ export interface Language {
 /** Line comments and block-comment lines of C-like languages. */
 export const C_LIKE_COMMENT = /^\s*(?:\/\/|\/\*|\*)/;
 
+/** `if (cond)`, `if cond {`, `} else if`, `} else {` lines of C-like languages; not `if (true)`. */
+export const C_LIKE_GUARD = /^\s*(?:\}\s*)?(?:else\s*(?:\{|$)|(?:else\s+)?if\b(?!\s*\(\s*true\s*\)|\s+true\s*\{))/;
+
 /** `#` comment lines (Python, Ruby). */
 export const HASH_COMMENT = /^\s*#/;
+
+/** `if cond:`, `elif cond:`, `else:` lines of Python; not `if True:`. */
+export const PYTHON_GUARD = /^\s*(?:(?:el)?if\b(?!\s*\(?\s*True\s*\)?\s*:)|else\s*:)/;
+
+/** `if cond`, `elsif cond`, `unless cond`, `else` lines of Ruby; not `if true`. */
+export const RUBY_GUARD = /^\s*(?:(?:if|elsif|unless)\b(?!\s+true\s*(?:then\s*)?$)|else\s*$)/;
