@@ -19,6 +19,9 @@ export const ruby: Language = {
     // it 'works', focus: true do; it 'works', :focus do
     { kind: 'focus', pattern: /\bfocus:\s*true\b|,\s*:focus\b/ },
     { kind: 'skip', pattern: re(`(?<![\\w.$:])x${EXAMPLES}\\b${CALLED}`) },
+    // the same on RSpec itself: RSpec.fdescribe, RSpec.xdescribe
+    { kind: 'focus', pattern: /\bRSpec\s*\.\s*f(?:describe|context|feature)\b/ },
+    { kind: 'skip', pattern: /\bRSpec\s*\.\s*x(?:describe|context|feature)\b/ },
     // `skip "flaky" if windows?` inside an example: conditional
     { kind: 'conditional', pattern: /^\s*(?:skip|pending)\b(?!\s*[=:?!.])[^#]*\s(?:if|unless)\s/ },
     // RSpec's and Minitest's skip, RSpec's pending (the example is expected to fail)
@@ -37,9 +40,10 @@ export const ruby: Language = {
     // Minitest: assert x, assert_equal, refute_nil; specs: _(x).must_equal, wont_be_nil
     /(?<![\w.])(?:assert|refute)(?:_\w+)?\b|\.\s*(?:must|wont)_\w+/g,
   ],
-  definitions: /^\s*(?:RSpec\s*\.\s*)?(?:describe|context|it|specify|example|scenario|feature)\b|^\s*def\s+test_/,
-  // Minitest's test methods (RSpec's examples are calls that come and go with their assertions)
-  collected: /^\s*def\s+test_/,
+  definitions: /^\s*(?:RSpec\s*\.\s*)?(?:describe|context|it|specify|example|scenario|feature)\b|^\s*def\s+test_|^\s*test(?:\s*\(\s*|\s+)["']/,
+  // Minitest's test methods, also as Rails declares them (`test "sums" do`); RSpec's examples are
+  // calls that come and go with their assertions
+  collected: /^\s*def\s+test_|^\s*test(?:\s*\(\s*|\s+)["']/,
   // [...].each do |input, expected|, it_behaves_like, include_examples
   parametrized: /\.\s*each(?:_with_index)?\s+do\b|\b(?:it_behaves_like|include_examples|it_should_behave_like)\b/,
   comment: HASH_COMMENT,

@@ -63,14 +63,20 @@ export interface Language {
 /** Line comments and block-comment lines of C-like languages. */
 export const C_LIKE_COMMENT = /^\s*(?:\/\/|\/\*|\*)/;
 
-/** `if (cond)`, `if cond {`, `} else if`, `} else {` lines of C-like languages; not `if (true)`. */
-export const C_LIKE_GUARD = /^\s*(?:\}\s*)?(?:else\s*(?:\{|$)|(?:else\s+)?if\b(?!\s*\(\s*true\s*\)|\s+true\s*\{))/;
+/** `if (cond)`, `if cond {`, `} else if`, `} else {` lines of C-like languages; not `if (true)` (nor `if (false)`, dead code). */
+export const C_LIKE_GUARD = /^\s*(?:\}\s*)?(?:else\s*(?:\{|$)|(?:else\s+)?if\b(?!\s*\(\s*(?:true|false)\s*\)|\s+(?:true|false)\s*\{))/;
+
+/**
+ * `if (false) {`, `if false {`: the block never runs, so the existing code put in it does not
+ * either (a skip of C-like languages).
+ */
+export const C_LIKE_DEAD_CODE: Marker = { kind: 'skip', pattern: /^\s*(?:\}\s*else\s+)?if(?:\s*\(\s*false\s*\)|\s+false)\s*\{/ };
 
 /** `#` comment lines (Python, Ruby). */
 export const HASH_COMMENT = /^\s*#/;
 
 /** `if cond:`, `elif cond:`, `else:` lines of Python; not `if True:`. */
-export const PYTHON_GUARD = /^\s*(?:(?:el)?if\b(?!\s*\(?\s*True\s*\)?\s*:)|else\s*:)/;
+export const PYTHON_GUARD = /^\s*(?:(?:el)?if\b(?!\s*(?:\(\s*True\s*\)|True)\s*:)|else\s*:)/;
 
 /** `if cond`, `elsif cond`, `unless cond`, `else` lines of Ruby; not `if true`. */
 export const RUBY_GUARD = /^\s*(?:(?:if|elsif|unless)\b(?!\s+true\s*(?:then\s*)?$)|else\s*$)/;

@@ -8,7 +8,7 @@ import { runRule } from '../helpers/rules.ts';
 
 type Files = ReturnType<typeof file>[];
 const found = (files: Files, options = {}) =>
-  runRule(testsTouched, change({ files }), options).map((v) => `${v.messageId} ${v.path ?? ''}${v.line === undefined ? '' : `:${v.line}`}`);
+  runRule(testsTouched, change({ files }), options).map((v) => `${v.messageId} ${v.path ?? ''}${v.line === undefined ? '' : `:${v.line}`}`.trim());
 
 describe('a skip under an added `if` is a conditional skip', () => {
   // [file, the new test's added lines (a guarded skip, then the test's own assertion)]
@@ -49,5 +49,70 @@ describe('a skip under an added `if` is a conditional skip', () => {
       file('cart/b_test.go', { added: ['\tt.Skip("later")'], startLine: 6 }),
     ];
     expect(found(files, { 'conditional-skips': false })).toEqual(['skipMarker cart/b_test.go:6']);
+  });
+});
+
+describe('markers of JVM, .NET, Go, Rust and Ruby test code', () => {
+  // [test file, added line, expected message id, quoted marker]
+  const ROWS: [string, string, string, string][] = [
+    ['src/test/java/a/CartTest.java', '    @EnabledOnOs(OS.OTHER)', 'conditionalSkip', '@EnabledOnOs'],
+    ['src/test/java/a/CartTest.java', '    @EnabledForJreRange(min = JRE.JAVA_21)', 'conditionalSkip', '@EnabledForJreRange'],
+    ['src/test/java/a/CartTest.java', '    @DisabledInNativeImage', 'conditionalSkip', '@DisabledInNativeImage'],
+    ['src/test/java/a/CartTest.java', '        enabled = false)', 'skipMarker', 'enabled = false)'],
+    ['src/test/java/a/CartTest.java', '        if (false) {', 'skipMarker', 'if (false) {'],
+    ['Shop.Tests/CartTests.cs', '        Skip = "flaky")]', 'skipMarker', 'Skip'],
+    ['Shop.Tests/CartTests.cs', '    [Test, Platform(Exclude = "Linux,Win,MacOsX")]', 'conditionalSkip', ', Platform('],
+    ['Shop.Tests/CartTests.cs', '#if false', 'skipMarker', '#if false'],
+    ['Shop.Tests/CartTests.cs', '#if NEVER', 'conditionalSkip', '#if NEVER'],
+    ['cart/cart_test.go', '\tif false {', 'skipMarker', 'if false {'],
+    ['tests/cart.rs', '#[cfg(FALSE)]', 'skipMarker', '#[cfg(FALSE)]'],
+    ['tests/cart.rs', '#[cfg(not(all()))]', 'skipMarker', '#[cfg(not(all()))]'],
+    ['tests/cart.rs', '#[cfg(feature = "slow-tests")]', 'conditionalSkip', '#[cfg(feature = "slow-tests")]'],
+    ['tests/cart.rs', '    if false {', 'skipMarker', 'if false {'],
+    ['spec/cart_spec.rb', 'RSpec.xdescribe Cart do', 'skipMarker', 'RSpec.xdescribe'],
+    ['spec/cart_spec.rb', 'RSpec.fdescribe Cart do', 'focusMarker', 'RSpec.fdescribe'],
+  ];
+
+  it.each(ROWS)('flags %s: %s', (path, line, messageId, marker) => {
+    const violations = runRule(testsTouched, change({ files: [file('src/a.ts'), file(path, { added: [line], startLine: 7 })] }));
+    expect(violations.map((v) => `${v.messageId} ${v.line}`)).toEqual([`${messageId} 7`]);
+    expect(violations[0]!.message).toContain(`\`${marker}\``);
+  });
+
+  it.each([
+    ['Shop.Tests/CartTests.cs', '        var page = new Query { Skip = 10 };'],
+    ['Shop.Tests/CartTests.cs', '#if DEBUG'], // on a new test (the next added line is one)
+    ['tests/cart.rs', '#[cfg(test)]'],
+    ['tests/cart.rs', '#[cfg(all())]'],
+    ['src/test/java/a/CartTest.java', '        button.enabled = false;'],
+    ['cart/cart_test.go', '\tif !ok {'],
+  ])('does not flag %s: %s', (path, line) => {
+    const added = [line, '    [Fact]'];
+    expect(found([file('src/a.ts'), file(path, { added: path.endsWith('.cs') && line.startsWith('#') ? added : [line] }), file('tests/keep.test.ts')])).toEqual([]);
+  });
+
+  it('a platform-only new JUnit, C# or Rust test is not a conditional skip', () => {
+    const files = [
+      file('src/test/java/a/PathTest.java', { added: ['    @Test', '    @EnabledOnOs(OS.WINDOWS)', '    void sep() {', '        assertEquals("\\\\", Paths.sep());', '    }'] }),
+      file('Shop.Tests/PathTests.cs', { added: ['#if WINDOWS', '    [Fact]', '    public void Sep() => Assert.Equal("\\\\", Paths.Sep);', '#endif'] }),
+      file('tests/paths.rs', { added: ['#[cfg(windows)]', '#[test]', 'fn sep() {', '    assert_eq!(sep(), "\\\\");', '}'] }),
+    ];
+    expect(found(files)).toEqual([]);
+  });
+});
+
+describe('test declarations the runner does not collect', () => {
+  it('Go runs TestXxx only when Xxx does not start lower-case: TestSum renamed Testsum is a test removed', () => {
+    const files = [file('cart/cart.go', { added: ['x'] }), file('cart/cart_test.go', { deleted: ['func TestSum(t *testing.T) {'], added: ['func Testsum(t *testing.T) {'] })];
+    expect(found(files)).toEqual(['untested', 'testsRemoved cart/cart_test.go']);
+    const renamed = [file('cart/cart.go', { added: ['x'] }), file('cart/cart_test.go', { deleted: ['func TestSum(t *testing.T) {'], added: ['func Test_sum(t *testing.T) {'] })];
+    expect(found(renamed)).toEqual([]);
+  });
+
+  it('a Minitest method rewritten as a Rails `test "…" do` block is a rename, not a test removed', () => {
+    const files = [file('lib/cart.rb', { added: ['x'] }), file('test/cart_test.rb', { deleted: ['  def test_sum'], added: ['  test "sum" do'] })];
+    expect(found(files)).toEqual([]);
+    const dropped = [file('lib/cart.rb', { added: ['x'] }), file('test/cart_test.rb', { deleted: ['  test "sum" do'], added: ['  def sum'] })];
+    expect(found(dropped)).toEqual(['untested', 'testsRemoved test/cart_test.rb']);
   });
 });
