@@ -61,6 +61,9 @@ export const rust: Language = {
   markers: [
     // #[ignore], #[ignore = "slow"]
     { kind: 'skip', pattern: /#\[\s*ignore\b/, inSource: true },
+    // #[should_panic] put on an existing test makes its failure (a panic) the pass; a new test of a
+    // panic is written with it, its #[test] added next to it
+    { kind: 'skip', pattern: /#\[\s*should_panic\b/, inSource: true, onExisting: true },
     // #[cfg_attr(windows, ignore)]
     { kind: 'conditional', pattern: /#\[\s*cfg_attr\s*\([^[\]]*\bignore\b/, inSource: true },
     // #[cfg(any())], #[cfg(false)], #[cfg(not(all()))] and #[cfg(FALSE)] (a name no build sets)

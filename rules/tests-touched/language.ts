@@ -18,6 +18,11 @@ export interface Marker {
   pattern: RegExp;
   /** Also look for it in source files of the language (Rust tests live beside the code). */
   inSource?: boolean;
+  /**
+   * Reported only when put on a test that was already there, as a conditional skip is: a new test
+   * may be written with it (`#[should_panic]` on a test of a panic).
+   */
+  onExisting?: boolean;
 }
 
 export interface Language {

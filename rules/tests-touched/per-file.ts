@@ -67,6 +67,12 @@ function guarded(line: DiffLine, before: DiffLine | undefined, language: Languag
   return before !== undefined && before.line === line.line - 1 && language.guard.test(before.content);
 }
 
+/** Is the marker on `line` put on a new test: one defined on the added line before it, or after it? */
+function newTest(line: number, added: ReadonlyMap<number, string>, language: Language): boolean {
+  const before = added.get(line - 1);
+  return (before !== undefined && !language.comment.test(before) && language.definitions.test(before)) || newTestFollows(line, added, language);
+}
+
 function markerViolations(file: FileChange, test: boolean, options: TestsTouchedOptions): TypedViolation<MessageId>[] {
   const markers = markersFor(file.path, test, options['conditional-skips']);
   if (markers.length === 0) return [];
@@ -94,7 +100,7 @@ function markerViolations(file: FileChange, test: boolean, options: TestsTouched
       // its new body) weakens nothing; a condition put on code that was already there does, even
       // with a comment or a blank line added between them.
       addedLines ??= new Map(file.hunks.flatMap((h) => h.added.map((l) => [l.line, l.content] as const)));
-      if (kind === 'conditional' && newTestFollows(added.line, addedLines, language)) continue;
+      if ((kind === 'conditional' || found.onExisting === true) && newTest(added.line, addedLines, language)) continue;
       out.push({ messageId: MESSAGE_BY_KIND[kind], path: file.path, line: added.line, data: { marker: found.text } });
     }
   }

@@ -116,3 +116,21 @@ describe('test declarations the runner does not collect', () => {
     expect(found(dropped)).toEqual(['untested', 'testsRemoved test/cart_test.rb']);
   });
 });
+
+describe('Rust #[should_panic]', () => {
+  it('put on an existing test (in tests/ or inline in a source file) is flagged: its panic is now the pass', () => {
+    const files = [
+      file('tests/cart.rs', { added: ['#[should_panic]'], startLine: 4 }),
+      file('src/cart.rs', { added: ['    #[should_panic(expected = "overflow")]'], startLine: 30 }),
+    ];
+    expect(found(files)).toEqual(['skipMarker tests/cart.rs:4', 'skipMarker src/cart.rs:30']);
+  });
+
+  it('on a new test of a panic, its #[test] added before or after it, is not', () => {
+    const files = [
+      file('tests/cart.rs', { added: ['#[test]', '#[should_panic(expected = "empty")]', 'fn first_of_empty() {', '    first(&[]);', '}'], startLine: 12 }),
+      file('src/cart.rs', { added: ['    #[should_panic]', '    #[test]', '    fn overflows() {', '        sum(&[i32::MAX, 1]);', '    }'], startLine: 40 }),
+    ];
+    expect(found(files)).toEqual([]);
+  });
+});
