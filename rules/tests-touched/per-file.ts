@@ -67,6 +67,18 @@ function guarded(line: DiffLine, before: DiffLine | undefined, language: Languag
   return before !== undefined && before.line === line.line - 1 && language.guard.test(before.content);
 }
 
+/**
+ * Is `line` inside a test defined on the added lines above it, all of them added (`func TestWin(t
+ * *testing.T) {`, then `if runtime.GOOS != "windows" {`, then the skip)?
+ */
+function inNewTest(line: number, added: ReadonlyMap<number, string>, language: Language): boolean {
+  for (let n = line - 1; added.has(n); n--) {
+    const text = added.get(n)!;
+    if (!language.comment.test(text) && language.definitions.test(text)) return true;
+  }
+  return false;
+}
+
 /** Is the marker on `line` put on a new test: one defined on the added line before it, or after it? */
 function newTest(line: number, added: ReadonlyMap<number, string>, language: Language): boolean {
   const before = added.get(line - 1);
@@ -91,16 +103,23 @@ function markerViolations(file: FileChange, test: boolean, options: TestsTouched
       }
       if (found === null) continue;
       let kind = found.kind;
+      let underIf = false;
       if (kind === 'skip' && guarded(added, before, language)) {
         // `if (!onWindows) { t.Skip() }`: a skip under a condition, as `it.skipIf(cond)` is
         if (!options['conditional-skips']) continue;
         kind = 'conditional';
+        underIf = true;
       }
       // A new test written to run only somewhere (`it.skipIf(!process.env.DB)('x', () => {`, then
       // its new body) weakens nothing; a condition put on code that was already there does, even
       // with a comment or a blank line added between them.
       addedLines ??= new Map(file.hunks.flatMap((h) => h.added.map((l) => [l.line, l.content] as const)));
-      if ((kind === 'conditional' || found.onExisting === true) && newTest(added.line, addedLines, language)) continue;
+      // A guarded skip is a new test's only when that test's definition is added too: an existing
+      // test given `if (cond) { t.Skip() }` and a new assertion after it is still reported.
+      const excused = underIf
+        ? inNewTest(added.line, addedLines, language) && newTestFollows(added.line, addedLines, language)
+        : (kind === 'conditional' || found.onExisting === true) && newTest(added.line, addedLines, language);
+      if (excused) continue;
       out.push({ messageId: MESSAGE_BY_KIND[kind], path: file.path, line: added.line, data: { marker: found.text } });
     }
   }

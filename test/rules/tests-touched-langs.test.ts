@@ -134,3 +134,13 @@ describe('Rust #[should_panic]', () => {
     expect(found(files)).toEqual([]);
   });
 });
+
+describe('a guarded skip is excused only in a test whose definition is added with it', () => {
+  it('an existing test given `if (cond) { t.Skip() }` and a new assertion after it is still reported', () => {
+    const files = [
+      file('cart/cart_test.go', { added: ['\tif os.Getenv("X") == "" {', '\t\tt.Skip("x")', '\t}', '\trequire.NotNil(t, Sum)'], startLine: 6 }),
+      file('tests/test_a.py', { added: ['    if not os.environ.get("X"):', '        pytest.skip("x")', '    assert sum is not None'], startLine: 9 }),
+    ];
+    expect(found(files)).toEqual(['conditionalSkip cart/cart_test.go:7', 'conditionalSkip tests/test_a.py:10']);
+  });
+});
