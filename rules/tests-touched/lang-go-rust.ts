@@ -17,8 +17,8 @@ export const go: Language = {
     { kind: 'focus', pattern: re(`(?<![\\w.])F${GINKGO}\\s*\\(`) },
     // It("works", Focus, func() { ... })
     { kind: 'focus', pattern: /,\s*Focus\s*[,)]/ },
-    // t.Skip(, b.Skipf(, f.SkipNow(, tt.Skip(, s.T().Skip( (testify suites)
-    { kind: 'skip', pattern: /(?:(?<![\w.])(?:[tbf]|tt)|\bT\s*\(\s*\))\s*\.\s*Skip(?:f|Now)?\s*\(/ },
+    // t.Skip(, b.Skipf(, f.SkipNow(, tt.Skip(, tb.Skip( (a testing.TB helper), s.T().Skip( (testify suites)
+    { kind: 'skip', pattern: /(?:(?<![\w.])(?:[tbf]|tt|tb)|\bT\s*\(\s*\))\s*\.\s*Skip(?:f|Now)?\s*\(/ },
     { kind: 'skip', pattern: re(`(?<![\\w.])[PX]${GINKGO}\\s*\\(`) },
     { kind: 'skip', pattern: /,\s*Pending\s*[,)]/ },
     // Ginkgo's Skip("...")
@@ -36,8 +36,8 @@ export const go: Language = {
     { kind: 'constant', pattern: /(?<![\w.])(?:Expect|\u03A9)\s*\(\s*true\s*\)\s*\.\s*(?:To|Should)\s*\(\s*BeTrue\s*\(\s*\)\s*\)/ },
   ],
   assertions: [
-    // t.Error(, t.Errorf(, t.Fatal(, t.Fatalf(, t.Fail(, t.FailNow(
-    /(?<![\w.])(?:[tbf]|tt)\s*\.\s*(?:Errorf?|Fatalf?|Fail|FailNow)\s*\(/g,
+    // t.Error(, t.Errorf(, t.Fatal(, t.Fatalf(, t.Fail(, t.FailNow( (also tb, a testing.TB)
+    /(?<![\w.])(?:[tbf]|tt|tb)\s*\.\s*(?:Errorf?|Fatalf?|Fail|FailNow)\s*\(/g,
     // testify: assert.Equal(, require.NoError(, s.Require().Len(, s.Assert().True(
     /(?<![\w.])(?:assert|require)\s*\.\s*[A-Z]\w*\s*\(|\.\s*(?:Require|Assert)\s*\(\s*\)\s*\.\s*[A-Z]/g,
     // testify suites: s.Equal(, s.NoError(

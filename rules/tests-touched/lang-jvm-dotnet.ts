@@ -23,8 +23,9 @@ export const jvm: Language = {
     { kind: 'conditional', pattern: re(`${ANNOTATION}(?:Disabled|Enabled)(?:If|On|For|In)\\w*\\b`) },
     // TestNG @Test(enabled = false); Kotest .config(enabled = false)
     { kind: 'skip', pattern: /(?:@\s*Test|\.\s*config)\s*\([^()]*\benabled\s*=\s*false\b/ },
-    // the same, its arguments on lines of their own: @Test(\n    enabled = false)
-    { kind: 'skip', pattern: /^\s*enabled\s*=\s*false\s*(?:[,)]|$)/ },
+    // the same, its arguments on lines of their own: @Test(\n    enabled = false) (not a bare
+    // `enabled = false`, a Kotlin property set in an apply block)
+    { kind: 'skip', pattern: /^\s*enabled\s*=\s*false\s*[,)]/ },
     { kind: 'conditional', pattern: /\.\s*config\s*\([^()]*\benabledIf\s*=/ },
     // Assumptions that always fail skip the test: assumeTrue(false), assumeFalse(true)
     { kind: 'skip', pattern: /\b(?:assumeTrue\s*\(\s*false|assumeFalse\s*\(\s*true)\s*[,)]/ },

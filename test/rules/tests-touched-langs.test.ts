@@ -65,6 +65,7 @@ describe('markers of JVM, .NET, Go, Rust and Ruby test code', () => {
     ['Shop.Tests/CartTests.cs', '#if false', 'skipMarker', '#if false'],
     ['Shop.Tests/CartTests.cs', '#if NEVER', 'conditionalSkip', '#if NEVER'],
     ['cart/cart_test.go', '\tif false {', 'skipMarker', 'if false {'],
+    ['cart/cart_test.go', '\ttb.Skip("needs docker")', 'skipMarker', 'tb.Skip('],
     ['tests/cart.rs', '#[cfg(FALSE)]', 'skipMarker', '#[cfg(FALSE)]'],
     ['tests/cart.rs', '#[cfg(not(all()))]', 'skipMarker', '#[cfg(not(all()))]'],
     ['tests/cart.rs', '#[cfg(feature = "slow-tests")]', 'conditionalSkip', '#[cfg(feature = "slow-tests")]'],
@@ -85,6 +86,7 @@ describe('markers of JVM, .NET, Go, Rust and Ruby test code', () => {
     ['tests/cart.rs', '#[cfg(test)]'],
     ['tests/cart.rs', '#[cfg(all())]'],
     ['src/test/java/a/CartTest.java', '        button.enabled = false;'],
+    ['src/test/kotlin/a/CartTest.kt', '        enabled = false'],
     ['cart/cart_test.go', '\tif !ok {'],
   ])('does not flag %s: %s', (path, line) => {
     const added = [line, '    [Fact]'];
@@ -143,4 +145,9 @@ describe('a guarded skip is excused only in a test whose definition is added wit
     ];
     expect(found(files)).toEqual(['conditionalSkip cart/cart_test.go:7', 'conditionalSkip tests/test_a.py:10']);
   });
+});
+
+it('a Go assertion on a testing.TB helper parameter counts: tb.Fatalf removed is an assertion removed', () => {
+  const files = [file('cart/cart.go', { added: ['x'] }), file('cart/cart_test.go', { deleted: ['\t\ttb.Fatalf("sum: %v", err)'], added: ['\t\t_ = err'] })];
+  expect(found(files)).toEqual(['untested', 'assertionsRemoved cart/cart_test.go']);
 });
