@@ -16,6 +16,9 @@ export const jvm: Language = {
   markers: [
     // Kotest: test names with the `f:` prefix run alone
     { kind: 'focus', pattern: /(?<![\w.])(?:test|should|it|describe|context|feature|scenario|given|expect)\s*\(\s*"f:/ },
+    // ... and with the `!` prefix are disabled; StringSpec's "f:name" { and "!name" { the same
+    { kind: 'focus', pattern: /^\s*"f:[^"\\]{0,200}"\s*(?:\{|\.\s*config\b)/ },
+    { kind: 'skip', pattern: /(?<![\w.])(?:test|should|it|describe|context|feature|scenario|given|expect)\s*\(\s*"!|^\s*"![^"\\]{0,200}"\s*(?:\{|\.\s*config\b)/ },
     // JUnit 5 @Disabled, JUnit 4 @Ignore (not @DisabledOnOs and other platform conditions)
     { kind: 'skip', pattern: re(`${ANNOTATION}(?:Disabled|Ignore)\\b(?![.\\w])`) },
     // @DisabledIf("..."), @EnabledIfEnvironmentVariable(named = "CI", ...), and the platform

@@ -8,6 +8,9 @@ const CALLED = '(?=\\s*[("\'{:]|\\s+do\\b|\\s*$)';
 
 const re = (source: string) => new RegExp(source);
 
+// The start of a line that opens an example or a group, up to its metadata.
+const GROUP_OR_EXAMPLE = `^\\s*(?:RSpec\\s*\\.\\s*)?${EXAMPLES}\\b[^#\\n]{0,300}?`;
+
 // A literal an assertion on constants compares (bounded, so a hostile line stays linear).
 const LITERAL = '(?:true|false|nil|-?\\d{1,20}(?:\\.\\d{1,20})?|\'[^\'\\\\]{0,200}\'|"[^"\\\\]{0,200}"|:\\w{1,40})';
 
@@ -26,6 +29,10 @@ export const ruby: Language = {
     { kind: 'conditional', pattern: /^\s*(?:skip|pending)\b(?!\s*[=:?!.])[^#]*\s(?:if|unless)\s/ },
     // RSpec's and Minitest's skip, RSpec's pending (the example is expected to fail)
     { kind: 'skip', pattern: /^\s*(?:skip|pending)\b(?!\s*[=:?!.])/ },
+    // RSpec excludes examples with `if: false` or `unless: true` metadata: it 'works', if: ENV['DB'] do
+    // (on an example or a group only: `validates :name, if: :paid?` is no test's)
+    { kind: 'skip', pattern: re(`${GROUP_OR_EXAMPLE},\\s*(?<m>if:\\s*false|unless:\\s*true)\\b`) },
+    { kind: 'conditional', pattern: re(`${GROUP_OR_EXAMPLE},\\s*(?<m>(?:if|unless):)\\s*\\S`) },
     // metadata: it 'works', skip: true; it 'works', pending: 'later'; it 'works', :skip
     { kind: 'skip', pattern: /[,(]\s*(?<m>(?:skip|pending):\s*(?:true\b|["']))|,\s*(?<s>:(?:skip|pending))\b/ },
     // Assertions on constants, which pass whatever the code does: expect(true).to be(true),

@@ -72,6 +72,12 @@ describe('markers of JVM, .NET, Go, Rust and Ruby test code', () => {
     ['tests/cart.rs', '    if false {', 'skipMarker', 'if false {'],
     ['spec/cart_spec.rb', 'RSpec.xdescribe Cart do', 'skipMarker', 'RSpec.xdescribe'],
     ['spec/cart_spec.rb', 'RSpec.fdescribe Cart do', 'focusMarker', 'RSpec.fdescribe'],
+    ['spec/cart_spec.rb', '  it "sums", if: ENV["CI"].nil? do', 'conditionalSkip', 'if:'],
+    ['spec/cart_spec.rb', 'RSpec.describe Cart, unless: Gem.win_platform? do', 'conditionalSkip', 'unless:'],
+    ['spec/cart_spec.rb', '  it "sums", if: false do', 'skipMarker', 'if: false'],
+    ['src/test/kotlin/CartTest.kt', '    "!sums" {', 'skipMarker', '"!sums" {'],
+    ['src/test/kotlin/CartTest.kt', '    test("!sums") {', 'skipMarker', 'test("!'],
+    ['src/test/kotlin/CartTest.kt', '    "f:sums" {', 'focusMarker', '"f:sums" {'],
   ];
 
   it.each(ROWS)('flags %s: %s', (path, line, messageId, marker) => {
@@ -88,6 +94,8 @@ describe('markers of JVM, .NET, Go, Rust and Ruby test code', () => {
     ['src/test/java/a/CartTest.java', '        button.enabled = false;'],
     ['src/test/kotlin/a/CartTest.kt', '        enabled = false'],
     ['cart/cart_test.go', '\tif !ok {'],
+    ['spec/cart_spec.rb', '    validates :name, presence: true, if: :paid?'],
+    ['src/test/kotlin/CartTest.kt', '        val msg = "!" + name'],
   ])('does not flag %s: %s', (path, line) => {
     const added = [line, '    [Fact]'];
     expect(found([file('src/a.ts'), file(path, { added: path.endsWith('.cs') && line.startsWith('#') ? added : [line] }), file('tests/keep.test.ts')])).toEqual([]);
