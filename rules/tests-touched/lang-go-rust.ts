@@ -1,5 +1,5 @@
 // Go (testing, testify, Ginkgo/Gomega) and Rust (built-in tests, rstest, proptest, insta).
-import { C_LIKE_COMMENT, type Language } from './language.ts';
+import { C_LIKE_COMMENT, C_LIKE_DEAD_CODE, C_LIKE_GUARD, type Language } from './language.ts';
 
 // Ginkgo's containers and specs, focused with `F`, skipped with `X` or pending with `P`.
 const GINKGO = '(?:It|Describe|Context|When|Specify|Entry|DescribeTable|DescribeTableSubtree)';
@@ -17,8 +17,8 @@ export const go: Language = {
     { kind: 'focus', pattern: re(`(?<![\\w.])F${GINKGO}\\s*\\(`) },
     // It("works", Focus, func() { ... })
     { kind: 'focus', pattern: /,\s*Focus\s*[,)]/ },
-    // t.Skip(, b.Skipf(, f.SkipNow(, tt.Skip(, s.T().Skip( (testify suites)
-    { kind: 'skip', pattern: /(?:(?<![\w.])(?:[tbf]|tt)|\bT\s*\(\s*\))\s*\.\s*Skip(?:f|Now)?\s*\(/ },
+    // t.Skip(, b.Skipf(, f.SkipNow(, tt.Skip(, tb.Skip( (a testing.TB helper), s.T().Skip( (testify suites)
+    { kind: 'skip', pattern: /(?:(?<![\w.])(?:[tbf]|tt|tb)|\bT\s*\(\s*\))\s*\.\s*Skip(?:f|Now)?\s*\(/ },
     { kind: 'skip', pattern: re(`(?<![\\w.])[PX]${GINKGO}\\s*\\(`) },
     { kind: 'skip', pattern: /,\s*Pending\s*[,)]/ },
     // Ginkgo's Skip("...")
@@ -28,6 +28,7 @@ export const go: Language = {
     // Any other constraint builds the file only with those tags or on those platforms:
     // //go:build integration keeps an existing test file out of a plain `go test ./...`.
     { kind: 'conditional', pattern: /^\s*\/\/\s*(?:go:build|\+build)\s+\S[^\n]{0,120}/ },
+    C_LIKE_DEAD_CODE,
     // Assertions on constants, which pass whatever the code does: assert.True(t, true),
     // require.Equal(t, 1, 1), s.True(true), Expect(true).To(BeTrue())
     { kind: 'constant', pattern: /(?<![\w.])(?:(?:assert|require)\s*\.\s*(?:True\s*\(\s*\w{1,40}\s*,\s*true|False\s*\(\s*\w{1,40}\s*,\s*false)|s\s*\.\s*(?:True\s*\(\s*true|False\s*\(\s*false))\s*[,)]/ },
@@ -35,8 +36,8 @@ export const go: Language = {
     { kind: 'constant', pattern: /(?<![\w.])(?:Expect|\u03A9)\s*\(\s*true\s*\)\s*\.\s*(?:To|Should)\s*\(\s*BeTrue\s*\(\s*\)\s*\)/ },
   ],
   assertions: [
-    // t.Error(, t.Errorf(, t.Fatal(, t.Fatalf(, t.Fail(, t.FailNow(
-    /(?<![\w.])(?:[tbf]|tt)\s*\.\s*(?:Errorf?|Fatalf?|Fail|FailNow)\s*\(/g,
+    // t.Error(, t.Errorf(, t.Fatal(, t.Fatalf(, t.Fail(, t.FailNow( (also tb, a testing.TB)
+    /(?<![\w.])(?:[tbf]|tt|tb)\s*\.\s*(?:Errorf?|Fatalf?|Fail|FailNow)\s*\(/g,
     // testify: assert.Equal(, require.NoError(, s.Require().Len(, s.Assert().True(
     /(?<![\w.])(?:assert|require)\s*\.\s*[A-Z]\w*\s*\(|\.\s*(?:Require|Assert)\s*\(\s*\)\s*\.\s*[A-Z]/g,
     // testify suites: s.Equal(, s.NoError(
@@ -44,11 +45,13 @@ export const go: Language = {
     // Gomega: Expect(, Eventually(, Consistently(, Ω(
     /(?<![\w.])(?:Expect|Eventually|Consistently|\u03A9)\s*\(/g,
   ],
-  definitions: /^func\s+(?:Test|Benchmark|Fuzz|Example)\w*\s*\(/,
-  collected: /^func\s+(?:Test|Benchmark|Fuzz|Example)\w*\s*\(/,
+  // go test runs TestXxx only when Xxx does not start with a lower-case letter: Testsum is no test
+  definitions: /^func\s+(?:(?:Test|Benchmark|Fuzz)(?![a-z])|Example)\w*\s*\(/,
+  collected: /^func\s+(?:(?:Test|Benchmark|Fuzz)(?![a-z])|Example)\w*\s*\(/,
   // for _, tt := range tests { t.Run(tt.name, ...) }; Ginkgo DescribeTable / Entry
   parametrized: /\bt\s*\.\s*Run\s*\(|:=\s*range\b|\b(?:DescribeTable|Entry)\s*\(/,
   comment: C_LIKE_COMMENT,
+  guard: C_LIKE_GUARD,
   testNames: ['**/*_test.go'],
 };
 
@@ -58,10 +61,17 @@ export const rust: Language = {
   markers: [
     // #[ignore], #[ignore = "slow"]
     { kind: 'skip', pattern: /#\[\s*ignore\b/, inSource: true },
+    // #[should_panic] put on an existing test makes its failure (a panic) the pass; a new test of a
+    // panic is written with it, its #[test] added next to it
+    { kind: 'skip', pattern: /#\[\s*should_panic\b/, inSource: true, onExisting: true },
     // #[cfg_attr(windows, ignore)]
     { kind: 'conditional', pattern: /#\[\s*cfg_attr\s*\([^[\]]*\bignore\b/, inSource: true },
-    // #[cfg(any())] and #[cfg(false)] compile the item (a test module) out
-    { kind: 'skip', pattern: /#\[\s*cfg\s*\(\s*(?:any\s*\(\s*\)|false)\s*\)\s*\]/ },
+    // #[cfg(any())], #[cfg(false)], #[cfg(not(all()))] and #[cfg(FALSE)] (a name no build sets)
+    // compile the item (a test module) out
+    { kind: 'skip', pattern: /#\[\s*cfg\s*\(\s*(?:any\s*\(\s*\)|false|FALSE|not\s*\(\s*all\s*\(\s*\)\s*\))\s*\)\s*\]/ },
+    // any other condition but `test` builds it only there: #[cfg(windows)], #[cfg(feature = "slow")]
+    { kind: 'conditional', pattern: /#\[\s*cfg\s*\((?!\s*(?:test|all\s*\(\s*\))\s*\)\s*\])[^[\]]{1,200}\]/ },
+    C_LIKE_DEAD_CODE,
     // Assertions on constants, which pass whatever the code does: assert!(true), assert_eq!(1, 1)
     { kind: 'constant', pattern: /\bassert!\s*\(\s*true\s*[,)]/ },
     { kind: 'constant', pattern: re(`\\bassert_eq!\\s*\\(\\s*(${LITERAL})\\s*,\\s*\\1\\s*[,)]`) },
@@ -76,6 +86,7 @@ export const rust: Language = {
   // rstest's #[case], test-case's #[test_case], proptest!
   parametrized: /#\[\s*(?:rstest|case|test_case|values)\b|\bproptest\s*!/,
   comment: C_LIKE_COMMENT,
+  guard: C_LIKE_GUARD,
   // Cargo builds every tests/*.rs; inline tests are recognised by their attributes.
   testNames: [],
 };

@@ -1,5 +1,5 @@
 // JavaScript and TypeScript: Vitest, Jest, Mocha, Jasmine, Playwright, Cypress, AVA, tap, node:test.
-import { C_LIKE_COMMENT, type Language } from './language.ts';
+import { C_LIKE_COMMENT, C_LIKE_GUARD, type Language } from './language.ts';
 
 const JS_EXT = '{js,jsx,ts,tsx,mjs,cjs,mts,cts}';
 
@@ -90,6 +90,7 @@ export const javascript: Language = {
   // it.each(, test.each`table`, describe.each(, Vitest's test.for(
   parametrized: /\.\s*(?:each|for)\s*[(`]/,
   comment: C_LIKE_COMMENT,
+  guard: C_LIKE_GUARD,
   testNames: [`**/*.{test,spec}.${JS_EXT}`],
   collectedFolders: ['**/__tests__/**', '**/test/**', '**/tests/**'],
 };

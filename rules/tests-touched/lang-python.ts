@@ -1,5 +1,5 @@
 // Python: pytest, unittest, nose.
-import { HASH_COMMENT, type Language } from './language.ts';
+import { HASH_COMMENT, PYTHON_GUARD, type Language } from './language.ts';
 
 // `pytest.mark.skip`, after `import pytest as pt` `pt.mark.skip`, or after `from pytest import
 // mark`, `mark.skip`.
@@ -60,6 +60,7 @@ export const python: Language = {
   // @pytest.mark.parametrize, @parameterized.expand, with self.subTest(
   parametrized: /\bmark\s*\.\s*parametrize\b|@\s*parameterized\b|\bsubTest\s*\(/,
   comment: HASH_COMMENT,
+  guard: PYTHON_GUARD,
   // pytest collects test_*.py and *_test.py, unittest discovery test*.py
   testNames: ['**/test_*.py', '**/*_test.py', '**/test*.py', '**/conftest.py'],
 };

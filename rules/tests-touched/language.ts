@@ -18,6 +18,11 @@ export interface Marker {
   pattern: RegExp;
   /** Also look for it in source files of the language (Rust tests live beside the code). */
   inSource?: boolean;
+  /**
+   * Reported only when put on a test that was already there, as a conditional skip is: a new test
+   * may be written with it (`#[should_panic]` on a test of a panic).
+   */
+  onExisting?: boolean;
 }
 
 export interface Language {
@@ -45,6 +50,12 @@ export interface Language {
   /** A line this matches is a comment: its assertions do not count. */
   comment: RegExp;
   /**
+   * A line this matches opens a condition (`if (process.platform !== 'win32') {`, `if sys.platform
+   * != "win32":`, `} else {`), not on a constant true: a skip on it or on the added line right after
+   * it is a conditional skip, as `it.skipIf(cond)` is.
+   */
+  guard: RegExp;
+  /**
    * Globs of the paths this language's runners collect as tests by their name alone (`test_*.py`,
    * `*_test.go`). A test file renamed away from all of them, outside `collectedFolders`, no longer
    * runs.
@@ -57,5 +68,20 @@ export interface Language {
 /** Line comments and block-comment lines of C-like languages. */
 export const C_LIKE_COMMENT = /^\s*(?:\/\/|\/\*|\*)/;
 
+/** `if (cond)`, `if cond {`, `} else if`, `} else {` lines of C-like languages; not `if (true)` (nor `if (false)`, dead code). */
+export const C_LIKE_GUARD = /^\s*(?:\}\s*)?(?:else\s*(?:\{|$)|(?:else\s+)?if\b(?!\s*\(\s*(?:true|false)\s*\)|\s+(?:true|false)\s*\{))/;
+
+/**
+ * `if (false) {`, `if false {`: the block never runs, so the existing code put in it does not
+ * either (a skip of C-like languages).
+ */
+export const C_LIKE_DEAD_CODE: Marker = { kind: 'skip', pattern: /^\s*(?:\}\s*else\s+)?if(?:\s*\(\s*false\s*\)|\s+false)\s*\{/ };
+
 /** `#` comment lines (Python, Ruby). */
 export const HASH_COMMENT = /^\s*#/;
+
+/** `if cond:`, `elif cond:`, `else:` lines of Python; not `if True:`. */
+export const PYTHON_GUARD = /^\s*(?:(?:el)?if\b(?!\s*(?:\(\s*True\s*\)|True)\s*:)|else\s*:)/;
+
+/** `if cond`, `elsif cond`, `unless cond`, `else` lines of Ruby; not `if true`. */
+export const RUBY_GUARD = /^\s*(?:(?:if|elsif|unless)\b(?!\s+true\s*(?:then\s*)?$)|else\s*$)/;

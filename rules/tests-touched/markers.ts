@@ -89,14 +89,15 @@ export function anyMarker(markers: readonly Marker[]): { any: RegExp; apart: rea
 }
 
 /** The first marker in the line, with the text to quote: a named group when the pattern has one, else the match. */
-export function findMarker(line: string, markers: readonly Marker[]): { kind: MarkerKind; text: string } | null {
+export function findMarker(line: string, markers: readonly Marker[]): { kind: MarkerKind; text: string; onExisting?: true } | null {
   const { any, apart } = anyMarker(markers);
   if (!any.test(line) && !apart.some((p) => p.test(line))) return null;
   for (const marker of markers) {
     const match = marker.pattern.exec(line);
     if (match === null) continue;
     const named = match.groups === undefined ? undefined : Object.values(match.groups).find((g) => g !== undefined);
-    return { kind: marker.kind, text: (named ?? match[0]).trim() };
+    const text = (named ?? match[0]).trim();
+    return marker.onExisting === true ? { kind: marker.kind, text, onExisting: true } : { kind: marker.kind, text };
   }
   return null;
 }

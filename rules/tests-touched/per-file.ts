@@ -4,7 +4,7 @@
 // other files; what needs several files (assertions moved between test files, the verdict) and
 // the attributes (generated, vendored: read at the base after the diff) is left to `check`.
 import type { TypedViolation } from '../../src/rule-kit/index.ts';
-import type { FileChange } from '../../src/model.ts';
+import type { DiffLine, FileChange } from '../../src/model.ts';
 import { matchesAny } from '../../src/glob.ts';
 import { countAssertions, heldTests } from './assertions.ts';
 import { commentedOut } from './comments.ts';
@@ -61,9 +61,34 @@ function newTestFollows(line: number, added: ReadonlyMap<number, string>, langua
   return false;
 }
 
+/** Is this added line under a condition: on an `if` line, or right after an added one? */
+function guarded(line: DiffLine, before: DiffLine | undefined, language: Language): boolean {
+  if (language.guard.test(line.content)) return true;
+  return before !== undefined && before.line === line.line - 1 && language.guard.test(before.content);
+}
+
+/**
+ * Is `line` inside a test defined on the added lines above it, all of them added (`func TestWin(t
+ * *testing.T) {`, then `if runtime.GOOS != "windows" {`, then the skip)?
+ */
+function inNewTest(line: number, added: ReadonlyMap<number, string>, language: Language): boolean {
+  for (let n = line - 1; added.has(n); n--) {
+    const text = added.get(n)!;
+    if (!language.comment.test(text) && language.definitions.test(text)) return true;
+  }
+  return false;
+}
+
+/** Is the marker on `line` put on a new test: one defined on the added line before it, or after it? */
+function newTest(line: number, added: ReadonlyMap<number, string>, language: Language): boolean {
+  const before = added.get(line - 1);
+  return (before !== undefined && !language.comment.test(before) && language.definitions.test(before)) || newTestFollows(line, added, language);
+}
+
 function markerViolations(file: FileChange, test: boolean, options: TestsTouchedOptions): TypedViolation<MessageId>[] {
   const markers = markersFor(file.path, test, options['conditional-skips']);
   if (markers.length === 0) return [];
+  const language = languageOf(file.path)!;
   const out: TypedViolation<MessageId>[] = [];
   let addedLines: Map<number, string> | undefined;
   for (const hunk of file.hunks) {
@@ -77,12 +102,25 @@ function markerViolations(file: FileChange, test: boolean, options: TestsTouched
         found = findMarker(`${before.content.trimEnd()}${added.content.trimStart()}`, markers);
       }
       if (found === null) continue;
+      let kind = found.kind;
+      let underIf = false;
+      if (kind === 'skip' && guarded(added, before, language)) {
+        // `if (!onWindows) { t.Skip() }`: a skip under a condition, as `it.skipIf(cond)` is
+        if (!options['conditional-skips']) continue;
+        kind = 'conditional';
+        underIf = true;
+      }
       // A new test written to run only somewhere (`it.skipIf(!process.env.DB)('x', () => {`, then
       // its new body) weakens nothing; a condition put on code that was already there does, even
       // with a comment or a blank line added between them.
       addedLines ??= new Map(file.hunks.flatMap((h) => h.added.map((l) => [l.line, l.content] as const)));
-      if (found.kind === 'conditional' && newTestFollows(added.line, addedLines, languageOf(file.path)!)) continue;
-      out.push({ messageId: MESSAGE_BY_KIND[found.kind], path: file.path, line: added.line, data: { marker: found.text } });
+      // A guarded skip is a new test's only when that test's definition is added too: an existing
+      // test given `if (cond) { t.Skip() }` and a new assertion after it is still reported.
+      const excused = underIf
+        ? inNewTest(added.line, addedLines, language) && newTestFollows(added.line, addedLines, language)
+        : (kind === 'conditional' || found.onExisting === true) && newTest(added.line, addedLines, language);
+      if (excused) continue;
+      out.push({ messageId: MESSAGE_BY_KIND[kind], path: file.path, line: added.line, data: { marker: found.text } });
     }
   }
   return out;

@@ -108,6 +108,7 @@ const JVM: Row[] = [
   ['src/test/java/FooTest.java', '        assumeTrue(isLinux());', 'conditionalSkip', 'assumeTrue('],
   ['src/test/java/FooTest.java', '    @DisabledIf("customCondition")', 'conditionalSkip', '@DisabledIf'],
   ['src/test/java/FooTest.java', '    @EnabledIfEnvironmentVariable(named = "CI", matches = "true")', 'conditionalSkip', '@EnabledIfEnvironmentVariable'],
+  ['src/test/java/FooTest.java', '    @DisabledOnOs(OS.WINDOWS)', 'conditionalSkip', '@DisabledOnOs'],
   ['src/test/java/FooTest.java', '    @Test(enabled = false)', 'skipMarker', '@Test(enabled = false'],
   ['src/test/java/FooTest.java', '    @Test(groups = "slow", enabled = false)', 'skipMarker', '@Test(groups = "slow", enabled = false'],
   ['src/test/kotlin/FooTests.kt', '    xtest("works") {', 'skipMarker', 'xtest('],
@@ -121,6 +122,7 @@ const RUST: Row[] = [
   ['tests/api.rs', '#[cfg_attr(windows, ignore)]', 'conditionalSkip', '#[cfg_attr(windows, ignore'],
   ['tests/api.rs', '#[cfg(any())]', 'skipMarker', '#[cfg(any())]'],
   ['tests/api.rs', '#[cfg(false)]', 'skipMarker', '#[cfg(false)]'],
+  ['tests/api.rs', '#[cfg(any(unix, windows))]', 'conditionalSkip', '#[cfg(any(unix, windows))]'],
 ];
 
 const RUBY: Row[] = [
@@ -177,7 +179,7 @@ const NOT_MARKERS: [string, string][] = [
   ['tests/test_model.py', '@pytest.mark.skipif(False, reason="runs everywhere")'],
   ['tests/test_model.py', '@pytest.mark.parametrize("skip", [True, False])'],
   ['tests/test_model.py', '@unittest.skipUnless(True, "runs everywhere")'],
-  ['src/test/java/FooTest.java', '    @DisabledOnOs(OS.WINDOWS)'],
+  ['src/test/java/FooTest.java', '    @Tag("slow")'],
   ['src/test/java/FooTest.java', '        assumeTrue(true);'],
   ['src/test/java/FooTest.java', '    return stream.skip(1);'],
   ['src/test/java/FooTest.java', '    @JsonIgnore'],
@@ -188,7 +190,7 @@ const NOT_MARKERS: [string, string][] = [
   ['spec/a_spec.rb', '    skip_validation = true'],
   ['spec/a_spec.rb', '    user.skip!'],
   ['tests/api.rs', '#[ignored_attr_helper]'],
-  ['tests/api.rs', '#[cfg(any(unix, windows))]'],
+  ['tests/api.rs', '#[cfg(test)]'],
   ['Api.Tests/ApiTests.cs', '    [JsonIgnore]'],
   ['Api.Tests/ApiTests.cs', '    [Fact(DisplayName = "skips nothing")]'],
   ['docs/testing.md', 'Use `it.only(` while debugging, never commit it.'],

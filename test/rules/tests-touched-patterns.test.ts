@@ -10,6 +10,7 @@ const patterns: (readonly [string, RegExp])[] = LANGUAGES.flatMap((language): (r
   ...language.markers.map((m, i) => [`${language.name} marker ${i} (${m.kind})`, m.pattern] as const),
   ...language.assertions.map((p, i) => [`${language.name} assertion ${i}`, p] as const),
   [`${language.name} comment`, language.comment] as const,
+  [`${language.name} guard`, language.guard] as const,
   [`${language.name} definitions`, language.definitions] as const,
   [`${language.name} parametrized`, language.parametrized] as const,
   ...(language.collected === undefined ? [] : [[`${language.name} collected`, language.collected] as const]),
