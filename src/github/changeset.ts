@@ -10,11 +10,11 @@ import type { PullContext } from './context.ts';
 import { fillMissingPatches } from './fill-patches.ts';
 import { parsePatchHunks } from './patch.ts';
 import type { FreshPull } from './pull.ts';
-import { checkCommitPage, checkFilePage } from './shape.ts';
+import { LIST_PER_PAGE as PER_PAGE } from './list.ts';
+import { checkCommitPage, checkFilePage, Shape } from './shape.ts';
 
 export const FILE_CAP = 3000;
 export const COMMIT_CAP = 250;
-const PER_PAGE = 100;
 const GIT_ADVICE =
   'Check out the base and head commits (actions/checkout with fetch-depth: 0) so prguard reads the whole change with git.';
 
@@ -119,20 +119,29 @@ export function commitFromApi(c: ApiCommit): Commit {
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-/** Pages 1..n of a list, all requested at once, each checked. */
-async function allPages<T>(
+/**
+ * The pages of a list that `expected` items fill, all requested at once, each checked: from page
+ * `from` (1, or 2 when the caller has read the first), with `permission` named when one is refused.
+ */
+export async function allPages<T>(
   name: string,
   expected: number,
   fetchPage: (page: number) => Promise<{ data: unknown }>,
   check: (data: unknown, call: string) => unknown[],
+  { from = 1, permission = 'pull-requests: read' }: { from?: number; permission?: string } = {},
 ): Promise<T[]> {
   const pages = Math.max(1, Math.ceil(expected / PER_PAGE));
   const results = await Promise.all(
-    Array.from({ length: pages }, (_, i) =>
-      call(name, 'pull-requests: read', () => fetchPage(i + 1)).then(({ data }) => check(data, `${name} (page ${i + 1})`)),
+    Array.from({ length: Math.max(0, pages - from + 1) }, (_, i) =>
+      call(name, permission, () => fetchPage(from + i)).then(({ data }) => check(data, `${name} (page ${from + i})`)),
     ),
   );
   return results.flat() as T[];
+}
+
+/** A page of the compare API's commits, checked as the PR's commit list is. */
+export function checkComparePage(data: unknown, call: string): unknown[] {
+  return checkCommitPage(new Shape(call).need(data, 'commits', 'array'), call);
 }
 
 /** Read the change of a PR through the API; `fresh` is its `pulls.get` of this run. */

@@ -4,11 +4,11 @@
 // could waive it. GitHub's commit list of the PR gives each commit's accounts, copied onto the git
 // commits by id, as the API mode reads them.
 import type { ChangeSet, Commit } from '../model.ts';
-import { call, type GitHub } from './client.ts';
-import { COMMIT_CAP, commitFromApi } from './changeset.ts';
-import { checkCommitPage, Shape } from './shape.ts';
+import type { GitHub } from './client.ts';
+import { allPages, checkComparePage, COMMIT_CAP, commitFromApi } from './changeset.ts';
+import { LIST_PER_PAGE } from './list.ts';
+import { checkCommitPage } from './shape.ts';
 
-const PER_PAGE = 100;
 const count = (n: number) => n.toLocaleString('en-US');
 /** Pages of the compare API read at most (3,000 commits): past them, a note names the rest. */
 const MAX_COMPARE_PAGES = 30;
@@ -23,25 +23,20 @@ function copyAccount(to: Commit['author'], from: Commit['author']): void {
  * GitHub's commits of the change: the PR's commit list (at most 250) when it holds them all, else
  * the compare API's pages of `base...head` (a merge group's, or a PR of more commits).
  */
-function listCommits(octokit: GitHub, repoRef: { owner: string; repo: string }, pullNumber: number | undefined, change: ChangeSet): Promise<ApiCommit[][]> {
+function listCommits(octokit: GitHub, repoRef: { owner: string; repo: string }, pullNumber: number | undefined, change: ChangeSet): Promise<ApiCommit[]> {
   const { owner, repo } = repoRef;
   const total = change.commits.length;
   if (pullNumber !== undefined && total <= COMMIT_CAP) {
-    return Promise.all(
-      Array.from({ length: Math.ceil(total / PER_PAGE) }, (_, i) =>
-        call('pulls.listCommits', 'pull-requests: read', () => octokit.rest.pulls.listCommits({ owner, repo, pull_number: pullNumber, per_page: PER_PAGE, page: i + 1 })).then(
-          ({ data }) => checkCommitPage(data, `pulls.listCommits (page ${i + 1})`) as ApiCommit[],
-        ),
-      ),
-    );
+    return allPages<ApiCommit>('pulls.listCommits', total, (page) =>
+      octokit.rest.pulls.listCommits({ owner, repo, pull_number: pullNumber, per_page: LIST_PER_PAGE, page }), checkCommitPage);
   }
-  const name = 'repos.compareCommitsWithBasehead';
-  return Promise.all(
-    Array.from({ length: Math.min(Math.ceil(total / PER_PAGE), MAX_COMPARE_PAGES) }, (_, i) =>
-      call(name, 'contents: read', () =>
-        octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${change.base}...${change.head}`, per_page: PER_PAGE, page: i + 1 }),
-      ).then(({ data }) => checkCommitPage(new Shape(`${name} (page ${i + 1})`).need(data, 'commits', 'array'), `${name} (page ${i + 1})`) as ApiCommit[]),
-    ),
+  const basehead = `${change.base}...${change.head}`;
+  return allPages<ApiCommit>(
+    'repos.compareCommitsWithBasehead',
+    Math.min(total, MAX_COMPARE_PAGES * LIST_PER_PAGE),
+    (page) => octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead, per_page: LIST_PER_PAGE, page }),
+    checkComparePage,
+    { permission: 'contents: read' },
   );
 }
 
@@ -51,8 +46,8 @@ function listCommits(octokit: GitHub, repoRef: { owner: string; repo: string }, 
  */
 export async function addCommitLogins(octokit: GitHub, repoRef: { owner: string; repo: string }, pullNumber: number | undefined, change: ChangeSet): Promise<void> {
   if (change.commits.length === 0) return;
-  const pages = await listCommits(octokit, repoRef, pullNumber, change);
-  const bySha = new Map(pages.flat().map((c) => [c.sha, commitFromApi(c)]));
+  const listed = await listCommits(octokit, repoRef, pullNumber, change);
+  const bySha = new Map(listed.map((c) => [c.sha, commitFromApi(c)]));
   let unknown = 0;
   for (const commit of change.commits) {
     const api = bySha.get(commit.sha);
@@ -67,7 +62,7 @@ export async function addCommitLogins(octokit: GitHub, repoRef: { owner: string;
     change.notes = [
       ...(change.notes ?? []),
       `GitHub's commit lists did not name the accounts of ${unknown} of the change's ${change.commits.length} commits ` +
-        `(prguard reads at most ${count(MAX_COMPARE_PAGES * PER_PAGE)}): their authors are known by name and e-mail only, for waivers, labels and approvals.`,
+        `(prguard reads at most ${count(MAX_COMPARE_PAGES * LIST_PER_PAGE)}): their authors are known by name and e-mail only, for waivers, labels and approvals.`,
     ];
   }
 }

@@ -5,7 +5,8 @@ import type { ChangeSource } from '../app.ts';
 import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet, FileChange, PullRequest, Unread } from '../model.ts';
 import { fillMissingPatches } from './fill-patches.ts';
-import { commitFromApi, COMMIT_CAP, fileFromApi } from './changeset.ts';
+import { LIST_PER_PAGE } from './list.ts';
+import { allPages, checkComparePage, commitFromApi, COMMIT_CAP, fileFromApi } from './changeset.ts';
 import { call, callError, GitHubCallError, statusOf, type GitHub } from './client.ts';
 import { checkCommitPage, checkFilePage, checkPull, Shape } from './shape.ts';
 import { pullFromApi } from './context.ts';
@@ -32,16 +33,11 @@ export async function queuedPull(octokit: GitHub, group: MergeGroupContext, note
   }
 }
 
-const PER_PAGE = 100;
-
 async function compareChangeSet(octokit: GitHub, group: MergeGroupContext): Promise<ChangeSet> {
   const { owner, repo, baseSha, headSha } = group;
   const name = 'repos.compareCommitsWithBasehead';
-  const page = (n: number) =>
-    call(name, 'contents: read', () =>
-      octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${baseSha}...${headSha}`, per_page: PER_PAGE, page: n }),
-    );
-  const { data } = await page(1);
+  const page = (n: number) => octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${baseSha}...${headSha}`, per_page: LIST_PER_PAGE, page: n });
+  const { data } = await call(name, 'contents: read', () => page(1));
   // Checked like the PR's own lists: an answer without its file list is no merge group without files.
   const shape = new Shape(name);
   shape.object(data);
@@ -49,14 +45,8 @@ async function compareChangeSet(octokit: GitHub, group: MergeGroupContext): Prom
   const apiCommits = checkCommitPage(shape.need(data, 'commits', 'array'), name) as Parameters<typeof commitFromApi>[0][];
   const totalCommits = shape.count(data, 'total_commits');
   // The file list comes on the first page only; the commits past it, up to COMMIT_CAP, on the next ones, at once.
-  const pages = Math.ceil(Math.min(totalCommits, COMMIT_CAP) / PER_PAGE);
-  if (apiCommits.length === PER_PAGE && pages > 1) {
-    const more = await Promise.all(
-      Array.from({ length: pages - 1 }, (_, i) =>
-        page(i + 2).then(({ data: next }) => checkCommitPage(new Shape(`${name} (page ${i + 2})`).need(next, 'commits', 'array'), `${name} (page ${i + 2})`)),
-      ),
-    );
-    for (const rows of more) apiCommits.push(...(rows as typeof apiCommits));
+  if (apiCommits.length === LIST_PER_PAGE) {
+    apiCommits.push(...(await allPages<(typeof apiCommits)[number]>(name, Math.min(totalCommits, COMMIT_CAP), page, checkComparePage, { from: 2, permission: 'contents: read' })));
   }
   const files: FileChange[] = apiFiles.map(fileFromApi);
   const unread: Unread[] = [];
