@@ -60,12 +60,16 @@ async function baseOnDefaultBranch(git: Git, remote: string, head: string): Prom
   return null;
 }
 
+/** The newest commit of `head`'s history that the remote-tracking refs `remotes` (a --remotes option) have. */
+async function newestKnown(git: Git, head: string, remotes: string): Promise<string | undefined> {
+  const boundary = await git.tryRaw(['rev-list', '--boundary', '--topo-order', head, '--not', remotes]);
+  return boundary?.split('\n').find((l) => l.startsWith('-'))?.slice(1);
+}
+
 async function newestOnRemote(git: Git, remote: string, head: string): Promise<Base | null> {
   // No default branch known (or unrelated histories): the newest commit the remote already has.
-  const boundary = await git.tryRaw(['rev-list', '--boundary', '--topo-order', head, '--not', `--remotes=${remote}`]);
-  const first = boundary?.split('\n').find((l) => l.startsWith('-'));
-  if (first) return { base: first.slice(1), baseLabel: `newest commit already on ${remote}` };
-  return null;
+  const base = await newestKnown(git, head, `--remotes=${remote}`);
+  return base ? { base, baseLabel: `newest commit already on ${remote}` } : null;
 }
 
 /** The configured remotes whose url or pushurl is `url` (git names a remote pushed to by URL so). */
@@ -93,9 +97,8 @@ async function baseElsewhere(git: Git, remote: string, head: string, named: () =
     const found = (await baseOnDefaultBranch(git, name, head)) ?? (await newestOnRemote(git, name, head));
     if (found) return found;
   }
-  const boundary = await git.tryRaw(['rev-list', '--boundary', '--topo-order', head, '--not', '--remotes']);
-  const first = boundary?.split('\n').find((l) => l.startsWith('-'));
-  return first ? { base: first.slice(1), baseLabel: `newest commit already on a remote (${remote} has none known here)` } : null;
+  const base = await newestKnown(git, head, '--remotes');
+  return base ? { base, baseLabel: `newest commit already on a remote (${remote} has none known here)` } : null;
 }
 
 interface FirstAnswer {
