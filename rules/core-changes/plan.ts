@@ -1,5 +1,5 @@
 // Reading the plan document and the PR's own declarations for core-changes.
-import { matchesGlob } from '../../src/glob.ts';
+import { fromRoot, matchesGlob } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import { findField, findSection, findTaskItem, normaliseHeading, parseMarkdown, sections, taskItems } from '../../src/rule-kit/markdown.ts';
 
@@ -47,7 +47,7 @@ export function tokens(value: string): string[] {
  */
 export function listed(path: string, list: readonly string[]): boolean {
   return list.some((written) => {
-    const t = written.replace(/^(?:\.?\/)+/, '');
+    const t = fromRoot(written);
     if (t === path) return true;
     if (GLOB_CHARS.test(t)) return matchesGlob(path, t);
     const dir = t.endsWith('/') ? t : `${t}/`;

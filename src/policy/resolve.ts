@@ -1,4 +1,5 @@
 // Resolve a validated policy: presets, shorthand severities, option defaults and `ai:` overrides.
+import { fromRoot } from '../glob.ts';
 import type { ResolvedRule } from './resolved-rule.ts';
 import type { SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
@@ -44,7 +45,7 @@ export interface WaiverPolicy {
 export function moduleGlobs(globs: readonly string[]): string[] {
   const out = new Set<string>();
   for (const written of globs) {
-    const glob = written.replace(/^(?:\.?\/)+/, '');
+    const glob = fromRoot(written);
     if (glob.endsWith('/')) out.add(`${glob}**`);
     else if (/[*?[\]{}]/.test(glob)) out.add(glob);
     else out.add(glob).add(`${glob}/**`);
