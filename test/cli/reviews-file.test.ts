@@ -1,5 +1,6 @@
 // `check --reviews FILE` reads what `gh api repos/O/R/pulls/N/reviews` prints, as the Action reads
-// the same list from GitHub: a review by a deleted account (`"user": null`) is a review by nobody.
+// the same list from GitHub: a review by a deleted account (`"user": null`) is a review by nobody;
+// team owners cannot be matched locally, and the notice says why.
 import { describe, expect, it } from 'vitest';
 import { Repo, runCli } from '../helpers/repo.ts';
 
@@ -36,6 +37,21 @@ describe('check --reviews with the reviews GitHub lists', () => {
     const met = runCli(['check', '--base', 'HEAD~1', '--reviews', 'reviews.json'], { cwd: repo.dir });
     expect(met.stdout).not.toContain('This pull request needs');
     expect(met.code).toBe(0);
+  });
+
+  it('a team owner locally: the notice says no membership is read here, not that a token failed', () => {
+    const repo = Repo.init();
+    repo.commit('base', {
+      '.github/prguard.yml': 'version: 1\ncore:\n  auth: ["src/auth/**"]\nrules:\n  review-quorum: error\n',
+      '.github/CODEOWNERS': '/src/auth/ @acme/auth-team\n',
+      'src/auth/session.ts': 'a\n',
+    });
+    const head = repo.commit('change', { 'src/auth/session.ts': 'b\n' });
+    repo.write('reviews.json', JSON.stringify([review({ login: 'bob', type: 'User' }, head), review({ login: 'tess', type: 'User' }, head)]));
+    const out = runCli(['check', '--base', 'HEAD~1', '--reviews', 'reviews.json'], { cwd: repo.dir });
+    expect(out.code).toBe(1);
+    expect(out.stdout).toContain('Team membership of @acme/auth-team could not be read, so only user owners were counted: no team membership was read');
+    expect(out.stdout).toContain('a local check reads none');
   });
 
   it('an entry that is not a review is still a usage error naming it', () => {
