@@ -13,6 +13,8 @@ interface ApiReview {
 
 function pages(text: string, file: string): unknown[] {
   const trimmed = text.trim();
+  // `gh api` prints `[]` for a pull request without reviews: an empty file is a failed download.
+  if (trimmed === '') throw new UsageError(`--reviews ${file} is empty (\`gh api repos/O/R/pulls/N/reviews\` prints [] for a pull request without reviews)`);
   try {
     return [JSON.parse(trimmed)];
   } catch {

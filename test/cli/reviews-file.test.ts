@@ -54,6 +54,16 @@ describe('check --reviews with the reviews GitHub lists', () => {
     expect(out.stdout).toContain('a local check reads none');
   });
 
+  it('an empty file (a failed download) is a usage error, not a pull request without reviews', () => {
+    const { repo } = coreChange();
+    repo.write('reviews.json', ' \n');
+    const out = runCli(['check', '--base', 'HEAD~1', '--reviews', 'reviews.json'], { cwd: repo.dir });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toContain('--reviews reviews.json is empty');
+    repo.write('reviews.json', '[]\n');
+    expect(runCli(['check', '--base', 'HEAD~1', '--reviews', 'reviews.json'], { cwd: repo.dir }).stdout).toContain('has 0.');
+  });
+
   it('an entry that is not a review is still a usage error naming it', () => {
     const { repo, head } = coreChange();
     for (const [entry, says] of [
