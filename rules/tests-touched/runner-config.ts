@@ -31,8 +31,9 @@ const TEST_SCRIPT = /^\s*"(test(?:[:-][\w:.-]{1,60})?)"\s*:\s*"((?:[^"\\]|\\.){0
 // A command that no longer fails: `|| true`, `|| exit 0`, `|| echo ...`, `; exit 0`, or nothing but those.
 const NEVER_FAILS = /\|\|\s*(?:true|:|exit\s+0|echo\b)|;\s*exit\s+0\s*$|^\s*(?:(?:exit\s+0|true|:)\s*$|echo\b[^&|;]*$|$)/;
 // Options of a test command that run only some of the tests: Vitest's and Jest's name and path
-// filters, Mocha's grep, "only the tests related to changed files".
-const NARROWS = /(?<![\w-])(?:--exclude|--testNamePattern|--grep|--invert|--onlyChanged|--changed|--changedSince|--findRelatedTests|--related|--lastCommit)(?![\w-])/g;
+// filters (Jest's `--testPathPattern`, `--testPathPatterns` since Jest 30), Mocha's and
+// Playwright's grep (`--fgrep`, `--grep-invert`), "only the tests related to changed files".
+const NARROWS = /(?<![\w-])(?:--exclude|--testNamePattern|--testPathPatterns?|--grep|--grep-invert|--fgrep|--invert|--onlyChanged|--changed|--changedSince|--findRelatedTests|--related|--lastCommit)(?![\w-])/g;
 const PASS_WITH_NO_TESTS = /--pass-?with-?no-?tests\b|\bpassWithNoTests["']?\s*:\s*true\b/i;
 // Where a line holds pytest options: after `addopts =`, on a continuation of a multi-line
 // addopts (an indented ini line, or a TOML array element, that starts with an option), or after
