@@ -108,6 +108,12 @@ describe('tests-touched on a real repository', () => {
     expect(brief(check(repo).findings)).toEqual(['package.json:3 `--testPathPattern` makes the test scrip']);
   });
 
+  it("prevents keeping nyc's thresholds but no longer enforcing them (check-coverage: false)", () => {
+    repo.commit('nyc', { '.nycrc.json': '{\n  "check-coverage": true,\n  "lines": 90\n}\n' });
+    repo.commit('relax', { '.nycrc.json': '{\n  "check-coverage": false,\n  "lines": 90\n}\n' });
+    expect(brief(check(repo).findings)).toEqual(['.nycrc.json:2 `"check-coverage": false` stops enforcin']);
+  });
+
   it('prevents deleting a test file quietly, but not a fixture', () => {
     repo.commit('fixture', { 'tests/fixtures/cart.json': '{"items": []}\n' });
     repo.git('rm', '-q', 'src/cart.test.ts', 'tests/fixtures/cart.json');
