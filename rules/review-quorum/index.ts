@@ -39,6 +39,14 @@ export const QUORUM_UNMET = 'review-quorum/unmet';
 export const QUORUM_LOCAL = 'review-quorum/on-pull-request';
 export const QUORUM_TEAMS = 'review-quorum/teams-unknown';
 
+const NOT_READ =
+  'no team membership was read. Only the Action reads it, with an `owners-token` input (a GitHub App or personal ' +
+  'access token with organization members: read; the workflow\'s GITHUB_TOKEN cannot read it), and a local check ' +
+  'reads none. Give the Action an `owners-token`, or name user owners.';
+const TOKEN_FAILED =
+  'the `owners-token` could not read it (the Action\'s log says why: a token without organization members: read, ' +
+  'or more membership look-ups than prguard makes in one run). Give the token that permission, or name user owners.';
+
 const EMAIL_ONLY = 'its CODEOWNERS line names only e-mail addresses, which prguard cannot match to a reviewer';
 
 function groupText(g: TouchedModule['groups'][number]): string {
@@ -134,7 +142,10 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
     });
   }
   if (unknownTeams.size > 0) {
-    out.push({ messageId: 'teamsUnknown', fingerprint: QUORUM_TEAMS, severity: 'notice', data: { teams: [...unknownTeams].join(', ') } });
+    // No membership at all was read (a local check, or the Action without an owners-token), or the
+    // owners-token could not read these teams (no permission, or more look-ups than prguard makes).
+    const why = change.pr?.teams === undefined ? NOT_READ : TOKEN_FAILED;
+    out.push({ messageId: 'teamsUnknown', fingerprint: QUORUM_TEAMS, severity: 'notice', data: { teams: [...unknownTeams].join(', '), why } });
   }
   return out;
 }
@@ -159,10 +170,7 @@ export const reviewQuorum = defineRule<Options, MessageId>({
       onPullRequest:
         'On the pull request this change will need {{needs}}, from people who did not write it (the PR author, commit ' +
         'authors, co-authors and bots do not count). The Action reports it in its review check run.',
-      teamsUnknown:
-        'Team membership of {{teams}} could not be read, so only user owners were counted: the workflow\'s ' +
-        'GITHUB_TOKEN cannot read team membership. Give the Action an `owners-token` input (a GitHub App or ' +
-        'personal access token with organization members: read), or name user owners.',
+      teamsUnknown: 'Team membership of {{teams}} could not be read, so only user owners were counted: {{why}}',
     },
   },
 

@@ -31,8 +31,9 @@ const TEST_SCRIPT = /^\s*"(test(?:[:-][\w:.-]{1,60})?)"\s*:\s*"((?:[^"\\]|\\.){0
 // A command that no longer fails: `|| true`, `|| exit 0`, `|| echo ...`, `; exit 0`, or nothing but those.
 const NEVER_FAILS = /\|\|\s*(?:true|:|exit\s+0|echo\b)|;\s*exit\s+0\s*$|^\s*(?:(?:exit\s+0|true|:)\s*$|echo\b[^&|;]*$|$)/;
 // Options of a test command that run only some of the tests: Vitest's and Jest's name and path
-// filters, Mocha's grep, "only the tests related to changed files".
-const NARROWS = /(?<![\w-])(?:--exclude|--testNamePattern|--grep|--invert|--onlyChanged|--changed|--changedSince|--findRelatedTests|--related|--lastCommit)(?![\w-])/g;
+// filters (Jest's `--testPathPattern`, `--testPathPatterns` since Jest 30), Mocha's and
+// Playwright's grep (`--fgrep`, `--grep-invert`), "only the tests related to changed files".
+const NARROWS = /(?<![\w-])(?:--exclude|--testNamePattern|--testPathPatterns?|--grep|--grep-invert|--fgrep|--invert|--onlyChanged|--changed|--changedSince|--findRelatedTests|--related|--lastCommit)(?![\w-])/g;
 const PASS_WITH_NO_TESTS = /--pass-?with-?no-?tests\b|\bpassWithNoTests["']?\s*:\s*true\b/i;
 // Where a line holds pytest options: after `addopts =`, on a continuation of a multi-line
 // addopts (an indented ini line, or a TOML array element, that starts with an option), or after
@@ -51,6 +52,9 @@ const QUOTED = /"[^"]*"|'[^']*'|`[^`]*`/g;
 // statements), nyc and c8, coverage.py fail_under, pytest-cov --cov-fail-under, codecov target.
 const THRESHOLD = /(?:(?<=--)|(?<![\w-]))["']?(?<key>branches|functions|lines|statements|fail[_-]under|target|threshold|cov-fail-under)["']?\s*[:=]\s*["']?(?<n>\d{1,3}(?:\.\d{1,4})?)%?/g;
 
+// nyc's and c8's switch that enforces their thresholds (`"check-coverage": true`, `checkCoverage`).
+const CHECK_COVERAGE = /(?<![\w-])["']?check-?coverage["']?\s*[:=]\s*["']?(?<on>true|false)\b/i;
+
 /** The coverage gates a line sets (`{ "branches": 80, "lines": 90 }` sets two). */
 function thresholds(content: string): { key: string; n: number }[] {
   return [...content.matchAll(THRESHOLD)].map((m) => ({ key: m.groups!.key!, n: Number(m.groups!.n) }));
@@ -58,7 +62,7 @@ function thresholds(content: string): { key: string; n: number }[] {
 
 /** Every pattern this file runs on input lines (test/rules/tests-touched-patterns.test.ts checks their shape). */
 export const RUNNER_PATTERNS: readonly RegExp[] = [
-  TEST_SCRIPT, NEVER_FAILS, NARROWS, PASS_WITH_NO_TESTS, PYTEST_ADDOPTS, PYTEST_CONTINUATION, PYTEST_COMMAND, PYTEST_DROPS, JEST_IGNORE, QUOTED, THRESHOLD,
+  TEST_SCRIPT, NEVER_FAILS, NARROWS, PASS_WITH_NO_TESTS, PYTEST_ADDOPTS, PYTEST_CONTINUATION, PYTEST_COMMAND, PYTEST_DROPS, JEST_IGNORE, QUOTED, THRESHOLD, CHECK_COVERAGE,
 ];
 
 /** pytest's own configuration files, where `addopts` is pytest's. */
@@ -141,6 +145,12 @@ export function runnerWeakenings(file: FileChange): RunnerWeakening[] {
       // A new ignore list, or one given more entries on its line than it had.
       if (jestIgnores(content) > jestBefore) {
         out.push({ line, marker: 'testPathIgnorePatterns', effect: 'stops Jest from collecting the test files it matches' });
+        continue;
+      }
+      // The thresholds kept, but no longer enforced.
+      const check = CHECK_COVERAGE.exec(content);
+      if (check?.groups!.on!.toLowerCase() === 'false' && deleted.some((d) => CHECK_COVERAGE.exec(d)?.groups!.on!.toLowerCase() === 'true')) {
+        out.push({ line, marker: content.trim().replace(/,$/, ''), effect: 'stops enforcing the coverage thresholds' });
         continue;
       }
       const lowered = thresholds(content).find((t) => t.n < (thresholdsBefore.get(t.key) ?? -1));

@@ -13,6 +13,8 @@ interface ApiReview {
 
 function pages(text: string, file: string): unknown[] {
   const trimmed = text.trim();
+  // `gh api` prints `[]` for a pull request without reviews: an empty file is a failed download.
+  if (trimmed === '') throw new UsageError(`--reviews ${file} is empty (\`gh api repos/O/R/pulls/N/reviews\` prints [] for a pull request without reviews)`);
   try {
     return [JSON.parse(trimmed)];
   } catch {
@@ -36,10 +38,12 @@ export function parseReviewsJson(text: string, file: string): Review[] {
   }
   return items.map((raw, i) => {
     const r = raw as ApiReview;
-    const login = r?.user?.login;
-    if (typeof login !== 'string' || typeof r.state !== 'string') {
-      throw new UsageError(`--reviews ${file}: review ${i + 1} has no user.login and state`);
-    }
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) throw new UsageError(`--reviews ${file}: review ${i + 1} is not an object`);
+    if (typeof r.state !== 'string' || r.state === '') throw new UsageError(`--reviews ${file}: review ${i + 1} has no state`);
+    // GitHub gives `"user": null` for a review whose account was deleted: as in the Action, a
+    // review by nobody, which the rule does not count (never a reason to refuse the whole file).
+    const login = r.user === null ? '' : r.user?.login;
+    if (typeof login !== 'string') throw new UsageError(`--reviews ${file}: review ${i + 1} has no user.login (nor "user": null)`);
     const review: Review = { login, type: typeof r.user?.type === 'string' ? r.user.type : '', state: r.state };
     if (typeof r.commit_id === 'string') review.commitId = r.commit_id;
     if (typeof r.submitted_at === 'string') review.submittedAt = r.submitted_at;

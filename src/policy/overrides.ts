@@ -49,10 +49,14 @@ export function overrideLabel(overrides: readonly ResolvedOverride[], index: num
 }
 
 function layer(base: ResolvedRule, over: ResolvedOverride['rules'][string]): ResolvedRule {
+  // An override's `off` drops the rule on its files for AI-assisted changes too: the severity of
+  // the entry's `ai:` block does not bring it back (the override's own `ai:` block can).
+  const inherited = { ...base.aiOptions };
+  if (over.severity === 'off') delete inherited.severity;
   return {
     severity: over.severity ?? base.severity,
     options: { ...base.options, ...over.options },
-    aiOptions: { ...base.aiOptions, ...over.aiOptions },
+    aiOptions: { ...inherited, ...over.aiOptions },
   };
 }
 

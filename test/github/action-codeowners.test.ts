@@ -53,6 +53,23 @@ describe.concurrent('CODEOWNERS owners in the Action', () => {
     expect(reviewCheck(server)).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
+  test('an owners-token that cannot read the team is named as such, not asked for', async () => {
+    // The fake answers 403 to every membership look-up: the token lacks organization members: read.
+    const { server, event } = await start(scenario({ reviews: [approve('bob'), approve('tess')], teams }, codeowners, [added('src/auth/session.ts')]));
+    await runAction(server, event, { inputs: { 'owners-token': OWNERS_TOKEN } });
+    expect(server.violations).toEqual([]);
+    expect(server.calls('teams/get-membership-for-user-in-org').length).toBeGreaterThan(0);
+    const { summary } = reviewCheck(server).output;
+    // Markdown text: the backticks of `owners-token` are escaped.
+    expect(summary).toContain('Team membership of @acme/auth-team could not be read, so only user owners were counted: the \\`owners-token\\` could not read it');
+    expect(summary).not.toContain('Give the Action an');
+    // Without the input, the notice asks for one.
+    const without = await start(scenario({ reviews: [approve('bob'), approve('tess')], teams }, codeowners, [added('src/auth/session.ts')]));
+    await runAction(without.server, without.event);
+    expect(reviewCheck(without.server).output.summary).toContain('no team membership was read');
+    expect(reviewCheck(without.server).output.summary).toContain('Give the Action an \\`owners-token\\`');
+  });
+
   test('a later line GitHub skips (an owner without @) does not hand the module to its valid owner', async () => {
     const skipped = '/src/auth/ @acme/auth-team\n/src/auth/ @mallory TODO\n';
     const humans = { reviews: [approve('bob'), approve('mallory')], teams, membersToken: OWNERS_TOKEN };

@@ -8,6 +8,7 @@ import { describePolicy } from '../../src/policy/describe.ts';
 import { policyFromText } from '../../src/policy/index.ts';
 import { formatDescribedText } from '../../src/commands/policy-print.ts';
 import { change, commit, file } from '../helpers/change.ts';
+import { Repo, runCli } from '../helpers/repo.ts';
 
 const ai = { assisted: false, agents: [], evidence: [], source: 'none' as const };
 
@@ -95,5 +96,40 @@ describe('overrides', () => {
     expect(text).toContain('  [0] files: packages/legacy/**  p.yml:10');
     expect(text).toMatch(/max-lines +5 +p\.yml:13/);
     expect(text).toMatch(/\[2\] files: src\/generated\/\*\* {2}p\.yml:17\n +protected-paths +off/);
+  });
+});
+
+describe('overrides and the ai: block, with the built CLI', () => {
+  const policyWith = (legacy: string) => `version: 1
+rules:
+  tests-touched:
+    severity: warning
+    ai:
+      severity: error
+overrides:
+  - files: ["packages/legacy/**"]
+    rules:
+      tests-touched: ${legacy}
+`;
+  const check = (policyText: string, path: string, aiFlag: 'yes' | 'no') => {
+    const repo = Repo.init();
+    repo.commit('base', { '.github/prguard.yml': policyText, [path]: 'export const a = 1;\n' });
+    repo.commit('change', { [path]: 'export const a = 2;\n' });
+    const out = runCli(['check', '--base', 'HEAD~1', '--ai', aiFlag, '--format', 'json'], { cwd: repo.dir });
+    return (JSON.parse(out.stdout) as { findings: { ruleId: string; severity: string }[] }).findings.filter((f) => f.ruleId === 'tests-touched').map((f) => f.severity);
+  };
+
+  it("an override's off drops the rule for AI-assisted changes too; the entry's ai: block still applies elsewhere", () => {
+    expect(check(policyWith('off'), 'packages/legacy/a.ts', 'yes')).toEqual([]);
+    expect(check(policyWith('off'), 'packages/legacy/a.ts', 'no')).toEqual([]);
+    expect(check(policyWith('off'), 'src/a.ts', 'yes')).toEqual(['error']);
+    expect(check(policyWith('off'), 'src/a.ts', 'no')).toEqual(['warning']);
+  });
+
+  it("the override's own ai: block can turn it back on for AI-assisted changes; another severity keeps the entry's ai: one", () => {
+    expect(check(policyWith('{ severity: off, ai: { severity: error } }'), 'packages/legacy/a.ts', 'yes')).toEqual(['error']);
+    expect(check(policyWith('{ severity: off, ai: { severity: error } }'), 'packages/legacy/a.ts', 'no')).toEqual([]);
+    expect(check(policyWith('notice'), 'packages/legacy/a.ts', 'yes')).toEqual(['error']);
+    expect(check(policyWith('notice'), 'packages/legacy/a.ts', 'no')).toEqual(['notice']);
   });
 });

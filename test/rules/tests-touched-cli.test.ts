@@ -102,6 +102,18 @@ describe('tests-touched on a real repository', () => {
     expect(brief(check(repo).findings)).toEqual(['tests/test_cart.py:5 `raise unittest.SkipTest` disables a tes']);
   });
 
+  it("prevents narrowing the test script to some test files (Jest's --testPathPattern)", () => {
+    repo.commit('scripts', { 'package.json': '{\n  "scripts": {\n    "test": "jest"\n  }\n}\n' });
+    repo.commit('only the ui', { 'package.json': '{\n  "scripts": {\n    "test": "jest --testPathPattern=src/ui"\n  }\n}\n' });
+    expect(brief(check(repo).findings)).toEqual(['package.json:3 `--testPathPattern` makes the test scrip']);
+  });
+
+  it("prevents keeping nyc's thresholds but no longer enforcing them (check-coverage: false)", () => {
+    repo.commit('nyc', { '.nycrc.json': '{\n  "check-coverage": true,\n  "lines": 90\n}\n' });
+    repo.commit('relax', { '.nycrc.json': '{\n  "check-coverage": false,\n  "lines": 90\n}\n' });
+    expect(brief(check(repo).findings)).toEqual(['.nycrc.json:2 `"check-coverage": false` stops enforcin']);
+  });
+
   it('prevents deleting a test file quietly, but not a fixture', () => {
     repo.commit('fixture', { 'tests/fixtures/cart.json': '{"items": []}\n' });
     repo.git('rm', '-q', 'src/cart.test.ts', 'tests/fixtures/cart.json');
