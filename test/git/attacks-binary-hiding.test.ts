@@ -1,0 +1,47 @@
+// A binary file carrying a token, hidden where the content scan did not look.
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Finding } from '../../src/model.ts';
+import { Repo, runCli } from '../helpers/repo.ts';
+import { rng, sample } from '../helpers/secret-samples.ts';
+
+const POLICY = 'version: 1\nextends: recommended\nrules:\n  tests-touched: off\n  ai-disclosure: off\n';
+const repos: Repo[] = [];
+afterAll(() => {
+  for (const r of repos) r.remove();
+});
+
+function repoOnBranch(): Repo {
+  const repo = Repo.init('main');
+  repos.push(repo);
+  repo.commit('base', { '.github/prguard.yml': POLICY, 'src/a.ts': 'export const a = 1;\n' });
+  repo.git('checkout', '-q', '-b', 'feature');
+  return repo;
+}
+
+function check(repo: Repo): { code: number; stdout: string; secrets: Finding[] } {
+  const res = runCli(['check', '--base', 'main', '--format', 'json'], { cwd: repo.dir });
+  const report = JSON.parse(res.stdout) as { findings: Finding[] };
+  return { code: res.code, stdout: res.stdout, secrets: report.findings.filter((f) => f.ruleId === 'secret-leakage') };
+}
+
+describe('a binary file cannot hide a token', () => {
+  it('in a merge commit that alone adds it (an evil merge), removed by a later commit', () => {
+    const repo = repoOnBranch();
+    const token = sample('github-classic-pat', rng(41));
+    repo.git('checkout', '-q', '-b', 'side', 'main');
+    repo.commit('side', { 'src/side.ts': 'export const s = 1;\n' });
+    repo.git('checkout', '-q', 'feature');
+    repo.commit('feature', { 'src/f.ts': 'export const f = 1;\n' });
+    repo.git('merge', '-q', '--no-ff', '--no-commit', 'side');
+    repo.write('keys/deploy.bin', Buffer.from(`\0\0GITHUB_TOKEN=${token.text}\n`));
+    const merge = repo.commit('Merge side');
+    repo.git('rm', '-q', 'keys/deploy.bin');
+    repo.commit('remove it');
+    const { code, stdout, secrets } = check(repo);
+    expect(stdout).not.toContain(token.secret);
+    expect(secrets.map((f) => [f.path, f.severity, f.message.includes(`as added by commit ${merge.slice(0, 7)}`)])).toEqual([
+      ['keys/deploy.bin', 'error', true],
+    ]);
+    expect(code).toBe(1);
+  });
+});
