@@ -45,6 +45,11 @@ export interface FileChange {
   binary: boolean;
   submodule: boolean;
   modeChange?: { oldMode: string; newMode: string };
+  /**
+   * The object id of the new content, when the diff writes it in full (the git source asks for
+   * `--full-index`): git reads the blob by it, whatever bytes the file's name is made of.
+   */
+  blob?: string;
   /** Similarity index for renames and copies, 0..100. */
   similarity?: number;
   additions: number;

@@ -1,4 +1,7 @@
-// A binary file carrying a token, hidden where the content scan did not look.
+// A binary file carrying a token, hidden where the content scan did not look: in a merge commit
+// alone (an "evil merge") or under a name git writes in bytes that are not UTF-8.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/model.ts';
 import { Repo, runCli } from '../helpers/repo.ts';
@@ -41,6 +44,22 @@ describe('a binary file cannot hide a token', () => {
     expect(stdout).not.toContain(token.secret);
     expect(secrets.map((f) => [f.path, f.severity, f.message.includes(`as added by commit ${merge.slice(0, 7)}`)])).toEqual([
       ['keys/deploy.bin', 'error', true],
+    ]);
+    expect(code).toBe(1);
+  });
+
+  it('under a name that is not UTF-8 (it was looked up by the name as decoded, not found, and passed as a notice)', () => {
+    const repo = repoOnBranch();
+    const token = sample('github-classic-pat', rng(42));
+    // git keeps a name as bytes: 0xff 0xfe is no UTF-8, so the name prguard decodes cannot be
+    // given back to git to find the file.
+    mkdirSync(join(repo.dir, 'assets'));
+    writeFileSync(Buffer.concat([Buffer.from(join(repo.dir, 'assets/')), Buffer.from([0xff, 0xfe]), Buffer.from('.dat')]), `\0\0GITHUB_TOKEN=${token.text}\n`);
+    repo.commit('add asset');
+    const { code, stdout, secrets } = check(repo);
+    expect(stdout).not.toContain(token.secret);
+    expect(secrets.map((f) => [f.path, f.severity, f.message.slice(0, 40)])).toEqual([
+      ['assets/\ufffd\ufffd.dat', 'error', 'GitHub classic personal access token (pa'],
     ]);
     expect(code).toBe(1);
   });
