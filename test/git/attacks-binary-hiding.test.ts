@@ -63,4 +63,26 @@ describe('a binary file cannot hide a token', () => {
     ]);
     expect(code).toBe(1);
   });
+
+  it('in a file saved as UTF-32 (each character with three zero bytes), little- or big-endian', () => {
+    const repo = repoOnBranch();
+    const [le, be] = [sample('github-classic-pat', rng(43)), sample('github-classic-pat', rng(44))];
+    const utf32 = (text: string, big: boolean) => {
+      const out = Buffer.alloc(text.length * 4);
+      for (let i = 0; i < text.length; i++) out.writeUInt32LE(text.charCodeAt(i), i * 4);
+      return big ? out.swap32() : out;
+    };
+    repo.commit('settings', {
+      'config/app.ini': utf32(`\ufeff[auth]\r\nGITHUB_TOKEN=${le.text}\r\n`, false),
+      'tools/deploy.cfg': utf32(`\ufeff# deploy\ntoken = ${be.text}\n`, true),
+    });
+    const { code, stdout, secrets } = check(repo);
+    expect(stdout).not.toContain(le.secret);
+    expect(stdout).not.toContain(be.secret);
+    expect(secrets.map((f) => [f.path, f.line, f.severity])).toEqual([
+      ['config/app.ini', 2, 'error'],
+      ['tools/deploy.cfg', 2, 'error'],
+    ]);
+    expect(code).toBe(1);
+  });
 });
