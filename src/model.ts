@@ -45,6 +45,11 @@ export interface FileChange {
   binary: boolean;
   submodule: boolean;
   modeChange?: { oldMode: string; newMode: string };
+  /**
+   * The object id of the new content, when the diff writes it in full (the git source asks for
+   * `--full-index`): git reads the blob by it, whatever bytes the file's name is made of.
+   */
+  blob?: string;
   /** Similarity index for renames and copies, 0..100. */
   similarity?: number;
   additions: number;
@@ -55,9 +60,9 @@ export interface FileChange {
   patchMissing?: boolean;
   /**
    * For a file git calls binary by its content: the printable runs of its new content (as
-   * `strings` finds them, at least 8 characters, with the line they start on; UTF-16 runs too, as
-   * `strings -e l` and `-e b` do), for scanners that
-   * read content, not labels; or why it was not read (over the size limit, unreadable).
+   * `strings` finds them, at least 8 characters, with the line they start on; UTF-16 and UTF-32
+   * runs too, as `strings -e l`, `-e b`, `-e L` and `-e B` do), for scanners that read content,
+   * not labels; or why it was not read (over the size limit, unreadable).
    */
   contentScan?: { lines: DiffLine[] } | { skipped: string };
 }

@@ -8,6 +8,8 @@ import type { Prefixes } from './paths.ts';
 import { unquoteAt, unquoteName } from './quote.ts';
 
 const SUBMODULE_MODE = '160000';
+/** The new side's id on an `index <old>..<new>[ <mode>]` line, when written in full (`--full-index`). */
+const FULL_NEW_ID = /\.\.([0-9a-f]{40}|[0-9a-f]{64})(?: |$)/;
 
 export type HeaderKind = 'git' | 'plain' | 'combined';
 
@@ -101,6 +103,8 @@ export class FileHeader {
       if (pct) file.similarity = Number(pct[1]);
     } else if ((v = after(text, 'index ') ?? after(text, 'mode ')) !== undefined) {
       if (v.trim().endsWith(` ${SUBMODULE_MODE}`) || v.trim().endsWith(`..${SUBMODULE_MODE}`)) file.submodule = true;
+      const blob = text.startsWith('index ') ? FULL_NEW_ID.exec(v)?.[1] : undefined;
+      if (blob && !/^0+$/.test(blob)) file.blob = blob;
     }
     return undefined;
   }

@@ -50,6 +50,8 @@ export function mergePatchFiles(groups: FileChange[][]): FileChange[] {
       m.submodule ||= f.submodule;
       // A binary file's content is its last patch's (what earlier ones held is history).
       if (f.contentScan) m.contentScan = f.contentScan;
+      if (f.blob) m.blob = f.blob;
+      else delete m.blob;
       if (f.similarity !== undefined) m.similarity = f.similarity;
       if (f.modeChange) m.modeChange = { oldMode: m.modeChange?.oldMode ?? f.modeChange.oldMode, newMode: f.modeChange.newMode };
       if (entry.last === 'deleted' && f.status === 'added' && entry.origin === undefined) entry.copiedFrom = undefined;
@@ -88,4 +90,5 @@ export function joinTypeChange(deleted: FileChange, oldMode: string | undefined,
   deleted.deletions += added.deletions;
   deleted.binary ||= added.binary;
   deleted.submodule ||= added.submodule;
+  if (added.blob) deleted.blob = added.blob;
 }

@@ -1,7 +1,8 @@
 // Printable runs of binary content, as `strings` finds them: at least MIN_RUN printable ASCII
 // characters (space to `~`, and tab) in a row; and, as `strings -e l` and `-e b` do, at least as
 // many such characters each paired with a zero byte: UTF-16 text (a file saved as "Unicode" on
-// Windows, a .NET resource, a string inside a binary), which git calls binary for its zero bytes.
+// Windows, a .NET resource, a string inside a binary), which git calls binary for its zero bytes;
+// and, as `strings -e L` and `-e B` do, such characters each with three zero bytes (UTF-32).
 // Each run carries the 1-based number of the line it starts on (newlines counted as in a text
 // file), so a text file with one NUL byte in it reports its secrets on their real lines. Fed
 // chunk by chunk; a run may span chunks.
@@ -54,15 +55,47 @@ export class PrintableRuns {
    */
   private wideKind = OTHER;
   private wideCarry = '';
+  /**
+   * UTF-32: printable bytes three zero bytes apart. The characters of the run in progress (0:
+   * none), the zero bytes since its last one, its first character (its text is made only once a
+   * second one follows, so plain text costs no string per byte), its text and line.
+   */
+  private quadLength = 0;
+  private quadZeros = 0;
+  private quadFirst = 0;
+  private quadText = '';
+  private quadLine = 1;
 
   push(chunk: Buffer): void {
     let start = -1;
     let wideKind = this.wideKind;
     let wideStart = 0;
     let carried = this.wideCarry !== '';
+    let quadLength = this.quadLength;
+    let quadZeros = this.quadZeros;
+    let quadFirst = this.quadFirst;
     for (let i = 0; i < chunk.length; i++) {
       const b = chunk[i]!;
       const kind = KIND[b]!;
+      if (kind === PRINTABLE) {
+        if (quadZeros === 3 && quadLength > 0) {
+          // A second character confirms the run: its text is made from here on.
+          if (quadLength === 1) {
+            this.quadText = String.fromCharCode(quadFirst);
+            this.quadLine = this.line;
+          }
+          this.quadText += String.fromCharCode(b);
+          quadLength++;
+        } else {
+          if (quadLength >= MIN_RUN) this.closeQuad(quadLength);
+          quadLength = 1;
+          quadFirst = b;
+        }
+        quadZeros = 0;
+      } else if (quadLength > 0 && (kind === OTHER || ++quadZeros > 3)) {
+        if (quadLength >= MIN_RUN) this.closeQuad(quadLength);
+        quadLength = 0;
+      }
       if (kind === OTHER || kind === wideKind || wideKind === OTHER) {
         // The alternation ends (unless it had not begun): too short a part is not decoded.
         if (wideKind !== OTHER && (carried || i - wideStart >= WIDE_MIN_BYTES)) {
@@ -88,10 +121,15 @@ export class PrintableRuns {
     if (start >= 0) this.run += chunk.toString('latin1', start);
     if (wideKind !== OTHER) this.wideCarry += wideChars(chunk, wideStart, chunk.length);
     this.wideKind = wideKind;
+    this.quadLength = quadLength;
+    this.quadZeros = quadZeros;
+    this.quadFirst = quadFirst;
   }
 
   end(): DiffLine[] {
     this.close();
+    this.closeQuad(this.quadLength);
+    this.quadLength = 0;
     if (this.wideCarry.length >= MIN_RUN) this.lines.push({ line: this.line, content: this.wideCarry });
     this.wideCarry = '';
     this.wideKind = OTHER;
@@ -103,6 +141,11 @@ export class PrintableRuns {
     const text = this.wideCarry + wideChars(chunk, from, to);
     this.wideCarry = '';
     if (text.length >= MIN_RUN) this.lines.push({ line: this.line, content: text });
+  }
+
+  /** Ends a UTF-32 run of `length` characters: kept when it has enough. */
+  private closeQuad(length: number): void {
+    if (length >= MIN_RUN) this.lines.push({ line: this.quadLine, content: this.quadText });
   }
 
   private close(): void {

@@ -1,7 +1,7 @@
 // Commits in base..head, oldest first, read with a NUL-separated format (messages may hold anything).
 import { parseTrailers } from '../diff/trailers.ts';
 import type { Commit } from '../model.ts';
-import type { Git } from './run.ts';
+import { type Git, startGit } from './run.ts';
 
 const FIELDS = 6;
 const FORMAT = '--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B';
@@ -26,5 +26,32 @@ export function parseLog(out: string): Commit[] {
 
 export async function readCommits(git: Git, base: string, head: string): Promise<Commit[]> {
   const out = await git.raw(['log', '-z', '--reverse', '--encoding=UTF-8', FORMAT, `${base}..${head}`, '--']);
-  return parseLog(out);
+  const commits = parseLog(out);
+  if (commits.length > 0) await readWholeMessages(git, commits);
+  return commits;
+}
+
+/**
+ * git log shows a message only up to its first NUL byte (a commit written with hash-object may hold
+ * one), so what follows, a token or a trailer, would be pushed unread. Each commit object is read
+ * (one `cat-file --batch`), and a message with a NUL byte is taken whole from it.
+ */
+async function readWholeMessages(git: Git, commits: Commit[]): Promise<void> {
+  const chunks: Buffer[] = [];
+  const cat = startGit(git.cwd, ['cat-file', '--batch'], { onChunk: (c) => chunks.push(c) });
+  cat.stdin.end(commits.map((c) => `${c.sha}\n`).join(''));
+  await cat.done;
+  const out = Buffer.concat(chunks);
+  let pos = 0;
+  for (const commit of commits) {
+    const nl = out.indexOf(10, pos);
+    const size = Number(/^\S+ commit (\d+)$/.exec(out.toString('latin1', pos, nl))?.[1] ?? NaN);
+    if (nl < 0 || !Number.isFinite(size)) return;
+    const object = out.subarray(nl + 1, nl + 1 + size);
+    pos = nl + 1 + size + 1;
+    const start = object.indexOf('\n\n');
+    if (start < 0 || object.indexOf(0, start) < 0) continue;
+    commit.message = object.toString('utf8', start + 2).replace(/\s+$/, '');
+    commit.trailers = parseTrailers(commit.message);
+  }
 }

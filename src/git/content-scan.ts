@@ -40,8 +40,12 @@ export class ContentScanner {
     }, () => undefined);
   }
 
-  /** Reads `file` at the head commit, or the object `blob` names (a blob id: the history's files). */
-  add(file: FileChange, blob?: string): void {
+  /**
+   * Reads the object `blob` names (a blob id: the history's files), else the file's own blob id
+   * (the net diff's), else `file` at the head commit by its name. By id, a name whose bytes are
+   * not UTF-8 (decoded with U+FFFD, so git knows no such path) is read all the same.
+   */
+  add(file: FileChange, blob = file.blob): void {
     if (blob === undefined && !this.head) return void this.waiting.push(file);
     if (blob === undefined && file.path.includes('\n')) return void this.oddNames.push(file);
     this.check ??= startGit(this.sandbox.dir, ['cat-file', '--batch-check'], {

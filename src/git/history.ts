@@ -24,7 +24,9 @@ const LOG_ARGS = [
   // Each commit's changes as raw lines first (full blob ids, exact paths), in the order of its patches.
   '--raw', '--no-abbrev',
 ];
-const RAW = /^:\d+ \d+ [0-9a-f]+ ([0-9a-f]+) [A-Z]\d*\t(?:.*\t)?(.+)$/;
+// A raw line: `:` and the modes and ids of the old and new sides, or for a merge one `:`, one
+// mode and one id per parent before the merge's own (`::100644 100644 100644 <a> <b> <c> MM`).
+const RAW = /^:+(?:\d+ )+(?:[0-9a-f]+ )*([0-9a-f]+) [A-Z]+\d*\t(?:.*\t)?(.+)$/;
 
 /** A line-at-a-time reader of `git log -p --format=%x00%H` output. */
 class LogReader {
@@ -104,6 +106,10 @@ class LogReader {
     } else if (l.startsWith('diff --cc ') || l.startsWith('diff --combined ')) {
       this.finishFile();
       this.path = '';
+      // A merge's raw lines list every file that differs from all its parents, its patches only
+      // those with a hunk none of them has: the patch is found by its name, not its place.
+      const name = unquoteName(l.slice(l.indexOf(' ', 5) + 1));
+      this.patch = this.raw.findIndex((r) => r.path === name);
     } else if (l.startsWith('@@@')) {
       const c = CombinedHunk.parse(l);
       if (c && this.path) this.combined = c;

@@ -59,7 +59,8 @@ export interface GitSourceOptions {
 }
 
 const DIFF_ARGS = [
-  'diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--submodule=short',
+  // --full-index: each file's new blob id, by which content-scan.ts reads a binary file.
+  'diff', '--no-color', '--no-ext-diff', '--no-textconv', '-M', '--full-index', '--submodule=short',
   '--ignore-submodules=none', '--src-prefix=a/', '--dst-prefix=b/', '--no-relative',
 ];
 

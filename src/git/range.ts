@@ -19,12 +19,27 @@ export async function verifyCommit(git: Git, ref: string, flag: string): Promise
     throw new UsageError(`${flag} HEAD does not name a commit: the repository has no commits yet. Commit something first.`);
   }
   if (!sha) {
+    const other = await otherObject(git, ref);
+    if (other?.type === 'commit') {
+      throw new UsageError(`${flag} "${ref}" names commit ${other.id.slice(0, 12)} in a form prguard cannot read as a range's end: pass the commit itself, ${flag} ${other.id}.`);
+    }
+    if (other) {
+      throw new UsageError(`${flag} "${ref}" names a ${other.type} (${other.id.slice(0, 12)}), not a commit. Pass a branch, tag or commit, e.g. ${flag} origin/main.`);
+    }
     throw new UsageError(
       `${flag} "${ref}" does not name a commit in this repository. Check the spelling, or fetch it first ` +
         `(e.g. \`git fetch origin ${ref.replace(/^origin\//, '')}\`).`,
     );
   }
   return sha;
+}
+
+/** The object a ref names when it is no commit (a tree or blob id, `HEAD:path`), or a commit named in a way `^{commit}` cannot follow (`:/text`). */
+async function otherObject(git: Git, ref: string): Promise<{ id: string; type: string } | undefined> {
+  const id = await git.tryRaw(['rev-parse', '--verify', '--quiet', ref]);
+  if (!id || !isObjectId(id)) return undefined;
+  const type = await git.tryRaw(['cat-file', '-t', id]);
+  return type ? { id, type } : undefined;
 }
 
 /**

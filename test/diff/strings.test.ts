@@ -1,6 +1,7 @@
 // Printable runs (src/diff/strings.ts) against a plain reference: every run of 8 or more printable
-// bytes, and every maximal stretch of bytes alternating between printable and zero (UTF-16 text)
-// with 8 or more printable ones, on random content with UTF-16 stretches in it.
+// bytes, every maximal stretch of bytes alternating between printable and zero (UTF-16 text) with
+// 8 or more printable ones, and every such stretch of printable bytes three zero bytes apart
+// (UTF-32), on random content with UTF-16 and UTF-32 stretches in it.
 import { describe, expect, it } from 'vitest';
 import { PrintableRuns, printableRuns } from '../../src/diff/strings.ts';
 import { rng } from '../helpers/rng.ts';
@@ -51,23 +52,56 @@ function wideRuns(bytes: Buffer): Run[] {
   return out;
 }
 
+/** The UTF-32 runs of `bytes`: maximal stretches of printable bytes with exactly three zero bytes between each two. */
+function quadRuns(bytes: Buffer): Run[] {
+  const out: Run[] = [];
+  let line = 1;
+  let text = '';
+  let zeros = 0;
+  for (const b of [...bytes, -1]) {
+    if (b >= 0 && printable(b)) {
+      if (text !== '' && zeros !== 3) {
+        if (text.length >= 8) out.push({ line, content: text });
+        text = '';
+      }
+      text += String.fromCharCode(b);
+      zeros = 0;
+    } else if (b === 0 && ++zeros <= 3) {
+      continue;
+    } else {
+      if (text.length >= 8) out.push({ line, content: text });
+      text = '';
+      if (b === 10) line++;
+    }
+  }
+  return out;
+}
+
 const sorted = (runs: Run[]) => [...runs].sort((a, b) => a.line - b.line || (a.content < b.content ? -1 : a.content > b.content ? 1 : 0));
 
-/** Random content, mostly printable, with stretches where every other byte is zero. */
+/** Random content, mostly printable, with stretches where every other byte is zero, and where three of four are. */
 function content(seed: number): Buffer {
   const random = rng(seed);
   const plain = () => (random() < 0.85 ? 32 + Math.floor(random() * 95) : [0, 10, 1, 200, 0, 0][Math.floor(random() * 6)]!);
   const stretch = 20 + (seed % 50);
-  return Buffer.from(Array.from({ length: 3000 }, (_, i) => (Math.floor(i / stretch) % 3 === 2 && i % 2 === seed % 2 ? 0 : plain())));
+  const zero = (i: number) => {
+    const region = Math.floor(i / stretch) % 4;
+    return (region === 2 && i % 2 === seed % 2) || (region === 3 && i % 4 !== seed % 4);
+  };
+  return Buffer.from(Array.from({ length: 3000 }, (_, i) => (zero(i) ? 0 : plain())));
 }
 
 describe('printable runs', () => {
-  it('are those a brute-force reference finds, 8-bit and UTF-16, on 300 random contents', () => {
+  it('are those a brute-force reference finds, 8-bit, UTF-16 and UTF-32, on 300 random contents', () => {
+    let quads = 0;
     for (let seed = 1; seed < 300; seed++) {
       const bytes = content(seed);
-      const want = [...narrowRuns(bytes), ...wideRuns(bytes)];
+      const quad = quadRuns(bytes);
+      quads += quad.length;
+      const want = [...narrowRuns(bytes), ...wideRuns(bytes), ...quad];
       expect(sorted(printableRuns(bytes)), `seed ${seed}`).toEqual(sorted(want));
     }
+    expect(quads).toBeGreaterThan(100);
   });
 
   it('are the same however the content is cut into chunks', () => {

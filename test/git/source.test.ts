@@ -135,6 +135,10 @@ describe('loadGitChangeSet', () => {
     // Not "cannot tell which branch it is based on": the head is what is wrong.
     ['a head ref that does not exist, and no base', { head: 'missing' }, /--head "missing" does not name a commit/],
     ['an option-like ref', { base: '--output=/tmp/x' }, /--base "--output=\/tmp\/x" is not a valid git revision/],
+    // Not "fetch it first": the object is there, and is no commit.
+    ['a tree', { base: 'HEAD', head: 'HEAD^{tree}' }, /^--head "HEAD\^\{tree\}" names a tree \([0-9a-f]{12}\), not a commit\. Pass a branch, tag or commit/],
+    ['a file at a commit', { base: 'HEAD:a' }, /^--base "HEAD:a" names a blob \([0-9a-f]{12}\), not a commit\./],
+    ['a commit named by its message', { base: 'HEAD', head: ':/a' }, /^--head ":\/a" names commit [0-9a-f]{12} in a form .*: pass the commit itself, --head [0-9a-f]{40}\.$/],
   ])('fails with a UsageError on %s', async (_name, refs, message) => {
     const repo = initRepo('trunk');
     write(repo, 'a', '1\n');
