@@ -61,6 +61,22 @@ describe.concurrent('files GitHub shows as binary', () => {
     expect(run.outputs.errors).toBe('0');
   });
 
+  test('a test file with a zero byte is a binaryTest error through the API too; an empty new test file is none', async () => {
+    const { server, event } = await start({
+      files: [
+        { filename: 'src/util.ts', status: 'modified', additions: 1, deletions: 1, patch: '@@ -1 +1 @@\n-export const a = 1;\n+export const a = 2;' },
+        { filename: 'src/util.test.ts', status: 'modified', additions: 0, deletions: 0 },
+        { filename: 'src/empty.test.ts', status: 'added', additions: 0, deletions: 0 },
+      ],
+      head: { 'src/util.test.ts': "it('a', () => {\0 expect(a).toBe(2); });\n", 'src/empty.test.ts': '' },
+    });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    const tests = reportOf(run).findings.filter((f) => f.ruleId === 'tests-touched' && f.severity === 'error');
+    expect(tests.map((f) => f.path)).toEqual(['src/util.test.ts']);
+    expect(run.code).toBe(1);
+  });
+
   test('a binary file that cannot be read at the head is reported as not scanned, never passed (an error where credentials live)', async () => {
     const { server, event } = await start({
       files: [smallTest, { filename: 'certs/site.p12', status: 'added', additions: 0, deletions: 0 }],
