@@ -60,8 +60,8 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
         violations.push({ messageId: 'notRead', path: file.path, severity: 'error' });
       } else if (language !== undefined && file.binary && file.contentScan !== undefined && weakened) {
         // A NUL byte makes git (and GitHub) show no diff: its markers and assertions go unseen. Only
-        // where the source read the content and found it binary (git): GitHub's file list gives an
-        // empty new file or a mode change no patch either, and it is not told apart from a binary.
+        // where the source read the content (or tried to) and found it binary: git, or the API's
+        // contents at the head (an empty new file or a mode change is then no binary file).
         violations.push({ messageId: 'binaryTest', path: file.path, severity: 'error' });
       }
       if (facts.test && hasContentChange(file)) {

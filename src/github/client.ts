@@ -98,6 +98,14 @@ function apiMessage(err: unknown): string {
 }
 
 /**
+ * A 403 that refuses the token this call (a read-only token: a fork PR's, or a missing permission),
+ * not a used-up rate limit, which GitHub answers with 403 too (and callError says so).
+ */
+export function refusedForPermission(err: unknown): boolean {
+  return statusOf(err) === 403 && !/rate limit/i.test(apiMessage(err));
+}
+
+/**
  * Run one API call; a failure becomes a GitHubCallError naming the call (e.g. `checks.create`)
  * and, for 401/403/404, the permission the token needs.
  */

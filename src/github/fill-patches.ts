@@ -1,8 +1,10 @@
 // Files whose `patch` GitHub left out (large diffs): their text is read at the merge base and at
 // the head through the contents API and diffed here. What cannot be read becomes `unread`, which
-// the engine turns into an error finding in every rule that reads lines.
+// the engine turns into an error finding in every rule that reads lines. Files GitHub lists with
+// no patch and no line counts (binary to GitHub) are read at the head too: see readListedBinary.
 import type { RepoRef } from './reader.ts';
 import type { FileChange, Unread } from '../model.ts';
+import { CONTENT_SCAN_LIMIT, mib, overContentLimit, printableRuns } from '../diff/strings.ts';
 import { call, callError, GitHubCallError, statusOf, type GitHub } from './client.ts';
 import { diffTexts } from './linediff.ts';
 import { malformed, Shape } from './shape.ts';
@@ -39,19 +41,19 @@ async function mergeBase(octokit: GitHub, pull: RepoRef, base: string, head: str
   return new Shape('repos.compareCommitsWithBasehead').string(data, 'merge_base_commit.sha');
 }
 
-function decode(data: unknown, path: string): string {
-  if (typeof data === 'string') return data;
-  if (data instanceof ArrayBuffer) return Buffer.from(data).toString('utf8');
-  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('utf8');
+function decode(data: unknown, path: string): Buffer {
+  if (typeof data === 'string') return Buffer.from(data, 'utf8');
+  if (data instanceof ArrayBuffer) return Buffer.from(data);
+  if (ArrayBuffer.isView(data)) return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
   const file = data as { type?: unknown; encoding?: unknown; content?: unknown };
   if (file && file.type === 'file' && file.encoding === 'base64' && typeof file.content === 'string') {
-    return Buffer.from(file.content, 'base64').toString('utf8');
+    return Buffer.from(file.content, 'base64');
   }
-  throw malformed('repos.getContent', `${path} is neither raw text nor a base64 file`);
+  throw malformed('repos.getContent', `${path} is neither raw content nor a base64 file`);
 }
 
-/** The text of `path` at `ref` (raw media type: up to 100 MB through the API). */
-async function readRaw(octokit: GitHub, pull: RepoRef, path: string, ref: string): Promise<string> {
+/** The content of `path` at `ref` (raw media type: up to 100 MB through the API). */
+async function readBytes(octokit: GitHub, pull: RepoRef, path: string, ref: string): Promise<Buffer> {
   let data: unknown;
   try {
     ({ data } = await octokit.rest.repos.getContent({ owner: pull.owner, repo: pull.repo, path, ref, mediaType: { format: 'raw' } }));
@@ -61,20 +63,73 @@ async function readRaw(octokit: GitHub, pull: RepoRef, path: string, ref: string
     if (status === 403 && /too large/i.test(String((err as Error).message))) throw new Unreadable(`${path} is over GitHub's 100 MB contents limit`);
     throw callError('repos.getContent', 'contents: read', err);
   }
-  const text = decode(data, path);
-  if (Buffer.byteLength(text) > MAX_CONTENT_BYTES) {
+  const bytes = decode(data, path);
+  if (bytes.length > MAX_CONTENT_BYTES) {
     throw new Unreadable(`${path} is larger than prguard reads through the API (${MAX_CONTENT_BYTES / 1024 / 1024} MB)`);
   }
-  return text;
+  return bytes;
+}
+
+async function readRaw(octokit: GitHub, pull: RepoRef, path: string, ref: string): Promise<string> {
+  return (await readBytes(octokit, pull, path, ref)).toString('utf8');
 }
 
 function needsContent(file: FileChange): boolean {
   return file.patchMissing === true;
 }
 
+/** Files GitHub shows as binary read at most per change (one request each). */
+export const MAX_BINARY_READS = 200;
+/** Binary content scanned per change, as in git mode. */
+const BINARY_BUDGET = 64 << 20;
+/** As git decides it: a zero byte in the first 8,000. */
+const looksBinary = (bytes: Buffer) => bytes.subarray(0, 8000).includes(0);
+
+/**
+ * A file GitHub lists with no patch and no line counts: binary to GitHub (a zero byte, text saved
+ * as UTF-16, or a `-diff` / `binary` attribute, which the PR itself can add), an empty file or a
+ * mode change. Its name says nothing of what it holds.
+ */
+function listedBinary(file: FileChange): boolean {
+  return file.binary && !file.submodule && file.status !== 'deleted';
+}
+
+type MergeBase = () => Promise<string>;
+
+/**
+ * A listed-binary file, read at the head as git mode reads a binary blob: binary content gives
+ * its printable runs to the scanners (`contentScan`); text (GitHub hid its diff, or only the mode
+ * changed) is diffed against the merge base like a file whose patch GitHub left out, and counted.
+ */
+async function readListedBinary(octokit: GitHub, pull: RepoRef, file: FileChange, head: string, base: MergeBase, budget: { left: number }): Promise<void> {
+  let bytes: Buffer;
+  try {
+    bytes = await readBytes(octokit, pull, file.path, head);
+    if (bytes.length === 0) return void (file.binary = false);
+    if (looksBinary(bytes)) {
+      if (bytes.length > CONTENT_SCAN_LIMIT) return void (file.contentScan = { skipped: overContentLimit(bytes.length) });
+      if (bytes.length > budget.left) return void (file.contentScan = { skipped: `over the ${mib(BINARY_BUDGET)} content-scan budget of one change` });
+      budget.left -= bytes.length;
+      return void (file.contentScan = { lines: printableRuns(bytes) });
+    }
+    const oldText = file.status === 'added' ? '' : await readRaw(octokit, pull, file.oldPath ?? file.path, await base());
+    const hunks = diffTexts(oldText, bytes.toString('utf8'));
+    Object.assign(file, { binary: false, hunks, additions: 0, deletions: 0 });
+    for (const h of hunks) {
+      file.additions += h.added.length;
+      file.deletions += h.deleted.length;
+    }
+  } catch (caught) {
+    const err = caught instanceof GitHubCallError ? new Unreadable(`reading it failed: ${caught.message}`) : caught;
+    if (!(err instanceof Unreadable)) throw err;
+    file.contentScan = { skipped: `GitHub shows it without a diff, and ${err.message}` };
+  }
+}
+
 /**
  * Give every file marked `patchMissing` its hunks, diffed from its contents; the files that could
- * not be read are returned as `unread` (they keep `patchMissing`).
+ * not be read are returned as `unread` (they keep `patchMissing`). Every listed-binary file is read
+ * at the head (readListedBinary), up to MAX_BINARY_READS; one that is not says why in `contentScan`.
  */
 export async function fillMissingPatches(
   octokit: GitHub,
@@ -83,19 +138,19 @@ export async function fillMissingPatches(
   shas: { base: string; head: string },
 ): Promise<{ unread: Unread[]; notes: string[] }> {
   const missing = files.filter(needsContent);
-  if (missing.length === 0) return { unread: [], notes: [] };
+  const binaries = files.filter(listedBinary);
+  if (missing.length === 0 && binaries.length === 0) return { unread: [], notes: [] };
   const unread: Unread[] = [];
-  let base: string | Unreadable;
-  try {
-    base = await mergeBase(octokit, pull, shas.base, shas.head);
-  } catch (err) {
-    if (!(err instanceof GitHubCallError)) throw err;
-    base = new Unreadable(`its merge base could not be found: ${err.message}`);
-  }
+  // The merge base, asked once and only when a file needs its base side.
+  let found: Promise<string> | undefined;
+  const base: MergeBase = () =>
+    (found ??= mergeBase(octokit, pull, shas.base, shas.head).catch((err: unknown) => {
+      if (!(err instanceof GitHubCallError)) throw err;
+      throw new Unreadable(`its merge base could not be found: ${err.message}`);
+    }));
   const jobs = missing.map((file) => async () => {
     try {
-      if (base instanceof Unreadable) throw base;
-      const at = base;
+      const at = await base();
       const [oldText, newText] = await Promise.all([
         file.status === 'added' ? '' : readRaw(octokit, pull, file.oldPath ?? file.path, at),
         file.status === 'deleted' ? '' : readRaw(octokit, pull, file.path, shas.head),
@@ -122,7 +177,12 @@ export async function fillMissingPatches(
       });
     }
   });
-  // Two requests per job: PARALLEL / 2 jobs keep PARALLEL requests in flight.
+  const budget = { left: BINARY_BUDGET };
+  binaries.forEach((file, i) => {
+    if (i < MAX_BINARY_READS) jobs.push(() => readListedBinary(octokit, pull, file, shas.head, base, budget));
+    else file.contentScan = { skipped: `GitHub shows it without a diff, and prguard reads at most ${MAX_BINARY_READS} such files through the API. ${ADVICE}` };
+  });
+  // Up to two requests per job: PARALLEL / 2 jobs keep PARALLEL requests in flight.
   await pooled(jobs, Math.max(1, PARALLEL / 2));
   const read = missing.length - unread.length;
   const notes =

@@ -2,7 +2,7 @@
 // to workflow-command annotations, the sticky comment, the job summary.
 import * as core from '@actions/core';
 import type { Report } from '../model.ts';
-import { call, callError, GitHubCallError, statusOf, type GitHub } from './client.ts';
+import { call, callError, GitHubCallError, refusedForPermission, type GitHub } from './client.ts';
 import { Shape } from './shape.ts';
 import type { PullContext } from './context.ts';
 import {
@@ -53,7 +53,7 @@ export async function publishCheckRun(
       output: plan.first,
     });
   } catch (err) {
-    if (statusOf(err) === 403) return { created: false };
+    if (refusedForPermission(err)) return { created: false };
     throw callError('checks.create', 'checks: write', err);
   }
   const id = new Shape('checks.create').count(created.data, 'id');
@@ -138,7 +138,7 @@ export async function publishComment(
     await octokit.rest.issues.createComment({ owner, repo, issue_number, body });
     return 'created';
   } catch (err) {
-    if (statusOf(err) === 403) {
+    if (refusedForPermission(err)) {
       core.notice(
         'prguard: the PR comment was skipped because the token is read-only (a fork PR on `pull_request`, or ' +
           'no `pull-requests: write` permission). The job summary has the full report.',

@@ -5,7 +5,7 @@
 import { clipBytes } from './bytes.ts';
 import * as core from '@actions/core';
 import type { Finding, Report } from '../model.ts';
-import { callError, statusOf, type GitHub } from './client.ts';
+import { callError, refusedForPermission, type GitHub } from './client.ts';
 import { LIMITS } from './payloads.ts';
 import { markdownText } from '../report/markdown.ts';
 
@@ -109,7 +109,7 @@ export async function publishReviewCheck(octokit: GitHub, target: ReviewCheckTar
     });
     return data.html_url ?? undefined;
   } catch (err) {
-    if (statusOf(err) === 403) {
+    if (refusedForPermission(err)) {
       const why = target.fork
         ? 'A fork\'s review event has a read-only token: relay it through workflow_run (see prguard\'s README).'
         : 'Add `checks: write` to the workflow permissions.';

@@ -78,8 +78,16 @@ export function checkPull(data: unknown): void {
   s.optionalString(data, 'body');
   for (const path of ['base.sha', 'base.ref', 'head.sha', 'head.ref']) s.string(data, path);
   for (const path of ['changed_files', 'commits', 'additions', 'deletions']) s.count(data, path);
-  s.array(data, 'labels');
+  s.need(data, 'draft', 'boolean', true);
+  // Each label's name and the author's login are compared as text (labels that unlock a path,
+  // who wrote the change): anything else is a malformed answer, not a crash deep in a rule.
+  s.array(data, 'labels').forEach((label, i) => {
+    const name = label !== null && typeof label === 'object' ? (label as { name?: unknown }).name : undefined;
+    if (typeof name !== 'string') throw malformed('pulls.get', `labels[${i}] should be a label with a name (string)`);
+  });
   s.need(data, 'user', 'object', true);
+  s.optionalString(data, 'user.login');
+  s.optionalString(data, 'user.type');
 }
 
 /** One page of `pulls.listFiles`, checked. */

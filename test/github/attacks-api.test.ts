@@ -93,6 +93,20 @@ describe.concurrent('a hostile GitHub API', () => {
     noCrash(run);
   });
 
+  test.each([
+    ['a label that is null', (p: { labels: unknown[] }) => (p.labels = [null]), 'labels[0] should be a label with a name (string)'],
+    ['a label whose name is a number', (p: { labels: unknown[] }) => (p.labels = [{ id: 1, name: 5 }]), 'labels[0] should be a label with a name (string)'],
+    ['an author whose login is a number', (p: { user: unknown }) => (p.user = { login: 5, type: 'User' }), 'user.login should be string or absent, got number'],
+  ])('%s in pulls.get is a malformed answer naming the field, not "prguard failed unexpectedly"', async (_what, mutate, detail) => {
+    const { server, event } = await start({ files: [small] });
+    mutate(server.state.pull);
+    const run = await runAction(server, event);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toBe(`::error::prguard: pulls.get returned a malformed response (${detail}). GitHub, or a proxy in between, sent an answer prguard cannot read, so nothing was checked; re-run the job.`);
+    expect(server.checkRuns).toEqual([]);
+    noCrash(run);
+  });
+
   test('an endless Link header cannot make pagination run away: pages are bounded by pulls.get', async () => {
     const files = Array.from({ length: 250 }, (_, i): FakeFile => ({ filename: `src/f${i}.test.ts`, status: 'added', additions: 1, deletions: 0, patch: addedPatch(['x']) }));
     const { server, event } = await start({ files, hostile: { endlessLink: ['pulls/list-files', 'pulls/list-commits'] } });

@@ -79,6 +79,25 @@ describe.concurrent('publishing', () => {
     expect(run.outputs).toMatchObject({ conclusion: 'failure', superseded: 'false' });
   });
 
+  test('a check run refused for a used-up rate limit (a 403 too) is said to be that, not a missing `checks: write`', async () => {
+    const limited = (name: string) => ({
+      operationId: 'checks/create',
+      status: 403,
+      message: 'API rate limit exceeded for installation ID 1.',
+      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) },
+      when: (body: { name?: string }) => body?.name === name,
+    });
+    const policy = 'version: 1\nrules:\n  review-quorum: error\n';
+    const { server, event } = await start({ files: [smallTest], base: { '.github/prguard.yml': policy }, failures: [limited('prguard'), limited('prguard/review')] });
+    const run = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.outputs.conclusion).toBe('success');
+    expect(run.stdout).toContain("::warning title=prguard%3A no check run::prguard: The check run could not be published (checks.create failed (403: API rate limit exceeded for installation ID 1.). GitHub's rate limit for this token is used up");
+    expect(run.stdout).toContain("::warning title=prguard%3A no review check run::prguard: the prguard/review check run could not be published (checks.create failed (403: API rate limit exceeded for installation ID 1.). GitHub's rate limit");
+    expect(run.stdout + run.summary).not.toMatch(/cannot write checks|read-only/);
+  });
+
   test('with fail-on: never a refused check run never fails the step', async () => {
     const { server, event } = await start({ files: [smallTest, leaky], failures: [{ operationId: 'checks/create', status: 422, message: 'Invalid request' }] });
     const run = await runAction(server, event, { inputs: { 'fail-on': 'never', comment: 'true' } });
