@@ -59,13 +59,6 @@ export const azurePatterns: ProviderPattern[] = [
     regex: String.raw`\.webhook\.office\.com/webhookb2/(${GUID}@${GUID}/IncomingWebhook/[A-Za-z0-9]{32}/${GUID}(?:/V2[A-Za-z0-9_-]{20,80})?)${ED}`,
   },
   {
-    id: 'power-automate-workflow-url',
-    name: 'Power Automate / Logic Apps workflow trigger URL',
-    doc: 'The `sig=` of a workflow trigger URL on `*.logic.azure.com` or `*.environment.api.powerplatform.com` (`/workflows/<32 hex>/triggers/…/paths/invoke?…&sig=…`), the signature that lets anyone run the flow (Teams "Workflows" webhooks, Logic Apps HTTP triggers).',
-    keywords: ['logic.azure.com', 'powerplatform.com'],
-    regex: String.raw`(?:\.logic\.azure\.com|\.environment\.api\.powerplatform\.com)(?::[0-9]{1,5})?/(?:powerautomate/automations/direct/)?workflows/[0-9a-f]{32}/triggers/[A-Za-z0-9_.-]{1,80}/paths/invoke\?(?:[^\s"'<>&#]{0,200}&){0,10}sig=([A-Za-z0-9_-]{40,90})${ED}`,
-  },
-  {
     id: 'nuget-api-key',
     name: 'NuGet API key',
     doc: '`oy2` + 43 lower-case base32 characters (nuget.org API keys; Microsoft security-utilities).',
@@ -85,5 +78,19 @@ export const azurePatterns: ProviderPattern[] = [
     doc: '`pat-` + the account region (`na1`, `eu1`…) + `-` + a GUID (HubSpot private apps).',
     keywords: ['pat-na', 'pat-eu', 'pat-ap'],
     regex: `${B}(pat-(?:na|eu|ap)[1-9]-${GUID})${ED}`,
+  },
+];
+
+/**
+ * Listed before the platform patterns: a workflow URL's `sv=1.0&sig=…` also has the shape of a
+ * storage SAS (`azure-sas-token`), and on one span the earlier pattern wins.
+ */
+export const workflowUrlPatterns: ProviderPattern[] = [
+  {
+    id: 'power-automate-workflow-url',
+    name: 'Power Automate / Logic Apps workflow trigger URL',
+    doc: 'The `sig=` of a workflow trigger URL on `*.logic.azure.com` or `*.environment.api.powerplatform.com` (`/workflows/<32 hex>/triggers/…/paths/invoke?…&sig=…`), the signature that lets anyone run the flow (Teams "Workflows" webhooks, Logic Apps HTTP triggers).',
+    keywords: ['logic.azure.com', 'powerplatform.com'],
+    regex: String.raw`(?:\.logic\.azure\.com|\.environment\.api\.powerplatform\.com)(?::[0-9]{1,5})?/(?:powerautomate/automations/direct/)?workflows/[0-9a-f]{32}/triggers/[A-Za-z0-9_.-]{1,80}/paths/invoke\?(?:[^\s"'<>&#]{0,200}&){0,10}sig=([A-Za-z0-9_-]{40,90})${ED}`,
   },
 ];

@@ -100,6 +100,13 @@ describe('secret-leakage: Teams and Power Automate webhook URLs', () => {
     expect(vs.map((v) => v.fingerprint)).toEqual([fp(teams.secret), fp(teams.secret), fp(flow.secret)]);
   });
 
+  it('a workflow signature that also has the shape of a storage SAS signature is the workflow URL', () => {
+    // No `-` or `_` in the signature: azure-sas-token's `sv=…&sig=` would match it too.
+    const sig = fake(r, ALNUM, 43);
+    const url = flow.text.replace(flow.secret, sig);
+    expect(scan([`FLOW_URL=${url}`]).map((v) => [v.data?.pattern, v.fingerprint])).toEqual([['power-automate-workflow-url', fp(sig)]]);
+  });
+
   it('a URL with placeholders, or a workflow URL without its signature, is no finding', () => {
     const lines = [
       'url: https://contoso.webhook.office.com/webhookb2/<group-id>@<tenant-id>/IncomingWebhook/<hook-id>/<owner-id>',
