@@ -1,4 +1,5 @@
 // The provider pattern catalogue: data only, in priority order (on one span, earlier wins).
+import { azurePatterns, workflowUrlPatterns } from './catalogue-azure.ts';
 import { extraPatterns } from './catalogue-extra.ts';
 import { keyPatterns } from './catalogue-keys.ts';
 import { morePatterns } from './catalogue-more.ts';
@@ -8,7 +9,7 @@ import type { ProviderPattern } from './catalogue-types.ts';
 
 export type { ProviderPattern } from './catalogue-types.ts';
 
-export const catalogue: readonly ProviderPattern[] = [...platformPatterns, ...servicePatterns, ...extraPatterns, ...morePatterns, ...keyPatterns];
+export const catalogue: readonly ProviderPattern[] = [...workflowUrlPatterns, ...platformPatterns, ...servicePatterns, ...extraPatterns, ...morePatterns, ...azurePatterns, ...keyPatterns];
 
 /** The case-sensitive keywords of 4 characters or more: the provider prefixes and markers. */
 export function providerPrefixes(defs: readonly ProviderPattern[]): string[] {

@@ -54,6 +54,16 @@ export function pemBody(text: string): string {
   return text.split('\n').filter((l) => !l.startsWith('-----')).join('');
 }
 
+/** A random GUID, lower-case hex. */
+export function guid(r: Rng): string {
+  return `${pick(r, HEX, 8)}-${pick(r, HEX, 4)}-${pick(r, HEX, 4)}-${pick(r, HEX, 4)}-${pick(r, HEX, 12)}`;
+}
+
+/** A common annotated security key (Azure, 84 base62 characters) with the provider signature given. */
+export function cask(r: Rng, signature: string): string {
+  return `${fake(r, ALNUM, 52)}JQQJ99${pick(r, ALNUM, 1)}${pick(r, 'ABCDEFGHIJKL', 1)}${pick(r, ALNUM, 16)}${signature}${pick(r, ALNUM, 4)}`;
+}
+
 type Gen = (r: Rng) => { text: string; secret?: string };
 
 const tok = (t: string) => ({ text: t });
@@ -252,6 +262,20 @@ export const generators: Record<string, Gen> = {
   'slack-session-token': (r) => tok(`xoxc-${pick(r, DIGITS, 13)}-${pick(r, DIGITS, 13)}-${pick(r, DIGITS, 13)}-${pick(r, HEX, 64)}`),
   'zuplo-api-key': (r) => tok(`zpka_${pick(r, az + DIGITS, 32)}_${pick(r, HEX, 8)}`),
   'mercury-api-token': (r) => tok(`mercury_production_rma_${fake(r, ALNUM, 45)}_yrucrem`),
+  'azure-devops-pat': (r) => tok(cask(r, 'AZDO')),
+  'azure-cask-key': (r) => tok(cask(r, 'ACOG')),
+  'azure-identifiable-key': (r) => tok(`${fake(r, B64, 76)}+ASt${pick(r, B64, 5)}${pick(r, 'AQgw', 1)}==`),
+  'microsoft-teams-webhook': (r) => {
+    const path = `${guid(r)}@${guid(r)}/IncomingWebhook/${fake(r, ALNUM, 32)}/${guid(r)}`;
+    return { text: `https://prgfake.webhook.office.com/webhookb2/${path}`, secret: path };
+  },
+  'power-automate-workflow-url': (r) => {
+    const sig = fake(r, URLSAFE, 43);
+    return { text: `https://prod-01.westus.logic.azure.com:443/workflows/${pick(r, HEX, 32)}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${sig}`, secret: sig };
+  },
+  'nuget-api-key': (r) => tok(`oy2${pick(r, az + '234567', 43)}`),
+  'sonarqube-token': (r) => tok(`squ_${pick(r, HEX, 40)}`),
+  'hubspot-private-app-token': (r) => tok(`pat-na1-${guid(r)}`),
   'url-credentials': (r) => {
     const pw = fake(r, ALNUM, 20);
     return { text: `https://deploy:${pw}@registry.prgfake.dev/v2/`, secret: pw };
