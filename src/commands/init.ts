@@ -40,7 +40,8 @@ Set up prguard in this repository (at the top of the git work tree, else here):
   ${TEST_FILE}
                                       an example policy test (prguard policy test runs them)
 Existing files (a symlink too) are never overwritten without --force, and nothing is
-written through a symlink or outside the repository.
+written through a symlink or outside the repository. A policy already at ${POLICY_PATHS[1]}
+is that policy: it is kept (--force replaces it there), never shadowed by a new ${POLICY_FILE}.
 
 Options:
   --force       overwrite existing files
@@ -72,17 +73,20 @@ export const init: Command = {
     const allRules = app.rules;
     const root = (await repoRoot(io.cwd)) ?? io.cwd;
     const force = values.force === true;
+    // The policy prguard would read (a `.prguard.yml` too): a starter beside it would shadow it.
+    const existingPolicy = POLICY_PATHS.find((rel) => occupied(join(root, rel))) ?? null;
+    const policyFile = existingPolicy ?? POLICY_FILE;
     const policy = starterPolicy(
       allRules.map((r) => r.meta),
       schemaRef(root),
-      policyLabelEntries(POLICY_LABEL, POLICY_FILE),
+      policyLabelEntries(POLICY_LABEL, policyFile),
     );
     // The starter must load like any user's policy; a failure here is a bug, reported as such.
-    policyFromText(policy, POLICY_FILE, allRules);
+    policyFromText(policy, policyFile, allRules);
     const files: { path: string; text: string; existing: string | null }[] = [
-      { path: POLICY_FILE, text: policy, existing: occupied(join(root, POLICY_FILE)) ? POLICY_FILE : null },
+      { path: policyFile, text: policy, existing: existingPolicy },
       { path: TEMPLATE_FILE, text: PR_TEMPLATE, existing: existingTemplate(root) },
-      { path: TEST_FILE, text: examplePolicyTest(POLICY_FILE, POLICY_LABEL), existing: occupied(join(root, TEST_FILE)) ? TEST_FILE : null },
+      { path: TEST_FILE, text: examplePolicyTest(policyFile, POLICY_LABEL), existing: occupied(join(root, TEST_FILE)) ? TEST_FILE : null },
     ];
     for (const file of files) {
       if (file.existing && !force) {
@@ -93,7 +97,7 @@ export const init: Command = {
       io.stdout(`${file.existing === file.path ? 'replaced' : 'created '} ${file.path}\n`);
     }
     io.stdout(
-      `\nNext: uncomment and fill in the core: globs in ${POLICY_FILE}, create the label ${POLICY_LABEL} on GitHub\n` +
+      `\nNext: uncomment and fill in the core: globs in ${policyFile}, create the label ${POLICY_LABEL} on GitHub\n` +
         '(it unlocks later edits of the policy and workflows), run prguard check, and install the pre-push hook\n' +
         'with prguard install-hook. prguard policy test runs the policy tests; prguard rules lists the rules;\n' +
         'prguard explain <rule> documents one.\n',

@@ -119,10 +119,11 @@ export async function policyAtBase(input: Omit<PolicyInForceInput, 'files'>): Pr
       const notes = touchNotes(files, path, found.resolvedPath, base);
       for (const other of POLICY_PATHS) {
         if (other !== path && touched(files, other) === 'added') {
-          notes.push(
-            `this change adds ${other}, but ${path} is the policy at the base (${shortRef(base)}), so ${path} ` +
-              `judges it; ${other} is not read while ${path} exists`,
-          );
+          // The first discovery path that exists wins: one looked up earlier takes over once merged.
+          const after = POLICY_PATHS.indexOf(other) < i
+            ? `once it is merged, ${other} is the policy (it is looked up first) and ${path} is no longer read`
+            : `${other} is not read while ${path} exists`;
+          notes.push(`this change adds ${other}, but ${path} is the policy at the base (${shortRef(base)}), so ${path} judges it; ${after}`);
         }
       }
       notes.push(...(policy.notes ?? []));

@@ -75,6 +75,30 @@ describe('prguard init', () => {
     repo.remove();
   });
 
+  it('keeps a policy at .prguard.yml instead of shadowing it with .github/prguard.yml', () => {
+    const repo = initRepo();
+    const mine = 'version: 1\nextends: recommended\nrules:\n  pr-size: { severity: error, max-lines: 1 }\n';
+    repo.commit('policy', { '.prguard.yml': mine });
+    const r = runCli(['init'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kept     .prguard.yml (exists; prguard init --force overwrites .prguard.yml)');
+    expect(existsSync(join(repo.dir, '.github', 'prguard.yml'))).toBe(false);
+    expect(readFileSync(join(repo.dir, '.prguard.yml'), 'utf8')).toBe(mine);
+    // The example test is about the policy in force, and passes against it.
+    expect(readFileSync(join(repo.dir, '.github', 'prguard-tests', 'policy-edit-needs-label.yml'), 'utf8')).toContain('path: .prguard.yml');
+    const test = runCli(['policy', 'test'], { cwd: repo.dir });
+    expect(test.stdout).toContain('policy test: .prguard.yml');
+    expect(test.code).toBe(0);
+
+    const forced = runCli(['init', '--force'], { cwd: repo.dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('replaced .prguard.yml');
+    expect(existsSync(join(repo.dir, '.github', 'prguard.yml'))).toBe(false);
+    const resolved = policyFromText(readFileSync(join(repo.dir, '.prguard.yml'), 'utf8'), '.prguard.yml', allRules);
+    expect(resolved.rules['protected-paths']!.options.paths).toContainEqual(expect.objectContaining({ pattern: '/.prguard.yml', 'allow-labels': ['prguard-policy'] }));
+    repo.remove();
+  });
+
   it('points the schema header at the installed package when there is one', () => {
     const repo = initRepo();
     repo.write('node_modules/prguard/policy.schema.json', '{}');
