@@ -9,7 +9,8 @@ import { PR_TEMPLATE } from '../init/pr-template.ts';
 import { occupied, writeInRepo } from '../repo/write.ts';
 import { policyFromText, POLICY_PATHS } from '../policy/index.ts';
 import { SCHEMA_ID } from '../policy/schema.ts';
-import { repoRoot } from '../git/index.ts';
+import { gitDirOnly, repoRoot, whyNoWorkTree } from '../git/index.ts';
+import { UsageError } from '../errors.ts';
 import type { Command } from './types.ts';
 
 const options = {
@@ -29,7 +30,8 @@ function schemaRef(root: string): string {
 
 const help = `Usage: prguard init [options]
 
-Set up prguard in this repository (at the top of the git work tree, else here):
+Set up prguard in this repository (at the top of the git work tree; outside any repository,
+here; a bare repository or a .git directory, which have no work tree, is exit 2):
   ${POLICY_FILE}                 starter policy: every rule at its default severity
                                       (the opt-in review-quorum too) with its options
                                       commented out, the guideline's "core" modules as
@@ -71,7 +73,12 @@ export const init: Command = {
   async run({ values }, io, appOf) {
     const app = await appOf();
     const allRules = app.rules;
-    const root = (await repoRoot(io.cwd)) ?? io.cwd;
+    const top = await repoRoot(io.cwd);
+    // A bare repository or a .git directory: what is written there is never committed.
+    if (top === null && (await gitDirOnly(io.cwd)) !== null) {
+      throw new UsageError(`${await whyNoWorkTree(io.cwd, 'to write the policy into')}. Run prguard init in a clone's work tree, where the files are committed.`);
+    }
+    const root = top ?? io.cwd;
     const force = values.force === true;
     // The policy prguard would read (a `.prguard.yml` too): a starter beside it would shadow it.
     const existingPolicy = POLICY_PATHS.find((rel) => occupied(join(root, rel))) ?? null;

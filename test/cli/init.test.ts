@@ -1,4 +1,5 @@
 // `prguard init` through the built CLI, in a real repository; the written files are validated.
+import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -96,6 +97,23 @@ describe('prguard init', () => {
     expect(existsSync(join(repo.dir, '.github', 'prguard.yml'))).toBe(false);
     const resolved = policyFromText(readFileSync(join(repo.dir, '.prguard.yml'), 'utf8'), '.prguard.yml', allRules);
     expect(resolved.rules['protected-paths']!.options.paths).toContainEqual(expect.objectContaining({ pattern: '/.prguard.yml', 'allow-labels': ['prguard-policy'] }));
+    repo.remove();
+  });
+
+  it('exits 2 in a bare repository or a .git directory, where nothing written is committed', () => {
+    const repo = initRepo();
+    const bare = tempDir();
+    spawnSync('git', ['clone', '-q', '--bare', repo.dir, bare]);
+    for (const [cwd, why] of [[bare, `${bare} is a bare repository: it has no work tree to write the policy into`], [join(repo.dir, '.git'), `${join(repo.dir, '.git')} is inside a .git directory, not in the work tree`]] as const) {
+      const r = runCli(['init'], { cwd });
+      expect(r.stderr).toBe(`prguard: ${why}. Run prguard init in a clone's work tree, where the files are committed.\n`);
+      expect(r.code).toBe(2);
+      expect(existsSync(join(cwd, '.github'))).toBe(false);
+    }
+    // Outside any repository it writes here, as its help says.
+    const plain = tempDir();
+    expect(runCli(['init'], { cwd: plain }).code).toBe(0);
+    expect(existsSync(join(plain, '.github', 'prguard.yml'))).toBe(true);
     repo.remove();
   });
 
