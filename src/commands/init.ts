@@ -1,6 +1,6 @@
 // `prguard init`: write a starter policy and the guideline's pull request template.
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { POLICY_LABEL } from '../../rules/protected-paths/index.ts';
 import { policyLabelEntries, starterPolicy } from '../init/policy-template.ts';
 import { examplePolicyTest } from '../init/policy-test-template.ts';
@@ -20,12 +20,13 @@ const options = {
 const POLICY_FILE = POLICY_PATHS[0];
 const TEMPLATE_FILE = '.github/pull_request_template.md';
 const TEST_FILE = `${DEFAULT_TESTS_DIR}/policy-edit-needs-label.yml`;
-/** Relative to .github/: the schema shipped in the npm package, matching the installed version. */
-const LOCAL_SCHEMA = '../node_modules/prguard/policy.schema.json';
+/** The schema shipped in the npm package, matching the installed version. */
+const LOCAL_SCHEMA = 'node_modules/prguard/policy.schema.json';
 
-/** The installed package's schema when there is one (offline, same version), else the published one. */
-function schemaRef(root: string): string {
-  return existsSync(join(root, 'node_modules', 'prguard', 'policy.schema.json')) ? LOCAL_SCHEMA : SCHEMA_ID;
+/** The installed package's schema when there is one (offline, same version), else the published one; relative to the policy file. */
+function schemaRef(root: string, policyFile: string): string {
+  if (!existsSync(join(root, LOCAL_SCHEMA))) return SCHEMA_ID;
+  return posix.relative(posix.dirname(policyFile), LOCAL_SCHEMA).replace(/^(?!\.\.?\/)/, './');
 }
 
 const help = `Usage: prguard init [options]
@@ -85,7 +86,7 @@ export const init: Command = {
     const policyFile = existingPolicy ?? POLICY_FILE;
     const policy = starterPolicy(
       allRules.map((r) => r.meta),
-      schemaRef(root),
+      schemaRef(root, policyFile),
       policyLabelEntries(POLICY_LABEL, policyFile),
     );
     // The starter must load like any user's policy; a failure here is a bug, reported as such.

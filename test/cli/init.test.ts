@@ -91,11 +91,15 @@ describe('prguard init', () => {
     expect(test.stdout).toContain('policy test: .prguard.yml');
     expect(test.code).toBe(0);
 
+    // Replaced where it is, with the schema header relative to it.
+    repo.write('node_modules/prguard/policy.schema.json', '{}');
     const forced = runCli(['init', '--force'], { cwd: repo.dir });
     expect(forced.code).toBe(0);
     expect(forced.stdout).toContain('replaced .prguard.yml');
     expect(existsSync(join(repo.dir, '.github', 'prguard.yml'))).toBe(false);
-    const resolved = policyFromText(readFileSync(join(repo.dir, '.prguard.yml'), 'utf8'), '.prguard.yml', allRules);
+    const written = readFileSync(join(repo.dir, '.prguard.yml'), 'utf8');
+    expect(written.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/prguard/policy.schema.json');
+    const resolved = policyFromText(written, '.prguard.yml', allRules);
     expect(resolved.rules['protected-paths']!.options.paths).toContainEqual(expect.objectContaining({ pattern: '/.prguard.yml', 'allow-labels': ['prguard-policy'] }));
     repo.remove();
   });
