@@ -178,6 +178,15 @@ export function fromRoot(glob: string): string {
  */
 export function globProblem(glob: string, options: { codeowners?: boolean; rooted?: boolean } = {}): string | null {
   if (!options.codeowners && GLOB_SHAPES.has(glob)) return null; // checked when the table was made
+  if (!options.codeowners && glob.startsWith('!') && !glob.startsWith('!(')) {
+    // minimatch runs with nonegate: a gitignore-style exception would match a literal "!" name, so nothing.
+    const quoted = glob.length <= 80 ? `${JSON.stringify(glob)} ` : '';
+    return (
+      `${quoted}is not an exception: a leading "!" takes no paths away here (every glob of a list adds paths), it only ` +
+      'matches a name that starts with "!". Leave it out and narrow the other globs instead (list what they should match, ' +
+      'e.g. "dist/{css,js}/**"), or write \'\\!name\' (in single quotes) for such a name'
+    );
+  }
   if (!options.codeowners) {
     // git names paths from the repository root with no such step, so the glob would match
     // nothing. Where the caller reads a leading / or ./ as the root (`rooted`), only later steps.

@@ -79,6 +79,36 @@ describe('policy validation reports file:line:col and names the key', () => {
     expect(problems(text, allRules)).toEqual([expected]);
   });
 
+  // minimatch runs with nonegate: a gitignore-style "!" exception would only match a name starting with "!".
+  it('a glob with a leading ! is refused wherever globs are read, not taken as an exception that removes nothing', () => {
+    const why = 'is not an exception: a leading "!" takes no paths away here';
+    const text = [
+      'version: 1',
+      'core:',
+      '  auth: ["src/auth/**", "!src/auth/fixtures/**"]',
+      'rules:',
+      '  pr-size:',
+      '    exclude: ["dist/**", "!dist/keep.js"]',
+      '  secret-leakage:',
+      '    ai:',
+      '      exclude: ["!test/live/**"]',
+      'overrides:',
+      '  - files: ["!packages/legacy/**"]',
+      '    rules: { tests-touched: { ignore: ["!src/gen/**"] } }',
+      '',
+    ].join('\n');
+    expect(problems(text, allRules)).toEqual([
+      `p.yml:3:25: core.auth: "!src/auth/fixtures/**" ${why}`,
+      `p.yml:6:26: rules.pr-size.exclude.1: "!dist/keep.js" ${why}`,
+      `p.yml:9:17: rules.secret-leakage.ai.exclude.0: "!test/live/**" ${why}`,
+      `p.yml:11:13: overrides.0.files: "!packages/legacy/**" ${why}`,
+      `p.yml:12:40: overrides.0.rules.tests-touched.ignore.0: "!src/gen/**" ${why}`,
+    ].map((p) => expect.stringContaining(p) as unknown as string));
+    // A negated extglob keeps its own message; an escaped "!" names a file that starts with one.
+    expect(problems('version: 1\ncore:\n  a: ["!(x)/**"]\n', allRules)[0]).toContain('negated extglob');
+    expect(problems("version: 1\ncore:\n  a: ['\\!odd']\n", allRules)).toEqual([]);
+  });
+
   it('the value a hint shows is cut short too', () => {
     const got = problems(`version: 1\ncore:\n  auth: "${'a'.repeat(5_000_000)}"\n`, allRules);
     expect(got).toEqual([`p.yml:3:9: core.auth must be an array, not a single value: write it as a list, ["${'a'.repeat(79)}…"]`]);
