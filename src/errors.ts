@@ -14,8 +14,9 @@ export interface LocatedProblem {
 
 export class PolicyError extends UsageError {
   override name = 'PolicyError';
-  constructor(readonly problems: LocatedProblem[]) {
-    super(problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
+  /** `hint`: a line after the problems, on where the file was read or what to do next. */
+  constructor(readonly problems: LocatedProblem[], hint?: string) {
+    super([...problems.map((p) => `${p.file}:${p.line}:${p.col}: ${p.message}`), ...(hint === undefined ? [] : [hint])].join('\n'));
   }
 }
 

@@ -14,6 +14,9 @@ import { Minimatch } from 'minimatch';
 import { GLOB_SHAPES } from './glob-table.ts';
 import { linearMatcher, UnsupportedGlobError, type PathMatcher } from './globmatch/path.ts';
 import { escapeRegExp } from './rule-kit/regex-text.ts';
+import { matchesNoPath } from './glob-no-path.ts';
+
+export { fromRoot } from './glob-no-path.ts';
 
 export { UnsupportedGlobError } from './globmatch/path.ts';
 
@@ -165,29 +168,14 @@ function once<T>(make: () => T): () => T {
 }
 
 /**
- * A glob or path written from the root as CODEOWNERS writes it (`/src/auth/`, `./src/auth/`) as git
- * names it (`src/auth/`), for the lists that read a leading / or ./ as the repository root.
- */
-export function fromRoot(glob: string): string {
-  return glob.replace(/^(?:\.?\/)+/, '');
-}
-
-/**
  * Why a glob cannot be used (it needs a matcher that is not linear-time, or it can match no path),
  * or null. Call it where globs are read (policy validation) to report the problem with its position.
  */
 export function globProblem(glob: string, options: { codeowners?: boolean; rooted?: boolean } = {}): string | null {
   if (!options.codeowners && GLOB_SHAPES.has(glob)) return null; // checked when the table was made
   if (!options.codeowners) {
-    // git names paths from the repository root with no such step, so the glob would match
-    // nothing. Where the caller reads a leading / or ./ as the root (`rooted`), only later steps.
-    const root = fromRoot(glob);
-    const stepped = root.split('/').some((seg) => seg === '.' || seg === '..');
-    if (stepped || (!options.rooted && root !== glob)) {
-      const quoted = glob.length <= 80 ? `${JSON.stringify(glob)} ` : '';
-      const hint = !stepped && root !== '' ? ` (write "${root}")` : '';
-      return `${quoted}matches no path: globs are matched against paths from the repository root, which have no leading "/" and no "." or ".." step${hint}`;
-    }
+    const none = matchesNoPath(glob, options.rooted === true);
+    if (none !== null) return none;
   }
   try {
     linearMatcher(new Minimatch(glob, options.codeowners ? CODEOWNERS_OPTIONS : GLOB_OPTIONS));

@@ -11,7 +11,8 @@ const help = `Usage: prguard install-hook [options]
 
 Write a git pre-push hook that runs \`prguard pre-push\`, so the commits you push are checked
 against the policy first. The hook goes where git looks for hooks: .git/hooks, or the
-directory set by core.hooksPath. Running it again is harmless.
+directory set by core.hooksPath. Running it again is harmless. A bare repository, which has
+no work tree to check a push from, is exit 2.
 
 Options:
   --force       replace an existing pre-push hook that prguard did not write (it is kept

@@ -77,11 +77,19 @@ export async function repoRoot(cwd: string): Promise<string | null> {
  * Why `cwd` has no work tree, in words: a bare repository or a git directory is a repository all
  * the same, and "not inside a git repository" would send the user looking for the wrong thing.
  */
-export async function whyNoWorkTree(cwd: string): Promise<string> {
-  const [bare, inGitDir] = ((await openGit(cwd).tryRaw(['rev-parse', '--is-bare-repository', '--is-inside-git-dir'])) ?? '').split('\n');
-  if (bare === 'true') return `${cwd} is a bare repository: it has no work tree to read a change from`;
-  if (inGitDir === 'true') return `${cwd} is inside a .git directory, not in the work tree`;
+export async function whyNoWorkTree(cwd: string, toDo = 'to read a change from'): Promise<string> {
+  const where = await gitDirOnly(cwd);
+  if (where === 'bare') return `${cwd} is a bare repository: it has no work tree ${toDo}`;
+  if (where === 'git-dir') return `${cwd} is inside a .git directory, not in the work tree`;
   return `${cwd} is not inside a git repository`;
+}
+
+/** A repository with no work tree at `cwd`: a bare one, or a git directory; null for a work tree or no repository. */
+export async function gitDirOnly(cwd: string): Promise<'bare' | 'git-dir' | null> {
+  const [bare, inGitDir] = ((await openGit(cwd).tryRaw(['rev-parse', '--is-bare-repository', '--is-inside-git-dir'])) ?? '').split('\n');
+  if (bare === 'true') return 'bare';
+  if (inGitDir === 'true') return 'git-dir';
+  return null;
 }
 
 /** A failure to resolve the range, explained: outside a work tree first, else the refs' own error. */

@@ -45,13 +45,21 @@ export interface InstallResult {
 
 /** The directory git runs hooks from, honouring `core.hooksPath`. */
 export async function hooksDir(cwd: string): Promise<string> {
+  let bare: string | undefined;
   let out: string;
   try {
-    out = (await openGit(cwd).raw(['rev-parse', '--git-path', 'hooks'])).trim();
+    [bare, out = ''] = (await openGit(cwd).raw(['rev-parse', '--is-bare-repository', '--git-path', 'hooks'])).trim().split('\n');
   } catch {
     throw new UsageError(
       `${cwd} is not inside a git repository, so there is nowhere to install a hook.\n` +
         'Run prguard install-hook from your repository (after git init or git clone).',
+    );
+  }
+  if (bare === 'true') {
+    // A push from a bare repository (a mirror) has no work tree to check: the hook would stop every one.
+    throw new UsageError(
+      `${cwd} is a bare repository: it has no work tree, so a pre-push hook here could check no push and would stop every one.\n` +
+        'Run prguard install-hook in a clone\'s work tree.',
     );
   }
   const dir = resolve(cwd, out);

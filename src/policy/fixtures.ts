@@ -6,7 +6,7 @@ import { parseTrailers, parsePatch } from '../diff/index.ts';
 import { describeFsError, PolicyError, type LocatedProblem } from '../errors.ts';
 import type { ChangeSet, Commit, Severity } from '../model.ts';
 import { aliasProblems, MAX_ALIASES } from './aliases.ts';
-import { quoted } from './load.ts';
+import { quoted } from './type-hint.ts';
 import { closest } from './suggest.ts';
 import { parseYaml, structureProblems } from './yaml.ts';
 

@@ -6,7 +6,7 @@
 // the base has none, the embedded default is). An explicit choice (`--policy FILE`, the Action's
 // `policy` input) is honoured as given: the CLI flag tries a file on purpose; the Action input
 // names a path that is read at the base like the rest.
-import { UsageError } from '../errors.ts';
+import { PolicyError, UsageError } from '../errors.ts';
 import type { FileChange, PolicyOrigin } from '../model.ts';
 
 export type { PolicyOrigin } from '../model.ts';
@@ -18,6 +18,24 @@ import type { ResolvedPolicy } from './resolve.ts';
 /** Policy text to a policy: the YAML parser and the validator load only when there is a file. */
 async function policyFromText(text: string, source: string, rules: readonly AnyRule[]): Promise<ResolvedPolicy> {
   return (await import('./text.ts')).policyFromText(text, source, rules);
+}
+
+/**
+ * The policy file as the base commit has it: its problems are that version's, which the work tree
+ * (where the change may already have fixed them) does not show, so the message says so.
+ */
+async function policyAtCommit(text: string, path: string, base: string | null, rules: readonly AnyRule[]): Promise<ResolvedPolicy> {
+  try {
+    return await policyFromText(text, path, rules);
+  } catch (err) {
+    if (base === null || !(err instanceof PolicyError)) throw err;
+    throw new PolicyError(
+      err.problems,
+      `(${path} as the base commit ${shortRef(base)} has it: that version judges the change, whatever the change does to ` +
+        'the file, so a pull request that repairs it is judged by the broken version too and must be merged past this check. ' +
+        'prguard policy validate checks the file in the work tree.)',
+    );
+  }
 }
 
 export type PolicyChoice =
@@ -98,7 +116,7 @@ export async function policyAtBase(input: Omit<PolicyInForceInput, 'files'>): Pr
           'from the base so a change cannot alter its own policy: merge the policy first.',
       );
     }
-    const policy = await policyFromText(found.text, path, rules);
+    const policy = await policyAtCommit(found.text, path, base, rules);
     return {
       policy,
       complete: (files) => ({
@@ -114,15 +132,16 @@ export async function policyAtBase(input: Omit<PolicyInForceInput, 'files'>): Pr
   for (const [i, path] of POLICY_PATHS.entries()) {
     const found = candidates[i];
     if (found === undefined) continue;
-    const policy = await policyFromText(found.text, path, rules);
+    const policy = await policyAtCommit(found.text, path, base, rules);
     const complete = (files: PolicyInForceInput['files']): PolicyInForce => {
       const notes = touchNotes(files, path, found.resolvedPath, base);
       for (const other of POLICY_PATHS) {
         if (other !== path && touched(files, other) === 'added') {
-          notes.push(
-            `this change adds ${other}, but ${path} is the policy at the base (${shortRef(base)}), so ${path} ` +
-              `judges it; ${other} is not read while ${path} exists`,
-          );
+          // The first discovery path that exists wins: one looked up earlier takes over once merged.
+          const after = POLICY_PATHS.indexOf(other) < i
+            ? `once it is merged, ${other} is the policy (it is looked up first) and ${path} is no longer read`
+            : `${other} is not read while ${path} exists`;
+          notes.push(`this change adds ${other}, but ${path} is the policy at the base (${shortRef(base)}), so ${path} judges it; ${after}`);
         }
       }
       notes.push(...(policy.notes ?? []));

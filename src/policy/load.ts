@@ -12,6 +12,7 @@ import { precompiled } from './precompiled.ts';
 import { buildPolicySchema, ownerSchema } from './schema.ts';
 import { keysInSchema } from './schema-keys.ts';
 import { closest } from './suggest.ts';
+import { cut, quoted, schemaOf, typeHint, versionHint } from './type-hint.ts';
 import { parseYaml, structureProblems } from './yaml.ts';
 
 /** The policy as written, after schema validation. */
@@ -156,17 +157,6 @@ function pointerToPath(pointer: string): Path {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** Text the file holds, quoted in a message: cut short, so that a 5 MB value is not a 5 MB line. */
-const MAX_QUOTED = 80;
-
-function cut(text: string): string {
-  return text.length > MAX_QUOTED ? `${text.slice(0, MAX_QUOTED - 1)}…` : text;
-}
-
-export function quoted(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(cut(value)) : cut(JSON.stringify(value) ?? String(value));
-}
-
 function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown): { path: Path; message: string; onKey: boolean } {
   const path = pointerToPath(error.instancePath);
   const where = path.length > 0 ? path.map((p) => cut(String(p))).join('.') : 'policy';
@@ -199,10 +189,14 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
         message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${typeof written === 'string' ? `, not ${quoted(written)}` : ''}${mean}`,
       };
     }
-    case 'const':
-      return { path, onKey: false, message: `${where} must be ${JSON.stringify(params.allowedValue)}` };
-    case 'type':
-      return { path, onKey: false, message: `${where} must be ${article(String(params.type))}` };
+    case 'const': {
+      const more = path.length === 1 && path[0] === 'version' ? versionHint(valueAt(value, path)) : '';
+      return { path, onKey: false, message: `${where} must be ${JSON.stringify(params.allowedValue)}${more}` };
+    }
+    case 'type': {
+      const type = String(params.type);
+      return { path, onKey: false, message: `${where} must be ${article(type)}${typeHint(type, valueAt(value, path), path.at(-1), schemaOf(buildPolicySchema(rules), error.schemaPath))}` };
+    }
     case 'required':
       return { path, onKey: false, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
     case 'minItems':

@@ -90,6 +90,23 @@ describe('prguard check on a real git repository', () => {
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
   });
 
+  it('a bad policy at the base says it is the base\'s version, which a change that fixes the file is judged by', () => {
+    const start = repo.git('rev-parse', 'HEAD').trim();
+    const broken = repo.commit('broken policy', { '.github/prguard.yml': 'version: 1\nrules:\n  pr-sise: error\n' });
+    repo.commit('fix the policy', { '.github/prguard.yml': 'version: 1\nextends: recommended\n' });
+    const r = runCli(['check', '--base', broken], { cwd: repo.dir });
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'prguard: .github/prguard.yml:3:3: unknown rule "pr-sise" — did you mean "pr-size"? (known rules: pr-size, tests-touched, protected-paths, ai-disclosure, core-changes, secret-leakage, review-quorum)\n' +
+        `(.github/prguard.yml as the base commit ${broken.slice(0, 12)} has it: that version judges the change, whatever the change does to the file, ` +
+        'so a pull request that repairs it is judged by the broken version too and must be merged past this check. prguard policy validate checks the file in the work tree.)\n',
+    );
+    expect(r.code).toBe(2);
+    // The work tree's file, which the message points to, is valid.
+    expect(runCli(['policy', 'validate'], { cwd: repo.dir }).code).toBe(0);
+    repo.git('reset', '-q', '--hard', start);
+  });
+
   it('exits 2 on bad usage', () => {
     for (const args of [['check', '--nope'], ['check', '--format', 'xml'], ['check', '--ai', 'maybe'], ['frobnicate'], ['check', 'extra']]) {
       const r = runCli(args, { cwd: repo.dir });

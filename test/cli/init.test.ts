@@ -1,4 +1,5 @@
 // `prguard init` through the built CLI, in a real repository; the written files are validated.
+import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv } from 'ajv';
@@ -72,6 +73,51 @@ describe('prguard init', () => {
     expect(template).toContain('- [ ] Leaf node (local impact)');
     expect(template).toContain('- [ ] Core code (broad impact, requires line-by-line review)');
     expect(template).toContain('  - Files reviewed line by line by a human:');
+    repo.remove();
+  });
+
+  it('keeps a policy at .prguard.yml instead of shadowing it with .github/prguard.yml', () => {
+    const repo = initRepo();
+    const mine = 'version: 1\nextends: recommended\nrules:\n  pr-size: { severity: error, max-lines: 1 }\n';
+    repo.commit('policy', { '.prguard.yml': mine });
+    const r = runCli(['init'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('kept     .prguard.yml (exists; prguard init --force overwrites .prguard.yml)');
+    expect(existsSync(join(repo.dir, '.github', 'prguard.yml'))).toBe(false);
+    expect(readFileSync(join(repo.dir, '.prguard.yml'), 'utf8')).toBe(mine);
+    // The example test is about the policy in force, and passes against it.
+    expect(readFileSync(join(repo.dir, '.github', 'prguard-tests', 'policy-edit-needs-label.yml'), 'utf8')).toContain('path: .prguard.yml');
+    const test = runCli(['policy', 'test'], { cwd: repo.dir });
+    expect(test.stdout).toContain('policy test: .prguard.yml');
+    expect(test.code).toBe(0);
+
+    // Replaced where it is, with the schema header relative to it.
+    repo.write('node_modules/prguard/policy.schema.json', '{}');
+    const forced = runCli(['init', '--force'], { cwd: repo.dir });
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain('replaced .prguard.yml');
+    expect(existsSync(join(repo.dir, '.github', 'prguard.yml'))).toBe(false);
+    const written = readFileSync(join(repo.dir, '.prguard.yml'), 'utf8');
+    expect(written.split('\n')[0]).toBe('# yaml-language-server: $schema=./node_modules/prguard/policy.schema.json');
+    const resolved = policyFromText(written, '.prguard.yml', allRules);
+    expect(resolved.rules['protected-paths']!.options.paths).toContainEqual(expect.objectContaining({ pattern: '/.prguard.yml', 'allow-labels': ['prguard-policy'] }));
+    repo.remove();
+  });
+
+  it('exits 2 in a bare repository or a .git directory, where nothing written is committed', () => {
+    const repo = initRepo();
+    const bare = tempDir();
+    spawnSync('git', ['clone', '-q', '--bare', repo.dir, bare]);
+    for (const [cwd, why] of [[bare, `${bare} is a bare repository: it has no work tree to write the policy into`], [join(repo.dir, '.git'), `${join(repo.dir, '.git')} is inside a .git directory, not in the work tree`]] as const) {
+      const r = runCli(['init'], { cwd });
+      expect(r.stderr).toBe(`prguard: ${why}. Run prguard init in a clone's work tree, where the files are committed.\n`);
+      expect(r.code).toBe(2);
+      expect(existsSync(join(cwd, '.github'))).toBe(false);
+    }
+    // Outside any repository it writes here, as its help says.
+    const plain = tempDir();
+    expect(runCli(['init'], { cwd: plain }).code).toBe(0);
+    expect(existsSync(join(plain, '.github', 'prguard.yml'))).toBe(true);
     repo.remove();
   });
 

@@ -197,6 +197,17 @@ describe('prguard install-hook', () => {
     repo.remove();
   });
 
+  it('exits 2 in a bare repository, where the hook would stop every push (no work tree to check)', () => {
+    const repo = freshRepo();
+    const mirror = tempDir();
+    spawnSync('git', ['clone', '-q', '--mirror', repo.dir, mirror]);
+    const r = runCli(['install-hook'], { cwd: mirror });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${mirror} is a bare repository: it has no work tree, so a pre-push hook here could check no push`);
+    expect(existsSync(join(mirror, 'hooks', 'pre-push'))).toBe(false);
+    repo.remove();
+  });
+
   it('exits 2 outside a git repository', () => {
     const r = runCli(['install-hook'], { cwd: tempDir() });
     expect(r.code).toBe(2);

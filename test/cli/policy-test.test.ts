@@ -1,8 +1,8 @@
 // `prguard policy test`: fixtures of changes and what the policy must say about them.
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Repo } from '../helpers/repo.ts';
+import { Repo, ROOT } from '../helpers/repo.ts';
 import { runMain } from './in-process.ts';
 
 const DIFF = ['diff --git a/src/big.ts b/src/big.ts', 'new file mode 100644', '--- /dev/null', '+++ b/src/big.ts', '@@ -0,0 +1,3 @@', '+a', '+b', '+c', ''].join('\n');
@@ -21,6 +21,24 @@ describe('prguard policy test', () => {
     expect(r.stdout).toContain('policy test: .github/prguard.yml against 1 fixture in .github/prguard-tests');
     expect(r.stdout).toContain('  ✔ policy-edit-needs-label.yml');
     expect(r.code).toBe(0);
+    repo.remove();
+  });
+
+  it('the README\'s second fixture fails under the defaults as the README says, and passes under the tuned policy', async () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const fixture = /```yaml\n(name: a 400-line change without tests is blocked\n[^`]*)```/.exec(readme)![1]!;
+    const repo = initialised();
+    expect((await runMain(['init'], { cwd: repo.dir })).code).toBe(0);
+    const added = Array.from({ length: 400 }, (_, i) => `+export const v${i} = ${i};`);
+    repo.write('.github/prguard-tests/big-change.diff', ['diff --git a/src/retry.ts b/src/retry.ts', 'new file mode 100644', '--- /dev/null', '+++ b/src/retry.ts', '@@ -0,0 +1,400 @@', ...added, ''].join('\n'));
+    repo.write('.github/prguard-tests/big-change-blocked.yml', fixture);
+    const defaults = await runMain(['policy', 'test'], { cwd: repo.dir });
+    expect(defaults.code).toBe(1);
+    expect(defaults.stdout).toContain('      missing  pr-size error\n      missing  tests-touched error\n      unexpected tests-touched warning\n  ✔');
+    repo.write('.github/prguard.yml', 'version: 1\nextends: recommended\nrules:\n  pr-size: { severity: error, max-lines: 300 }\n  tests-touched: error\n');
+    const tuned = await runMain(['policy', 'test'], { cwd: repo.dir });
+    expect(tuned.stdout).toContain('2 passed, 0 failed');
+    expect(tuned.code).toBe(0);
     repo.remove();
   });
 

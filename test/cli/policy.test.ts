@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
 import { formatDescribedText } from '../../src/commands/policy-print.ts';
 import { describePolicy } from '../../src/policy/describe.ts';
-import { tempDir } from '../helpers/repo.ts';
+import { runCli, tempDir } from '../helpers/repo.ts';
 import { runMain } from './in-process.ts';
 
 const POLICY = [
@@ -153,6 +153,19 @@ describe('prguard policy validate', () => {
     expect(printed.code).toBe(0);
     expect(printed.stdout).not.toMatch(/[\u001b\u0007\r]/);
     expect(printed.stdout).toContain('heading          \\e]0;x\\x07\\rHeading');
+  });
+
+  it('says what to write instead of a value of the wrong type, through the built CLI', () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'p.yml'), 'version: 1\ncore:\n  auth: src/auth/**\nrules:\n  pr-size:\n    ai: error\n  tests-touched:\n    weakened-tests: yes\n');
+    const r = runCli(['policy', 'validate', 'p.yml'], { cwd: dir });
+    expect(r.stderr).toBe(
+      'p.yml:3:9: core.auth must be an array, not a single value: write it as a list, ["src/auth/**"]\n' +
+        'p.yml:6:9: rules.pr-size.ai must be an object, not a severity: write ai: { severity: error }\n' +
+        'p.yml:8:21: rules.tests-touched.weakened-tests must be a boolean, not the text "yes": write true\n' +
+        'prguard: 1 of 1 policy file invalid\n',
+    );
+    expect(r.code).toBe(2);
   });
 
   it('fails closed when there is nothing to validate', async () => {

@@ -59,6 +59,61 @@ describe('policy validation reports file:line:col and names the key', () => {
     expected.forEach((e, i) => expect(got[i]).toContain(e));
   });
 
+  // A value of the wrong type says what to write instead: the YAML mistakes a lead makes.
+  it.each([
+    ['a glob where a list goes', 'version: 1\ncore:\n  auth: src/auth/**\n', 'p.yml:3:9: core.auth must be an array, not a single value: write it as a list, ["src/auth/**"]'],
+    ['a path where a list of entries goes', 'version: 1\nrules:\n  protected-paths:\n    paths: /src/auth/\n', 'p.yml:4:12: rules.protected-paths.paths must be an array, not a single value: write it as a list of entries, [{ pattern: "/src/auth/" }]'],
+    ['a path where an entry goes', 'version: 1\nrules:\n  protected-paths:\n    paths:\n      - /src/auth/\n', 'p.yml:5:9: rules.protected-paths.paths.0 must be an object, not a single value: write { pattern: "/src/auth/" }'],
+    ['a misspelled rule in a one-value list', 'version: 1\nwaivers:\n  rules: pr-sise\n', 'p.yml:3:10: waivers.rules must be an array, not a single value'],
+    ['a mapping where a list goes', 'version: 1\noverrides: { files: ["a/**"] }\n', 'p.yml:2:12: overrides must be an array, not a mapping: write each entry on a line of its own that starts with "- "'],
+    ['a list where a mapping goes', 'version: 1\nrules:\n  - pr-size\n', 'p.yml:3:3: rules must be an object, not a list: write key: value lines (or { key: value }), with no "- " in front'],
+    ['YAML 1.1 yes', 'version: 1\nrules:\n  tests-touched:\n    weakened-tests: yes\n', 'p.yml:4:21: rules.tests-touched.weakened-tests must be a boolean, not the text "yes": write true'],
+    ['a quoted boolean', 'version: 1\nprovenance:\n  review-suggestions: "false"\n', 'p.yml:3:23: provenance.review-suggestions must be a boolean, not the text "false": write false without quotes'],
+    ['a quoted number', 'version: 1\nrules:\n  pr-size:\n    max-lines: "400"\n', 'p.yml:4:16: rules.pr-size.max-lines must be an integer, not the text "400": write 400 without quotes'],
+    ['a fraction', 'version: 1\nrules:\n  pr-size:\n    max-lines: 1.5\n', 'p.yml:4:16: rules.pr-size.max-lines must be an integer (a whole number), not 1.5'],
+    ['a severity where ai: wants overrides', 'version: 1\nrules:\n  pr-size:\n    ai: error\n', 'p.yml:4:9: rules.pr-size.ai must be an object, not a severity: write ai: { severity: error }'],
+    ['a number where text goes', 'version: 1\nrules:\n  ai-disclosure:\n    heading: 42\n', 'p.yml:4:14: rules.ai-disclosure.heading must be a string, not 42: write it in quotes, "42"'],
+    ['a quoted version', 'version: "1"\n', 'p.yml:1:10: version must be 1, the number, not the text "1": write version: 1 without quotes'],
+    ['another version', 'version: 2\n', 'p.yml:1:10: version must be 1, not 2: 1 is the only policy format version'],
+  ])('%s', (_name, text, expected) => {
+    expect(problems(text, allRules)).toEqual([expected]);
+  });
+
+  // minimatch runs with nonegate: a gitignore-style "!" exception would only match a name starting with "!".
+  it('a glob with a leading ! is refused wherever globs are read, not taken as an exception that removes nothing', () => {
+    const why = 'is not an exception: a leading "!" takes no paths away here';
+    const text = [
+      'version: 1',
+      'core:',
+      '  auth: ["src/auth/**", "!src/auth/fixtures/**"]',
+      'rules:',
+      '  pr-size:',
+      '    exclude: ["dist/**", "!dist/keep.js"]',
+      '  secret-leakage:',
+      '    ai:',
+      '      exclude: ["!test/live/**"]',
+      'overrides:',
+      '  - files: ["!packages/legacy/**"]',
+      '    rules: { tests-touched: { ignore: ["!src/gen/**"] } }',
+      '',
+    ].join('\n');
+    expect(problems(text, allRules)).toEqual([
+      `p.yml:3:25: core.auth: "!src/auth/fixtures/**" ${why}`,
+      `p.yml:6:26: rules.pr-size.exclude.1: "!dist/keep.js" ${why}`,
+      `p.yml:9:17: rules.secret-leakage.ai.exclude.0: "!test/live/**" ${why}`,
+      `p.yml:11:13: overrides.0.files: "!packages/legacy/**" ${why}`,
+      `p.yml:12:40: overrides.0.rules.tests-touched.ignore.0: "!src/gen/**" ${why}`,
+    ].map((p) => expect.stringContaining(p) as unknown as string));
+    // A negated extglob keeps its own message; an escaped "!" names a file that starts with one.
+    expect(problems('version: 1\ncore:\n  a: ["!(x)/**"]\n', allRules)[0]).toContain('negated extglob');
+    expect(problems("version: 1\ncore:\n  a: ['\\!odd']\n", allRules)).toEqual([]);
+  });
+
+  it('the value a hint shows is cut short too', () => {
+    const got = problems(`version: 1\ncore:\n  auth: "${'a'.repeat(5_000_000)}"\n`, allRules);
+    expect(got).toEqual([`p.yml:3:9: core.auth must be an array, not a single value: write it as a list, ["${'a'.repeat(79)}…"]`]);
+  });
+
   it('a binary file is one problem, not a YAML error per run of bytes', () => {
     expect(problems('version: 1\n\u0000\u0001ELF: x\n')).toEqual([
       'p.yml:2:1: this is not a YAML text file (it holds a NUL byte): is it the policy file you meant?',
