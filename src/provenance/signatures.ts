@@ -87,6 +87,9 @@ export const SIGNATURES: readonly AgentSignature[] = [
     emails: ['cursoragent@cursor.com'],
     names: [/^cursor agent$/i],
     tools: /^cursor\b/i,
+    // The trailer Cursor appends to the commits it makes, `Made-with: Cursor`: teams strip it in
+    // commit-msg hooks and forbid it in agent rules (search ids 60434548987, 57936314047, 52850046037).
+    trailers: [{ key: 'Made-with', value: /^cursor\b/i }],
     branches: ['cursor/'],
     markers: [
       { pattern: /\bcursor\.com\/background-agent\?bcId=bc-/i, label: 'Cursor background agent footer' },

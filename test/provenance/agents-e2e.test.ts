@@ -34,6 +34,7 @@ export const AGENT_CASES: Case[] = [
   { name: 'Codex connector co-author', message: 'Fix\n\nCo-authored-by: chatgpt-codex-connector[bot] <199175422+chatgpt-codex-connector[bot]@users.noreply.github.com>', agent: 'OpenAI Codex', signal: 'co-authored-by' },
   { name: 'Devin author', author: 'devin-ai-integration[bot] <158243242+devin-ai-integration[bot]@users.noreply.github.com>', message: 'Add tests', agent: 'Devin', signal: 'commit-author' },
   { name: 'Cursor agent author', author: 'Cursor Agent <cursoragent@cursor.com>', message: 'Fix build', agent: 'Cursor', signal: 'commit-author' },
+  { name: 'Cursor Made-with trailer', message: 'Fix build\n\nMade-with: Cursor', agent: 'Cursor', signal: 'session-trailer' },
   { name: 'Cursor branch', branch: 'cursor/fix-build-e69d', message: 'Fix build', agent: 'Cursor', signal: 'branch' },
   { name: 'Factory Droid co-author', message: 'Add flags\n\nCo-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>', agent: 'Factory Droid', signal: 'co-authored-by' },
   { name: 'Cline footer and co-author', message: 'Fix\n\n🤖 Generated with [Cline](https://docs.cline.bot)\n\nCo-Authored-By: Cline <noreply@cline.bot>', agent: 'Cline', signal: 'co-authored-by' },
@@ -95,6 +96,7 @@ export const HUMAN_CASES: Case[] = [
   { name: 'humans named like tools (Amp, Gemini, Crush)', message: 'Fix\n\nCo-authored-by: Amp <amp.jones@example.com>\nCo-authored-by: Gemini <gemini@example.org>\nCo-authored-by: Crush <crush@example.net>', agent: null },
   { name: 'a merge --squash message whose quoted commit documents the footer in code', message: 'Squashed commit of the following:\n\ncommit 555b8f3f9d416343b06681c6ab3116e475825292\nAuthor: Ada Lovelace <ada@example.com>\nDate:   Tue Dec 1 21:30:31 2026 +0000\n\n    Strip footers\n\n    We drop lines like:\n\n        Co-Authored-By: Claude <noreply@anthropic.com>\n', agent: null },
   { name: 'the Codex notice quoted as code in the PR body', message: 'Docs', body: "Our setup script fixes `This environment doesn't have network access after setup, so Codex couldn't run certain commands.`", agent: null },
+  { name: 'Made-with naming another tool, or Cursor in prose', message: 'Move the cursor on undo\n\nThe cursor made with the new renderer now blinks.\n\nMade-with: Vim', agent: null },
   { name: 'a human co-author named Jules', message: 'Fix\n\nCo-authored-by: Jules Verne <jules@example.fr>', agent: null },
 ];
 
