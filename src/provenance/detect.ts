@@ -18,6 +18,8 @@ export const MAX_AGENT = 80;
 const MERGE_BRANCHES = [
   /^Merge (?:remote-tracking )?branch '([^']+)'(?: of \S+)?(?: into (\S+))?/,
   /^Merge pull request #\d+ from (\S+)/,
+  // Written by hand or by an agent updating its branch: `Merge main into codex/fix-x`.
+  /^Merge (\S+) into (\S+)/,
 ];
 
 class Collector {
@@ -53,6 +55,13 @@ export function detectAgents(change: ProvenanceInput, registry: readonly AgentSi
     if (!name) continue;
     for (const sig of registry) {
       if (branchMatches(name, sig, false)) out.add(sig, 'branch', 'branch', name);
+    }
+  }
+  // With no branch known (`check --pr-title` on a diff), the title GitHub made from it stands in.
+  const titled = pr && !pr.headRef && !change.branch ? branchOfTitle(pr.title) : undefined;
+  if (titled) {
+    for (const sig of registry) {
+      if (branchMatches(titled, sig, false)) out.add(sig, 'branch', 'PR title', pr!.title);
     }
   }
   const agents = [...new Set(out.evidence.map((e) => e.agent))];
@@ -94,6 +103,25 @@ function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Co
     }
     break;
   }
+  // A squash merge keeps the PR's title, which may be the one GitHub made from its branch.
+  const titled = branchOfTitle(subject.replace(/ \(#\d+\)$/, ''));
+  if (titled) {
+    for (const sig of registry) {
+      if (branchMatches(titled, sig, false)) out.add(sig, 'branch', `commit ${short} line 1`, subject);
+    }
+  }
+}
+
+/**
+ * The head branch in a title GitHub proposed: a PR of several commits is titled after its branch,
+ * capitalised, with `-` and `_` as spaces (`codex/fix-the-parser` -> "Codex/fix the parser").
+ * Only a title of that shape: a first word with a `/`, nothing a branch name cannot hold (`:`, `?`,
+ * `*`, `[`, `~`, `^`, `\\`, `..`) and no capital after the first letter ("Copilot/Codex: compare" is prose).
+ */
+export function branchOfTitle(title: string): string | undefined {
+  const t = title.trim();
+  if (!/^[^\s/]+\/\S/.test(t) || /[:?*[\\~^]|\.\./.test(t) || /\p{Lu}/u.test(t.slice(1))) return undefined;
+  return t[0]!.toLowerCase() + t.slice(1).replace(/ /g, '-');
 }
 
 function scanTrailer(trailer: Trailer, where: string, registry: readonly AgentSignature[], out: Collector): void {
