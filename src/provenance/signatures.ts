@@ -47,7 +47,9 @@ export const SIGNATURES: readonly AgentSignature[] = [
       { pattern: /<!-- START COPILOT CODING AGENT (TIPS|SUFFIX) -->/, label: 'Copilot coding agent footer' },
       { pattern: /You can make Copilot smarter by setting up custom instructions/, label: 'Copilot coding agent tip' },
       { pattern: /Share your feedback on Copilot coding agent/, label: 'Copilot coding agent survey' },
-      { pattern: /gh\.io\/copilot\/(actions-setup-steps|firewall-config)/, label: 'Copilot coding agent firewall notice' },
+      // Not its firewall notice's `gh.io/copilot/actions-setup-steps` and `…/firewall-config` links:
+      // the agent writes them only in a `> [!WARNING]` block quote, never read, and they are GitHub's
+      // documentation links that people cite (docs, and GitHub's own setup-steps error message).
     ],
   },
   {

@@ -97,6 +97,7 @@ export const HUMAN_CASES: Case[] = [
   { name: 'a merge --squash message whose quoted commit documents the footer in code', message: 'Squashed commit of the following:\n\ncommit 555b8f3f9d416343b06681c6ab3116e475825292\nAuthor: Ada Lovelace <ada@example.com>\nDate:   Tue Dec 1 21:30:31 2026 +0000\n\n    Strip footers\n\n    We drop lines like:\n\n        Co-Authored-By: Claude <noreply@anthropic.com>\n', agent: null },
   { name: 'the Codex notice quoted as code in the PR body', message: 'Docs', body: "Our setup script fixes `This environment doesn't have network access after setup, so Codex couldn't run certain commands.`", agent: null },
   { name: 'Made-with naming another tool, or Cursor in prose', message: 'Move the cursor on undo\n\nThe cursor made with the new renderer now blinks.\n\nMade-with: Vim', agent: null },
+  { name: 'a person citing the Copilot setup-steps and firewall docs links', message: 'Add copilot-setup-steps.yml', body: 'Installs our toolchain before the coding agent starts, as described in https://gh.io/copilot/actions-setup-steps; the hosts it needs are in the [firewall allow list](https://gh.io/copilot/firewall-config).', agent: null },
   { name: 'a human co-author named Jules', message: 'Fix\n\nCo-authored-by: Jules Verne <jules@example.fr>', agent: null },
 ];
 
