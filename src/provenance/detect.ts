@@ -103,8 +103,10 @@ function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Co
     }
     break;
   }
-  // A squash merge keeps the PR's title, which may be the one GitHub made from its branch.
-  const titled = branchOfTitle(subject.replace(/ \(#\d+\)$/, ''));
+  // A squash merge keeps the PR's title, which may be the one GitHub made from its branch, and
+  // adds ` (#12)`; a subject without it is the author's own ("sweep/clean the old caches").
+  const squashed = / \(#\d+\)$/.exec(subject);
+  const titled = squashed ? branchOfTitle(subject.slice(0, squashed.index)) : undefined;
   if (titled) {
     for (const sig of registry) {
       if (branchMatches(titled, sig, false)) out.add(sig, 'branch', `commit ${short} line 1`, subject);

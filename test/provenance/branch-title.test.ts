@@ -71,7 +71,13 @@ describe('the head branch in titles and merge subjects (built CLI, real git)', (
     expect(found.evidence).toContainEqual(expect.objectContaining({ agent, signal: 'branch' }));
   });
 
-  it.each(['cursor/selection: keep the anchor (#3)', 'Merge main into feature/codex-support', 'Codex/Cursor support (#9)'])(
+  it.each([
+    'cursor/selection: keep the anchor (#3)',
+    'sweep/clean the old caches',
+    'Merge main into feature/codex-support',
+    'Codex/Cursor support (#9)',
+    'Revert "Codex/fix md file compatibility (#14)"',
+  ])(
     'a commit subject a person wrote: %s',
     (subject) => expect(onCommit(subject).assisted).toBe(false),
   );
