@@ -161,17 +161,20 @@ function scanLines(
   for (const l of lines) {
     if (l.text.trim() === '') continue;
     const text = readable(l.text);
+    // What a reader sees: an HTML comment is hidden (a PR template's `<!-- Link to Devin run -->`
+    // hint), read only for the markers that are comments the tool writes.
+    const shown = l.shown === undefined ? text : readable(l.shown);
     for (const sig of registry) {
       for (const marker of sig.markers ?? []) {
         if (marker.footer && (!l.footer || l.html)) continue;
         if (marker.subject && (prBody || l.line !== 1)) continue;
-        if (marker.pattern.test(text)) out.add(sig, signal, where(l.line), l.text.trim());
+        if (marker.pattern.test(marker.comment ? text : shown)) out.add(sig, signal, where(l.line), l.text.trim());
       }
     }
     // Trailers outside git's trailer block (squash descriptions, `Agent-Logs-Url:` in its own
     // paragraph above the co-authors): read where trailers go, the footer block.
     if (l.footer && !l.html) {
-      const m = TRAILER_LINE.exec(l.text);
+      const m = TRAILER_LINE.exec(l.shown ?? l.text);
       if (m) scanTrailer({ key: m[1]!, value: m[2]!, line: l.line }, where(l.line), registry, out);
     }
   }

@@ -44,7 +44,7 @@ export const SIGNATURES: readonly AgentSignature[] = [
     trailers: [{ key: 'Agent-Logs-Url', value: /^https:\/\/github\.com\/[^/\s]+\/[^/\s]+\/sessions\/\S+/i }],
     branches: ['copilot/'],
     markers: [
-      { pattern: /<!-- START COPILOT CODING AGENT (TIPS|SUFFIX) -->/, label: 'Copilot coding agent footer' },
+      { pattern: /<!-- START COPILOT CODING AGENT (TIPS|SUFFIX) -->/, label: 'Copilot coding agent footer', comment: true },
       { pattern: /You can make Copilot smarter by setting up custom instructions/, label: 'Copilot coding agent tip' },
       { pattern: /Share your feedback on Copilot coding agent/, label: 'Copilot coding agent survey' },
       // Not its firewall notice's `gh.io/copilot/actions-setup-steps` and `…/firewall-config` links:
