@@ -18,6 +18,8 @@ export const MAX_AGENT = 80;
 const MERGE_BRANCHES = [
   /^Merge (?:remote-tracking )?branch '([^']+)'(?: of \S+)?(?: into (\S+))?/,
   /^Merge pull request #\d+ from (\S+)/,
+  // Written by hand or by an agent updating its branch: `Merge main into codex/fix-x`.
+  /^Merge (\S+) into (\S+)/,
 ];
 
 class Collector {
@@ -53,6 +55,13 @@ export function detectAgents(change: ProvenanceInput, registry: readonly AgentSi
     if (!name) continue;
     for (const sig of registry) {
       if (branchMatches(name, sig, false)) out.add(sig, 'branch', 'branch', name);
+    }
+  }
+  // With no branch known (`check --pr-title` on a diff), the title GitHub made from it stands in.
+  const titled = pr && !pr.headRef && !change.branch ? branchOfTitle(pr.title) : undefined;
+  if (titled) {
+    for (const sig of registry) {
+      if (branchMatches(titled, sig, false)) out.add(sig, 'branch', 'PR title', pr!.title);
     }
   }
   const agents = [...new Set(out.evidence.map((e) => e.agent))];
@@ -94,6 +103,27 @@ function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Co
     }
     break;
   }
+  // A squash merge keeps the PR's title, which may be the one GitHub made from its branch, and
+  // adds ` (#12)`; a subject without it is the author's own ("sweep/clean the old caches").
+  const squashed = / \(#\d+\)$/.exec(subject);
+  const titled = squashed ? branchOfTitle(subject.slice(0, squashed.index)) : undefined;
+  if (titled) {
+    for (const sig of registry) {
+      if (branchMatches(titled, sig, false)) out.add(sig, 'branch', `commit ${short} line 1`, subject);
+    }
+  }
+}
+
+/**
+ * The head branch in a title GitHub proposed: a PR of several commits is titled after its branch,
+ * capitalised, with `-` and `_` as spaces (`codex/fix-the-parser` -> "Codex/fix the parser").
+ * Only a title of that shape: a first word with a `/`, nothing a branch name cannot hold (`:`, `?`,
+ * `*`, `[`, `~`, `^`, `\\`, `..`) and no capital after the first letter ("Copilot/Codex: compare" is prose).
+ */
+export function branchOfTitle(title: string): string | undefined {
+  const t = title.trim();
+  if (!/^[^\s/]+\/\S/.test(t) || /[:?*[\\~^]|\.\./.test(t) || /\p{Lu}/u.test(t.slice(1))) return undefined;
+  return t[0]!.toLowerCase() + t.slice(1).replace(/ /g, '-');
 }
 
 function scanTrailer(trailer: Trailer, where: string, registry: readonly AgentSignature[], out: Collector): void {
@@ -131,17 +161,20 @@ function scanLines(
   for (const l of lines) {
     if (l.text.trim() === '') continue;
     const text = readable(l.text);
+    // What a reader sees: an HTML comment is hidden (a PR template's `<!-- Link to Devin run -->`
+    // hint), read only for the markers that are comments the tool writes.
+    const shown = l.shown === undefined ? text : readable(l.shown);
     for (const sig of registry) {
       for (const marker of sig.markers ?? []) {
         if (marker.footer && (!l.footer || l.html)) continue;
         if (marker.subject && (prBody || l.line !== 1)) continue;
-        if (marker.pattern.test(text)) out.add(sig, signal, where(l.line), l.text.trim());
+        if (marker.pattern.test(marker.comment ? text : shown)) out.add(sig, signal, where(l.line), l.text.trim());
       }
     }
     // Trailers outside git's trailer block (squash descriptions, `Agent-Logs-Url:` in its own
     // paragraph above the co-authors): read where trailers go, the footer block.
     if (l.footer && !l.html) {
-      const m = TRAILER_LINE.exec(l.text);
+      const m = TRAILER_LINE.exec(l.shown ?? l.text);
       if (m) scanTrailer({ key: m[1]!, value: m[2]!, line: l.line }, where(l.line), registry, out);
     }
   }

@@ -12,6 +12,11 @@ export interface Marker {
   footer?: boolean;
   /** Only the subject line of a commit message (aider's `aider:` prefix). */
   subject?: boolean;
+  /**
+   * The marker is an HTML comment the tool writes (Copilot's `<!-- START COPILOT CODING AGENT TIPS -->`):
+   * read inside comments. Every other marker counts only in what GitHub shows, never in a comment.
+   */
+  comment?: boolean;
 }
 
 export interface TrailerSignature {

@@ -44,10 +44,12 @@ export const SIGNATURES: readonly AgentSignature[] = [
     trailers: [{ key: 'Agent-Logs-Url', value: /^https:\/\/github\.com\/[^/\s]+\/[^/\s]+\/sessions\/\S+/i }],
     branches: ['copilot/'],
     markers: [
-      { pattern: /<!-- START COPILOT CODING AGENT (TIPS|SUFFIX) -->/, label: 'Copilot coding agent footer' },
+      { pattern: /<!-- START COPILOT CODING AGENT (TIPS|SUFFIX) -->/, label: 'Copilot coding agent footer', comment: true },
       { pattern: /You can make Copilot smarter by setting up custom instructions/, label: 'Copilot coding agent tip' },
       { pattern: /Share your feedback on Copilot coding agent/, label: 'Copilot coding agent survey' },
-      { pattern: /gh\.io\/copilot\/(actions-setup-steps|firewall-config)/, label: 'Copilot coding agent firewall notice' },
+      // Not its firewall notice's `gh.io/copilot/actions-setup-steps` and `…/firewall-config` links:
+      // the agent writes them only in a `> [!WARNING]` block quote, never read, and they are GitHub's
+      // documentation links that people cite (docs, and GitHub's own setup-steps error message).
     ],
   },
   {
@@ -87,6 +89,9 @@ export const SIGNATURES: readonly AgentSignature[] = [
     emails: ['cursoragent@cursor.com'],
     names: [/^cursor agent$/i],
     tools: /^cursor\b/i,
+    // The trailer Cursor appends to the commits it makes, `Made-with: Cursor`: teams strip it in
+    // commit-msg hooks and forbid it in agent rules (search ids 60434548987, 57936314047, 52850046037).
+    trailers: [{ key: 'Made-with', value: /^cursor\b/i }],
     branches: ['cursor/'],
     markers: [
       { pattern: /\bcursor\.com\/background-agent\?bcId=bc-/i, label: 'Cursor background agent footer' },

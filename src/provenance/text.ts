@@ -13,6 +13,19 @@ export interface TextLine {
   footer: boolean;
   /** Raw HTML (a comment the tool left as a marker), not prose. */
   html?: boolean;
+  /** The line as GitHub shows it, HTML comments blanked, when it holds one. */
+  shown?: string;
+}
+
+/** HTML comments blanked (newlines kept): what GitHub shows of `text`. An unclosed comment runs to the end. */
+export function hideComments(text: string): string {
+  return text.includes('<!--') ? text.replace(/<!--[\s\S]*?(?:-->|$)/g, (c) => c.replace(/[^\n]/g, ' ')) : text;
+}
+
+/** Lines of `text` starting at `start`, each with what GitHub shows of it when that differs. */
+function linesOf(text: string, start: number, extra: Partial<TextLine> = {}): TextLine[] {
+  const shown = hideComments(text).split('\n');
+  return text.split('\n').map((line, i) => ({ line: start + i, text: line, footer: false, ...extra, ...(shown[i] !== line ? { shown: shown[i]! } : {}) }));
 }
 
 /**
@@ -83,13 +96,11 @@ export function bodyLines(body: string, isFooter: FooterTest): TextLine[] {
     for (const node of nodes) {
       const start = node.position?.start.line ?? 1;
       if (node.type === 'paragraph' || node.type === 'heading') {
-        const lines = proseOf(node)
-          .split('\n')
-          .map((text, i) => ({ line: start + i, text, footer: false }));
+        const lines = linesOf(proseOf(node), start);
         for (const l of lines) out.push(l);
         if (top) blocks.push(node.type === 'heading' ? [{ line: start, text: '\u0000heading', footer: false }] : lines);
       } else if (node.type === 'html') {
-        const lines = node.value.split('\n').map((text, i) => ({ line: start + i, text, footer: false, html: true }));
+        const lines = linesOf(node.value, start, { html: true });
         for (const l of lines) out.push(l);
         if (top) blocks.push([]);
       } else if (node.type === 'thematicBreak') {

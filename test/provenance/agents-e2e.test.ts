@@ -34,6 +34,7 @@ export const AGENT_CASES: Case[] = [
   { name: 'Codex connector co-author', message: 'Fix\n\nCo-authored-by: chatgpt-codex-connector[bot] <199175422+chatgpt-codex-connector[bot]@users.noreply.github.com>', agent: 'OpenAI Codex', signal: 'co-authored-by' },
   { name: 'Devin author', author: 'devin-ai-integration[bot] <158243242+devin-ai-integration[bot]@users.noreply.github.com>', message: 'Add tests', agent: 'Devin', signal: 'commit-author' },
   { name: 'Cursor agent author', author: 'Cursor Agent <cursoragent@cursor.com>', message: 'Fix build', agent: 'Cursor', signal: 'commit-author' },
+  { name: 'Cursor Made-with trailer', message: 'Fix build\n\nMade-with: Cursor', agent: 'Cursor', signal: 'session-trailer' },
   { name: 'Cursor branch', branch: 'cursor/fix-build-e69d', message: 'Fix build', agent: 'Cursor', signal: 'branch' },
   { name: 'Factory Droid co-author', message: 'Add flags\n\nCo-authored-by: factory-droid[bot] <138933559+factory-droid[bot]@users.noreply.github.com>', agent: 'Factory Droid', signal: 'co-authored-by' },
   { name: 'Cline footer and co-author', message: 'Fix\n\n🤖 Generated with [Cline](https://docs.cline.bot)\n\nCo-Authored-By: Cline <noreply@cline.bot>', agent: 'Cline', signal: 'co-authored-by' },
@@ -67,6 +68,7 @@ export const AGENT_CASES: Case[] = [
   { name: 'Greptile suggestion committed', message: 'Update docs\n\nCo-authored-by: greptile-apps[bot] <165735046+greptile-apps[bot]@users.noreply.github.com>', agent: 'Greptile', signal: 'review-suggestion' },
   { name: 'Gemini Code Assist suggestion committed', message: 'Apply suggestion\n\nCo-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>', agent: 'Gemini Code Assist', signal: 'review-suggestion' },
   { name: 'Qodo suggestion committed', message: 'Apply suggestion\n\nCo-authored-by: qodo-merge-pro[bot] <151058649+qodo-merge-pro[bot]@users.noreply.github.com>', agent: 'Qodo', signal: 'review-suggestion' },
+  { name: 'Copilot coding agent footer, an HTML comment it writes', message: 'Fix parsing', body: 'Fixes #12.\n\n<!-- START COPILOT CODING AGENT SUFFIX -->', agent: 'GitHub Copilot', signal: 'pr-body' },
   { name: 'Codex offline-environment notice in the Testing section', message: 'Add retries', body: "## Summary\n- retry failed uploads\n\n## Testing\n- `npm test` *(fails: This environment doesn't have network access after setup, so Codex couldn't run certain commands. Consider configuring a setup script in your Codex environment to install dependencies.)*", agent: 'OpenAI Codex', signal: 'pr-body' },
   // Squashed locally: each commit's footer and co-author end up mid-message (`git rebase -i` squash), or quoted as `git log` prints them (`git merge --squash`).
   { name: 'a rebase -i squash: the footer and co-author of the first commit mid-message', message: 'Add export\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\nfix lint', agent: 'Claude Code', signal: 'co-authored-by' },
@@ -95,6 +97,9 @@ export const HUMAN_CASES: Case[] = [
   { name: 'humans named like tools (Amp, Gemini, Crush)', message: 'Fix\n\nCo-authored-by: Amp <amp.jones@example.com>\nCo-authored-by: Gemini <gemini@example.org>\nCo-authored-by: Crush <crush@example.net>', agent: null },
   { name: 'a merge --squash message whose quoted commit documents the footer in code', message: 'Squashed commit of the following:\n\ncommit 555b8f3f9d416343b06681c6ab3116e475825292\nAuthor: Ada Lovelace <ada@example.com>\nDate:   Tue Dec 1 21:30:31 2026 +0000\n\n    Strip footers\n\n    We drop lines like:\n\n        Co-Authored-By: Claude <noreply@anthropic.com>\n', agent: null },
   { name: 'the Codex notice quoted as code in the PR body', message: 'Docs', body: "Our setup script fixes `This environment doesn't have network access after setup, so Codex couldn't run certain commands.`", agent: null },
+  { name: 'Made-with naming another tool, or Cursor in prose', message: 'Move the cursor on undo\n\nThe cursor made with the new renderer now blinks.\n\nMade-with: Vim', agent: null },
+  { name: 'a person citing the Copilot setup-steps and firewall docs links', message: 'Add copilot-setup-steps.yml', body: 'Installs our toolchain before the coding agent starts, as described in https://gh.io/copilot/actions-setup-steps; the hosts it needs are in the [firewall allow list](https://gh.io/copilot/firewall-config).', agent: null },
+  { name: 'a PR template\'s hidden hints naming agent links', message: 'Add export', body: '## Summary\nAdds the CSV export.\n\n<!-- Link to Devin run (if any): -->\n\n<!--\nOpened by an agent? Keep its task link, e.g.\nhttps://chatgpt.com/codex/tasks/task_e_0123456789abcdef0123456789abcdef\n-->\n\nTested by hand. <!-- or paste https://app.devin.ai/sessions/0123456789abcdef -->', agent: null },
   { name: 'a human co-author named Jules', message: 'Fix\n\nCo-authored-by: Jules Verne <jules@example.fr>', agent: null },
 ];
 
