@@ -141,7 +141,7 @@ function addedSource(file: FileChange): Source {
 /**
  * What the rule scans of one file of the change: its added lines (or a binary file's printable
  * runs) as a source, the reason it could not be read, or undefined when there is nothing to scan
- * (deleted, a submodule, a binary file outside the places credentials commonly live).
+ * (deleted, a submodule).
  */
 export function fileSourceOf(file: FileChange): Source | { unscanned: string } | undefined {
   if (file.status === 'deleted' || file.submodule) return undefined;
@@ -149,9 +149,9 @@ export function fileSourceOf(file: FileChange): Source | { unscanned: string } |
   if (scan && 'lines' in scan) return fileSource(file, scan.lines);
   if (scan && 'skipped' in scan) return { unscanned: scan.skipped };
   if (file.binary) {
-    // No content from the source for a binary file: only where credentials commonly live is
-    // that worth failing for (an image is not read either way).
-    return secretProne(file.path) ? { unscanned: 'it is binary and the source gave no content to scan' } : undefined;
+    // No content from the source for a binary file (a diff without --binary): never a silent
+    // pass; an error where credentials commonly live, a notice elsewhere (unscannedViolation).
+    return { unscanned: 'it is binary and the source gave no content to scan (git diff --binary gives it)' };
   }
   return addedSource(file);
 }

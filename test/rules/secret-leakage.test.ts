@@ -180,7 +180,13 @@ describe('secret-leakage: where it looks', () => {
     const bin = { ...addedFile('img.png', token), binary: true };
     const gone = { ...addedFile('old.ts', token), status: 'deleted' as const };
     const vs = run(changeSet([file, bin, gone]));
-    expect(vs.map((v) => [v.path, v.line])).toEqual([['src/a.ts', 2]]);
+    expect(vs.filter((v) => v.messageId !== 'notScanned').map((v) => [v.path, v.line])).toEqual([['src/a.ts', 2]]);
+    // A binary file the source gave no content of is never a silent pass: a notice off credential paths.
+    expect(vs.filter((v) => v.messageId === 'notScanned').map((v) => [v.path, v.severity])).toEqual([['img.png', 'notice']]);
+  });
+  it('a binary file with no content is an error where credentials commonly live', () => {
+    const vs = run(changeSet([{ ...addedFile('deploy/prod.env', ''), binary: true }]));
+    expect(vs.map((v) => [v.messageId, v.path, v.severity])).toEqual([['notScanned', 'deploy/prod.env', 'error']]);
   });
 });
 
