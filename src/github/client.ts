@@ -102,7 +102,12 @@ function apiMessage(err: unknown): string {
  * not a used-up rate limit, which GitHub answers with 403 too (and callError says so).
  */
 export function refusedForPermission(err: unknown): boolean {
-  return statusOf(err) === 403 && !/rate limit/i.test(apiMessage(err));
+  return statusOf(err) === 403 && !/rate limit/i.test(apiMessage(err)) && !refusedAsLocked(err);
+}
+
+/** A 403 on a comment because the conversation is locked ("… because issue is locked"), not the token. */
+export function refusedAsLocked(err: unknown): boolean {
+  return statusOf(err) === 403 && /\bis locked\b/i.test(apiMessage(err));
 }
 
 /**

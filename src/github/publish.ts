@@ -2,7 +2,7 @@
 // to workflow-command annotations, the sticky comment, the job summary.
 import * as core from '@actions/core';
 import type { Report } from '../model.ts';
-import { call, callError, GitHubCallError, refusedForPermission, type GitHub } from './client.ts';
+import { call, callError, GitHubCallError, refusedAsLocked, refusedForPermission, type GitHub } from './client.ts';
 import { Shape } from './shape.ts';
 import type { PullContext } from './context.ts';
 import {
@@ -138,6 +138,10 @@ export async function publishComment(
     await octokit.rest.issues.createComment({ owner, repo, issue_number, body });
     return 'created';
   } catch (err) {
+    if (refusedAsLocked(err)) {
+      core.notice('prguard: the PR comment was skipped because the conversation is locked. The check run and the job summary have the full report.');
+      return 'skipped';
+    }
     if (refusedForPermission(err)) {
       core.notice(
         'prguard: the PR comment was skipped because the token is read-only (a fork PR on `pull_request`, or ' +

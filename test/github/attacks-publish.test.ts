@@ -98,6 +98,17 @@ describe.concurrent('publishing', () => {
     expect(run.stdout + run.summary).not.toMatch(/cannot write checks|read-only/);
   });
 
+  test('a PR comment refused because the conversation is locked says so, not that the token is read-only', async () => {
+    const locked = { operationId: 'issues/create-comment', status: 403, message: 'Unable to create comment because issue is locked.' };
+    const { server, event } = await start({ files: [smallTest], failures: [locked] });
+    const run = await runAction(server, event, { inputs: { comment: 'true' } });
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.outputs.conclusion).toBe('success');
+    expect(run.stdout).toContain('::notice::prguard: the PR comment was skipped because the conversation is locked.');
+    expect(run.stdout).not.toMatch(/read-only/);
+  });
+
   test('with fail-on: never a refused check run never fails the step', async () => {
     const { server, event } = await start({ files: [smallTest, leaky], failures: [{ operationId: 'checks/create', status: 422, message: 'Invalid request' }] });
     const run = await runAction(server, event, { inputs: { 'fail-on': 'never', comment: 'true' } });
