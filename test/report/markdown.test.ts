@@ -69,6 +69,12 @@ describe('formatMarkdown', () => {
     expect(md).not.toMatch(/[^\\]\[(a|x|Sign in)\]\(/);
   });
 
+  test('a message naming an issue (#12, other/repo#7) makes no issue reference, which GitHub would cross-link from the comment', () => {
+    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'error', message: 'fixes #12 and acme/other#7, see # 3 and C#', path: 'src/a.ts' }]));
+    expect(md).toContain('fixes #&#8203;12 and acme/other#&#8203;7, see # 3 and C# |');
+    expect(md).not.toMatch(/(?<!&)#\d/);
+  });
+
   test('a bare URL or www. name in a file name or message is no autolink (GitHub links them in raw text)', () => {
     const md = formatMarkdown(
       report([{ ruleId: 'r', severity: 'error', message: 'log in at https://evil.example/login or WWW.evil.example now', path: 'docs/www.evil.example/http://x.md' }]),
