@@ -18,9 +18,11 @@ function nameChar(c: number): boolean {
  * After the name: operator, then a quoted value or a bare one (sticky, at the end of the name).
  * Quotes may be escaped (`\"`): code inside a JSON string (a notebook's `"source"`, a config
  * holding a script) or a C string (`"password=\"…\""`).
+ * A bare value may end where the string holding it ends: `"jdbc:mysql://db/app?user=app&password=…"`,
+ * `'--password=…'`.
  */
 const ASSIGNMENT =
-  /\\?["'\]]?\s*(?:=>|:=|[:=](?!=)|\s(?=\\?["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|\\"([^"\\\n]{8,200})\\"|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]))/y;
+  /\\?["'\]]?\s*(?:=>|:=|[:=](?!=)|\s(?=\\?["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|\\"([^"\\\n]{8,200})\\"|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]|["'`](?:$|[\s;,)}\]+.])))/y;
 
 /** Names are compared in snake case: `apiKey` -> `api_key`, `DB-Password` -> `db-password`. */
 function snake(name: string): string {
@@ -52,6 +54,7 @@ const VALUE_NOT_SECRET = [
   /^\d+(?:\.\d+)*$/, // numbers, versions
   /^[<>=~^!]=?\s*v?\d|^\d+(?:\.\d+)+[,;<>]|,\s*[<>]=?\s*\d/, // version constraints: `>=1.25.0,<3.0dev`, `^2.1`, `~=3.4`
   /:\/\//, // a URL anywhere in the value (credentials in URLs have their own pattern)
+  /^\/\//, // a protocol-relative URL or a comment (`https://…` read as the name `…-https` and `//…`)
   /^_*[A-Za-z]+$/, // letters only: an identifier or a word (`__mcpAuth`, `Password`)
   /^[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|toml|js|ts|py|rb|go|sh)$/i, // a file name
 ];

@@ -44,6 +44,7 @@ describe('secret-leakage filters: not secrets', () => {
     ['an identifier', 'src/mcp.ts', "const authKey = '__mcpAuth'"],
     ['a word', 'src/form.ts', "  password: 'Password',"],
     ['a sequence', 'src/seed.ts', "  password: 'Abcd1234!',"],
+    ['a URL after a name ending in -https', 'src/graph.test.ts', '        "token-prefix-https://169.254.169.254/latest",'],
   ];
   for (const [what, path, line] of cases) {
     it(what, () => expect(scan(path, line)).toEqual([]));
@@ -81,6 +82,13 @@ describe('secret-leakage: confidence classes and severities', () => {
   it('a password with `$` in it is not taken for a shell variable', () => {
     expect(scan('.env', 'DB_PASSWORD="Xk9mQ2vL7nR4$word"').map((v) => [v.data?.pattern, severity(v)])).toEqual([['generic-secret', 'error']]);
     expect(scan('.env', 'DB_PASSWORD=$DB_PASSWORD_FROM_VAULT')).toEqual([]);
+  });
+
+  it('a password in a query string ends where the string holding it ends (a JDBC URL, a CLI flag)', () => {
+    const jdbc = scan('src/db.py', `url = "jdbc:mysql://db.internal:3306/app?user=app&password=${RANDOM}"`);
+    expect(jdbc.map((v) => [v.data?.pattern, severity(v)])).toEqual([['generic-secret', 'error']]);
+    expect(JSON.stringify(jdbc[0]!.data)).not.toContain(RANDOM);
+    expect(scan('scripts/run.ts', `spawn('mysql', ['--password=${RANDOM}']);`).map((v) => v.data?.pattern)).toEqual(['generic-secret']);
   });
 
   it('every finding carries its class', () => {
