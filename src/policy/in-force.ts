@@ -128,7 +128,13 @@ export async function policyAtBase(input: Omit<PolicyInForceInput, 'files'>): Pr
     };
   }
   // Every discovery path is asked at once (one round through the API); the first that exists wins.
-  const candidates = await Promise.all(POLICY_PATHS.map((path) => readAt(reader, ref, path)));
+  // A read that fails fails the check with the first path's error, in discovery order, whichever
+  // answer came first, so the same failure always says the same.
+  const settled = await Promise.allSettled(POLICY_PATHS.map((path) => readAt(reader, ref, path)));
+  const candidates = settled.map((r) => {
+    if (r.status === 'rejected') throw r.reason;
+    return r.value;
+  });
   for (const [i, path] of POLICY_PATHS.entries()) {
     const found = candidates[i];
     if (found === undefined) continue;
