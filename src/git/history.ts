@@ -46,6 +46,8 @@ class LogReader {
   private combined: CombinedHunk | undefined;
   /** The current commit's raw lines (its files, in the order of their patches), and the patch being read. */
   private raw: { blob: string; path: string; binary?: boolean }[] = [];
+  /** A merge's raw lines by path, made at its first combined patch (its raw lines all come before). */
+  private rawAt: Map<string, number> | undefined;
   private patch = -1;
   /** The binary files each commit added or changed: their blob there (read once the log is done). */
   readonly binaries: BinaryInHistory[] = [];
@@ -109,7 +111,11 @@ class LogReader {
       // A merge's raw lines list every file that differs from all its parents, its patches only
       // those with a hunk none of them has: the patch is found by its name, not its place.
       const name = unquoteName(l.slice(l.indexOf(' ', 5) + 1));
-      this.patch = this.raw.findIndex((r) => r.path === name);
+      if (this.rawAt === undefined) {
+        this.rawAt = new Map();
+        for (const [i, r] of this.raw.entries()) if (!this.rawAt.has(r.path)) this.rawAt.set(r.path, i);
+      }
+      this.patch = this.rawAt.get(name) ?? -1;
     } else if (l.startsWith('@@@')) {
       const c = CombinedHunk.parse(l);
       if (c && this.path) this.combined = c;
@@ -170,6 +176,7 @@ class LogReader {
     }
     this.files = [];
     this.raw = [];
+    this.rawAt = undefined;
     this.patch = -1;
   }
 }
