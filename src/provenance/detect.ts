@@ -52,18 +52,11 @@ export function detectAgents(change: ProvenanceInput, registry: readonly AgentSi
   }
   // The head branch: the PR's in the Action, the local branch in the CLI and pre-push.
   for (const name of new Set([pr?.headRef, change.branch])) {
-    if (!name) continue;
-    for (const sig of registry) {
-      if (branchMatches(name, sig, false)) out.add(sig, 'branch', 'branch', name);
-    }
+    if (name) addBranch(name, false, 'branch', name, registry, out);
   }
   // With no branch known (`check --pr-title` on a diff), the title GitHub made from it stands in.
   const titled = pr && !pr.headRef && !change.branch ? branchOfTitle(pr.title) : undefined;
-  if (titled) {
-    for (const sig of registry) {
-      if (branchMatches(titled, sig, false)) out.add(sig, 'branch', 'PR title', pr!.title);
-    }
-  }
+  if (titled) addBranch(titled, false, 'PR title', pr!.title, registry, out);
   const agents = [...new Set(out.evidence.map((e) => e.agent))];
   return { agents, evidence: out.evidence };
 }
@@ -95,22 +88,20 @@ function scanCommit(commit: Commit, registry: readonly AgentSignature[], out: Co
   for (const pattern of MERGE_BRANCHES) {
     const m = pattern.exec(subject);
     if (!m) continue;
-    for (const name of m.slice(1)) {
-      if (!name) continue;
-      for (const sig of registry) {
-        if (branchMatches(name, sig, true)) out.add(sig, 'branch', `commit ${short} line 1`, subject);
-      }
-    }
+    for (const name of m.slice(1)) if (name) addBranch(name, true, `commit ${short} line 1`, subject, registry, out);
     break;
   }
   // A squash merge keeps the PR's title, which may be the one GitHub made from its branch, and
   // adds ` (#12)`; a subject without it is the author's own ("sweep/clean the old caches").
   const squashed = / \(#\d+\)$/.exec(subject);
   const titled = squashed ? branchOfTitle(subject.slice(0, squashed.index)) : undefined;
-  if (titled) {
-    for (const sig of registry) {
-      if (branchMatches(titled, sig, false)) out.add(sig, 'branch', `commit ${short} line 1`, subject);
-    }
+  if (titled) addBranch(titled, false, `commit ${short} line 1`, subject, registry, out);
+}
+
+/** A branch name, found `where` in `text`: branch evidence for every agent whose branches it matches. */
+function addBranch(name: string, allowOwner: boolean, where: string, text: string, registry: readonly AgentSignature[], out: Collector): void {
+  for (const sig of registry) {
+    if (branchMatches(name, sig, allowOwner)) out.add(sig, 'branch', where, text);
   }
 }
 
