@@ -19,6 +19,12 @@ export const mib = (bytes: number): string => `${(bytes / (1 << 20)).toFixed(1)}
 /** Why content of `size` bytes is not read. */
 export const overContentLimit = (size: number): string => `larger (${mib(size)}) than the ${mib(CONTENT_SCAN_LIMIT)} content-scan limit`;
 
+/** The most binary content read for the scanners per change (git blobs and the API's files alike). */
+export const CONTENT_SCAN_BUDGET = 64 << 20;
+
+/** Why content is not read once a change's budget is spent. */
+export const OVER_CONTENT_BUDGET = `over the ${mib(CONTENT_SCAN_BUDGET)} content-scan budget of one change`;
+
 /** The fewest bytes that hold MIN_RUN characters of UTF-16 (the last one's zero byte may be missing). */
 const WIDE_MIN_BYTES = 2 * MIN_RUN - 1;
 const OTHER = 0;

@@ -8,10 +8,9 @@
 import type { FileChange } from '../model.ts';
 import { type Git, type RunningGit, startGit } from './run.ts';
 import type { Sandbox } from './sandbox.ts';
-import { CONTENT_SCAN_LIMIT, mib, overContentLimit, PrintableRuns } from '../diff/strings.ts';
+import { CONTENT_SCAN_BUDGET, CONTENT_SCAN_LIMIT, mib, OVER_CONTENT_BUDGET, overContentLimit, PrintableRuns } from '../diff/strings.ts';
 
-export { CONTENT_SCAN_LIMIT } from '../diff/strings.ts';
-export const CONTENT_SCAN_BUDGET = 64 << 20;
+export { CONTENT_SCAN_BUDGET, CONTENT_SCAN_LIMIT } from '../diff/strings.ts';
 
 const CHECK_LINE = /^([0-9a-f]{40,64}) (\S+) (\d+)$/;
 
@@ -72,7 +71,7 @@ export class ContentScanner {
       if (size > CONTENT_SCAN_LIMIT) {
         file.contentScan = { skipped: overContentLimit(size) };
       } else if (size > this.budget) {
-        file.contentScan = { skipped: `over the ${mib(CONTENT_SCAN_BUDGET)} content-scan budget of one change` };
+        file.contentScan = { skipped: OVER_CONTENT_BUDGET };
       } else {
         this.budget -= size;
         this.contents ??= startGit(this.sandbox.dir, ['cat-file', '--batch'], {

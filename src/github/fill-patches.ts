@@ -4,7 +4,7 @@
 // no patch and no line counts (binary to GitHub) are read at the head too: see readListedBinary.
 import type { RepoRef } from './reader.ts';
 import type { FileChange, Unread } from '../model.ts';
-import { CONTENT_SCAN_LIMIT, mib, overContentLimit, printableRuns } from '../diff/strings.ts';
+import { CONTENT_SCAN_BUDGET, CONTENT_SCAN_LIMIT, OVER_CONTENT_BUDGET, overContentLimit, printableRuns } from '../diff/strings.ts';
 import { call, callError, GitHubCallError, statusOf, type GitHub } from './client.ts';
 import { diffTexts } from './linediff.ts';
 import { malformed, Shape } from './shape.ts';
@@ -80,8 +80,6 @@ function needsContent(file: FileChange): boolean {
 
 /** Files GitHub shows as binary read at most per change (one request each). */
 export const MAX_BINARY_READS = 200;
-/** Binary content scanned per change, as in git mode. */
-const BINARY_BUDGET = 64 << 20;
 /** As git decides it: a zero byte in the first 8,000. */
 const looksBinary = (bytes: Buffer) => bytes.subarray(0, 8000).includes(0);
 
@@ -108,7 +106,7 @@ async function readListedBinary(octokit: GitHub, pull: RepoRef, file: FileChange
     if (bytes.length === 0) return void (file.binary = false);
     if (looksBinary(bytes)) {
       if (bytes.length > CONTENT_SCAN_LIMIT) return void (file.contentScan = { skipped: overContentLimit(bytes.length) });
-      if (bytes.length > budget.left) return void (file.contentScan = { skipped: `over the ${mib(BINARY_BUDGET)} content-scan budget of one change` });
+      if (bytes.length > budget.left) return void (file.contentScan = { skipped: OVER_CONTENT_BUDGET });
       budget.left -= bytes.length;
       return void (file.contentScan = { lines: printableRuns(bytes) });
     }
@@ -177,7 +175,7 @@ export async function fillMissingPatches(
       });
     }
   });
-  const budget = { left: BINARY_BUDGET };
+  const budget = { left: CONTENT_SCAN_BUDGET };
   binaries.forEach((file, i) => {
     if (i < MAX_BINARY_READS) jobs.push(() => readListedBinary(octokit, pull, file, shas.head, base, budget));
     else file.contentScan = { skipped: `GitHub shows it without a diff, and prguard reads at most ${MAX_BINARY_READS} such files through the API. ${ADVICE}` };
