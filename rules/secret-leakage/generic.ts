@@ -54,7 +54,7 @@ const VALUE_NOT_SECRET = [
   /^\d+(?:\.\d+)*$/, // numbers, versions
   /^[<>=~^!]=?\s*v?\d|^\d+(?:\.\d+)+[,;<>]|,\s*[<>]=?\s*\d/, // version constraints: `>=1.25.0,<3.0dev`, `^2.1`, `~=3.4`
   /:\/\//, // a URL anywhere in the value (credentials in URLs have their own pattern)
-  /^\/\//, // a protocol-relative URL or a comment (`https://…` read as the name `…-https` and `//…`)
+  /^\/\/[\w-]+(?:\.[\w-]+)+(?:[:/]|$)/, // a protocol-relative URL (`https://host/…` read as the name `…-https` and `//host/…`)
   /^_*[A-Za-z]+$/, // letters only: an identifier or a word (`__mcpAuth`, `Password`)
   /^[\w-]+\.(?:json|ya?ml|pem|key|crt|txt|env|ini|toml|js|ts|py|rb|go|sh)$/i, // a file name
 ];

@@ -89,6 +89,8 @@ describe('secret-leakage: confidence classes and severities', () => {
     expect(jdbc.map((v) => [v.data?.pattern, severity(v)])).toEqual([['generic-secret', 'error']]);
     expect(JSON.stringify(jdbc[0]!.data)).not.toContain(RANDOM);
     expect(scan('scripts/run.ts', `spawn('mysql', ['--password=${RANDOM}']);`).map((v) => v.data?.pattern)).toEqual(['generic-secret']);
+    // Only a host after `//` is a protocol-relative URL, not a value that happens to start so.
+    expect(scan('src/db.ts', `const password = "//${RANDOM}";`).map((v) => v.data?.pattern)).toEqual(['generic-secret']);
   });
 
   it('every finding carries its class', () => {
