@@ -34,12 +34,13 @@ const PLACEHOLDER_MARK =
   /x{5,}|\*{3,}|\.{3}|\u2026|0{8,}|1234567890|abcdefgh|example|placeholder|(?:^|[^a-z])your[_-]|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
 
 /**
- * Template and interpolation placeholders: `{name}` (f-strings, str.format), `${x}`, `{{x}}`,
+ * Template and interpolation placeholders: `{name}` (f-strings, str.format; also a call,
+ * `{uuid.uuid4()}`, `{secrets.token_hex(16)}`), `${x}`, `{{x}}`,
  * `#{x}` (Ruby), `%s` / `%(name)s` (printf), `$ENV_NAME` / `$(cmd)` / a value that is just `$name`
  * (shell). A value holding one is filled in at run time: the secret, if any, is elsewhere. (A `$`
  * followed by letters inside a value is not enough: generated passwords contain `$`.)
  */
-const INTERPOLATION = /\{[A-Za-z_][\w.\-[\]'"]*\}|%\(\w+\)[sdr]|%[sd](?![A-Za-z0-9])|\$[A-Z][A-Z0-9]*_[A-Z0-9_]+|\$\(|^\$[A-Za-z_]\w*$/;
+const INTERPOLATION = /\{[A-Za-z_][\w.\-[\]'"]*(?:\([\w.,'" -]*\))?\}|%\(\w+\)[sdr]|%[sd](?![A-Za-z0-9])|\$[A-Z][A-Z0-9]*_[A-Z0-9_]+|\$\(|^\$[A-Za-z_]\w*$/;
 
 /**
  * A run of 8 letters or digits that step by one, up or down (`klmnopqr`, `zyxwvuts`, `98765432`,
