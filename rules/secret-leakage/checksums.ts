@@ -87,7 +87,7 @@ function decodeBase64Url(part: string): string | undefined {
   }
 }
 
-function decodeJsonObject(part: string): Record<string, unknown> | undefined {
+export function decodeJsonObject(part: string): Record<string, unknown> | undefined {
   const text = decodeBase64Url(part);
   if (text === undefined) return undefined;
   try {
@@ -105,6 +105,15 @@ export function isHmacJwt(token: string): boolean {
   const h = decodeJsonObject(header);
   if (!h || typeof h.alg !== 'string' || !/^HS(256|384|512)$/.test(h.alg)) return false;
   return decodeJsonObject(payload) !== undefined;
+}
+
+/**
+ * An unsecured JWT (RFC 7519 section 6): header `alg` `none` and an empty signature. Anyone can
+ * write one, so it grants nothing: not a credential.
+ */
+export function isUnsecuredJwt(token: string): boolean {
+  const m = /^(eyJ[A-Za-z0-9_-]+)\.[A-Za-z0-9_-]*\.$/.exec(token);
+  return !!m && decodeJsonObject(m[1] as string)?.alg === 'none';
 }
 
 /** A legacy Grafana API key: base64 of `{"k":"<key>","n":"<name>","id":<n>}`. */

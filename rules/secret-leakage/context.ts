@@ -14,7 +14,9 @@ const FIXTURE_PATH = /(?:^|\/)(?:__fixtures__|fixtures?|testdata|test[-_]data|__
 const TEST_PATH =
   /(?:^|\/)(?:tests?|__tests__|specs?|e2e|integration[-_]tests?|unittests?)\/|(?:^|\/)(?:test_[^/]+\.py|[^/]+_test\.(?:py|go|rb|rs|exs?|dart)|[^/]+\.(?:test|spec|e2e|cy)\.[cm]?[jt]sx?|[^/]+(?:Test|Tests|Spec|IT)\.(?:java|kt|cs|scala|swift|php|groovy)|[^/]+_spec\.rb|conftest\.py)$/;
 
-const DOC_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?)\//i;
+/** Docs by extension, by folder, or a file named as examples (`examples-1.json`, `example.yaml`:
+ * the request and response examples of an API description). */
+const DOC_PATH = /\.(?:md|mdx|markdown|rst|adoc|asciidoc|txt|textile|org)$|(?:^|\/)(?:docs?|documentation|examples?|samples?|demos?)\/|(?:^|\/)examples?(?:[-_.][^/]*)?\.(?:json|ya?ml)$/i;
 
 /** First-line markers of snapshot files whatever their name. */
 const SNAPSHOT_CONTENT = [

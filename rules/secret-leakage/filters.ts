@@ -34,16 +34,37 @@ const PLACEHOLDER_MARK =
   /x{5,}|\*{3,}|\.{3}|\u2026|0{8,}|1234567890|abcdefgh|example|placeholder|(?:^|[^a-z])your[_-]|changeme|change[_-]me|redacted|dummy|insert[_-]?(?:your|key|token)|replace[_-]?me|<[^>]*>|\$\{|\{\{|%[A-Z_]+%/i;
 
 /**
- * Template and interpolation placeholders: `{name}` (f-strings, str.format), `${x}`, `{{x}}`,
+ * Template and interpolation placeholders: `{name}` (f-strings, str.format; also a call,
+ * `{uuid.uuid4()}`, `{secrets.token_hex(16)}`), `${x}`, `{{x}}`,
  * `#{x}` (Ruby), `%s` / `%(name)s` (printf), `$ENV_NAME` / `$(cmd)` / a value that is just `$name`
  * (shell). A value holding one is filled in at run time: the secret, if any, is elsewhere. (A `$`
  * followed by letters inside a value is not enough: generated passwords contain `$`.)
  */
-const INTERPOLATION = /\{[A-Za-z_][\w.\-[\]'"]*\}|%\(\w+\)[sdr]|%[sd](?![A-Za-z0-9])|\$[A-Z][A-Z0-9]*_[A-Z0-9_]+|\$\(|^\$[A-Za-z_]\w*$/;
+const INTERPOLATION = /\{[A-Za-z_][\w.\-[\]'"]*(?:\([\w.,'" -]*\))?\}|%\(\w+\)[sdr]|%[sd](?![A-Za-z0-9])|\$[A-Z][A-Z0-9]*_[A-Z0-9_]+|\$\(|^\$[A-Za-z_]\w*$/;
 
-/** Repeated runs like `aaaaaaaa` or a tiny alphabet give away a made-up token. */
+/**
+ * A run of 8 letters or digits that step by one, up or down (`klmnopqr`, `zyxwvuts`, `98765432`,
+ * any case): typed along the keyboard's alphabet, not drawn at random (odds about 62^-7 per
+ * position in a random base62 body).
+ */
+function hasAlphabetRun(secret: string): boolean {
+  const s = secret.toLowerCase();
+  let up = 1;
+  let down = 1;
+  const alnum = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+  for (let i = 1; i < s.length; i++) {
+    const [a, b] = [s.charCodeAt(i - 1), s.charCodeAt(i)];
+    const both = alnum(a) && alnum(b);
+    up = both && b - a === 1 ? up + 1 : 1;
+    down = both && b - a === -1 ? down + 1 : 1;
+    if (up >= 8 || down >= 8) return true;
+  }
+  return false;
+}
+
+/** Repeated runs like `aaaaaaaa`, an alphabet run or a tiny alphabet give away a made-up token. */
 function looksFake(secret: string): boolean {
-  if (/(.)\1{7,}/.test(secret)) return true;
+  if (/(.)\1{7,}/.test(secret) || hasAlphabetRun(secret)) return true;
   return new Set(secret).size < Math.min(8, Math.ceil(secret.length / 3));
 }
 

@@ -1,5 +1,6 @@
 // Generic secrets: a high-entropy literal assigned to a name like `password`, `api_key`, `token`.
 import { decodedValue } from './decode.ts';
+import { isUnsecuredJwt } from './checksums.ts';
 import { acceptable, entropy, isPlaceholder } from './filters.ts';
 
 /** The scanner runs the generic check only on lines containing one of these (any case). */
@@ -32,9 +33,14 @@ function snake(name: string): string {
 const SECRET_NAME =
   /(?:^|[_.\-@$])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key|signing_?key|encryption_?key|master_?key|credentials?|auth)(?:$|[_.-])/;
 
-/** Names that mention a secret but hold something else: an id, a path, a hash, a public key. */
+/**
+ * Names that mention a secret but hold something else: an id, a path, a hash (`password_hash`,
+ * `hashed_secret`), a public key, a key's spec (`key_spec: RSA_2048`), a pagination cursor
+ * (`next_token`, `NextContinuationToken`, `nextPageToken`, `output_token`: opaque page markers
+ * APIs return, AWS, Google and Azure alike).
+ */
 const NOT_A_SECRET_NAME =
-  /[_.-](?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|scheme)$|(?:^|[_.-])(?:public|pub|cert|certificate|csrf|xsrf)(?:$|[_.-])/;
+  /[_.-](?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|scheme|spec)$|(?:^|[_.-])(?:public|pub|cert|certificate|csrf|xsrf|hashed)(?:$|[_.-])|(?:^|[_.-])(?:next|page|continuation|pagination|sync|input|output)_token$/;
 
 const VALUE_NOT_SECRET = [
   /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,
@@ -191,7 +197,7 @@ export function findGeneric(line: string, words: readonly number[]): GenericHit[
     const quoted = m[5] === undefined;
     // A bare value in code is usually a variable: demand a digit in it.
     if (!quoted && !/[0-9]/.test(value)) continue;
-    if (!isHighEntropyValue(value) || madeUp(value) || !decodedSecret(value)) continue;
+    if (!isHighEntropyValue(value) || madeUp(value) || !decodedSecret(value) || isUnsecuredJwt(value)) continue;
     const index = end + m[0].length - value.length - (m[4] !== undefined ? 2 : quoted ? 1 : 0);
     // Asked only of a candidate that got this far (rarely), with the value left out: base64
     // padding (`…YeQ==`) or a `!=` inside a password is no comparison.
