@@ -35,7 +35,9 @@ export const SIGNATURES: readonly AgentSignature[] = [
   {
     agent: 'GitHub Copilot',
     logins: ['Copilot', 'copilot-swe-agent[bot]', 'copilot[bot]'],
-    githubIds: [175728472, 198982749],
+    // 223556219: `Co-authored-by: Copilot <223556219+Copilot@users.noreply.github.com>`, the Copilot
+    // CLI and app's co-author (search ids 62287883782, 54064846447; "Copilot App": 71531018512).
+    githubIds: [175728472, 198982749, 223556219],
     emails: ['copilot@github.com'],
     names: [/^(github )?copilot( ai| agent)?$/i, /^copilot autofix\b/i, /^copilot-swe-agent(\[bot\])?$/i],
     tools: /^(github[- ])?copilot\b/i,
@@ -54,9 +56,11 @@ export const SIGNATURES: readonly AgentSignature[] = [
   },
   {
     agent: 'OpenAI Codex',
-    // openai-codex[bot]: search ids 57582665448, 52124514423; `Codex <noreply@openai.com>`: 54504099870.
+    // openai-codex[bot]: search ids 57582665448, 52124514423; `Codex <noreply@openai.com>`, the Codex
+    // CLI's default co-author (its source, 603572762), and 54504099870; chatgpt-codex-connector[bot]
+    // is account 199175422 (`Co-authored-by: Codex <199175422+chatgpt-codex-connector[bot]@…>`, 60806627507, 68469083777).
     logins: ['chatgpt-codex-connector[bot]', 'codex[bot]', 'openai-codex[bot]'],
-    githubIds: [215057067],
+    githubIds: [215057067, 199175422],
     emails: ['codex@openai.com', 'noreply@openai.com'],
     names: [/^(openai )?codex( cli)?$/i],
     tools: /^(openai[- ])?codex\b/i,
@@ -65,7 +69,8 @@ export const SIGNATURES: readonly AgentSignature[] = [
     // Codex also names branches `<6 characters>-codex/<slug>` (search ids 54402540718, 71163817799, 44374692434).
     branchPatterns: [/^[a-z0-9]{6}-codex\//],
     markers: [
-      { pattern: /\bchatgpt\.com\/codex\/tasks\/task_\w+/i, label: 'Codex task link' },
+      // `chatgpt.com/codex/tasks/task_e_…`, and since 2026 under `/codex/cloud/tasks/` (search ids 61074520104, 61218434112).
+      { pattern: /\bchatgpt\.com\/codex\/(?:cloud\/)?tasks\/task_\w+/i, label: 'Codex task link' },
       // The disclaimer Codex's cloud prompt makes it write in the Testing section when a command
       // fails offline (its system prompt as published, search ids 54868497680, 56385137011).
       { pattern: /\bnetwork access after setup, so Codex couldn['\u2019]t run certain commands\b/i, label: 'Codex environment notice' },
@@ -96,6 +101,11 @@ export const SIGNATURES: readonly AgentSignature[] = [
     markers: [
       { pattern: /\bcursor\.com\/background-agent\?bcId=bc-/i, label: 'Cursor background agent footer' },
       { pattern: /\bcursor\.com\/agents\?id=bc-/i, label: 'Cursor agent link' },
+      // The cloud agent's "Open in Web" footer badge, `cursor.com/agents/bc-UUID?cursor_ref=pr_footer…`,
+      // and the comments it wraps its PR body in (search ids 60091583726, 55011276459, 54558961350).
+      // Not `<!-- CURSOR_SUMMARY -->`: Bugbot's summary of a PR anyone wrote.
+      { pattern: /\bcursor\.com\/agents\/bc-[0-9a-f]{8}/i, label: 'Cursor agent link' },
+      { pattern: /<!-- CURSOR_AGENT_PR_BODY_(?:BEGIN|END) -->/, label: 'Cursor agent PR body', comment: true },
     ],
   },
   {

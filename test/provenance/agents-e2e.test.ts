@@ -28,6 +28,7 @@ export const AGENT_CASES: Case[] = [
   { name: 'Claude GitHub app author', author: 'claude[bot] <209825114+claude[bot]@users.noreply.github.com>', message: 'Fix typo', agent: 'Claude Code', signal: 'commit-author' },
   { name: 'Copilot coding agent author', author: 'copilot-swe-agent[bot] <198982749+Copilot@users.noreply.github.com>', message: 'Initial plan', agent: 'GitHub Copilot', signal: 'commit-author' },
   { name: 'Copilot Agent-Logs-Url alone (rebased)', message: 'Fix flaky test\n\nAgent-Logs-Url: https://github.com/acme/api/sessions/31474705-fbd9-4eed-bbb9-f011558ccd5e\n\nCo-authored-by: ada <1234+ada@users.noreply.github.com>', agent: 'GitHub Copilot', signal: 'session-trailer' },
+  { name: 'Copilot CLI co-author', message: 'Fix\n\nCo-authored-by: Copilot <223556219+Copilot@users.noreply.github.com>', agent: 'GitHub Copilot', signal: 'co-authored-by' },
   { name: 'Copilot branch', branch: 'copilot/fix-123', message: 'Fix parsing', agent: 'GitHub Copilot', signal: 'branch' },
   { name: 'Codex branch', branch: 'codex/add-csv-export', message: 'Add CSV export', agent: 'OpenAI Codex', signal: 'branch' },
   { name: 'Codex prefixed branch', branch: 'p1njaq-codex/create-agents-md', message: 'Create AGENTS.md', agent: 'OpenAI Codex', signal: 'branch' },
@@ -69,6 +70,9 @@ export const AGENT_CASES: Case[] = [
   { name: 'Gemini Code Assist suggestion committed', message: 'Apply suggestion\n\nCo-authored-by: gemini-code-assist[bot] <176961590+gemini-code-assist[bot]@users.noreply.github.com>', agent: 'Gemini Code Assist', signal: 'review-suggestion' },
   { name: 'Qodo suggestion committed', message: 'Apply suggestion\n\nCo-authored-by: qodo-merge-pro[bot] <151058649+qodo-merge-pro[bot]@users.noreply.github.com>', agent: 'Qodo', signal: 'review-suggestion' },
   { name: 'Copilot coding agent footer, an HTML comment it writes', message: 'Fix parsing', body: 'Fixes #12.\n\n<!-- START COPILOT CODING AGENT SUFFIX -->', agent: 'GitHub Copilot', signal: 'pr-body' },
+  { name: 'Codex cloud task link', message: 'Pin Node', body: '## Summary\n- pin Node to 20\n\n## Testing\n- ✅ `npm test`\n\n------\n[Codex Task](https://chatgpt.com/codex/cloud/tasks/task_e_69fcc34d3f008325855f041fad43634a)', agent: 'OpenAI Codex', signal: 'pr-body' },
+  { name: 'Codex CLI default co-author', message: 'Fix\n\nCo-authored-by: Codex <noreply@openai.com>', agent: 'OpenAI Codex', signal: 'co-authored-by' },
+  { name: 'Cursor cloud agent Open in Web footer', message: 'Add bail', body: '<!-- CURSOR_AGENT_PR_BODY_BEGIN -->\n## Summary\n- add `--bail`\n<!-- CURSOR_AGENT_PR_BODY_END -->\n\n<div><a href="https://cursor.com/agents/bc-cb00ef15-0416-4c9f-97b0-88119cb0f457?cursor_ref=pr_footer&cursor_cta=open_in_web"><picture><img alt="Open in Web" width="114" height="28"></picture></a></div>', agent: 'Cursor', signal: 'pr-body' },
   { name: 'Codex offline-environment notice in the Testing section', message: 'Add retries', body: "## Summary\n- retry failed uploads\n\n## Testing\n- `npm test` *(fails: This environment doesn't have network access after setup, so Codex couldn't run certain commands. Consider configuring a setup script in your Codex environment to install dependencies.)*", agent: 'OpenAI Codex', signal: 'pr-body' },
   // Squashed locally: each commit's footer and co-author end up mid-message (`git rebase -i` squash), or quoted as `git log` prints them (`git merge --squash`).
   { name: 'a rebase -i squash: the footer and co-author of the first commit mid-message', message: 'Add export\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n\nfix lint', agent: 'Claude Code', signal: 'co-authored-by' },
@@ -100,6 +104,8 @@ export const HUMAN_CASES: Case[] = [
   { name: 'Made-with naming another tool, or Cursor in prose', message: 'Move the cursor on undo\n\nThe cursor made with the new renderer now blinks.\n\nMade-with: Vim', agent: null },
   { name: 'a person citing the Copilot setup-steps and firewall docs links', message: 'Add copilot-setup-steps.yml', body: 'Installs our toolchain before the coding agent starts, as described in https://gh.io/copilot/actions-setup-steps; the hosts it needs are in the [firewall allow list](https://gh.io/copilot/firewall-config).', agent: null },
   { name: 'a PR template\'s hidden hints naming agent links', message: 'Add export', body: '## Summary\nAdds the CSV export.\n\n<!-- Link to Devin run (if any): -->\n\n<!--\nOpened by an agent? Keep its task link, e.g.\nhttps://chatgpt.com/codex/tasks/task_e_0123456789abcdef0123456789abcdef\n-->\n\nTested by hand. <!-- or paste https://app.devin.ai/sessions/0123456789abcdef -->', agent: null },
+  { name: 'Codex and Cursor product, settings and docs links', message: 'Docs', body: 'Drafted with [OpenAI Codex](https://chatgpt.com/codex); configure https://chatgpt.com/codex/cloud/settings/environments. Or https://cursor.com/agents, see https://cursor.com/docs/cloud-agent.', agent: null },
+  { name: 'Cursor Bugbot\'s summary of a person\'s PR', message: 'Fix retries', body: 'Fixes the retry loop.\n\n<!-- CURSOR_SUMMARY -->\n---\n\n> [!NOTE]\n> **Low Risk**\n> Small change to retries.\n\n<!-- /CURSOR_SUMMARY -->', agent: null },
   { name: 'a human co-author named Jules', message: 'Fix\n\nCo-authored-by: Jules Verne <jules@example.fr>', agent: null },
 ];
 

@@ -30,6 +30,9 @@ const positives: [string, ChangeSet, string, string, string][] = [
   ['copilot/ branch', change({ pr: pr({ headRef: 'copilot/fix-1234' }) }), 'GitHub Copilot', 'branch', 'branch'],
   ['Codex task link', body('## Summary\n- clarify the purpose of the `Wire` interface\n\n------\nhttps://chatgpt.com/codex/tasks/task_e_6840e1f0c2a48323a8e0f8f0d3c5e3b5'), 'OpenAI Codex', 'pr-body', 'PR body line 5'],
   ['codex/ branch', change({ pr: pr({ headRef: 'codex/add-agentic-label' }) }), 'OpenAI Codex', 'branch', 'branch'],
+  // The task link Codex cloud appends today, under /codex/cloud/ (search ids 61074520104, 61218434112).
+  ['Codex cloud task link', body('## Summary\n- pin Node to 20\n\n## Testing\n- ✅ `npm test`\n\n------\n[Codex Task](https://chatgpt.com/codex/cloud/tasks/task_e_69fcc34d3f008325855f041fad43634a)'), 'OpenAI Codex', 'pr-body', 'PR body line 8'],
+  ['Codex connector renamed, matched by id', c('Fix\n\nCo-authored-by: renamed-connector[bot] <199175422+renamed-connector[bot]@users.noreply.github.com>'), 'OpenAI Codex', 'co-authored-by', 'commit abcdef0 line 3'],
   ['codex/ branch in a merge subject', c("Merge branch 'main' into codex/add--agentic--label-to-strategyless-plugins"), 'OpenAI Codex', 'branch', 'commit abcdef0 line 1'],
   ['codex/ branch in a merged PR subject', c('Merge pull request #8 from pmatheus/codex/fix-navbar\n\nFix navbar'), 'OpenAI Codex', 'branch', 'commit abcdef0 line 1'],
   ['AI-Agent: Codex trailer', c('Refactor\n\nAI-Agent: Codex 2025-06'), 'OpenAI Codex', 'session-trailer', 'commit abcdef0 line 3'],
@@ -40,6 +43,10 @@ const positives: [string, ChangeSet, string, string, string][] = [
   ['Cursor agent committer login', c('Add flag', { committer: { name: '', email: '', login: 'cursoragent' } }), 'Cursor', 'commit-committer', 'commit abcdef0 committer'],
   ['Cursor background agent footer', body('Adds `--bail`.\n\n---\n<a href="https://cursor.com/background-agent?bcId=bc-33616c17-2ec5-4de3-ac54-85b9e0e037ca"><picture>Open in Cursor</picture></a>'), 'Cursor', 'pr-body', 'PR body line 4'],
   ['cursor/ branch', change({ pr: pr({ headRef: 'cursor/enhance-bun-build-for-full-stack-support-e69d' }) }), 'Cursor', 'branch', 'branch'],
+  // The cloud agent's footer today: an "Open in Web" badge linking cursor.com/agents/bc-… (search ids 60091583726, 55011276459).
+  ['Cursor cloud agent footer', body('<!-- CURSOR_AGENT_PR_BODY_BEGIN -->\n## Summary\n- add `--bail`\n<!-- CURSOR_AGENT_PR_BODY_END -->\n\n<div><a href="https://cursor.com/agents/bc-cb00ef15-0416-4c9f-97b0-88119cb0f457?cursor_ref=pr_footer&cursor_cta=open_in_web"><picture><img alt="Open in Web" width="114" height="28"></picture></a></div>'), 'Cursor', 'pr-body', 'PR body line 6'],
+  ['Cursor cloud agent body markers, badge removed', body('<!-- CURSOR_AGENT_PR_BODY_BEGIN -->\n## Summary\n- add `--bail`\n<!-- CURSOR_AGENT_PR_BODY_END -->'), 'Cursor', 'pr-body', 'PR body line 1'],
+  ['Copilot app co-author renamed, matched by id', c('Fix\n\nCo-authored-by: Copilot App <223556219+renamed@users.noreply.github.com>'), 'GitHub Copilot', 'co-authored-by', 'commit abcdef0 line 3'],
   ['Aider author name', c('Add parser test', { author: { name: 'Paul Gauthier (aider)', email: 'paul@example.com' } }), 'Aider', 'commit-author', 'commit abcdef0 author'],
   ['Aider co-author with a model', c('Fix\n\nCo-authored-by: aider (gpt-4o) <aider@aider.chat>'), 'Aider', 'co-authored-by', 'commit abcdef0 line 3'],
   ['aider: commit prefix', c('aider: Added a test for the parser'), 'Aider', 'commit-message', 'commit abcdef0 line 1'],
@@ -71,6 +78,10 @@ const negatives: [string, ChangeSet][] = [
   ['Assisted-by a human', c('Fix\n\nAssisted-by: Grace Hopper <grace@example.com>')],
   ['PR-Codex summary bot is not OpenAI Codex', body('## PR-Codex overview\n> ✨ Ask PR-Codex anything about this PR by commenting with `/codex {your question}`')],
   ['Cursor docs link', body('Add a cursor rules file as per https://docs.cursor.com/context/rules-for-ai')],
+  ['Codex product and settings links', body('Drafted with [OpenAI Codex](https://chatgpt.com/codex); set the environment up at https://chatgpt.com/codex/cloud/settings/environments first.')],
+  ['Cursor product, docs and badge image links', body('Try https://cursor.com/agents or see https://cursor.com/docs/cloud-agent; the badge is https://cursor.com/assets/images/open-in-web-dark.png')],
+  // Cursor Bugbot summarises a person's PR in its body: a review of the change, not its author.
+  ['Cursor Bugbot summary of a human PR', body('Fixes the retry loop.\n\n<!-- CURSOR_SUMMARY -->\n---\n\n> [!NOTE]\n> **Low Risk**\n> Small change to retries.\n\n<!-- /CURSOR_SUMMARY -->')],
   ['a branch about cursors', change({ pr: pr({ headRef: 'feature/cursor-pagination' }) })],
   ['quoted in a fenced block of a PR body', body('Docs for the footer:\n\n```text\n🤖 Generated with [Claude Code](https://claude.ai/code)\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n```\n')],
   ['trailer-looking line mid-message', c('Fix\n\nCo-authored-by: Claude <noreply@anthropic.com> was discussed\nbut not added.\n\nSigned-off-by: Ada Lovelace <ada@example.com>')],
