@@ -34,7 +34,8 @@ each pushed branch over the range its pull request will show, so the verdict is 
   - deleted branches are skipped, and so are tags, unless a tag brings commits that neither
     the remote nor a branch of the same push has: those are checked as a branch there would be;
   - what no pull request shows is scanned for secrets on its own: the messages of the annotated
-    tags pushed (each level of a tag of a tag), and a tree or blob a tag points at.
+    tags pushed (each level of a tag of a tag), a tree or blob a tag points at, and the new
+    commits of a ref outside refs/heads (refs/notes/commits) the remote has no base for.
 A push has no pull request yet: findings that depend on its description, labels or reviews
 are notices "decided on the pull request", not errors.
 Exits 1, which stops the push, when a range has error findings. Skip the check once with
@@ -167,9 +168,9 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;
     outsidePr = errors > 0;
-    const counts = [[change.tags?.length ?? 0, 'tag message'], [change.pushedBlobs?.length ?? 0, 'blob outside any commit']] as const;
+    const counts = [[change.tags?.length ?? 0, 'tag message'], [change.commits.length, 'commit of a ref outside refs/heads'], [change.pushedBlobs?.length ?? 0, 'blob']] as const;
     const what = counts.filter(([n]) => n > 0).map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`).join(', ');
-    io.stdout(`prguard: objects pushed to ${printable(remote)} besides commits (${what || 'not read'})\n`);
+    io.stdout(`prguard: pushed to ${printable(remote)} outside any branch (${what || 'not read'})\n`);
     if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));
   }
   if (blocked > 0) {

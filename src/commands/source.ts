@@ -95,17 +95,18 @@ export function historyOf(root: string): (change: ChangeSet, inForce: PolicyInFo
 }
 
 /**
- * What a push sends besides commits (tag messages, the blobs of a tag of a tree or blob) as a change
- * of no file and no commit, for the rules that read them (secret-leakage); the policy is read at
+ * What a push sends outside any range (tag messages, the blobs of a tag of a tree or blob, the
+ * commits of a new ref no pull request shows) as a change of no file, for the rules that read
+ * them (secret-leakage: messages and blobs); the policy is read at
  * `policyRef`. What could not be read is the change's `unread`, an error in every such rule.
  */
 export function pushedObjectsSource(root: string, remote: string, objects: PushedObjects, policyRef: string | null): ChangeSource {
   return {
     async load(events): Promise<ChangeSet> {
       events?.onPolicyRef?.(policyRef);
-      const { blobs, unread } = await readPushedBlobs(root, remote, objects.targets);
+      const { blobs, commits, unread } = await readPushedBlobs(root, remote, objects.targets);
       const reason = 'what a push sends outside any commit is on the remote once pushed, and no pull request shows it: check it by hand, then push with --no-verify';
-      const change: ChangeSet = { base: policyRef ?? '', head: policyRef ?? '', files: [], commits: [], tags: objects.tags, pushedBlobs: blobs };
+      const change: ChangeSet = { base: policyRef ?? '', head: policyRef ?? '', files: [], commits, tags: objects.tags, pushedBlobs: blobs };
       const missing = [...objects.unread, ...unread];
       if (missing.length > 0) change.unread = missing.map((what) => ({ kind: 'commits', what, reason }));
       return change;

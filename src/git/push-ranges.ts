@@ -266,7 +266,12 @@ export async function resolvePushRanges(
       if (base) found = { base, baseLabel: base === ref.remoteSha ? `${shortRef(ref.remoteRef)} on ${remote}` : `merge-base with ${shortRef(ref.remoteRef)} on ${remote}` };
     }
     found ??= (await newestOnRemote(git, remote, head)) ?? (await baseElsewhere(git, remote, head, named));
-    if (!found) {
+    if (!found && !ref.remoteRef.startsWith('refs/heads/')) {
+      // No pull request will show a ref outside refs/heads (refs/notes/commits, say): what the
+      // remote lacks of its history is scanned with the pushed objects.
+      if (!plan.objects.targets.some((t) => t.sha === head)) plan.objects.targets.push({ ref: ref.remoteRef, type: 'commits', sha: head });
+      plan.skipped.push({ ref, reason: `no commit on ${remote} to compare with, and no pull request will show it: its commits are checked with the pushed objects` });
+    } else if (!found) {
       plan.skipped.push({ ref, reason: `no commit on ${remote} or any other remote to compare with (first push of this history?); CI will check the pull request` });
     } else if (found.base === head) {
       plan.skipped.push({ ref, reason: `no new commits (already on ${remote})` });

@@ -116,4 +116,24 @@ describe('pushed tags', () => {
     expect(onRemote(repo, bare, 'refs/tags/big')).toBe(false);
     repo.remove();
   });
+
+  it('scans the first push of refs/notes/commits, which no pull request shows, and --mirror pushes alike', () => {
+    const { repo, bare } = setup();
+    const token = sample('github-classic-pat', rng(34));
+    repo.git('notes', 'add', '-m', 'reviewed, all fine', 'HEAD');
+    const clean = gitRun(repo, 'push', 'origin', 'refs/notes/commits');
+    expect(clean.output).toContain('1 commit of a ref outside refs/heads, 1 blob');
+    expect(clean.code).toBe(0);
+    repo.git('update-ref', '-d', 'refs/notes/commits');
+    gitRun(repo, '--git-dir', bare, 'update-ref', '-d', 'refs/notes/commits');
+
+    repo.git('notes', 'add', '-m', `deploy with ${token.text}`, 'HEAD');
+    const dirty = gitRun(repo, 'push', 'origin', 'refs/notes/commits');
+    expectBlocked(dirty, token.secret, 'in the commits of refs/notes/commits (line 1)');
+    expect(onRemote(repo, bare, 'refs/notes/commits')).toBe(false);
+    const mirror = gitRun(repo, 'push', '--mirror', 'origin');
+    expectBlocked(mirror, token.secret, 'in the commits of refs/notes/commits');
+    expect(onRemote(repo, bare, 'refs/notes/commits')).toBe(false);
+    repo.remove();
+  });
 });
