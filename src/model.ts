@@ -175,6 +175,22 @@ export interface ChangeSet {
    * every enabled rule that reads that kind of data (RuleMeta.reads), so it can never pass.
    */
   unread?: Unread[];
+  /** Annotated tags a push sends (pre-push), every level of a tag of a tag: text no commit shows. */
+  tags?: PushedTag[];
+  /**
+   * Blobs a push sends outside any commit (what a tag of a tree or blob points at), their content
+   * in `contentScan` as a binary file's; `where` names them, e.g. "a.json in the tree of refs/tags/t".
+   */
+  pushedBlobs?: { where: string; file: FileChange }[];
+}
+
+/** An annotated tag object: its ref (refs/tags/v1), and its name, tagger and message as the object says. */
+export interface PushedTag {
+  ref: string;
+  sha: string;
+  name: string;
+  tagger: string;
+  message: string;
 }
 
 /** What provenance reads of a change: the commits, the head branch and the PR, nothing of the files. */

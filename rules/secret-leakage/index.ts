@@ -102,7 +102,7 @@ function unscannedViolation(u: Unscanned): TypedViolation<MessageId> {
     messageId: 'notScanned',
     data: { path: u.path, reason: u.reason },
     path: u.path,
-    severity: secretProne(u.path) ? 'error' : 'notice',
+    severity: u.error || secretProne(u.path) ? 'error' : 'notice',
   };
 }
 

@@ -28,6 +28,8 @@ export interface Source {
 export interface Unscanned {
   path: string;
   reason: string;
+  /** An error wherever the path is (else only where credentials commonly live: secretProne). */
+  error?: true;
 }
 
 function textLines(text: string): ScanLine[] {
@@ -165,6 +167,11 @@ export function historyUnscanned(change: ChangeSet, skip: (path: string) => bool
       if (scan && 'skipped' in scan && !skip(file.path)) out.push({ path: file.path, reason: `${scan.skipped} (as added by commit ${entry.sha.slice(0, 7)})` });
     }
   }
+  // No pull request will show a blob pushed outside any commit: one not read fails, wherever it is.
+  for (const { where, file } of change.pushedBlobs ?? []) {
+    const scan = file.contentScan;
+    if (!(scan && 'lines' in scan) && !skip(file.path)) out.push({ path: file.path, reason: `${scan?.skipped ?? 'it was not read'} (${where})`, error: true });
+  }
   return out;
 }
 
@@ -210,6 +217,10 @@ function nameSources(change: ChangeSet, mayHold: (text: string) => boolean): Sou
     add(`${c.committer.name} <${c.committer.email}>`, `the committer of commit ${short}`);
   }
   add(change.pr?.author.login, 'the login of the PR author');
+  for (const t of change.tags ?? []) {
+    add(t.name, `the name in tag ${t.sha.slice(0, 7)}`);
+    add(t.tagger, `the tagger of tag ${t.name || t.sha.slice(0, 7)}`);
+  }
   return out;
 }
 
@@ -231,6 +242,17 @@ export function otherSources(change: ChangeSet, skip: (path: string) => boolean,
   for (const c of change.commits) {
     const short = c.sha.slice(0, 7);
     out.push({ lines: textLines(c.message), kind: 'code', where: (line) => `the message of commit ${short} (line ${line})` });
+  }
+  // What a push sends outside any commit: tag messages, and the blobs a tag of a tree or blob holds.
+  for (const t of change.tags ?? []) {
+    const name = t.name || t.sha.slice(0, 7);
+    out.push({ lines: textLines(t.message), kind: 'code', where: (line) => `the message of tag ${name} (line ${line})` });
+  }
+  for (const { where, file } of change.pushedBlobs ?? []) {
+    const scan = file.contentScan;
+    if (scan && 'lines' in scan && scan.lines.length > 0 && !skip(file.path)) {
+      out.push({ lines: scan.lines, kind: fileKind(file.path, scan.lines.slice(0, 2).map((l) => l.content)), where: (line) => `${where} (line ${line})` });
+    }
   }
   if (change.pr) {
     out.push(oneLine(change.pr.title, 'the PR title'));

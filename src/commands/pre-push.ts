@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
 import { whyNoWorkTree } from '../git/index.ts';
-import { mayBeChecked, resolvePushRanges, shortRef } from '../git/push-ranges.ts';
+import { mayBeChecked, resolvePushRanges, sendsObjects, shortRef } from '../git/push-ranges.ts';
 import { isObjectId } from '../git/object-id.ts';
 import { openGit } from '../git/run.ts';
 import { gitVersion } from '../git/version.ts';
@@ -12,7 +12,7 @@ import { policyPrefetch } from '../policy/paths.ts';
 import { printable } from '../report/printable.ts';
 import { formatText } from '../report/text.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
-import { gitSource, historyOf } from './source.ts';
+import { gitSource, historyOf, pushedObjectsSource } from './source.ts';
 import type { App, CheckResult } from '../app.ts';
 import type { Command, IO, ParsedArgs } from './types.ts';
 
@@ -32,7 +32,10 @@ each pushed branch over the range its pull request will show, so the verdict is 
     URL as to the configured remote with that URL; to a remote nothing is known of, such as
     a new empty one, from the newest commit any remote has);
   - deleted branches are skipped, and so are tags, unless a tag brings commits that neither
-    the remote nor a branch of the same push has: those are checked as a branch there would be.
+    the remote nor a branch of the same push has: those are checked as a branch there would be;
+  - what no pull request shows is scanned for secrets on its own: the messages of the annotated
+    tags pushed (each level of a tag of a tag), a tree or blob a tag points at, and the new
+    commits of a ref outside refs/heads (refs/notes/commits) the remote has no base for.
 A push has no pull request yet: findings that depend on its description, labels or reviews
 are notices "decided on the pull request", not errors.
 Exits 1, which stops the push, when a range has error findings. Skip the check once with
@@ -131,6 +134,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
   const policy = policyChoice(typeof values.policy === 'string' ? values.policy : undefined, io, root);
   const ai = parseAi(typeof values.ai === 'string' ? values.ai : undefined);
   let blocked = 0;
+  let outsidePr = false;
   const history = historyOf(root);
   for (const s of plan.skipped) {
     io.stdout(`prguard: ${printable(shortRef(s.ref.remoteRef))}: skipped (${s.reason})\n`);
@@ -149,18 +153,31 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     } finally {
       source.dispose?.();
     }
-    const errors = report.findings.filter((f) => f.severity === 'error').length;
-    blocked += errors;
+    blocked += report.findings.filter((f) => f.severity === 'error').length;
     io.stdout(
       `prguard: ${printable(shortRef(range.ref.localRef))} -> ${printable(`${remote}/${shortRef(range.ref.remoteRef)}`)} ` +
         `(${range.base.slice(0, 7)}..${range.head.slice(0, 7)}, base: ${range.baseLabel})\n`,
     );
     if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));
   }
+  const objects = plan.objects;
+  if (sendsObjects(objects)) {
+    // Tag messages, and the trees and blobs tags point at: on the remote once pushed, in no PR.
+    const source = pushedObjectsSource(root, remote, objects, objects.policyRef ?? null);
+    const { report, change } = await (await (app ?? appOf())).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] });
+    const errors = report.findings.filter((f) => f.severity === 'error').length;
+    blocked += errors;
+    outsidePr = errors > 0;
+    const counts = [[change.tags?.length ?? 0, 'tag message'], [change.commits.length, 'commit of a ref outside refs/heads'], [change.pushedBlobs?.length ?? 0, 'blob']] as const;
+    const what = counts.filter(([n]) => n > 0).map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`).join(', ');
+    io.stdout(`prguard: pushed to ${printable(remote)} outside any branch (${what || 'not read'})\n`);
+    if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));
+  }
   if (blocked > 0) {
     io.stderr(
       `\nprguard: push blocked: ${blocked} error finding${blocked === 1 ? '' : 's'} (above). Fix ${blocked === 1 ? 'it' : 'them'} and push again,\n` +
-        'or skip this check once with git push --no-verify — CI will still check the pull request.\n',
+        'or skip this check once with git push --no-verify — CI will still check the pull request' +
+        (outsidePr ? ' (not the tags and objects above: no pull request shows them).\n' : '.\n'),
     );
     return 1;
   }

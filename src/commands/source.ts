@@ -5,6 +5,8 @@ import type { ChangeSource } from '../app.ts';
 import { loadDiffChangeSet } from '../diff/source.ts';
 import { addHistory } from '../git/history.ts';
 import { startGitChangeSet } from '../git/index.ts';
+import { readPushedBlobs } from '../git/push-blobs.ts';
+import type { PushedObjects } from '../git/push-ranges.ts';
 import type { RangeAnswer } from '../git/range.ts';
 import { GitRepoReader } from '../git/reader.ts';
 import type { ChangeSet } from '../model.ts';
@@ -90,4 +92,26 @@ export function diffSource(opts: { file: string; cwd: string; root: string; io: 
  */
 export function historyOf(root: string): (change: ChangeSet, inForce: PolicyInForce) => Promise<void> {
   return (change, inForce) => addHistory(root, change, inForce.policy);
+}
+
+/**
+ * What a push sends outside any range (tag messages, the blobs of a tag of a tree or blob, the
+ * commits of a new ref no pull request shows) as a change of no file, for the rules that read
+ * them (secret-leakage: messages and blobs); the policy is read at
+ * `policyRef`. What could not be read is the change's `unread`, an error in every such rule.
+ */
+export function pushedObjectsSource(root: string, remote: string, objects: PushedObjects, policyRef: string | null): ChangeSource {
+  return {
+    async load(events): Promise<ChangeSet> {
+      events?.onPolicyRef?.(policyRef);
+      const { blobs, commits, unread } = await readPushedBlobs(root, remote, objects.targets);
+      const reason = 'what a push sends outside any commit is on the remote once pushed, and no pull request shows it: check it by hand, then push with --no-verify';
+      const change: ChangeSet = { base: policyRef ?? '', head: policyRef ?? '', files: [], commits, tags: objects.tags, pushedBlobs: blobs };
+      const missing = [...objects.unread, ...unread];
+      if (missing.length > 0) change.unread = missing.map((what) => ({ kind: 'commits', what, reason }));
+      return change;
+    },
+    reader: new GitRepoReader(root),
+    policyRef: () => policyRef,
+  };
 }

@@ -4,9 +4,9 @@ import type { Commit } from '../model.ts';
 import { type Git, startGit } from './run.ts';
 
 const FIELDS = 6;
-const FORMAT = '--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B';
+export const logFormat = '--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B';
 
-/** Parses `git log -z` output in FORMAT. */
+/** Parses `git log -z` output in logFormat. */
 export function parseLog(out: string): Commit[] {
   const fields = out.split('\0');
   const commits: Commit[] = [];
@@ -25,7 +25,7 @@ export function parseLog(out: string): Commit[] {
 }
 
 export async function readCommits(git: Git, base: string, head: string): Promise<Commit[]> {
-  const out = await git.raw(['log', '-z', '--reverse', '--encoding=UTF-8', FORMAT, `${base}..${head}`, '--']);
+  const out = await git.raw(['log', '-z', '--reverse', '--encoding=UTF-8', logFormat, `${base}..${head}`, '--']);
   const commits = parseLog(out);
   if (commits.length > 0) await readWholeMessages(git, commits);
   return commits;

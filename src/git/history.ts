@@ -200,8 +200,7 @@ export async function readHistory(
   const splitter = new LineSplitter({ lines: (text) => reader.text(text), lineCut: () => reader.lineCut() });
   // In a sandbox, as the net diff runs: no work tree, so no .gitattributes of the checkout can
   // turn a file binary and hide what a commit added (see sandbox.ts).
-  const repo: RepoPaths = repoPathsAt(root) ?? (await gitPaths(root));
-  const sandbox = new Sandbox(repo);
+  const sandbox = new Sandbox(await repoPaths(root));
   try {
     await spoolGit(sandbox.dir, [...LOG_ARGS, `${base}..${head}`, '--'], (chunk) => splitter.push(chunk), { env: sandbox.env });
     splitter.end();
@@ -213,7 +212,10 @@ export async function readHistory(
   return reader.history.filter((entry) => entry.files.length > 0);
 }
 
-async function gitPaths(root: string): Promise<RepoPaths> {
+/** The work tree's git directories, from the file system when it can tell, else from git. */
+export async function repoPaths(root: string): Promise<RepoPaths> {
+  const known = repoPathsAt(root);
+  if (known) return known;
   const [gitDir = '', commonDir = ''] = (await openGit(root).raw(['rev-parse', '--absolute-git-dir', '--git-common-dir'])).trim().split('\n');
   return { root, gitDir, commonDir: commonDir.startsWith('/') ? commonDir : `${gitDir}/${commonDir}` };
 }
