@@ -14,7 +14,7 @@ const schema = {
       type: 'integer',
       minimum: 0,
       default: 1,
-      description: 'Approvals every pull request needs, from people who did not write it.',
+      description: 'Approvals every pull request needs, from people who did not write it, with no file changed since (on a core change too).',
     },
     'core-approvals': {
       type: 'integer',
@@ -92,6 +92,10 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
   const authors = authorsOf(change);
   const scope = core ? modules.map((m) => m.globs) : null;
   const counted: string[] = [];
+  // Approvals nothing changed since (on a core change, `counted` also holds those only leaf files
+  // changed since): every change needs `approvals` of them, or a push outside core after the core
+  // approvals would be vouched for by nobody, as it would not be on a leaf-only change.
+  let whole = 0;
   const notCounted: string[] = [];
   const eligible: Review[] = [];
   for (const r of standingApprovals(reviews)) {
@@ -107,11 +111,16 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
     else {
       eligible.push(r);
       const v = validFor(r, change.head, scope);
+      const all = core && v.ok ? validFor(r, change.head, null) : v;
+      if (all.ok) whole++;
       if (!v.ok) notCounted.push(`@${r.login} (${v.why})`);
       else if (r.commitId === change.head) counted.push(`@${r.login}, on the current head`);
-      else counted.push(`@${r.login}, on ${short(r.commitId)}, no ${core ? 'core file' : 'file'} changed since`);
+      else if (all.ok) counted.push(`@${r.login}, on ${short(r.commitId)}, no file changed since`);
+      else counted.push(`@${r.login}, on ${short(r.commitId)}, for the core files only: ${listFirst(r.changedSince ?? [], 3)} changed since`);
     }
   }
+  // A fresh approval (of the head) raises both counts: the larger shortfall is what is missing.
+  const shortBy = Math.max(needed - counted.length, options.approvals - whole, 0);
   const out: Out[] = [];
   const missingOwners: string[] = [];
   const unknownTeams = new Set<string>();
@@ -126,9 +135,11 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
       for (const t of unknown) unknownTeams.add(t);
     }
   }
-  if (counted.length < needed || missingOwners.length > 0) {
+  if (shortBy > 0 || missingOwners.length > 0) {
     const missing: string[] = [];
-    if (counted.length < needed) missing.push(plural(needed - counted.length, 'more approval'));
+    if (shortBy > needed - counted.length) {
+      missing.push(`${plural(shortBy, 'more approval')} of the whole change (files outside core changed since the other approvals)`);
+    } else if (shortBy > 0) missing.push(plural(shortBy, 'more approval'));
     if (missingOwners.length > 0) missing.push(`an approval from an owner of ${missingOwners.join(' and ')}`);
     out.push({
       messageId: 'unmet',

@@ -76,9 +76,18 @@ describe.concurrent('the review check fails closed', () => {
     expect(review!.request.output.summary).toContain('@alice (approved 3333333; src/auth/session.ts changed since)');
   });
 
-  test('an approval on an ancestor of the head that changed nothing since still counts, with one compare', async () => {
+  test('approvals on an ancestor of the head still count for core when only a leaf file changed since (one compare); the leaf push needs a fresh approval', async () => {
     const compare = { [`${OLD}...${HEAD_SHA}`]: { files: [docFile], commits: [{ sha: HEAD_SHA, message: 'Docs\n' }] } };
-    const { server, event } = await start(scenario({ reviews: [approve('bob', { commit_id: OLD }), approve('alice', { commit_id: OLD })], compare }, [authFile, docFile]));
+    const older = [approve('bob', { commit_id: OLD }), approve('alice', { commit_id: OLD })];
+    // Both approved before the push: nobody has seen docs/guide.md as it is now.
+    const unseen = await start(scenario({ reviews: older, compare }, [authFile, docFile]));
+    await runAction(unseen.server, unseen.event);
+    expect(unseen.server.violations).toEqual([]);
+    const [pending] = reviewCheck(unseen.server);
+    expect(pending!.request.status).toBe('in_progress');
+    expect(pending!.request.output.summary).toContain('Missing: 1 more approval of the whole change (files outside core changed since the other approvals)');
+    // A third reviewer approves the head: the quorum is met, still with one compare.
+    const { server, event } = await start(scenario({ reviews: [...older, approve('carol')], compare }, [authFile, docFile]));
     await runAction(server, event);
     expect(server.violations).toEqual([]);
     expect(server.calls('repos/compare-commits-with-basehead')).toHaveLength(1);

@@ -100,6 +100,20 @@ describe('review-quorum: stale approvals', () => {
     expect(v!.message).toContain('@alice (approved aaaaaaa; src/auth/s.ts changed since)');
     expect(v!.message).toContain('an approval from an owner of auth');
   });
+
+  it('on a core change, files outside core changed after every approval still need `approvals` approvals that saw them', () => {
+    // Both approved OLD; a later push changed only a leaf file. The core files are still vouched
+    // for, the leaf push by nobody: as on a leaf-only change, it needs a fresh approval.
+    const both = [approved('bob', { commitId: OLD, changedSince: ['scripts/deploy.sh'] }), approved('alice', { commitId: OLD, changedSince: ['scripts/deploy.sh'] })];
+    const [v, ...rest] = run(pull(['src/auth/s.ts', 'scripts/deploy.sh'], both));
+    expect(rest).toEqual([]);
+    expect(v!.messageId).toBe('unmet');
+    expect(v!.message).toContain('has 2 (@bob, on aaaaaaa, for the core files only: scripts/deploy.sh changed since; @alice, on aaaaaaa, for the core files only: scripts/deploy.sh changed since)');
+    expect(v!.message).toContain('Missing: 1 more approval of the whole change (files outside core changed since the other approvals)');
+    // One fresh approval of the head, by anyone eligible, settles it; so does approvals: 0.
+    expect(run(pull(['src/auth/s.ts', 'scripts/deploy.sh'], [...both, approved('carol')])).filter((f) => f.messageId === 'unmet')).toEqual([]);
+    expect(run(pull(['src/auth/s.ts', 'scripts/deploy.sh'], both), { approvals: 0 }).filter((f) => f.messageId === 'unmet')).toEqual([]);
+  });
 });
 
 describe('review-quorum: owners', () => {
