@@ -131,6 +131,11 @@ export interface Review {
    */
   association?: string;
   /**
+   * The reviewer's permission on the repository (admin, write, read, none), when the entry read it
+   * (the Action does); '' when it tried and could not.
+   */
+  permission?: string;
+  /**
    * Files changed between `commitId` and the change's head (from the compare API or git); absent
    * when unknown. Empty when the review is on the head.
    */

@@ -5,7 +5,7 @@ import type { ChangeSet, Review } from '../../src/model.ts';
 import { CODEOWNERS_PATHS } from '../../src/rule-kit/codeowners.ts';
 import { defineRule, listFirst, plural, type FromSchema, type RuleContext, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { isOwner, touchedModules, type TouchedModule } from './owners.ts';
-import { authorsOf, isBot, standingApprovals } from '../../src/rule-kit/people.ts';
+import { authorsOf, canWrite, hasAccessAssociation, isBot, standingApprovals } from '../../src/rule-kit/people.ts';
 
 const schema = {
   type: 'object',
@@ -71,9 +71,6 @@ function needsText(needed: number, owned: readonly TouchedModule[], short = fals
   return parts.join(short ? ' ' : ', ');
 }
 
-/** Reviewers' `author_association` values that mean access to the repository. */
-const WITH_ACCESS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
-
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 7) : 'an unknown commit');
 
 /** Is the approval still good for files matching `globs` (null: for every file)? */
@@ -104,8 +101,14 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
     if (r.login.trim() === '') notCounted.push('a review by an account GitHub no longer names');
     else if (isBot(r)) notCounted.push(`@${r.login} (a bot)`);
     // On a public repository anyone can approve; GitHub counts only people with access to it.
-    else if (r.association !== undefined && !WITH_ACCESS.has(r.association.toUpperCase())) {
+    else if (r.association !== undefined && !hasAccessAssociation(r.association)) {
       notCounted.push(`@${r.login} (${r.association.toLowerCase().replace(/_/g, ' ')}: not an owner, member or collaborator of the repository)`);
+    }
+    // A member or collaborator can approve with read access; GitHub counts only people who can write.
+    else if (r.permission === '') notCounted.push(`@${r.login} (whether they can write to the repository could not be read)`);
+    else if (r.permission !== undefined && !canWrite(r.permission)) {
+      const level = r.permission.toLowerCase();
+      notCounted.push(`@${r.login} (${level === 'none' ? 'no' : level} access: only people who can write to the repository count)`);
     }
     else if (role) notCounted.push(`@${r.login} (${role})`);
     else {
@@ -175,7 +178,7 @@ export const reviewQuorum = defineRule<Options, MessageId>({
       unmet:
         'This pull request needs {{needs}}; has {{has}}. Missing: {{missing}}.{{notCounted}} Approvals count from people ' +
         'who did not write the change (not the PR author, commit authors, co-authors or committers), not from bots, ' +
-        'and only from the repository\'s owners, members and collaborators, ' +
+        'and only from the repository\'s owners, members and collaborators who can write to it, ' +
         'and an approval on an earlier commit counts only while no file it vouches for changed since. Ask for the ' +
         'missing reviews.',
       onPullRequest:

@@ -13,6 +13,7 @@ import type { FailOn } from './payloads.ts';
 import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
 import { markChangedSince } from './changed-since.ts';
+import { markPermissions } from './permissions.ts';
 import { dropOwnLabels } from './labels.ts';
 import { addCommitLogins } from './commit-logins.ts';
 import { WAIVE_COMMAND } from './waivers.ts';
@@ -53,7 +54,10 @@ export async function enrichPull(input: EnrichInput): Promise<void> {
       (async () => {
         const [reviews] = await Promise.all([readReviews(octokit, pull), accounts()]);
         pr.reviews = reviews;
-        await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
+        await Promise.all([
+          markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log }),
+          markPermissions(octokit, pull, pr.reviews, log),
+        ]);
       })(),
     ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') &&
       readWaiverComments(octokit, pull, log).then(async (comments) => {

@@ -128,6 +128,31 @@ describe.concurrent('the review check fails closed', () => {
     expect(reviewCheck(insiders.server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
 
+  test('a member or collaborator without write access does not count (GitHub counts approvals from writers only); an unreadable access does not either', async () => {
+    // An organization whose base permission is read: every member can approve, none can push.
+    const readers: FakeReview[] = [approve('mia', { association: 'MEMBER' }), approve('alice', { association: 'MEMBER' }), approve('gone', { association: 'COLLABORATOR' })];
+    const { server, event } = await start(scenario({ reviews: readers, permissions: { mia: 'read', alice: 'write', gone: 'missing' } }, [authFile]));
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(server.calls('repos/get-collaborator-permission-level').map((r) => r.path.split('/').at(-2)).sort()).toEqual(['alice', 'gone', 'mia']);
+    const [review] = reviewCheck(server);
+    expect(review!.request.status).toBe('in_progress');
+    expect(review!.request.output.summary).toContain('has 1 (@alice, on the current head)');
+    expect(review!.request.output.summary).toContain('@mia (read access: only people who can write to the repository count); @gone (no access: only people');
+
+    // The token refused (403): nobody's access is known, so no approval counts, and the log says why.
+    const refused = await start(scenario({ reviews: [approve('mia'), approve('alice')] }, [authFile], {
+      failures: [{ operationId: 'repos/get-collaborator-permission-level', status: 403, times: 2, message: 'Resource not accessible by integration' }],
+    }));
+    const run = await runAction(refused.server, refused.event);
+    expect(refused.server.violations).toEqual([]);
+    expect(run.stdout).toContain("prguard: the token cannot read approvers' access to the repository (403)");
+    const [pending] = reviewCheck(refused.server);
+    expect(pending!.request.status).toBe('in_progress');
+    expect(pending!.request.output.summary).toContain('has 0. Missing: 2 more approvals');
+    expect(pending!.request.output.summary).toContain('@alice (whether they can write to the repository could not be read)');
+  });
+
   test('CODEOWNERS is read at the base: a PR that makes its author\'s friend the owner does not get an owner approval', async () => {
     const policy = POLICY.replace('  auth:\n    paths: ["src/auth/**"]\n    owners: ["@alice"]\n', '  auth: ["src/auth/**"]\n');
     expect(policy).toContain('auth: ["src/auth/**"]'); // owners from CODEOWNERS, not the policy

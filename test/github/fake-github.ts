@@ -394,6 +394,14 @@ export class FakeGitHub {
     return [200, { ...contract().example('team-membership-response-if-user-is-a-team-maintainer'), role: 'member', state: 'active' }];
   }
 
+  /** An account's permission on the repository: FakeHumans.permissions, else write. */
+  private permission(user: string): [number, Json] {
+    const level = this.state.humans?.permissions?.[user.toLowerCase()] ?? 'write';
+    if (level === 'missing') return [404, { message: 'Not Found' }];
+    const example = contract().example('repository-collaborator-permission-response-if-user-has-admin-permissions');
+    return [200, { ...example, permission: level, role_name: level, user: { ...example.user, login: user, role_name: level } }];
+  }
+
   /** The PR's `labeled` events: FakeHumans.labelEvents, else each label added by @maintainer. */
   private labelEvents(): Json[] {
     const added = this.state.humans?.labelEvents ?? this.state.pull.labels.map((l: Json) => ({ label: l.name, actor: 'maintainer' }));
@@ -415,6 +423,9 @@ export class FakeGitHub {
     switch (request.operationId) {
       case 'teams/get-membership-for-user-in-org':
         return this.membership(`${p.org}/${p.team_slug}`, p.username!);
+      case 'repos/get-collaborator-permission-level':
+        if (p.owner !== s.owner || p.repo !== s.repo) return [404, { message: 'Not Found' }];
+        return this.permission(p.username!);
       case 'pulls/list-reviews': {
         if (p.owner !== s.owner || p.repo !== s.repo || Number(p.pull_number) !== s.pull.number) return [404, { message: 'Not Found' }];
         const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);

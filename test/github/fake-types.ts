@@ -102,6 +102,11 @@ export interface FakeHumans {
   teams?: Record<string, string[]>;
   /** The token that can read team membership (the Action's `owners-token`). */
   membersToken?: string;
+  /**
+   * Login (lower case) -> the permission `repos/get-collaborator-permission-level` reports
+   * (default: write); `missing`: GitHub knows no such user (404).
+   */
+  permissions?: Record<string, 'admin' | 'write' | 'read' | 'none' | 'missing'>;
 }
 
 

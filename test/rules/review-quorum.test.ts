@@ -39,6 +39,13 @@ describe('review-quorum: counting', () => {
     expect(run(pull(['src/ui/button.ts'], [approved('bob')]))).toEqual([]);
   });
 
+  it('a reviewer who cannot write to the repository (permission read or none, or unknown) is not counted; one without a permission read is', () => {
+    const [v] = run(pull(['src/ui/button.ts'], [approved('mia', { association: 'MEMBER', permission: 'read' }), approved('tri', { permission: 'none' }), approved('unk', { permission: '' })]));
+    expect(v!.message).toContain('has 0. Missing: 1 more approval. Not counted: @mia (read access: only people who can write to the repository count); @tri (no access');
+    expect(v!.message).toContain('@unk (whether they can write to the repository could not be read)');
+    for (const permission of ['write', 'admin', 'maintain', 'WRITE']) expect(run(pull(['src/ui/button.ts'], [approved('bob', { permission })]))).toEqual([]);
+  });
+
   it('a core change with one approval names what is missing', () => {
     const [v, ...rest] = run(pull(['src/auth/session.ts'], [approved('bob')]));
     expect(rest.map((r) => r.messageId)).toEqual(['teamsUnknown']);
