@@ -90,6 +90,11 @@ export interface Commit {
   trailers: Trailer[];
   /** The message holds a line read only in part (a mailbox line over the line-length limit). */
   messageCut?: boolean;
+  /**
+   * The GitHub accounts of its authors, co-authors included, when the entry resolved them from
+   * the `Co-authored-by` addresses (the Action does, for a trailer no no-reply address names).
+   */
+  coAuthorLogins?: string[];
 }
 
 export interface PullRequest {

@@ -16,6 +16,7 @@ import { markChangedSince } from './changed-since.ts';
 import { markPermissions } from './permissions.ts';
 import { dropOwnLabels } from './labels.ts';
 import { addCommitLogins } from './commit-logins.ts';
+import { addCoAuthorLogins } from './co-authors.ts';
 import { WAIVE_COMMAND } from './waivers.ts';
 import { readCommentEditors } from './comment-edits.ts';
 import { peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
@@ -52,7 +53,7 @@ export async function enrichPull(input: EnrichInput): Promise<void> {
   const [, , , teams] = await Promise.all([
     ruleMayRun(policy.rules[REVIEW_RULE]) &&
       (async () => {
-        const [reviews] = await Promise.all([readReviews(octokit, pull), accounts()]);
+        const [reviews] = await Promise.all([readReviews(octokit, pull), accounts(), addCoAuthorLogins(octokit, pull, change)]);
         pr.reviews = reviews;
         await Promise.all([
           markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log }),

@@ -38,6 +38,7 @@ export function authorsOf(change: ChangeSet): Map<string, AuthorRole> {
       add(loginFromEmail(person.email), role);
       add(person.name, role);
     }
+    for (const login of c.coAuthorLogins ?? []) add(login, 'a co-author');
     for (const t of c.trailers) {
       if (t.key.toLowerCase() !== 'co-authored-by') continue;
       const id = parseIdentity(t.value);

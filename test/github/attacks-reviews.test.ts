@@ -153,6 +153,39 @@ describe.concurrent('the review check fails closed', () => {
     expect(pending!.request.output.summary).toContain('@alice (whether they can write to the repository could not be read)');
   });
 
+  test("a co-author named by a work address (a coding agent's requester) is known by the account GitHub resolves it to, and does not count", async () => {
+    // The agent opened the PR and wrote the commit; Alice Smith (@asmith) asked for it and approves.
+    const agent = { login: 'devin-ai-integration[bot]', type: 'Bot' };
+    const commits = [{
+      sha: 'c'.repeat(40),
+      message: 'Shorten sessions\n\nCo-Authored-By: Alice Smith <alice.smith@corp.example>\n',
+      author: { name: 'Devin AI', email: '158243242+devin-ai-integration[bot]@users.noreply.github.com', login: agent.login, type: 'Bot' },
+      coAuthors: ['asmith'],
+    }];
+    const policy = POLICY.replace('owners: ["@alice"]', 'owners: ["@asmith"]');
+    const { server, event } = await start({ ...scenario({ reviews: [approve('asmith'), approve('bob')] }, [authFile], { pr: { author: agent }, commits }), base: { '.github/prguard.yml': policy } });
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(server.calls('graphql')).toHaveLength(1);
+    const [review] = reviewCheck(server);
+    expect(review!.request.status).toBe('in_progress');
+    expect(review!.request.output.summary).toContain('has 1 (@bob, on the current head)');
+    expect(review!.request.output.summary).toContain('Not counted: @asmith (a co-author)');
+
+    // A co-author whose address GitHub cannot resolve is read, but names nobody: Bob and Alice count.
+    const unknown = await start({ ...scenario({ reviews: [approve('asmith'), approve('bob')] }, [authFile], { pr: { author: agent }, commits: [{ ...commits[0]!, coAuthors: [null] }] }), base: { '.github/prguard.yml': policy } });
+    await runAction(unknown.server, unknown.event);
+    expect(unknown.server.violations).toEqual([]);
+    expect(reviewCheck(unknown.server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
+
+    // GitHub could not say (GraphQL refused): the run fails, naming the call, and no review check says "met".
+    const refused = await start({ ...scenario({ reviews: [approve('asmith'), approve('bob')] }, [authFile], { pr: { author: agent }, commits, failures: [{ operationId: 'graphql', status: 502 , times: 5 }] }), base: { '.github/prguard.yml': policy } });
+    const run = await runAction(refused.server, refused.event);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toContain('graphql Commit.authors');
+    expect(reviewCheck(refused.server)).toEqual([]);
+  }, 30_000);
+
   test('CODEOWNERS is read at the base: a PR that makes its author\'s friend the owner does not get an owner approval', async () => {
     const policy = POLICY.replace('  auth:\n    paths: ["src/auth/**"]\n    owners: ["@alice"]\n', '  auth: ["src/auth/**"]\n');
     expect(policy).toContain('auth: ["src/auth/**"]'); // owners from CODEOWNERS, not the policy

@@ -40,6 +40,11 @@ export interface FakeCommit {
   sha: string;
   message: string;
   author?: { name: string; email: string; login?: string; type?: string };
+  /**
+   * The accounts GitHub resolves the message's Co-authored-by addresses to (GraphQL
+   * `Commit.authors`, after the author): a login, or null for an address no account verified.
+   */
+  coAuthors?: (string | null)[];
 }
 
 export interface FakeState {

@@ -76,6 +76,17 @@ describe('review-quorum: counting', () => {
     expect(v!.message).toContain('@renovate[bot] (a bot)');
   });
 
+  it('a co-author known only by a work address is excluded by the accounts the entry resolved for the commit', () => {
+    const c = pull(['src/ui/a.ts'], [approved('asmith')]);
+    c.commits[0] = commit('Change\n\nCo-Authored-By: Alice Smith <alice@corp.example>\n', {
+      author: { name: 'Devin AI', email: 'devin@example.com', login: 'devin-ai-integration[bot]' },
+      trailers: [{ key: 'Co-Authored-By', value: 'Alice Smith <alice@corp.example>', line: 3 }],
+    });
+    expect(run(c)).toEqual([]); // name and address say nothing about @asmith
+    c.commits[0]!.coAuthorLogins = ['devin-ai-integration[bot]', 'ASmith'];
+    expect(run(c)[0]!.message).toContain('Not counted: @asmith (a co-author)');
+  });
+
   it('a later change request or dismissal cancels an approval; a comment does not', () => {
     const reviews = [
       approved('bob', { submittedAt: '2024-05-01T10:00:00Z' }),
