@@ -90,6 +90,11 @@ export interface Commit {
   trailers: Trailer[];
   /** The message holds a line read only in part (a mailbox line over the line-length limit). */
   messageCut?: boolean;
+  /**
+   * The GitHub accounts of its authors, co-authors included, when the entry resolved them from
+   * the `Co-authored-by` addresses (the Action does, for a trailer no no-reply address names).
+   */
+  coAuthorLogins?: string[];
 }
 
 export interface PullRequest {
@@ -130,6 +135,11 @@ export interface Review {
    * COLLABORATOR, CONTRIBUTOR, FIRST_TIME_CONTRIBUTOR, NONE, ...), when known.
    */
   association?: string;
+  /**
+   * The reviewer's permission on the repository (admin, write, read, none), when the entry read it
+   * (the Action does); '' when it tried and could not.
+   */
+  permission?: string;
   /**
    * Files changed between `commitId` and the change's head (from the compare API or git); absent
    * when unknown. Empty when the review is on the head.

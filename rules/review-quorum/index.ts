@@ -5,7 +5,7 @@ import type { ChangeSet, Review } from '../../src/model.ts';
 import { CODEOWNERS_PATHS } from '../../src/rule-kit/codeowners.ts';
 import { defineRule, listFirst, plural, type FromSchema, type RuleContext, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { isOwner, touchedModules, type TouchedModule } from './owners.ts';
-import { authorsOf, isBot, standingApprovals } from '../../src/rule-kit/people.ts';
+import { authorsOf, canWrite, hasAccessAssociation, isBot, standingApprovals } from '../../src/rule-kit/people.ts';
 
 const schema = {
   type: 'object',
@@ -14,7 +14,7 @@ const schema = {
       type: 'integer',
       minimum: 0,
       default: 1,
-      description: 'Approvals every pull request needs, from people who did not write it.',
+      description: 'Approvals every pull request needs, from people who did not write it, with no file changed since (on a core change too).',
     },
     'core-approvals': {
       type: 'integer',
@@ -71,9 +71,6 @@ function needsText(needed: number, owned: readonly TouchedModule[], short = fals
   return parts.join(short ? ' ' : ', ');
 }
 
-/** Reviewers' `author_association` values that mean access to the repository. */
-const WITH_ACCESS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
-
 const short = (sha: string | undefined) => (sha ? sha.slice(0, 7) : 'an unknown commit');
 
 /** Is the approval still good for files matching `globs` (null: for every file)? */
@@ -92,6 +89,10 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
   const authors = authorsOf(change);
   const scope = core ? modules.map((m) => m.globs) : null;
   const counted: string[] = [];
+  // Approvals nothing changed since (on a core change, `counted` also holds those only leaf files
+  // changed since): every change needs `approvals` of them, or a push outside core after the core
+  // approvals would be vouched for by nobody, as it would not be on a leaf-only change.
+  let whole = 0;
   const notCounted: string[] = [];
   const eligible: Review[] = [];
   for (const r of standingApprovals(reviews)) {
@@ -100,18 +101,29 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
     if (r.login.trim() === '') notCounted.push('a review by an account GitHub no longer names');
     else if (isBot(r)) notCounted.push(`@${r.login} (a bot)`);
     // On a public repository anyone can approve; GitHub counts only people with access to it.
-    else if (r.association !== undefined && !WITH_ACCESS.has(r.association.toUpperCase())) {
+    else if (r.association !== undefined && !hasAccessAssociation(r.association)) {
       notCounted.push(`@${r.login} (${r.association.toLowerCase().replace(/_/g, ' ')}: not an owner, member or collaborator of the repository)`);
+    }
+    // A member or collaborator can approve with read access; GitHub counts only people who can write.
+    else if (r.permission === '') notCounted.push(`@${r.login} (whether they can write to the repository could not be read)`);
+    else if (r.permission !== undefined && !canWrite(r.permission)) {
+      const level = r.permission.toLowerCase();
+      notCounted.push(`@${r.login} (${level === 'none' ? 'no' : level} access: only people who can write to the repository count)`);
     }
     else if (role) notCounted.push(`@${r.login} (${role})`);
     else {
       eligible.push(r);
       const v = validFor(r, change.head, scope);
+      const all = core && v.ok ? validFor(r, change.head, null) : v;
+      if (all.ok) whole++;
       if (!v.ok) notCounted.push(`@${r.login} (${v.why})`);
       else if (r.commitId === change.head) counted.push(`@${r.login}, on the current head`);
-      else counted.push(`@${r.login}, on ${short(r.commitId)}, no ${core ? 'core file' : 'file'} changed since`);
+      else if (all.ok) counted.push(`@${r.login}, on ${short(r.commitId)}, no file changed since`);
+      else counted.push(`@${r.login}, on ${short(r.commitId)}, for the core files only: ${listFirst(r.changedSince ?? [], 3)} changed since`);
     }
   }
+  // A fresh approval (of the head) raises both counts: the larger shortfall is what is missing.
+  const shortBy = Math.max(needed - counted.length, options.approvals - whole, 0);
   const out: Out[] = [];
   const missingOwners: string[] = [];
   const unknownTeams = new Set<string>();
@@ -126,9 +138,11 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
       for (const t of unknown) unknownTeams.add(t);
     }
   }
-  if (counted.length < needed || missingOwners.length > 0) {
+  if (shortBy > 0 || missingOwners.length > 0) {
     const missing: string[] = [];
-    if (counted.length < needed) missing.push(plural(needed - counted.length, 'more approval'));
+    if (shortBy > needed - counted.length) {
+      missing.push(`${plural(shortBy, 'more approval')} of the whole change (files outside core changed since the other approvals)`);
+    } else if (shortBy > 0) missing.push(plural(shortBy, 'more approval'));
     if (missingOwners.length > 0) missing.push(`an approval from an owner of ${missingOwners.join(' and ')}`);
     out.push({
       messageId: 'unmet',
@@ -164,7 +178,7 @@ export const reviewQuorum = defineRule<Options, MessageId>({
       unmet:
         'This pull request needs {{needs}}; has {{has}}. Missing: {{missing}}.{{notCounted}} Approvals count from people ' +
         'who did not write the change (not the PR author, commit authors, co-authors or committers), not from bots, ' +
-        'and only from the repository\'s owners, members and collaborators, ' +
+        'and only from the repository\'s owners, members and collaborators who can write to it, ' +
         'and an approval on an earlier commit counts only while no file it vouches for changed since. Ask for the ' +
         'missing reviews.',
       onPullRequest:

@@ -13,8 +13,10 @@ import type { FailOn } from './payloads.ts';
 import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
 import { markChangedSince } from './changed-since.ts';
+import { markPermissions } from './permissions.ts';
 import { dropOwnLabels } from './labels.ts';
 import { addCommitLogins } from './commit-logins.ts';
+import { addCoAuthorLogins } from './co-authors.ts';
 import { WAIVE_COMMAND } from './waivers.ts';
 import { readCommentEditors } from './comment-edits.ts';
 import { peopleToLookUp, readComments, readReviews, readTeams, teamsNamed } from './reviews.ts';
@@ -51,9 +53,12 @@ export async function enrichPull(input: EnrichInput): Promise<void> {
   const [, , , teams] = await Promise.all([
     ruleMayRun(policy.rules[REVIEW_RULE]) &&
       (async () => {
-        const [reviews] = await Promise.all([readReviews(octokit, pull), accounts()]);
+        const [reviews] = await Promise.all([readReviews(octokit, pull), accounts(), addCoAuthorLogins(octokit, pull, change)]);
         pr.reviews = reviews;
-        await markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log });
+        await Promise.all([
+          markChangedSince({ octokit, pull, reviews: pr.reviews, head: change.head, workspace: input.workspace, log }),
+          markPermissions(octokit, pull, pr.reviews, log),
+        ]);
       })(),
     ((policy.waivers?.by.length ?? 0) > 0 || input.event === 'issue_comment') &&
       readWaiverComments(octokit, pull, log).then(async (comments) => {

@@ -38,6 +38,7 @@ export function authorsOf(change: ChangeSet): Map<string, AuthorRole> {
       add(loginFromEmail(person.email), role);
       add(person.name, role);
     }
+    for (const login of c.coAuthorLogins ?? []) add(login, 'a co-author');
     for (const t of c.trailers) {
       if (t.key.toLowerCase() !== 'co-authored-by') continue;
       const id = parseIdentity(t.value);
@@ -47,6 +48,20 @@ export function authorsOf(change: ChangeSet): Map<string, AuthorRole> {
     }
   }
   return out;
+}
+
+/** Reviewers' `author_association` values that mean access to the repository (not yet write access). */
+const WITH_ACCESS = new Set(['OWNER', 'MEMBER', 'COLLABORATOR']);
+
+export function hasAccessAssociation(association: string): boolean {
+  return WITH_ACCESS.has(association.toUpperCase());
+}
+
+/** `permission` values (GitHub's base roles; maintain is reported as write) whose approvals count. */
+const WRITE = new Set(['admin', 'write', 'maintain']);
+
+export function canWrite(permission: string): boolean {
+  return WRITE.has(permission.toLowerCase());
 }
 
 export function isBot(review: Pick<Review, 'login' | 'type'>): boolean {

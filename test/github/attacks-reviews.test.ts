@@ -76,9 +76,18 @@ describe.concurrent('the review check fails closed', () => {
     expect(review!.request.output.summary).toContain('@alice (approved 3333333; src/auth/session.ts changed since)');
   });
 
-  test('an approval on an ancestor of the head that changed nothing since still counts, with one compare', async () => {
+  test('approvals on an ancestor of the head still count for core when only a leaf file changed since (one compare); the leaf push needs a fresh approval', async () => {
     const compare = { [`${OLD}...${HEAD_SHA}`]: { files: [docFile], commits: [{ sha: HEAD_SHA, message: 'Docs\n' }] } };
-    const { server, event } = await start(scenario({ reviews: [approve('bob', { commit_id: OLD }), approve('alice', { commit_id: OLD })], compare }, [authFile, docFile]));
+    const older = [approve('bob', { commit_id: OLD }), approve('alice', { commit_id: OLD })];
+    // Both approved before the push: nobody has seen docs/guide.md as it is now.
+    const unseen = await start(scenario({ reviews: older, compare }, [authFile, docFile]));
+    await runAction(unseen.server, unseen.event);
+    expect(unseen.server.violations).toEqual([]);
+    const [pending] = reviewCheck(unseen.server);
+    expect(pending!.request.status).toBe('in_progress');
+    expect(pending!.request.output.summary).toContain('Missing: 1 more approval of the whole change (files outside core changed since the other approvals)');
+    // A third reviewer approves the head: the quorum is met, still with one compare.
+    const { server, event } = await start(scenario({ reviews: [...older, approve('carol')], compare }, [authFile, docFile]));
     await runAction(server, event);
     expect(server.violations).toEqual([]);
     expect(server.calls('repos/compare-commits-with-basehead')).toHaveLength(1);
@@ -118,6 +127,64 @@ describe.concurrent('the review check fails closed', () => {
     await runAction(insiders.server, insiders.event);
     expect(reviewCheck(insiders.server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
   });
+
+  test('a member or collaborator without write access does not count (GitHub counts approvals from writers only); an unreadable access does not either', async () => {
+    // An organization whose base permission is read: every member can approve, none can push.
+    const readers: FakeReview[] = [approve('mia', { association: 'MEMBER' }), approve('alice', { association: 'MEMBER' }), approve('gone', { association: 'COLLABORATOR' })];
+    const { server, event } = await start(scenario({ reviews: readers, permissions: { mia: 'read', alice: 'write', gone: 'missing' } }, [authFile]));
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(server.calls('repos/get-collaborator-permission-level').map((r) => r.path.split('/').at(-2)).sort()).toEqual(['alice', 'gone', 'mia']);
+    const [review] = reviewCheck(server);
+    expect(review!.request.status).toBe('in_progress');
+    expect(review!.request.output.summary).toContain('has 1 (@alice, on the current head)');
+    expect(review!.request.output.summary).toContain('@mia (read access: only people who can write to the repository count); @gone (no access: only people');
+
+    // The token refused (403): nobody's access is known, so no approval counts, and the log says why.
+    const refused = await start(scenario({ reviews: [approve('mia'), approve('alice')] }, [authFile], {
+      failures: [{ operationId: 'repos/get-collaborator-permission-level', status: 403, times: 2, message: 'Resource not accessible by integration' }],
+    }));
+    const run = await runAction(refused.server, refused.event);
+    expect(refused.server.violations).toEqual([]);
+    expect(run.stdout).toContain("prguard: the token cannot read approvers' access to the repository (403)");
+    const [pending] = reviewCheck(refused.server);
+    expect(pending!.request.status).toBe('in_progress');
+    expect(pending!.request.output.summary).toContain('has 0. Missing: 2 more approvals');
+    expect(pending!.request.output.summary).toContain('@alice (whether they can write to the repository could not be read)');
+  });
+
+  test("a co-author named by a work address (a coding agent's requester) is known by the account GitHub resolves it to, and does not count", async () => {
+    // The agent opened the PR and wrote the commit; Alice Smith (@asmith) asked for it and approves.
+    const agent = { login: 'devin-ai-integration[bot]', type: 'Bot' };
+    const commits = [{
+      sha: 'c'.repeat(40),
+      message: 'Shorten sessions\n\nCo-Authored-By: Alice Smith <alice.smith@corp.example>\n',
+      author: { name: 'Devin AI', email: '158243242+devin-ai-integration[bot]@users.noreply.github.com', login: agent.login, type: 'Bot' },
+      coAuthors: ['asmith'],
+    }];
+    const policy = POLICY.replace('owners: ["@alice"]', 'owners: ["@asmith"]');
+    const { server, event } = await start({ ...scenario({ reviews: [approve('asmith'), approve('bob')] }, [authFile], { pr: { author: agent }, commits }), base: { '.github/prguard.yml': policy } });
+    await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(server.calls('graphql')).toHaveLength(1);
+    const [review] = reviewCheck(server);
+    expect(review!.request.status).toBe('in_progress');
+    expect(review!.request.output.summary).toContain('has 1 (@bob, on the current head)');
+    expect(review!.request.output.summary).toContain('Not counted: @asmith (a co-author)');
+
+    // A co-author whose address GitHub cannot resolve is read, but names nobody: Bob and Alice count.
+    const unknown = await start({ ...scenario({ reviews: [approve('asmith'), approve('bob')] }, [authFile], { pr: { author: agent }, commits: [{ ...commits[0]!, coAuthors: [null] }] }), base: { '.github/prguard.yml': policy } });
+    await runAction(unknown.server, unknown.event);
+    expect(unknown.server.violations).toEqual([]);
+    expect(reviewCheck(unknown.server)[0]!.request).toMatchObject({ status: 'completed', conclusion: 'success' });
+
+    // GitHub could not say (GraphQL refused): the run fails, naming the call, and no review check says "met".
+    const refused = await start({ ...scenario({ reviews: [approve('asmith'), approve('bob')] }, [authFile], { pr: { author: agent }, commits, failures: [{ operationId: 'graphql', status: 502 , times: 5 }] }), base: { '.github/prguard.yml': policy } });
+    const run = await runAction(refused.server, refused.event);
+    expect(run.code).toBe(1);
+    expect(errorLine(run)).toContain('graphql Commit.authors');
+    expect(reviewCheck(refused.server)).toEqual([]);
+  }, 30_000);
 
   test('CODEOWNERS is read at the base: a PR that makes its author\'s friend the owner does not get an owner approval', async () => {
     const policy = POLICY.replace('  auth:\n    paths: ["src/auth/**"]\n    owners: ["@alice"]\n', '  auth: ["src/auth/**"]\n');

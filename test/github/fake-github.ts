@@ -295,13 +295,14 @@ export class FakeGitHub {
 
   /**
    * GitHub's GraphQL API, only for what prguard asks: the edits of comments (`nodes(ids:)` with
-   * `userContentEdits`), from FakeIssueComment.editedBy. Not in the REST description, so checked here.
+   * `userContentEdits`), from FakeIssueComment.editedBy, and commits' authors (commitAuthors). Not in the REST description, so checked here.
    */
   private graphql(req: IncomingMessage, res: ServerResponse, body: Json, start: number): void {
     this.requests.push({ method: 'POST', path: '/graphql', query: {}, body, operationId: 'graphql', start, token: req.headers.authorization?.replace(/^token /, '') });
     const ids: unknown = body?.variables?.ids;
-    if (typeof body?.query !== 'string' || !/userContentEdits/.test(body.query) || !Array.isArray(ids)) {
-      this.violations.push(`graphql: the fake answers only the comment-edits query, not ${JSON.stringify(body).slice(0, 200)}`);
+    const authors = typeof body?.query === 'string' && /\bauthors\(first: \d+\)/.test(body.query);
+    if (!authors && (typeof body?.query !== 'string' || !/userContentEdits/.test(body.query) || !Array.isArray(ids))) {
+      this.violations.push(`graphql: the fake answers only the comment-edits and commit-authors queries, not ${JSON.stringify(body).slice(0, 200)}`);
       return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: 'unsupported' }] }));
     }
     const failure = this.state.failures.find((f) => f.operationId === 'graphql' && (f.times ?? 1) > 0);
@@ -309,7 +310,8 @@ export class FakeGitHub {
       failure.times = (failure.times ?? 1) - 1;
       return void res.writeHead(failure.status, { 'content-type': 'application/json' }).end(JSON.stringify({ message: failure.message ?? 'Injected failure' }));
     }
-    const nodes = ids.map((id) => {
+    if (authors) return this.commitAuthors(res, body);
+    const nodes = (ids as unknown[]).map((id) => {
       const c = this.comments.find((x) => x.node_id === id);
       if (!c) return null;
       const editors = this.edits.get(String(id)) ?? [];
@@ -320,6 +322,23 @@ export class FakeGitHub {
       };
     });
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { nodes } }));
+  }
+
+  /**
+   * `repository(owner:, name:) { cN: object(oid: "...") { ... on Commit { authors { ... } } } }`: the
+   * author then FakeCommit.coAuthors of each commit the scenario has, null for any other object.
+   */
+  private commitAuthors(res: ServerResponse, body: Json): void {
+    const { owner, name } = body.variables ?? {};
+    if (owner !== this.state.owner || name !== this.state.repo) this.violations.push(`graphql: Commit.authors for ${owner}/${name}`);
+    const objects: Record<string, Json> = {};
+    for (const [, alias, oid] of body.query.matchAll(/(\w+): object\(oid: "([0-9a-f]{40})"\)/g)) {
+      const c = this.state.commits.find((x) => x.sha === oid);
+      const logins = c ? [c.author?.login ?? null, ...(c.coAuthors ?? [])] : [];
+      objects[alias] = c ? { authors: { totalCount: logins.length, nodes: logins.map((login) => ({ user: login === null ? null : { login } })) } } : null;
+    }
+    if (Object.keys(objects).length === 0) this.violations.push(`graphql: a Commit.authors query without objects: ${String(body.query).slice(0, 200)}`);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { repository: objects } }));
   }
 
   private seededComment(c: FakeIssueComment): Json {
@@ -394,6 +413,14 @@ export class FakeGitHub {
     return [200, { ...contract().example('team-membership-response-if-user-is-a-team-maintainer'), role: 'member', state: 'active' }];
   }
 
+  /** An account's permission on the repository: FakeHumans.permissions, else write. */
+  private permission(user: string): [number, Json] {
+    const level = this.state.humans?.permissions?.[user.toLowerCase()] ?? 'write';
+    if (level === 'missing') return [404, { message: 'Not Found' }];
+    const example = contract().example('repository-collaborator-permission-response-if-user-has-admin-permissions');
+    return [200, { ...example, permission: level, role_name: level, user: { ...example.user, login: user, role_name: level } }];
+  }
+
   /** The PR's `labeled` events: FakeHumans.labelEvents, else each label added by @maintainer. */
   private labelEvents(): Json[] {
     const added = this.state.humans?.labelEvents ?? this.state.pull.labels.map((l: Json) => ({ label: l.name, actor: 'maintainer' }));
@@ -415,6 +442,9 @@ export class FakeGitHub {
     switch (request.operationId) {
       case 'teams/get-membership-for-user-in-org':
         return this.membership(`${p.org}/${p.team_slug}`, p.username!);
+      case 'repos/get-collaborator-permission-level':
+        if (p.owner !== s.owner || p.repo !== s.repo) return [404, { message: 'Not Found' }];
+        return this.permission(p.username!);
       case 'pulls/list-reviews': {
         if (p.owner !== s.owner || p.repo !== s.repo || Number(p.pull_number) !== s.pull.number) return [404, { message: 'Not Found' }];
         const path = request.template.replace(/\{(\w+)\}/g, (_m, n: string) => p[n]!);

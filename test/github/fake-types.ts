@@ -40,6 +40,11 @@ export interface FakeCommit {
   sha: string;
   message: string;
   author?: { name: string; email: string; login?: string; type?: string };
+  /**
+   * The accounts GitHub resolves the message's Co-authored-by addresses to (GraphQL
+   * `Commit.authors`, after the author): a login, or null for an address no account verified.
+   */
+  coAuthors?: (string | null)[];
 }
 
 export interface FakeState {
@@ -102,6 +107,11 @@ export interface FakeHumans {
   teams?: Record<string, string[]>;
   /** The token that can read team membership (the Action's `owners-token`). */
   membersToken?: string;
+  /**
+   * Login (lower case) -> the permission `repos/get-collaborator-permission-level` reports
+   * (default: write); `missing`: GitHub knows no such user (404).
+   */
+  permissions?: Record<string, 'admin' | 'write' | 'read' | 'none' | 'missing'>;
 }
 
 

@@ -39,6 +39,13 @@ describe('review-quorum: counting', () => {
     expect(run(pull(['src/ui/button.ts'], [approved('bob')]))).toEqual([]);
   });
 
+  it('a reviewer who cannot write to the repository (permission read or none, or unknown) is not counted; one without a permission read is', () => {
+    const [v] = run(pull(['src/ui/button.ts'], [approved('mia', { association: 'MEMBER', permission: 'read' }), approved('tri', { permission: 'none' }), approved('unk', { permission: '' })]));
+    expect(v!.message).toContain('has 0. Missing: 1 more approval. Not counted: @mia (read access: only people who can write to the repository count); @tri (no access');
+    expect(v!.message).toContain('@unk (whether they can write to the repository could not be read)');
+    for (const permission of ['write', 'admin', 'maintain', 'WRITE']) expect(run(pull(['src/ui/button.ts'], [approved('bob', { permission })]))).toEqual([]);
+  });
+
   it('a core change with one approval names what is missing', () => {
     const [v, ...rest] = run(pull(['src/auth/session.ts'], [approved('bob')]));
     expect(rest.map((r) => r.messageId)).toEqual(['teamsUnknown']);
@@ -67,6 +74,17 @@ describe('review-quorum: counting', () => {
     expect(v!.message).toContain('@dave (a co-author)');
     expect(v!.message).toContain('@erin (a committer)');
     expect(v!.message).toContain('@renovate[bot] (a bot)');
+  });
+
+  it('a co-author known only by a work address is excluded by the accounts the entry resolved for the commit', () => {
+    const c = pull(['src/ui/a.ts'], [approved('asmith')]);
+    c.commits[0] = commit('Change\n\nCo-Authored-By: Alice Smith <alice@corp.example>\n', {
+      author: { name: 'Devin AI', email: 'devin@example.com', login: 'devin-ai-integration[bot]' },
+      trailers: [{ key: 'Co-Authored-By', value: 'Alice Smith <alice@corp.example>', line: 3 }],
+    });
+    expect(run(c)).toEqual([]); // name and address say nothing about @asmith
+    c.commits[0]!.coAuthorLogins = ['devin-ai-integration[bot]', 'ASmith'];
+    expect(run(c)[0]!.message).toContain('Not counted: @asmith (a co-author)');
   });
 
   it('a later change request or dismissal cancels an approval; a comment does not', () => {
@@ -99,6 +117,20 @@ describe('review-quorum: stale approvals', () => {
     const [v] = run(pull(['src/auth/s.ts'], coreChanged));
     expect(v!.message).toContain('@alice (approved aaaaaaa; src/auth/s.ts changed since)');
     expect(v!.message).toContain('an approval from an owner of auth');
+  });
+
+  it('on a core change, files outside core changed after every approval still need `approvals` approvals that saw them', () => {
+    // Both approved OLD; a later push changed only a leaf file. The core files are still vouched
+    // for, the leaf push by nobody: as on a leaf-only change, it needs a fresh approval.
+    const both = [approved('bob', { commitId: OLD, changedSince: ['scripts/deploy.sh'] }), approved('alice', { commitId: OLD, changedSince: ['scripts/deploy.sh'] })];
+    const [v, ...rest] = run(pull(['src/auth/s.ts', 'scripts/deploy.sh'], both));
+    expect(rest).toEqual([]);
+    expect(v!.messageId).toBe('unmet');
+    expect(v!.message).toContain('has 2 (@bob, on aaaaaaa, for the core files only: scripts/deploy.sh changed since; @alice, on aaaaaaa, for the core files only: scripts/deploy.sh changed since)');
+    expect(v!.message).toContain('Missing: 1 more approval of the whole change (files outside core changed since the other approvals)');
+    // One fresh approval of the head, by anyone eligible, settles it; so does approvals: 0.
+    expect(run(pull(['src/auth/s.ts', 'scripts/deploy.sh'], [...both, approved('carol')])).filter((f) => f.messageId === 'unmet')).toEqual([]);
+    expect(run(pull(['src/auth/s.ts', 'scripts/deploy.sh'], both), { approvals: 0 }).filter((f) => f.messageId === 'unmet')).toEqual([]);
   });
 });
 
