@@ -23,6 +23,7 @@ import { devNull } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
+import { untilDone } from '../interrupt.ts';
 
 /** `-c` settings for every git command. */
 export const SAFE_FLAGS: readonly string[] = [
@@ -154,6 +155,9 @@ export function gitExecutable(path: string | undefined = process.env.PATH): stri
 function spawnGit(cwd: string, args: string[], stdio: [StdioNull | StdioPipe, StdioPipe | number], env?: Record<string, string>) {
   const childEnv = gitEnv(env);
   const child = spawn(gitExecutable(childEnv.PATH), [...SAFE_FLAGS, ...args], { cwd, env: childEnv, stdio: [...stdio, 'pipe'] });
+  // A signal that stops prguard stops its gits too (src/interrupt.ts): else a big diff runs on.
+  const forget = untilDone(() => child.kill());
+  child.once('exit', forget).once('error', forget);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
