@@ -39,6 +39,9 @@ describe('policy validation reports file:line:col and names the key', () => {
     ['an empty string', 'version: 1\ncore:\n  auth: [""]\n', ['p.yml:3:10: core.auth.0 must not be empty']],
     ['below a minimum', 'version: 1\nrules:\n  demo-size:\n    max-lines: 0\n', ['p.yml:4:16: rules.demo-size.max-lines must be 1 or more, not 0']],
     ['an owner without @', 'version: 1\nwaivers:\n  by: [lead]\n', ['p.yml:3:8: waivers.by.0 must be a GitHub user (@login) or team (@org/team), not "lead"']],
+    // minimatch would keep 100,000 of its 131,072 alternatives, dropping the rest (b…b) unsaid, after seconds.
+    ['a brace bomb in core', `version: 1\ncore:\n  auth: ["${'{a,b}'.repeat(17)}"]\n`, ['p.yml:3:10: core.auth: the braces of this glob expand to more than 1000 alternatives: split it into several globs, or use * and ** for the parts that vary']],
+    ['a brace range bomb in overrides', 'version: 1\noverrides:\n  - files: ["src/{1..1001}/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:13: overrides.0.files: the braces of this glob expand to more than 1000 alternatives']],
     ['a merge key', 'version: 1\nrules:\n  demo-size:\n    <<: { max-lines: 3 }\n', ['p.yml:4:5: under rules.demo-size: YAML merge keys (<<) are not read: write the keys out']],
     ['a negated extglob in overrides files', 'version: 1\noverrides:\n  - files: ["src/**", "!(legacy)/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:23: overrides.0.files: the glob segment "!(legacy)" cannot be matched in linear time']],
     // A glob with a . or .. step, or a leading / or ./ where nothing reads it as the root, matched no path.
