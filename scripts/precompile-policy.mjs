@@ -37,7 +37,7 @@ export function precompilePolicy(root) {
     setup(b) {
       b.onLoad({ filter: /[\\/]src[\\/]policy[\\/]precompiled\.ts$/ }, async () => {
         const schema = await registrySchema(root);
-        const ajv = new Ajv({ allErrors: true, strict: false, code: { source: true, esm: true } });
+        const ajv = new Ajv({ allErrors: true, strict: false, strictNumbers: true, code: { source: true, esm: true } });
         const code = standalone.default(ajv, ajv.compile(schema));
         const contents = `${code}\nexport const precompiled = { schema: ${JSON.stringify(JSON.stringify(schema))}, validate };\n`;
         return { contents, loader: 'js', resolveDir: root, watchDirs: [join(root, 'rules'), join(root, 'src', 'policy')] };

@@ -176,6 +176,8 @@ export function globProblem(glob: string, options: { codeowners?: boolean; roote
   if (!options.codeowners) {
     const none = matchesNoPath(glob, options.rooted === true);
     if (none !== null) return none;
+    const many = tooManyAlternatives(glob);
+    if (many !== null) return many;
   }
   try {
     linearMatcher(new Minimatch(glob, options.codeowners ? CODEOWNERS_OPTIONS : GLOB_OPTIONS));
@@ -187,6 +189,17 @@ export function globProblem(glob: string, options: { codeowners?: boolean; roote
 }
 
 const CODEOWNERS_OPTIONS = { ...GLOB_OPTIONS, noext: true, nobrace: true } as const;
+
+/** The most alternatives one glob's braces may expand to. */
+export const MAX_GLOB_ALTERNATIVES = 1000;
+
+/** minimatch keeps 100,000 alternatives and drops the rest unsaid (`{a,b}` 17 times missed `bbb…`). */
+function tooManyAlternatives(glob: string): string | null {
+  if (!glob.includes('{')) return null;
+  const n = new Minimatch(glob, { ...GLOB_OPTIONS, braceExpandMax: MAX_GLOB_ALTERNATIVES + 1 }).braceExpand().length;
+  if (n <= MAX_GLOB_ALTERNATIVES) return null;
+  return `the braces of this glob expand to more than ${MAX_GLOB_ALTERNATIVES} alternatives: split it into several globs, or use * and ** for the parts that vary`;
+}
 
 /** A linear-time `mm.match(path)` for a Minimatch made by a caller (e.g. CODEOWNERS patterns). */
 export function matcherOf(mm: Minimatch): PathMatcher {

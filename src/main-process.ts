@@ -4,6 +4,7 @@ import { readSync, writeSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { main } from './cli.ts';
 import { describeFsError, UsageError } from './errors.ts';
+import { claimInterrupt } from './interrupt.ts';
 
 let appLoaded = false;
 /** Whether this run loaded the rules and the engine: src/bin.ts caches a check's compiled code only then. */
@@ -101,10 +102,8 @@ void main(process.argv.slice(2), {
   get stderrIsTTY() {
     return Boolean(process.stderr.isTTY);
   },
-  onInterrupt: (handler) => {
-    process.once('SIGINT', handler);
-    return () => void process.off('SIGINT', handler);
-  },
+  // The first SIGINT goes to the handler; another one stops the run (src/interrupt.ts).
+  onInterrupt: claimInterrupt,
   onAppLoaded: () => {
     appLoaded = true;
   },

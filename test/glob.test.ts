@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Minimatch, minimatch } from 'minimatch';
 import { describe, expect, it } from 'vitest';
-import { matchesAny, matchesGlob, prefilterOf } from '../src/glob.ts';
+import { globProblem, matchesAny, matchesGlob, MAX_GLOB_ALTERNATIVES, prefilterOf } from '../src/glob.ts';
 import { DEFAULT_IGNORE, DEFAULT_SOURCE, DEFAULT_TESTS } from '../rules/tests-touched/conventions.ts';
 import { LOCKFILE_GLOBS } from '../rules/pr-size/exclusions.ts';
 
@@ -95,5 +95,18 @@ describe('the default globs parsed at build time (src/glob-table.ts)', () => {
       const mm = new Minimatch(glob, OPTIONS);
       expect(shape, glob).toEqual({ parts: mm.globParts, sets: mm.set.length });
     }
+  });
+});
+
+describe('brace expansion within the bound is read in full', () => {
+  it('a glob of exactly MAX_GLOB_ALTERNATIVES alternatives is accepted and matches its last one; one more is refused', () => {
+    const last = `src/${MAX_GLOB_ALTERNATIVES - 1}/x.ts`;
+    expect(globProblem(`src/{0..${MAX_GLOB_ALTERNATIVES - 1}}/x.ts`)).toBeNull();
+    expect(matchesGlob(last, `src/{0..${MAX_GLOB_ALTERNATIVES - 1}}/x.ts`)).toBe(true);
+    expect(globProblem(`src/{0..${MAX_GLOB_ALTERNATIVES}}/x.ts`)).toMatch(/expand to more than 1000 alternatives/);
+    // Past minimatch's own cap (100,000) it keeps the first alternatives and drops the rest
+    // unsaid: what the bound keeps out of a policy.
+    expect(new Minimatch('{a,b}'.repeat(17), OPTIONS).match('b'.repeat(17))).toBe(false);
+    expect(globProblem('{a,b}'.repeat(17))).toMatch(/expand to more than 1000 alternatives/);
   });
 });

@@ -35,6 +35,8 @@ export class FileHeader {
   /** After `GIT binary patch`: its content, read for the scanners (binary-patch.ts). */
   private binaryPatch: BinaryPatch | undefined;
   hasHunks = false;
+  /** Header lines git writes (`index`, `new file mode`, `---`…) read after the `diff --git` line. */
+  private headerLines = 0;
   /** The mode of a `new file mode` or `deleted file mode` line (a type change joins two). */
   fileMode: string | undefined;
 
@@ -72,6 +74,7 @@ export class FileHeader {
   /** Reads an extended header line; returns a problem when it makes the diff unreadable. */
   line(text: string): string | undefined {
     if (this.binaryPatch?.line(text)) return undefined;
+    this.headerLines++;
     const file = this.file;
     let v: string | undefined;
     if ((v = after(text, '--- ') ?? after(text, '+++ ')) !== undefined) {
@@ -105,8 +108,22 @@ export class FileHeader {
       if (v.trim().endsWith(` ${SUBMODULE_MODE}`) || v.trim().endsWith(`..${SUBMODULE_MODE}`)) file.submodule = true;
       const blob = text.startsWith('index ') ? FULL_NEW_ID.exec(v)?.[1] : undefined;
       if (blob && !/^0+$/.test(blob)) file.blob = blob;
+    } else {
+      this.headerLines--; // not a header line git writes (the rest of a line cut off, say)
     }
     return undefined;
+  }
+
+  /**
+   * A `diff --git` line with no header line git writes after it and no hunk: git always writes one
+   * (`index`, `old mode`, `new file mode`, `rename from`, `Binary files`…), so this is a diff cut
+   * off right after the line (or inside the next one); read as an unchanged file, it would pass
+   * whatever the lost lines held. (An `index` line with no hunk is left alone: `git diff -w` or
+   * `-I` writes one for a mode change or a new file whose lines it ignores.)
+   */
+  private cutAfterGitLine(name: string): string | undefined {
+    if (this.kind !== 'git' || this.headerLines > 0 || this.hasHunks) return undefined;
+    return `${name} has a \`diff --git\` line and no header or hunk after it (was the diff cut off?)`;
   }
 
   /** A `---`/`+++` name; `/dev/null` marks the file added or deleted. */
@@ -125,6 +142,8 @@ export class FileHeader {
     if (file.status === 'deleted') file.path = oldPath ?? newPath ?? '';
     else file.path = newPath ?? oldPath ?? '';
     if (!file.path) return { problem: `cannot read the file name of ${this.describe()}` };
+    const cut = this.cutAfterGitLine(JSON.stringify(file.path));
+    if (cut !== undefined) return { problem: `corrupt patch: ${cut}` };
     if (file.status === 'modified' && oldPath && newPath && oldPath !== newPath) file.status = 'renamed';
     if ((file.status === 'renamed' || file.status === 'copied') && oldPath) file.oldPath = oldPath;
     if (file.modeChange && (!file.modeChange.oldMode || !file.modeChange.newMode)) delete file.modeChange;

@@ -8,7 +8,7 @@ import { stat } from 'node:fs';
 import { join } from 'node:path';
 import type { FileAttributes } from '../model.ts';
 import { CheckAttr } from './check-attr.ts';
-import { type RunningGit, startGit } from './run.ts';
+import { NO_HOOKS, type RunningGit, startGit } from './run.ts';
 import type { Sandbox } from './sandbox.ts';
 
 const BLOB = /^([0-9a-f]{40,64}) blob \d+$/;
@@ -89,7 +89,7 @@ export class IndexedAttributes {
     if (this.found.length === 0 && !(await hasInfoAttributes(this.sandbox.repo.commonDir))) return new Map();
     const index = this.sandbox.file('attributes-index');
     const env = { GIT_INDEX_FILE: index };
-    const load = startGit(this.sandbox.dir, ['update-index', '-z', '--index-info'], { env: { ...this.sandbox.env, ...env } });
+    const load = startGit(this.sandbox.dir, [...NO_HOOKS, 'update-index', '-z', '--index-info'], { env: { ...this.sandbox.env, ...env } });
     load.stdin.end(this.found.map((f) => `100644 ${f.sha}\t${f.dir}.gitattributes\0`).join(''));
     await load.done;
     const check = new CheckAttr(this.sandbox, ['--cached'], env);

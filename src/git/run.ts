@@ -10,7 +10,10 @@
 //     core.bigFileThreshold;
 //   - the objects as they are: no replace refs, no info/grafts (a push sends neither);
 //   - no pager (stdout is always a pipe or a file, and PAGER / GIT_PAGER are dropped), no
-//     prompts, no gpg (log.showSignature), no optional locks on the user's index.
+//     prompts, no gpg (log.showSignature), no optional locks on the user's index;
+//   - no program from the repository's configuration when an index is read or written (the
+//     attribute index of git before 2.40, attributes-index.ts): no core.fsmonitor, and the one
+//     command that writes an index runs with hooks off (NO_HOOKS: no post-index-change hook).
 // Short answers go through `openGit` (one spawn each, output buffered). Commands whose output is
 // large or that read stdin while they run (the diff, check-attr, cat-file --batch) go through
 // `startGit` below: the same flags and environment, stdout streamed.
@@ -20,6 +23,7 @@ import { devNull } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
+import { untilDone } from '../interrupt.ts';
 
 /** `-c` settings for every git command. */
 export const SAFE_FLAGS: readonly string[] = [
@@ -34,7 +38,15 @@ export const SAFE_FLAGS: readonly string[] = [
   ['core.bigFileThreshold', '512m'],
   ['log.showSignature', 'false'],
   ['i18n.logOutputEncoding', 'UTF-8'],
+  // A command that reads an index (check-attr --cached) would run the repository's fsmonitor.
+  ['core.fsmonitor', ''], // empty: off for git before 2.36 (a command) and after (a boolean)
 ].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
+
+/**
+ * Hooks off, for a command that writes an index (update-index runs post-index-change). Not in
+ * SAFE_FLAGS: install-hook asks git where hooks live, and a check never runs any other hook.
+ */
+export const NO_HOOKS: readonly string[] = ['-c', `core.hooksPath=${devNull}`];
 
 /** Variables that could make git run a program, page, prompt or diff through a driver. */
 const DROPPED_ENV = [
@@ -60,6 +72,11 @@ export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     LC_ALL: 'C',
     ...extra,
   };
+}
+
+/** The subcommand of `args`, past leading options (`-c key=value`, `--literal-pathspecs`), for messages. */
+function commandOf(args: readonly string[]): string {
+  return args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c') ?? args[0] ?? '';
 }
 
 /** git's message from a failure, cut to a few lines. */
@@ -138,6 +155,9 @@ export function gitExecutable(path: string | undefined = process.env.PATH): stri
 function spawnGit(cwd: string, args: string[], stdio: [StdioNull | StdioPipe, StdioPipe | number], env?: Record<string, string>) {
   const childEnv = gitEnv(env);
   const child = spawn(gitExecutable(childEnv.PATH), [...SAFE_FLAGS, ...args], { cwd, env: childEnv, stdio: [...stdio, 'pipe'] });
+  // A signal that stops prguard stops its gits too (src/interrupt.ts): else a big diff runs on.
+  const forget = untilDone(() => child.kill());
+  child.once('exit', forget).once('error', forget);
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => {
     if (stderr.length < MAX_STDERR) stderr += chunk.toString('utf8');
@@ -168,7 +188,7 @@ export function openGit(cwd: string): Git {
     try {
       return await slot(() => runBuffered(cwd, args));
     } catch (err) {
-      throw new UsageError(`\`git ${args[0]}\` failed: ${firstLines((err as Error).message)}`);
+      throw new UsageError(`\`git ${commandOf(args)}\` failed: ${firstLines((err as Error).message)}`);
     }
   };
   return {
@@ -227,7 +247,7 @@ export function startGit(cwd: string, args: string[], options: StartOptions = {}
     child.on('close', (code) => {
       if (failed) return reject(failed);
       if (code === 0 || (code !== null && options.okCodes?.includes(code))) return resolve(stderr());
-      reject(new UsageError(`\`git ${args[0]}\` failed (exit ${code}): ${firstLines(stderr())}`));
+      reject(new UsageError(`\`git ${commandOf(args)}\` failed (exit ${code}): ${firstLines(stderr())}`));
     });
   });
   const exited = done.then(() => undefined, () => undefined);

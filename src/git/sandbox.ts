@@ -7,6 +7,7 @@
 import { mkdtempSync, readFileSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { untilDone } from '../interrupt.ts';
 
 export interface RepoPaths {
   /** Top of the work tree. */
@@ -56,9 +57,14 @@ export class Sandbox {
   readonly env: Record<string, string>;
 
   constructor(readonly repo: RepoPaths) {
-    this.dir = mkdtempSync(join(tmpdir(), 'prguard-git-'));
-    this.env = { GIT_DIR: repo.gitDir, GIT_WORK_TREE: this.dir, GIT_INDEX_FILE: join(this.dir, 'no-index') };
+    const dir = mkdtempSync(join(tmpdir(), 'prguard-git-'));
+    this.dir = dir;
+    this.env = { GIT_DIR: repo.gitDir, GIT_WORK_TREE: dir, GIT_INDEX_FILE: join(dir, 'no-index') };
+    // Removed also when a signal stops the run before dispose (src/interrupt.ts).
+    this.forget = untilDone(() => rmSync(dir, { recursive: true, force: true }));
   }
+
+  private readonly forget: () => void;
 
   /** A path inside the sandbox for a file of our own (never the diff's index). */
   file(name: string): string {
@@ -66,6 +72,7 @@ export class Sandbox {
   }
 
   dispose(): void {
+    this.forget();
     try {
       // Mostly still empty: rmdir spares the recursive removal, whose code node loads on first use
       // (about 1 ms, after git has exited).

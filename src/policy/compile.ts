@@ -4,8 +4,12 @@
 // scripts/precompile-policy.mjs.
 import { Ajv, type ValidateFunction } from 'ajv';
 
-/** The options the build-time validator is compiled with too. */
-export const AJV_OPTIONS = { allErrors: true, strict: false } as const;
+/**
+ * The options the build-time validator is compiled with too (scripts/precompile-policy.mjs).
+ * strictNumbers: YAML's .inf, .nan and 1e400 are numbers JSON has no such value of; without it
+ * .inf passed as an integer (max-lines: .inf turned the limit off and printed as null).
+ */
+export const AJV_OPTIONS = { allErrors: true, strict: false, strictNumbers: true } as const;
 
 export function compileSchema(schema: object): ValidateFunction {
   return new Ajv(AJV_OPTIONS).compile(schema);

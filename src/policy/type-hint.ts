@@ -11,6 +11,8 @@ export function cut(text: string): string {
 }
 
 export function quoted(value: unknown): string {
+  // NaN and Infinity (YAML's .nan, .inf, 1e400): JSON.stringify would show them as null.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
   return typeof value === 'string' ? JSON.stringify(cut(value)) : cut(JSON.stringify(value) ?? String(value));
 }
 
@@ -65,6 +67,9 @@ export function typeHint(expected: string, written: unknown, key: string | numbe
     return `, not the text ${quoted(written)}: write ${cut(text)} without quotes`;
   }
   if ((expected === 'integer' || expected === 'number') && typeof written === 'string') return `, not the text ${quoted(written)}`;
+  if ((expected === 'integer' || expected === 'number') && typeof written === 'number' && !Number.isFinite(written)) {
+    return `, not ${String(written)} (YAML reads .inf, .nan and a number too large for a double so): write a finite number`;
+  }
   if (expected === 'integer' && typeof written === 'number') return ` (a whole number), not ${String(written)}`;
   if (expected === 'object' && key === 'ai' && text !== undefined && SEVERITY.test(text)) {
     return `, not a severity: write ai: { severity: ${text} }`;

@@ -42,6 +42,32 @@ describe('hunks are read in full or refused', () => {
     expect(w.code).toBe(0);
   });
 
+  it('a diff cut off right after a `diff --git` line (or inside the line after it) is exit 2, not an unchanged file', () => {
+    // git always writes a header line after `diff --git` (index, mode, rename, Binary files...).
+    for (const [cut, line, file] of [
+      [`${HUNK[0]}\n`, 1, 'config'],
+      [`${HUNK[0]}\nind`, 1, 'config'],
+      [`${HUNK.join('\n')}\ndiff --git a/src/other.ts b/src/other.ts\n`, 9, 'other'],
+      [`${HUNK[0]}\n${HUNK.join('\n')}\n`, 1, 'config'],
+    ] as const) {
+      const r = checkDiff(cut);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`change.diff:${line}: corrupt patch: "src/${file}.ts" has a \`diff --git\` line and no header or hunk after it (was the diff cut off?)`);
+      expect(r.stdout).toBe('');
+    }
+    // What git writes with no hunk is read: a mode change, a 100% rename, an empty new file, a binary file.
+    for (const header of [
+      [HUNK[0], 'old mode 100644', 'new mode 100755'],
+      ['diff --git a/src/old.ts b/src/config.ts', 'similarity index 100%', 'rename from src/old.ts', 'rename to src/config.ts'],
+      [HUNK[0], 'new file mode 100644', 'index 0000000..e69de29'],
+      [HUNK[0], 'index 1111111..2222222', 'Binary files a/src/config.ts and b/src/config.ts differ'],
+    ]) {
+      const r = checkDiff([...header, ''].join('\n'));
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+    }
+  });
+
   it('added lines beyond the hunk header\'s count are exit 2, not silently dropped from the scan', () => {
     const r = checkDiff([...HUNK, `+const hidden = "${TOKEN}";`, ''].join('\n'));
     expect(r.code).toBe(2);

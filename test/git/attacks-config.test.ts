@@ -1,7 +1,7 @@
 // Hostile git configuration in the repository: settings that would run a program, or change what
 // git diff and git log print, neither run anything nor change what prguard reads. The report with
 // the configuration is the report without it.
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Repo, runCli, tempDir } from '../helpers/repo.ts';
@@ -57,6 +57,36 @@ describe('hostile repository configuration', () => {
     expect(after.stderr).toBe('');
     expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
     expect((JSON.parse(after.stdout) as { findings: { path?: string }[] }).findings.map((f) => f.path)).toContain('test/app.test.ts');
+    repo.remove();
+  });
+
+  it('runs no fsmonitor and no hook when it reads the attributes at the base through an index (git before 2.40)', () => {
+    // git before 2.40 has no check-attr --source: the base's .gitattributes go into an index of
+    // prguard's own (update-index, then check-attr --cached), which reads core.fsmonitor and runs
+    // the post-index-change hook from the repository's configuration. Git 2.40 and later take
+    // the other way; the test holds there too.
+    const repo = Repo.init('main');
+    repo.commit('base', { '.gitattributes': '*.gen.ts linguist-generated\n', 'src/app.ts': 'export const app = 1;\n' });
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.commit('change', { 'src/app.ts': 'export const app = 2;\n', 'src/api.gen.ts': 'export const api = 1;\n' });
+    const before = runCli(['check', '--base', 'main', '--format', 'json'], { cwd: repo.dir });
+    expect(before.code).toBe(0);
+
+    const marker = join(tempDir(), 'ran');
+    const program = join(tempDir(), 'evil.sh');
+    writeFileSync(program, `#!/bin/sh\necho "$0 $*" >> ${marker}\n`);
+    chmodSync(program, 0o755);
+    const hooks = tempDir();
+    for (const hook of ['post-index-change', 'reference-transaction', 'post-checkout']) {
+      writeFileSync(join(hooks, hook), `#!/bin/sh\necho "${hook}" >> ${marker}\n`);
+      chmodSync(join(hooks, hook), 0o755);
+    }
+    repo.git('config', 'core.fsmonitor', program);
+    repo.git('config', 'core.hooksPath', hooks);
+    const after = runCli(['check', '--base', 'main', '--format', 'json'], { cwd: repo.dir });
+    expect(existsSync(marker) ? readFileSync(marker, 'utf8') : '').toBe('');
+    expect(after.code).toBe(0);
+    expect(JSON.parse(after.stdout)).toEqual(JSON.parse(before.stdout));
     repo.remove();
   });
 });

@@ -1,7 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PolicyError } from '../../src/errors.ts';
 import { parsePolicy, policyFromText } from '../../src/policy/index.ts';
 import { allRules } from '../../rules/index.ts';
+import { runCli, tempDir } from '../helpers/repo.ts';
 import { demoRules } from './fixtures.ts';
 
 function problems(text: string, rules = demoRules): string[] {
@@ -36,6 +39,9 @@ describe('policy validation reports file:line:col and names the key', () => {
     ['an empty string', 'version: 1\ncore:\n  auth: [""]\n', ['p.yml:3:10: core.auth.0 must not be empty']],
     ['below a minimum', 'version: 1\nrules:\n  demo-size:\n    max-lines: 0\n', ['p.yml:4:16: rules.demo-size.max-lines must be 1 or more, not 0']],
     ['an owner without @', 'version: 1\nwaivers:\n  by: [lead]\n', ['p.yml:3:8: waivers.by.0 must be a GitHub user (@login) or team (@org/team), not "lead"']],
+    // minimatch would keep 100,000 of its 131,072 alternatives, dropping the rest (b…b) unsaid, after seconds.
+    ['a brace bomb in core', `version: 1\ncore:\n  auth: ["${'{a,b}'.repeat(17)}"]\n`, ['p.yml:3:10: core.auth: the braces of this glob expand to more than 1000 alternatives: split it into several globs, or use * and ** for the parts that vary']],
+    ['a brace range bomb in overrides', 'version: 1\noverrides:\n  - files: ["src/{1..1001}/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:13: overrides.0.files: the braces of this glob expand to more than 1000 alternatives']],
     ['a merge key', 'version: 1\nrules:\n  demo-size:\n    <<: { max-lines: 3 }\n', ['p.yml:4:5: under rules.demo-size: YAML merge keys (<<) are not read: write the keys out']],
     ['a negated extglob in overrides files', 'version: 1\noverrides:\n  - files: ["src/**", "!(legacy)/**"]\n    rules: { demo-size: off }\n', ['p.yml:3:23: overrides.0.files: the glob segment "!(legacy)" cannot be matched in linear time']],
     // A glob with a . or .. step, or a leading / or ./ where nothing reads it as the root, matched no path.
@@ -59,6 +65,7 @@ describe('policy validation reports file:line:col and names the key', () => {
     expected.forEach((e, i) => expect(got[i]).toContain(e));
   });
 
+  const NOT_FINITE = '(YAML reads .inf, .nan and a number too large for a double so): write a finite number';
   // A value of the wrong type says what to write instead: the YAML mistakes a lead makes.
   it.each([
     ['a glob where a list goes', 'version: 1\ncore:\n  auth: src/auth/**\n', 'p.yml:3:9: core.auth must be an array, not a single value: write it as a list, ["src/auth/**"]'],
@@ -71,6 +78,9 @@ describe('policy validation reports file:line:col and names the key', () => {
     ['a quoted boolean', 'version: 1\nprovenance:\n  review-suggestions: "false"\n', 'p.yml:3:23: provenance.review-suggestions must be a boolean, not the text "false": write false without quotes'],
     ['a quoted number', 'version: 1\nrules:\n  pr-size:\n    max-lines: "400"\n', 'p.yml:4:16: rules.pr-size.max-lines must be an integer, not the text "400": write 400 without quotes'],
     ['a fraction', 'version: 1\nrules:\n  pr-size:\n    max-lines: 1.5\n', 'p.yml:4:16: rules.pr-size.max-lines must be an integer (a whole number), not 1.5'],
+    ['YAML .inf, which JSON has no number for', 'version: 1\nrules:\n  pr-size:\n    max-lines: .inf\n', `p.yml:4:16: rules.pr-size.max-lines must be an integer, not Infinity ${NOT_FINITE}`],
+    ['a number too large for a double', 'version: 1\nrules:\n  pr-size:\n    max-files: 1e400\n', `p.yml:4:16: rules.pr-size.max-files must be an integer, not Infinity ${NOT_FINITE}`],
+    ['YAML .nan', 'version: 1\nrules:\n  pr-size:\n    max-lines: .nan\n', `p.yml:4:16: rules.pr-size.max-lines must be an integer, not NaN ${NOT_FINITE}`],
     ['a severity where ai: wants overrides', 'version: 1\nrules:\n  pr-size:\n    ai: error\n', 'p.yml:4:9: rules.pr-size.ai must be an object, not a severity: write ai: { severity: error }'],
     ['a number where text goes', 'version: 1\nrules:\n  ai-disclosure:\n    heading: 42\n', 'p.yml:4:14: rules.ai-disclosure.heading must be a string, not 42: write it in quotes, "42"'],
     ['a quoted version', 'version: "1"\n', 'p.yml:1:10: version must be 1, the number, not the text "1": write version: 1 without quotes'],
@@ -206,5 +216,17 @@ describe("rules' glob options are checked when the policy is loaded", () => {
   });
   it('the default globs and plain ones are fine', () => {
     expect(real('version: 1\nrules:\n  tests-touched:\n    source: ["src/**/*.ts", "lib/{a,b}/**"]\n  pr-size:\n    exclude: ["docs/**", "**/*.snap"]\n')).toEqual([]);
+  });
+});
+
+// The built CLI validates with the validator compiled at build time (scripts/precompile-policy.mjs),
+// not the one compiled from source above: .inf passed it as an integer, and `policy print` showed null.
+describe('the built CLI refuses a limit that is not a finite number', () => {
+  it.each(['.inf', '-.inf', '.nan', '1e400'])('max-lines: %s', (value) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'p.yml'), `version: 1\nextends: recommended\nrules:\n  pr-size:\n    max-lines: ${value}\n`);
+    const r = runCli(['policy', 'validate', 'p.yml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^p\.yml:5:16: rules\.pr-size\.max-lines must be an integer, not (-?Infinity|NaN) \(YAML reads/m);
   });
 });
