@@ -56,11 +56,14 @@ export function markdownText(text: string, oneLine = false): string {
 /**
  * Text for a markdown table cell: one line, no pipes, no markup, no @mention (a file named
  * `@org/team.md` must not notify a team from a bot's comment) and no issue reference (a commit
- * message naming `#12` or `other/repo#12` must not make the bot's comment cross-reference that
- * issue): a zero-width space follows each `@`, and each `#` before a digit.
+ * message naming `#12`, `GH-12` or `other/repo#12` must not make the bot's comment cross-reference
+ * that issue): a zero-width space follows each `@`, each `#` before a digit and each `GH-` before one.
  */
 function cell(text: string): string {
-  return markdownText(text).replace(/@(?=[\w-])/g, '@&#8203;').replace(/(?<!&)#(?=\d)/g, '#&#8203;');
+  return markdownText(text)
+    .replace(/@(?=[\w-])/g, '@&#8203;')
+    .replace(/(?<!&)#(?=\d)/g, '#&#8203;')
+    .replace(/\bGH-(?=\d)/gi, '$&&#8203;');
 }
 
 /**

@@ -77,10 +77,10 @@ describe('formatMarkdown', () => {
     expect(md).toContain('<code>docs/<span>$</span>a<span>$</span>.md</code>');
   });
 
-  test('a message naming an issue (#12, other/repo#7) makes no issue reference, which GitHub would cross-link from the comment', () => {
-    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'error', message: 'fixes #12 and acme/other#7, see # 3 and C#', path: 'src/a.ts' }]));
-    expect(md).toContain('fixes #&#8203;12 and acme/other#&#8203;7, see # 3 and C# |');
-    expect(md).not.toMatch(/(?<!&)#\d/);
+  test('a message naming an issue (#12, GH-9, other/repo#7) makes no issue reference, which GitHub would cross-link from the comment', () => {
+    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'error', message: 'fixes #12 and acme/other#7, closes GH-9 and gh-8, see # 3, C# and AGH-1', path: 'src/a.ts' }]));
+    expect(md).toContain('fixes #&#8203;12 and acme/other#&#8203;7, closes GH-&#8203;9 and gh-&#8203;8, see # 3, C# and AGH-1 |');
+    expect(md).not.toMatch(/(?<!&)#\d|\bGH-\d/i);
   });
 
   test('a bare URL or www. name in a file name or message is no autolink (GitHub links them in raw text)', () => {
