@@ -3,6 +3,7 @@
 import type { Finding, Report, Severity } from '../model.ts';
 import { countBySeverity, failsUnder, findingCounts, worstFirst, type FailOn } from '../report/findings.ts';
 import { formatMarkdown } from '../report/markdown.ts';
+import { printableLines } from '../report/printable.ts';
 import { clipBytes } from './bytes.ts';
 
 export type { FailOn } from '../report/findings.ts';
@@ -60,7 +61,13 @@ export function checkConclusion(report: Report, failOn: FailOn): CheckConclusion
   return countBySeverity(report.findings).error > 0 ? 'neutral' : 'success';
 }
 
-/** An annotation for a finding with a path; a file-level finding is shown on line 1. */
+/**
+ * An annotation for a finding with a path; a file-level finding is shown on line 1. GitHub shows
+ * the message as text beside the code: a file name it quotes is shown with its control and
+ * invisible characters escaped (printable.ts), as in every report a person reads (a bidi override
+ * in `src/\u202egnp.ts` would show as `src/st.png`); `path` is the file's own name, which GitHub
+ * needs exact to place the annotation.
+ */
 export function toAnnotation(f: Finding): Annotation | null {
   if (!f.path) return null;
   const start = f.line ?? 1;
@@ -70,7 +77,7 @@ export function toAnnotation(f: Finding): Annotation | null {
     start_line: start,
     end_line: end,
     annotation_level: ANNOTATION_LEVEL[f.severity],
-    message: clipBytes(f.message, LIMITS.annotationMessageBytes, ' … (cut: GitHub allows 65,535 bytes per annotation)'),
+    message: clipBytes(printableLines(f.message), LIMITS.annotationMessageBytes, ' … (cut: GitHub allows 65,535 bytes per annotation)'),
     title: clipBytes(f.line === undefined ? `prguard ${f.ruleId} (whole file)` : `prguard ${f.ruleId}`, LIMITS.checkTitleBytes, '…'),
   };
 }

@@ -27,7 +27,7 @@ const SEVERITY_ICON: Record<Severity, string> = { error: '❌', warning: '⚠️
 
 /**
  * Markdown that renders `text` as itself, on one line: no raw HTML, no control character, and no
- * link, image, emphasis, strikethrough or code span made of a file name or a message (a path such
+ * link, image, emphasis, strikethrough, code span or math made of a file name or a message (a path such
  * as `docs/[Sign in](https://evil.example).md`, or a bare `https://evil.example` or
  * `www.evil.example`, shows as that text under prguard's name, never as a link).
  */
@@ -40,7 +40,11 @@ export function markdownText(text: string, oneLine = false): string {
     // GitHub makes links of bare URLs and www. names (GFM's autolink literals) from the raw text;
     // a character reference in place of the `:` or the `.` shows the same text and links nothing.
     .replace(/:(?=\/\/)/g, '&#58;')
-    .replace(/\b(www)\./gi, '$1&#46;');
+    .replace(/\b(www)\./gi, '$1&#46;')
+    // GitHub renders `$…$` and `$$…$$` as math (MathJax: `$\Huge\color{green}\text{Passed}$` in a
+    // commit message would show as large green text under prguard's name), and a backslash does
+    // not escape a dollar sign there: GitHub's documented escape is a span around it.
+    .replace(/\$/g, () => '<span>$</span>');
   // A lone carriage return ends a line in Markdown as a newline does (a file named
   // `x\r## Passed` would start a heading of its own), and escape sequences and bidirectional
   // overrides reach a terminal or reorder what a reader sees: all are shown escaped
@@ -52,11 +56,14 @@ export function markdownText(text: string, oneLine = false): string {
 /**
  * Text for a markdown table cell: one line, no pipes, no markup, no @mention (a file named
  * `@org/team.md` must not notify a team from a bot's comment) and no issue reference (a commit
- * message naming `#12` or `other/repo#12` must not make the bot's comment cross-reference that
- * issue): a zero-width space follows each `@`, and each `#` before a digit.
+ * message naming `#12`, `GH-12` or `other/repo#12` must not make the bot's comment cross-reference
+ * that issue): a zero-width space follows each `@`, each `#` before a digit and each `GH-` before one.
  */
 function cell(text: string): string {
-  return markdownText(text).replace(/@(?=[\w-])/g, '@&#8203;').replace(/(?<!&)#(?=\d)/g, '#&#8203;');
+  return markdownText(text)
+    .replace(/@(?=[\w-])/g, '@&#8203;')
+    .replace(/(?<!&)#(?=\d)/g, '#&#8203;')
+    .replace(/\bGH-(?=\d)/gi, '$&&#8203;');
 }
 
 /**

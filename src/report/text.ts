@@ -16,7 +16,8 @@ export function provenanceSummary(ai: Provenance): string {
   const agents = ai.agents.length > 0 ? ` — ${ai.agents.join(', ')}` : '';
   const first = ai.evidence[0];
   const more = ai.evidence.length > 1 ? ` (+${ai.evidence.length - 1} more)` : '';
-  const quoted = first && first.text.length > 60 ? `${first.text.slice(0, 59)}…` : first?.text;
+  // Cut on a character: half of a surrogate pair (an emoji's) is no character at all.
+  const quoted = first && first.text.length > 60 ? `${first.text.slice(0, 59).replace(/[\uD800-\uDBFF]$/, '')}…` : first?.text;
   const why = first ? `: ${first.signal} in ${first.where} ("${quoted}")${more}` : '';
   if (ai.source === 'flag') {
     // The flag wins, but what the detector saw is still worth a reader's eye.

@@ -41,4 +41,48 @@ describe('text output escapes control characters from the change', () => {
     expect(printableLines('one\ntwo\r\n')).toBe('one\ntwo\\r\n');
     expect(printable('one\ttwo\u0085\u2066')).toBe('one\\ttwo\\x85\\u2066');
   });
+
+  it('invisible characters in a file name are shown escaped: a finding cannot read as another path', () => {
+    const repo = Repo.init('main');
+    repo.commit('base', { 'a.txt': 'a\n' });
+    repo.git('checkout', '-q', '-b', 'pr');
+    // Zero-width space, left-to-right mark, Arabic letter mark, soft hyphen, word joiner, BOM, a
+    // tag character (U+E0041) and the line separator: each shows as nothing, or as a plain space,
+    // so `test/auth<ZWSP>.test.ts` reads as `test/auth.test.ts`.
+    const hidden = ['\u200b', '\u200e', '\u061c', '\u00ad', '\u2060', '\ufeff', '\u{e0041}', '\u2028'];
+    const names = hidden.map((c, i) => `test/auth${c}${i}.test.ts`);
+    for (const name of names) repo.write(name, 'test.only("x", () => {})\n');
+    repo.git('add', '-A');
+    repo.git('commit', '-q', '-m', 'feat');
+    const escaped = ['\\u200b', '\\u200e', '\\u061c', '\\xad', '\\u2060', '\\ufeff', '\\u{e0041}', '\\u2028'];
+    for (const format of ['text', 'markdown']) {
+      const r = runCli(['check', '--base', 'main', '-f', format], { cwd: repo.dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/[\u200b\u200e\u061c\u00ad\u2060\ufeff\u2028]|\u{e0041}/u);
+      escaped.forEach((e, i) => expect(r.stdout).toContain(`test/auth${e}${i}.test.ts:1`));
+    }
+    // JSON keeps the exact names.
+    const json = JSON.parse(runCli(['check', '--base', 'main', '-f', 'json'], { cwd: repo.dir }).stdout) as { findings: { path?: string }[] };
+    expect(json.findings.flatMap((f) => (f.path ? [f.path] : [])).sort()).toEqual([...names].sort());
+    expect(printable('a\ud83d')).toBe('a\\ud83d');
+    expect(printable('👨\u200d👩')).toBe('👨\\u200d👩');
+  });
+
+  it('the quoted AI evidence is cut on a character, never through an emoji (half a surrogate pair is no character)', () => {
+    const repo = Repo.init('main');
+    repo.commit('base', { 'a.txt': 'a\n' });
+    repo.git('checkout', '-q', '-b', 'pr');
+    repo.write('b.txt', 'b\n');
+    repo.git('add', '-A');
+    // The summary quotes 59 characters of the evidence: here the 59th is the first half of 😀.
+    const trailer = `Co-authored-by: Claude ${'x'.repeat(35)}😀😀 <noreply@anthropic.com>`;
+    expect(trailer.charCodeAt(58)).toBe(0xd83d);
+    repo.git('commit', '-q', '-m', `feat\n\n${trailer}`);
+    for (const format of ['text', 'markdown']) {
+      const r = runCli(['check', '--base', 'main', '-f', format], { cwd: repo.dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`("Co-authored-by: Claude ${'x'.repeat(35)}…")`);
+      expect(r.stdout).not.toMatch(/\ufffd|\\ud83d/);
+    }
+  });
 });

@@ -1,7 +1,8 @@
 // The masking stage: every string of a report, whatever field, and the pieces of a secret that a
 // cut left behind.
 import { describe, expect, test } from 'vitest';
-import { maskSecrets, redact, secretList } from '../../src/mask.ts';
+import { maskSecret, maskSecrets, redact, secretList } from '../../src/mask.ts';
+import { rng } from '../helpers/rng.ts';
 import { makeReport } from '../helpers/report.ts';
 
 const SECRET = 'ghp_' + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
@@ -36,5 +37,21 @@ describe('maskSecrets', () => {
     expect(redact(cutStart, list)).toBe('…[redacted] and more');
     // Short coincidences (under 8 characters) are left alone.
     expect(redact('the word ghp_A1b', list)).toBe('the word ghp_A1b');
+  });
+
+  test('many secrets (an indexed look-up) mask exactly as one secret at a time', () => {
+    const random = rng(5);
+    const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+    const secrets = Array.from({ length: 300 }, () => `AKIA${Array.from({ length: 16 }, () => ALPHABET[Math.floor(random() * 32)]).join('')}`);
+    const findings = secrets.map((secret, i) => ({ ruleId: 'secret-leakage', severity: 'error' as const, message: `key ${secret} on line ${i + 1}`, path: 'keys.txt', line: i + 1 }));
+    const [first, second, third] = secrets as [string, string, string];
+    const report = makeReport(findings, { notes: [`cut: ${first.slice(0, 14)}…`, `${second.slice(6)} and more`, `plain note`, `two: ${third} ${first}`, 'short'] });
+    const masked = maskSecrets(report, secrets);
+    expect(masked.findings.every((f, i) => f.message === `key ${maskSecret(secrets[i]!)} on line ${i + 1}`)).toBe(true);
+    expect(masked.notes).toEqual([`cut: ${maskSecret(first)}…`, '…[redacted] and more', 'plain note', `two: ${maskSecret(third)} ${maskSecret(first)}`, 'short']);
+    const list = secretList(secrets);
+    for (const text of [...report.notes, findings[123]!.message, `${second}${third}`]) {
+      expect(redact(text, list)).toBe(list.reduce((t, s) => redact(t, [s]), text));
+    }
   });
 });

@@ -47,6 +47,32 @@ describe.concurrent('publishing', () => {
     expect(texts.comment.replace(/<code>.*?<\/code>/g, '')).not.toMatch(/@acme/);
   });
 
+  test('a file name with a bidi override or an escape sequence is shown escaped in annotation messages (the path stays exact)', async () => {
+    // U+202E reverses what follows on GitHub's page: `src/\u202egnp.ts` reads as `src/st.png`.
+    const filename = 'src/\u202egnp.ts\u200b\u001b[2K';
+    const patch = addedPatch([`token = "${keys[0]}"`]);
+    for (const readOnly of [false, true]) {
+      const { server, event } = await start({ files: [{ filename, status: 'added', additions: 1, deletions: 0, patch }], readOnly });
+      const run = await runAction(server, event);
+      expect(server.violations).toEqual([]);
+      expect(run.code).toBe(1);
+      const messages = readOnly
+        ? run.stdout
+            .split('\n')
+            .filter((l) => /^::error .*file=/.test(l))
+            .map((l) => l.slice(l.indexOf('::', 2) + 2))
+        : (server.checkRuns[0].annotations as { path: string; message: string }[]).map((a) => {
+            expect(a.path).toBe(filename);
+            return a.message;
+          });
+      expect(messages.length).toBeGreaterThan(0);
+      for (const m of messages) {
+        expect(m).toContain('src/\\u202egnp.ts\\u200b\\e[2K:1');
+        expect(m).not.toMatch(/[\u202e\u200b\u001b]/);
+      }
+    }
+  });
+
   test('a review check run GitHub refuses is a warning: the step still passes or fails by fail-on alone', async () => {
     const policy = 'version: 1\nrules:\n  review-quorum: error\n';
     const refuse = { operationId: 'checks/create', status: 502, times: 10, when: (body: { name?: string }) => body?.name === 'prguard/review' };

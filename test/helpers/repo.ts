@@ -76,13 +76,21 @@ export interface CliResult {
 
 export function runCli(
   args: string[],
-  opts: { cwd: string; input?: string; env?: Record<string, string>; cli?: string },
+  opts: { cwd: string; input?: string; env?: Record<string, string>; cli?: string; killAfterMs?: number },
 ): CliResult {
   const env: NodeJS.ProcessEnv = { ...process.env, ...GIT_ENV, ...opts.env };
   if (!opts.env || !('FORCE_COLOR' in opts.env)) delete env.FORCE_COLOR;
   if (!opts.env || !('NO_COLOR' in opts.env)) delete env.NO_COLOR;
   delete env.GITHUB_ACTIONS;
-  const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], { cwd: opts.cwd, input: opts.input ?? '', env, encoding: 'utf8' });
+  // killAfterMs: a hang guard (the process is killed, and `code` is -1), never a measurement.
+  const r = spawnSync(process.execPath, [opts.cli ?? CLI, ...args], {
+    cwd: opts.cwd,
+    input: opts.input ?? '',
+    env,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    ...(opts.killAfterMs ? { timeout: opts.killAfterMs } : {}),
+  });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

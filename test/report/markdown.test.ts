@@ -69,10 +69,18 @@ describe('formatMarkdown', () => {
     expect(md).not.toMatch(/[^\\]\[(a|x|Sign in)\]\(/);
   });
 
-  test('a message naming an issue (#12, other/repo#7) makes no issue reference, which GitHub would cross-link from the comment', () => {
-    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'error', message: 'fixes #12 and acme/other#7, see # 3 and C#', path: 'src/a.ts' }]));
-    expect(md).toContain('fixes #&#8203;12 and acme/other#&#8203;7, see # 3 and C# |');
-    expect(md).not.toMatch(/(?<!&)#\d/);
+  test('a dollar sign makes no math: $\\Huge\\color{green}…$ in a message or name shows as written', () => {
+    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'error', message: 'see $$\\Huge\\color{green}\\text{Passed}$$ and $x$', path: 'docs/$a$.md' }]));
+    // GitHub renders $…$ as math, and a backslash does not escape the dollar sign there; a span does.
+    expect(md).not.toMatch(/(?<!<span>)\$/);
+    expect(md).toContain('see <span>$</span><span>$</span>\\\\Huge\\\\color{green}\\\\text{Passed}<span>$</span><span>$</span> and <span>$</span>x<span>$</span> |');
+    expect(md).toContain('<code>docs/<span>$</span>a<span>$</span>.md</code>');
+  });
+
+  test('a message naming an issue (#12, GH-9, other/repo#7) makes no issue reference, which GitHub would cross-link from the comment', () => {
+    const md = formatMarkdown(report([{ ruleId: 'r', severity: 'error', message: 'fixes #12 and acme/other#7, closes GH-9 and gh-8, see # 3, C# and AGH-1', path: 'src/a.ts' }]));
+    expect(md).toContain('fixes #&#8203;12 and acme/other#&#8203;7, closes GH-&#8203;9 and gh-&#8203;8, see # 3, C# and AGH-1 |');
+    expect(md).not.toMatch(/(?<!&)#\d|\bGH-\d/i);
   });
 
   test('a bare URL or www. name in a file name or message is no autolink (GitHub links them in raw text)', () => {
