@@ -1,7 +1,7 @@
 // Commits in base..head, oldest first, read with a NUL-separated format (messages may hold anything).
 import { parseTrailers } from '../diff/trailers.ts';
 import type { Commit } from '../model.ts';
-import { type Git, startGit } from './run.ts';
+import { type Git, gitWithInput } from './run.ts';
 
 const FIELDS = 6;
 export const logFormat = '--format=%H%x00%an%x00%ae%x00%cn%x00%ce%x00%B';
@@ -37,11 +37,7 @@ export async function readCommits(git: Git, base: string, head: string): Promise
  * (one `cat-file --batch`), and a message with a NUL byte is taken whole from it.
  */
 async function readWholeMessages(git: Git, commits: Commit[]): Promise<void> {
-  const chunks: Buffer[] = [];
-  const cat = startGit(git.cwd, ['cat-file', '--batch'], { onChunk: (c) => chunks.push(c) });
-  cat.stdin.end(commits.map((c) => `${c.sha}\n`).join(''));
-  await cat.done;
-  const out = Buffer.concat(chunks);
+  const out = await gitWithInput(git.cwd, ['cat-file', '--batch'], commits.map((c) => `${c.sha}\n`).join(''));
   let pos = 0;
   for (const commit of commits) {
     const nl = out.indexOf(10, pos);

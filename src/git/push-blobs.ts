@@ -7,7 +7,7 @@ import type { Commit, FileChange } from '../model.ts';
 import { logFormat, parseLog } from './commits.ts';
 import { ContentScanner } from './content-scan.ts';
 import { repoPaths } from './history.ts';
-import { type Git, openGit, startGit } from './run.ts';
+import { type Git, gitWithInput, openGit } from './run.ts';
 import { Sandbox } from './sandbox.ts';
 
 /**
@@ -59,16 +59,9 @@ async function blobsOfCommits(git: Git, remote: string, head: string): Promise<{
   }
   const candidates = named.filter((o) => o.path !== '');
   if (candidates.length === 0) return [];
-  const types = (await batchCheck(git, candidates.map((o) => `${o.sha}\n`).join(''))).split('\n');
+  const input = candidates.map((o) => `${o.sha}\n`).join('');
+  const types = (await gitWithInput(git.cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], input)).toString('utf8').split('\n');
   return candidates.filter((o, i) => types[i] === `${o.sha} blob`);
-}
-
-async function batchCheck(git: Git, input: string): Promise<string> {
-  const chunks: Buffer[] = [];
-  const run = startGit(git.cwd, ['cat-file', '--batch-check=%(objectname) %(objecttype)'], { onChunk: (c) => chunks.push(c) });
-  run.stdin.end(input);
-  await run.done;
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**

@@ -6,7 +6,7 @@
 // Reading the blobs of a tree or blob is in push-blobs.ts.
 import { CONTENT_SCAN_LIMIT, overContentLimit } from '../diff/strings.ts';
 import type { PushedTag } from '../model.ts';
-import { type Git, startGit } from './run.ts';
+import { type Git, gitWithInput } from './run.ts';
 
 /** A chain deeper than this is not read to its end: the rest is unread (fail closed). */
 export const MAX_TAG_DEPTH = 16;
@@ -23,15 +23,6 @@ export interface ObjectWalk {
 }
 
 const CHECK = /^([0-9a-f]{40,64}) (\S+) (\d+)$/;
-
-/** All of stdout of a git that reads `input` on stdin. */
-async function batch(git: Git, args: string[], input: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  const run = startGit(git.cwd, args, { onChunk: (c) => chunks.push(c) });
-  run.stdin.end(input);
-  await run.done;
-  return Buffer.concat(chunks);
-}
 
 /** A tag object's headers and message (git's format: headers, a blank line, the message). */
 function parseTag(sha: string, ref: string, body: Buffer): { tag: PushedTag; object?: string } {
@@ -52,7 +43,7 @@ export async function walkPushed(git: Git, pushed: ReadonlyMap<string, string>):
   const shas = [...pushed.keys()];
   const walks = new Map<string, ObjectWalk>(shas.map((sha) => [sha, { tags: [], unread: [] }]));
   if (shas.length === 0) return walks;
-  const out = (await batch(git, ['cat-file', '--batch-check'], shas.map((s) => `${s}\n${s}^{}\n`).join(''))).toString('utf8').split('\n');
+  const out = (await gitWithInput(git.cwd, ['cat-file', '--batch-check'], shas.map((s) => `${s}\n${s}^{}\n`).join(''))).toString('utf8').split('\n');
   // The tag objects to read at the current level: their sha, size, and the walk they belong to.
   let level: { sha: string; size: number; walk: ObjectWalk; ref: string }[] = [];
   shas.forEach((sha, i) => {
@@ -72,7 +63,7 @@ export async function walkPushed(git: Git, pushed: ReadonlyMap<string, string>):
     }
     for (const t of level.filter((t) => t.size > CONTENT_SCAN_LIMIT)) t.walk.unread.push(`tag ${t.sha}: ${overContentLimit(t.size)}`);
     level = level.filter((t) => t.size <= CONTENT_SCAN_LIMIT);
-    const read = level.length > 0 ? await batch(git, ['cat-file', '--batch'], level.map((t) => `${t.sha}\n`).join('')) : Buffer.alloc(0);
+    const read = level.length > 0 ? await gitWithInput(git.cwd, ['cat-file', '--batch'], level.map((t) => `${t.sha}\n`).join('')) : Buffer.alloc(0);
     const next: typeof level = [];
     let pos = 0;
     for (const [i, t] of level.entries()) {
@@ -94,7 +85,7 @@ export async function walkPushed(git: Git, pushed: ReadonlyMap<string, string>):
     }
     if (next.length === 0) break;
     // The next level's sizes: the tags that name them say nothing reliable of them.
-    const sizes = (await batch(git, ['cat-file', '--batch-check'], next.map((t) => `${t.sha}\n`).join(''))).toString('utf8').split('\n');
+    const sizes = (await gitWithInput(git.cwd, ['cat-file', '--batch-check'], next.map((t) => `${t.sha}\n`).join(''))).toString('utf8').split('\n');
     level = [];
     next.forEach((t, i) => {
       const m = CHECK.exec(sizes[i] ?? '');

@@ -253,3 +253,12 @@ export function startGit(cwd: string, args: string[], options: StartOptions = {}
   const exited = done.then(() => undefined, () => undefined);
   return { stdin, done, exited, kill: () => child.kill() };
 }
+
+/** All of stdout of `git args` fed `input` on stdin (`cat-file --batch` and its kin), whole. */
+export async function gitWithInput(cwd: string, args: string[], input: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const run = startGit(cwd, args, { onChunk: (c) => chunks.push(c) });
+  run.stdin.end(input);
+  await run.done;
+  return Buffer.concat(chunks);
+}

@@ -6,7 +6,7 @@
 // trailer no no-reply address already names.
 import type { ChangeSet, Commit } from '../model.ts';
 import { isObjectId } from '../git/object-id.ts';
-import { loginFromEmail } from '../rule-kit/people.ts';
+import { loginFromEmail, parseIdentity } from '../rule-kit/people.ts';
 import { callError, type GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
 import { malformed } from './shape.ts';
@@ -18,7 +18,7 @@ const PER_QUERY = 100;
 const MAX_AUTHORS = 100;
 
 function needsLookUp(c: Commit): boolean {
-  return c.trailers.some((t) => t.key.toLowerCase() === 'co-authored-by' && loginFromEmail(/<([^>]*)>/.exec(t.value)?.[1] ?? '') === undefined);
+  return c.trailers.some((t) => t.key.toLowerCase() === 'co-authored-by' && loginFromEmail(parseIdentity(t.value).email) === undefined);
 }
 
 function query(shas: readonly string[]): string {

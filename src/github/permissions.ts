@@ -24,7 +24,8 @@ function toLookUp(reviews: readonly Review[]): Review[] {
  */
 export async function markPermissions(octokit: GitHub, pull: Pick<PullContext, 'owner' | 'repo'>, reviews: readonly Review[], log: (m: string) => void): Promise<void> {
   const name = 'repos.getCollaboratorPermissionLevel';
-  const people = [...new Set(toLookUp(reviews).map((r) => r.login.toLowerCase()))].sort();
+  const lookUp = toLookUp(reviews);
+  const people = [...new Set(lookUp.map((r) => r.login.toLowerCase()))].sort();
   const known = new Map<string, string>();
   if (people.length > PERMISSION_CAP) log(`prguard: more than ${PERMISSION_CAP} approvers: the access of ${people.length - PERMISSION_CAP} is not read, and their approvals do not count.`);
   let refused = false;
@@ -41,5 +42,5 @@ export async function markPermissions(octokit: GitHub, pull: Pick<PullContext, '
     }),
   );
   if (refused) log(`prguard: the token cannot read approvers' access to the repository (403); approvals whose access is unknown do not count.`);
-  for (const r of toLookUp(reviews)) r.permission = known.get(r.login.toLowerCase()) ?? '';
+  for (const r of lookUp) r.permission = known.get(r.login.toLowerCase()) ?? '';
 }

@@ -11,7 +11,7 @@ export function loginFromEmail(email: string): string | undefined {
 }
 
 /** `Name <email>` of a Co-authored-by trailer. */
-function parseIdentity(value: string): { name: string; email: string } {
+export function parseIdentity(value: string): { name: string; email: string } {
   const m = /^(.*?)\s*<([^>]*)>\s*$/.exec(value.trim());
   return m ? { name: m[1]!.trim(), email: m[2]!.trim() } : { name: value.trim(), email: '' };
 }
