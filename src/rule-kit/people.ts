@@ -69,10 +69,11 @@ export function isBot(review: Pick<Review, 'login' | 'type'>): boolean {
 }
 
 /**
- * Each reviewer's standing approval: their latest APPROVED review, unless a later
- * CHANGES_REQUESTED or DISMISSED review cancels it (COMMENTED and PENDING change nothing).
+ * Each reviewer's latest decisive review, by lower-case login: APPROVED, CHANGES_REQUESTED or
+ * DISMISSED (a dismissed review cancels what it said). COMMENTED and PENDING change nothing, as on
+ * GitHub: a comment review after a change request leaves the request standing.
  */
-export function standingApprovals(reviews: readonly Review[]): Review[] {
+export function latestDecisions(reviews: readonly Review[]): Map<string, Review> {
   const order = reviews.map((r, i) => ({ r, i }));
   // Oldest first by submission time; reviews without a time keep their place in the list.
   order.sort((a, b) => {
@@ -80,12 +81,25 @@ export function standingApprovals(reviews: readonly Review[]): Review[] {
     const tb = b.r.submittedAt ? Date.parse(b.r.submittedAt) : NaN;
     return Number.isNaN(ta) || Number.isNaN(tb) || ta === tb ? a.i - b.i : ta - tb;
   });
-  const latest = new Map<string, Review | null>();
+  const latest = new Map<string, Review>();
   for (const { r } of order) {
-    const key = r.login.toLowerCase();
     const state = r.state.toUpperCase();
-    if (state === 'APPROVED') latest.set(key, r);
-    else if (state === 'CHANGES_REQUESTED' || state === 'DISMISSED') latest.set(key, null);
+    if (state === 'APPROVED' || state === 'CHANGES_REQUESTED' || state === 'DISMISSED') latest.set(r.login.toLowerCase(), r);
   }
-  return [...latest.values()].filter((r): r is Review => r !== null);
+  return latest;
+}
+
+const decided = (reviews: readonly Review[], state: string): Review[] => [...latestDecisions(reviews).values()].filter((r) => r.state.toUpperCase() === state);
+
+/**
+ * Each reviewer's standing approval: their latest APPROVED review, unless a later
+ * CHANGES_REQUESTED or DISMISSED review cancels it (COMMENTED and PENDING change nothing).
+ */
+export function standingApprovals(reviews: readonly Review[]): Review[] {
+  return decided(reviews, 'APPROVED');
+}
+
+/** Each reviewer's outstanding change request: their latest decisive review requests changes (none approved or dismissed since). */
+export function outstandingChangeRequests(reviews: readonly Review[]): Review[] {
+  return decided(reviews, 'CHANGES_REQUESTED');
 }
