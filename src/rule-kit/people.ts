@@ -74,13 +74,17 @@ export function isBot(review: Pick<Review, 'login' | 'type'>): boolean {
  * GitHub: a comment review after a change request leaves the request standing.
  */
 export function latestDecisions(reviews: readonly Review[]): Map<string, Review> {
-  const order = reviews.map((r, i) => ({ r, i }));
-  // Oldest first by submission time; reviews without a time keep their place in the list.
-  order.sort((a, b) => {
-    const ta = a.r.submittedAt ? Date.parse(a.r.submittedAt) : NaN;
-    const tb = b.r.submittedAt ? Date.parse(b.r.submittedAt) : NaN;
-    return Number.isNaN(ta) || Number.isNaN(tb) || ta === tb ? a.i - b.i : ta - tb;
+  // Oldest first by submission time (GitHub lists reviews by when they were started, not
+  // submitted). A review without a time (PENDING) keeps its place in the list: it takes the time of
+  // the review before it, so the order stays total (a comparator that fell back to list order only
+  // for some pairs let Array.sort put a change request before the approval it followed).
+  let last = -Infinity;
+  const order = reviews.map((r, i) => {
+    const t = r.submittedAt ? Date.parse(r.submittedAt) : NaN;
+    if (!Number.isNaN(t)) last = t;
+    return { r, i, t: Number.isNaN(t) ? last : t };
   });
+  order.sort((a, b) => a.t - b.t || a.i - b.i);
   const latest = new Map<string, Review>();
   for (const { r } of order) {
     const state = r.state.toUpperCase();
