@@ -5,6 +5,7 @@ import type { ChangeSet, Review } from '../../src/model.ts';
 import { CODEOWNERS_PATHS } from '../../src/rule-kit/codeowners.ts';
 import { defineRule, listFirst, plural, type FromSchema, type RuleContext, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { isOwner, touchedModules, type TouchedModule } from './owners.ts';
+import { changeRequests } from './changes-requested.ts';
 import { authorsOf, canWrite, hasAccessAssociation, isBot, standingApprovals } from '../../src/rule-kit/people.ts';
 
 const schema = {
@@ -27,17 +28,26 @@ const schema = {
       default: true,
       description: 'One approval from an owner of each touched core module (policy `owners`, else CODEOWNERS at the base).',
     },
+    'changes-requested': {
+      type: 'string',
+      enum: ['block', 'ignore'],
+      default: 'block',
+      description:
+        'block: a change request that stands (no approval or dismissal since) from a reviewer who can write to the repository blocks the quorum, as on GitHub; ignore: it only cancels that reviewer\'s own approval.',
+    },
   },
 } as const;
 
 type Options = FromSchema<typeof schema>;
-type MessageId = 'unmet' | 'onPullRequest' | 'teamsUnknown';
+type MessageId = 'unmet' | 'onPullRequest' | 'teamsUnknown' | 'changesRequested' | 'changesRequestedNotBlocking';
 type Out = TypedViolation<MessageId>;
 
 /** Fingerprints that tell the Action's review check which finding says what. */
 export const QUORUM_UNMET = 'review-quorum/unmet';
 export const QUORUM_LOCAL = 'review-quorum/on-pull-request';
 export const QUORUM_TEAMS = 'review-quorum/teams-unknown';
+export const QUORUM_CHANGES_REQUESTED = 'review-quorum/changes-requested';
+export const QUORUM_CHANGES_NOT_BLOCKING = 'review-quorum/changes-requested-not-blocking';
 
 const NOT_READ =
   'no team membership was read. Only the Action reads it, with an `owners-token` input (a GitHub App or personal ' +
@@ -155,6 +165,20 @@ function evaluate(change: ChangeSet, reviews: readonly Review[], options: Option
       },
     });
   }
+  if (options['changes-requested'] === 'block') {
+    const requests = changeRequests(change, reviews, modules);
+    if (requests.blocking.length > 0) {
+      out.push({ messageId: 'changesRequested', fingerprint: QUORUM_CHANGES_REQUESTED, data: { who: listFirst(requests.blocking, 8, '; ') } });
+    }
+    if (requests.notBlocking.length > 0) {
+      out.push({
+        messageId: 'changesRequestedNotBlocking',
+        fingerprint: QUORUM_CHANGES_NOT_BLOCKING,
+        severity: 'notice',
+        data: { who: listFirst(requests.notBlocking, 8, '; ') },
+      });
+    }
+  }
   if (unknownTeams.size > 0) {
     // No membership at all was read (a local check, or the Action without an owners-token), or the
     // owners-token could not read these teams (no permission, or more look-ups than prguard makes).
@@ -184,6 +208,14 @@ export const reviewQuorum = defineRule<Options, MessageId>({
       onPullRequest:
         'On the pull request this change will need {{needs}}, from people who did not write it (the PR author, commit ' +
         'authors, co-authors and bots do not count). The Action reports it in its review check run.',
+      changesRequested:
+        'Changes requested by {{who}}, and not cleared since: a pull request does not merge while a reviewer who can ' +
+        'write to the repository has changes requested, however many others approve (as on GitHub). To clear it, the ' +
+        'reviewer approves the pull request (a comment review does not clear a change request), or a maintainer ' +
+        'dismisses their review.',
+      changesRequestedNotBlocking:
+        'Changes requested by {{who}}: they cannot write to the repository, so the request does not block the quorum ' +
+        '(as on GitHub, where only the change requests of people with write access block a merge). Read it anyway.',
       teamsUnknown: 'Team membership of {{teams}} could not be read, so only user owners were counted: {{why}}',
     },
   },

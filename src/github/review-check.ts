@@ -1,5 +1,5 @@
 // The review quorum in its own check run, `<check-name>/review`: pending (in progress) while
-// approvals are missing, success once the quorum is met, so a required check blocks the merge
+// approvals are missing or a change request stands, success once the quorum is met, so a required check blocks the merge
 // without a red failure. Its findings leave the main report: the main check's conclusion and the
 // step's exit code never depend on reviews.
 import { clipBytes } from './bytes.ts';
@@ -11,6 +11,10 @@ import { markdownText } from '../report/markdown.ts';
 
 export const REVIEW_RULE = 'review-quorum';
 const UNMET = 'review-quorum/unmet';
+const CHANGES_REQUESTED = 'review-quorum/changes-requested';
+/** Findings a review settles (an approval, a dismissed change request): the check waits for them. */
+const WAITING = new Set([UNMET, CHANGES_REQUESTED]);
+const waits = (f: Finding) => WAITING.has(f.fingerprint ?? '');
 
 export interface ReviewSplit {
   /** The report without review-quorum findings (what the main check shows). */
@@ -37,18 +41,18 @@ export function reviewCheckName(checkName: string): string {
 }
 
 export type QuorumState = 'met' | 'unmet' | 'undecided';
-const QUORUM_STATE_TEXT: Record<QuorumState, string> = { met: 'met', unmet: 'waiting for approvals', undecided: 'not decided' };
+const QUORUM_STATE_TEXT: Record<QuorumState, string> = { met: 'met', unmet: 'waiting for reviews', undecided: 'not decided' };
 
 /**
  * What the review findings say. `undecided`: a finding the rule itself does not make stands (what
  * the quorum depends on could not be read, or the rule failed to run: the engine's error findings),
- * so nobody knows whether the quorum is met. `unmet`: approvals are missing. A waived finding is a
- * notice and decides nothing.
+ * so nobody knows whether the quorum is met. `unmet`: approvals are missing, or a change request
+ * stands. A waived finding is a notice and decides nothing.
  */
 export function quorumState(review: readonly Finding[]): QuorumState {
   const standing = review.filter((f) => f.waived === undefined);
-  if (standing.some((f) => f.fingerprint !== UNMET && f.severity !== 'notice')) return 'undecided';
-  return standing.some((f) => f.fingerprint === UNMET) ? 'unmet' : 'met';
+  if (standing.some((f) => !waits(f) && f.severity !== 'notice')) return 'undecided';
+  return standing.some(waits) ? 'unmet' : 'met';
 }
 
 export interface ReviewCheckPlan {
@@ -60,7 +64,7 @@ export interface ReviewCheckPlan {
 
 const HEADLINE: Record<QuorumState, string> = {
   met: '✅ The review quorum is met.',
-  unmet: '⏳ Waiting for approvals: this check completes when the quorum is met.',
+  unmet: '⏳ Waiting for reviews: this check completes when the quorum is met and no change request stands.',
   undecided:
     '❌ The review quorum could not be decided: prguard could not read everything it depends on (below). ' +
     'Approvals cannot settle this: re-run the job, or fix what the findings say.',
@@ -68,18 +72,23 @@ const HEADLINE: Record<QuorumState, string> = {
 
 export function planReviewCheck(review: readonly Finding[], extra: string[] = []): ReviewCheckPlan {
   const state = quorumState(review);
-  const unmet = review.find((f) => f.fingerprint === UNMET);
-  const icon = (f: Finding) => (f.severity === 'notice' ? 'ℹ️' : f.fingerprint === UNMET ? '⏳' : '❌');
+  const waiting = review.filter(waits);
+  const icon = (f: Finding) => (f.severity === 'notice' ? 'ℹ️' : waits(f) ? '⏳' : '❌');
   const lines = [HEADLINE[state], ...extra.map((e) => `\n${e}`), ...review.map((f) => `\n- ${icon(f)} ${markdownText(f.message)}`)];
   const summary = clipBytes(lines.join('\n'), LIMITS.checkSummaryBytes);
   if (state === 'undecided') {
     return { status: 'completed', conclusion: 'failure', title: 'Review quorum not decided: prguard could not read all it needs', summary };
   }
   if (state === 'unmet') {
-    const title = clipBytes(`Waiting for approvals: ${unmet!.message.replace(/^This pull request /, '').split(';')[0]}`, LIMITS.checkTitleBytes);
-    return { status: 'in_progress', title, summary };
+    // A standing change request first: approvals alone do not settle it.
+    const standing = waiting.filter((f) => f.waived === undefined);
+    const requested = standing.find((f) => f.fingerprint === CHANGES_REQUESTED);
+    const text = requested
+      ? requested.message.split(', and not cleared since')[0]!
+      : `Waiting for approvals: ${standing[0]!.message.replace(/^This pull request /, '').split(';')[0]}`;
+    return { status: 'in_progress', title: clipBytes(text, LIMITS.checkTitleBytes), summary };
   }
-  return { status: 'completed', conclusion: 'success', title: unmet ? 'Review quorum waived' : 'Review quorum met', summary };
+  return { status: 'completed', conclusion: 'success', title: waiting.length > 0 ? 'Review quorum waived' : 'Review quorum met', summary };
 }
 
 export interface ReviewCheckTarget {

@@ -69,23 +69,41 @@ export function isBot(review: Pick<Review, 'login' | 'type'>): boolean {
 }
 
 /**
+ * Each reviewer's latest decisive review, by lower-case login: APPROVED, CHANGES_REQUESTED or
+ * DISMISSED (a dismissed review cancels what it said). COMMENTED and PENDING change nothing, as on
+ * GitHub: a comment review after a change request leaves the request standing.
+ */
+export function latestDecisions(reviews: readonly Review[]): Map<string, Review> {
+  // Oldest first by submission time (GitHub lists reviews by when they were started, not
+  // submitted). A review without a time (PENDING) keeps its place in the list: it takes the time of
+  // the review before it, so the order stays total (a comparator that fell back to list order only
+  // for some pairs let Array.sort put a change request before the approval it followed).
+  let last = -Infinity;
+  const order = reviews.map((r, i) => {
+    const t = r.submittedAt ? Date.parse(r.submittedAt) : NaN;
+    if (!Number.isNaN(t)) last = t;
+    return { r, i, t: Number.isNaN(t) ? last : t };
+  });
+  order.sort((a, b) => a.t - b.t || a.i - b.i);
+  const latest = new Map<string, Review>();
+  for (const { r } of order) {
+    const state = r.state.toUpperCase();
+    if (state === 'APPROVED' || state === 'CHANGES_REQUESTED' || state === 'DISMISSED') latest.set(r.login.toLowerCase(), r);
+  }
+  return latest;
+}
+
+const decided = (reviews: readonly Review[], state: string): Review[] => [...latestDecisions(reviews).values()].filter((r) => r.state.toUpperCase() === state);
+
+/**
  * Each reviewer's standing approval: their latest APPROVED review, unless a later
  * CHANGES_REQUESTED or DISMISSED review cancels it (COMMENTED and PENDING change nothing).
  */
 export function standingApprovals(reviews: readonly Review[]): Review[] {
-  const order = reviews.map((r, i) => ({ r, i }));
-  // Oldest first by submission time; reviews without a time keep their place in the list.
-  order.sort((a, b) => {
-    const ta = a.r.submittedAt ? Date.parse(a.r.submittedAt) : NaN;
-    const tb = b.r.submittedAt ? Date.parse(b.r.submittedAt) : NaN;
-    return Number.isNaN(ta) || Number.isNaN(tb) || ta === tb ? a.i - b.i : ta - tb;
-  });
-  const latest = new Map<string, Review | null>();
-  for (const { r } of order) {
-    const key = r.login.toLowerCase();
-    const state = r.state.toUpperCase();
-    if (state === 'APPROVED') latest.set(key, r);
-    else if (state === 'CHANGES_REQUESTED' || state === 'DISMISSED') latest.set(key, null);
-  }
-  return [...latest.values()].filter((r): r is Review => r !== null);
+  return decided(reviews, 'APPROVED');
+}
+
+/** Each reviewer's outstanding change request: their latest decisive review requests changes (none approved or dismissed since). */
+export function outstandingChangeRequests(reviews: readonly Review[]): Review[] {
+  return decided(reviews, 'CHANGES_REQUESTED');
 }

@@ -146,7 +146,7 @@ describe.concurrent('the review check fails closed', () => {
     }));
     const run = await runAction(refused.server, refused.event);
     expect(refused.server.violations).toEqual([]);
-    expect(run.stdout).toContain("prguard: the token cannot read approvers' access to the repository (403)");
+    expect(run.stdout).toContain("prguard: the token cannot read reviewers' access to the repository (403)");
     const [pending] = reviewCheck(refused.server);
     expect(pending!.request.status).toBe('in_progress');
     expect(pending!.request.output.summary).toContain('has 0. Missing: 2 more approvals');

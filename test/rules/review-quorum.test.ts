@@ -97,6 +97,22 @@ describe('review-quorum: counting', () => {
     expect(standingApprovals(reviews).map((r) => r.login)).toEqual(['carl']);
     expect(run(pull(['src/ui/a.ts'], reviews), { approvals: 2 })[0]!.message).toContain('has 1 (@carl, on the current head)');
   });
+
+  it('a change request after an approval cancels it whatever else the list holds: a PENDING review without a time does not reorder it', () => {
+    // GitHub lists reviews by when they were started, not submitted, and shows the token's own
+    // PENDING review (no submitted_at) among them: here Alice approved at 10:00, then asked for changes.
+    const at = (h: number) => `2024-05-01T${String(h).padStart(2, '0')}:00:00Z`;
+    const reviews = [
+      approved('u0', { state: 'COMMENTED', submittedAt: at(12) }),
+      approved('u1', { state: 'COMMENTED', submittedAt: at(16) }),
+      approved('u2', { state: 'COMMENTED', submittedAt: at(20) }),
+      approved('lead', { state: 'PENDING', submittedAt: undefined }),
+      approved('alice', { submittedAt: at(10) }),
+      approved('u4', { state: 'COMMENTED', submittedAt: at(7) }),
+      approved('alice', { state: 'CHANGES_REQUESTED', submittedAt: at(11) }),
+    ];
+    expect(standingApprovals(reviews)).toEqual([]);
+  });
 });
 
 describe('review-quorum: stale approvals', () => {
