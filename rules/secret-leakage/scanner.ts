@@ -276,7 +276,7 @@ export class Scanner {
           continue;
         }
         const valid = !def.check || structureChecks[def.check](raw);
-        if (!valid || !acceptable(def.judgeFrom ? raw.slice(def.judgeFrom) : raw, def.minEntropy ?? 3.0) || inInertSpan(line, index)) {
+        if (!valid || !acceptable(raw, def.minEntropy ?? 3.0, def.judgeFrom) || inInertSpan(line, index)) {
           vetoed.push([index, index + raw.length]);
           continue;
         }

@@ -66,6 +66,12 @@ describe('secret-leakage: the new formats, in the rule', () => {
     expect(ids(scan(`curl -H "Authorization: Bearer%20${twitter}"`))).toEqual(['twitter-bearer-token']);
   });
 
+  it('does not report the example bearer token of the X developer docs', () => {
+    const docs = ['AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3D', 'EUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F'].join('');
+    expect(ids(scan(`TWITTER_BEARER_TOKEN=${docs}`))).toEqual([]);
+    expect(ids(scan(`bearer = "${decodeURIComponent(docs)}"`))).toEqual([]);
+  });
+
   it('reads the placeholder checks after the run of A a Twitter token starts with', () => {
     const xs = `${'A'.repeat(21)}${'x'.repeat(38)}%3D${'x'.repeat(50)}`;
     expect(ids(scan(`TWITTER_BEARER_TOKEN=${xs}`))).not.toContain('twitter-bearer-token');
