@@ -2,6 +2,7 @@
 // format-valid (checksum-valid) token in many file contexts, plus the hard negatives the rule
 // must not report. Deterministic: the same seed gives the same corpus.
 import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
+import { gapNearMisses } from '../../test/helpers/secret-samples-gaps.ts';
 import { ALNUM, B64, HEX, URLSAFE, fake, pick, rng, sample, type Rng } from '../../test/helpers/secret-samples.ts';
 
 export interface CorpusItem {
@@ -88,6 +89,7 @@ const NEGATIVES: Record<string, (r: Rng) => [string, string]> = {
     'src/auth.ts',
     `const token = await getToken(req);\nconst passwordField = "password_confirmation";\nif (!secret) throw new Error("missing secret");\nconst cacheKey = "${pick(r, ALNUM, 24)}";\nconst id = "${fake(r, URLSAFE, 22)}";`,
   ],
+  'near misses of key formats': (r) => ['config/services.env', (gapNearMisses[Math.floor(r() * gapNearMisses.length)] as (r: Rng) => string)(r)],
 };
 
 export function buildCorpus(seed = 20261126, perPattern = 6, negativesPerCategory = 40): CorpusItem[] {

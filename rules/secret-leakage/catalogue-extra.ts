@@ -1,20 +1,6 @@
 // Provider patterns, part 4: formats a team meets daily that parts 1-2 lacked (GitLab's other
 // token kinds, Vercel, Cloudflare, AWS Bedrock, Fly.io, Render, CI services, observability).
-import { ALNUM, ED, HEX, anchored, prefixed, type ProviderPattern } from './catalogue-types.ts';
-
-/** A credential with no prefix of its own, recognised by the name it is assigned to. */
-function named(id: string, name: string, keywords: string[], names: string, value: string, doc: string): ProviderPattern {
-  return {
-    id,
-    name,
-    doc,
-    keywords,
-    ciKeywords: true,
-    flags: 'i',
-    regex: String.raw`(?:${names})["']?\s*(?:=>|:=|[:=])\s*["']?(${value})(?![A-Za-z0-9_-])`,
-    minEntropy: 3.2,
-  };
-}
+import { ALNUM, ED, HEX, anchored, named, prefixed, type ProviderPattern } from './catalogue-types.ts';
 
 export const extraPatterns: ProviderPattern[] = [
   prefixed('gitlab-ci-build-token', 'GitLab CI/CD job token', 'glcbt-', '(?:[0-9a-fA-F]{1,5}_)?[A-Za-z0-9_-]{20,}', 'optional partition id + `_` + 20+ URL-safe characters (GitLab token overview).'),

@@ -44,6 +44,11 @@ export interface ProviderPattern {
    */
   minEntropy?: number;
   /**
+   * The placeholder and entropy checks read the secret from this offset: a fixed run the format
+   * itself has (the 21 `A`s a Twitter bearer token starts with) is no sign of a made-up token.
+   */
+  judgeFrom?: number;
+  /**
    * A multi-line key: the regex matches its first line and the scanner collects the rest (PEM:
    * up to the END line; 'putty': the `Private-Lines` of a PuTTY key file).
    */
@@ -73,6 +78,23 @@ export const HEX = '0123456789abcdef';
 export const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 export const ALNUM = LETTERS + DIGITS;
 export const URL_SAFE = ALNUM + '_-';
+
+/** A UUID (any case with flag `i`): the body of vendor keys that have no prefix of their own. */
+export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+/** A credential with no prefix of its own, recognised by the name it is assigned to. */
+export function named(id: string, name: string, keywords: string[], names: string, value: string, doc: string): ProviderPattern {
+  return {
+    id,
+    name,
+    doc,
+    keywords,
+    ciKeywords: true,
+    flags: 'i',
+    regex: String.raw`(?:${names})["']?\s*(?:=>|:=|[:=])\s*["']?(${value})(?![A-Za-z0-9_-])`,
+    minEntropy: 3.2,
+  };
+}
 
 /** A pattern that is just a literal prefix and a fixed alphabet, documented in one line; `end` is
  * the boundary after it (by default: not followed by a character of the body's alphabet). */

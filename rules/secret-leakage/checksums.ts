@@ -129,7 +129,18 @@ export function isBase64PrivateKey(token: string): boolean {
   return !!m && (m[2] as string).replace(/-----END[\s\S]*$/, '').replace(/[^A-Za-z0-9+/=]/g, '').length >= 64;
 }
 
-export type StructureCheck = 'base62-crc32' | 'atlassian-crc32' | 'grafana-crc32' | 'jwt-hmac' | 'grafana-legacy' | 'base64-private-key';
+/**
+ * A Discord bot token `<id>.<timestamp>.<hmac>`: its first part is the bot's user id (a snowflake,
+ * 17-20 decimal digits) in unpadded base64url, exactly as Discord writes it (a re-encoding gives
+ * the same text), so three dotted random-looking parts that do not decode to an id are no token.
+ */
+export function isDiscordBotToken(token: string): boolean {
+  const id = token.slice(0, token.indexOf('.'));
+  const text = Buffer.from(id, 'base64url').toString('latin1');
+  return /^[1-9][0-9]{16,19}$/.test(text) && Buffer.from(text, 'latin1').toString('base64url') === id;
+}
+
+export type StructureCheck = 'base62-crc32' | 'atlassian-crc32' | 'grafana-crc32' | 'jwt-hmac' | 'grafana-legacy' | 'base64-private-key' | 'discord-bot';
 
 export const structureChecks: Record<StructureCheck, (token: string) => boolean> = {
   'base62-crc32': validBase62Crc,
@@ -138,4 +149,5 @@ export const structureChecks: Record<StructureCheck, (token: string) => boolean>
   'jwt-hmac': isHmacJwt,
   'grafana-legacy': isGrafanaLegacyKey,
   'base64-private-key': isBase64PrivateKey,
+  'discord-bot': isDiscordBotToken,
 };

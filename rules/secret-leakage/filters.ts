@@ -27,6 +27,10 @@ export const EXAMPLE_SECRETS: ReadonlySet<string> = new Set([
   'gho_16C7e42F292c6912E7710c838347Ae178B4a', // GitHub docs token example
   'sk_test_4eC39HqLyjWDarjtT1zdp7dc', // Stripe API reference test key
   'sk_test_BQokikJOvBiI2HlWgH4olfQ2', // Stripe's earlier docs test key
+  // X (Twitter) developer docs' example bearer token ("would look something like this"), as
+  // issued (percent-encoded) and decoded
+  'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F',
+  'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0+uSeid+ULvsea4JtiGRiSDSJSI=EUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F',
 ]);
 
 /** Marks of an example or placeholder inside a token (case-insensitive). */
@@ -118,9 +122,14 @@ function inMappings(line: string, index: number): boolean {
   return index >= from && (close < 0 || index < close);
 }
 
-/** A candidate is a secret unless it is a documented example or a placeholder. */
-export function acceptable(secret: string, minEntropy: number): boolean {
-  if (EXAMPLE_SECRETS.has(secret) || isPlaceholder(secret)) return false;
+/**
+ * A candidate is a secret unless it is a documented example or a placeholder. `judgeFrom`: the
+ * placeholder and entropy checks read the secret from there (a run the format fixes, see
+ * ProviderPattern.judgeFrom); the documented examples are whole secrets.
+ */
+export function acceptable(secret: string, minEntropy: number, judgeFrom = 0): boolean {
+  const judged = judgeFrom > 0 ? secret.slice(judgeFrom) : secret;
+  if (EXAMPLE_SECRETS.has(secret) || isPlaceholder(judged)) return false;
   if (DEFAULT_PASSWORDS.has(secret.toLowerCase())) return false;
-  return entropy(secret) >= minEntropy;
+  return entropy(judged) >= minEntropy;
 }

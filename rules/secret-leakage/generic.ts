@@ -40,7 +40,7 @@ const SECRET_NAME =
  * APIs return, AWS, Google and Azure alike).
  */
 const NOT_A_SECRET_NAME =
-  /[_.-](?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|scheme|spec)$|(?:^|[_.-])(?:public|pub|cert|certificate|csrf|xsrf|hashed)(?:$|[_.-])|(?:^|[_.-])(?:next|page|continuation|pagination|sync|input|output)_token$/;
+  /[_.-](?:url|uri|endpoint|path|file|dir|name|id|type|kind|length|len|size|count|max|min|ttl|expiry|expires|at|header|field|label|hash|hashed|digest|sha\d*|md5|checksum|fingerprint|integrity|env|var|ref|prefix|suffix|format|regex|pattern|placeholder|example|hint|mode|policy|version|provider|method|mechanism|scheme|spec)$|(?:^|[_.-])(?:public|pub|cert|certificate|csrf|xsrf|hashed)(?:$|[_.-])|(?:^|[_.-])(?:next|page|continuation|pagination|sync|input|output)_token$/;
 
 const VALUE_NOT_SECRET = [
   /^(?:true|false|null|nil|none|undefined|yes|no|on|off)$/i,

@@ -3,6 +3,7 @@
 // a `PrgFake`/`prgfake` marker wherever the alphabet allows, so they are obviously not real.
 import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
 import { checksumOf } from '../../rules/secret-leakage/checksums.ts';
+import { gapGenerators } from './secret-samples-gaps.ts';
 import { rng, type Rng } from './rng.ts';
 export { rng, type Rng };
 
@@ -291,7 +292,7 @@ function shapedGenerator(id: string): Gen | undefined {
 
 /** A sample of the given pattern id. */
 export function sample(id: string, r: Rng): Sample {
-  const gen = generators[id] ?? shapedGenerator(id);
+  const gen = generators[id] ?? gapGenerators[id] ?? shapedGenerator(id);
   if (!gen) throw new Error(`no generator for pattern ${id}`);
   const { text, secret } = gen(r);
   const s = secret ?? (text.includes('-----BEGIN') ? pemBody(text) : text);

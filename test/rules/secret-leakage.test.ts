@@ -29,6 +29,8 @@ const ids = (vs: Violation[]) => vs.map((v) => v.data?.pattern);
 function masked(text: string, keyword: string): string {
   const at = text.indexOf(keyword);
   const start = at >= 0 ? at + keyword.length : 0;
+  // A keyword that ends the token (a suffix: `_mmk`, `NRAL`) keeps itself; the body before it is masked.
+  if (at > 0 && start === text.length) return text.slice(0, at).replace(/[A-Za-z0-9]/g, 'x') + keyword;
   return text.slice(0, start) + text.slice(start).replace(/[A-Za-z0-9]/g, 'x');
 }
 
