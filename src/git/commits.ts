@@ -1,6 +1,7 @@
 // Commits in base..head, oldest first, read with a NUL-separated format (messages may hold anything).
 import { parseTrailers } from '../diff/trailers.ts';
 import type { Commit } from '../model.ts';
+import { messageOf } from './message-text.ts';
 import { type Git, gitWithInput } from './run.ts';
 
 const FIELDS = 6;
@@ -33,8 +34,9 @@ export async function readCommits(git: Git, base: string, head: string): Promise
 
 /**
  * git log shows a message only up to its first NUL byte (a commit written with hash-object may hold
- * one), so what follows, a token or a trailer, would be pushed unread. Each commit object is read
- * (one `cat-file --batch`), and a message with a NUL byte is taken whole from it.
+ * one, and a UTF-16 message one beside every letter), so what follows, a token or a trailer, would
+ * be pushed unread. Each commit object is read (one `cat-file --batch`), and a message with a NUL
+ * byte is taken whole from it (message-text.ts).
  */
 async function readWholeMessages(git: Git, commits: Commit[]): Promise<void> {
   const out = await gitWithInput(git.cwd, ['cat-file', '--batch'], commits.map((c) => `${c.sha}\n`).join(''));
@@ -47,7 +49,7 @@ async function readWholeMessages(git: Git, commits: Commit[]): Promise<void> {
     pos = nl + 1 + size + 1;
     const start = object.indexOf('\n\n');
     if (start < 0 || object.indexOf(0, start) < 0) continue;
-    commit.message = object.toString('utf8', start + 2).replace(/\s+$/, '');
+    commit.message = messageOf(object).replace(/\s+$/, '');
     commit.trailers = parseTrailers(commit.message);
   }
 }

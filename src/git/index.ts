@@ -12,6 +12,7 @@ import { attributesChangeNotes, BaseAttributes } from './attributes.ts';
 import { branchOfName } from './branch.ts';
 import { readCommits } from './commits.ts';
 import { ContentScanner, wantsContentScan } from './content-scan.ts';
+import { RefusedRepositoryError } from './failure.ts';
 import { isObjectId } from './object-id.ts';
 import { defaultBaseRef, isPlainRef, type RangeAnswer, resolveRange, verifyCommit } from './range.ts';
 import { assertRangeNotCut } from './shallow.ts';
@@ -84,9 +85,19 @@ export async function whyNoWorkTree(cwd: string, toDo = 'to read a change from')
   return `${cwd} is not inside a git repository`;
 }
 
-/** A repository with no work tree at `cwd`: a bare one, or a git directory; null for a work tree or no repository. */
+/**
+ * A repository with no work tree at `cwd`: a bare one, or a git directory; null for a work tree or
+ * no repository. Throws when git refuses the repository because another user owns it: that is
+ * neither, and git's own remedy (safe.directory) is what the user needs to hear.
+ */
 export async function gitDirOnly(cwd: string): Promise<'bare' | 'git-dir' | null> {
-  const [bare, inGitDir] = ((await openGit(cwd).tryRaw(['rev-parse', '--is-bare-repository', '--is-inside-git-dir'])) ?? '').split('\n');
+  let out = '';
+  try {
+    out = await openGit(cwd).raw(['rev-parse', '--is-bare-repository', '--is-inside-git-dir']);
+  } catch (err) {
+    if (err instanceof RefusedRepositoryError) throw err;
+  }
+  const [bare, inGitDir] = out.trim().split('\n');
   if (bare === 'true') return 'bare';
   if (inGitDir === 'true') return 'git-dir';
   return null;

@@ -6,6 +6,7 @@
 // Reading the blobs of a tree or blob is in push-blobs.ts.
 import { CONTENT_SCAN_LIMIT, overContentLimit } from '../diff/strings.ts';
 import type { PushedTag } from '../model.ts';
+import { messageOf } from './message-text.ts';
 import { type Git, gitWithInput } from './run.ts';
 
 /** A chain deeper than this is not read to its end: the rest is unread (fail closed). */
@@ -31,7 +32,8 @@ function parseTag(sha: string, ref: string, body: Buffer): { tag: PushedTag; obj
   const headers = (end < 0 ? text : text.slice(0, end)).split('\n');
   const header = (key: string): string | undefined => headers.find((h) => h.startsWith(`${key} `))?.slice(key.length + 1);
   const tagger = header('tagger')?.replace(/\s+\d+\s+[+-]\d{4}$/, '') ?? '';
-  const message = end < 0 ? '' : text.slice(end + 2).replace(/\s+$/, '');
+  // Decoded from the bytes: a UTF-16 message is text with its NUL bytes dropped (message-text.ts).
+  const message = messageOf(body).replace(/\s+$/, '');
   return { tag: { ref, sha, name: header('tag') ?? '', tagger, message }, object: header('object') };
 }
 

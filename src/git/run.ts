@@ -9,6 +9,7 @@
 //     prefixes, UTF-8 logs, C locale messages, text diffed as text up to git's default
 //     core.bigFileThreshold;
 //   - the objects as they are: no replace refs, no info/grafts (a push sends neither);
+//   - no network: every transport refused, so a partial clone never fetches (failure.ts);
 //   - no pager (stdout is always a pipe or a file, and PAGER / GIT_PAGER are dropped), no
 //     prompts, no gpg (log.showSignature), no optional locks on the user's index;
 //   - no program from the repository's configuration when an index is read or written (the
@@ -24,6 +25,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { UsageError } from '../errors.ts';
 import { untilDone } from '../interrupt.ts';
+import { partialCloneFailure, refusedRepository } from './failure.ts';
 
 /** `-c` settings for every git command. */
 export const SAFE_FLAGS: readonly string[] = [
@@ -40,6 +42,9 @@ export const SAFE_FLAGS: readonly string[] = [
   ['i18n.logOutputEncoding', 'UTF-8'],
   // A command that reads an index (check-attr --cached) would run the repository's fsmonitor.
   ['core.fsmonitor', ''], // empty: off for git before 2.36 (a command) and after (a boolean)
+  // GIT_GRAFT_FILE (gitEnv) names a file that exists, so git hints on every command that the
+  // grafts file is deprecated: five lines that would be all a failure's message shows.
+  ['advice.graftFileDeprecated', 'false'],
 ].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
 
 /**
@@ -69,6 +74,10 @@ export function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     // pushed.
     GIT_NO_REPLACE_OBJECTS: '1',
     GIT_GRAFT_FILE: devNull,
+    // No transport at all: a partial clone's missing object is a failure, never a lazy fetch from
+    // its promisor remote (failure.ts). git 2.45 and later do not even try (GIT_NO_LAZY_FETCH).
+    GIT_ALLOW_PROTOCOL: '',
+    GIT_NO_LAZY_FETCH: '1',
     LC_ALL: 'C',
     ...extra,
   };
@@ -79,9 +88,9 @@ function commandOf(args: readonly string[]): string {
   return args.find((a, i) => !a.startsWith('-') && args[i - 1] !== '-c') ?? args[0] ?? '';
 }
 
-/** git's message from a failure, cut to a few lines. */
+/** git's message from a failure, cut to a few lines (or, for a partial clone's missing object, what it means). */
 function firstLines(text: string): string {
-  return text.trim().split('\n').slice(0, 5).join('\n') || 'no message';
+  return partialCloneFailure(text) ?? (text.trim().split('\n').slice(0, 5).join('\n') || 'no message');
 }
 
 const MAX_STDERR = 8192;
@@ -188,7 +197,8 @@ export function openGit(cwd: string): Git {
     try {
       return await slot(() => runBuffered(cwd, args));
     } catch (err) {
-      throw new UsageError(`\`git ${commandOf(args)}\` failed: ${firstLines((err as Error).message)}`);
+      const message = (err as Error).message;
+      throw refusedRepository(message) ?? new UsageError(`\`git ${commandOf(args)}\` failed: ${firstLines(message)}`);
     }
   };
   return {
@@ -247,7 +257,7 @@ export function startGit(cwd: string, args: string[], options: StartOptions = {}
     child.on('close', (code) => {
       if (failed) return reject(failed);
       if (code === 0 || (code !== null && options.okCodes?.includes(code))) return resolve(stderr());
-      reject(new UsageError(`\`git ${commandOf(args)}\` failed (exit ${code}): ${firstLines(stderr())}`));
+      reject(refusedRepository(stderr()) ?? new UsageError(`\`git ${commandOf(args)}\` failed (exit ${code}): ${firstLines(stderr())}`));
     });
   });
   const exited = done.then(() => undefined, () => undefined);

@@ -37,3 +37,43 @@ describe('a commit message with a NUL byte', () => {
     expect(res.code).toBe(1);
   });
 });
+
+describe('a message in UTF-16 or UTF-32', () => {
+  /** A commit object on main whose message is `message` in `encoding`, declared in its header or not. */
+  function wideCommit(repo: Repo, message: string, encoding: 'utf16le' | 'utf16be' | 'utf32le', declared?: string): string {
+    const tree = repo.git('rev-parse', 'HEAD^{tree}').trim();
+    const parent = repo.git('rev-parse', 'HEAD').trim();
+    const header = [`tree ${tree}`, `parent ${parent}`, 'author Ada <ada@example.com> 1700000000 +0000', 'committer Ada <ada@example.com> 1700000000 +0000'];
+    if (declared) header.push(`encoding ${declared}`);
+    const bytes = Buffer.from(message, 'utf16le');
+    let body: Buffer;
+    if (encoding === 'utf16le') body = bytes;
+    else if (encoding === 'utf16be') body = Buffer.from(bytes).swap16();
+    else body = Buffer.concat([...message].map((c) => Buffer.from([c.charCodeAt(0), 0, 0, 0])));
+    const object = Buffer.concat([Buffer.from(`${header.join('\n')}\n\n`), body]);
+    return execFileSync('git', ['hash-object', '-t', 'commit', '-w', '--literally', '--stdin'], { cwd: repo.dir, input: object, encoding: 'utf8' }).trim();
+  }
+
+  it('is read as its text, declared or not: a token in it is found (git log shows its first letter only)', () => {
+    const repo = Repo.init('main');
+    repos.push(repo);
+    repo.commit('base', { '.github/prguard.yml': 'version: 1\nrules:\n  secret-leakage: error\n', 'src/a.ts': 'a\n' });
+    const token = sample('github-classic-pat', rng(52));
+    const cases = [
+      ['utf16le', 'UTF-16LE'],
+      ['utf16be', 'UTF-16BE'],
+      ['utf16le', undefined],
+      ['utf32le', 'UTF-32LE'],
+    ] as const;
+    for (const [encoding, declared] of cases) {
+      const sha = wideCommit(repo, `Tidy a\n\ndeploy with ${token.text}\n`, encoding, declared);
+      expect(repo.git('log', '-1', '--format=%B', sha).trim().length).toBeLessThanOrEqual(1); // what git log shows
+      const res = runCli(['check', '--base', 'main', '--head', sha, '--format', 'json'], { cwd: repo.dir });
+      const report = JSON.parse(res.stdout) as { findings: Finding[] };
+      expect(res.stdout).not.toContain(token.secret);
+      const secrets = report.findings.filter((f) => f.ruleId === 'secret-leakage').map((f) => /in the message of commit [0-9a-f]{7} \(line 3\)/.test(f.message));
+      expect([encoding, declared, secrets]).toEqual([encoding, declared, [true]]);
+      expect(res.code).toBe(1);
+    }
+  });
+});

@@ -136,4 +136,18 @@ describe('pushed tags', () => {
     expect(onRemote(repo, bare, 'refs/notes/commits')).toBe(false);
     repo.remove();
   });
+
+  it('reads a tag message written in UTF-16 (a NUL byte beside every letter) as its text', () => {
+    const { repo, bare } = setup();
+    const token = sample('github-classic-pat', rng(35));
+    const commit = repo.git('rev-parse', 'HEAD').trim();
+    const head = `object ${commit}\ntype commit\ntag w1\ntagger Ada <ada@example.com> 1700000000 +0000\n\n`;
+    const object = Buffer.concat([Buffer.from(head), Buffer.from(`release\n\ndeploy key ${token.text}\n`, 'utf16le')]);
+    repo.write('.git/tag.tmp', object);
+    const tag = repo.git('hash-object', '-t', 'tag', '-w', '--literally', '.git/tag.tmp').trim();
+    repo.git('update-ref', 'refs/tags/w1', tag);
+    expectBlocked(gitRun(repo, 'push', 'origin', 'w1'), token.secret, 'the message of tag w1 (line 3)');
+    expect(onRemote(repo, bare, 'refs/tags/w1')).toBe(false);
+    repo.remove();
+  });
 });
