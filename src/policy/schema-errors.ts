@@ -103,6 +103,8 @@ function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown)
       return { path, onKey: false, message: `${where} must list at least ${String(params.limit)} value${params.limit === 1 ? '' : 's'}` };
     case 'minLength':
       return { path, onKey: false, message: `${where} must not be empty` };
+    case 'maximum':
+      return { path, onKey: false, message: `${where} must be ${String(params.limit)} or less, not ${quoted(valueAt(value, path))}` };
     case 'minimum':
       return { path, onKey: false, message: `${where} must be ${String(params.limit)} or more, not ${quoted(valueAt(value, path))}` };
     case 'pattern': {

@@ -104,6 +104,7 @@ const written: Written[] = [
   { name: 'nesting 10,000 deep (block)', text: deepBlock(10_000), at: [1, 1], says: 'larger than the 1 MiB a policy may be' },
   { name: 'nesting 1,400 deep (block)', text: deepBlock(1_400), at: [0, 0], says: 'the YAML nests too deeply to be read' },
   { name: 'a list of 250,000 values (under 1 MiB)', text: `${V}tests:\n${'- a\n'.repeat(250_000)}`, at: '- a', says: 'this value holds more than 10000 values' },
+  { name: 'a list of 10,001 globs', text: `${V}rules:\n  pr-size:\n    exclude:\n${'      - "a/**"\n'.repeat(10_001)}`, at: '- "a', says: 'this value holds more than 10000 values' },
   { name: 'nesting 300 deep', text: deepFlow(300), at: '[', says: 'tests must be a string' },
   // Globs the schema cannot judge.
   { name: 'a brace bomb', text: `${V}core:\n  a: ["${'{a,b}'.repeat(11)}"]\n`, at: '"{a', says: 'expand to more than 1000 alternatives' },
