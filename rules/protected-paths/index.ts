@@ -126,16 +126,19 @@ export const protectedPaths = defineRule<ProtectedPathsOptions, MessageId>({
               'allow-labels': {
                 type: 'array',
                 items: { type: 'string', minLength: 1 },
-                description: 'PR labels (any one, case-insensitive) that allow a change to it.',
+                default: [],
+                description: 'PR labels (any one, case-insensitive) that allow a change to it. Empty: nothing unlocks it.',
               },
               ai: {
                 type: 'string',
                 enum: ['labels', 'block', 'only'],
+                default: 'labels',
                 description:
                   'labels: AI-assisted changes are treated like others; block: AI-assisted changes may not touch it, labels do not help; only: protected for AI-assisted changes only.',
               },
               protected: {
                 type: 'boolean',
+                default: true,
                 description: 'false makes an exception: paths whose last matching entry says so are not protected.',
               },
             },

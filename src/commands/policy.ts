@@ -25,8 +25,9 @@ const help = `Usage: prguard policy print [FILE] [--format text|json]
        prguard policy test [FILE] [--dir DIR]
 
 print     the resolved policy: core modules, waivers, provenance, the tests directory, every
-          rule, whether it runs, its severity and effective options, its ai: overrides, and
-          where each value came from (default, extends, or file:line)
+          rule, whether it runs, its severity and effective options, its ai: overrides, the
+          overrides: by directory, and where each value came from (default, extends, or
+          file:line)
 validate  check policy files (exit 0 when valid, 2 with file:line:col problems otherwise);
           for the CI of the policy itself
 test      run the policy's tests: each fixture (a YAML file in ${DEFAULT_TESTS_DIR}/, or

@@ -10,8 +10,7 @@ import { quoted } from './type-hint.ts';
 import { closest } from './suggest.ts';
 import { parseYaml, structureProblems } from './yaml.ts';
 
-/** Where policy tests live unless the policy's `tests:` or --dir says otherwise. */
-export const DEFAULT_TESTS_DIR = '.github/prguard-tests';
+export { DEFAULT_TESTS_DIR } from './paths.ts';
 
 export interface ExpectedFinding {
   rule: string;

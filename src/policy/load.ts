@@ -1,6 +1,6 @@
 // Parse a policy's YAML keeping source positions, validate it, and report every problem as
 // `file:line:col: message`.
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import type { ProvenanceConfig } from '../provenance/options.ts';
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { PolicyError, type LocatedProblem } from '../errors.ts';
@@ -9,10 +9,9 @@ import type { AnyRule } from '../rule.ts';
 import { aliasProblems, MAX_ALIASES } from './aliases.ts';
 import { compileSchema } from './compile.ts';
 import { precompiled } from './precompiled.ts';
-import { buildPolicySchema, ownerSchema } from './schema.ts';
-import { keysInSchema } from './schema-keys.ts';
-import { closest } from './suggest.ts';
-import { cut, quoted, schemaOf, typeHint, versionHint } from './type-hint.ts';
+import { buildPolicySchema } from './schema.ts';
+import { schemaProblems, type Path } from './schema-errors.ts';
+import { textProblem } from './text-checks.ts';
 import { parseYaml, structureProblems } from './yaml.ts';
 
 /** The policy as written, after schema validation. */
@@ -28,8 +27,6 @@ export interface PolicyConfig {
   /** Per-directory overrides, ESLint-style (src/policy/overrides.ts). */
   overrides?: { files: string[]; rules?: Record<string, string | Record<string, unknown>> }[];
 }
-
-type Path = (string | number)[];
 
 const validators = new WeakMap<readonly AnyRule[], ValidateFunction>();
 
@@ -49,14 +46,8 @@ function validatorFor(rules: readonly AnyRule[]): ValidateFunction {
 
 /** Parse and validate policy text. Throws PolicyError listing every problem found. */
 export function parsePolicy(text: string, file: string, rules: readonly AnyRule[]): PolicyConfig {
-  const nul = text.indexOf('\0');
-  if (nul >= 0) {
-    // A binary file given as the policy (a wrong path): one line, not a YAML error per byte run.
-    const before = text.slice(0, nul);
-    const line = before.split('\n').length;
-    const col = nul - before.lastIndexOf('\n');
-    throw new PolicyError([{ file, line, col, message: 'this is not a YAML text file (it holds a NUL byte): is it the policy file you meant?' }]);
-  }
+  const unreadText = textProblem(text, file);
+  if (unreadText) throw new PolicyError([unreadText]);
   const yaml = parseYaml(text);
   const { doc, lineCounter } = yaml;
   const at = (offset: number, message: string): LocatedProblem => {
@@ -79,8 +70,7 @@ export function parsePolicy(text: string, file: string, rules: readonly AnyRule[
   const validate = validatorFor(rules);
   const problems: LocatedProblem[] = [];
   if (!validate(value)) {
-    for (const error of relevantErrors(validate.errors ?? [])) {
-      const { path, message, onKey } = describe(error, rules, value);
+    for (const { path, message, onKey } of schemaProblems(validate.errors ?? [], rules, value)) {
       problems.push(at(locate(doc, path, onKey), message));
     }
   }
@@ -141,113 +131,6 @@ function ruleProblems(
     }
   }
   return problems;
-}
-
-/** Drop the noise ajv adds around if/then/else, keeping the errors that name the problem. */
-function relevantErrors(errors: ErrorObject[]): ErrorObject[] {
-  return errors.filter((e) => e.keyword !== 'if');
-}
-
-function pointerToPath(pointer: string): Path {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
-}
-
-function describe(error: ErrorObject, rules: readonly AnyRule[], value: unknown): { path: Path; message: string; onKey: boolean } {
-  const path = pointerToPath(error.instancePath);
-  const where = path.length > 0 ? path.map((p) => cut(String(p))).join('.') : 'policy';
-  const params = error.params as Record<string, unknown>;
-  switch (error.keyword) {
-    case 'additionalProperty':
-    case 'additionalProperties': {
-      const key = String(params.additionalProperty);
-      const keyPath = [...path, key];
-      if (key === '<<') {
-        // YAML 1.1's merge key, which YAML 1.2 (and so prguard) reads as a plain key.
-        return { path: keyPath, onKey: true, message: `${where === 'policy' ? '' : `under ${where}: `}YAML merge keys (<<) are not read: write the keys out (an alias of a whole value, key: *name, works)` };
-      }
-      if ((path.length === 1 && path[0] === 'rules') || (path.length === 3 && path[0] === 'overrides' && path[2] === 'rules')) {
-        const ids = rules.map((r) => r.meta.id);
-        return { path: keyPath, onKey: true, message: `unknown rule ${quoted(key)}${hint(key, ids, 'known rules')}` };
-      }
-      const known = knownKeys(path, rules);
-      const what = path.length === 0 ? 'unknown top-level key' : `unknown option under ${where}`;
-      return { path: keyPath, onKey: true, message: `${what}: ${quoted(key)}${hint(key, known, 'allowed')}` };
-    }
-    case 'enum': {
-      const allowed = params.allowedValues as unknown[];
-      const written = valueAt(value, path);
-      const near = typeof written === 'string' ? closest(written, allowed.filter((v): v is string => typeof v === 'string')) : undefined;
-      const mean = near ? ` — did you mean "${near}"?` : '';
-      return {
-        path,
-        onKey: false,
-        message: `${where} must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${typeof written === 'string' ? `, not ${quoted(written)}` : ''}${mean}`,
-      };
-    }
-    case 'const': {
-      const more = path.length === 1 && path[0] === 'version' ? versionHint(valueAt(value, path)) : '';
-      return { path, onKey: false, message: `${where} must be ${JSON.stringify(params.allowedValue)}${more}` };
-    }
-    case 'type': {
-      const type = String(params.type);
-      return { path, onKey: false, message: `${where} must be ${article(type)}${typeHint(type, valueAt(value, path), path.at(-1), schemaOf(buildPolicySchema(rules), error.schemaPath))}` };
-    }
-    case 'required':
-      return { path, onKey: false, message: `${where} is missing the required key "${String(params.missingProperty)}"` };
-    case 'minItems':
-      return { path, onKey: false, message: `${where} must list at least ${String(params.limit)} value${params.limit === 1 ? '' : 's'}` };
-    case 'minLength':
-      return { path, onKey: false, message: `${where} must not be empty` };
-    case 'minimum':
-      return { path, onKey: false, message: `${where} must be ${String(params.limit)} or more, not ${quoted(valueAt(value, path))}` };
-    case 'pattern': {
-      const written = quoted(valueAt(value, path));
-      if (params.pattern === ownerSchema.pattern) return { path, onKey: false, message: `${where} must be a GitHub user (@login) or team (@org/team), not ${written}` };
-      return { path, onKey: false, message: `${where} must match ${String(params.pattern)}, not ${written}` };
-    }
-    default:
-      return { path, onKey: false, message: `${where} ${error.message ?? 'is invalid'}` };
-  }
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-
-function hint(key: string, candidates: string[], label: string): string {
-  const near = closest(key, candidates);
-  const list = candidates.length > 0 ? ` (${label}: ${candidates.join(', ')})` : '';
-  return near ? ` — did you mean "${near}"?${list}` : list;
-}
-
-function valueAt(value: unknown, path: Path): unknown {
-  let node = value;
-  for (const seg of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[seg];
-  }
-  return node;
-}
-
-function knownKeys(path: Path, rules: readonly AnyRule[]): string[] {
-  if (path.length === 0) return ['version', 'extends', 'core', 'waivers', 'provenance', 'rules', 'tests', 'overrides'];
-  if (path.length === 1 && path[0] === 'waivers') return ['by', 'rules'];
-  if (path.length === 2 && path[0] === 'core') return ['paths', 'owners'];
-  const nested = keysInSchema(buildPolicySchema(rules), path);
-  if (nested.length > 0) return nested;
-  if (path[0] === 'rules' && typeof path[1] === 'string') {
-    const rule = rules.find((r) => r.meta.id === path[1]);
-    if (rule && (path.length === 2 || (path.length === 3 && path[2] === 'ai'))) {
-      const opts = Object.keys(rule.meta.schema.properties);
-      return path.length === 2 ? ['severity', ...opts, 'ai'] : ['severity', ...opts];
-    }
-  }
-  return [];
 }
 
 /** Offset of the node at `path` (of its key when onKey), falling back to the nearest parent. */

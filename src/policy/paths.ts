@@ -9,3 +9,6 @@ export const POLICY_PATHS = ['.github/prguard.yml', '.prguard.yml'] as const;
  * policy is to be discovered there (any other choice names its policy, or the default).
  */
 export const policyPrefetch = (choice: { kind: string }): readonly string[] | undefined => (choice.kind === 'discover' ? POLICY_PATHS : undefined);
+
+/** Where policy tests live unless the policy's `tests:` or --dir says otherwise. */
+export const DEFAULT_TESTS_DIR = '.github/prguard-tests';

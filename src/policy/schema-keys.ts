@@ -1,11 +1,13 @@
 // The keys the policy schema allows at a path, for "did you mean" on a misspelled nested key
 // (e.g. `allow-label` inside a protected-paths entry). Walks properties, items and the object
-// branch of a rule entry's severity-or-object `if/then/else`.
+// branch of an `if/then/else` (a rule entry's severity or options, a core module's globs or { paths, owners }).
 import type { JsonSchema } from '../rule.ts';
 
 function objectBranch(node: JsonSchema): JsonSchema {
-  const otherwise = node.else as JsonSchema | undefined;
-  return node.properties === undefined && otherwise?.properties !== undefined ? otherwise : node;
+  if (node.properties !== undefined) return node;
+  // A rule entry's options are its `else` (a string is a severity); a core module's long form is its `then`.
+  for (const branch of [node.else, node.then] as (JsonSchema | undefined)[]) if (branch?.properties !== undefined) return branch;
+  return node;
 }
 
 export function keysInSchema(schema: JsonSchema, path: readonly (string | number)[]): string[] {

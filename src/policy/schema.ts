@@ -1,5 +1,6 @@
 // policy.schema.json is generated from this envelope plus every rule's `meta.schema`.
 import type { AnyRule, JsonSchema } from '../rule.ts';
+import { DEFAULT_TESTS_DIR } from './paths.ts';
 
 export const SCHEMA_ID = 'https://raw.githubusercontent.com/prguard/prguard/main/policy.schema.json';
 export const SEVERITIES = ['error', 'warning', 'notice', 'off'] as const;
@@ -40,9 +41,19 @@ const coreModuleSchema: JsonSchema = {
   },
 };
 
+/**
+ * An integer option is at most the largest integer JSON numbers hold exactly. prguard refuses
+ * YAML's .inf and 1e400 (ajv's strictNumbers); an editor's validator (ajv by default) took them
+ * for integers and showed no error: with a maximum, every validator refuses them.
+ */
+function finite(schema: JsonSchema): JsonSchema {
+  return schema.type === 'integer' && schema.maximum === undefined ? { ...schema, maximum: Number.MAX_SAFE_INTEGER } : schema;
+}
+
 /** The schema of one rule's entry: a severity shorthand, or an object with options. */
 export function ruleEntrySchema(rule: AnyRule): JsonSchema {
-  const options = rule.meta.schema.properties;
+  const options: Record<string, JsonSchema> = {};
+  for (const [key, schema] of Object.entries(rule.meta.schema.properties)) options[key] = finite(schema);
   // Inside `ai:` the same options apply, without defaults (absent means "as outside").
   const aiOptions: Record<string, JsonSchema> = {};
   for (const [key, schema] of Object.entries(options)) {
@@ -136,9 +147,10 @@ export function buildPolicySchema(rules: readonly AnyRule[]): JsonSchema {
         properties: ruleProps,
       },
       tests: {
-        description: 'Directory of the policy tests `prguard policy test` runs (default .github/prguard-tests).',
+        description: `Directory of the policy tests \`prguard policy test\` runs (default ${DEFAULT_TESTS_DIR}).`,
         type: 'string',
         minLength: 1,
+        default: DEFAULT_TESTS_DIR,
       },
       overrides: {
         description:

@@ -50,10 +50,10 @@ describe('policy validation reports file:line:col and names the key', () => {
     ['a .. step in a core glob', 'version: 1\ncore:\n  db: ["src/../db/**"]\n', ['p.yml:3:8: core.db: "src/../db/**" matches no path']],
     ['an unknown rule in overrides', 'version: 1\noverrides:\n  - files: ["a/**"]\n    rules: { demo-sise: off }\n', ['p.yml:4:14: unknown rule "demo-sise" — did you mean "demo-size"?']],
     ['a duplicate key written as an alias', 'version: 1\nrules:\n  &k demo-size: error\n  *k : off\n', ['p.yml:4:3: duplicate key "demo-size": it is already set at line 3']],
-    // A Set or a Date passed the schema as an object with no keys; an unknown tag was only a warning.
-    ['a !!set', 'version: 1\nrules:\n  demo-size: !!set {a, b}\n', ['p.yml:3:20: the YAML tag !!set makes no policy value']],
-    ['a !!timestamp', 'version: 1\nrules:\n  demo-size: !!timestamp 2001-12-14\n', ['p.yml:3:26: the YAML tag !!timestamp makes no policy value']],
-    ['an unknown tag', 'version: 1\nrules:\n  demo-size: !custom off\n', ['p.yml:3:22: the YAML tag !custom makes no policy value']],
+    // A Set or a Date passed the schema as an object with no keys; an unknown tag was only a warning. Each is reported at its tag.
+    ['a !!set', 'version: 1\nrules:\n  demo-size: !!set {a, b}\n', ['p.yml:3:14: the YAML tag !!set makes no policy value']],
+    ['a !!timestamp', 'version: 1\nrules:\n  demo-size: !!timestamp 2001-12-14\n', ['p.yml:3:14: the YAML tag !!timestamp makes no policy value']],
+    ['an unknown tag', 'version: 1\nrules:\n  demo-size: !custom off\n', ['p.yml:3:14: the YAML tag !custom makes no policy value']],
     ['a data tag is fine', 'version: 1\nrules:\n  demo-size: !!str error\n  demo-throws: !!map { severity: off }\n', []],
     ['two documents', '---\nversion: 1\n---\nversion: 1\n', ['p.yml:3:1: the file holds more than one YAML document (a `---` or `...` line after the first one): keep one document']],
     ['rule validate hook', 'version: 1\nrules:\n  demo-size:\n    exclude: ["a", "!b"]\n', ['p.yml:4:20: rules.demo-size.exclude.1: negated globs are not supported']],
@@ -120,7 +120,7 @@ describe('policy validation reports file:line:col and names the key', () => {
   });
 
   it('the value a hint shows is cut short too', () => {
-    const got = problems(`version: 1\ncore:\n  auth: "${'a'.repeat(5_000_000)}"\n`, allRules);
+    const got = problems(`version: 1\ncore:\n  auth: "${'a'.repeat(1_000_000)}"\n`, allRules);
     expect(got).toEqual([`p.yml:3:9: core.auth must be an array, not a single value: write it as a list, ["${'a'.repeat(79)}…"]`]);
   });
 
@@ -157,8 +157,8 @@ describe('policy validation reports file:line:col and names the key', () => {
     expect(got.join('\n')).not.toContain('call stack');
   });
 
-  it('quotes a value cut short: a 5 MB severity is not a 5 MB line', () => {
-    const got = problems(`version: 1\nrules:\n  demo-size: "${'e'.repeat(5_000_000)}"\n`);
+  it('quotes a value cut short: a 1 MB severity is not a 1 MB line', () => {
+    const got = problems(`version: 1\nrules:\n  demo-size: "${'e'.repeat(1_000_000)}"\n`);
     expect(got).toHaveLength(1);
     expect(got[0]).toMatch(/^p\.yml:3:14: rules\.demo-size must be one of "error", "warning", "notice", "off", not "e{79}…"$/);
   });
