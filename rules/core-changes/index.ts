@@ -1,8 +1,7 @@
 // core-changes: AI writes leaf code; core modules stay human-led, reviewed line by line.
-import { matchesAny } from '../../src/glob.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import { DEFAULT_DISCLOSURE, readDisclosure, REVIEWED_FIELD } from '../../src/rule-kit/pr-body.ts';
-import { listFirst, touchedPaths, defineRule, globListProblems, type TypedViolation } from '../../src/rule-kit/index.ts';
+import { listFirst, pathsInGlobs, touchedPaths, defineRule, globListProblems, type TypedViolation } from '../../src/rule-kit/index.ts';
 import { declaredChangeType, insideRepo, listed, mustNotModifyFromPlan, planLinks, tokens } from './plan.ts';
 
 export interface CoreChangesOptions {
@@ -27,10 +26,10 @@ function names(paths: readonly string[]): string {
 }
 
 /** Core module -> touched files in it. */
-function coreTouched(paths: readonly string[], core: Record<string, string[]>): Map<string, string[]> {
+function coreTouched(change: ChangeSet, paths: readonly string[], core: Record<string, string[]>): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [module, globs] of Object.entries(core)) {
-    const hits = paths.filter((p) => matchesAny(p, globs));
+    const hits = pathsInGlobs(change, paths, globs);
     if (hits.length > 0) out.set(module, hits);
   }
   return out;
@@ -146,7 +145,7 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
   check(change, options, context) {
     const out: TypedViolation<MessageId>[] = [];
     const paths = touchedPaths(change);
-    const core = coreTouched(paths, context.core);
+    const core = coreTouched(change, paths, context.core);
     const coreFiles = [...new Set([...core.values()].flat())];
     const modules = [...core.keys()];
 

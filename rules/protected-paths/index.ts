@@ -62,14 +62,30 @@ const RANK: Record<Decision['messageId'], number> = { aiBlocked: 3, protectedPat
 /** The label `prguard init` writes to unlock the policy and the workflows. */
 export const POLICY_LABEL = 'prguard-policy';
 
+/**
+ * The last entry that meets a submodule's path: a new submodule commit changes every file under
+ * it, so an entry protecting files there applies; an exception applies only when it covers the
+ * whole directory (it cannot unprotect files below that it does not name).
+ */
+function lastDirectoryMatch(path: string, entries: readonly CompiledEntry[]): number {
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const { matcher, entry } = entries[i]!;
+    if (matcher.matches(path)) return i;
+    const reach = matcher.reach?.(path) ?? null;
+    if (reach === 'covers' || (reach === 'below' && entry.protected !== false)) return i;
+  }
+  return -1;
+}
+
 function decide(
   path: string,
+  submodule: boolean,
   entries: readonly CompiledEntry[],
   matchers: readonly CompiledPattern[],
   labels: ReadonlySet<string>,
   assisted: () => boolean,
 ): Decision | null {
-  const index = lastMatch(path, matchers);
+  const index = submodule ? lastDirectoryMatch(path, entries) : lastMatch(path, matchers);
   if (index === -1) return null;
   const { entry } = entries[index]!;
   if (entry.protected === false) return null;
@@ -179,12 +195,13 @@ export const protectedPaths = defineRule<ProtectedPathsOptions, MessageId>({
       if (onboarding.has(file.path)) continue;
       let worst: Decision | null = null;
       for (const path of touchedPaths(file)) {
-        const decision = decide(path, entries, matchers, labels, assisted);
+        const decision = decide(path, file.submodule, entries, matchers, labels, assisted);
         if (decision !== null && (worst === null || RANK[decision.messageId] > RANK[worst.messageId])) worst = decision;
       }
       if (worst === null) continue;
       // The finding points at the file, so the message names a path only when it is the old one.
-      const subject = worst.path === file.path ? 'This file' : `This file's old path ${worst.path}`;
+      const what = file.submodule ? 'This submodule (a new commit of it changes every file under its path)' : 'This file';
+      const subject = worst.path === file.path ? what : `${what.replace(/ \(.*/, '')}'s old path ${worst.path}`;
       const allow = worst.entry['allow-labels'] ?? [];
       violations.push({
         messageId: worst.messageId,

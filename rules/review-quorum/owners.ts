@@ -1,6 +1,5 @@
 // Core modules a change touches and who owns them: the policy's `owners`, else CODEOWNERS at the base.
-import { touchedPaths } from '../../src/rule-kit/index.ts';
-import { matchesAny } from '../../src/glob.ts';
+import { pathsInGlobs, submodulePaths, touchedPaths } from '../../src/rule-kit/index.ts';
 import type { ChangeSet } from '../../src/model.ts';
 import type { RuleContext } from '../../src/rule.ts';
 import { CODEOWNERS_PATHS, ownersOf, parseCodeowners } from '../../src/rule-kit/codeowners.ts';
@@ -31,11 +30,12 @@ export function baseCodeowners(context: RuleContext): { path: string; text: stri
 
 export function touchedModules(change: ChangeSet, context: RuleContext): TouchedModule[] {
   const paths = touchedPaths(change);
+  const submodules = submodulePaths(change);
   const file = baseCodeowners(context);
   const codeowners = file ? parseCodeowners(file.text) : undefined;
   const out: TouchedModule[] = [];
   for (const [name, globs] of Object.entries(context.core)) {
-    const files = paths.filter((p) => matchesAny(p, globs));
+    const files = pathsInGlobs(change, paths, globs);
     if (files.length === 0) continue;
     const declared = context.coreOwners?.[name];
     if (declared && declared.length > 0) {
@@ -45,7 +45,7 @@ export function touchedModules(change: ChangeSet, context: RuleContext): Touched
     // A file no line owns (or the last matching line un-owns) needs no code owner on GitHub either.
     const groups = new Map<string, { owners: string[]; files: string[] }>();
     for (const f of files) {
-      const all = codeowners ? ownersOf(codeowners, f) : [];
+      const all = codeowners ? ownersOf(codeowners, f, submodules.has(f)) : [];
       if (all.length === 0) continue;
       const owners = all.filter((o) => o.startsWith('@'));
       const key = owners.map((o) => o.toLowerCase()).sort().join(' ');

@@ -13,12 +13,15 @@
 // - Matching is case-sensitive, like GitHub's.
 import { Minimatch } from 'minimatch';
 import { matcherOf, prefilterOf } from '../glob.ts';
+import { directoryReach, type DirectoryReach } from '../glob-below.ts';
 
 const OPTIONS = { dot: true, nocomment: true, nonegate: true, noext: true, nobrace: true } as const;
 
 export interface CompiledPattern {
   pattern: string;
   matches(path: string): boolean;
+  /** For a path that is a whole directory (a submodule): how the pattern meets what is under it. */
+  reach?(path: string): DirectoryReach;
 }
 
 /** Why the pattern cannot work, or null when it is fine. */
@@ -62,9 +65,13 @@ export function compilePattern(pattern: string): CompiledPattern {
   // matcherOf answers as mm.match does, in linear time (minimatch's own matcher backtracks).
   const matchers = patternGlobs(pattern).map((glob) => {
     const mm = new Minimatch(glob, OPTIONS);
-    return { match: matcherOf(mm), mayMatch: prefilterOf(mm) };
+    return { mm, match: matcherOf(mm), mayMatch: prefilterOf(mm) };
   });
-  return { pattern, matches: (path) => matchers.some((m) => m.mayMatch(path) && m.match(path)) };
+  const reach = (path: string): DirectoryReach => {
+    const all = matchers.map((m) => directoryReach(m.mm, path));
+    return all.includes('covers') ? 'covers' : all.includes('below') ? 'below' : null;
+  };
+  return { pattern, matches: (path) => matchers.some((m) => m.mayMatch(path) && m.match(path)), reach };
 }
 
 /** Index of the last pattern matching `path` (CODEOWNERS precedence), or -1 when none does. */
@@ -117,11 +124,15 @@ export function parseCodeowners(text: string): Codeowners {
   return { entries, problems };
 }
 
-/** The owners of `path`: the last matching line wins, as on GitHub (an entry without owners un-owns). */
-export function ownersOf(codeowners: Codeowners, path: string): string[] {
+/**
+ * The owners of `path`: the last matching line wins, as on GitHub (an entry without owners un-owns).
+ * For a submodule's path (`directory`), a line covering the whole directory matches it too
+ * (`/vendor/secure/` owns the submodule `vendor/secure`).
+ */
+export function ownersOf(codeowners: Codeowners, path: string, directory = false): string[] {
   for (let i = codeowners.entries.length - 1; i >= 0; i--) {
     const entry = codeowners.entries[i]!;
-    if (entry.pattern.matches(path)) return entry.owners;
+    if (entry.pattern.matches(path) || (directory && entry.pattern.reach?.(path) === 'covers')) return entry.owners;
   }
   return [];
 }

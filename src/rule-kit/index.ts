@@ -1,6 +1,8 @@
 // The rule kit: what a rule may import besides the model and the glob helper. `defineRule` types a
 // rule's message ids and options; the helpers here are the one copy every rule and formatter uses.
 import type { ChangeSet, Severity } from '../model.ts';
+import { matchesAny } from '../glob.ts';
+import { reachesAny } from '../glob-below.ts';
 import type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 
 export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity } from '../model.ts';
@@ -79,4 +81,25 @@ export function touchedPaths(change: ChangeSet): string[] {
     if (f.oldPath) out.add(f.oldPath);
   }
   return [...out];
+}
+
+const submodules = new WeakMap<ChangeSet, ReadonlySet<string>>();
+
+/** The paths (new and old) of the submodules whose pointer the change moves, adds or removes. */
+export function submodulePaths(change: ChangeSet): ReadonlySet<string> {
+  let links = submodules.get(change);
+  if (links === undefined) {
+    links = new Set(change.files.filter((f) => f.submodule).flatMap((f) => (f.oldPath ? [f.path, f.oldPath] : [f.path])));
+    submodules.set(change, links);
+  }
+  return links;
+}
+
+/**
+ * The touched paths (`touchedPaths`) the globs match. A submodule's path counts also when the
+ * globs cover or name files under it (`glob-below.ts`): its new commit changes them unseen.
+ */
+export function pathsInGlobs(change: ChangeSet, paths: readonly string[], globs: readonly string[]): string[] {
+  const links = submodulePaths(change);
+  return paths.filter((p) => matchesAny(p, globs) || (links.has(p) && reachesAny(p, globs)));
 }
