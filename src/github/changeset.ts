@@ -70,6 +70,19 @@ function trustedHunks(patch: string, additions: number, deletions: number): Hunk
   return added === additions && deleted === deletions ? hunks : undefined;
 }
 
+const SUBPROJECT = /^Subproject commit [0-9a-f]{40}(?:[0-9a-f]{24})?(?:-dirty)?$/;
+
+/**
+ * The API gives no file mode: a submodule's pointer change is a patch of one `Subproject commit
+ * <id>` line each side, as git writes it (read as a submodule, it is a directory for path rules).
+ */
+function isSubmodulePatch(hunks: readonly Hunk[]): boolean {
+  if (hunks.length !== 1) return false;
+  const { added, deleted } = hunks[0]!;
+  if (added.length > 1 || deleted.length > 1 || added.length + deleted.length === 0) return false;
+  return [...added, ...deleted].every((l) => SUBPROJECT.test(l.content));
+}
+
 /**
  * A file of `pulls.listFiles`. Without `patch` but with changed lines, or with a patch that does
  * not add up to its counts (cut short), it is `patchMissing`: its lines are read from contents.
@@ -89,8 +102,10 @@ export function fileFromApi(f: ApiFile): FileChange {
   if (f.previous_filename) file.oldPath = f.previous_filename;
   if (patch !== undefined) {
     const hunks = trustedHunks(patch, f.additions, f.deletions);
-    if (hunks) file.hunks = hunks;
-    else file.patchMissing = true;
+    if (hunks) {
+      file.hunks = hunks;
+      file.submodule = isSubmodulePatch(hunks);
+    } else file.patchMissing = true;
     return file;
   }
   // GitHub leaves out the patch of large diffs: the lines exist but are not in the answer.

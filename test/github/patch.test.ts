@@ -38,4 +38,17 @@ describe('fileFromApi', () => {
     expect(fileFromApi({ filename: 'x', status: 'removed', additions: 0, deletions: 1, changes: 1, patch: '@@ -1 +0,0 @@\n-x' }).status).toBe('deleted');
     expect(fileFromApi({ filename: 'x', status: 'changed', additions: 0, deletions: 0, changes: 0, patch: '' }).status).toBe('modified');
   });
+
+  test('a submodule pointer change (one Subproject commit line each side) is a submodule', () => {
+    const a = 'a'.repeat(40);
+    const b = 'b'.repeat(40);
+    const bump = fileFromApi({ filename: 'vendor/secure', status: 'modified', additions: 1, deletions: 1, changes: 2, patch: `@@ -1 +1 @@\n-Subproject commit ${a}\n+Subproject commit ${b}` });
+    expect(bump.submodule).toBe(true);
+    const added = fileFromApi({ filename: 'lib', status: 'added', additions: 1, deletions: 0, changes: 1, patch: `@@ -0,0 +1 @@\n+Subproject commit ${'c'.repeat(64)}` });
+    expect(added.submodule).toBe(true);
+    // A text file that says more is a file.
+    const text = fileFromApi({ filename: 'notes.md', status: 'added', additions: 2, deletions: 0, changes: 2, patch: `@@ -0,0 +1,2 @@\n+Subproject commit ${a}\n+more` });
+    expect(text.submodule).toBe(false);
+    expect(fileFromApi({ filename: 'x', status: 'added', additions: 1, deletions: 0, changes: 1, patch: '@@ -0,0 +1 @@\n+Subproject commit xyz' }).submodule).toBe(false);
+  });
 });
