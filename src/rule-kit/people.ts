@@ -86,9 +86,13 @@ export function latestDecisions(reviews: readonly Review[]): Map<string, Review>
   });
   order.sort((a, b) => a.t - b.t || a.i - b.i);
   const latest = new Map<string, Review>();
-  for (const { r } of order) {
+  for (const { r, i } of order) {
     const state = r.state.toUpperCase();
-    if (state === 'APPROVED' || state === 'CHANGES_REQUESTED' || state === 'DISMISSED') latest.set(r.login.toLowerCase(), r);
+    // Reviews of accounts GitHub no longer names cannot be told apart: each stands alone, so one
+    // deleted account's approval cannot cancel another's change request (approvals by no one
+    // count for nothing anyway).
+    const key = r.login.trim() === '' ? `\0${i}` : r.login.toLowerCase();
+    if (state === 'APPROVED' || state === 'CHANGES_REQUESTED' || state === 'DISMISSED') latest.set(key, r);
   }
   return latest;
 }

@@ -45,6 +45,12 @@ describe('review-quorum: a change request that stands blocks', () => {
     expect(out[0]!.message).toContain('the reviewer approves the pull request (a comment review does not clear a change request), or a maintainer dismisses their review');
   });
 
+  it('a deleted account approving later does not clear another deleted account\'s change request', () => {
+    const out = run([review('', 'CHANGES_REQUESTED'), review('', 'APPROVED'), ...approvals()]);
+    expect(ids(out)).toEqual(['changesRequested']);
+    expect(out[0]!.message).toContain('a reviewer GitHub no longer names');
+  });
+
   it('any reviewer who can write blocks, not only owners; several are listed', () => {
     const out = run([review('carl', 'CHANGES_REQUESTED', { permission: 'write' }), review('dora', 'CHANGES_REQUESTED', { permission: 'admin' }), ...approvals()]);
     expect(out[0]!.message).toContain('Changes requested by @carl; @dora, and not cleared since');
