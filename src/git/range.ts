@@ -15,8 +15,13 @@ export async function verifyCommit(git: Git, ref: string, flag: string): Promise
     throw new UsageError(`${flag} "${ref}" is not a valid git revision. Pass a branch, tag or commit, e.g. ${flag} origin/main.`);
   }
   const sha = await git.tryRaw(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-  if (!sha && ref === 'HEAD') {
-    throw new UsageError(`${flag} HEAD does not name a commit: the repository has no commits yet. Commit something first.`);
+  if (!sha && ref === 'HEAD') throw await unbornHead(git, flag);
+  if (!sha && /@\{(?:u|upstream|push)\}$/i.test(ref)) {
+    const branch = ref.replace(/@\{[^}]*\}$/, '') || 'the current branch';
+    throw new UsageError(
+      `${flag} "${ref}" names the upstream of ${branch}, and it has none (or it is not fetched). Set one ` +
+        `(\`git branch --set-upstream-to origin/main\`), or pass the base itself, e.g. ${flag} origin/main.`,
+    );
   }
   if (!sha) {
     const other = await otherObject(git, ref);
@@ -32,6 +37,17 @@ export async function verifyCommit(git: Git, ref: string, flag: string): Promise
     );
   }
   return sha;
+}
+
+/** Why HEAD names no commit: an empty repository, or a branch with no commits yet (an orphan branch). */
+async function unbornHead(git: Git, flag: string): Promise<UsageError> {
+  const any = await git.tryRaw(['rev-list', '-n', '1', '--all']);
+  if (!any) return new UsageError(`${flag} HEAD does not name a commit: the repository has no commits yet. Commit something first.`);
+  const branch = await git.tryRaw(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  return new UsageError(
+    `${flag} HEAD does not name a commit: ${branch ? `the branch "${branch}"` : 'the current branch'} has no commits yet ` +
+      `(an orphan branch). Commit on it first, or pass the commit to check, e.g. ${flag} main.`,
+  );
 }
 
 /** The object a ref names when it is no commit (a tree or blob id, `HEAD:path`), or a commit named in a way `^{commit}` cannot follow (`:/text`). */

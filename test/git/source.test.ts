@@ -172,6 +172,26 @@ describe('loadGitChangeSet', () => {
     expect((err as Error).message).toMatch(/no commits yet/);
   });
 
+  it('on an orphan branch with no commits, says the branch has none, not the repository', async () => {
+    const repo = initRepo('trunk');
+    write(repo, 'a', '1\n');
+    commitAll(repo, 'a');
+    git(repo, ['checkout', '-q', '--orphan', 'fresh']);
+    const err = await loadGitChangeSet({ cwd: repo, base: 'trunk' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toContain('the branch "fresh" has no commits yet (an orphan branch)');
+  });
+
+  it('a base of @{u} without an upstream says so, not "fetch @{u}"', async () => {
+    const repo = initRepo('trunk');
+    write(repo, 'a', '1\n');
+    commitAll(repo, 'a');
+    const err = await loadGitChangeSet({ cwd: repo, base: '@{u}' }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UsageError);
+    expect((err as Error).message).toContain('names the upstream of the current branch, and it has none');
+    expect((err as Error).message).not.toContain('git fetch');
+  });
+
   it('fails with a UsageError outside a repository', async () => {
     const dir = tempDir();
     const err = await loadGitChangeSet({ cwd: dir }).catch((e: unknown) => e);
