@@ -45,8 +45,8 @@ async function checkRun(octokit: GitHub, pull: PullContext, report: Report, inpu
   }
 }
 
-/** Check run (or the fallback), job summary, sticky comment. */
-export async function publish(octokit: GitHub, pull: PullContext, report: Report, inputs: ActionInputs): Promise<void> {
+/** Check run (or the fallback), job summary (with `preface` under its verdict), sticky comment. */
+export async function publish(octokit: GitHub, pull: PullContext, report: Report, inputs: ActionInputs, preface: string[] = []): Promise<void> {
   const { check, problem, expected } = await checkRun(octokit, pull, report, inputs);
   if (check.url) core.info(`prguard: check run ${check.url}`);
   if (problem) {
@@ -57,7 +57,7 @@ export async function publish(octokit: GitHub, pull: PullContext, report: Report
     publishFallbackAnnotations(report, inputs.comment);
   }
   try {
-    await writeJobSummary(report, inputs.checkName, problem ? [problem] : []);
+    await writeJobSummary(report, inputs.checkName, [...(problem ? [problem] : []), ...preface]);
   } catch (err) {
     core.warning(`prguard: the job summary could not be written (${err instanceof Error ? err.message : String(err)}).`);
   }

@@ -124,7 +124,14 @@ export interface MergeGroupOptions {
 }
 
 /** The check runs on the merge group's head commit, so a required prguard check never stalls the queue. */
-export async function publishMergeGroup(octokit: GitHub, group: MergeGroupContext, report: Report, options: MergeGroupOptions, reviewRan: boolean): Promise<void> {
+export async function publishMergeGroup(
+  octokit: GitHub,
+  group: MergeGroupContext,
+  report: Report,
+  options: MergeGroupOptions,
+  reviewRan: boolean,
+  preface: string[] = [],
+): Promise<void> {
   const pull: PullContext = {
     owner: group.owner,
     repo: group.repo,
@@ -147,7 +154,7 @@ export async function publishMergeGroup(octokit: GitHub, group: MergeGroupContex
   if (!created) publishFallbackAnnotations(report, false);
   const where = group.number !== undefined ? `pull request #${group.number}` : 'each pull request';
   try {
-    await writeJobSummary(report, options.checkName, [`merge group ${group.headRef || group.headSha.slice(0, 12)}: evaluated ${group.baseSha.slice(0, 7)}...${group.headSha.slice(0, 7)}`]);
+    await writeJobSummary(report, options.checkName, [`merge group ${group.headRef || group.headSha.slice(0, 12)}: evaluated ${group.baseSha.slice(0, 7)}...${group.headSha.slice(0, 7)}`, ...preface]);
   } catch (err) {
     core.warning(`prguard: the job summary could not be written (${err instanceof Error ? err.message : String(err)}).`);
   }
