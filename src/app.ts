@@ -10,7 +10,7 @@ import { type PolicyAtBase, policyAtBase, policyInForce, type PolicyChoice, type
 import { defaultOptions, type ResolvedPolicy } from './policy/resolve.ts';
 import { resolveProvenance } from './provenance/index.ts';
 import type { RepoReader } from './repo/reader.ts';
-import type { AnyRule, PrField } from './rule.ts';
+import type { AnyRule, NamedSecret, PrField } from './rule.ts';
 
 /** Where a change comes from: local git, a diff, the GitHub API. */
 export interface ChangeSource {
@@ -86,6 +86,11 @@ export interface App {
    * can find in it, and every secret seen by an earlier check of this process, masked.
    */
   scrub(text: string): string;
+  /**
+   * The secrets of a verified provider format in a name (a pushed ref's), by every rule that finds
+   * secrets; each is masked by `scrub` from then on.
+   */
+  findVerifiedSecrets(text: string): NamedSecret[];
 }
 
 /** Provenance worked out while the change streamed in, and what it was worked out from. */
@@ -157,6 +162,11 @@ export function createApp(deps: AppDeps): App {
         ...(same ? { provenance: early!.provenance } : {}),
       });
       return { report, change, policy: inForce };
+    },
+    findVerifiedSecrets(text) {
+      const found = rules.flatMap((rule) => rule.findVerifiedSecrets?.(text) ?? []);
+      for (const f of found) seen.add(f.secret);
+      return found;
     },
     scrub(text) {
       const found = new Set(seen);

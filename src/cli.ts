@@ -3,7 +3,7 @@
 import type { App } from './app.ts';
 import { parseCommandArgs } from './commands/args.ts';
 import { commands } from './commands/index.ts';
-import type { IO } from './commands/types.ts';
+import type { AppLoader, IO } from './commands/types.ts';
 import { UsageError } from './errors.ts';
 import { closest } from './policy/suggest.ts';
 import { printableLines } from './report/printable.ts';
@@ -45,7 +45,7 @@ async function cliApp(): Promise<App> {
   return createApp({ rules: allRules });
 }
 
-async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Promise<number> {
+async function dispatch(argv: string[], io: IO, appOf: AppLoader): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     io.stdout(MAIN_HELP);
@@ -81,9 +81,9 @@ async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Prom
 export async function main(argv: string[], io: IO, given?: App): Promise<number> {
   // The app (the rules, the engine) is built only for a command that runs, or to scrub an error.
   let app = given;
-  const appOf = async (): Promise<App> => {
+  const appOf: AppLoader = async (options) => {
     app ??= await cliApp();
-    io.onAppLoaded?.();
+    if (!options?.scanOnly) io.onAppLoaded?.();
     return app;
   };
   try {

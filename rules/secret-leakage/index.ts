@@ -144,6 +144,15 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
     return [...hits.flatMap((hit) => [hit.secret, ...(hit.encoded ?? [])]), ...cutTokens(text)];
   },
 
+  // A pushed ref's name (pre-push): the provider formats that validated, whatever the policy's
+  // options (a push of nothing else reads no policy). The scanner is the one above.
+  findVerifiedSecrets(text) {
+    const hits = scannerFor({ patterns: [], generic: true }).scan([{ line: 1, content: text }]);
+    return hits
+      .filter((hit) => hit.patternId !== GENERIC_ID && (hit.confidence ?? CATALOGUE_CONFIDENCE.get(hit.patternId)) === 'verified-format')
+      .map((hit) => ({ secret: hit.secret, name: hit.name, patternId: hit.patternId, preview: preview(hit.secret), fingerprint: fingerprint(RULE_ID, hit.secret) }));
+  },
+
   // Each file's scan, run while the change streams in when the engine can (see per-file.ts).
   file: {
     key: scannerKey,

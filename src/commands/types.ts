@@ -32,6 +32,13 @@ export interface IO {
   onAppLoaded?: () => void;
 }
 
+/**
+ * The composition root, loaded on the first call. `scanOnly`: it is wanted only to scan a few
+ * names for secrets (a push with nothing else to check), not for a check, which is what the
+ * executable waits for before it caches compiled code (IO.onAppLoaded).
+ */
+export type AppLoader = (options?: { scanOnly?: boolean }) => Promise<App>;
+
 export interface ParsedArgs {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
@@ -50,5 +57,5 @@ export interface Command {
    * Returns the exit code. Throw UsageError for exit 2. `app` gives the composition root (the
    * rules and the engine), loaded on the first call: a command that reads git starts it first.
    */
-  run(args: ParsedArgs, io: IO, app: () => Promise<App>): Promise<number>;
+  run(args: ParsedArgs, io: IO, app: AppLoader): Promise<number>;
 }

@@ -1,7 +1,7 @@
 // The rule kit: what a rule may import besides the model and the glob helper. `defineRule` types a
 // rule's message ids and options; the helpers here are the one copy every rule and formatter uses.
 import type { ChangeSet, Severity } from '../model.ts';
-import type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+import type { NamedSecret, OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 
 export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity } from '../model.ts';
 export type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
@@ -38,6 +38,7 @@ export interface RuleDefinition<O, M extends string> {
   documents?(change: ChangeSet, options: O): string[];
   baseDocuments?(change: ChangeSet, options: O): string[];
   findSecrets?(text: string): string[];
+  findVerifiedSecrets?(text: string): NamedSecret[];
 }
 
 /**
