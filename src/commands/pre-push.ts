@@ -123,11 +123,13 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: App
   if (values.policy === '-') throw new UsageError('pre-push reads the refs being pushed from standard input: --policy - cannot read it too. Give --policy a file.');
   const refs = await pushedRefs(io);
   // A push's diff is small: loading the rules is the long pole, so it starts now and runs while
-  // git answers. A push that only deletes or sends tags checks nothing but its ref names, which
-  // every push gives the remote (push-names.ts): the rules load for those alone then.
+  // git answers. A push that only deletes or sends tags checks nothing but its ref names (unless
+  // a tag brings commits), which every push gives the remote (push-names.ts): for those, only
+  // what scans for secrets is loaded.
   const checks = refs.some(mayBeChecked);
-  const app = refs.length > 0 ? appOf({ scanOnly: !checks }) : undefined;
-  app?.catch(() => undefined); // awaited below
+  const app = checks ? appOf() : undefined;
+  const scan = app ?? (refs.length > 0 ? appOf.secrets() : undefined);
+  scan?.catch(() => undefined); // awaited below
   const planned = resolvePushRanges(refs, remote, io.cwd);
   // git's version decides how the attributes at the base are read: asked now, beside the plan, so
   // that every question about the range can go to git at once when the plan is made.
@@ -145,7 +147,7 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: App
   // what was found in them: the lines prguard writes of any other secret too (a report is masked
   // already). Not before the first range is checked: the scanner it builds is the one the names
   // need, and building it earlier would hold up the check's first git processes.
-  const loaded = app ? await app : undefined;
+  const loaded = scan ? await scan : undefined;
   const scrub = (text: string) => (loaded ? loaded.scrub(text) : text);
   let scanned: RefNameCheck | undefined;
   const names = (): RefNameCheck => (scanned ??= loaded ? checkRefNames(refs, remote, loaded, color) : { errors: 0, text: '', mask: (text) => text });

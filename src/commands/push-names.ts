@@ -4,11 +4,11 @@
 // there under another name. So every pushed ref's name is scanned for the secrets of a verified
 // provider format (a checksum or a fixed structure, which no name has by chance), on every push,
 // whatever the policy: a push with nothing else to check reads none.
-import type { App } from '../app.ts';
 import type { PushedRef } from '../hooks/push-refs.ts';
 import { redactor, secretList } from '../mask.ts';
 import { printable } from '../report/printable.ts';
 import type { NamedSecret } from '../rule.ts';
+import type { SecretScan } from '../secret-scan.ts';
 
 export interface RefNameCheck {
   /** Names that this push would give the remote: each stops the push. */
@@ -39,10 +39,10 @@ function message(f: Found, remote: string, mask: (text: string) => string): stri
 
 /**
  * Scans the name every ref of the push has on the remote, and the local names the output prints
- * (for masking only: a local name is not pushed). `app` is the composition root's: its `scrub`
- * masks what was found from then on.
+ * (for masking only: a local name is not pushed). `app` is the composition root's scan: its
+ * `scrub` masks what was found from then on.
  */
-export function checkRefNames(refs: readonly PushedRef[], remote: string, app: Pick<App, 'findVerifiedSecrets'>, color: boolean): RefNameCheck {
+export function checkRefNames(refs: readonly PushedRef[], remote: string, app: Pick<SecretScan, 'findVerifiedSecrets'>, color: boolean): RefNameCheck {
   const found: Found[] = [];
   const secrets: string[] = [];
   const scanned = new Map<string, NamedSecret[]>();

@@ -1,6 +1,7 @@
 // The shape every CLI command has: its flags (node:util parseArgs), its help, and a run function.
 import type { ParseArgsConfig } from 'node:util';
 import type { App } from '../app.ts';
+import type { SecretScan } from '../secret-scan.ts';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -33,11 +34,15 @@ export interface IO {
 }
 
 /**
- * The composition root, loaded on the first call. `scanOnly`: it is wanted only to scan a few
- * names for secrets (a push with nothing else to check), not for a check, which is what the
- * executable waits for before it caches compiled code (IO.onAppLoaded).
+ * The composition root (the rules and the engine), loaded on the first call; or, with `secrets`,
+ * only what scans a text for secrets (the rules that find them), for a push with nothing to check
+ * but its ref names: the engine and the other rules are not loaded, and the executable, which
+ * caches compiled code after a check (IO.onAppLoaded), is not told.
  */
-export type AppLoader = (options?: { scanOnly?: boolean }) => Promise<App>;
+export interface AppLoader {
+  (): Promise<App>;
+  secrets(): Promise<SecretScan>;
+}
 
 export interface ParsedArgs {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;

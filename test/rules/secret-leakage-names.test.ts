@@ -2,6 +2,7 @@
 // names (a path in a finding, a branch in provenance evidence): the rule scans them, so the masking
 // stage removes them from every output.
 import { afterEach, describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.ts';
 import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
 import { confidenceOf } from '../../rules/secret-leakage/confidence.ts';
 import { secretLeakage } from '../../rules/secret-leakage/index.ts';
@@ -97,5 +98,11 @@ describe('secret-leakage: findVerifiedSecrets (the names of pushed refs)', () =>
     expect(secretLeakage.findVerifiedSecrets!(shaped)).toEqual([]);
     expect(secretLeakage.findVerifiedSecrets!('refs/heads/password=Zq8vX3kLm9Tr2Wy7')).toEqual([]);
     expect(secretLeakage.findVerifiedSecrets!('refs/heads/feature/login-page')).toEqual([]);
+  });
+});
+
+describe('the rules that find secrets', () => {
+  it('are secret-leakage alone: src/cli.ts loads it by itself to scan a push that checks nothing but its ref names', () => {
+    expect(allRules.filter((rule) => rule.findSecrets || rule.findVerifiedSecrets)).toEqual([secretLeakage]);
   });
 });
