@@ -40,7 +40,7 @@ function sarifFile(report: Report, file: string | undefined, workspace: string, 
   return { path: resolve(workspace, file), text, ...(leftOut ? { leftOut } : {}) };
 }
 
-/** What the job summary says besides the report: that the SARIF file leaves findings out. */
+/** What the job summary says besides the report: that the SARIF file leaves findings out (a warning of the step too). */
 const sarifPreface = (sarif: SarifFile | undefined): string[] => (sarif?.leftOut ? [`SARIF file: ${sarif.leftOut}`] : []);
 
 /**
@@ -182,7 +182,8 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
   const reportFile = writeReportFile(main, env);
   setOutputs(main, inputs, reportFile);
   const sarif = sarifFile(main, inputs.sarifFile, workspace, app);
-  await publish(octokit, pull, main, inputs, sarifPreface(sarif));
+  const preface = sarifPreface(sarif);
+  await publish(octokit, pull, main, inputs, { preface, warnings: preface.length });
   if (review) {
     const url = await publishReviewCheck(
       octokit,
