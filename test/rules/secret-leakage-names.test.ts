@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { allRules } from '../../rules/index.ts';
 import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
 import { confidenceOf } from '../../rules/secret-leakage/confidence.ts';
+import { Scanner, SHORT_TEXT } from '../../rules/secret-leakage/scanner.ts';
 import { secretLeakage } from '../../rules/secret-leakage/index.ts';
 import { change, commit, file, pr } from '../helpers/change.ts';
 import { Repo, runCli } from '../helpers/repo.ts';
@@ -104,5 +105,26 @@ describe('secret-leakage: findVerifiedSecrets (the names of pushed refs)', () =>
 describe('the rules that find secrets', () => {
   it('are secret-leakage alone: src/cli.ts loads it by itself to scan a push that checks nothing but its ref names', () => {
     expect(allRules.filter((rule) => rule.findSecrets || rule.findVerifiedSecrets)).toEqual([secretLeakage]);
+  });
+});
+
+describe('Scanner.mayHold on a short text, before the keyword index is made', () => {
+  it('says yes wherever the index finds a keyword: every catalogue sample, encoded ones, generic assignments', () => {
+    const texts = catalogue.flatMap((p) => {
+      try {
+        const t = sample(p.id, r).text.split('\n')[0]!.slice(0, SHORT_TEXT);
+        return [t, Buffer.from(t).toString('base64').slice(0, SHORT_TEXT), encodeURIComponent(t).slice(0, SHORT_TEXT)];
+      } catch {
+        return []; // no generator for this pattern
+      }
+    });
+    texts.push('API_TOKEN = "Zq8vX3kLm9Tr2Wy7"', 'PassWord: Zq8vX3kLm9Tr2Wy7', 'refs/heads/feature/login-page', 'https:\\/\\/x', '');
+    expect(texts.length).toBeGreaterThan(300);
+    const indexed = new Scanner(catalogue, { generic: true });
+    indexed.mayHold('x'.repeat(SHORT_TEXT + 1)); // a long text makes the index
+    for (const text of texts) {
+      const fresh = new Scanner(catalogue, { generic: true });
+      if (indexed.mayHold(text)) expect(fresh.mayHold(text), text).toBe(true);
+    }
   });
 });
