@@ -73,6 +73,13 @@ try {
     version: { cmd: process.execPath, args: [CLI, '--version'] },
     // Nothing pushed: everything a push loads (commands, rules, engine) plus one git process.
     empty: { cmd: process.execPath, args: [CLI, 'pre-push', 'origin', bare], input: '' },
+    // A push with nothing to check but its ref names: a deletion, and main under a new name (no
+    // new commits): only the names are scanned.
+    skipOnly: {
+      cmd: process.execPath,
+      args: [CLI, 'pre-push', 'origin', bare],
+      input: `(delete) ${'0'.repeat(40)} refs/heads/old ${base}\nrefs/heads/main ${base} refs/heads/copy ${'0'.repeat(40)}\n`,
+    },
     diff: { cmd: 'git', args: ['diff', `${base}..${head}`] },
   };
   // The floor of any hook that checks a push this way: node starts, asks git the merge-base, then
@@ -120,6 +127,7 @@ try {
   console.log(`  the hook alone (sh + node + pre-push)    ${ms(med('hook'))}`);
   console.log(`  start-up (prguard --version)             ${ms(med('version'))}`);
   console.log(`  bundle load + 1 git (nothing to push)    ${ms(med('empty'))}`);
+  console.log(`  skip-only push (delete, known commit)    ${ms(med('skipOnly'))} = ${(med('skipOnly') / med('node')).toFixed(2)}x node -e 0`);
   console.log(`  git diff on the same range               ${ms(med('diff'))}`);
   console.log(`  floor: node + the push's git questions   ${ms(med('floor'))} = ${median(floorRatios).toFixed(2)}x node -e 0 (no bundle, no rules; the hook's sh not included)`);
   console.log(`hook overhead / node -e 0: median paired ratio ${ratio.toFixed(2)}x (target <= 1.5x) — ${ratio <= 1.5 ? 'met' : 'NOT met'}`);

@@ -3,7 +3,6 @@
 // comes from (with the repository reader that goes with it), which policy, the PR's metadata.
 // Below this, nothing imports the rule registry, reads process.* or knows which entry it serves.
 import { evaluateChange } from './evaluate.ts';
-import { redact, secretList } from './mask.ts';
 import type { ChangeSet, Commit, FileChange, Provenance, ProvenanceInput, PullRequest, Report } from './model.ts';
 import { PerFileResults, policyOptions } from './per-file.ts';
 import { type PolicyAtBase, policyAtBase, policyInForce, type PolicyChoice, type PolicyInForce } from './policy/in-force.ts';
@@ -11,6 +10,7 @@ import { defaultOptions, type ResolvedPolicy } from './policy/resolve.ts';
 import { resolveProvenance } from './provenance/index.ts';
 import type { RepoReader } from './repo/reader.ts';
 import type { AnyRule, PrField } from './rule.ts';
+import { secretScan, type SecretScan } from './secret-scan.ts';
 
 /** Where a change comes from: local git, a diff, the GitHub API. */
 export interface ChangeSource {
@@ -81,11 +81,10 @@ export interface App {
   policyFor(source: ChangeSource, change: ChangeSet, choice: PolicyChoice): Promise<PolicyInForce>;
   /** Read the change, decide the policy, detect provenance, run the rules. */
   runCheck(request: CheckRequest): Promise<CheckResult>;
-  /**
-   * The redaction boundary for text outside a report (error messages, logs): every secret a rule
-   * can find in it, and every secret seen by an earlier check of this process, masked.
-   */
-  scrub(text: string): string;
+  /** The redaction boundary for text outside a report, masking every secret an earlier check saw too (secret-scan.ts). */
+  scrub: SecretScan['scrub'];
+  /** The secrets of a verified provider format in a name (a pushed ref's), masked by `scrub` from then on. */
+  findVerifiedSecrets: SecretScan['findVerifiedSecrets'];
 }
 
 /** Provenance worked out while the change streamed in, and what it was worked out from. */
@@ -158,10 +157,6 @@ export function createApp(deps: AppDeps): App {
       });
       return { report, change, policy: inForce };
     },
-    scrub(text) {
-      const found = new Set(seen);
-      for (const rule of rules) for (const secret of rule.findSecrets?.(text) ?? []) found.add(secret);
-      return found.size === 0 ? text : redact(text, secretList(found));
-    },
+    ...secretScan(rules, seen),
   };
 }

@@ -1,9 +1,10 @@
 // The prguard command line: a thin dispatcher over src/commands/. `main` runs in process (tests
 // call it with their own IO); src/bin.ts is the executable that calls it with the real process.
 import type { App } from './app.ts';
+import type { SecretScan } from './secret-scan.ts';
 import { parseCommandArgs } from './commands/args.ts';
 import { commands } from './commands/index.ts';
-import type { IO } from './commands/types.ts';
+import type { AppLoader, IO } from './commands/types.ts';
 import { UsageError } from './errors.ts';
 import { closest } from './policy/suggest.ts';
 import { printableLines } from './report/printable.ts';
@@ -45,7 +46,16 @@ async function cliApp(): Promise<App> {
   return createApp({ rules: allRules });
 }
 
-async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Promise<number> {
+/**
+ * What a push with nothing to check but its ref names scans them with: the rules that find
+ * secrets, alone (a test keeps this the registry's every such rule).
+ */
+async function cliSecretScan(): Promise<SecretScan> {
+  const [{ secretScan }, { secretLeakage }] = await Promise.all([import('./secret-scan.ts'), import('../rules/secret-leakage/index.ts')]);
+  return secretScan([secretLeakage]);
+}
+
+async function dispatch(argv: string[], io: IO, appOf: AppLoader): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
     io.stdout(MAIN_HELP);
@@ -81,11 +91,15 @@ async function dispatch(argv: string[], io: IO, appOf: () => Promise<App>): Prom
 export async function main(argv: string[], io: IO, given?: App): Promise<number> {
   // The app (the rules, the engine) is built only for a command that runs, or to scrub an error.
   let app = given;
-  const appOf = async (): Promise<App> => {
-    app ??= await cliApp();
-    io.onAppLoaded?.();
-    return app;
-  };
+  let scan: SecretScan | undefined;
+  const appOf: AppLoader = Object.assign(
+    async (): Promise<App> => {
+      app ??= await cliApp();
+      io.onAppLoaded?.();
+      return app;
+    },
+    { secrets: async (): Promise<SecretScan> => app ?? (scan ??= await cliSecretScan()) },
+  );
   try {
     return await dispatch(argv, io, appOf);
   } catch (err) {

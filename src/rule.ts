@@ -106,6 +106,18 @@ export interface Violation {
   secrets?: string[];
 }
 
+/** A secret found in a name (Rule.findVerifiedSecrets): what a finding may show of it, and the value to mask. */
+export interface NamedSecret {
+  /** The raw value: masked out of every output, never printed. */
+  secret: string;
+  /** What it is, e.g. "GitHub classic personal access token". */
+  name: string;
+  patternId: string;
+  /** Its first characters, as a finding shows them. */
+  preview: string;
+  fingerprint: string;
+}
+
 /** A problem in a rule's options that JSON Schema cannot express (e.g. a dangerous regex). */
 export interface OptionProblem {
   /** Path of the offending value inside the rule's options, e.g. ['patterns', 0, 'regex']. */
@@ -131,6 +143,11 @@ export interface Rule<O = Record<string, unknown>> {
    * so the redaction boundary can mask what leaves the process outside a report too.
    */
   findSecrets?(text: string): string[];
+  /**
+   * For rules that detect secrets: the secrets in a name (a pushed ref's) that have a provider's
+   * verified format (a checksum, or a fixed structure), which no name has by chance.
+   */
+  findVerifiedSecrets?(text: string): NamedSecret[];
   /** Repository paths the rule needs read at the base commit; see RuleContext.baseDocuments. */
   baseDocuments?(change: ChangeSet, options: O): string[];
 }

@@ -10,7 +10,7 @@ import { fingerprint, preview } from './fingerprint.ts';
 import { strong } from './generic.ts';
 import { RULE_ID, meta, type MessageId } from './meta.ts';
 import { checkRegexSafety } from '../../src/rule-kit/regex-safety.ts';
-import { GENERIC_ID, Scanner, type Hit } from './scanner.ts';
+import { GENERIC_ID, Scanner, SHORT_TEXT, type Hit } from './scanner.ts';
 import { scanFile, scannerKey, scanSource, type FileScan, type ScannedSource } from './per-file.ts';
 import { cutLines, excluder, historyUnscanned, otherSources, secretProne, type Unscanned } from './sources.ts';
 
@@ -139,9 +139,24 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
   // every provider pattern and the generic check, whatever a policy's options, and the start of
   // a token that the message clipped (cut.ts).
   findSecrets(text) {
+    const scanner = scannerFor({ patterns: [], generic: true });
+    // A short text without a keyword holds no secret (Scanner.mayHold), and is read without the
+    // keyword index: a push that checks nothing but its ref names makes none.
+    if (text.length <= SHORT_TEXT && !scanner.mayHold(text)) return cutTokens(text);
     const lines = text.split(/\r?\n/).map((content, i) => ({ line: i + 1, content }));
-    const hits = scannerFor({ patterns: [], generic: true }).scan(lines);
+    const hits = scanner.scan(lines);
     return [...hits.flatMap((hit) => [hit.secret, ...(hit.encoded ?? [])]), ...cutTokens(text)];
+  },
+
+  // A pushed ref's name (pre-push): the provider formats that validated, whatever the policy's
+  // options (a push of nothing else reads no policy). The scanner is the one above.
+  findVerifiedSecrets(text) {
+    const scanner = scannerFor({ patterns: [], generic: true });
+    if (text.length <= SHORT_TEXT && !scanner.mayHold(text)) return [];
+    const hits = scanner.scan([{ line: 1, content: text }]);
+    return hits
+      .filter((hit) => hit.patternId !== GENERIC_ID && (hit.confidence ?? CATALOGUE_CONFIDENCE.get(hit.patternId)) === 'verified-format')
+      .map((hit) => ({ secret: hit.secret, name: hit.name, patternId: hit.patternId, preview: preview(hit.secret), fingerprint: fingerprint(RULE_ID, hit.secret) }));
   },
 
   // Each file's scan, run while the change streams in when the engine can (see per-file.ts).

@@ -17,6 +17,7 @@ export { WINDOW, WINDOW_OVERLAP } from './windows.ts';
 export const WAIVER = 'prguard-allow-secret';
 export const GENERIC_ID = 'generic-secret';
 const MAX_DEPTH = 4;
+export const SHORT_TEXT = 512; // a text up to this long (a name) mayHold reads without the index
 
 export type { Hit, LineSource, ScanLine } from './scan-types.ts';
 import type { Hit, LineSource, Pass, ScanLine } from './scan-types.ts';
@@ -40,7 +41,12 @@ function regexOf(c: Compiled): RegExp {
 
 export class Scanner {
   private readonly patterns: Compiled[];
-  private readonly index: KeywordIndex;
+  private readonly keywords: Keyword[];
+  private readonly tables: KeywordTables | undefined;
+  private built: KeywordIndex | undefined; // on first use: mayHold's short way (a ref's name) needs none
+  private get index(): KeywordIndex {
+    return (this.built ??= new KeywordIndex(this.keywords, this.tables));
+  }
   private readonly genericIndex: number;
   private readonly decodeIndex: number; // the base64 anchors' (decode.ts): their lines' base64 runs are decoded
   /** Provider prefixes: a value starting with one is that provider's to judge, not generic. */
@@ -73,7 +79,8 @@ export class Scanner {
     for (const text of ESCAPE_ANCHORS) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     for (const text of base64Anchors(defs, options.prebuilt === false ? undefined : BUILT_ANCHORS)) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     keywords.push({ text: WAIVER, caseInsensitive: false, patterns: [] });
-    this.index = new KeywordIndex(keywords, options.prebuilt === false ? undefined : BUILT_TABLES);
+    this.keywords = keywords;
+    this.tables = options.prebuilt === false ? undefined : BUILT_TABLES;
   }
 
   /** The keyword index's tables, for the build-time copy (scripts/keyword-tables.ts). */
@@ -186,6 +193,12 @@ export class Scanner {
    * hold no secret, so it need not be scanned as a source of its own (a file name, say).
    */
   mayHold(text: string): boolean {
+    if (!this.built && text.length <= SHORT_TEXT) {
+      // Each keyword looked for (lower-cased: a superset of the index's ASCII folding), cheaper
+      // for a name or two than making the index (a push that checks nothing but its ref names).
+      const lower = text.toLowerCase();
+      return this.keywords.some((k) => k.patterns.length > 0 && (k.caseInsensitive ? lower.includes(k.text.toLowerCase()) : text.includes(k.text)));
+    }
     this.held = false;
     this.index.scan(text, this.onAny, 0, text.length);
     return this.held;

@@ -76,7 +76,9 @@ one, the flags describe the whole PR (no --label: it has no labels):
 Output:
   -f, --format NAME  ${Object.keys(formatters).join(', ')} (default: text); sarif is for
                      github/codeql-action/upload-sarif (whole-change findings point at the
-                     policy file, line 1)
+                     policy file, line 1; past code scanning's limits, 5,000 results or
+                     10 MB, the most severe are kept and standard error says how many
+                     were left out)
   -o, --output FILE  write the report to FILE instead of standard output
   --fail-on LEVEL    error (default), warning or never: the lowest severity that makes the
                      exit code 1, as the Action's fail-on input
@@ -276,7 +278,9 @@ export const check: Command = {
     const judged = withVerdict(report, failOn);
     const code = judged.conclusion === 'failure' ? 1 : 0;
     const policyRepoPath = request.policy.kind === 'file' ? request.policy.repoPath : undefined;
-    const options = { color, rules: app.rules.map((r) => r.meta), ...(policyRepoPath ? { policyRepoPath } : {}) };
+    // A SARIF file that had to leave findings out says so inside; the terminal is told too.
+    const onLeftOut = (message: string) => io.stderr(`prguard: ${message}\n`);
+    const options = { color, rules: app.rules.map((r) => r.meta), onLeftOut, ...(policyRepoPath ? { policyRepoPath } : {}) };
     writeOutput(formatterNamed(format)!(judged, options), output, io);
     return code;
   },

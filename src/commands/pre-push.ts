@@ -12,9 +12,10 @@ import { policyPrefetch } from '../policy/paths.ts';
 import { printable } from '../report/printable.ts';
 import { formatText } from '../report/text.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
+import { checkRefNames, type RefNameCheck } from './push-names.ts';
 import { gitSource, historyOf, pushedObjectsSource } from './source.ts';
-import type { App, CheckResult } from '../app.ts';
-import type { Command, IO, ParsedArgs } from './types.ts';
+import type { CheckResult } from '../app.ts';
+import type { AppLoader, Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
   policy: { type: 'string' },
@@ -35,11 +36,13 @@ each pushed branch over the range its pull request will show, so the verdict is 
     the remote nor a branch of the same push has: those are checked as a branch there would be;
   - what no pull request shows is scanned for secrets on its own: the messages of the annotated
     tags pushed (each level of a tag of a tag), a tree or blob a tag points at, and the new
-    commits of a ref outside refs/heads (refs/notes/commits) the remote has no base for.
+    commits of a ref outside refs/heads (refs/notes/commits) the remote has no base for;
+  - the name of every pushed ref, skipped or not, is scanned for secrets of a verified provider
+    format: the remote shows it at once, so one stops the push (a deletion: a warning).
 A push has no pull request yet: findings that depend on its description, labels or reviews
 are notices "decided on the pull request", not errors.
-Exits 1, which stops the push, when a range has error findings. Skip the check once with
-git push --no-verify; CI still checks the pull request.
+Exits 1, which stops the push, when a range or a ref's name has error findings. Skip the
+check once with git push --no-verify; CI still checks the pull request.
 
 Under pre-commit (stage pre-push) the range comes from PRE_COMMIT_FROM_REF and
 PRE_COMMIT_TO_REF (commits or refs) instead of standard input; without them (a push of a
@@ -113,20 +116,24 @@ async function pushedRefs(io: IO): Promise<PushedRef[]> {
   return refs.length === 0 && fromPreCommit ? newBranch(fromPreCommit) : refs;
 }
 
-async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () => Promise<App>): Promise<number> {
+async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: AppLoader): Promise<number> {
   // pre-commit passes no arguments to its hooks, but names the remote in its environment.
   const remote = positionals[0] ?? (io.env.PRE_COMMIT_REMOTE_NAME || 'origin');
   // Standard input holds git's refs: a policy read from it would be read empty, or eat the refs.
   if (values.policy === '-') throw new UsageError('pre-push reads the refs being pushed from standard input: --policy - cannot read it too. Give --policy a file.');
   const refs = await pushedRefs(io);
   // A push's diff is small: loading the rules is the long pole, so it starts now and runs while
-  // git answers (unless the push only deletes or sends tags: then nothing is checked).
-  const app = refs.some(mayBeChecked) ? appOf() : undefined;
-  app?.catch(() => undefined); // awaited below
+  // git answers. A push that only deletes or sends tags checks nothing but its ref names (unless
+  // a tag brings commits), which every push gives the remote (push-names.ts): for those, only
+  // what scans for secrets is loaded.
+  const checks = refs.some(mayBeChecked);
+  const app = checks ? appOf() : undefined;
+  const scan = app ?? (refs.length > 0 ? appOf.secrets() : undefined);
+  scan?.catch(() => undefined); // awaited below
   const planned = resolvePushRanges(refs, remote, io.cwd);
   // git's version decides how the attributes at the base are read: asked now, beside the plan, so
   // that every question about the range can go to git at once when the plan is made.
-  if (app) void gitVersion(openGit(io.cwd));
+  if (checks) void gitVersion(openGit(io.cwd));
   const plan = await planned;
   const color = useColor(io);
   const root = plan.root;
@@ -136,9 +143,14 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
   let blocked = 0;
   let outsidePr = false;
   const history = historyOf(root);
-  for (const s of plan.skipped) {
-    io.stdout(`prguard: ${printable(shortRef(s.ref.remoteRef))}: skipped (${s.reason})\n`);
-  }
+  // Every ref's name is scanned (push-names.ts), and what is printed from then on is masked of
+  // what was found in them: the lines prguard writes of any other secret too (a report is masked
+  // already). Not before the first range is checked: the scanner it builds is the one the names
+  // need, and building it earlier would hold up the check's first git processes.
+  const loaded = scan ? await scan : undefined;
+  const scrub = (text: string) => (loaded ? loaded.scrub(text) : text);
+  let scanned: RefNameCheck | undefined;
+  const names = (): RefNameCheck => (scanned ??= loaded ? checkRefNames(refs, remote, loaded, color) : { errors: 0, text: '', mask: (text) => text });
   for (const range of plan.ranges) {
     // The pushed branch, as the Action will see it as the PR's head ref.
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
@@ -149,35 +161,44 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: () 
     let report: CheckResult['report'];
     try {
       // A push has no pull request yet: what only the PR can decide is a notice here.
-      ({ report } = await (await (app ?? appOf())).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'], enrich: history }));
+      ({ report } = await (await appOf()).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'], enrich: history }));
     } finally {
       source.dispose?.();
     }
     blocked += report.findings.filter((f) => f.severity === 'error').length;
     io.stdout(
-      `prguard: ${printable(shortRef(range.ref.localRef))} -> ${printable(`${remote}/${shortRef(range.ref.remoteRef)}`)} ` +
-        `(${range.base.slice(0, 7)}..${range.head.slice(0, 7)}, base: ${range.baseLabel})\n`,
+      scrub(
+        `prguard: ${printable(shortRef(range.ref.localRef))} -> ${printable(`${remote}/${shortRef(range.ref.remoteRef)}`)} ` +
+          `(${range.base.slice(0, 7)}..${range.head.slice(0, 7)}, base: ${range.baseLabel})\n`,
+      ),
     );
-    if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));
+    if (report.findings.length > 0 || report.notes.length > 0) io.stdout(names().mask(formatText(report, { color })));
+  }
+  for (const s of plan.skipped) {
+    io.stdout(scrub(`prguard: ${printable(shortRef(s.ref.remoteRef))}: skipped (${s.reason})\n`));
   }
   const objects = plan.objects;
   if (sendsObjects(objects)) {
     // Tag messages, and the trees and blobs tags point at: on the remote once pushed, in no PR.
     const source = pushedObjectsSource(root, remote, objects, objects.policyRef ?? null);
-    const { report, change } = await (await (app ?? appOf())).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] });
+    const { report, change } = await (await appOf()).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] });
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;
     outsidePr = errors > 0;
     const counts = [[change.tags?.length ?? 0, 'tag message'], [change.commits.length, 'commit of a ref outside refs/heads'], [change.pushedBlobs?.length ?? 0, 'blob']] as const;
     const what = counts.filter(([n]) => n > 0).map(([n, noun]) => `${n} ${noun}${n === 1 ? '' : 's'}`).join(', ');
-    io.stdout(`prguard: pushed to ${printable(remote)} outside any branch (${what || 'not read'})\n`);
-    if (report.findings.length > 0 || report.notes.length > 0) io.stdout(formatText(report, { color }));
+    io.stdout(scrub(`prguard: pushed to ${printable(remote)} outside any branch (${what || 'not read'})\n`));
+    if (report.findings.length > 0 || report.notes.length > 0) io.stdout(names().mask(formatText(report, { color })));
   }
+  const { errors: nameErrors, text: nameText } = names();
+  if (nameText) io.stdout(scrub(nameText));
+  blocked += nameErrors;
   if (blocked > 0) {
     io.stderr(
       `\nprguard: push blocked: ${blocked} error finding${blocked === 1 ? '' : 's'} (above). Fix ${blocked === 1 ? 'it' : 'them'} and push again,\n` +
         'or skip this check once with git push --no-verify — CI will still check the pull request' +
-        (outsidePr ? ' (not the tags and objects above: no pull request shows them).\n' : '.\n'),
+        (outsidePr ? ' (not the tags and objects above: no pull request shows them).\n' : '.\n') +
+        (nameErrors > 0 ? 'A ref\'s name is on the remote as soon as the push is: no later check can take it back.\n' : ''),
     );
     return 1;
   }

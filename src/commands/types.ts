@@ -1,6 +1,7 @@
 // The shape every CLI command has: its flags (node:util parseArgs), its help, and a run function.
 import type { ParseArgsConfig } from 'node:util';
 import type { App } from '../app.ts';
+import type { SecretScan } from '../secret-scan.ts';
 
 export type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
 
@@ -32,6 +33,17 @@ export interface IO {
   onAppLoaded?: () => void;
 }
 
+/**
+ * The composition root (the rules and the engine), loaded on the first call; or, with `secrets`,
+ * only what scans a text for secrets (the rules that find them), for a push with nothing to check
+ * but its ref names: the engine and the other rules are not loaded, and the executable, which
+ * caches compiled code after a check (IO.onAppLoaded), is not told.
+ */
+export interface AppLoader {
+  (): Promise<App>;
+  secrets(): Promise<SecretScan>;
+}
+
 export interface ParsedArgs {
   values: Record<string, string | boolean | (string | boolean)[] | undefined>;
   positionals: string[];
@@ -50,5 +62,5 @@ export interface Command {
    * Returns the exit code. Throw UsageError for exit 2. `app` gives the composition root (the
    * rules and the engine), loaded on the first call: a command that reads git starts it first.
    */
-  run(args: ParsedArgs, io: IO, app: () => Promise<App>): Promise<number>;
+  run(args: ParsedArgs, io: IO, app: AppLoader): Promise<number>;
 }

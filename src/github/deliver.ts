@@ -4,6 +4,7 @@
 // could not be published is said in the log, an annotation and the job summary.
 import * as core from '@actions/core';
 import type { Report } from '../model.ts';
+import { failsUnder } from '../report/findings.ts';
 import { GitHubCallError, type GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
 import type { ActionInputs } from './inputs.ts';
@@ -45,8 +46,18 @@ async function checkRun(octokit: GitHub, pull: PullContext, report: Report, inpu
   }
 }
 
-/** Check run (or the fallback), job summary, sticky comment. */
-export async function publish(octokit: GitHub, pull: PullContext, report: Report, inputs: ActionInputs): Promise<void> {
+/**
+ * Check run (or the fallback), job summary (with `preface` under its verdict), sticky comment.
+ * `warningsAfter`: warnings the step writes after this (the SARIF file's), which the fallback
+ * leaves room for.
+ */
+export async function publish(
+  octokit: GitHub,
+  pull: PullContext,
+  report: Report,
+  inputs: ActionInputs,
+  after: { preface: string[]; warnings: number } = { preface: [], warnings: 0 },
+): Promise<void> {
   const { check, problem, expected } = await checkRun(octokit, pull, report, inputs);
   if (check.url) core.info(`prguard: check run ${check.url}`);
   if (problem) {
@@ -54,10 +65,16 @@ export async function publish(octokit: GitHub, pull: PullContext, report: Report
     // kind, and they are for findings). Any other failure is unexpected: one warning says so.
     if (expected) core.info(`prguard: ${problem}`);
     else core.warning(`prguard: ${problem}`, { title: 'prguard: no check run' });
-    publishFallbackAnnotations(report, inputs.comment);
+    // GitHub shows 10 annotations of a kind per step: the step's own are left room (the failed
+    // step's verdict, the warning above, the skipped comment's notice).
+    publishFallbackAnnotations(report, {
+      notices: inputs.comment ? 1 : 0,
+      errors: failsUnder(report, inputs.failOn) ? 1 : 0,
+      warnings: (expected ? 0 : 1) + after.warnings,
+    });
   }
   try {
-    await writeJobSummary(report, inputs.checkName, problem ? [problem] : []);
+    await writeJobSummary(report, inputs.checkName, [...(problem ? [problem] : []), ...after.preface]);
   } catch (err) {
     core.warning(`prguard: the job summary could not be written (${err instanceof Error ? err.message : String(err)}).`);
   }

@@ -9,6 +9,7 @@ import * as core from '@actions/core';
 import { GitHubCallError, type GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
 import type { MergeGroupContext } from './events.ts';
+import { failsUnder } from '../report/findings.ts';
 import type { FailOn } from './payloads.ts';
 import { externalId, publishCheckRun, publishFallbackAnnotations, writeJobSummary } from './publish.ts';
 import { publishReviewCheck, REVIEW_RULE, reviewCheckName } from './review-check.ts';
@@ -124,7 +125,14 @@ export interface MergeGroupOptions {
 }
 
 /** The check runs on the merge group's head commit, so a required prguard check never stalls the queue. */
-export async function publishMergeGroup(octokit: GitHub, group: MergeGroupContext, report: Report, options: MergeGroupOptions, reviewRan: boolean): Promise<void> {
+export async function publishMergeGroup(
+  octokit: GitHub,
+  group: MergeGroupContext,
+  report: Report,
+  options: MergeGroupOptions,
+  reviewRan: boolean,
+  preface: string[] = [],
+): Promise<void> {
   const pull: PullContext = {
     owner: group.owner,
     repo: group.repo,
@@ -136,6 +144,7 @@ export async function publishMergeGroup(octokit: GitHub, group: MergeGroupContex
   };
   // As for a pull request (deliver.ts): a refused check run is said and shown on the step, never fatal.
   let created = false;
+  let warned = 0;
   try {
     created = (await publishCheckRun(octokit, pull, report, options)).created;
   } catch (err) {
@@ -143,11 +152,12 @@ export async function publishMergeGroup(octokit: GitHub, group: MergeGroupContex
     core.warning(`prguard: the check run could not be published (${err.message}). The findings are shown as annotations on the step.`, {
       title: 'prguard: no check run',
     });
+    warned = 1;
   }
-  if (!created) publishFallbackAnnotations(report, false);
+  if (!created) publishFallbackAnnotations(report, { errors: failsUnder(report, options.failOn) ? 1 : 0, warnings: warned + (preface.length > 0 ? 1 : 0) });
   const where = group.number !== undefined ? `pull request #${group.number}` : 'each pull request';
   try {
-    await writeJobSummary(report, options.checkName, [`merge group ${group.headRef || group.headSha.slice(0, 12)}: evaluated ${group.baseSha.slice(0, 7)}...${group.headSha.slice(0, 7)}`]);
+    await writeJobSummary(report, options.checkName, [`merge group ${group.headRef || group.headSha.slice(0, 12)}: evaluated ${group.baseSha.slice(0, 7)}...${group.headSha.slice(0, 7)}`, ...preface]);
   } catch (err) {
     core.warning(`prguard: the job summary could not be written (${err instanceof Error ? err.message : String(err)}).`);
   }

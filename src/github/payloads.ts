@@ -152,15 +152,26 @@ export interface FallbackPlan {
   notShown: number;
 }
 
+/** The step's annotations of each kind that prguard writes itself, besides the findings'. */
+export interface OwnAnnotations {
+  /** What was not shown, a skipped comment (default 1). */
+  notices?: number;
+  /** The failed step's verdict (`core.setFailed`), when it fails. */
+  errors?: number;
+  /** Why there is no check run, when that was not expected; what the SARIF file left out. */
+  warnings?: number;
+}
+
 /**
  * Workflow-command annotations for when the check run is refused (fork PR, read-only token).
- * GitHub shows at most 10 per kind for a step, so the worst come first and each kind is capped;
- * `ownNotices` notice slots are left for prguard's own notices (what was not shown, a skipped
- * comment).
+ * GitHub shows at most 10 per kind for a step, so the worst come first and each kind is capped,
+ * less the slots left for prguard's own annotations of that kind (`own`): the 11th error of a
+ * step, which was the failed step's verdict line, is not shown.
  */
-export function planFallbackAnnotations(report: Report, options: { perKind?: number; ownNotices?: number } = {}): FallbackPlan {
+export function planFallbackAnnotations(report: Report, options: { perKind?: number; own?: OwnAnnotations } = {}): FallbackPlan {
   const perKind = options.perKind ?? 10;
-  const cap: Record<Severity, number> = { error: perKind, warning: perKind, notice: perKind - (options.ownNotices ?? 1) };
+  const own = options.own ?? {};
+  const cap: Record<Severity, number> = { error: perKind - (own.errors ?? 0), warning: perKind - (own.warnings ?? 0), notice: perKind - (own.notices ?? 1) };
   const taken: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   const annotations: WorkflowAnnotation[] = [];
   let notShown = 0;

@@ -12,6 +12,7 @@ import {
   planCheckRun,
   planFallbackAnnotations,
   type FailOn,
+  type OwnAnnotations,
 } from './payloads.ts';
 
 /** Pages of PR comments read at most when looking for the sticky comment (3,000 comments). */
@@ -71,9 +72,12 @@ export async function publishCheckRun(
   return { created: true, id, ...(url ? { url } : {}) };
 }
 
-/** Workflow-command annotations, worst first, with a notice of how many were not shown. */
-export function publishFallbackAnnotations(report: Report, commentSkipped: boolean): void {
-  const plan = planFallbackAnnotations(report, { ownNotices: commentSkipped ? 2 : 1 });
+/**
+ * Workflow-command annotations, worst first, with a notice of how many were not shown; `own`
+ * says how many of each kind prguard writes itself in this step (payloads.ts).
+ */
+export function publishFallbackAnnotations(report: Report, own: OwnAnnotations): void {
+  const plan = planFallbackAnnotations(report, { own: { ...own, notices: (own.notices ?? 0) + 1 } });
   for (const a of plan.annotations) {
     if (a.level === 'error') core.error(a.message, a.properties);
     else if (a.level === 'warning') core.warning(a.message, a.properties);

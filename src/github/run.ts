@@ -25,21 +25,41 @@ import { addHistory } from '../git/history.ts';
 import { pullSource } from './source.ts';
 import { reportSuperseded } from './superseded.ts';
 
+/** The `sarif-file` input's report, made before publishing: what it leaves out is said in the job summary too. */
+interface SarifFile {
+  path: string;
+  text: string;
+  /** How many findings the file leaves out to stay within code scanning's limits, in a sentence. */
+  leftOut?: string;
+}
+
+function sarifFile(report: Report, file: string | undefined, workspace: string, app: App): SarifFile | undefined {
+  if (!file) return undefined;
+  let leftOut: string | undefined;
+  const text = formatters.sarif!(report, { rules: app.rules.map((r) => r.meta), onLeftOut: (message) => (leftOut = message) });
+  return { path: resolve(workspace, file), text, ...(leftOut ? { leftOut } : {}) };
+}
+
+/** What the job summary says besides the report: that the SARIF file leaves findings out (a warning of the step too). */
+const sarifPreface = (sarif: SarifFile | undefined): string[] => (sarif?.leftOut ? [`SARIF file: ${sarif.leftOut}`] : []);
+
 /**
  * The `sarif-file` input, relative to the workspace (e.g. for github/codeql-action/upload-sarif).
  * Written after publishing, so a path that cannot be written loses nothing else: it fails the step
  * with a line naming the input.
  */
-function writeSarif(report: Report, file: string | undefined, workspace: string, app: App): void {
-  if (!file) return;
-  const path = resolve(workspace, file);
+function writeSarif(sarif: SarifFile | undefined): void {
+  if (!sarif) return;
+  const { path } = sarif;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, formatters.sarif!(report, { rules: app.rules.map((r) => r.meta) }));
+    writeFileSync(path, sarif.text);
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? (err instanceof Error ? err.message : String(err));
     core.setFailed(`prguard: the \`sarif-file\` input names ${path}, which cannot be written (${why}): give a file path inside the workspace.`);
+    return;
   }
+  if (sarif.leftOut) core.warning(`prguard: ${path}: ${sarif.leftOut}`, { title: 'prguard: SARIF file cut to code scanning\'s limits' });
 }
 
 function writeReportFile(report: Report, env: NodeJS.ProcessEnv): string {
@@ -123,8 +143,9 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
     const main = withVerdict(splitReview(report, inputs.checkName).main, inputs.failOn);
     const reportFile = writeReportFile(main, env);
     setOutputs(main, inputs, reportFile);
-    await publishMergeGroup(octokit, context.group, main, inputs, report.rules.includes(REVIEW_RULE));
-    writeSarif(main, inputs.sarifFile, workspace, app);
+    const sarif = sarifFile(main, inputs.sarifFile, workspace, app);
+    await publishMergeGroup(octokit, context.group, main, inputs, report.rules.includes(REVIEW_RULE), sarifPreface(sarif));
+    writeSarif(sarif);
     finish(main, inputs);
     return;
   }
@@ -160,7 +181,9 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
 
   const reportFile = writeReportFile(main, env);
   setOutputs(main, inputs, reportFile);
-  await publish(octokit, pull, main, inputs);
+  const sarif = sarifFile(main, inputs.sarifFile, workspace, app);
+  const preface = sarifPreface(sarif);
+  await publish(octokit, pull, main, inputs, { preface, warnings: preface.length });
   if (review) {
     const url = await publishReviewCheck(
       octokit,
@@ -170,7 +193,7 @@ async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
     );
     if (url) core.info(`prguard: review check run ${url}`);
   }
-  writeSarif(main, inputs.sarifFile, workspace, app);
+  writeSarif(sarif);
   finish(main, inputs);
 }
 

@@ -77,7 +77,11 @@ export function keepWorst(findings: readonly Finding[], count: number): Finding[
 
 /** "2 errors, 1 warning" or "no findings". */
 export function findingCounts(findings: readonly Finding[]): string {
-  const c = countBySeverity(findings);
+  return severityCounts(countBySeverity(findings));
+}
+
+/** Counts by severity as findingCounts words them. */
+export function severityCounts(c: Record<Severity, number>): string {
   const parts: string[] = [];
   if (c.error) parts.push(plural(c.error, 'error'));
   if (c.warning) parts.push(plural(c.warning, 'warning'));

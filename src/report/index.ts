@@ -19,6 +19,11 @@ export interface FormatOptions {
    * or absolute), not a path in the repository.
    */
   policyRepoPath?: string;
+  /**
+   * Told, in a sentence, when the output leaves findings out to stay within its consumer's limits
+   * (sarif: code scanning's), so that the caller can say so beside it.
+   */
+  onLeftOut?: (message: string) => void;
 }
 
 /** Where a policy file would live: SARIF anchors whole-change findings there under the default. */
@@ -38,6 +43,7 @@ export const formatters: Record<string, Formatter> = {
       toolVersion: VERSION,
       ruleDocsUrl: defaultRuleDocsUrl,
       informationUri: 'https://github.com/prguard/prguard',
+      ...(options.onLeftOut ? { onLeftOut: options.onLeftOut } : {}),
       // Whole-change findings are anchored at the policy file in force, when it is a file of the
       // repository; else where a policy would live (a URI outside the repository, `../p.yml` or
       // `/tmp/p.yml`, names no file code scanning can show).

@@ -5,9 +5,15 @@
 // prguard findings concern the whole change (a missing AI disclosure, too many lines). Those are
 // anchored at line 1 of `pathlessUri` (the policy file in force, by default), and marked with the
 // property `prguard/whole-change: true` so that consumers can tell them apart.
+//
+// A file stays within code scanning's limits (sarif-fit.ts): past 5,000 results, or 10 MB, the
+// most severe are kept, and a notification says how many were left out; the verdict
+// (`properties.conclusion`, and `properties.findings`) counts every finding.
 import type * as Sarif from 'sarif';
 import type { Finding, Report, Severity } from '../model.ts';
 import type { RuleMeta } from '../rule.ts';
+import { countBySeverity } from './findings.ts';
+import { fitResults, leftOutMessage, SARIF_LIMITS } from './sarif-fit.ts';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -22,7 +28,15 @@ export interface SarifOptions {
   pathlessUri: string;
   /** prguard's home page, for `tool.driver.informationUri`. */
   informationUri?: string;
+  /** Told, in a sentence, when findings were left out to keep within code scanning's limits. */
+  onLeftOut?: (message: string) => void;
+  /** Limits other than code scanning's (SARIF_LIMITS), for tests. */
+  maxResults?: number;
+  maxBytes?: number;
 }
+
+/** Bytes kept for the notification of what was left out (a sentence of about 400). */
+const LEFT_OUT_ROOM = 1024;
 
 const LEVEL: Record<Severity, Sarif.ReportingConfiguration.level> = {
   error: 'error',
@@ -88,12 +102,15 @@ function result(finding: Finding, ruleIndex: Map<string, number>, pathlessUri: s
 export function buildSarif(report: Report, options: SarifOptions): Sarif.Log {
   const rules = [...options.rules];
   // A finding from a rule the caller did not describe (e.g. an engine error) still gets metadata.
+  const described = new Set(rules.map((r) => r.id));
   for (const f of report.findings) {
-    if (!rules.some((r) => r.id === f.ruleId)) {
+    if (!described.has(f.ruleId)) {
+      described.add(f.ruleId);
       rules.push({ id: f.ruleId, description: `Findings reported as ${f.ruleId}`, defaultSeverity: f.severity });
     }
   }
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const notifications = report.notes.map((text): Sarif.Notification => ({ level: 'note', message: { text } }));
   const run: Sarif.Run = {
     tool: {
       driver: {
@@ -104,21 +121,31 @@ export function buildSarif(report: Report, options: SarifOptions): Sarif.Log {
       },
     },
     originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root.' } } },
-    results: report.findings.map((f) => result(f, ruleIndex, options.pathlessUri)),
-    invocations: [
-      {
-        executionSuccessful: true,
-        toolExecutionNotifications: report.notes.map((text) => ({ level: 'note' as const, message: { text } })),
-      },
-    ],
+    results: [],
+    invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
     properties: {
       conclusion: report.conclusion,
       policy: report.policy,
       stats: { ...report.stats },
       ai: { assisted: report.ai.assisted, agents: [...report.ai.agents], source: report.ai.source },
+      // What the verdict counts, whether or not every finding is a result below.
+      findings: countBySeverity(report.findings),
     },
   };
-  return { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  const log: Sarif.Log = { $schema: SARIF_SCHEMA_URI, version: '2.1.0', runs: [run] };
+  // Within code scanning's limits (sarif-fit.ts): the rest of the file is measured without its
+  // results, with room for the notification that says what was left out.
+  const toResult = (f: Finding) => result(f, ruleIndex, options.pathlessUri);
+  const rest = Buffer.byteLength(JSON.stringify(log, null, 2), 'utf8') + LEFT_OUT_ROOM;
+  const fitted = fitResults(report.findings, toResult, (options.maxBytes ?? SARIF_LIMITS.bytes) - rest, options.maxResults);
+  run.results = fitted.kept.map(toResult);
+  const leftOut = leftOutMessage(report.findings, fitted, report.conclusion);
+  run.properties!.resultsLeftOut = report.findings.length - fitted.kept.length;
+  if (leftOut) {
+    notifications.unshift({ level: 'warning', descriptor: { id: 'prguard/results-left-out' }, message: { text: leftOut } });
+    options.onLeftOut?.(leftOut);
+  }
+  return log;
 }
 
 export function formatSarif(report: Report, options: SarifOptions): string {

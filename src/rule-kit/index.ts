@@ -3,7 +3,7 @@
 import type { ChangeSet, Severity } from '../model.ts';
 import { matchesAny } from '../glob.ts';
 import { reachesAny } from '../glob-below.ts';
-import type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+import type { NamedSecret, OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
 
 export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity } from '../model.ts';
 export type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
@@ -40,6 +40,7 @@ export interface RuleDefinition<O, M extends string> {
   documents?(change: ChangeSet, options: O): string[];
   baseDocuments?(change: ChangeSet, options: O): string[];
   findSecrets?(text: string): string[];
+  findVerifiedSecrets?(text: string): NamedSecret[];
 }
 
 /**

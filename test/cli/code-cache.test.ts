@@ -140,6 +140,10 @@ describe('the built CLI with a code cache', () => {
     const { dir, repo, run } = setup();
     expect(run(['check', '--no-such-option']).code).toBe(2);
     expect(runCli(['pre-push', 'origin'], { cwd: repo.dir, input: '', env: { XDG_CACHE_HOME: join(dir, '..'), NODE_OPTIONS: '' } }).code).toBe(0);
+    // A deletion checks nothing but its ref's name: the rules load for that, no check runs.
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const deletion = `(delete) ${'0'.repeat(40)} refs/heads/gone ${head}\n`;
+    expect(runCli(['pre-push', 'origin'], { cwd: repo.dir, input: deletion, env: { XDG_CACHE_HOME: join(dir, '..'), NODE_OPTIONS: '' } }).code).toBe(0);
     expect(files(dir)).toEqual([]);
   });
 

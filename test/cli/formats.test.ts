@@ -87,3 +87,35 @@ describe('check --format sarif --output FILE', () => {
     expect(sarif.runs[0]!.properties!.conclusion).toBe(code === 1 ? 'failure' : 'success');
   });
 });
+
+describe('check --format sarif past code scanning limits', () => {
+  it('writes the 5,000 most severe of 25,001 findings, says so on stderr and in the file, and keeps the exit code', () => {
+    // 25,001 new files under .github/workflows (protected by the built-in entries: one error
+    // each), and 25,001 lines over pr-size's limit: GitHub would reject all of it.
+    const n = 25_001;
+    const files = Array.from({ length: n }, (_, i) => {
+      const path = `.github/workflows/w${i}.yml`;
+      return `diff --git a/${path} b/${path}\nnew file mode 100644\nindex 0000000..1111111\n--- /dev/null\n+++ b/${path}\n@@ -0,0 +1 @@\n+on: push\n`;
+    });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'big.diff'), files.join(''));
+    const sarif = runCli(['check', '--diff', 'big.diff', '--format', 'sarif', '-o', 'out.sarif'], { cwd: dir, killAfterMs: 120_000 });
+    const json = runCli(['check', '--diff', 'big.diff', '--format', 'json'], { cwd: dir, killAfterMs: 120_000 });
+    const all = (JSON.parse(json.stdout) as { findings: { severity: string }[] }).findings;
+    expect(all.length).toBeGreaterThan(25_000);
+    expect(sarif.code).toBe(json.code);
+    expect(sarif.code).toBe(1);
+    const log = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')) as Sarif.Log;
+    expect(validateSarif(log), JSON.stringify(validateSarif.errors?.slice(0, 3))).toBe(true);
+    const run = log.runs[0]!;
+    expect(run.results).toHaveLength(5_000);
+    expect(run.results!.every((r) => r.level === 'error')).toBe(true);
+    expect(run.properties!.conclusion).toBe('failure');
+    expect(run.properties!.resultsLeftOut).toBe(all.length - 5_000);
+    const said = run.invocations![0]!.toolExecutionNotifications![0]!.message.text;
+    expect(said).toContain(`${all.length - 5_000} of ${all.length} findings`);
+    expect(said).toContain('failure');
+    expect(sarif.stderr).toBe(`prguard: ${said}\n`);
+    expect(sarif.stdout).toBe('');
+  });
+});

@@ -145,6 +145,21 @@ describe.concurrent('the Action with real rules', () => {
     expect(run.summary).toContain('src/core/m13.ts');
   });
 
+  test('the step fallback leaves room for its own annotations: the failed verdict is one of the 10 errors GitHub shows', async () => {
+    // 12 focused tests (an error each): 10 error annotations and the verdict line made 11, and
+    // GitHub, which shows 10 of a kind per step, did not show the verdict.
+    const lines = Array.from({ length: 12 }, (_, i) => `it.only('case ${i}', () => {});`);
+    const twelve: FakeFile = { filename: 'test/twelve.test.ts', status: 'added', additions: 12, deletions: 0, patch: addedPatch(lines) };
+    const { server, event } = await start({ files: [twelve], base: { '.github/prguard.yml': POLICY }, readOnly: true, pr: { fork: true } });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    const errors = commands(run, 'error');
+    expect(errors).toHaveLength(10);
+    expect(errors.at(-1)).toBe('::error::prguard: 12 errors (fail-on: error).');
+    expect(run.stdout).toContain('prguard: 3 more findings were not shown as annotations');
+  });
+
   test('a PR that edits the policy is judged by the base policy and flagged', async () => {
     const strict = 'version: 1\nextends: recommended\nrules:\n  pr-size:\n    severity: error\n    max-lines: 5\n';
     const { server, event } = await start({
@@ -185,5 +200,32 @@ describe.concurrent('the Action with real rules', () => {
     expect(run.outputs['ai-assisted']).toBe('true');
     expect(reportOf(run).ai).toMatchObject({ assisted: true, agents: expect.arrayContaining([expect.stringMatching(/copilot/i)]) });
     expect(run.summary).toMatch(/\*\*AI-assisted:\*\* yes — .*Copilot/i);
+  });
+
+  test('a sarif-file past code scanning limits keeps the 5,000 worst, says so in the job summary and the log, and keeps the verdict', async () => {
+    // 5,200 focused tests (an error each) and 40 protected files (a warning each): more results
+    // than code scanning keeps of one run. A read-only token: the step's annotations stand in for
+    // the check run's 1,000, which take 20 requests (GitHub's pace for writes is one a second).
+    const lines = Array.from({ length: 5_200 }, (_, i) => `it.only('case ${i}', () => {});`);
+    const many: FakeFile = { filename: 'test/many.test.ts', status: 'added', additions: lines.length, deletions: 0, patch: addedPatch(lines) };
+    const { server, event } = await start({ files: [many, ...protectedFiles(40)], base: { '.github/prguard.yml': POLICY }, readOnly: true });
+    const run = await runAction(server, event, { inputs: { 'sarif-file': 'prguard.sarif' } });
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(1);
+    expect(run.outputs.errors).toBe('5200');
+    expect(run.outputs.warnings).toBe('40');
+    const sarif = JSON.parse(readFileSync(join(run.dir, 'prguard.sarif'), 'utf8'));
+    const results = sarif.runs[0].results as { level: string }[];
+    expect(results).toHaveLength(5_000);
+    expect(results.every((r) => r.level === 'error')).toBe(true);
+    expect(sarif.runs[0].properties).toMatchObject({ conclusion: 'failure', findings: { error: 5_200, warning: 40 }, resultsLeftOut: 240 });
+    const said = '240 of 5240 findings (200 errors, 40 warnings) are not in this SARIF file';
+    expect(sarif.runs[0].invocations[0].toolExecutionNotifications[0].message.text).toContain(said);
+    expect(run.summary).toContain(`SARIF file: ${said}`);
+    // Room is left for that warning among the 10 GitHub shows, and for the verdict among the errors.
+    expect(commands(run, 'warning')).toHaveLength(10);
+    expect(commands(run, 'warning').at(-1)).toMatch(/^::warning title=prguard%3A SARIF file cut to code scanning's limits::prguard: .*prguard\.sarif: 240 of 5240 findings/);
+    expect(commands(run, 'error')).toHaveLength(10);
+    expect(run.outputs.conclusion).toBe('failure');
   });
 });

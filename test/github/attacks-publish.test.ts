@@ -99,7 +99,9 @@ describe.concurrent('publishing', () => {
     const run = await runAction(server, event);
     expect(run.code).toBe(1); // fail-on: error, and there are error findings
     expect(run.stdout).toContain('::warning title=prguard%3A no check run::prguard: The check run could not be published (checks.create failed (422: Invalid request)');
-    expect(run.stdout.split('\n').filter((l) => /^::error .*file=/.test(l))).toHaveLength(10);
+    // 9 of the findings, and the failed step's verdict: the 10 errors GitHub shows of a step.
+    expect(run.stdout.split('\n').filter((l) => /^::error .*file=/.test(l))).toHaveLength(9);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toHaveLength(10);
     expect(run.summary).toContain('> The check run could not be published (checks.create failed (422');
     expect(run.summary).toContain('❌ **Failed**');
     expect(run.outputs).toMatchObject({ conclusion: 'failure', superseded: 'false' });
@@ -166,7 +168,9 @@ describe.concurrent('publishing', () => {
     expect(run.code).toBe(1);
     expect(server.checkRuns[0].request.conclusion).toBe('failure');
     expect(run.stdout).toContain('prguard: The check run was created with its verdict, but not all of its annotations could be added (checks.update failed (422');
-    expect(run.stdout.split('\n').filter((l) => /^::error .*file=/.test(l))).toHaveLength(10);
+    // 9 of the findings, and the failed step's verdict: the 10 errors GitHub shows of a step.
+    expect(run.stdout.split('\n').filter((l) => /^::error .*file=/.test(l))).toHaveLength(9);
+    expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toHaveLength(10);
   });
 
   test('a 3,000-file, 250-commit PR through the API takes at most 8 sequential rounds of requests', async () => {

@@ -91,9 +91,16 @@ describe('planFallbackAnnotations', () => {
     const one = planFallbackAnnotations(report([...located(11, 'error'), ...located(10, 'notice')]));
     expect(one.annotations.filter((a) => a.level === 'notice')).toHaveLength(9);
     expect(one.notShown).toBe(2);
-    const two = planFallbackAnnotations(report(located(10, 'notice')), { ownNotices: 2 });
+    const two = planFallbackAnnotations(report(located(10, 'notice')), { own: { notices: 2 } });
     expect(two.annotations).toHaveLength(8);
     expect(two.notShown).toBe(2);
+  });
+
+  test("error and warning slots are kept for the step's own: the failed verdict, why there is no check run", () => {
+    const plan = planFallbackAnnotations(report([...located(12, 'error'), ...located(12, 'warning')]), { own: { errors: 1, warnings: 2 } });
+    expect(plan.annotations.filter((a) => a.level === 'error')).toHaveLength(9);
+    expect(plan.annotations.filter((a) => a.level === 'warning')).toHaveLength(8);
+    expect(plan.notShown).toBe(7);
   });
 
   test('nothing left out, no count', () => {

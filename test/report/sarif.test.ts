@@ -1,7 +1,9 @@
 // SARIF output validates against the SARIF 2.1.0 JSON schema and carries what code scanning needs.
 import { describe, expect, it } from 'vitest';
 import type { Finding, Report } from '../../src/model.ts';
+import type * as Sarif from 'sarif';
 import { buildSarif, formatSarif, pathToUri, type SarifOptions } from '../../src/report/sarif.ts';
+import { SARIF_LIMITS } from '../../src/report/sarif-fit.ts';
 import { validateSarif } from '../helpers/sarif-schema.ts';
 
 const options: SarifOptions = {
@@ -124,5 +126,64 @@ describe('formatSarif', () => {
     ['ä ö/100%.md', '%C3%A4%20%C3%B6/100%25.md'],
   ])('pathToUri(%j) = %j', (input, expected) => {
     expect(pathToUri(input)).toBe(expected);
+  });
+});
+
+describe('formatSarif within GitHub code scanning limits', () => {
+  // Code scanning rejects a run of more than 25,000 results and keeps 5,000 of fewer; a file over
+  // 10 MB gzip-compressed is rejected. Errors are listed last here, so that a cut in the report's
+  // own order would lose them.
+  const many = (n: number, severity: Finding['severity'], ruleId: string, message = 'm'): Finding[] =>
+    Array.from({ length: n }, (_, i) => ({ ruleId, severity, message: `${message} ${i}`, path: `src/f${i}.ts`, line: i + 1 }));
+
+  it('keeps the 5,000 most severe of 26,000 findings, says how many it left out, and keeps the verdict', () => {
+    const findings = [...many(20_000, 'notice', 'ai-disclosure'), ...many(5_000, 'warning', 'pr-size'), ...many(1_000, 'error', 'secret-leakage')];
+    const told: string[] = [];
+    const text = formatSarif(report(findings), { ...options, onLeftOut: (m) => told.push(m) });
+    const log = JSON.parse(text) as Sarif.Log;
+    expect(validateSarif(log)).toBe(true);
+    const run = log.runs[0]!;
+    const results = run.results!;
+    expect(results).toHaveLength(5_000);
+    const levels = results.map((r) => r.level);
+    expect(levels.filter((l) => l === 'error')).toHaveLength(1_000);
+    expect(levels.filter((l) => l === 'warning')).toHaveLength(4_000);
+    expect(levels).not.toContain('note');
+    // The verdict and the counts are the report's, every finding included.
+    expect(run.properties!.conclusion).toBe('failure');
+    expect(run.properties!.findings).toEqual({ error: 1_000, warning: 5_000, notice: 20_000 });
+    expect(run.properties!.resultsLeftOut).toBe(21_000);
+    const first = run.invocations![0]!.toolExecutionNotifications![0]!;
+    expect(first.level).toBe('warning');
+    expect(first.descriptor).toEqual({ id: 'prguard/results-left-out' });
+    expect(first.message.text).toContain('21000 of 26000 findings (1000 warnings, 20000 notices) are not in this SARIF file');
+    expect(first.message.text).toContain('The verdict counts all 26000 (1000 errors, 5000 warnings, 20000 notices): failure');
+    expect(told).toEqual([first.message.text]);
+    expect(Buffer.byteLength(text)).toBeLessThan(SARIF_LIMITS.bytes);
+  });
+
+  it('keeps the file under 10 MB when the findings are long, most severe first', () => {
+    const long = 'x'.repeat(100_000);
+    const findings = [...many(60, 'notice', 'ai-disclosure', long), ...many(60, 'error', 'secret-leakage', long)];
+    const text = formatSarif(report(findings), options);
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SARIF_LIMITS.bytes);
+    const log = JSON.parse(text) as Sarif.Log;
+    expect(validateSarif(log)).toBe(true);
+    const results = log.runs[0]!.results!;
+    // 120 x 100 kB do not fit: every error does (6 MB), then the notices that still do.
+    expect(results.filter((r) => r.level === 'error')).toHaveLength(60);
+    expect(results.length).toBeLessThan(120);
+    expect(log.runs[0]!.properties!.resultsLeftOut).toBe(120 - results.length);
+    expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications![0]!.message.text).toContain(`${120 - results.length} of 120 findings`);
+  });
+
+  it('changes nothing for a report within the limits', () => {
+    const findings = cases.flatMap((c) => c.findings);
+    const told: string[] = [];
+    const log = buildSarif(report(findings, ['a note']), { ...options, onLeftOut: (m) => told.push(m) });
+    expect(log.runs[0]!.results).toHaveLength(findings.length);
+    expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual(['a note']);
+    expect(log.runs[0]!.properties!.resultsLeftOut).toBe(0);
+    expect(told).toEqual([]);
   });
 });

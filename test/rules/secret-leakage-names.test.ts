@@ -2,6 +2,10 @@
 // names (a path in a finding, a branch in provenance evidence): the rule scans them, so the masking
 // stage removes them from every output.
 import { afterEach, describe, expect, it } from 'vitest';
+import { allRules } from '../../rules/index.ts';
+import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
+import { confidenceOf } from '../../rules/secret-leakage/confidence.ts';
+import { Scanner, SHORT_TEXT } from '../../rules/secret-leakage/scanner.ts';
 import { secretLeakage } from '../../rules/secret-leakage/index.ts';
 import { change, commit, file, pr } from '../helpers/change.ts';
 import { Repo, runCli } from '../helpers/repo.ts';
@@ -74,5 +78,53 @@ describe('the built CLI never prints a token from a file or branch name', () => 
       for (const secret of [t, u]) expect(out).not.toContain(secret.slice(4, 16));
     }
     expect(res.stdout).toContain('secret-leakage');
+  });
+});
+
+describe('secret-leakage: findVerifiedSecrets (the names of pushed refs)', () => {
+  it('finds a verified-format token in a ref name, with what a finding may show of it', () => {
+    const a = token();
+    const [hit, ...rest] = secretLeakage.findVerifiedSecrets!(`refs/heads/feature-${a}`);
+    expect(rest).toEqual([]);
+    expect(hit).toMatchObject({ secret: a, patternId: 'github-classic-pat', preview: 'ghp_' });
+    expect(hit!.fingerprint).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  it('finds only the formats that validate: no merely format-shaped token, no generic assignment', () => {
+    // GitLab's personal access token has a prefix and a length, nothing that validates.
+    expect(confidenceOf(catalogue.find((p) => p.id === 'gitlab-pat')!)).toBe('format');
+    const shaped = `refs/heads/${sample('gitlab-pat', r).secret}`;
+    // The rule finds it in a line; the names check does not take it for a verified one.
+    expect(secretLeakage.findSecrets!(shaped)).not.toEqual([]);
+    expect(secretLeakage.findVerifiedSecrets!(shaped)).toEqual([]);
+    expect(secretLeakage.findVerifiedSecrets!('refs/heads/password=Zq8vX3kLm9Tr2Wy7')).toEqual([]);
+    expect(secretLeakage.findVerifiedSecrets!('refs/heads/feature/login-page')).toEqual([]);
+  });
+});
+
+describe('the rules that find secrets', () => {
+  it('are secret-leakage alone: src/cli.ts loads it by itself to scan a push that checks nothing but its ref names', () => {
+    expect(allRules.filter((rule) => rule.findSecrets || rule.findVerifiedSecrets)).toEqual([secretLeakage]);
+  });
+});
+
+describe('Scanner.mayHold on a short text, before the keyword index is made', () => {
+  it('says yes wherever the index finds a keyword: every catalogue sample, encoded ones, generic assignments', () => {
+    const texts = catalogue.flatMap((p) => {
+      try {
+        const t = sample(p.id, r).text.split('\n')[0]!.slice(0, SHORT_TEXT);
+        return [t, Buffer.from(t).toString('base64').slice(0, SHORT_TEXT), encodeURIComponent(t).slice(0, SHORT_TEXT)];
+      } catch {
+        return []; // no generator for this pattern
+      }
+    });
+    texts.push('API_TOKEN = "Zq8vX3kLm9Tr2Wy7"', 'PassWord: Zq8vX3kLm9Tr2Wy7', 'refs/heads/feature/login-page', 'https:\\/\\/x', '');
+    expect(texts.length).toBeGreaterThan(300);
+    const indexed = new Scanner(catalogue, { generic: true });
+    indexed.mayHold('x'.repeat(SHORT_TEXT + 1)); // a long text makes the index
+    for (const text of texts) {
+      const fresh = new Scanner(catalogue, { generic: true });
+      if (indexed.mayHold(text)) expect(fresh.mayHold(text), text).toBe(true);
+    }
   });
 });
