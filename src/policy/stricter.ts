@@ -23,8 +23,14 @@ export function show(value: unknown): string {
   return JSON.stringify(value) ?? String(value);
 }
 
+/** A named entry is shown up to this many characters (a glob can be long). */
+const ENTRY_CHARS = 80;
+
 function firstFew(items: readonly string[]): string {
-  const shown = items.slice(0, NAMED).join(', ');
+  const shown = items
+    .slice(0, NAMED)
+    .map((item) => (item.length > ENTRY_CHARS ? `${item.slice(0, ENTRY_CHARS - 1)}…` : item))
+    .join(', ');
   return items.length > NAMED ? `${shown} and ${items.length - NAMED} more` : shown;
 }
 

@@ -95,6 +95,8 @@ describe('loosenings by direction kind: looser, stricter, equal', () => {
   it('a list that drops entries names the first three and how many more', () => {
     const [l] = loosenings('must-not-modify', 'superset', undefined, ['f'], ['a', 'b', 'c', 'd', 'e', 'f']);
     expect(l!.what).toBe('must-not-modify without 5 of the 6 entries the others have: "a", "b", "c" and 2 more');
+    const long = `src/${'x'.repeat(200)}/**`;
+    expect(loosenings('exclude', 'subset', undefined, [long], [])[0]!.what).toBe(`exclude with 1 entry the others do not have: ${JSON.stringify(long).slice(0, 79)}… (fewer entries are stricter)`);
   });
 
   it('entries named by a key: dropped ones, looser fields, added exceptions; a dropped exception or a stricter field is fine', () => {
