@@ -7,6 +7,37 @@ export type JsonSchema = { [key: string]: unknown };
 /** Pull request data a local check may not have: the title, the description, the labels, the reviews. */
 export type PrField = 'title' | 'body' | 'labels' | 'reviews';
 
+/**
+ * Which way an option is stricter, so that an `ai:` block (meant to be stricter for AI-assisted
+ * changes) that loosens a rule can be pointed out (src/policy/ai-looser.ts):
+ * - `lower` / `higher`: a lower / higher number is stricter;
+ * - `true` / `false`: that boolean is the stricter one;
+ * - `superset`: a list with more entries is stricter, so dropping one of the rule's entries loosens
+ *   (`{ superset: key, items }` for a list of entries named by their `key` field: an entry of the
+ *   same name is compared field by field with `items`; an entry with the field values of
+ *   `exceptions` takes paths out, so adding one loosens and dropping one does not);
+ * - `subset`: a list with fewer entries is stricter (an exclude list), so adding one loosens;
+ * - `severity`: error > warning > notice > off;
+ * - `empty` / `nonempty`: an empty (unset) string is the stricter one, or a set one is;
+ * - `{ rank }`: enum values by rank, a higher rank stricter (equal ranks are as strict);
+ * - `{ properties }`: an object whose keys are each compared (a key left out takes its default);
+ * - `none`: no order (a heading, a regex).
+ */
+export type Stricter =
+  | 'lower'
+  | 'higher'
+  | 'true'
+  | 'false'
+  | 'superset'
+  | 'subset'
+  | 'severity'
+  | 'empty'
+  | 'nonempty'
+  | 'none'
+  | { superset: string; items: Readonly<Record<string, Stricter>>; exceptions?: Readonly<Record<string, unknown>> }
+  | { rank: Readonly<Record<string, number>> }
+  | { properties: Readonly<Record<string, Stricter>> };
+
 export interface RuleMeta {
   /** kebab-case id, equal to the folder name under rules/. */
   id: string;
@@ -20,6 +51,11 @@ export interface RuleMeta {
   schema: JsonSchema & { properties: Record<string, JsonSchema> };
   /** Message templates by id; `{{name}}` is replaced from the violation's data. */
   messages: Record<string, string>;
+  /**
+   * Which way each option is stricter (see Stricter), by option key: every key of `schema`. An
+   * option without one has no order.
+   */
+  stricter?: Readonly<Record<string, Stricter>>;
   /**
    * The change data the rule's verdict depends on. When the source could not read one of them
    * (ChangeSet.unread), the engine reports an error finding for the rule. Absent: all of them.

@@ -160,6 +160,16 @@ export const aiDisclosure = defineRule<AiDisclosureOptions, MessageId>({
       },
     },
     // The disclosure is the PR description's (commit messages only stand in for it).
+    // Which way each option is stricter, for an ai: block that loosens the rule (src/policy/stricter.ts):
+    // the texts name the template, and more trailer keys both disclose and detect more.
+    stricter: {
+      heading: 'none',
+      'no-ai-marker': 'none',
+      'ai-marker': 'none',
+      'required-fields': 'superset',
+      trailers: 'none',
+      'tooling-field': 'none',
+    },
     pullRequest: { needs: ['body'] },
     messages: {
       missing:

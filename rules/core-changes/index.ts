@@ -104,6 +104,21 @@ export const coreChanges = defineRule<CoreChangesOptions, MessageId>({
       },
     },
     // The PR description declares the change type, the reviewed files and the plan.
+    // Which way each option is stricter, for an ai: block that loosens the rule (src/policy/stricter.ts):
+    // the headings and markers name the PR template; a plan document adds paths that must not change.
+    stricter: {
+      'max-core-modules': 'lower',
+      'must-not-modify': 'superset',
+      'plan-file': 'nonempty',
+      'plan-section': 'none',
+      'plan-heading': 'none',
+      'change-type-heading': 'none',
+      'leaf-marker': 'none',
+      'core-marker': 'none',
+      'disclosure-heading': 'none',
+      'reviewed-field': 'none',
+      'require-change-type': 'true',
+    },
     pullRequest: { needs: ['body'] },
     messages: {
       leafTouchesCore:

@@ -88,6 +88,8 @@ export const prSize = defineRule<PrSizeOptions, MessageId>({
     defaultSeverity: 'warning',
     reads: ['files'],
     schema,
+    // Which way each option is stricter, for an ai: block that loosens the rule (src/policy/stricter.ts).
+    stricter: { 'max-lines': 'lower', 'max-files': 'lower', exclude: 'subset' },
     messages: {
       tooManyLines:
         'This pull request changes {{lines}} lines (additions + deletions), more than the limit of {{max}}. ' +

@@ -163,6 +163,15 @@ export const protectedPaths = defineRule<ProtectedPathsOptions, MessageId>({
       },
     },
     // Labels unlock a protected path; a path no label unlocks is decided without them.
+    // Which way each option is stricter, for an ai: block that loosens the rule (src/policy/stricter.ts):
+    // entries are named by their pattern; for an AI-assisted change `labels` and `only` are alike.
+    stricter: {
+      paths: {
+        superset: 'pattern',
+        items: { pattern: 'none', reason: 'none', 'allow-labels': 'subset', ai: { rank: { labels: 0, only: 0, block: 1 } }, protected: 'true' },
+        exceptions: { protected: false },
+      },
+    },
     pullRequest: { needs: ['labels'] },
     messages: {
       protectedPath: '{{subject}} is protected: {{reason}}. No label unlocks it in this policy{{unlock}}',

@@ -197,6 +197,8 @@ export const reviewQuorum = defineRule<Options, MessageId>({
     reads: ['files', 'commits'],
     pullRequest: { needs: ['reviews'] },
     optIn: true,
+    // Which way each option is stricter, for an ai: block that loosens the rule (src/policy/stricter.ts).
+    stricter: { approvals: 'higher', 'core-approvals': 'higher', 'owner-approval': 'true', 'changes-requested': { rank: { ignore: 0, block: 1 } } },
     schema,
     messages: {
       unmet:

@@ -80,6 +80,16 @@ export const meta = {
       },
     },
   },
+  // Which way each option is stricter, for an ai: block that loosens the rule (src/policy/stricter.ts):
+  // allowed fingerprints, excluded paths and a baseline each let findings through.
+  stricter: {
+    allow: 'subset',
+    exclude: 'subset',
+    patterns: { superset: 'id', items: { id: 'none', name: 'none', regex: 'none', keywords: 'superset' } },
+    generic: 'true',
+    severities: { properties: { 'verified-format': 'severity', format: 'severity', generic: 'severity', 'generic-weak': 'severity' } },
+    baseline: 'empty',
+  },
   messages: {
     found:
       '{{name}} (pattern {{pattern}}, {{confidence}}) in {{where}}: `{{preview}}…` (fingerprint {{fingerprint}}). A pushed secret ' +

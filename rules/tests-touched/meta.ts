@@ -31,6 +31,9 @@ export const meta = {
       },
     },
   },
+  // Which way each option is stricter, for an ai: block that loosens the rule (src/policy/stricter.ts):
+  // more source globs need tests for more files; more test or ignore globs let more files pass.
+  stricter: { source: 'superset', tests: 'subset', ignore: 'subset', 'weakened-tests': 'true', 'conditional-skips': 'true' },
   messages: {
     untested:
       '{{summary}} changed without any test change{{weakened}}: {{files}}. ' +

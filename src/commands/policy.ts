@@ -29,7 +29,9 @@ print     the resolved policy: core modules, waivers, provenance, the tests dire
           overrides: by directory, and where each value came from (default, extends, or
           file:line)
 validate  check policy files (exit 0 when valid, 2 with file:line:col problems otherwise);
-          for the CI of the policy itself
+          for the CI of the policy itself. An ai: value looser than the value it
+          replaces (max-lines 5000 against 300, severity off, a list without the rule's
+          entries) is a note at its file:line:col, as in print and check: exit 0 still
 test      run the policy's tests: each fixture (a YAML file in ${DEFAULT_TESTS_DIR}/, or
           the policy's tests: directory) holds a change (diff or diff-file), optionally
           commits: (commit messages), pr: (title, body, labels), optionally ai: yes|no,

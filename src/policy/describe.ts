@@ -5,9 +5,10 @@ import type { SeveritySetting } from '../model.ts';
 import type { AnyRule } from '../rule.ts';
 import { DEFAULT_POLICY_CONFIG } from './default.ts';
 import { DEFAULT_TESTS_DIR } from './fixtures.ts';
-import { parsePolicy, type PolicyConfig } from './load.ts';
+import type { PolicyConfig } from './load.ts';
 import { keyPositions, type KeyPath, type Positions } from './positions.ts';
 import { resolvePolicy, type ResolvedPolicy } from './resolve.ts';
+import { resolveText } from './text.ts';
 
 export interface DescribedValue {
   key: string;
@@ -57,8 +58,8 @@ const NOT_LISTED = 'not listed, and no "extends: recommended"';
 const OPT_IN = 'not listed: opt-in, "extends: recommended" leaves it off';
 
 export function describePolicy(text: string | null, file: string | null, rules: readonly AnyRule[]): DescribedPolicy {
-  const config: PolicyConfig = text === null ? DEFAULT_POLICY_CONFIG : parsePolicy(text, file ?? '<embedded default policy>', rules);
-  const resolved = resolvePolicy(config, file, rules);
+  const { config, policy: resolved }: { config: PolicyConfig; policy: ResolvedPolicy } =
+    text === null ? { config: DEFAULT_POLICY_CONFIG, policy: resolvePolicy(DEFAULT_POLICY_CONFIG, file, rules) } : resolveText(text, file, rules);
   const positions: Positions = text === null ? { lineOf: () => undefined } : keyPositions(text);
   const at = (path: KeyPath, otherwise: string): string => {
     const line = positions.lineOf(path);

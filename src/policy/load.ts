@@ -134,7 +134,7 @@ function ruleProblems(
 }
 
 /** Offset of the node at `path` (of its key when onKey), falling back to the nearest parent. */
-function locate(doc: Document, path: Path, onKey: boolean): number {
+export function locate(doc: Document, path: Path, onKey: boolean): number {
   let node: unknown = doc.contents;
   let offset = (node as Node | null)?.range?.[0] ?? 0;
   for (let i = 0; i < path.length; i++) {

@@ -3,10 +3,10 @@
 import type { ChangeSet, Severity } from '../model.ts';
 import { matchesAny } from '../glob.ts';
 import { reachesAny } from '../glob-below.ts';
-import type { NamedSecret, OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+import type { NamedSecret, OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Stricter, Violation } from '../rule.ts';
 
 export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity } from '../model.ts';
-export type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Violation } from '../rule.ts';
+export type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Stricter, Violation } from '../rule.ts';
 /** A hunk's added lines as spans of the diff's text, without a line object each (src/diff/hunk-text.ts). */
 export { addedText, type AddedText } from '../diff/hunk-text.ts';
 export { compareText } from './text-order.ts';
@@ -33,7 +33,8 @@ export type FromSchema<S> = S extends { enum: readonly (infer E)[] }
 export type TypedViolation<M extends string> = Omit<Violation, 'messageId'> & { messageId: M };
 
 export interface RuleDefinition<O, M extends string> {
-  meta: Omit<RuleMeta, 'messages'> & { messages: Record<M, string> };
+  /** `stricter` names every option: which way it is stricter (`none` for no order). */
+  meta: Omit<RuleMeta, 'messages' | 'stricter'> & { messages: Record<M, string>; stricter: { readonly [K in keyof O & string]-?: Stricter } };
   check(change: ChangeSet, options: O, context: RuleContext): TypedViolation<M>[];
   file?: PerFilePhase<O>;
   validate?(options: Partial<O>): OptionProblem[];

@@ -21,6 +21,7 @@ const noNewTodos = defineRule<FromSchema<typeof schema>, 'tooMany'>({
     description: 'Do not leave new TODO comments behind',
     defaultSeverity: 'warning',
     schema,
+    stricter: { 'max-todos': 'lower' },
     messages: {
       tooMany: 'This change adds {{count}} TODO comments (limit {{max}}): {{where}}. Do it now, or open an issue and link it.',
     },
