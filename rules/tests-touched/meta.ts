@@ -72,6 +72,10 @@ export const meta = {
       '`{{marker}}` asserts on constants (or compares a value with itself), so it passes whatever the code does and checks nothing; ' +
       'it does not count as an assertion, so putting it in place of a real one removes that one. ' +
       'Assert on what the code returns or does instead.',
+    assertionLoosened:
+      '`{{marker}}` replaces `{{was}}`, which this change deletes: it checks less about the same value ' +
+      '(that it exists, is true or throws at all, instead of what it is or what it throws), so a wrong result the old assertion caught now passes. ' +
+      'Keep the exact assertion and fix the code, or say in the pull request why the weaker one is right.',
     runnerWeakened:
       '`{{marker}}` {{effect}}: the suite now reports success while checking less, and no test file changes to show it. ' +
       'Revert it and fix what fails, or say in the pull request why the test run is loosened.',

@@ -8,6 +8,7 @@ import type { DiffLine, FileChange } from '../../src/model.ts';
 import { matchesAny } from '../../src/glob.ts';
 import { countAssertions, heldTests } from './assertions.ts';
 import { commentedOut } from './comments.ts';
+import { loosenedAssertions } from './loosened.ts';
 import type { Language } from './language.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
 import type { MessageId } from './meta.ts';
@@ -151,6 +152,7 @@ export function factsOf(file: FileChange, options: TestsTouchedOptions): FileFac
   const language = languageOf(file.path);
   if (weakened && test && language !== undefined) {
     for (const { line, marker } of commentedOut(file, language)) markers.push({ messageId: 'commentedOut', path: file.path, line, data: { marker } });
+    for (const { line, marker, was } of loosenedAssertions(file, language)) markers.push({ messageId: 'assertionLoosened', path: file.path, line, data: { marker, was } });
   }
   const facts: FileFacts = { test, renamedAway, deletedHeldTests: false, sourceByPath, inlineTest: sourceByPath && hasInlineTestChange(file), markers };
   if (weakened && isRunnerConfig(file.path)) {
