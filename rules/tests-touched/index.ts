@@ -124,7 +124,7 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
     if (untested.length > 0 && !testChanged) {
       const summary = untested.length === 1 ? '1 source file' : `${untested.length} source files`;
       const note = lostAssertions
-        ? ' (the test files it changes only lose assertions or test definitions)'
+        ? ' (the test files it changes only lose assertions, test definitions or table rows)'
         : onlyComments
           ? ' (the test files it changes change only comments or blank lines)'
           : '';

@@ -21,7 +21,7 @@ export const meta = {
         type: 'boolean',
         default: true,
         description:
-          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, test files that lose assertions or test declarations, existing test code put inside a block comment, and test runner configuration that lets the suite pass while checking less.',
+          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, test files that lose assertions, test declarations or table rows, assertions replaced by weaker ones on the same value, existing test code put inside a block comment, and test runner configuration that lets the suite pass while checking less (coverage gates lowered or deleted among it).',
       },
       'conditional-skips': {
         type: 'boolean',
