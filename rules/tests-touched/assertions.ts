@@ -58,7 +58,7 @@ function key(line: string): string {
   return line.trim().replace(/\s+/g, ' ').replace(/[;,]$/, '');
 }
 
-interface Side {
+export interface Side {
   total: number;
   /** Assertion-bearing lines: key -> assertion counts of each such line. */
   lines: Map<string, number[]>;
@@ -104,7 +104,7 @@ export function losesAssertions({ added, removed, parametrized }: AssertionBalan
   return removed > added && !(parametrized && added > 0);
 }
 
-type Counted = readonly { file: FileChange; language: Language }[];
+export type Counted = readonly { file: FileChange; language: Language }[];
 
 /**
  * Assertions added and removed in each test file. A deleted assertion line that reappears
@@ -112,7 +112,7 @@ type Counted = readonly { file: FileChange; language: Language }[];
  * old file (tests split or merged across files are not weakened).
  */
 export function assertionBalances(files: Counted): Map<FileChange, AssertionBalance> {
-  return balances(files, countAssertions);
+  return balances(files, lineCounts(countAssertions));
 }
 
 /**
@@ -121,7 +121,7 @@ export function assertionBalances(files: Counted): Map<FileChange, AssertionBala
  * runs, though its assertions stay.
  */
 export function definitionBalances(files: Counted): Map<FileChange, AssertionBalance> {
-  return balances(files, countDefinitions);
+  return balances(files, lineCounts(countDefinitions));
 }
 
 /**
@@ -137,17 +137,30 @@ export function changesCode(file: FileChange, language: Language): boolean {
 }
 
 /** The lines of one side that are code: not inside a block comment (or string) the same side opens and closes. */
-function code(lines: readonly DiffLine[], language: Language): DiffLine[] {
+export function code(lines: readonly DiffLine[], language: Language): DiffLine[] {
   const enclosed = enclosedLines(lines, language);
   return enclosed.size === 0 ? [...lines] : lines.filter((l) => !enclosed.has(l.line));
 }
 
-function balances(files: Counted, count: Count): Map<FileChange, AssertionBalance> {
+/** What one side of a file holds of what is counted: its added or its deleted lines. */
+export type SideOf = (file: FileChange, language: Language, which: 'added' | 'deleted') => Side;
+
+/** Counts `count` on the code lines of a side, line by line. */
+function lineCounts(count: Count): SideOf {
+  return (file, language, which) => side(code(which === 'added' ? addedLinesOf(file) : deletedLinesOf(file), language), language, count);
+}
+
+/**
+ * What is counted (by `sideOf`) added and removed in each test file: what a file's deleted lines
+ * held and its added lines hold again (up to whitespace) is kept; what another test file of the
+ * change adds moved there.
+ */
+export function balances(files: Counted, sideOf: SideOf): Map<FileChange, AssertionBalance> {
   const sides = files.map(({ file, language }) => ({
     file,
-    added: side(code(addedLinesOf(file), language), language, count),
+    added: sideOf(file, language, 'added'),
     parametrized: addedLinesOf(file).some((l) => !language.comment.test(l.content) && language.parametrized.test(l.content)),
-    deleted: side(code(deletedLinesOf(file), language), language, count),
+    deleted: sideOf(file, language, 'deleted'),
   }));
   // Lines deleted and added again in the same file cancel out; added lines left over may have
   // come from another file.

@@ -2,9 +2,11 @@
 import { defineRule, globListProblems, type TypedViolation } from '../../src/rule-kit/index.ts';
 import type { FileChange } from '../../src/model.ts';
 import { assertionBalances, changesCode, definitionBalances, losesAssertions } from './assertions.ts';
+import { type FileGates, gatesDeleted } from './gates.ts';
 import type { Language } from './language.ts';
 import { languageOf } from './markers.ts';
 import { meta, type MessageId } from './meta.ts';
+import { rowBalances } from './rows.ts';
 import { type FileFacts, factsKey, factsOf, type TestsTouchedOptions } from './per-file.ts';
 
 export type { TestsTouchedOptions } from './per-file.ts';
@@ -30,6 +32,10 @@ function definitionCount(n: number): string {
   return n === 1 ? '1 test definition' : `${n} test definitions`;
 }
 
+function rowCount(n: number): string {
+  return n === 1 ? '1 table row' : `${n} table rows`;
+}
+
 export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
   meta,
 
@@ -45,9 +51,11 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
     /** Changed test files whose assertions are counted before they count as a test change. */
     const counted: { file: FileChange; language: Language }[] = [];
     let testChanged = false;
+    const gates: { path: string; gates: FileGates }[] = [];
 
     for (const file of change.files) {
       const facts = (context.perFile ? context.perFile(file) : factsOf(file, options)) as FileFacts;
+      if (facts.gates !== undefined) gates.push({ path: file.path, gates: facts.gates });
       if (file.status === 'deleted') {
         if (facts.deletedHeldTests) violations.push({ messageId: 'testDeleted', path: file.path });
         continue;
@@ -79,14 +87,19 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
     let onlyComments = false;
     const languages = new Map(counted.map((c) => [c.file, c.language]));
     const definitions = definitionBalances(counted);
+    const rows = rowBalances(counted);
     for (const [file, balance] of assertionBalances(counted)) {
       const defined = definitions.get(file)!;
-      // One finding a file: lost assertions say more than lost test definitions when both go.
+      const row = rows.get(file)!;
+      // One finding a file: lost assertions say more than lost test definitions, and those more
+      // than lost table rows, when several go.
       const lost = losesAssertions(balance)
         ? { ...balance, messageId: 'assertionsRemoved' as const, what: assertions }
         : losesAssertions(defined)
           ? { ...defined, messageId: 'testsRemoved' as const, what: definitionCount }
-          : undefined;
+          : row.removed > row.added
+            ? { ...row, messageId: 'rowsRemoved' as const, what: rowCount }
+            : undefined;
       if (lost === undefined) {
         // A comment or a blank line added to a test file is no test change.
         if (changesCode(file, languages.get(file)!)) testChanged = true;
@@ -103,10 +116,15 @@ export const testsTouched = defineRule<TestsTouchedOptions, MessageId>({
       }
     }
 
+    for (const { path, gate } of gatesDeleted(gates)) {
+      const effect = gate.n === undefined ? 'its coverage thresholds are no longer enforced' : `coverage below ${gate.n}% (\`${gate.key}\`) no longer fails the run`;
+      violations.push({ messageId: 'gateDeleted', path, data: { marker: gate.text, line: String(gate.line), effect } });
+    }
+
     if (untested.length > 0 && !testChanged) {
       const summary = untested.length === 1 ? '1 source file' : `${untested.length} source files`;
       const note = lostAssertions
-        ? ' (the test files it changes only lose assertions or test definitions)'
+        ? ' (the test files it changes only lose assertions, test definitions or table rows)'
         : onlyComments
           ? ' (the test files it changes change only comments or blank lines)'
           : '';

@@ -21,7 +21,7 @@ export const meta = {
         type: 'boolean',
         default: true,
         description:
-          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, test files that lose assertions or test declarations, existing test code put inside a block comment, and test runner configuration that lets the suite pass while checking less.',
+          'Also flag deleted test files (and test files renamed out of the tests), added focus and skip markers, assertions on constants, test files that lose assertions, test declarations or table rows, assertions replaced by weaker ones on the same value, existing test code put inside a block comment, and test runner configuration that lets the suite pass while checking less (coverage gates lowered or deleted among it).',
       },
       'conditional-skips': {
         type: 'boolean',
@@ -54,6 +54,10 @@ export const meta = {
       'This change removes {{removed}} from this test file and adds {{added}}: a test whose definition goes ' +
       '(`@Test` dropped, `def test_x` renamed `_test_x`, `func TestX` renamed `testX`) is no longer collected, so it does not run, ' +
       'even where its assertions stay. Keep the tests defined, or say in the pull request why they go.',
+    rowsRemoved:
+      'This change removes {{removed}} from the test tables of this test file and adds {{added}}: each row is a case ' +
+      'its table-driven test ran (`it.each`, `@pytest.mark.parametrize`, a Go table, `[InlineData]`), so the tests now check fewer cases, ' +
+      'though no assertion line goes. Keep the cases, or say in the pull request why they are no longer needed.',
     focusMarker:
       '`{{marker}}` focuses the suite: the runner runs only the focused tests and silently skips all others. ' +
       'Remove it before merging.',
@@ -71,9 +75,17 @@ export const meta = {
       '`{{marker}}` asserts on constants (or compares a value with itself), so it passes whatever the code does and checks nothing; ' +
       'it does not count as an assertion, so putting it in place of a real one removes that one. ' +
       'Assert on what the code returns or does instead.',
+    assertionLoosened:
+      '`{{marker}}` replaces `{{was}}`, which this change deletes: it checks less about the same value ' +
+      '(that it exists, is true or throws at all, instead of what it is or what it throws), so a wrong result the old assertion caught now passes. ' +
+      'Keep the exact assertion and fix the code, or say in the pull request why the weaker one is right.',
     runnerWeakened:
       '`{{marker}}` {{effect}}: the suite now reports success while checking less, and no test file changes to show it. ' +
       'Revert it and fix what fails, or say in the pull request why the test run is loosened.',
+    gateDeleted:
+      'This change deletes the coverage gate `{{marker}}` (line {{line}} before the change) and sets it nowhere else: {{effect}}, ' +
+      'so the suite passes with less of the code tested, and no test file changes to show it. ' +
+      'Restore the gate (lower it, if you must, where the pull request shows it), or say in the pull request why coverage is no longer enforced.',
     binaryTest:
       'git treats this test file as binary (it holds a NUL byte or other non-text data), so its diff is not shown: ' +
       'neither reviewers nor prguard can see whether its tests were skipped, focused or emptied. ' +

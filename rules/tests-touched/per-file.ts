@@ -8,10 +8,12 @@ import type { DiffLine, FileChange } from '../../src/model.ts';
 import { matchesAny } from '../../src/glob.ts';
 import { countAssertions, heldTests } from './assertions.ts';
 import { commentedOut } from './comments.ts';
+import { loosenedAssertions } from './loosened.ts';
 import type { Language } from './language.ts';
 import { findMarker, isInlineRustTest, languageOf, markersFor } from './markers.ts';
 import type { MessageId } from './meta.ts';
 import { renamedOutOfTests } from './renames.ts';
+import { type FileGates, gatesOf } from './gates.ts';
 import { isRunnerConfig, runnerWeakenings } from './runner-config.ts';
 
 export interface TestsTouchedOptions {
@@ -36,6 +38,8 @@ export interface FileFacts {
   inlineTest: boolean;
   /** Skip and focus markers on its added lines (weakened-tests on). */
   markers: TypedViolation<MessageId>[];
+  /** A runner configuration file's coverage gates deleted and added (weakened-tests on), judged over the change. */
+  gates?: FileGates;
 }
 
 /** A line that goes on with a call chain of the line before (`  .only(`). */
@@ -137,7 +141,9 @@ export function factsOf(file: FileChange, options: TestsTouchedOptions): FileFac
   const matchesTests = isTest(file.path);
   if (file.status === 'deleted') {
     const held = matchesTests && weakened && heldTests(file, languageOf(file.path));
-    return { test: matchesTests, renamedAway: false, deletedHeldTests: held, sourceByPath: false, inlineTest: false, markers: [] };
+    const facts: FileFacts = { test: matchesTests, renamedAway: false, deletedHeldTests: held, sourceByPath: false, inlineTest: false, markers: [] };
+    if (weakened && isRunnerConfig(file.path)) facts.gates = gatesOf(file);
+    return facts;
   }
   const renamedAway = renamedOutOfTests(file, isTest);
   const test = matchesTests && !renamedAway;
@@ -146,11 +152,14 @@ export function factsOf(file: FileChange, options: TestsTouchedOptions): FileFac
   const language = languageOf(file.path);
   if (weakened && test && language !== undefined) {
     for (const { line, marker } of commentedOut(file, language)) markers.push({ messageId: 'commentedOut', path: file.path, line, data: { marker } });
+    for (const { line, marker, was } of loosenedAssertions(file, language)) markers.push({ messageId: 'assertionLoosened', path: file.path, line, data: { marker, was } });
   }
+  const facts: FileFacts = { test, renamedAway, deletedHeldTests: false, sourceByPath, inlineTest: sourceByPath && hasInlineTestChange(file), markers };
   if (weakened && isRunnerConfig(file.path)) {
     for (const { line, marker, effect } of runnerWeakenings(file)) {
       markers.push({ messageId: 'runnerWeakened', path: file.path, line, data: { marker, effect } });
     }
+    facts.gates = gatesOf(file);
   }
-  return { test, renamedAway, deletedHeldTests: false, sourceByPath, inlineTest: sourceByPath && hasInlineTestChange(file), markers };
+  return facts;
 }

@@ -50,13 +50,14 @@ const JEST_IGNORE = /\btestPathIgnorePatterns\b/;
 const QUOTED = /"[^"]*"|'[^']*'|`[^`]*`/g;
 // Coverage gates: jest coverageThreshold / vitest thresholds (branches, functions, lines,
 // statements), nyc and c8, coverage.py fail_under, pytest-cov --cov-fail-under, codecov target.
-const THRESHOLD = /(?:(?<=--)|(?<![\w-]))["']?(?<key>branches|functions|lines|statements|fail[_-]under|target|threshold|cov-fail-under)["']?\s*[:=]\s*["']?(?<n>\d{1,3}(?:\.\d{1,4})?)%?/g;
+// (A key in a JSON string of a script is quoted with `\"`: `--coverageThreshold='{\"lines\":90}'`.)
+const THRESHOLD = /(?:(?<=--)|(?<![\w-]))\\?["']?(?<key>branches|functions|lines|statements|fail[_-]under|target|threshold|cov-fail-under)\\?["']?\s*[:=]\s*["']?(?<n>\d{1,3}(?:\.\d{1,4})?)%?/g;
 
 // nyc's and c8's switch that enforces their thresholds (`"check-coverage": true`, `checkCoverage`).
-const CHECK_COVERAGE = /(?<![\w-])["']?check-?coverage["']?\s*[:=]\s*["']?(?<on>true|false)\b/i;
+export const CHECK_COVERAGE = /(?<![\w-])["']?check-?coverage["']?\s*[:=]\s*["']?(?<on>true|false)\b/i;
 
 /** The coverage gates a line sets (`{ "branches": 80, "lines": 90 }` sets two). */
-function thresholds(content: string): { key: string; n: number }[] {
+export function thresholds(content: string): { key: string; n: number }[] {
   return [...content.matchAll(THRESHOLD)].map((m) => ({ key: m.groups!.key!, n: Number(m.groups!.n) }));
 }
 

@@ -168,3 +168,34 @@ export function addedText(hunk: Hunk): AddedText | undefined {
   if (!state || state.addedAssigned) return undefined;
   return { text: state.text, spans: spansOf(state.text, PLUS, hunk.newStart, hunk.newLines) };
 }
+
+/** A line of one side of a hunk: a context line, or one of that side's changed lines (`changed`). */
+export interface SideLine extends DiffLine {
+  changed: boolean;
+}
+
+const SPACE = 32;
+
+/**
+ * One side of a hunk as the file reads there, for a reader that needs the changed lines in their
+ * surroundings (the table a deleted row was in): the context lines and the side's changed lines,
+ * in order, numbered on that side. Undefined for a hunk that holds that side as an array (made by
+ * hand, or assigned): it keeps no context.
+ */
+export function hunkSide(hunk: Hunk, side: 'added' | 'deleted'): SideLine[] | undefined {
+  const state = STATES.get(hunk);
+  if (!state || state[`${side}Assigned`]) return undefined;
+  const { text } = state;
+  const mark = side === 'added' ? PLUS : MINUS;
+  const out: SideLine[] = [];
+  let n = side === 'added' ? hunk.newStart : hunk.oldStart;
+  for (let pos = 0; pos < text.length; ) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    const c = hunkLineMark(text, pos, nl);
+    if (c === mark || c === SPACE) out.push({ line: n++, content: text.slice(pos + 1, textEnd(text, pos + 1, nl)), changed: c === mark });
+    else if (c === -1) out.push({ line: n++, content: '', changed: false }); // an empty context line
+    pos = nl + 1;
+  }
+  return out;
+}

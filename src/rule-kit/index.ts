@@ -9,6 +9,8 @@ export type { ChangeSet, FileChange, Finding, Hunk, DiffLine, Review, Severity }
 export type { OptionProblem, PerFilePhase, Rule, RuleContext, RuleMeta, Stricter, Violation } from '../rule.ts';
 /** A hunk's added lines as spans of the diff's text, without a line object each (src/diff/hunk-text.ts). */
 export { addedText, type AddedText } from '../diff/hunk-text.ts';
+/** One side of a hunk with its context lines, for readers of changed lines in their surroundings (src/diff/hunk-text.ts). */
+export { hunkSide, type SideLine } from '../diff/hunk-text.ts';
 export { compareText } from './text-order.ts';
 export { globListProblems } from './glob-options.ts';
 

@@ -114,6 +114,33 @@ describe('tests-touched on a real repository', () => {
     expect(brief(check(repo).findings)).toEqual(['.nycrc.json:2 `"check-coverage": false` stops enforcin']);
   });
 
+  it('prevents deleting a coverage gate (the coverageThreshold block of package.json)', () => {
+    const pkg = (gate: string) => `{\n  "jest": {\n${gate}    "verbose": true\n  }\n}\n`;
+    repo.commit('gate', { 'package.json': pkg('    "coverageThreshold": {\n      "global": { "lines": 90 }\n    },\n') });
+    repo.commit('no gate', { 'package.json': pkg('') });
+    const r = check(repo);
+    expect(r.code).toBe(1);
+    expect(brief(r.findings)).toEqual(['package.json This change deletes the coverage gate `"']);
+    expect(r.findings[0]!.message).toContain('`"global": { "lines": 90 }` (line 4 before the change) and sets it nowhere else: coverage below 90% (`lines`)');
+  });
+
+  it('prevents deleting the failing cases of a table-driven test (it.each rows)', () => {
+    const table = (rows: string) => `import { total } from './cart';\nit.each([\n  [[1, 2], 3],\n${rows}])('sums %j', (xs, want) => {\n  expect(total(xs)).toBe(want);\n});\n`;
+    repo.commit('table', { 'src/cart.test.ts': table('  [[], 0],\n  [[5], 5],\n') });
+    repo.commit('fewer cases', { 'src/cart.test.ts': table('') });
+    expect(brief(check(repo).findings)).toEqual(['src/cart.test.ts This change removes 2 table rows from th']);
+  });
+
+  it('prevents loosening an assertion in place (toThrow(message) -> toThrow())', () => {
+    repo.commit('throws', { 'src/cart.test.ts': `${CART_TEST}it('rejects null', () => {\n  expect(() => total(null)).toThrow('no items');\n});\n` });
+    repo.commit('looser', { 'src/cart.test.ts': `${CART_TEST}it('rejects null', () => {\n  expect(() => total(null)).toThrow();\n});\n` });
+    const r = check(repo);
+    expect(r.code).toBe(1);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ path: 'src/cart.test.ts', line: 9, message: expect.stringContaining("`expect(() => total(null)).toThrow();` replaces `expect(() => total(null)).toThrow('no items');`") }),
+    ]);
+  });
+
   it('prevents deleting a test file quietly, but not a fixture', () => {
     repo.commit('fixture', { 'tests/fixtures/cart.json': '{"items": []}\n' });
     repo.git('rm', '-q', 'src/cart.test.ts', 'tests/fixtures/cart.json');

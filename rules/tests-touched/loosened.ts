@@ -1,0 +1,119 @@
+// Assertions loosened in place: a deleted assertion and an added one of the same hunk (a modified
+// line) on the same subject, the new one checking less (`toBe(3)` → `toBeDefined()`,
+// `assertEquals(3, total)` → `assertNotNull(total)`, `toThrow('empty')` → `toThrow()`). Paired
+// only within one change block of the hunk (a run of deleted lines and the added lines that take
+// their place) and at about the same place in it, so a new test far from a deleted one is no
+// replacement. Linear: the deleted assertions of a block are indexed by subject, each added one
+// looks its subjects up.
+import type { DiffLine, FileChange } from '../../src/model.ts';
+import { deletedLinesOf } from './assertions.ts';
+import { norm } from './call-args.ts';
+import type { Language } from './language.ts';
+import { type Claim, claimOf } from './loosened-forms.ts';
+
+/** Most deleted assertions of one hunk that are paired (a bigger hunk's rest is not). */
+const MOST_PER_HUNK = 2000;
+/** How far apart, in lines from the start or from the end of their block, a pair may be. */
+const NEAR = 4;
+
+interface Placed {
+  /** Which change block of the hunk: the context lines before it (the same on both sides). */
+  block: number;
+  /** Lines before it and after it in its block, on its side. */
+  fromStart: number;
+  fromEnd: number;
+}
+
+/** Where each line of one side of a hunk is (`start`: that side's first line number). */
+function places(lines: readonly DiffLine[], start: number): Placed[] {
+  const out: Placed[] = lines.map((l, i) => ({ block: l.line - start - i, fromStart: 0, fromEnd: 0 }));
+  for (let i = 0, first = 0; i < out.length; i++) {
+    if (i > 0 && out[i]!.block !== out[i - 1]!.block) first = i;
+    out[i]!.fromStart = i - first;
+  }
+  for (let i = out.length - 1, last = i; i >= 0; i--) {
+    if (i < out.length - 1 && out[i]!.block !== out[i + 1]!.block) last = i;
+    out[i]!.fromEnd = last - i;
+  }
+  return out;
+}
+
+interface Deleted {
+  claim: Claim;
+  text: string;
+  place: Placed;
+  used: boolean;
+}
+
+export interface Loosening {
+  /** The added line's new-side number. */
+  line: number;
+  /** The added assertion, trimmed. */
+  marker: string;
+  /** The deleted one it replaces, trimmed. */
+  was: string;
+}
+
+/** Added assertions of a test file that replace a deleted one of their hunk on the same subject with a weaker one. */
+export function loosenedAssertions(file: FileChange, language: Language): Loosening[] {
+  const out: Loosening[] = [];
+  let deletedTexts: Set<string> | undefined;
+  let addedTexts: Set<string> | undefined;
+  for (const hunk of file.hunks) {
+    const deleted = hunk.deleted;
+    if (deleted.length === 0) continue;
+    // By block, subject and place (from the start of the block, and from its end), so that each
+    // added line looks up the few deleted ones near it.
+    const bySubject = new Map<string, Deleted[]>();
+    const deletedPlaces = places(deleted, hunk.oldStart);
+    let indexed = 0;
+    for (let i = 0; i < deleted.length && indexed < MOST_PER_HUNK; i++) {
+      const { content } = deleted[i]!;
+      if (language.comment.test(content)) continue;
+      const claim = claimOf(language.name, content);
+      if (claim === undefined || claim.level < 2) continue;
+      indexed++;
+      const entry: Deleted = { claim, text: content.trim(), place: deletedPlaces[i]!, used: false };
+      for (const subject of claim.subjects) {
+        for (const key of [`${entry.place.block}\0s${entry.place.fromStart}\0${subject}`, `${entry.place.block}\0e${entry.place.fromEnd}\0${subject}`]) {
+          const list = bySubject.get(key);
+          if (list === undefined) bySubject.set(key, [entry]);
+          else list.push(entry);
+        }
+      }
+    }
+    if (bySubject.size === 0) continue;
+    const added = hunk.added;
+    const addedPlaces = places(added, hunk.newStart);
+    for (let i = 0; i < added.length; i++) {
+      const { line, content } = added[i]!;
+      if (language.comment.test(content)) continue;
+      const claim = claimOf(language.name, content);
+      if (claim === undefined) continue;
+      // What the file had before (a line moved) is no new assertion, and a strong one the change
+      // adds again elsewhere in the file is not gone.
+      deletedTexts ??= new Set(deletedLinesOf(file).map((l) => norm(l.content)));
+      if (deletedTexts.has(norm(content))) continue;
+      addedTexts ??= new Set(file.hunks.flatMap((h) => h.added.map((l) => norm(l.content))));
+      const replaced = strongerOn(claim, addedPlaces[i]!, bySubject, addedTexts);
+      if (replaced !== undefined) out.push({ line, marker: content.trim(), was: replaced });
+    }
+  }
+  return out;
+}
+
+/** The first unpaired deleted assertion of a subject of `claim` in its family at a higher level, paired now. */
+function strongerOn(claim: Claim, place: Placed, bySubject: ReadonlyMap<string, Deleted[]>, added: ReadonlySet<string>): string | undefined {
+  for (const subject of claim.subjects) {
+    for (let d = -NEAR; d <= NEAR; d++) {
+      for (const key of [`${place.block}\0s${place.fromStart + d}\0${subject}`, `${place.block}\0e${place.fromEnd + d}\0${subject}`]) {
+        for (const entry of bySubject.get(key) ?? []) {
+          if (entry.used || entry.claim.family !== claim.family || entry.claim.level <= claim.level || added.has(norm(entry.text))) continue;
+          entry.used = true;
+          return entry.text;
+        }
+      }
+    }
+  }
+  return undefined;
+}
