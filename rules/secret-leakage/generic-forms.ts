@@ -80,6 +80,11 @@ function authOf(v: FormValue): FormValue | undefined {
 
 /** Before the name: it is the value of a `key` or `name` attribute or key. */
 const KEY_BEFORE = /(?:^|[\s{,<(["'])\\?["']?(?:key|name)\\?["']?\s*[:=]\s*\\?["']?$/i;
+/** Is the name at `start` the value of a `key` or `name` attribute or key? */
+export function keyNamed(line: string, start: number): boolean {
+  return start > 0 && KEY_BEFORE.test(line.slice(Math.max(0, start - 16), start));
+}
+
 /** After the name, on its line: `" value="…"`, `", "value": "…"`. */
 const KV_AFTER = new RegExp(String.raw`\\?["']?\s*,?\s*\\?["']?[Vv]alue\\?["']?\s*[:=]\s*` + VALUE, 'y');
 /** After the name, the end of the line: the value may be on the next line. */
@@ -92,7 +97,7 @@ const KV_NEXT = new RegExp(String.raw`^\s*\\?["']?[Vv]alue\\?["']?\s*[:=]\s*` + 
  * `"key"`/`name:` line followed by a `"value"`/`value:` line (Postman exports, Kubernetes `env`).
  */
 export function keyValue(line: string, start: number, end: number, auth: boolean, nextLine: () => string | undefined): FormValue | undefined {
-  if (!KEY_BEFORE.test(line.slice(Math.max(0, start - 16), start))) return undefined;
+  if (!keyNamed(line, start)) return undefined;
   let v: FormValue | undefined;
   KV_AFTER.lastIndex = end;
   const m = KV_AFTER.exec(line);
@@ -144,12 +149,12 @@ const USER_PASSWORD = /(?:\s*=\s*|\s+)(?:"([^"\s:]{1,64}):([^"\s]{0,200})"|'([^'
  */
 export function userOption(line: string, at: number): (FormValue & { option: string; end: number; empty: boolean }) | undefined {
   let option: string;
-  if (line.charCodeAt(at) === 32) option = '-u';
+  if (line.charCodeAt(at) === 32) option = line.slice(at + 1, at + 3); // -u, or curl's -U (--proxy-user)
   else if (line.slice(at, at + 5) !== '-user') return undefined;
   else if (at > 0 && line.charCodeAt(at - 1) === 45 /* - */) option = '--user';
   else if (at >= 7 && line.slice(at - 7, at) === '--proxy') option = '--proxy-user';
   else return undefined;
-  USER_PASSWORD.lastIndex = option === '-u' ? at + 3 : at + 5;
+  USER_PASSWORD.lastIndex = option.length === 2 ? at + 3 : at + 5;
   const m = USER_PASSWORD.exec(line);
   if (!m) return undefined;
   const g = m[1] !== undefined ? 1 : m[3] !== undefined ? 3 : 5;

@@ -2,7 +2,7 @@
 import { decodedValue } from './decode.ts';
 import { isUnsecuredJwt } from './checksums.ts';
 import { acceptable, entropy, isPlaceholder } from './filters.ts';
-import { AUTH_NAME, CASED_KEYWORDS, OPTION_KEYWORDS, VALUE, authAfter, elementValue, keyValue, userOption, valueOf, vendorKey, type FormValue } from './generic-forms.ts';
+import { AUTH_NAME, CASED_KEYWORDS, OPTION_KEYWORDS, VALUE, authAfter, elementValue, keyNamed, keyValue, userOption, valueOf, vendorKey, type FormValue } from './generic-forms.ts';
 
 /** The scanner runs the generic check only on lines containing one of these (any case). */
 export const GENERIC_KEYWORDS = [
@@ -200,11 +200,13 @@ function valueOfName(line: string, start: number, end: number, nextLine: () => s
   // `,`, a space, `\`, the line's end).
   ASSIGNMENT.lastIndex = end;
   const m = ASSIGNMENT.exec(line);
-  const c = line.charCodeAt(end);
-  if (!m && !(c === 58 || c === 34 || c === 39 || c === 62 || c === 93 || c === 44 || c === 32 || c === 92 || end === line.length)) return undefined;
   const name = line.slice(start, end);
+  // Without an assignment, only a header's name, an element's or a `key`/`name` attribute's
+  // value can be given a value (cheap tests first: this is the common case).
+  const header = name.length >= 13 && /authorization$/i.test(name);
+  if (!m && !header && line.charCodeAt(start - 1) !== 60 /* < */ && !keyNamed(line, start)) return undefined;
   const key = snake(name);
-  const auth = AUTH_NAME.test(key);
+  const auth = header && AUTH_NAME.test(key);
   const vendor = !auth && !SECRET_NAME.test(key) && vendorKey(name);
   if ((!auth && !vendor && !SECRET_NAME.test(key)) || NOT_A_SECRET_NAME.test(key)) return undefined;
   // An `Authorization` value is read only as a scheme and credentials: a bare value after it is
