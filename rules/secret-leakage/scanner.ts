@@ -93,8 +93,9 @@ export class Scanner {
     const lines: ScanLine[] = [];
     const columns: number[] = [];
     for (const l of input) {
-      if (l.content.length <= WINDOW) {
-        lines.push(l);
+      // A marker anywhere on the line waives the line, as on a short one: not only its window.
+      if (l.content.length <= WINDOW || l.content.includes(WAIVER)) {
+        lines.push(l.content.length <= WINDOW ? l : { ...l, content: WAIVER });
         columns.push(0);
         continue;
       }
