@@ -71,13 +71,13 @@ export const keyPatterns: ProviderPattern[] = [
   },
   {
     id: 'url-credentials',
-    name: 'Password in an http(s)/ftp URL',
-    doc: '`https://user:password@host` (RFC 3986 userinfo); placeholders and hosts reserved for documentation (`example.com`, `*.test`, RFC 2606) are not findings.',
-    keywords: ['http://', 'https://', 'ftp://'],
+    name: 'Password in an http(s), ftp, ldap or mail URL',
+    doc: '`https://user:password@host`, `ftp(s)://`, `ldap(s)://cn=admin,dc=corp:password@host`, `smtp(s)://`, `imap(s)://`, `pop3(s)://` (RFC 3986 userinfo); placeholders and hosts reserved for documentation (`example.com`, `*.test`, RFC 2606) are not findings.',
+    keywords: ['http://', 'https://', 'ftp://', 'ftps://', 'ldap://', 'ldaps://', 'smtp://', 'smtps://', 'imap://', 'imaps://', 'pop3://', 'pop3s://'],
     // The regex needs `@` after the password: most URLs have none, so skip them cheaply.
     requires: ['@'],
     confidence: 'generic',
-    regex: String.raw`(?:https?|ftp)://[A-Za-z0-9._~%!$&*+;=-]{1,64}:([^@\s'"/]{6,128})@${NOT_RESERVED}[A-Za-z0-9.-]{1,255}`,
+    regex: String.raw`(?:https?|ftps?|ldaps?|smtps?|imaps?|pop3s?)://[A-Za-z0-9._~%!$&*+,;=-]{1,64}:([^@\s'"/]{6,128})@${NOT_RESERVED}[A-Za-z0-9.-]{1,255}`,
     minEntropy: 3,
   },
 ];

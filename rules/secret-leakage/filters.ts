@@ -31,6 +31,11 @@ export const EXAMPLE_SECRETS: ReadonlySet<string> = new Set([
   // issued (percent-encoded) and decoded
   'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0%2BuSeid%2BULvsea4JtiGRiSDSJSI%3DEUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F',
   'AAAAAAAAAAAAAAAAAAAAAMLheAAAAAAA0+uSeid+ULvsea4JtiGRiSDSJSI=EUifiRBkKG5E2XzMDjRfl76ZC9Ub0wnz4XsNiRVBChTYbJcE3F',
+  // The OAuth 2.0 RFCs' example tokens: RFC 6749 (access and refresh token of 4.1.4) and RFC
+  // 6750 (the bearer token of its `Authorization: Bearer` examples)
+  '2YotnFZFEjr1zCsicMWpAA',
+  'tGzv3JOkF0XG5Qx2TlKWIA',
+  'mF_9.B5f-4.1JqM',
 ]);
 
 /** Marks of an example or placeholder inside a token (case-insensitive). */

@@ -2,13 +2,16 @@
 import { decodedValue } from './decode.ts';
 import { isUnsecuredJwt } from './checksums.ts';
 import { acceptable, entropy, isPlaceholder } from './filters.ts';
+import { AUTH_NAME, CASED_KEYWORDS, OPTION_KEYWORDS, VALUE, authAfter, elementValue, keyNamed, keyValue, userOption, valueOf, vendorKey, type FormValue } from './generic-forms.ts';
 
 /** The scanner runs the generic check only on lines containing one of these (any case). */
 export const GENERIC_KEYWORDS = [
   'pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key', 'access-key',
   'privatekey', 'private_key', 'private-key', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey',
-  'master_key', 'masterkey', 'credential', 'auth',
+  'master_key', 'masterkey', 'credential', 'auth', ...OPTION_KEYWORDS,
 ];
+/** Case-sensitive keywords of the generic check (`COHERE_KEY`). */
+export const GENERIC_CASED_KEYWORDS = CASED_KEYWORDS;
 
 /** A character of a name around the word: `[\w$.@-]`, as char codes (a regex test per character
  * measured as a third of the generic check's time). */
@@ -20,10 +23,9 @@ function nameChar(c: number): boolean {
  * Quotes may be escaped (`\"`): code inside a JSON string (a notebook's `"source"`, a config
  * holding a script) or a C string (`"password=\"…\""`).
  * A bare value may end where the string holding it ends: `"jdbc:mysql://db/app?user=app&password=…"`,
- * `'--password=…'`.
+ * `'--password=…'`. A subscript may close the name: `config['api_key'] = "…"`.
  */
-const ASSIGNMENT =
-  /\\?["'\]]?\s*(?:=>|:=|[:=](?!=)|\s(?=\\?["']))\s*(?:"([^"\\\n]{8,200})"|'([^'\\\n]{8,200})'|`([^`\\\n$]{8,200})`|\\"([^"\\\n]{8,200})\\"|([A-Za-z0-9+/=_.~!@#%^&*?|-]{8,200})(?=$|[\s;,)}\]#]|["'`](?:$|[\s;,)}\]+.])))/y;
+const ASSIGNMENT = new RegExp(String.raw`\\?["']?\]?\s*(?:=>|:=|[:=](?!=)|\s(?=\\?["']))\s*` + VALUE, 'y');
 
 /** Names are compared in snake case: `apiKey` -> `api_key`, `DB-Password` -> `db-password`. */
 function snake(name: string): string {
@@ -72,6 +74,10 @@ export interface GenericHit {
   index: number;
   /** The value reads as human-written (words, short numbers) or is only moderately random. */
   weak: boolean;
+  /** What was found, when not "Secret assigned to `name`" (an `Authorization` header, `-u`). */
+  what?: string;
+  /** The value is on the next line (`"key": "token",` then `"value": "…"`). */
+  next?: true;
 }
 
 /**
@@ -170,15 +176,72 @@ function decodedSecret(value: string): boolean {
   return acceptable(secret, 0) && isHighEntropyValue(secret) && !madeUp(secret);
 }
 
+/** The password of HTTP Basic credentials (base64 of `user:password`), if it is one. */
+function basicPassword(value: string): string | undefined {
+  const m = /^[^\s:]{1,64}:(\S{1,200})$/.exec(decodedValue(value) ?? '');
+  return m ? m[1] : undefined;
+}
+
+/** A random-looking value (after the name's own tests: a bare one must hold a digit). */
+function judged(v: FormValue): boolean {
+  const { value } = v;
+  if (!v.quoted && !/[0-9]/.test(value)) return false;
+  if (v.basic) {
+    const password = basicPassword(value);
+    return password !== undefined && acceptable(password, 0) && isHighEntropyValue(password) && !madeUp(password);
+  }
+  return isHighEntropyValue(value) && !madeUp(value) && decodedSecret(value) && !isUnsecuredJwt(value);
+}
+
+/** A value of name `start`..`end`, if it is a secret-like name that is given one. */
+function valueOfName(line: string, start: number, end: number, nextLine: () => string | undefined): { name: string; vendor: boolean; v: FormValue } | undefined {
+  // The assignment first: most names in code are not assigned a literal (`this.token)`), and
+  // the other forms start only with these characters after the name (`:`, a quote, `>`, `]`,
+  // `,`, a space, `\`, the line's end).
+  ASSIGNMENT.lastIndex = end;
+  const m = ASSIGNMENT.exec(line);
+  const name = line.slice(start, end);
+  // Without an assignment, only a header's name, an element's or a `key`/`name` attribute's
+  // value can be given a value (cheap tests first: this is the common case).
+  const header = name.length >= 13 && /authorization$/i.test(name);
+  if (!m && !header && line.charCodeAt(start - 1) !== 60 /* < */ && !keyNamed(line, start)) return undefined;
+  const key = snake(name);
+  const auth = header && AUTH_NAME.test(key);
+  const vendor = !auth && !SECRET_NAME.test(key) && vendorKey(name);
+  if ((!auth && !vendor && !SECRET_NAME.test(key)) || NOT_A_SECRET_NAME.test(key)) return undefined;
+  // An `Authorization` value is read only as a scheme and credentials: a bare value after it is
+  // a scheme or a format (`AWS4-HMAC-SHA256 Credential=…`, `%.*s`), not a secret.
+  let v: FormValue | undefined = auth ? authAfter(line, end) : undefined;
+  if (!auth && m) {
+    const got = valueOf(m, 1) as { value: string; quoted: boolean };
+    v = { ...got, index: end + m[0].length - got.value.length - (m[4] !== undefined ? 2 : got.quoted ? 1 : 0) };
+  }
+  v ??= (auth ? undefined : elementValue(line, start, end)) ?? keyValue(line, start, end, auth, nextLine);
+  return v && { name, vendor, v };
+}
+
 /**
  * Generic assignments on one line. `words` are where the keyword pass found GENERIC_KEYWORDS in
  * it (ascending): the names are read around those, with no second search of the line.
+ * `nextLine` gives the next line when it is the next added line of the file (a key/value pair
+ * may be written over two lines).
  */
-export function findGeneric(line: string, words: readonly number[]): GenericHit[] {
+export function findGeneric(line: string, words: readonly number[], nextLine: () => string | undefined = () => undefined): GenericHit[] {
   const hits: GenericHit[] = [];
   let done = -1;
   for (const at of words) {
     if (at < done) continue;
+    const c = line.charCodeAt(at);
+    if (c === 32 || c === 45) {
+      const o = userOption(line, at);
+      if (o && judged(o) && (!o.empty || strong(o.value))) {
+        if (ASSERTION.test(line.slice(0, o.index) + line.slice(o.index + o.value.length))) return [];
+        hits.push({ name: o.option, secret: o.value, index: o.index, weak: !strong(o.value), what: o.what as string });
+        done = o.end;
+        continue;
+      }
+      if (c === 32) continue;
+    }
     let start = at;
     while (start > 0 && nameChar(line.charCodeAt(start - 1))) start--;
     // A keyword is made of name characters, so the walk from its start finds the name's end.
@@ -186,23 +249,18 @@ export function findGeneric(line: string, words: readonly number[]): GenericHit[
     while (end < line.length && nameChar(line.charCodeAt(end))) end++;
     done = end;
     if (end - start > 64) continue; // a sentence-like key (e.g. a message id), not a variable
-    // The assignment first: most names in code are not assigned a literal (`this.token)`).
-    ASSIGNMENT.lastIndex = end;
-    const m = ASSIGNMENT.exec(line);
-    if (!m) continue;
-    const name = line.slice(start, end);
-    const key = snake(name);
-    if (!SECRET_NAME.test(key) || NOT_A_SECRET_NAME.test(key)) continue;
-    const value = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5]) as string;
-    const quoted = m[5] === undefined;
-    // A bare value in code is usually a variable: demand a digit in it.
-    if (!quoted && !/[0-9]/.test(value)) continue;
-    if (!isHighEntropyValue(value) || madeUp(value) || !decodedSecret(value) || isUnsecuredJwt(value)) continue;
-    const index = end + m[0].length - value.length - (m[4] !== undefined ? 2 : quoted ? 1 : 0);
+    const found = valueOfName(line, start, end, nextLine);
+    if (!found) continue;
+    const { name, vendor, v } = found;
+    const value = v.value;
+    if (!judged(v)) continue;
+    // `<VENDOR>_KEY` is no secret-like name by itself: only a value random enough for an error.
+    if (vendor && (value.length < 20 || !strong(value))) continue;
     // Asked only of a candidate that got this far (rarely), with the value left out: base64
     // padding (`…YeQ==`) or a `!=` inside a password is no comparison.
-    if (ASSERTION.test(line.slice(0, index) + line.slice(index + value.length))) return [];
-    hits.push({ name, secret: value, index, weak: !strong(value) });
+    if (ASSERTION.test(v.next ? line : line.slice(0, v.index) + line.slice(v.index + value.length))) return [];
+    const weak = !strong(v.basic ? (basicPassword(value) as string) : value);
+    hits.push({ name, secret: value, index: v.index, weak, ...(v.what ? { what: v.what } : {}), ...(v.next ? { next: true as const } : {}) });
   }
   return hits;
 }

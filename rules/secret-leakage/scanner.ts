@@ -2,7 +2,8 @@
 import { providerPrefixes, type ProviderPattern } from './catalogue.ts';
 import { structureChecks } from './checksums.ts';
 import { acceptable, inInertSpan, isKeyPlaceholder } from './filters.ts';
-import { GENERIC_KEYWORDS, findGeneric } from './generic.ts';
+import { GENERIC_CASED_KEYWORDS, GENERIC_KEYWORDS, findGeneric } from './generic.ts';
+import { nextAdded } from './generic-forms.ts';
 import { BUILT_ANCHORS, BUILT_TABLES } from './keyword-tables.ts';
 import { KeywordIndex, type Keyword, type KeywordTables } from './keywords.ts';
 import type { AddedText } from '../../src/rule-kit/index.ts';
@@ -75,6 +76,7 @@ export class Scanner {
     });
     if (options.generic) {
       for (const text of GENERIC_KEYWORDS) keywords.push({ text, caseInsensitive: true, patterns: [this.genericIndex] });
+      for (const text of GENERIC_CASED_KEYWORDS) keywords.push({ text, caseInsensitive: false, patterns: [this.genericIndex] });
     }
     for (const text of ESCAPE_ANCHORS) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
     for (const text of base64Anchors(defs, options.prebuilt === false ? undefined : BUILT_ANCHORS)) keywords.push({ text, caseInsensitive: false, patterns: [this.decodeIndex] });
@@ -98,8 +100,9 @@ export class Scanner {
     const lines: ScanLine[] = [];
     const columns: number[] = [];
     for (const l of input) {
-      if (l.content.length <= WINDOW) {
-        lines.push(l);
+      // A marker anywhere on the line waives the line, as on a short one: not only its window.
+      if (l.content.length <= WINDOW || l.content.includes(WAIVER)) {
+        lines.push(l.content.length <= WINDOW ? l : { ...l, content: WAIVER });
         columns.push(0);
         continue;
       }
@@ -255,12 +258,13 @@ export class Scanner {
         continue;
       }
       if (p === this.genericIndex) {
-        for (const g of findGeneric(line, words)) {
+        for (const g of findGeneric(line, words, () => nextAdded(lines, at, WAIVER))) {
           const end = g.index + g.secret.length;
-          if (vetoed.some(([s, e]) => g.index < e && s < end)) continue;
+          if (!g.next && vetoed.some(([s, e]) => g.index < e && s < end)) continue;
           if (providers(g.secret, this.prefixes)) continue;
-          if (acceptable(g.secret, 0) && !inInertSpan(line, g.index)) {
-            found.push({ patternId: GENERIC_ID, name: `Secret assigned to \`${g.name}\``, secret: g.secret, at, endAt: at, index: g.index, weak: g.weak });
+          const on = g.next ? at + 1 : at;
+          if (acceptable(g.secret, 0) && !inInertSpan((lines[on] as ScanLine).content, g.index)) {
+            found.push({ patternId: GENERIC_ID, name: g.what ?? `Secret assigned to \`${g.name}\``, secret: g.secret, at: on, endAt: on, index: g.index, weak: g.weak });
           }
         }
         continue;
@@ -298,11 +302,11 @@ export class Scanner {
     }
     if (base64 || line.includes('%') || line.includes('\\')) this.decoded(line, at, found, base64);
     // One finding per span: the earlier pattern in the catalogue wins, generic comes last.
-    const taken: [number, number][] = [];
+    const taken: [number, number, number][] = [];
     for (const h of found) {
       const end = h.index + (h.at === h.endAt ? h.secret.length : 1);
-      if (taken.some(([s, e]) => h.index < e && s < end)) continue;
-      taken.push([h.index, end]);
+      if (taken.some(([a, s, e]) => a === h.at && h.index < e && s < end)) continue;
+      taken.push([h.at, h.index, end]);
       out.push(h);
     }
   }

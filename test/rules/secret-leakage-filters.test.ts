@@ -178,6 +178,14 @@ describe('secret-leakage: what the change could not show', () => {
     }
   });
 
+  it('prguard-allow-secret waives a long line wherever on it the marker and the token are', () => {
+    // A bundle embedding a document that mentions the marker: its windows are one line.
+    const token = ghp();
+    const line = `// prguard-allow-secret ${'a '.repeat(WINDOW)}${token} ${'b '.repeat(WINDOW)}`;
+    expect(scan('dist/bundle.min.js', line)).toEqual([]);
+    expect(scan('dist/bundle.min.js', line.replace('prguard-allow-secret', 'allow')).map((v) => v.data?.pattern)).toEqual(['github-classic-pat']);
+  });
+
   it('history: a line only a commit added is reported with that commit and "rewrite"', () => {
     const token = ghp();
     const c = change({
