@@ -11,7 +11,7 @@ import { collectBlock, collectPutty } from './pem.ts';
 import { pairAwsSecrets } from './aws-pair.ts';
 import { base64Anchors, decodedHits, providers } from './decode.ts';
 import { ESCAPE_ANCHORS, escapedHits } from './escapes.ts';
-import { WINDOW, windowsOf } from './windows.ts';
+import { WINDOW, scanWindowed } from './windows.ts';
 
 export { WINDOW, WINDOW_OVERLAP } from './windows.ts';
 
@@ -91,42 +91,8 @@ export class Scanner {
   /** Every secret in the lines (consecutive line numbers form multi-line blocks). */
   scan(input: readonly ScanLine[]): Hit[] {
     // A plain loop: a closure per line (`some`) measured 5% of the rule on 50 MB of source.
-    for (let i = 0; i < input.length; i++) if ((input[i] as ScanLine).content.length > WINDOW) return this.scanWindowed(input);
+    for (let i = 0; i < input.length; i++) if ((input[i] as ScanLine).content.length > WINDOW) return scanWindowed(input, WAIVER, (lines) => this.scanLines(lines));
     return this.scanLines(input);
-  }
-
-  /** Long lines become overlapping windows; a token seen in two windows is reported once. */
-  private scanWindowed(input: readonly ScanLine[]): Hit[] {
-    const lines: ScanLine[] = [];
-    const columns: number[] = [];
-    for (const l of input) {
-      // A marker anywhere on the line waives the line, as on a short one: not only its window.
-      if (l.content.length <= WINDOW || l.content.includes(WAIVER)) {
-        lines.push(l.content.length <= WINDOW ? l : { ...l, content: WAIVER });
-        columns.push(0);
-        continue;
-      }
-      const { windows, offsets } = windowsOf(l);
-      lines.push(...windows);
-      columns.push(...offsets);
-    }
-    // Hits point back into `input`: the index of the original line, the column in it.
-    const original: number[] = [];
-    let at = -1;
-    for (let i = 0; i < lines.length; i++) {
-      if (i === 0 || columns[i] === 0) at++;
-      original.push(at);
-    }
-    const seen = new Set<string>();
-    const out: Hit[] = [];
-    for (const h of this.scanLines(lines)) {
-      const hit = { ...h, at: original[h.at] as number, endAt: original[h.endAt] as number, index: h.index + (columns[h.at] as number) };
-      const key = `${hit.at}:${hit.index}:${hit.patternId}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(hit);
-    }
-    return out;
   }
 
   /**
@@ -136,7 +102,7 @@ export class Scanner {
    */
   scanSpans(segments: readonly AddedText[], source: LineSource): Hit[] {
     for (const { spans } of segments) {
-      // A line over WINDOW is scanned in windows (see scanWindowed), from the line objects.
+      // A line over WINDOW is scanned in windows (windows.ts scanWindowed), from the line objects.
       for (let k = 0; k < spans.length; k += 3) if ((spans[k + 1] as number) - (spans[k] as number) > WINDOW) return this.scan(source.lines);
     }
     const pass = this.startPass(source);
