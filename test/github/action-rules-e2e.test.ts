@@ -7,6 +7,9 @@ import type { FakeFile } from './fake-github.ts';
 import { rng, sample } from '../helpers/secret-samples.ts';
 import { addedPatch, BASE_SHA, fakeServers, reportOf, runAction, type ActionRun } from './scenario.ts';
 
+/** A focus marker, built so this file's own lines carry none. */
+const FOCUS = ['it', 'only'].join('.');
+
 const start = fakeServers();
 
 const commands = (run: ActionRun, kind: string) => run.stdout.split('\n').filter((l) => l.startsWith(`::${kind} `) || l.startsWith(`::${kind}::`));
@@ -148,7 +151,7 @@ describe.concurrent('the Action with real rules', () => {
   test('the step fallback leaves room for its own annotations: the failed verdict is one of the 10 errors GitHub shows', async () => {
     // 12 focused tests (an error each): 10 error annotations and the verdict line made 11, and
     // GitHub, which shows 10 of a kind per step, did not show the verdict.
-    const lines = Array.from({ length: 12 }, (_, i) => `it.only('case ${i}', () => {});`);
+    const lines = Array.from({ length: 12 }, (_, i) => `${FOCUS}('case ${i}', () => {});`);
     const twelve: FakeFile = { filename: 'test/twelve.test.ts', status: 'added', additions: 12, deletions: 0, patch: addedPatch(lines) };
     const { server, event } = await start({ files: [twelve], base: { '.github/prguard.yml': POLICY }, readOnly: true, pr: { fork: true } });
     const run = await runAction(server, event);
@@ -206,7 +209,7 @@ describe.concurrent('the Action with real rules', () => {
     // 5,200 focused tests (an error each) and 40 protected files (a warning each): more results
     // than code scanning keeps of one run. A read-only token: the step's annotations stand in for
     // the check run's 1,000, which take 20 requests (GitHub's pace for writes is one a second).
-    const lines = Array.from({ length: 5_200 }, (_, i) => `it.only('case ${i}', () => {});`);
+    const lines = Array.from({ length: 5_200 }, (_, i) => `${FOCUS}('case ${i}', () => {});`);
     const many: FakeFile = { filename: 'test/many.test.ts', status: 'added', additions: lines.length, deletions: 0, patch: addedPatch(lines) };
     const { server, event } = await start({ files: [many, ...protectedFiles(40)], base: { '.github/prguard.yml': POLICY }, readOnly: true });
     const run = await runAction(server, event, { inputs: { 'sarif-file': 'prguard.sarif' } });
