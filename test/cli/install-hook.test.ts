@@ -197,6 +197,25 @@ describe('prguard install-hook', () => {
     repo.remove();
   });
 
+  it('the installed hook starts prguard without NODE_EXTRA_CA_CERTS, which node would read at every start (the check opens no connection)', () => {
+    const repo = freshRepo();
+    runCli(['install-hook'], { cwd: repo.dir });
+    // A stand-in prguard: node, started as the hook starts it, reports what it was given.
+    mkdirSync(join(repo.dir, 'node_modules', '.bin'), { recursive: true });
+    const bin = join(repo.dir, 'node_modules', '.bin', 'prguard');
+    writeFileSync(bin, `#!/bin/sh\nexec "${process.execPath}" -e 'console.log(process.env.NODE_EXTRA_CA_CERTS ?? "unset")'\n`, { mode: 0o755 });
+    const r = spawnSync('sh', [join(repo.dir, '.git', 'hooks', 'pre-push'), 'origin', 'x'], {
+      cwd: repo.dir,
+      env: { PATH: '/usr/bin:/bin', NODE_EXTRA_CA_CERTS: join(repo.dir, 'missing-ca.pem') },
+      input: '',
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe('unset');
+    expect(r.stderr).not.toContain('Ignoring extra certs'); // node's warning when it reads the file
+    repo.remove();
+  });
+
   it('exits 2 in a bare repository, where the hook would stop every push (no work tree to check)', () => {
     const repo = freshRepo();
     const mirror = tempDir();
