@@ -5,7 +5,7 @@
 // jest.config.js, .coveragerc to pyproject.toml) is still a gate.
 import type { FileChange } from '../../src/model.ts';
 import { deletedLinesOf } from './assertions.ts';
-import { CHECK_COVERAGE, thresholds } from './runner-config.ts';
+import { CHECK_COVERAGE, CODECOV_FILE as CODECOV, thresholds } from './runner-config.ts';
 
 /** A coverage gate on a deleted line of a runner configuration file. */
 export interface DeletedGate {
@@ -25,8 +25,6 @@ export interface FileGates {
   added: string[];
 }
 
-/** Codecov's own files, where `target` is its gate (elsewhere `target` is a build target, never read as one). */
-const CODECOV = /(?:^|\/)\.?codecov\.ya?ml$/;
 // The `--check-coverage` switch of nyc and c8 on a command line (`nyc --check-coverage --lines 90 mocha`).
 const CHECK_COVERAGE_FLAG = /(?<![\w-])--check-coverage(?![\w-]|\s*=\s*false)/;
 

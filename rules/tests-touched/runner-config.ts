@@ -99,6 +99,9 @@ function count(items: readonly string[], item: string): number {
 }
 
 /** Ways the added lines of a runner configuration file let the suite pass whatever it finds. */
+/** Codecov's own configuration files. */
+export const CODECOV_FILE = /(?:^|\/)\.?codecov\.ya?ml$/;
+
 export function runnerWeakenings(file: FileChange): RunnerWeakening[] {
   const deleted = deletedLinesOf(file).map((l) => l.content);
   const host = matchesAny(file.path, PYTEST_HOSTS);
@@ -109,8 +112,12 @@ export function runnerWeakenings(file: FileChange): RunnerWeakening[] {
   for (const line of deleted) {
     const script = TEST_SCRIPT.exec(line);
     if (script !== null) scriptsBefore.set(script[1]!, script[2]!);
-    // The lowest one of a key: a file may hold a global gate and lower per-path ones.
-    for (const t of thresholds(line)) thresholdsBefore.set(t.key, Math.min(t.n, thresholdsBefore.get(t.key) ?? Infinity));
+    // The lowest one of a key: a file may hold a global gate and lower per-path ones. Codecov's
+    // `threshold` is the drop it allows, so its loosest is the highest.
+    for (const t of thresholds(line)) {
+      const seen = thresholdsBefore.get(t.key);
+      thresholdsBefore.set(t.key, seen === undefined ? t.n : t.key === 'threshold' ? Math.max(t.n, seen) : Math.min(t.n, seen));
+    }
   }
   const out: RunnerWeakening[] = [];
   for (const hunk of file.hunks) {
@@ -154,10 +161,17 @@ export function runnerWeakenings(file: FileChange): RunnerWeakening[] {
         out.push({ line, marker: content.trim().replace(/,$/, ''), effect: 'stops enforcing the coverage thresholds' });
         continue;
       }
-      const lowered = thresholds(content).find((t) => t.n < (thresholdsBefore.get(t.key) ?? -1));
+      const lowered = thresholds(content).find((t) => t.key !== 'threshold' && t.n < (thresholdsBefore.get(t.key) ?? -1));
       if (lowered !== undefined) {
         const was = thresholdsBefore.get(lowered.key)!;
         out.push({ line, marker: content.trim().replace(/,$/, ''), effect: `lowers the coverage threshold \`${lowered.key}\` from ${was} to ${lowered.n}` });
+        continue;
+      }
+      // Codecov's `threshold` (in its own files only): the coverage drop a status allows, so raising it is the weakening.
+      const raised = CODECOV_FILE.test(file.path) ? thresholds(content).find((t) => t.key === 'threshold' && t.n > (thresholdsBefore.get(t.key) ?? Infinity)) : undefined;
+      if (raised !== undefined) {
+        const was = thresholdsBefore.get(raised.key)!;
+        out.push({ line, marker: content.trim().replace(/,$/, ''), effect: `raises Codecov's \`threshold\` (the coverage drop it lets pass) from ${was} to ${raised.n}` });
       }
     }
   }
