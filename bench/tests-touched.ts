@@ -14,29 +14,12 @@ import type { checkSync as CheckSync } from 'recheck';
 import { parseUnifiedDiff } from '../src/diff/index.ts';
 import type { RuleContext } from '../src/rule.ts';
 import { testsTouched } from '../rules/tests-touched/index.ts';
-import { RUNNER_PATTERNS } from '../rules/tests-touched/runner-config.ts';
-import { ROW_PATTERNS } from '../rules/tests-touched/rows.ts';
-import { GATE_PATTERNS } from '../rules/tests-touched/gates.ts';
-import { CLAIM_PATTERNS } from '../rules/tests-touched/loosened-forms.ts';
-import { CALL_ARG_PATTERNS } from '../rules/tests-touched/call-args.ts';
-import { LANGUAGES } from '../rules/tests-touched/markers.ts';
 import { optionsOf } from '../test/helpers/rules.ts';
+import { TESTS_TOUCHED_PATTERNS } from '../test/helpers/tests-touched-patterns.ts';
 
 const { checkSync } = createRequire(import.meta.url)('recheck/lib/browser.js') as { checkSync: typeof CheckSync };
 
-const patterns: (readonly [string, RegExp])[] = LANGUAGES.flatMap((l): (readonly [string, RegExp])[] => [
-  ...l.markers.map((m, i) => [`${l.name} marker ${i} (${m.kind})`, m.pattern] as const),
-  ...l.assertions.map((p, i) => [`${l.name} assertion ${i}`, p] as const),
-  [`${l.name} definitions`, l.definitions] as const,
-  [`${l.name} parametrized`, l.parametrized] as const,
-  ...(l.collected === undefined ? [] : [[`${l.name} collected`, l.collected] as const]),
-]).concat(
-  RUNNER_PATTERNS.map((p, i) => [`runner configuration ${i}`, p] as const),
-  GATE_PATTERNS.map((p, i) => [`coverage gate ${i}`, p] as const),
-  ROW_PATTERNS.map((p, i) => [`table row ${i}`, p] as const),
-  CLAIM_PATTERNS.map((p, i) => [`assertion claim ${i}`, p] as const),
-  CALL_ARG_PATTERNS.map((p, i) => [`call argument ${i}`, p] as const),
-);
+const patterns = TESTS_TOUCHED_PATTERNS;
 
 /** Fragments that make the patterns' prefixes match over and over without a full match. */
 const SEEDS = ['it.', 'it .', 'test.describe.', '{only ', '{skip,', 'Fact(', 'TestCase(', '@Test(', '.config(', '#[cfg_attr(', '@a.', 'assert', 'Assert.', 'raise ', 'x', 'skip ', '"f:', 'mark.', 'unittest.', 'a', ' ', '.', '(', 'expect', 't.', 'go:build '];
