@@ -78,16 +78,60 @@ export function readRunnerContext(env: NodeJS.ProcessEnv): RunnerContext {
   if (!p || typeof p.number !== 'number' || !p.base?.sha || !p.head?.sha) {
     throw new UsageError(`the ${event} event payload at ${path} has no pull_request with base and head commits`);
   }
+  checkPayloadPull(p, event);
   requireCommitId(p.base.sha, `the ${event} event payload's pull_request.base.sha`);
   requireCommitId(p.head.sha, `the ${event} event payload's pull_request.head.sha`);
   const { owner, repo } = repositoryOf(env);
   return {
     kind: 'pull',
     event,
-    apiUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    apiUrl: apiUrlOf(env),
     workspace: env.GITHUB_WORKSPACE || undefined,
     pull: pullContextFrom(p, owner, repo),
   };
+}
+
+/**
+ * GITHUB_API_URL (GitHub Enterprise Server: `https://host/api/v3`), or api.github.com. Anything but
+ * an http(s) URL is a usage error here, not four retried requests and "re-run the job later"; a
+ * trailing slash would make every path start with `//`.
+ */
+export function apiUrlOf(env: NodeJS.ProcessEnv): string {
+  const value = env.GITHUB_API_URL || 'https://api.github.com';
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash) {
+    throw new UsageError(`GITHUB_API_URL must be the API's http(s) URL, such as https://api.github.com or https://github.example.com/api/v3, not ${JSON.stringify(value).slice(0, 80)}`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/**
+ * The payload's pull_request fields prguard reads, checked: a wrong type is a usage error naming
+ * the field, never "x.map is not a function". (What is judged comes from pulls.get, checked too.)
+ */
+function checkPayloadPull(p: PayloadPull, event: string): void {
+  const what = (field: string) => `the ${event} event payload's pull_request.${field}`;
+  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
+  const expect = (field: string, value: unknown, ok: boolean, expected: string): void => {
+    if (!ok) throw new UsageError(`${what(field)} should be ${expected}, not ${kind(value)}`);
+  };
+  const optional = (v: unknown, type: string) => v === undefined || v === null || kind(v) === type;
+  for (const side of ['base', 'head'] as const) {
+    expect(`${side}.ref`, p[side].ref, typeof p[side].ref === 'string', 'a string');
+    expect(`${side}.repo`, p[side].repo, optional(p[side].repo, 'object'), 'an object or null');
+    expect(`${side}.repo.full_name`, p[side].repo?.full_name, optional(p[side].repo?.full_name, 'string'), 'a string');
+  }
+  expect('title', p.title, optional(p.title, 'string'), 'a string');
+  expect('body', p.body, optional(p.body, 'string'), 'a string or null');
+  expect('draft', p.draft, optional(p.draft, 'boolean'), 'true or false');
+  expect('user', p.user, optional(p.user, 'object'), 'an object or null');
+  expect('labels', p.labels, optional(p.labels, 'array'), 'an array of labels');
+  (p.labels ?? []).forEach((l, i) => expect(`labels[${i}].name`, l?.name, typeof l?.name === 'string', 'a string'));
 }
 
 /** A full commit id (SHA-1 or SHA-256), or a UsageError naming `what`. */
@@ -110,7 +154,9 @@ export function repositoryOf(env: NodeJS.ProcessEnv): { owner: string; repo: str
 
 /** The PullContext of a webhook or REST pull request object in `owner/repo`. */
 export function pullContextFrom(p: PayloadPull, owner: string, repo: string): PullContext {
-  const headRepo = p.head.repo?.full_name;
+  // A head repository GitHub gives as null is gone: a fork deleted after the PR was opened (a
+  // branch of the base repository keeps its repository when deleted).
+  const headRepo = p.head.repo === null ? null : p.head.repo?.full_name;
   const baseRepo = p.base.repo?.full_name ?? `${owner}/${repo}`;
   return {
     owner,
@@ -119,6 +165,6 @@ export function pullContextFrom(p: PayloadPull, owner: string, repo: string): Pu
     baseSha: p.base.sha,
     headSha: p.head.sha,
     pr: pullFromApi(p),
-    fork: headRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase(),
+    fork: headRepo === null || (headRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase()),
   };
 }

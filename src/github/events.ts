@@ -1,7 +1,7 @@
 // The events beyond a pull request's own: `issue_comment` (waivers) names the PR only by number;
 // `merge_group` (`checks_requested`) names a queue entry's base and head commits.
 import { UsageError } from '../errors.ts';
-import { readEventPayload, readRunnerContext, repositoryOf, requireCommitId, requireEnv, type RunnerContext } from './context.ts';
+import { apiUrlOf, readEventPayload, readRunnerContext, repositoryOf, requireCommitId, requireEnv, type RunnerContext } from './context.ts';
 import { WAIVE_COMMAND } from './waivers.ts';
 
 export interface MergeGroupContext {
@@ -43,13 +43,20 @@ interface MergeGroupPayload {
 }
 
 function common(env: NodeJS.ProcessEnv, event: string): Common {
-  return { event, apiUrl: env.GITHUB_API_URL || 'https://api.github.com', workspace: env.GITHUB_WORKSPACE || undefined };
+  return { event, apiUrl: apiUrlOf(env), workspace: env.GITHUB_WORKSPACE || undefined };
 }
 
 /** The PR number GitHub writes into a merge queue branch: `gh-readonly-queue/<base>/pr-<n>-<sha>`. */
 export function queuedPullNumber(headRef: string): number | undefined {
   const m = /(?:^|\/)pr-(\d+)-[0-9a-f]{7,64}$/.exec(headRef);
   return m ? Number(m[1]) : undefined;
+}
+
+/** A comment body from the payload: text, or absent (empty); anything else is a usage error naming the field. */
+function commentText(value: unknown, what: string): string {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new UsageError(`${what} should be a string, not ${Array.isArray(value) ? 'array' : typeof value}`);
+  return value;
 }
 
 function commentContext(env: NodeJS.ProcessEnv, event: string): EventContext {
@@ -60,8 +67,9 @@ function commentContext(env: NodeJS.ProcessEnv, event: string): EventContext {
     return { kind: 'skip', event, why: `the comment is on issue #${number}, not on a pull request` };
   }
   // An edit that removes a waive command withdraws the waiver: that changes the verdict too.
-  const before = payload.action === 'edited' ? (payload.changes?.body?.from ?? '') : '';
-  if (!(payload.comment?.body ?? '').includes(WAIVE_COMMAND) && !before.includes(WAIVE_COMMAND)) {
+  const body = commentText(payload.comment?.body, `the ${event} event payload's comment.body`);
+  const before = payload.action === 'edited' ? commentText(payload.changes?.body?.from, `the ${event} event payload's changes.body.from`) : '';
+  if (!body.includes(WAIVE_COMMAND) && !before.includes(WAIVE_COMMAND)) {
     return {
       kind: 'skip',
       event,

@@ -113,23 +113,26 @@ function finish(report: Report, inputs: ActionInputs): void {
 }
 
 async function run(env: NodeJS.ProcessEnv, app: App): Promise<void> {
+  // Inputs first: a wrong one fails the step on every event, not only once one comes that is checked.
+  const inputs = readInputs();
   const pullNumber = core.getInput('pull-number') || undefined;
   const context = readEventContext(env, pullNumber);
+  if (context.kind === 'unsupported') {
+    // Never a passing step: a push to a PR's branch (or a dispatch on it) runs on the PR's head
+    // commit, where a green job named like the check reads as a verdict on a change nobody checked.
+    throw new UsageError(
+      `prguard does not act on the "${context.event}" event, so nothing was checked, and the step fails rather than pass a commit it did not check. ` +
+        'Run it on pull_request (or pull_request_target), pull_request_review, issue_comment, merge_group or a workflow_run relay, ' +
+        `and keep the step off other events (\`if: github.event_name != '${context.event}'\`).`,
+    );
+  }
   if (pullNumber !== undefined && context.event !== 'workflow_run') {
     core.notice(`prguard: the \`pull-number\` input is only for a workflow_run relay; on ${context.event} the event names the pull request, so "${pullNumber}" was ignored.`);
-  }
-  if (context.kind === 'unsupported') {
-    core.notice(
-      `prguard checks pull requests: the "${context.event}" event is not supported, so nothing was checked. ` +
-        'Trigger the workflow on pull_request (or pull_request_target), pull_request_review, issue_comment, merge_group or a workflow_run relay.',
-    );
-    return;
   }
   if (context.kind === 'skip') {
     core.notice(`prguard: nothing to check on ${context.event}: ${context.why}.`);
     return;
   }
-  const inputs = readInputs();
   const octokit = createOctokit(inputs.token, inputs, context.apiUrl, env, app);
   const owners = inputs.ownersToken ? createOctokit(inputs.ownersToken, inputs, context.apiUrl, env, app) : undefined;
   const policy = inputs.policy ? { kind: 'repo-path' as const, path: inputs.policy } : { kind: 'discover' as const };

@@ -55,11 +55,11 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(run.summary).toContain(verdict);
   });
 
-  test('another event gets a notice and exit 0, without calling GitHub', async () => {
+  test('another event fails the step naming it, without calling GitHub (see attacks-wiring.test.ts)', async () => {
     const { server, event } = await start({ files: [small] });
     const run = await runAction(server, event, { eventName: 'push' });
-    expect(run.code).toBe(0);
-    expect(log(run).join('\n')).toContain('::notice::prguard checks pull requests: the "push" event is not supported');
+    expect(run.code).toBe(1);
+    expect(log(run).join('\n')).toContain('::error::prguard: prguard does not act on the "push" event, so nothing was checked');
     expect(server.requests).toEqual([]);
   });
 
