@@ -34,12 +34,17 @@ export function prLabel(pr: MergedPr): string {
   return pr.number !== undefined ? `#${pr.number}` : pr.sha.slice(0, 7);
 }
 
-export function verdictOf(pr: MergedPr, report: Report): PrVerdict {
+/**
+ * `undecided`: the rules whose verdict needs PR data the backtest does not have (review-quorum and
+ * the reviews): a notice of theirs is what the PR would decide (the approvals a change will need),
+ * counted under "decided on the PR" as a deferred finding is, never as a pass.
+ */
+export function verdictOf(pr: MergedPr, report: Report, undecided: ReadonlySet<string> = new Set()): PrVerdict {
   const rules: Record<string, Severity> = {};
   const pending = new Set<string>();
   const rank: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
   for (const f of report.findings) {
-    if (f.deferred) {
+    if (f.deferred || (f.severity === 'notice' && undecided.has(f.ruleId))) {
       pending.add(f.ruleId);
       continue;
     }

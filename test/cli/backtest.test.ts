@@ -195,3 +195,30 @@ describe('backtest output: what it quotes of the history is text', () => {
     expect(md).toContain('\\*\\[click\\](https&#58;//evil.example)\\*');
   });
 });
+
+describe('prguard backtest and what only the pull request decides', () => {
+  it('counts a review quorum, which git cannot tell, under "decided on the PR" for every PR, as it does a deferred finding, never as a pass', async () => {
+    const reviewed = Repo.init('main');
+    try {
+      reviewed.commit('Initial', { 'src/a.ts': lines(1, 'a') });
+      reviewed.git('checkout', '-q', '-b', 'small');
+      reviewed.commit('Small change', { 'src/b.ts': lines(2, 'b') });
+      reviewed.git('checkout', '-q', 'main');
+      reviewed.git('merge', '-q', '--no-ff', 'small', '-m', 'Merge pull request #1 from team/small');
+      reviewed.commit('Another (#2)', { 'src/c.ts': lines(2, 'c') });
+      reviewed.write('.github/prguard.yml', 'version: 1\nextends: recommended\nrules:\n  tests-touched: off\n  review-quorum: error\n');
+      const r = await runMain(['backtest', '-f', 'json'], { cwd: reviewed.dir });
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as Json & { policies: { rules: { rule: string; pending: string[] }[] }[] };
+      // check says the same of each: a notice that the PR will need an approval, no verdict from git.
+      const check = runCli(['check', '--base', 'HEAD^', '--head', 'HEAD', '--policy', '.github/prguard.yml', '-f', 'json'], { cwd: reviewed.dir });
+      expect((JSON.parse(check.stdout) as { findings: { ruleId: string; severity: string }[] }).findings).toContainEqual(expect.objectContaining({ ruleId: 'review-quorum', severity: 'notice' }));
+      expect(json.policies[0]!.rules.find((x) => x.rule === 'review-quorum')!.pending).toEqual(['#2', '#1']);
+      const text = await runMain(['backtest'], { cwd: reviewed.dir });
+      expect(text.stdout).toMatch(/review-quorum +0 +0 +2\n/);
+      expect(text.stdout).toContain('review-quorum decided on the PR: #2, #1');
+    } finally {
+      reviewed.remove();
+    }
+  });
+});
