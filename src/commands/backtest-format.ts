@@ -4,7 +4,7 @@ import { markdownText } from '../report/markdown.ts';
 import { printable } from '../report/printable.ts';
 import type { MergedPr } from './backtest-history.ts';
 import type { BacktestRun } from './backtest-run.ts';
-import { prLabel, type PolicySummary, verdictChanges } from './backtest-summary.ts';
+import { notRun, prLabel, type PolicySummary, verdictChanges } from './backtest-summary.ts';
 
 export interface BacktestReport {
   branch: string;
@@ -49,16 +49,19 @@ export function formatBacktestText(r: BacktestReport): string {
   lines.push('');
   if (!compare) {
     lines.push(`${'rule'.padEnd(width)}${'error'.padEnd(col)}${'warning'.padEnd(col)}decided on the PR`);
-    for (const rule of r.summaries[0]!.rules) {
-      lines.push(`${rule.rule.padEnd(width)}${count(rule.error).padEnd(col)}${count(rule.warning).padEnd(col)}${rule.pending.length}`);
+    const s = r.summaries[0]!;
+    for (const rule of s.rules) {
+      if (notRun(rule, s)) lines.push(`${rule.rule.padEnd(width)}off (the policy does not run it)`);
+      else lines.push(`${rule.rule.padEnd(width)}${count(rule.error).padEnd(col)}${count(rule.warning).padEnd(col)}${rule.pending.length}`);
     }
   } else {
     const [a, b] = r.summaries as [PolicySummary, PolicySummary];
     lines.push(`${'rule'.padEnd(width)}${'error: A → B'.padEnd(col)}warning: A → B`);
     a.rules.forEach((ra, i) => {
       const rb = b.rules[i]!;
-      const n = (x: { ai: string[]; human: string[] }) => x.ai.length + x.human.length;
-      lines.push(`${ra.rule.padEnd(width)}${`${n(ra.error)} → ${n(rb.error)}`.padEnd(col)}${`${n(ra.warning)} → ${n(rb.warning)}`}`);
+      const n = (x: { ai: string[]; human: string[] }, off: boolean) => (off ? 'off' : String(x.ai.length + x.human.length));
+      const [offA, offB] = [notRun(ra, a), notRun(rb, b)];
+      lines.push(`${ra.rule.padEnd(width)}${`${n(ra.error, offA)} → ${n(rb.error, offB)}`.padEnd(col)}${`${n(ra.warning, offA)} → ${n(rb.warning, offB)}`}`);
     });
     const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
     lines.push('', `verdict changes (A: ${a.policy}, B: ${b.policy}):`);
@@ -91,17 +94,20 @@ export function formatBacktestMarkdown(r: BacktestReport): string {
   lines.push('');
   if (!compare) {
     lines.push('| rule | error (AI / not) | warning (AI / not) | decided on the PR |', '| --- | --- | --- | --- |');
-    for (const rule of r.summaries[0]!.rules) {
+    const s = r.summaries[0]!;
+    for (const rule of s.rules) {
       const cell = (x: { ai: string[]; human: string[] }) => `${x.ai.length + x.human.length} (${x.ai.length} / ${x.human.length})`;
-      lines.push(`| \`${rule.rule}\` | ${cell(rule.error)} | ${cell(rule.warning)} | ${rule.pending.length} |`);
+      if (notRun(rule, s)) lines.push(`| \`${rule.rule}\` | off | off | off |`);
+      else lines.push(`| \`${rule.rule}\` | ${cell(rule.error)} | ${cell(rule.warning)} | ${rule.pending.length} |`);
     }
   } else {
     const [a, b] = r.summaries as [PolicySummary, PolicySummary];
     lines.push(`| rule | errors: ${a.policy} → ${b.policy} | warnings: ${a.policy} → ${b.policy} |`, '| --- | --- | --- |');
     a.rules.forEach((ra, i) => {
       const rb = b.rules[i]!;
-      const n = (x: { ai: string[]; human: string[] }) => x.ai.length + x.human.length;
-      lines.push(`| \`${ra.rule}\` | ${n(ra.error)} → ${n(rb.error)} | ${n(ra.warning)} → ${n(rb.warning)} |`);
+      const n = (x: { ai: string[]; human: string[] }, off: boolean) => (off ? 'off' : String(x.ai.length + x.human.length));
+      const [offA, offB] = [notRun(ra, a), notRun(rb, b)];
+      lines.push(`| \`${ra.rule}\` | ${n(ra.error, offA)} → ${n(rb.error, offB)} | ${n(ra.warning, offA)} → ${n(rb.warning, offB)} |`);
     });
     const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
     lines.push('', `Blocked only under ${b.policy}: ${list(changes.newlyBlocked) || 'none'}`, '', `Blocked only under ${a.policy}: ${list(changes.noLongerBlocked) || 'none'}`);

@@ -12,6 +12,8 @@ export interface PrVerdict {
   rules: Record<string, Severity>;
   /** Rules with findings decided on the pull request (its description, labels, reviews). */
   pending: string[];
+  /** The rules that ran on it (the report's `rules`): a rule the policy turns off is not among them. */
+  ran: string[];
 }
 
 export interface RuleSummary {
@@ -19,6 +21,8 @@ export interface RuleSummary {
   error: { ai: string[]; human: string[] };
   warning: { ai: string[]; human: string[] };
   pending: string[];
+  /** How many of the checked PRs it ran on: 0 is a rule the policy does not run, not one that found nothing. */
+  ran: number;
 }
 
 export interface PolicySummary {
@@ -51,11 +55,11 @@ export function verdictOf(pr: MergedPr, report: Report, undecided: ReadonlySet<s
     const now = rules[f.ruleId];
     if (now === undefined || rank[f.severity] < rank[now]) rules[f.ruleId] = f.severity;
   }
-  return { pr, ai: report.ai.assisted, blocked: report.conclusion === 'failure', rules, pending: [...pending] };
+  return { pr, ai: report.ai.assisted, blocked: report.conclusion === 'failure', rules, pending: [...pending], ran: [...report.rules] };
 }
 
 export function summarise(policy: string, verdicts: readonly PrVerdict[], ruleOrder: readonly string[]): PolicySummary {
-  const rules: RuleSummary[] = ruleOrder.map((rule) => ({ rule, error: { ai: [], human: [] }, warning: { ai: [], human: [] }, pending: [] }));
+  const rules: RuleSummary[] = ruleOrder.map((rule) => ({ rule, error: { ai: [], human: [] }, warning: { ai: [], human: [] }, pending: [], ran: 0 }));
   const byId = new Map(rules.map((r) => [r.rule, r]));
   const blocked: PolicySummary['blocked'] = { all: [], ai: [], human: [] };
   for (const v of verdicts) {
@@ -70,8 +74,17 @@ export function summarise(policy: string, verdicts: readonly PrVerdict[], ruleOr
       if (r && (severity === 'error' || severity === 'warning')) r[severity][side].push(label);
     }
     for (const rule of v.pending) byId.get(rule)?.pending.push(label);
+    for (const rule of v.ran) {
+      const r = byId.get(rule);
+      if (r) r.ran++;
+    }
   }
   return { policy, checked: verdicts.length, ai: verdicts.filter((v) => v.ai).length, blocked, rules };
+}
+
+/** A rule the policy ran on none of the PRs it checked: "off", not a count of 0 (which reads as "found nothing"). */
+export function notRun(rule: RuleSummary, s: PolicySummary): boolean {
+  return s.checked > 0 && rule.ran === 0;
 }
 
 /** PRs whose verdict differs between two policies. */

@@ -30,11 +30,12 @@ const help = `Usage: prguard backtest [options]
 
 Replay the policy over the repository's merged pull requests and print what it would have
 done: per rule, the PRs flagged at error and at warning (AI-assisted vs not), the share that
-would have been blocked, and the PRs behind each number. Merged PRs are found on the
-first-parent history of the default branch: merge commits (M^1..M^2) and squash merges
-(C^..C, numbered from "(#123)"). Each PR is checked as prguard check would check it, from git
-alone: findings that depend on the PR's description, labels or reviews are counted as
-"decided on the PR". Ctrl-C stops early and prints what was done.
+would have been blocked, and the PRs behind each number (a rule the policy does not run is
+"off"). Merged PRs are found on the first-parent history of the default branch: merge commits
+(M^1..M^2) and squash merges (C^..C, numbered from "(#123)"). Each PR is checked as prguard
+check would check it, from git alone: findings that depend on the PR's description, labels or
+reviews (review-quorum's approvals) are counted as "decided on the PR". Ctrl-C stops early and
+prints what was done.
 
 Options:
   --policy FILE      the policy to replay (default: the one in the work tree, .github/prguard.yml

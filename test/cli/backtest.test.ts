@@ -34,7 +34,7 @@ interface Json {
   prs: number;
   done: number;
   interrupted: boolean;
-  policies: { policy: string; checked: number; blocked: { all: string[] }; rules: { rule: string; error: { ai: string[]; human: string[] } }[] }[];
+  policies: { policy: string; checked: number; blocked: { all: string[] }; rules: { rule: string; error: { ai: string[]; human: string[] }; pending: string[]; ran: number }[] }[];
   changes?: { newlyBlocked: string[]; noLongerBlocked: string[] };
   verdicts: { pr: string; kind: string; blocked: boolean }[][];
 }
@@ -66,6 +66,23 @@ describe('prguard backtest', () => {
     const md = await runMain(['backtest', '--compare', 'loose.yml', '-f', 'markdown', '-n', '1'], { cwd: repo.dir });
     expect(md.stdout).toContain('### prguard backtest · 1 merged PR on main');
     expect(md.stdout).toContain('| `pr-size` | 1 → 0 | 0 → 1 |');
+  });
+
+  it('shows a rule the policy turns off as "off", not as a rule that found nothing', async () => {
+    repo.write('noscan.yml', 'version: 1\nextends: recommended\nrules:\n  secret-leakage: off\n');
+    const r = await runMain(['backtest', '--compare', 'noscan.yml'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/secret-leakage +0 → off +0 → off\n/);
+    // review-quorum needs setup: the recommended policy does not run it.
+    expect(r.stdout).toMatch(/review-quorum +off → off +off → off\n/);
+    const one = await runMain(['backtest', '--policy', 'noscan.yml'], { cwd: repo.dir });
+    expect(one.stdout).toMatch(/secret-leakage +off \(the policy does not run it\)\n/);
+    expect(one.stdout).toMatch(/pr-size +0 +0 +0\n/);
+    const md = await runMain(['backtest', '--policy', 'noscan.yml', '-f', 'markdown'], { cwd: repo.dir });
+    expect(md.stdout).toContain('| `secret-leakage` | off | off | off |');
+    const json = JSON.parse((await runMain(['backtest', '--policy', 'noscan.yml', '-f', 'json'], { cwd: repo.dir })).stdout) as Json;
+    expect(json.policies[0]!.rules.find((x) => x.rule === 'secret-leakage')!.ran).toBe(0);
+    expect(json.policies[0]!.rules.find((x) => x.rule === 'pr-size')!.ran).toBe(2);
   });
 
   it('draws a progress bar on a terminal, and a Ctrl-C reports what was done', async () => {
@@ -209,7 +226,7 @@ describe('prguard backtest and what only the pull request decides', () => {
       reviewed.write('.github/prguard.yml', 'version: 1\nextends: recommended\nrules:\n  tests-touched: off\n  review-quorum: error\n');
       const r = await runMain(['backtest', '-f', 'json'], { cwd: reviewed.dir });
       expect(r.code).toBe(0);
-      const json = JSON.parse(r.stdout) as Json & { policies: { rules: { rule: string; pending: string[] }[] }[] };
+      const json = JSON.parse(r.stdout) as Json;
       // check says the same of each: a notice that the PR will need an approval, no verdict from git.
       const check = runCli(['check', '--base', 'HEAD^', '--head', 'HEAD', '--policy', '.github/prguard.yml', '-f', 'json'], { cwd: reviewed.dir });
       expect((JSON.parse(check.stdout) as { findings: { ruleId: string; severity: string }[] }).findings).toContainEqual(expect.objectContaining({ ruleId: 'review-quorum', severity: 'notice' }));
