@@ -2,13 +2,14 @@
 // With --compare, both policies side by side and the PRs whose verdict changes.
 import { markdownText } from '../report/markdown.ts';
 import { printable } from '../report/printable.ts';
-import type { MergedPr } from './backtest-history.ts';
+import type { LeftOut, MergedPr } from './backtest-history.ts';
 import type { BacktestRun } from './backtest-run.ts';
 import { notRun, prLabel, type PolicySummary, verdictChanges } from './backtest-summary.ts';
 
 export interface BacktestReport {
   branch: string;
   prs: MergedPr[];
+  leftOut: LeftOut;
   run: BacktestRun;
   summaries: PolicySummary[];
 }
@@ -30,6 +31,14 @@ function header(r: BacktestReport): string[] {
   const dates = r.prs.length > 0 ? ` (${r.prs.at(-1)!.date.slice(0, 10)} … ${r.prs[0]!.date.slice(0, 10)})` : '';
   const lines = [`prguard backtest · ${r.prs.length} merged PR${r.prs.length === 1 ? '' : 's'} on ${r.branch}${dates}`];
   lines.push(`checked ${checked} in ${r.run.seconds.toFixed(1)} s (${checked > 0 ? (r.run.seconds / checked).toFixed(2) : '0'} s per PR)`);
+  const { direct, octopus } = r.leftOut;
+  if (direct > 0 || octopus.length > 0) {
+    const what = [
+      ...(direct > 0 ? [`${direct} direct push${direct === 1 ? '' : 'es'}`] : []),
+      ...(octopus.length > 0 ? [`${octopus.length} octopus merge${octopus.length === 1 ? '' : 's'} (${list(octopus.map((s) => s.slice(0, 7)), 5)})`] : []),
+    ];
+    lines.push(`left out: ${what.join(' and ')} on ${r.branch} in that time, not pull requests`);
+  }
   if (r.run.interrupted) lines.push(`interrupted: ${r.run.done} of ${r.prs.length} PRs were processed; the figures cover those`);
   for (const u of r.run.unchecked) lines.push(`not checked: ${prLabel(u.pr)} (${printable(u.reason)}) — not counted as passing or failing`);
   return lines;
@@ -123,6 +132,7 @@ export function formatBacktestJson(r: BacktestReport): string {
       done: r.run.done,
       interrupted: r.run.interrupted,
       seconds: Number(r.run.seconds.toFixed(2)),
+      leftOut: r.leftOut,
       unchecked: r.run.unchecked.map((u) => ({ pr: prLabel(u.pr), sha: u.pr.sha, reason: u.reason })),
       policies: r.summaries,
       ...(r.summaries.length === 2 ? { changes: verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!) } : {}),

@@ -202,7 +202,7 @@ describe('backtest output: what it quotes of the history is text', () => {
     const { summarise } = await import('../../src/commands/backtest-summary.ts');
     const pr = { sha: 'a'.repeat(40), kind: 'squash' as const, base: 'b'.repeat(40), head: 'a'.repeat(40), subject: 's (#5)', date: '2026-01-01T00:00:00Z', number: 5 };
     const reason = 'corrupt patch in src/x\u001b]52;c;aGk=\u0007*[click](https://evil.example)*.ts';
-    const report = { branch: 'main', prs: [pr], run: { verdicts: [[]], unchecked: [{ pr, reason }], interrupted: false, done: 1, seconds: 0.1 }, summaries: [summarise('p.yml', [], ['pr-size'])] };
+    const report = { branch: 'main', prs: [pr], leftOut: { direct: 0, octopus: [] }, run: { verdicts: [[]], unchecked: [{ pr, reason }], interrupted: false, done: 1, seconds: 0.1 }, summaries: [summarise('p.yml', [], ['pr-size'])] };
     const text = formatBacktestText(report);
     expect(text).not.toMatch(/[\u001b\u0007]/);
     expect(text).toContain('not checked: #5 (corrupt patch in src/x\\e]52;c;aGk=\\x07*[click]');
@@ -210,6 +210,34 @@ describe('backtest output: what it quotes of the history is text', () => {
     expect(md).not.toMatch(/[\u001b\u0007]/);
     // Brackets and emphasis escaped: shown as written, no link made of it.
     expect(md).toContain('\\*\\[click\\](https&#58;//evil.example)\\*');
+  });
+});
+
+describe('prguard backtest and what is not a pull request', () => {
+  it('says how many direct pushes and which octopus merges it left out, instead of dropping them without a word', async () => {
+    const octo = Repo.init('main');
+    try {
+      octo.commit('Initial (#9)', { 'src/a.ts': lines(1, 'a') });
+      for (const b of ['x', 'y']) {
+        octo.git('checkout', '-q', '-b', b, 'main');
+        octo.commit(`Add ${b}`, { [`src/${b}.ts`]: lines(2, b) });
+      }
+      octo.git('checkout', '-q', 'main');
+      octo.commit('Direct push', { 'src/d.ts': lines(2, 'd') });
+      octo.git('merge', '-q', '--no-ff', 'x', 'y', '-m', 'Merge branches x and y');
+      const sha = octo.git('rev-parse', 'HEAD').trim();
+      octo.commit('Add z (#3)', { 'src/z.ts': lines(2, 'z') });
+      const r = await runMain(['backtest'], { cwd: octo.dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('1 merged PR on main');
+      expect(r.stdout).toContain(`left out: 1 direct push and 1 octopus merge (${sha.slice(0, 7)}) on main in that time, not pull requests`);
+      const json = JSON.parse((await runMain(['backtest', '-f', 'json'], { cwd: octo.dir })).stdout) as { leftOut: unknown };
+      expect(json.leftOut).toEqual({ direct: 1, octopus: [sha] });
+      // The root commit is where the history starts, not a push to count; a repository of PRs alone says nothing.
+      expect((await runMain(['backtest', '-n', '1'], { cwd: octo.dir })).stdout).not.toContain('left out');
+    } finally {
+      octo.remove();
+    }
   });
 });
 
