@@ -44,6 +44,15 @@ function header(r: BacktestReport): string[] {
   return lines;
 }
 
+/** One rule under two policies: errors, warnings and "decided on the PR", each "A → B" ("off" where a policy does not run it). */
+function compareCells(a: PolicySummary, b: PolicySummary, i: number): [string, string, string] {
+  const [ra, rb] = [a.rules[i]!, b.rules[i]!];
+  const [offA, offB] = [notRun(ra, a), notRun(rb, b)];
+  const n = (x: { ai: string[]; human: string[] }, off: boolean) => (off ? 'off' : String(x.ai.length + x.human.length));
+  const p = (x: string[], off: boolean) => (off ? 'off' : String(x.length));
+  return [`${n(ra.error, offA)} → ${n(rb.error, offB)}`, `${n(ra.warning, offA)} → ${n(rb.warning, offB)}`, `${p(ra.pending, offA)} → ${p(rb.pending, offB)}`];
+}
+
 function blockedLine(s: PolicySummary): string {
   const human = s.checked - s.ai;
   return `would have blocked ${s.blocked.all.length} of ${s.checked} (${pct(s.blocked.all.length, s.checked)}) · AI-assisted ${s.blocked.ai.length} of ${s.ai} (${pct(s.blocked.ai.length, s.ai)}) · not ${s.blocked.human.length} of ${human} (${pct(s.blocked.human.length, human)})`;
@@ -65,12 +74,10 @@ export function formatBacktestText(r: BacktestReport): string {
     }
   } else {
     const [a, b] = r.summaries as [PolicySummary, PolicySummary];
-    lines.push(`${'rule'.padEnd(width)}${'error: A → B'.padEnd(col)}warning: A → B`);
+    lines.push(`${'rule'.padEnd(width)}${'error: A → B'.padEnd(col)}${'warning: A → B'.padEnd(col)}decided on the PR: A → B`);
     a.rules.forEach((ra, i) => {
-      const rb = b.rules[i]!;
-      const n = (x: { ai: string[]; human: string[] }, off: boolean) => (off ? 'off' : String(x.ai.length + x.human.length));
-      const [offA, offB] = [notRun(ra, a), notRun(rb, b)];
-      lines.push(`${ra.rule.padEnd(width)}${`${n(ra.error, offA)} → ${n(rb.error, offB)}`.padEnd(col)}${`${n(ra.warning, offA)} → ${n(rb.warning, offB)}`}`);
+      const [error, warning, pending] = compareCells(a, b, i);
+      lines.push(`${ra.rule.padEnd(width)}${error.padEnd(col)}${warning.padEnd(col)}${pending}`);
     });
     const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
     lines.push('', `verdict changes (A: ${a.policy}, B: ${b.policy}):`);
@@ -111,12 +118,11 @@ export function formatBacktestMarkdown(r: BacktestReport): string {
     }
   } else {
     const [a, b] = r.summaries as [PolicySummary, PolicySummary];
-    lines.push(`| rule | errors: ${a.policy} → ${b.policy} | warnings: ${a.policy} → ${b.policy} |`, '| --- | --- | --- |');
+    const ab = `${a.policy} → ${b.policy}`;
+    lines.push(`| rule | errors: ${ab} | warnings: ${ab} | decided on the PR: ${ab} |`, '| --- | --- | --- | --- |');
     a.rules.forEach((ra, i) => {
-      const rb = b.rules[i]!;
-      const n = (x: { ai: string[]; human: string[] }, off: boolean) => (off ? 'off' : String(x.ai.length + x.human.length));
-      const [offA, offB] = [notRun(ra, a), notRun(rb, b)];
-      lines.push(`| \`${ra.rule}\` | ${n(ra.error, offA)} → ${n(rb.error, offB)} | ${n(ra.warning, offA)} → ${n(rb.warning, offB)} |`);
+      const [error, warning, pending] = compareCells(a, b, i);
+      lines.push(`| \`${ra.rule}\` | ${error} | ${warning} | ${pending} |`);
     });
     const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
     lines.push('', `Blocked only under ${b.policy}: ${list(changes.newlyBlocked) || 'none'}`, '', `Blocked only under ${a.policy}: ${list(changes.noLongerBlocked) || 'none'}`);

@@ -72,9 +72,9 @@ describe('prguard backtest', () => {
     repo.write('noscan.yml', 'version: 1\nextends: recommended\nrules:\n  secret-leakage: off\n');
     const r = await runMain(['backtest', '--compare', 'noscan.yml'], { cwd: repo.dir });
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/secret-leakage +0 → off +0 → off\n/);
+    expect(r.stdout).toMatch(/secret-leakage +0 → off +0 → off +0 → off\n/);
     // review-quorum needs setup: the recommended policy does not run it.
-    expect(r.stdout).toMatch(/review-quorum +off → off +off → off\n/);
+    expect(r.stdout).toMatch(/review-quorum +off → off +off → off +off → off\n/);
     const one = await runMain(['backtest', '--policy', 'noscan.yml'], { cwd: repo.dir });
     expect(one.stdout).toMatch(/secret-leakage +off \(the policy does not run it\)\n/);
     expect(one.stdout).toMatch(/pr-size +0 +0 +0\n/);
@@ -262,6 +262,12 @@ describe('prguard backtest and what only the pull request decides', () => {
       const text = await runMain(['backtest'], { cwd: reviewed.dir });
       expect(text.stdout).toMatch(/review-quorum +0 +0 +2\n/);
       expect(text.stdout).toContain('review-quorum decided on the PR: #2, #1');
+      // Side by side with a policy that does not run it: turning it on is not "0 → 0".
+      reviewed.write('recommended.yml', 'version: 1\nextends: recommended\nrules:\n  tests-touched: off\n');
+      const compare = await runMain(['backtest', '--policy', 'recommended.yml', '--compare', '.github/prguard.yml'], { cwd: reviewed.dir });
+      expect(compare.stdout).toMatch(/review-quorum +off → 0 +off → 0 +off → 2\n/);
+      const md = await runMain(['backtest', '--policy', 'recommended.yml', '--compare', '.github/prguard.yml', '-f', 'markdown'], { cwd: reviewed.dir });
+      expect(md.stdout).toContain('| `review-quorum` | off → 0 | off → 0 | off → 2 |');
     } finally {
       reviewed.remove();
     }
