@@ -2,13 +2,14 @@
 // With --compare, both policies side by side and the PRs whose verdict changes.
 import { markdownText } from '../report/markdown.ts';
 import { printable } from '../report/printable.ts';
-import type { MergedPr } from './backtest-history.ts';
+import type { LeftOut, MergedPr } from './backtest-history.ts';
 import type { BacktestRun } from './backtest-run.ts';
-import { prLabel, type PolicySummary, verdictChanges } from './backtest-summary.ts';
+import { notRun, prLabel, type PolicySummary, verdictChanges } from './backtest-summary.ts';
 
 export interface BacktestReport {
   branch: string;
   prs: MergedPr[];
+  leftOut: LeftOut;
   run: BacktestRun;
   summaries: PolicySummary[];
 }
@@ -30,9 +31,26 @@ function header(r: BacktestReport): string[] {
   const dates = r.prs.length > 0 ? ` (${r.prs.at(-1)!.date.slice(0, 10)} … ${r.prs[0]!.date.slice(0, 10)})` : '';
   const lines = [`prguard backtest · ${r.prs.length} merged PR${r.prs.length === 1 ? '' : 's'} on ${r.branch}${dates}`];
   lines.push(`checked ${checked} in ${r.run.seconds.toFixed(1)} s (${checked > 0 ? (r.run.seconds / checked).toFixed(2) : '0'} s per PR)`);
+  const { direct, octopus } = r.leftOut;
+  if (direct > 0 || octopus.length > 0) {
+    const what = [
+      ...(direct > 0 ? [`${direct} direct push${direct === 1 ? '' : 'es'}`] : []),
+      ...(octopus.length > 0 ? [`${octopus.length} octopus merge${octopus.length === 1 ? '' : 's'} (${list(octopus.map((s) => s.slice(0, 7)), 5)})`] : []),
+    ];
+    lines.push(`left out: ${what.join(' and ')} on ${r.branch} in that time, not pull requests`);
+  }
   if (r.run.interrupted) lines.push(`interrupted: ${r.run.done} of ${r.prs.length} PRs were processed; the figures cover those`);
   for (const u of r.run.unchecked) lines.push(`not checked: ${prLabel(u.pr)} (${printable(u.reason)}) — not counted as passing or failing`);
   return lines;
+}
+
+/** One rule under two policies: errors, warnings and "decided on the PR", each "A → B" ("off" where a policy does not run it). */
+function compareCells(a: PolicySummary, b: PolicySummary, i: number): [string, string, string] {
+  const [ra, rb] = [a.rules[i]!, b.rules[i]!];
+  const [offA, offB] = [notRun(ra, a), notRun(rb, b)];
+  const n = (x: { ai: string[]; human: string[] }, off: boolean) => (off ? 'off' : String(x.ai.length + x.human.length));
+  const p = (x: string[], off: boolean) => (off ? 'off' : String(x.length));
+  return [`${n(ra.error, offA)} → ${n(rb.error, offB)}`, `${n(ra.warning, offA)} → ${n(rb.warning, offB)}`, `${p(ra.pending, offA)} → ${p(rb.pending, offB)}`];
 }
 
 function blockedLine(s: PolicySummary): string {
@@ -49,16 +67,17 @@ export function formatBacktestText(r: BacktestReport): string {
   lines.push('');
   if (!compare) {
     lines.push(`${'rule'.padEnd(width)}${'error'.padEnd(col)}${'warning'.padEnd(col)}decided on the PR`);
-    for (const rule of r.summaries[0]!.rules) {
-      lines.push(`${rule.rule.padEnd(width)}${count(rule.error).padEnd(col)}${count(rule.warning).padEnd(col)}${rule.pending.length}`);
+    const s = r.summaries[0]!;
+    for (const rule of s.rules) {
+      if (notRun(rule, s)) lines.push(`${rule.rule.padEnd(width)}off (the policy does not run it)`);
+      else lines.push(`${rule.rule.padEnd(width)}${count(rule.error).padEnd(col)}${count(rule.warning).padEnd(col)}${rule.pending.length}`);
     }
   } else {
     const [a, b] = r.summaries as [PolicySummary, PolicySummary];
-    lines.push(`${'rule'.padEnd(width)}${'error: A → B'.padEnd(col)}warning: A → B`);
+    lines.push(`${'rule'.padEnd(width)}${'error: A → B'.padEnd(col)}${'warning: A → B'.padEnd(col)}decided on the PR: A → B`);
     a.rules.forEach((ra, i) => {
-      const rb = b.rules[i]!;
-      const n = (x: { ai: string[]; human: string[] }) => x.ai.length + x.human.length;
-      lines.push(`${ra.rule.padEnd(width)}${`${n(ra.error)} → ${n(rb.error)}`.padEnd(col)}${`${n(ra.warning)} → ${n(rb.warning)}`}`);
+      const [error, warning, pending] = compareCells(a, b, i);
+      lines.push(`${ra.rule.padEnd(width)}${error.padEnd(col)}${warning.padEnd(col)}${pending}`);
     });
     const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
     lines.push('', `verdict changes (A: ${a.policy}, B: ${b.policy}):`);
@@ -91,17 +110,19 @@ export function formatBacktestMarkdown(r: BacktestReport): string {
   lines.push('');
   if (!compare) {
     lines.push('| rule | error (AI / not) | warning (AI / not) | decided on the PR |', '| --- | --- | --- | --- |');
-    for (const rule of r.summaries[0]!.rules) {
+    const s = r.summaries[0]!;
+    for (const rule of s.rules) {
       const cell = (x: { ai: string[]; human: string[] }) => `${x.ai.length + x.human.length} (${x.ai.length} / ${x.human.length})`;
-      lines.push(`| \`${rule.rule}\` | ${cell(rule.error)} | ${cell(rule.warning)} | ${rule.pending.length} |`);
+      if (notRun(rule, s)) lines.push(`| \`${rule.rule}\` | off | off | off |`);
+      else lines.push(`| \`${rule.rule}\` | ${cell(rule.error)} | ${cell(rule.warning)} | ${rule.pending.length} |`);
     }
   } else {
     const [a, b] = r.summaries as [PolicySummary, PolicySummary];
-    lines.push(`| rule | errors: ${a.policy} → ${b.policy} | warnings: ${a.policy} → ${b.policy} |`, '| --- | --- | --- |');
+    const ab = `${a.policy} → ${b.policy}`;
+    lines.push(`| rule | errors: ${ab} | warnings: ${ab} | decided on the PR: ${ab} |`, '| --- | --- | --- | --- |');
     a.rules.forEach((ra, i) => {
-      const rb = b.rules[i]!;
-      const n = (x: { ai: string[]; human: string[] }) => x.ai.length + x.human.length;
-      lines.push(`| \`${ra.rule}\` | ${n(ra.error)} → ${n(rb.error)} | ${n(ra.warning)} → ${n(rb.warning)} |`);
+      const [error, warning, pending] = compareCells(a, b, i);
+      lines.push(`| \`${ra.rule}\` | ${error} | ${warning} | ${pending} |`);
     });
     const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
     lines.push('', `Blocked only under ${b.policy}: ${list(changes.newlyBlocked) || 'none'}`, '', `Blocked only under ${a.policy}: ${list(changes.noLongerBlocked) || 'none'}`);
@@ -117,6 +138,7 @@ export function formatBacktestJson(r: BacktestReport): string {
       done: r.run.done,
       interrupted: r.run.interrupted,
       seconds: Number(r.run.seconds.toFixed(2)),
+      leftOut: r.leftOut,
       unchecked: r.run.unchecked.map((u) => ({ pr: prLabel(u.pr), sha: u.pr.sha, reason: u.reason })),
       policies: r.summaries,
       ...(r.summaries.length === 2 ? { changes: verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!) } : {}),

@@ -1,7 +1,8 @@
 // The merged pull requests of a repository's history, from git alone: on the first-parent line
 // of the default branch, a merge commit M is a PR merged with a merge (its change is M^1..M^2),
 // and a commit whose subject ends in "(#123)" is a squash merge (C^..C). Other commits (direct
-// pushes) are not pull requests and are left out.
+// pushes, octopus merges: GitHub makes none of those for a pull request) are not pull requests
+// and are left out, counted so the report can say so.
 import { UsageError } from '../errors.ts';
 import { isPlainRef } from '../git/range.ts';
 import { openGit } from '../git/run.ts';
@@ -43,7 +44,15 @@ export async function defaultBranch(root: string): Promise<string> {
 const MERGE_NUMBER = /^Merge pull request #(\d+)\b/;
 const SQUASH_NUMBER = /\(#(\d+)\)\s*$/;
 
-export async function mergedPrs(root: string, options: { branch: string; limit: number; since?: string }): Promise<MergedPr[]> {
+/** What the first-parent line held besides pull requests, over the stretch the PRs were found in. */
+export interface LeftOut {
+  /** Commits of one parent without a PR number: pushed to the branch, no pull request. */
+  direct: number;
+  /** Merges of more than two parents, by sha. */
+  octopus: string[];
+}
+
+export async function mergedPrs(root: string, options: { branch: string; limit: number; since?: string }): Promise<{ prs: MergedPr[]; leftOut: LeftOut }> {
   // git would read `--branch=--output=FILE` as its own option (and write FILE), not as a ref.
   if (!isPlainRef(options.branch)) throw new UsageError(`--branch "${options.branch}" is not a valid git revision. Pass a branch, e.g. --branch main.`);
   const args = ['log', '--first-parent', '--format=%H%x00%P%x00%cI%x00%s', options.branch];
@@ -53,6 +62,7 @@ export async function mergedPrs(root: string, options: { branch: string; limit: 
     throw new UsageError(`cannot read the history of ${options.branch}: is it a branch of this repository? Name one with --branch.`);
   }
   const prs: MergedPr[] = [];
+  const leftOut: LeftOut = { direct: 0, octopus: [] };
   for (const line of out.split('\n')) {
     if (prs.length >= options.limit) break;
     const [sha, parents = '', date = '', subject = ''] = line.split('\0');
@@ -64,7 +74,10 @@ export async function mergedPrs(root: string, options: { branch: string; limit: 
     } else if (ps.length === 1) {
       const n = SQUASH_NUMBER.exec(subject)?.[1];
       if (n) prs.push({ sha, kind: 'squash', base: ps[0]!, head: sha, subject, date, number: Number(n) });
+      else leftOut.direct++;
+    } else if (ps.length > 2) {
+      leftOut.octopus.push(sha);
     }
   }
-  return prs;
+  return { prs, leftOut };
 }

@@ -5,6 +5,7 @@
 import type { App, ChangeSource } from '../app.ts';
 import type { ChangeSet } from '../model.ts';
 import type { PolicyChoice } from '../policy/in-force.ts';
+import type { PrField } from '../rule.ts';
 import type { MergedPr } from './backtest-history.ts';
 import { verdictOf, type PrVerdict } from './backtest-summary.ts';
 import { gitSource, historyOf } from './source.ts';
@@ -33,6 +34,9 @@ function bar(done: number, total: number, started: number): string {
   return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${total} PRs · ${secs}s`;
 }
 
+/** No PR data from git: what only the PR decides is counted apart, as on a local check. */
+const UNAVAILABLE: PrField[] = ['title', 'body', 'labels', 'reviews'];
+
 export async function runBacktest(prs: readonly MergedPr[], policies: readonly PolicyChoice[], root: string, io: IO, app: App): Promise<BacktestRun> {
   const started = Date.now();
   const verdicts: PrVerdict[][] = policies.map(() => []);
@@ -42,6 +46,7 @@ export async function runBacktest(prs: readonly MergedPr[], policies: readonly P
     interrupted = true;
   });
   const progress = io.stderrIsTTY === true;
+  const undecided = new Set(app.rules.filter((r) => r.meta.pullRequest?.needs?.some((f) => UNAVAILABLE.includes(f))).map((r) => r.meta.id));
   let done = 0;
   try {
     for (const pr of prs) {
@@ -51,9 +56,8 @@ export async function runBacktest(prs: readonly MergedPr[], policies: readonly P
       const enrich = historyOf(root);
       try {
         const results = [];
-        // No PR data from git: what only the PR decides is counted apart, as on a local check.
-        for (const policy of policies) results.push(await app.runCheck({ source, policy, unavailable: ['title', 'body', 'labels', 'reviews'], enrich }));
-        results.forEach((r, i) => verdicts[i]!.push(verdictOf(pr, r.report)));
+        for (const policy of policies) results.push(await app.runCheck({ source, policy, unavailable: UNAVAILABLE, enrich }));
+        results.forEach((r, i) => verdicts[i]!.push(verdictOf(pr, r.report, undecided)));
       } catch (err) {
         // An error message may quote the change (a file name, a line): masked as every output is.
         unchecked.push({ pr, reason: app.scrub(err instanceof Error ? err.message.split('\n')[0]! : String(err)) });

@@ -30,11 +30,13 @@ const help = `Usage: prguard backtest [options]
 
 Replay the policy over the repository's merged pull requests and print what it would have
 done: per rule, the PRs flagged at error and at warning (AI-assisted vs not), the share that
-would have been blocked, and the PRs behind each number. Merged PRs are found on the
-first-parent history of the default branch: merge commits (M^1..M^2) and squash merges
-(C^..C, numbered from "(#123)"). Each PR is checked as prguard check would check it, from git
-alone: findings that depend on the PR's description, labels or reviews are counted as
-"decided on the PR". Ctrl-C stops early and prints what was done.
+would have been blocked, and the PRs behind each number (a rule the policy does not run is
+"off"). Merged PRs are found on the first-parent history of the default branch: merge commits
+(M^1..M^2) and squash merges (C^..C, numbered from "(#123)"); the direct pushes and octopus
+merges in between are not pull requests, left out and counted in the header. Each PR is
+checked as prguard check would check it, from git alone: findings that depend on the PR's
+description, labels or reviews (review-quorum's approvals) are counted as "decided on the PR".
+Ctrl-C stops early and prints what was done.
 
 Options:
   --policy FILE      the policy to replay (default: the one in the work tree, .github/prguard.yml
@@ -108,7 +110,7 @@ export const backtest: Command = {
     const compare = str(values.compare);
     if (compare !== undefined) policies.push(choiceFor(compare, root, io, app.rules));
     const branch = str(values.branch) ?? (await defaultBranch(root));
-    const prs = await mergedPrs(root, { branch, limit, ...(since !== undefined ? { since } : {}) });
+    const { prs, leftOut } = await mergedPrs(root, { branch, limit, ...(since !== undefined ? { since } : {}) });
     // A shallow clone's history ends early (a merge at its edge looks like a first commit):
     // fewer PRs than asked for is then the clone's depth, not the repository's history.
     const shallow = prs.length < limit && (await openGit(root).tryRaw(['rev-parse', '--is-shallow-repository'])) === 'true';
@@ -121,7 +123,7 @@ export const backtest: Command = {
     if (shallow) io.stderr(`prguard: ${prs.length} merged PR${prs.length === 1 ? '' : 's'} found where ${limit} were asked for, and ${deepen}.\n`);
     const run = await runBacktest(prs, policies.map((p) => p.choice), root, io, app);
     const ids = app.rules.map((r) => r.meta.id);
-    const report: BacktestReport = { branch, prs, run, summaries: policies.map((p, i) => summarise(p.label, run.verdicts[i]!, ids)) };
+    const report: BacktestReport = { branch, prs, leftOut, run, summaries: policies.map((p, i) => summarise(p.label, run.verdicts[i]!, ids)) };
     const text = format === 'json' ? formatBacktestJson(report) : format === 'markdown' ? formatBacktestMarkdown(report) : formatBacktestText(report);
     writeOutput(text, str(values.output), io);
     return run.unchecked.length > 0 ? 2 : 0;

@@ -34,7 +34,7 @@ interface Json {
   prs: number;
   done: number;
   interrupted: boolean;
-  policies: { policy: string; checked: number; blocked: { all: string[] }; rules: { rule: string; error: { ai: string[]; human: string[] } }[] }[];
+  policies: { policy: string; checked: number; blocked: { all: string[] }; rules: { rule: string; error: { ai: string[]; human: string[] }; pending: string[]; ran: number }[] }[];
   changes?: { newlyBlocked: string[]; noLongerBlocked: string[] };
   verdicts: { pr: string; kind: string; blocked: boolean }[][];
 }
@@ -66,6 +66,23 @@ describe('prguard backtest', () => {
     const md = await runMain(['backtest', '--compare', 'loose.yml', '-f', 'markdown', '-n', '1'], { cwd: repo.dir });
     expect(md.stdout).toContain('### prguard backtest · 1 merged PR on main');
     expect(md.stdout).toContain('| `pr-size` | 1 → 0 | 0 → 1 |');
+  });
+
+  it('shows a rule the policy turns off as "off", not as a rule that found nothing', async () => {
+    repo.write('noscan.yml', 'version: 1\nextends: recommended\nrules:\n  secret-leakage: off\n');
+    const r = await runMain(['backtest', '--compare', 'noscan.yml'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/secret-leakage +0 → off +0 → off +0 → off\n/);
+    // review-quorum needs setup: the recommended policy does not run it.
+    expect(r.stdout).toMatch(/review-quorum +off → off +off → off +off → off\n/);
+    const one = await runMain(['backtest', '--policy', 'noscan.yml'], { cwd: repo.dir });
+    expect(one.stdout).toMatch(/secret-leakage +off \(the policy does not run it\)\n/);
+    expect(one.stdout).toMatch(/pr-size +0 +0 +0\n/);
+    const md = await runMain(['backtest', '--policy', 'noscan.yml', '-f', 'markdown'], { cwd: repo.dir });
+    expect(md.stdout).toContain('| `secret-leakage` | off | off | off |');
+    const json = JSON.parse((await runMain(['backtest', '--policy', 'noscan.yml', '-f', 'json'], { cwd: repo.dir })).stdout) as Json;
+    expect(json.policies[0]!.rules.find((x) => x.rule === 'secret-leakage')!.ran).toBe(0);
+    expect(json.policies[0]!.rules.find((x) => x.rule === 'pr-size')!.ran).toBe(2);
   });
 
   it('draws a progress bar on a terminal, and a Ctrl-C reports what was done', async () => {
@@ -185,7 +202,7 @@ describe('backtest output: what it quotes of the history is text', () => {
     const { summarise } = await import('../../src/commands/backtest-summary.ts');
     const pr = { sha: 'a'.repeat(40), kind: 'squash' as const, base: 'b'.repeat(40), head: 'a'.repeat(40), subject: 's (#5)', date: '2026-01-01T00:00:00Z', number: 5 };
     const reason = 'corrupt patch in src/x\u001b]52;c;aGk=\u0007*[click](https://evil.example)*.ts';
-    const report = { branch: 'main', prs: [pr], run: { verdicts: [[]], unchecked: [{ pr, reason }], interrupted: false, done: 1, seconds: 0.1 }, summaries: [summarise('p.yml', [], ['pr-size'])] };
+    const report = { branch: 'main', prs: [pr], leftOut: { direct: 0, octopus: [] }, run: { verdicts: [[]], unchecked: [{ pr, reason }], interrupted: false, done: 1, seconds: 0.1 }, summaries: [summarise('p.yml', [], ['pr-size'])] };
     const text = formatBacktestText(report);
     expect(text).not.toMatch(/[\u001b\u0007]/);
     expect(text).toContain('not checked: #5 (corrupt patch in src/x\\e]52;c;aGk=\\x07*[click]');
@@ -193,5 +210,66 @@ describe('backtest output: what it quotes of the history is text', () => {
     expect(md).not.toMatch(/[\u001b\u0007]/);
     // Brackets and emphasis escaped: shown as written, no link made of it.
     expect(md).toContain('\\*\\[click\\](https&#58;//evil.example)\\*');
+  });
+});
+
+describe('prguard backtest and what is not a pull request', () => {
+  it('says how many direct pushes and which octopus merges it left out, instead of dropping them without a word', async () => {
+    const octo = Repo.init('main');
+    try {
+      octo.commit('Initial (#9)', { 'src/a.ts': lines(1, 'a') });
+      for (const b of ['x', 'y']) {
+        octo.git('checkout', '-q', '-b', b, 'main');
+        octo.commit(`Add ${b}`, { [`src/${b}.ts`]: lines(2, b) });
+      }
+      octo.git('checkout', '-q', 'main');
+      octo.commit('Direct push', { 'src/d.ts': lines(2, 'd') });
+      octo.git('merge', '-q', '--no-ff', 'x', 'y', '-m', 'Merge branches x and y');
+      const sha = octo.git('rev-parse', 'HEAD').trim();
+      octo.commit('Add z (#3)', { 'src/z.ts': lines(2, 'z') });
+      const r = await runMain(['backtest'], { cwd: octo.dir });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('1 merged PR on main');
+      expect(r.stdout).toContain(`left out: 1 direct push and 1 octopus merge (${sha.slice(0, 7)}) on main in that time, not pull requests`);
+      const json = JSON.parse((await runMain(['backtest', '-f', 'json'], { cwd: octo.dir })).stdout) as { leftOut: unknown };
+      expect(json.leftOut).toEqual({ direct: 1, octopus: [sha] });
+      // The root commit is where the history starts, not a push to count; a repository of PRs alone says nothing.
+      expect((await runMain(['backtest', '-n', '1'], { cwd: octo.dir })).stdout).not.toContain('left out');
+    } finally {
+      octo.remove();
+    }
+  });
+});
+
+describe('prguard backtest and what only the pull request decides', () => {
+  it('counts a review quorum, which git cannot tell, under "decided on the PR" for every PR, as it does a deferred finding, never as a pass', async () => {
+    const reviewed = Repo.init('main');
+    try {
+      reviewed.commit('Initial', { 'src/a.ts': lines(1, 'a') });
+      reviewed.git('checkout', '-q', '-b', 'small');
+      reviewed.commit('Small change', { 'src/b.ts': lines(2, 'b') });
+      reviewed.git('checkout', '-q', 'main');
+      reviewed.git('merge', '-q', '--no-ff', 'small', '-m', 'Merge pull request #1 from team/small');
+      reviewed.commit('Another (#2)', { 'src/c.ts': lines(2, 'c') });
+      reviewed.write('.github/prguard.yml', 'version: 1\nextends: recommended\nrules:\n  tests-touched: off\n  review-quorum: error\n');
+      const r = await runMain(['backtest', '-f', 'json'], { cwd: reviewed.dir });
+      expect(r.code).toBe(0);
+      const json = JSON.parse(r.stdout) as Json;
+      // check says the same of each: a notice that the PR will need an approval, no verdict from git.
+      const check = runCli(['check', '--base', 'HEAD^', '--head', 'HEAD', '--policy', '.github/prguard.yml', '-f', 'json'], { cwd: reviewed.dir });
+      expect((JSON.parse(check.stdout) as { findings: { ruleId: string; severity: string }[] }).findings).toContainEqual(expect.objectContaining({ ruleId: 'review-quorum', severity: 'notice' }));
+      expect(json.policies[0]!.rules.find((x) => x.rule === 'review-quorum')!.pending).toEqual(['#2', '#1']);
+      const text = await runMain(['backtest'], { cwd: reviewed.dir });
+      expect(text.stdout).toMatch(/review-quorum +0 +0 +2\n/);
+      expect(text.stdout).toContain('review-quorum decided on the PR: #2, #1');
+      // Side by side with a policy that does not run it: turning it on is not "0 → 0".
+      reviewed.write('recommended.yml', 'version: 1\nextends: recommended\nrules:\n  tests-touched: off\n');
+      const compare = await runMain(['backtest', '--policy', 'recommended.yml', '--compare', '.github/prguard.yml'], { cwd: reviewed.dir });
+      expect(compare.stdout).toMatch(/review-quorum +off → 0 +off → 0 +off → 2\n/);
+      const md = await runMain(['backtest', '--policy', 'recommended.yml', '--compare', '.github/prguard.yml', '-f', 'markdown'], { cwd: reviewed.dir });
+      expect(md.stdout).toContain('| `review-quorum` | off → 0 | off → 0 | off → 2 |');
+    } finally {
+      reviewed.remove();
+    }
   });
 });
