@@ -105,8 +105,10 @@ export function formatBacktestMarkdown(r: BacktestReport): string {
   // The header quotes the branch and why a PR was not checked: text, never markup.
   const lines = header(r).map((l, i) => (i === 0 ? `### ${markdownText(l)}` : `_${markdownText(l)}_`));
   const compare = r.summaries.length === 2;
+  // A policy is named by its file's path: text in a cell or a bullet, never markup (a `|` would split the table).
+  const named = (p: PolicySummary) => markdownText(p.policy, true);
   lines.push('');
-  for (const s of r.summaries) lines.push(`- **${s.policy}**: ${blockedLine(s)}`);
+  for (const s of r.summaries) lines.push(`- **${named(s)}**: ${blockedLine(s)}`);
   lines.push('');
   if (!compare) {
     lines.push('| rule | error (AI / not) | warning (AI / not) | decided on the PR |', '| --- | --- | --- | --- |');
@@ -118,14 +120,14 @@ export function formatBacktestMarkdown(r: BacktestReport): string {
     }
   } else {
     const [a, b] = r.summaries as [PolicySummary, PolicySummary];
-    const ab = `${a.policy} → ${b.policy}`;
+    const ab = `${named(a)} → ${named(b)}`;
     lines.push(`| rule | errors: ${ab} | warnings: ${ab} | decided on the PR: ${ab} |`, '| --- | --- | --- | --- |');
     a.rules.forEach((ra, i) => {
       const [error, warning, pending] = compareCells(a, b, i);
       lines.push(`| \`${ra.rule}\` | ${error} | ${warning} | ${pending} |`);
     });
     const changes = verdictChanges(r.run.verdicts[0]!, r.run.verdicts[1]!);
-    lines.push('', `Blocked only under ${b.policy}: ${list(changes.newlyBlocked) || 'none'}`, '', `Blocked only under ${a.policy}: ${list(changes.noLongerBlocked) || 'none'}`);
+    lines.push('', `Blocked only under ${named(b)}: ${list(changes.newlyBlocked) || 'none'}`, '', `Blocked only under ${named(a)}: ${list(changes.noLongerBlocked) || 'none'}`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -68,6 +68,17 @@ describe('prguard backtest', () => {
     expect(md.stdout).toContain('| `pr-size` | 1 → 0 | 0 → 1 |');
   });
 
+  it('names a policy file as text in markdown: a | in its name does not split the table', async () => {
+    repo.write('a|b.yml', 'version: 1\nextends: recommended\n');
+    const md = await runMain(['backtest', '--compare', 'a|b.yml', '-f', 'markdown', '-n', '1'], { cwd: repo.dir });
+    expect(md.code).toBe(0);
+    const header = md.stdout.split('\n').find((l) => l.startsWith('| rule |'))!;
+    expect(header).toContain('a\\|b.yml');
+    // Four columns: the escaped bar splits nothing.
+    expect(header.split(/(?<!\\)\|/).length - 2).toBe(4);
+    expect(md.stdout).toContain('- **a\\|b.yml**:');
+  });
+
   it('shows a rule the policy turns off as "off", not as a rule that found nothing', async () => {
     repo.write('noscan.yml', 'version: 1\nextends: recommended\nrules:\n  secret-leakage: off\n');
     const r = await runMain(['backtest', '--compare', 'noscan.yml'], { cwd: repo.dir });
