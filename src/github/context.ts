@@ -114,13 +114,17 @@ export function apiUrlOf(env: NodeJS.ProcessEnv): string {
  * The payload's pull_request fields prguard reads, checked: a wrong type is a usage error naming
  * the field, never "x.map is not a function". (What is judged comes from pulls.get, checked too.)
  */
+/** A payload value's JSON kind, for messages: null, array, object, string… */
+export function jsonKind(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
+}
+
 function checkPayloadPull(p: PayloadPull, event: string): void {
   const what = (field: string) => `the ${event} event payload's pull_request.${field}`;
-  const kind = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
   const expect = (field: string, value: unknown, ok: boolean, expected: string): void => {
-    if (!ok) throw new UsageError(`${what(field)} should be ${expected}, not ${kind(value)}`);
+    if (!ok) throw new UsageError(`${what(field)} should be ${expected}, not ${jsonKind(value)}`);
   };
-  const optional = (v: unknown, type: string) => v === undefined || v === null || kind(v) === type;
+  const optional = (v: unknown, type: string) => v === undefined || v === null || jsonKind(v) === type;
   for (const side of ['base', 'head'] as const) {
     expect(`${side}.ref`, p[side].ref, typeof p[side].ref === 'string', 'a string');
     expect(`${side}.repo`, p[side].repo, optional(p[side].repo, 'object'), 'an object or null');

@@ -1,7 +1,7 @@
 // The events beyond a pull request's own: `issue_comment` (waivers) names the PR only by number;
 // `merge_group` (`checks_requested`) names a queue entry's base and head commits.
 import { UsageError } from '../errors.ts';
-import { apiUrlOf, readEventPayload, readRunnerContext, repositoryOf, requireCommitId, requireEnv, type RunnerContext } from './context.ts';
+import { apiUrlOf, jsonKind, readEventPayload, readRunnerContext, repositoryOf, requireCommitId, requireEnv, type RunnerContext } from './context.ts';
 import { WAIVE_COMMAND } from './waivers.ts';
 
 export interface MergeGroupContext {
@@ -55,7 +55,7 @@ export function queuedPullNumber(headRef: string): number | undefined {
 /** A comment body from the payload: text, or absent (empty); anything else is a usage error naming the field. */
 function commentText(value: unknown, what: string): string {
   if (value === undefined || value === null) return '';
-  if (typeof value !== 'string') throw new UsageError(`${what} should be a string, not ${Array.isArray(value) ? 'array' : typeof value}`);
+  if (typeof value !== 'string') throw new UsageError(`${what} should be a string, not ${jsonKind(value)}`);
   return value;
 }
 
