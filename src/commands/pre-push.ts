@@ -154,10 +154,13 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: App
   for (const range of plan.ranges) {
     // The pushed branch, as the Action will see it as the PR's head ref.
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
+    // The remote's name for it is scanned below, with every pushed ref's (push-names.ts): the
+    // range's report does not report its secrets again.
+    const branchNamePushed = branch !== undefined && branch === branchOfRef(range.ref.remoteRef);
     // The policy files at the base are read as soon as git answers it, while the diff runs.
     // Every base the plan finds is an ancestor of the head (a merge-base, or a commit the remote
     // has below it): git need not be asked for the range again.
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch: policyPrefetch(policy), baseIsMergeBase: true }); // git diff starts
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, branchNamePushed, prefetch: policyPrefetch(policy), baseIsMergeBase: true }); // git diff starts
     let report: CheckResult['report'];
     try {
       // A push has no pull request yet: what only the PR can decide is a notice here.
