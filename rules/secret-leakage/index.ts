@@ -149,7 +149,8 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
   },
 
   // A pushed ref's name (pre-push): the provider formats that validated, whatever the policy's
-  // options (a push of nothing else reads no policy). The scanner is the one above.
+  // options (a push of nothing else reads no policy; the push applies `allow:` to what is found,
+  // src/commands/push-names.ts). The scanner is the one above.
   findVerifiedSecrets(text) {
     const scanner = scannerFor({ patterns: [], generic: true });
     if (text.length <= SHORT_TEXT && !scanner.mayHold(text)) return [];
