@@ -173,6 +173,13 @@ export interface ChangeSet {
   pr?: PullRequest;
   /** The local head branch (git source: the branch HEAD or --head names; pre-push: the pushed ref), without refs/heads/. */
   branch?: string;
+  /**
+   * Set by pre-push when `branch` is the name the push gives the remote's ref: the push scans
+   * every pushed ref's name for verified-format secrets itself, whatever the policy
+   * (src/commands/push-names.ts), so secret-leakage leaves those out of the branch name and each
+   * is reported once, as the pushed ref's.
+   */
+  branchNamePushed?: true;
   /** Things the source could not fully read (truncation, missing patches), shown in reports. */
   notes?: string[];
   /**

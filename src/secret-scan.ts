@@ -5,6 +5,9 @@
 import { redact, secretList } from './mask.ts';
 import type { AnyRule, NamedSecret } from './rule.ts';
 
+/** A secret found in a name, with the id of the rule that found it (whose `allow:` may waive it). */
+export type FoundSecret = NamedSecret & { ruleId: string };
+
 export interface SecretScan {
   /**
    * The redaction boundary for text outside a report (error messages, logs): every secret a rule
@@ -16,13 +19,13 @@ export interface SecretScan {
    * The secrets of a verified provider format in a name (a pushed ref's), by every rule that finds
    * secrets; each is masked by `scrub` from then on.
    */
-  findVerifiedSecrets(text: string): NamedSecret[];
+  findVerifiedSecrets(text: string): FoundSecret[];
 }
 
 export function secretScan(rules: readonly AnyRule[], seen: Set<string> = new Set()): SecretScan {
   return {
     findVerifiedSecrets(text) {
-      const found = rules.flatMap((rule) => rule.findVerifiedSecrets?.(text) ?? []);
+      const found = rules.flatMap((rule) => (rule.findVerifiedSecrets?.(text) ?? []).map((f) => ({ ...f, ruleId: rule.meta.id })));
       for (const f of found) seen.add(f.secret);
       return found;
     },

@@ -149,7 +149,8 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
   },
 
   // A pushed ref's name (pre-push): the provider formats that validated, whatever the policy's
-  // options (a push of nothing else reads no policy). The scanner is the one above.
+  // options (a push of nothing else reads no policy; the push applies `allow:` to what is found,
+  // src/commands/push-names.ts). The scanner is the one above.
   findVerifiedSecrets(text) {
     const scanner = scannerFor({ patterns: [], generic: true });
     if (text.length <= SHORT_TEXT && !scanner.mayHold(text)) return [];
@@ -192,6 +193,8 @@ export const secretLeakage = defineRule<SecretLeakageOptions, MessageId>({
       for (const { hit, line, endLine } of source.hits) {
         const cls = classify(hit, source);
         if (!cls) continue;
+        // A pushed ref's name: its verified-format secrets are the push's to report (push-names.ts).
+        if (source.pushedName && cls.confidence === 'verified-format') continue;
         const setting = severities[cls.key];
         const fp = fingerprint(RULE_ID, hit.secret);
         if (setting === 'off' || allow.has(fp)) continue;

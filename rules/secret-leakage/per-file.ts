@@ -23,6 +23,8 @@ export interface ScannedSource {
   commit?: string;
   /** A file or branch name (Source.name). */
   name?: true;
+  /** A pushed ref's name (Source.pushedName). */
+  pushedName?: true;
   hits: PlacedHit[];
 }
 
@@ -52,6 +54,7 @@ export function scanSource(source: Source, scanner: Scanner): ScannedSource {
   if (source.path !== undefined) out.path = source.path;
   if (source.commit !== undefined) out.commit = source.commit;
   if (source.name) out.name = true;
+  if (source.pushedName) out.pushedName = true;
   return out;
 }
 

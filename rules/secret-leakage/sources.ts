@@ -22,6 +22,11 @@ export interface Source {
   commit?: string;
   /** Set for a file or branch name (no line to waive, nothing to delete: the name is the leak). */
   name?: true;
+  /**
+   * Set for the branch name when it is a pushed ref's, whose verified-format secrets the push
+   * reports itself (ChangeSet.branchNamePushed): the rule leaves those out.
+   */
+  pushedName?: true;
 }
 
 /** A file the rule could not read (binary without printable runs, over the size limit). */
@@ -194,12 +199,12 @@ function nameSources(change: ChangeSet, mayHold: (text: string) => boolean): Sou
   const seen = new Set<string>();
   // Most names hold no keyword, and so no secret: only the others become a source (a change of
   // 2,000 files made 2,000 scans of one line each, a few per cent of a check).
-  const add = (name: string | undefined, where: string) => {
+  const add = (name: string | undefined, where: string, pushed = false) => {
     if (name === undefined || name === '' || seen.has(name)) return;
     seen.add(name);
     if (!mayHold(name)) return;
     // A name is not a line with a comment: the waiver marker in it waives nothing.
-    out.push({ ...oneLine(name.split(WAIVER).join(' '), where), name: true });
+    out.push({ ...oneLine(name.split(WAIVER).join(' '), where), name: true, ...(pushed ? { pushedName: true as const } : {}) });
   };
   const files = [change.files, ...(change.history ?? []).map((entry) => entry.files)];
   for (const list of files) {
@@ -208,7 +213,7 @@ function nameSources(change: ChangeSet, mayHold: (text: string) => boolean): Sou
       add(file.oldPath, `the old name of ${file.path}`);
     }
   }
-  add(change.branch, 'the branch name');
+  add(change.branch, 'the branch name', change.branchNamePushed === true);
   add(change.pr?.headRef, 'the head branch name of the PR');
   // Identities are printed too (provenance quotes an agent's author line).
   for (const c of change.commits) {

@@ -3,7 +3,7 @@
 import { UsageError } from '../errors.ts';
 import { branchOfRef } from '../git/branch.ts';
 import { whyNoWorkTree } from '../git/index.ts';
-import { mayBeChecked, resolvePushRanges, sendsObjects, shortRef } from '../git/push-ranges.ts';
+import { mayBeChecked, objectsPolicyRef, resolvePushRanges, sendsObjects, shortRef } from '../git/push-ranges.ts';
 import { isObjectId } from '../git/object-id.ts';
 import { openGit } from '../git/run.ts';
 import { gitVersion } from '../git/version.ts';
@@ -12,9 +12,10 @@ import { policyPrefetch } from '../policy/paths.ts';
 import { printable } from '../report/printable.ts';
 import { formatText } from '../report/text.ts';
 import { parseAi, policyChoice, useColor } from './check.ts';
-import { checkRefNames, type RefNameCheck } from './push-names.ts';
+import { type NamesPolicy, namesPolicies, reportRefNames, scanRefNames, type RefNameScan } from './push-names.ts';
 import { gitSource, historyOf, pushedObjectsSource } from './source.ts';
 import type { CheckResult } from '../app.ts';
+import type { ResolvedPolicy } from '../policy/resolve.ts';
 import type { AppLoader, Command, IO, ParsedArgs } from './types.ts';
 
 const options = {
@@ -38,7 +39,10 @@ each pushed branch over the range its pull request will show, so the verdict is 
     tags pushed (each level of a tag of a tag), a tree or blob a tag points at, and the new
     commits of a ref outside refs/heads (refs/notes/commits) the remote has no base for;
   - the name of every pushed ref, skipped or not, is scanned for secrets of a verified provider
-    format: the remote shows it at once, so one stops the push (a deletion: a warning).
+    format: the remote shows it at once, so one stops the push (a deletion: a warning),
+    unless its fingerprint is in the policy's allow: for secret-leakage (the policy is read
+    for that only when a name holds one: at the branch's base, else where the pushed
+    objects' policy is read; one that cannot be read waives nothing).
 A push has no pull request yet: findings that depend on its description, labels or reviews
 are notices "decided on the pull request", not errors.
 Exits 1, which stops the push, when a range or a ref's name has error findings. Skip the
@@ -149,19 +153,27 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: App
   // need, and building it earlier would hold up the check's first git processes.
   const loaded = scan ? await scan : undefined;
   const scrub = (text: string) => (loaded ? loaded.scrub(text) : text);
-  let scanned: RefNameCheck | undefined;
-  const names = (): RefNameCheck => (scanned ??= loaded ? checkRefNames(refs, remote, loaded, color) : { errors: 0, text: '', mask: (text) => text });
+  let scanned: RefNameScan | undefined;
+  const names = (): RefNameScan => (scanned ??= loaded ? scanRefNames(refs, loaded) : { found: [], mask: (text) => text });
+  // The policy each check read, for the names' `allow:` (push-names.ts).
+  const rangePolicies = new Map<PushedRef, ResolvedPolicy>();
+  let objectsPolicy: ResolvedPolicy | undefined;
   for (const range of plan.ranges) {
     // The pushed branch, as the Action will see it as the PR's head ref.
     const branch = branchOfRef(range.ref.localRef) ?? branchOfRef(range.ref.remoteRef);
+    // The remote's name for it is scanned below, with every pushed ref's (push-names.ts): the
+    // range's report does not report its secrets again.
+    const branchNamePushed = branch !== undefined && branch === branchOfRef(range.ref.remoteRef);
     // The policy files at the base are read as soon as git answers it, while the diff runs.
     // Every base the plan finds is an ancestor of the head (a merge-base, or a commit the remote
     // has below it): git need not be asked for the range again.
-    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, prefetch: policyPrefetch(policy), baseIsMergeBase: true }); // git diff starts
+    const source = gitSource({ cwd: io.cwd, root, base: range.base, head: range.head, branch, branchNamePushed, prefetch: policyPrefetch(policy), baseIsMergeBase: true }); // git diff starts
     let report: CheckResult['report'];
     try {
       // A push has no pull request yet: what only the PR can decide is a notice here.
-      ({ report } = await (await appOf()).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'], enrich: history }));
+      const result = await (await appOf()).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'], enrich: history });
+      report = result.report;
+      rangePolicies.set(range.ref, result.policy.policy);
     } finally {
       source.dispose?.();
     }
@@ -181,7 +193,8 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: App
   if (sendsObjects(objects)) {
     // Tag messages, and the trees and blobs tags point at: on the remote once pushed, in no PR.
     const source = pushedObjectsSource(root, remote, objects, objects.policyRef ?? null);
-    const { report, change } = await (await appOf()).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] });
+    const { report, change, policy: inForce } = await (await appOf()).runCheck({ source, policy, ai, unavailable: ['title', 'body', 'labels', 'reviews'] });
+    objectsPolicy = inForce.policy;
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     blocked += errors;
     outsidePr = errors > 0;
@@ -190,7 +203,19 @@ async function checkPush({ values, positionals }: ParsedArgs, io: IO, appOf: App
     io.stdout(scrub(`prguard: pushed to ${printable(remote)} outside any branch (${what || 'not read'})\n`));
     if (report.findings.length > 0 || report.notes.length > 0) io.stdout(names().mask(formatText(report, { color })));
   }
-  const { errors: nameErrors, text: nameText } = names();
+  // A secret in a name is waived by the policy's `allow:`: the policy is read for that alone, only
+  // when there is one (a skip-only push loads secret-leakage alone), where the pushed objects'
+  // policy is read (the base of a range of the push, else the remote's default branch, else HEAD).
+  const nameScan = names();
+  const outside = async (): Promise<ResolvedPolicy> => {
+    const known = objectsPolicy ?? (plan.ranges[0] && rangePolicies.get(plan.ranges[0].ref));
+    if (known) return known;
+    const [{ policyAtBase }, { GitRepoReader }, { rules }] = await Promise.all([import('../policy/in-force.ts'), import('../git/reader.ts'), appOf()]);
+    const base = await objectsPolicyRef(openGit(root), remote, plan);
+    return (await policyAtBase({ choice: policy, reader: new GitRepoReader(root), base, rules })).policy;
+  };
+  const policies = nameScan.found.length > 0 ? await namesPolicies(nameScan.found, rangePolicies, outside) : new Map<PushedRef, NamesPolicy>();
+  const { errors: nameErrors, text: nameText } = reportRefNames(nameScan, remote, color, (ref) => policies.get(ref));
   if (nameText) io.stdout(scrub(nameText));
   blocked += nameErrors;
   if (blocked > 0) {

@@ -26,6 +26,8 @@ export function gitSource(opts: {
   base?: string;
   head?: string;
   branch?: string;
+  /** `branch` is the name the push gives the remote's ref, which pre-push scans itself (ChangeSet.branchNamePushed). */
+  branchNamePushed?: boolean;
   /** Paths to read at the change's base (the policy's candidates) as soon as git has answered it. */
   prefetch?: readonly string[];
   /** `base` is already the merge-base of `base` and `head` (see GitSourceOptions). */
@@ -55,7 +57,10 @@ export function gitSource(opts: {
         // The pushed branch, when there is one, is the change's branch (set below).
         ...(onCommits ? { onCommits: (commits, branch) => onCommits(commits, opts.branch ?? branch) } : {}),
       });
-      if (opts.branch) change.branch = opts.branch;
+      if (opts.branch) {
+        change.branch = opts.branch;
+        if (opts.branchNamePushed) change.branchNamePushed = true;
+      }
       return change;
     },
     dispose: started.dispose,

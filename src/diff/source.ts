@@ -1,5 +1,6 @@
 // The diff-file source: `--diff FILE` or `--diff -` (stdin). No repository needed.
 import { createReadStream } from 'node:fs';
+import { noFileChangedNote } from '../empty-change.ts';
 import { describeFsError as describe, UsageError } from '../errors.ts';
 import type { ChangeSet, FileChange } from '../model.ts';
 import { DiffFormatError, DiffLimitError } from './errors.ts';
@@ -107,6 +108,8 @@ export async function loadDiffChangeSet(pathOrDash: string, options: DiffSourceO
         'or `From <sha>` lines were found. Create one with `git diff BASE...HEAD > change.diff`.',
     );
   }
+  // A patch series whose commits change no file (format-patch --always of empty commits).
+  if (files.length === 0 && commits.length > 0) notes.push(noFileChangedNote(commits.length));
   const first = commits[0];
   const last = commits[commits.length - 1];
   const change: ChangeSet = { base: first ? `${first.sha}^` : '', head: last ? last.sha : '', files, commits, ...(history ? { history } : {}) };

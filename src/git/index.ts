@@ -6,6 +6,7 @@
 // content scan).
 import { releaseLines } from '../diff/hunk-text.ts';
 import { DiffStream } from '../diff/index.ts';
+import { noFileChangedNote } from '../empty-change.ts';
 import { UsageError } from '../errors.ts';
 import type { ChangeSet, Commit, FileChange } from '../model.ts';
 import { attributesChangeNotes, BaseAttributes } from './attributes.ts';
@@ -269,10 +270,13 @@ async function readChange(
   const [commits, branchName] = await Promise.all([log, branch]);
   // An empty range passes, as it should, but says why: a base that is the branch itself (a
   // single-branch clone's upstream, say) would otherwise pass every change silently.
+  // Commits that change no file (a merge that brings nothing) pass too, and say that no file was checked.
   const empty =
-    files.length === 0 && commits.length === 0
-      ? `nothing to check: the head ${r.head.slice(0, 12)} is already in the base, so the range has no commit and no change (pass --base with the branch this change will merge into)`
-      : undefined;
+    files.length > 0
+      ? undefined
+      : commits.length === 0
+        ? `nothing to check: the head ${r.head.slice(0, 12)} is already in the base, so the range has no commit and no change (pass --base with the branch this change will merge into)`
+        : noFileChangedNote(commits.length);
   const notes = [...readInPart, ...attributesChangeNotes(files, r.base), renameNote(stderr, files, limit), attributeNote, empty].filter(
     (n): n is string => n !== undefined,
   );

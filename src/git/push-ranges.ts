@@ -59,10 +59,11 @@ export interface PushedObjects {
 export const sendsObjects = (o: PushedObjects): boolean => o.tags.length + o.targets.length + o.unread.length > 0;
 
 /**
- * Where the policy of the pushed objects is read: the base of a range of the same push, else the
- * tip of the remote's default branch as known here, else HEAD (a push of tags alone, say).
+ * Where the policy of the pushed objects is read (and of the names of refs no range checks): the
+ * base of a range of the same push, else the tip of the remote's default branch as known here,
+ * else HEAD (a push of tags alone, say).
  */
-async function objectsPolicyRef(git: Git, remote: string, plan: PushPlan): Promise<string | null> {
+export async function objectsPolicyRef(git: Git, remote: string, plan: PushPlan): Promise<string | null> {
   if (plan.ranges[0]) return plan.ranges[0].base;
   const names = ['HEAD', 'main', 'master'].map((n) => `refs/remotes/${remote}/${n}`);
   const listed = await git.tryRaw(['for-each-ref', '--format=%(refname) %(objectname)', ...names]);

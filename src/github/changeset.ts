@@ -4,6 +4,7 @@
 // 3,000 files and 250 commits; what the API does not give (a capped or short list, totals that
 // do not add up, a diff GitHub left out and prguard could not rebuild) is `unread`, never dropped.
 import { parseTrailers } from '../diff/trailers.ts';
+import { noFileChangedNote } from '../empty-change.ts';
 import type { ChangeSet, Commit, FileChange, FileStatus, Hunk, Unread } from '../model.ts';
 import { call, type GitHub } from './client.ts';
 import type { PullContext } from './context.ts';
@@ -223,13 +224,15 @@ export async function loadApiChangeSet(octokit: GitHub, pull: PullContext, fresh
   }
   const filled = await fillMissingPatches(octokit, pull, files, { base: pull.baseSha, head: fresh.headSha });
   unread.push(...filled.unread);
+  // A pull request whose commits change no file passes, and says so, as a git range of it does.
+  const notes = files.length === 0 && commits.length > 0 && !unread.some((u) => u.kind === 'files') ? [...filled.notes, noFileChangedNote(commits.length)] : filled.notes;
   return {
     base: pull.baseSha,
     head: fresh.headSha,
     files,
     commits,
     pr: fresh.pr,
-    notes: filled.notes,
+    notes,
     unread,
   };
 }

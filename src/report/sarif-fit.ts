@@ -4,7 +4,11 @@
 // over 10 MB is rejected too. Rejected, code scanning shows nothing of the change; cut by GitHub,
 // it is not said which. So prguard keeps the most severe findings itself (errors, then warnings,
 // then notices), at most 5,000 and within a byte budget, and the run says how many it left out
-// and that the verdict counts them all. Pure.
+// and that the verdict counts them all. The report's notes (the run's notifications) have no
+// limit of their own in those documents (runs, results, rules, tool extensions, locations, thread
+// flow locations and tags do), but they count toward the 10 MB: they are kept in order within
+// 1 MB, and a notification says how many were left out, so that no number of notes can crowd the
+// results out of the file or push it past the limit. Pure.
 import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../model.ts';
 import { countBySeverity, findingCounts, plural, severityCounts, worstFirst } from './findings.ts';
@@ -18,16 +22,26 @@ export const SARIF_LIMITS = {
    * 10 MB uncompressed is under it compressed, with a margin for the upload's own framing.
    */
   bytes: 9_500_000,
+  /** The notes' share of `bytes` (their notifications, as written): the rest is the results'. */
+  noteBytes: 1_000_000,
 } as const;
 
-/** A result's size where it is written: inside `runs[0].results`, so each line is indented 8 more. */
-function resultBytes(result: Sarif.Result): number {
-  const text = JSON.stringify(result, null, 2);
+/**
+ * An array item's size where it is written, `indent` spaces in (each of its lines indented so
+ * much more), with the `,\n` between two items.
+ */
+function itemBytes(item: unknown, indent: number): number {
+  const text = JSON.stringify(item, null, 2);
   let lines = 1;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  // The indentation, and the `,\n` between two results.
-  return Buffer.byteLength(text, 'utf8') + lines * 8 + 2;
+  return Buffer.byteLength(text, 'utf8') + lines * indent + 2;
 }
+
+/** A result's size inside `runs[0].results`. */
+const resultBytes = (result: Sarif.Result): number => itemBytes(result, 8);
+
+/** A notification's size inside `runs[0].invocations[0].toolExecutionNotifications`. */
+export const notificationBytes = (notification: Sarif.Notification): number => itemBytes(notification, 12);
 
 export interface FittedResults {
   /** The findings kept, in the report's order. */
@@ -70,5 +84,31 @@ export function leftOutMessage(findings: readonly Finding[], fitted: FittedResul
     `${left} of ${plural(findings.length, 'finding')} (${severityCounts(fitted.leftOut)}) are not in this SARIF file: GitHub code ` +
     `scanning keeps at most ${SARIF_LIMITS.results} results per run and 10 MB per upload, so it holds the ${fitted.kept.length} most severe. ` +
     `The verdict counts all ${findings.length} (${findingCounts(findings)}): ${conclusion}. The JSON report lists every finding.`
+  );
+}
+
+/**
+ * The notifications a SARIF file keeps of the report's notes: in order, while they fit `budget`
+ * bytes (SARIF_LIMITS.noteBytes); stops at the first that does not fit, so that the notes kept
+ * are the report's first ones, in its order.
+ */
+export function fitNotes(notes: readonly Sarif.Notification[], budget: number = SARIF_LIMITS.noteBytes): Sarif.Notification[] {
+  let used = 0;
+  let kept = 0;
+  for (const n of notes) {
+    used += notificationBytes(n);
+    if (used > budget) break;
+    kept++;
+  }
+  return kept === notes.length ? [...notes] : notes.slice(0, kept);
+}
+
+/** What the run says of the notes it left out ('' when none was): how many, why, and where they all are. */
+export function notesLeftOutMessage(total: number, kept: number, budget: number = SARIF_LIMITS.noteBytes): string {
+  const left = total - kept;
+  if (left <= 0) return '';
+  return (
+    `${left} of ${plural(total, 'note')} are not in this SARIF file: it keeps the first ${kept}, within ${Math.round(budget / 1000)} kB of notes, ` +
+    'so that the results fit GitHub code scanning\'s 10 MB per upload. The text and JSON reports list every note.'
   );
 }

@@ -8,12 +8,13 @@
 //
 // A file stays within code scanning's limits (sarif-fit.ts): past 5,000 results, or 10 MB, the
 // most severe are kept, and a notification says how many were left out; the verdict
-// (`properties.conclusion`, and `properties.findings`) counts every finding.
+// (`properties.conclusion`, and `properties.findings`) counts every finding. The notes are kept
+// within 1 MB of the file, and a notification says how many were left out past it.
 import type * as Sarif from 'sarif';
 import type { Finding, Report, Severity } from '../model.ts';
 import type { RuleMeta } from '../rule.ts';
 import { countBySeverity } from './findings.ts';
-import { fitResults, leftOutMessage, SARIF_LIMITS } from './sarif-fit.ts';
+import { fitNotes, fitResults, leftOutMessage, notesLeftOutMessage, SARIF_LIMITS } from './sarif-fit.ts';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -28,11 +29,15 @@ export interface SarifOptions {
   pathlessUri: string;
   /** prguard's home page, for `tool.driver.informationUri`. */
   informationUri?: string;
-  /** Told, in a sentence, when findings were left out to keep within code scanning's limits. */
+  /**
+   * Told once, in a sentence for each, when findings or notes were left out to keep within code
+   * scanning's limits.
+   */
   onLeftOut?: (message: string) => void;
   /** Limits other than code scanning's (SARIF_LIMITS), for tests. */
   maxResults?: number;
   maxBytes?: number;
+  maxNoteBytes?: number;
 }
 
 /** Bytes kept for the notification of what was left out (a sentence of about 400). */
@@ -110,7 +115,12 @@ export function buildSarif(report: Report, options: SarifOptions): Sarif.Log {
     }
   }
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
-  const notifications = report.notes.map((text): Sarif.Notification => ({ level: 'note', message: { text } }));
+  // The notes, within their share of the file; past it, one notification says how many are not.
+  const noteBudget = options.maxNoteBytes ?? SARIF_LIMITS.noteBytes;
+  const keptNotes = fitNotes(report.notes.map((text): Sarif.Notification => ({ level: 'note', message: { text } })), noteBudget);
+  const notesLeftOut = notesLeftOutMessage(report.notes.length, keptNotes.length, noteBudget);
+  const notifications = [...keptNotes];
+  if (notesLeftOut) notifications.push({ level: 'warning', descriptor: { id: 'prguard/notes-left-out' }, message: { text: notesLeftOut } });
   const run: Sarif.Run = {
     tool: {
       driver: {
@@ -141,10 +151,11 @@ export function buildSarif(report: Report, options: SarifOptions): Sarif.Log {
   run.results = fitted.kept.map(toResult);
   const leftOut = leftOutMessage(report.findings, fitted, report.conclusion);
   run.properties!.resultsLeftOut = report.findings.length - fitted.kept.length;
-  if (leftOut) {
-    notifications.unshift({ level: 'warning', descriptor: { id: 'prguard/results-left-out' }, message: { text: leftOut } });
-    options.onLeftOut?.(leftOut);
-  }
+  run.properties!.notesLeftOut = report.notes.length - keptNotes.length;
+  if (leftOut) notifications.unshift({ level: 'warning', descriptor: { id: 'prguard/results-left-out' }, message: { text: leftOut } });
+  // One call, whatever was left out: an entry that keeps the last message it is given keeps both.
+  const told = [leftOut, notesLeftOut].filter((m) => m !== '');
+  if (told.length > 0) options.onLeftOut?.(told.join(' '));
   return log;
 }
 

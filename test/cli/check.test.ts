@@ -34,6 +34,25 @@ describe('prguard check on a real git repository', () => {
     expect(runCli(['check'], { cwd: repo.dir }).stdout).not.toContain('nothing to check');
   });
 
+  it('a merge that brings nothing passes and says that no file was checked, in text and JSON', () => {
+    repo.git('checkout', '-q', '-b', 'side', 'trunk');
+    repo.commit('side work', { 'src/side.ts': 'export const side = 1;\n' });
+    // `-s ours` records the merge and keeps trunk's tree: the range's commits add up to no change.
+    repo.git('checkout', '-q', '-b', 'empty-merge', 'trunk');
+    repo.git('merge', '-q', '--no-ff', '-s', 'ours', '-m', 'merge side, keeping trunk', 'side');
+    repo.git('checkout', '-q', 'feature');
+    const r = runCli(['check', '--base', 'trunk', '--head', 'empty-merge'], { cwd: repo.dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 files changed');
+    expect(r.stdout).toContain('note: nothing to check: the range changes no file (its 2 commits add up to no change');
+    expect(r.stdout).toContain('so this pass checked no file');
+    const json = JSON.parse(runCli(['check', '--base', 'trunk', '--head', 'empty-merge', '--format', 'json'], { cwd: repo.dir }).stdout);
+    expect(json.conclusion).toBe('success');
+    expect(json.notes.filter((n: string) => n.startsWith('nothing to check: the range changes no file'))).toHaveLength(1);
+    // A range that changes a file says nothing of the kind.
+    expect(runCli(['check', '--base', 'trunk', '--head', 'side'], { cwd: repo.dir }).stdout).not.toContain('nothing to check');
+  });
+
   it('exits 1 on an error finding and groups it under its rule', () => {
     repo.write('strict.yml', STRICT_POLICY);
     const r = runCli(['check', '--policy', 'strict.yml'], { cwd: repo.dir });

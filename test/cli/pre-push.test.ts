@@ -93,6 +93,19 @@ describe('git push with the prguard pre-push hook', () => {
     expect(remoteSha('one').code).not.toBe(0);
   });
 
+  it('lets a merge that brings nothing through, and says that no file was checked', () => {
+    repo.git('checkout', '-q', '-b', 'kept', 'main');
+    repo.commit('kept work', { 'kept.txt': lines(2, 'kept') });
+    repo.git('checkout', '-q', '-b', 'nothing', 'main');
+    repo.git('merge', '-q', '--no-ff', '-s', 'ours', '-m', 'merge kept, keeping main', 'kept');
+    const r = gitRun(repo, 'push', 'origin', 'nothing');
+    expect(r.output).toContain('prguard: nothing -> origin/nothing');
+    expect(r.output).toContain('0 files changed');
+    expect(r.output).toContain('note: nothing to check: the range changes no file (its 2 commits add up to no change');
+    expect(r.code).toBe(0);
+    expect(remoteSha('nothing').code).toBe(0);
+  });
+
   it('reads the range from pre-commit\'s environment when run as a pre-commit hook', () => {
     const base = repo.git('rev-parse', 'main').trim();
     repo.git('checkout', '-q', '-b', 'three', 'main');

@@ -49,6 +49,15 @@ describe('loadDiffChangeSet', () => {
     expect(change.files).toHaveLength(1);
   });
 
+  it('a mailbox of commits that change no file (format-patch --always) says that no file was checked', async () => {
+    const empty = ['From 3333333333333333333333333333333333333333 Mon Sep 17 00:00:00 2001', 'From: A <a@x>', 'Subject: [PATCH] Nothing', '', '---', ''].join('\n');
+    const change = await loadDiffChangeSet(file(empty));
+    expect(change).toMatchObject({ files: [], commits: [{ message: 'Nothing' }] });
+    expect(change.notes).toEqual([expect.stringMatching(/^nothing to check: the range changes no file \(its commit adds up to no change/)]);
+    // A mailbox that changes files says nothing of the kind.
+    expect((await loadDiffChangeSet(file(MBOX))).notes ?? []).toEqual([]);
+  });
+
   it('accepts an empty diff (no changes)', async () => {
     expect((await loadDiffChangeSet(file(''))).files).toEqual([]);
   });

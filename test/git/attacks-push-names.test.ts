@@ -67,6 +67,23 @@ describe('the names of pushed refs', () => {
     expect(push.output).not.toContain(t.slice(8, 24));
   });
 
+  it('report a token in a pushed branch\'s name once, as the pushed ref\'s, though its range is checked under that name too', () => {
+    const t = token();
+    repo.git('checkout', '-q', '-b', `topic-${t}`, 'main');
+    repo.commit('topic', { 'src/topic.ts': 'export const topic = 1;\n' });
+    repo.git('checkout', '-q', 'main');
+    const push = gitRun(repo, 'push', 'origin', `topic-${t}`);
+    expect(push.code).not.toBe(0);
+    const said = prguardOutput(push.output);
+    // The range was checked (its report printed), and the name is reported by the names' check alone.
+    expect(said).toContain('prguard: topic-ghp_…[redacted] -> origin/topic-ghp_…[redacted]');
+    expect(said.match(/pattern github-classic-pat/g)).toHaveLength(1);
+    expect(said).toContain('in the name of the pushed ref refs/heads/topic-ghp_…[redacted]');
+    expect(said).not.toContain('in the branch name');
+    expect(said).toContain('push blocked: 1 error finding (above)');
+    expect(push.output).not.toContain(t);
+  });
+
   it('do not stop a push of the same refs under clean names', () => {
     const push = gitRun(repo, 'push', 'origin', 'main:refs/heads/copy', 'main:refs/tags/v1');
     expect(push.code).toBe(0);

@@ -38,6 +38,19 @@ describe.concurrent('the Action against a fake GitHub', () => {
     expect(run.stdout.split('ghs_testtoken0123456789')).toHaveLength(2);
   });
 
+  test('a PR whose commits change no file passes, and the summary and check run say no file was checked', async () => {
+    const { server, event } = await start({ files: [], commits: [{ sha: HEAD_SHA, message: 'Merge main into feature\n' }] });
+    const run = await runAction(server, event);
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    const report = reportOf(run);
+    expect(report).toMatchObject({ conclusion: 'success', stats: { files: 0 } });
+    const note = 'nothing to check: the range changes no file (its commit adds up to no change';
+    expect(report.notes.filter((n) => n.startsWith(note))).toHaveLength(1);
+    expect(run.summary).toContain(note);
+    expect(server.checkRuns[0].request.output.summary).toContain(note);
+  });
+
   test.each([
     { failOn: 'warning', code: 1, conclusion: 'failure', verdict: '❌ **Failed** — 1 warning (warnings fail this check)', title: 'Failed: 1 warning' },
     { failOn: 'error', code: 0, conclusion: 'success', verdict: '✅ **Passed** — 1 warning', title: 'Passed: 1 warning' },

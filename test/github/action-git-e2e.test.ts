@@ -38,6 +38,23 @@ describe.concurrent('the Action with a checkout', () => {
     expect(server.checkRuns[0].request.head_sha).toBe(head);
   });
 
+  test('a merge that brings nothing, read with git, says no file was checked, in the words the API path uses', async () => {
+    const { repo, base, head: side } = prRepo();
+    repo.git('checkout', '-q', '-b', 'merge-only', base);
+    repo.git('merge', '-q', '--no-ff', '-s', 'ours', '-m', 'Merge feature, keeping main', side);
+    const head = repo.git('rev-parse', 'HEAD').trim();
+    const { server, event } = await start({ shas: { base, head }, files: [], commits: [] });
+    const run = await runAction(server, event, { env: { GITHUB_WORKSPACE: repo.dir } });
+    expect(server.violations).toEqual([]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`prguard: read the change with git in ${repo.dir}.`);
+    const report = reportOf(run);
+    expect(report.stats.files).toBe(0);
+    const note = 'nothing to check: the range changes no file (its 2 commits add up to no change';
+    expect(report.notes.filter((n) => n.startsWith(note))).toHaveLength(1);
+    expect(run.summary).toContain(note);
+  });
+
   test('a shallow checkout without the head commit falls back to the API', async () => {
     const { repo, base } = prRepo();
     const missing = 'c'.repeat(40);

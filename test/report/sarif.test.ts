@@ -177,6 +177,57 @@ describe('formatSarif within GitHub code scanning limits', () => {
     expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications![0]!.message.text).toContain(`${120 - results.length} of 120 findings`);
   });
 
+  it('keeps the notes within their share of the file, in order, and says how many it left out; the results keep the rest', () => {
+    // 30,000 notes of 400 bytes: 12 MB, more than a whole upload. Written as they were, they made
+    // the file too large for code scanning and left no room for a single result.
+    const notes = Array.from({ length: 30_000 }, (_, i) => `note ${i}: ${'n'.repeat(390)}`);
+    const findings = many(100, 'error', 'secret-leakage');
+    const told: string[] = [];
+    const text = formatSarif(report(findings, notes), { ...options, onLeftOut: (m) => told.push(m) });
+    expect(Buffer.byteLength(text)).toBeLessThanOrEqual(SARIF_LIMITS.bytes);
+    const log = JSON.parse(text) as Sarif.Log;
+    expect(validateSarif(log)).toBe(true);
+    const run = log.runs[0]!;
+    expect(run.results).toHaveLength(100);
+    expect(run.properties!.resultsLeftOut).toBe(0);
+    const notifications = run.invocations![0]!.toolExecutionNotifications!;
+    const kept = notifications.filter((n) => n.level === 'note').map((n) => n.message.text);
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept).toEqual(notes.slice(0, kept.length));
+    // The notes' share is what they take in the file, measured as written there.
+    const inFile = (t: string) => text.indexOf(JSON.stringify(t));
+    const span = inFile(kept[kept.length - 1]!) - inFile(kept[0]!);
+    const each = inFile(kept[1]!) - inFile(kept[0]!);
+    // Within the share, and as many as fit in it: one more would not.
+    expect(span + each).toBeLessThanOrEqual(SARIF_LIMITS.noteBytes);
+    expect(span + 2 * each).toBeGreaterThan(SARIF_LIMITS.noteBytes);
+    const left = notes.length - kept.length;
+    expect(run.properties!.notesLeftOut).toBe(left);
+    const said = notifications.filter((n) => n.descriptor?.id === 'prguard/notes-left-out');
+    expect(said).toHaveLength(1);
+    expect(said[0]!.level).toBe('warning');
+    expect(said[0]!.message.text).toBe(
+      `${left} of 30000 notes are not in this SARIF file: it keeps the first ${kept.length}, within 1000 kB of notes, so that the results fit GitHub code scanning's 10 MB per upload. The text and JSON reports list every note.`,
+    );
+    expect(told).toEqual([said[0]!.message.text]);
+  });
+
+  it('says in one sentence each, told once, when both findings and notes were left out', () => {
+    const told: string[] = [];
+    const log = buildSarif(report(many(3, 'error', 'secret-leakage'), ['a'.repeat(2_000)]), { ...options, maxNoteBytes: 1_000, maxResults: 1, onLeftOut: (m) => told.push(m) });
+    const notifications = log.runs[0]!.invocations![0]!.toolExecutionNotifications!;
+    expect(notifications.map((n) => n.descriptor?.id)).toEqual(['prguard/results-left-out', 'prguard/notes-left-out']);
+    expect(told).toEqual([`${notifications[0]!.message.text} ${notifications[1]!.message.text}`]);
+  });
+
+  it('a note budget that one note overruns keeps none, and says so', () => {
+    const log = buildSarif(report([], ['a'.repeat(2_000), 'b']), { ...options, maxNoteBytes: 1_000 });
+    const notifications = log.runs[0]!.invocations![0]!.toolExecutionNotifications!;
+    expect(notifications.map((n) => n.descriptor?.id ?? n.message.text)).toEqual(['prguard/notes-left-out']);
+    expect(notifications[0]!.message.text).toMatch(/^2 of 2 notes are not in this SARIF file: it keeps the first 0, within 1 kB of notes/);
+    expect(log.runs[0]!.properties!.notesLeftOut).toBe(2);
+  });
+
   it('changes nothing for a report within the limits', () => {
     const findings = cases.flatMap((c) => c.findings);
     const told: string[] = [];
@@ -184,6 +235,7 @@ describe('formatSarif within GitHub code scanning limits', () => {
     expect(log.runs[0]!.results).toHaveLength(findings.length);
     expect(log.runs[0]!.invocations![0]!.toolExecutionNotifications!.map((n) => n.message.text)).toEqual(['a note']);
     expect(log.runs[0]!.properties!.resultsLeftOut).toBe(0);
+    expect(log.runs[0]!.properties!.notesLeftOut).toBe(0);
     expect(told).toEqual([]);
   });
 });

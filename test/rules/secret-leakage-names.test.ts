@@ -37,6 +37,21 @@ describe('secret-leakage: names', () => {
     expect(vs.map((v) => [v.data?.where, v.secrets])).toEqual([['the head branch name of the PR', [b]]]);
   });
 
+  it('leaves a verified-format token in a pushed branch name to the push, which reports it as the pushed ref\'s; other names and classes stay', () => {
+    const [a, b] = [token(), token()];
+    const gitlab = sample('gitlab-pat', r).secret; // 'format': no checksum, which the push's scan does not report
+    const branch = `feat/${a}-${gitlab}`;
+    const pushed = change({ branch, branchNamePushed: true, files: [file(`keys/${b}.txt`, { status: 'added', added: ['x'] })] });
+    const vs = run(secretLeakage, pushed);
+    expect(vs.map((v) => [v.data?.where, v.secrets, v.confidence])).toEqual([
+      [`the file name keys/${b}.txt`, [b], 'verified-format'],
+      ['the branch name', [gitlab], 'format'],
+    ]);
+    // Not a pushed ref's name (check, the Action, pre-push of a local branch under another name): reported here.
+    const local = run(secretLeakage, { ...pushed, branchNamePushed: undefined });
+    expect(local.filter((v) => v.data?.where === 'the branch name').map((v) => v.secrets)).toEqual([[a], [gitlab]]);
+  });
+
   it('reports a token in the name or e-mail of an author or committer', () => {
     const [a, b] = [token(), token()];
     const c = commit('docs', { sha: 'abcdef1234567890', author: { name: `Claude ${a}`, email: 'noreply@anthropic.com' }, committer: { name: 'CI', email: `${b}@ci.example` } });
