@@ -221,9 +221,17 @@ export function vendorKey(name: string): 'upper' | 'lower' | false {
 }
 
 /**
- * Is the value no `<vendor>_key`'s? Under a lower-case name, a hex value reads as a digest (a
- * cache or content key, `cached_creds_key = '048d…'` in botocore's tests) as often as a key.
+ * Keys made to be public, by their prefix: Stripe publishable keys (`STRIPE_KEY=pk_test_…` is how
+ * Laravel Cashier names the publishable one), PostHog project keys, Mapbox public tokens, New Relic
+ * browser keys, Flutterwave public keys, Plaid public tokens.
+ */
+const PUBLIC_KEY = /^(?:pk_(?:live|test)_|phc_|pk\.|NRJS-|FLWPUBK(?:_TEST)?-|public-)/;
+
+/**
+ * Is the value no `<vendor>_key`'s secret? A public key (above); under a lower-case name, a hex
+ * value, which reads as a digest (a cache or content key, `cached_creds_key = '048d…'` in
+ * botocore's tests) as often as a key.
  */
 export function notVendorValue(kind: 'upper' | 'lower', value: string): boolean {
-  return kind === 'lower' && /^[0-9a-f]+$/i.test(value);
+  return PUBLIC_KEY.test(value) || (kind === 'lower' && /^[0-9a-f]+$/i.test(value));
 }

@@ -122,6 +122,8 @@ describe('secret-leakage: the command-line forms, in the rule', () => {
     ['a lower-case key of a cache (a digest)', `self.cached_creds_key = '${pick(r, HEX, 40)}'`],
     ['a lower-case key of a data structure', `sort_key = "${key()}"`],
     ['a camelCase key', `const cohereKey = "${key()}";`],
+    ['a Stripe publishable key under STRIPE_KEY (Laravel Cashier)', `STRIPE_KEY=pk_test_51${pick(r, ALNUM, 40)}`],
+    ['a PostHog project key (public) under a lower-case name', `posthog_key = "phc_${pick(r, ALNUM, 43)}"`],
   ];
   it.each(NOT_SECRETS)('not a secret: %s', (_what, text) => expect(found(scan(text))).toEqual([]));
 });
