@@ -63,35 +63,45 @@ const COMMAND_END = /&&|\|\||[|;`]/g;
  * The password given on the command line whose keyword is at column `at` (a command's name or
  * its option), if the command is one of those above and its option comes before the command
  * ends: `mysql -uroot -pS3cret app`, `mysqldump -p'S3cret' app`, `sshpass -p S3cret ssh host`,
- * `docker login -u ci -p S3cret registry`, `redis-cli -h cache -a S3cret ping`.
+ * `docker login -u ci -p S3cret registry`, `redis-cli -h cache -a S3cret ping`. `from`: where a
+ * command starts at or before `at` (0, or the end of the last one read: the keywords come in
+ * order, so a line is read once however many commands it holds).
  */
-export function commandPassword(line: string, at: number): CommandLine {
-  let from = 0;
-  COMMAND_END.lastIndex = 0;
+export function commandPassword(line: string, at: number, from = 0): CommandLine {
+  let start = from;
+  COMMAND_END.lastIndex = from;
   for (let m = COMMAND_END.exec(line); m !== null; m = COMMAND_END.exec(line)) {
-    if (m.index >= at) return passwordIn(line, from, m.index);
-    from = m.index + m[0].length;
+    if (m.index >= at) return passwordIn(line, start, m.index);
+    start = m.index + m[0].length;
   }
-  return passwordIn(line, from, line.length);
+  return passwordIn(line, start, line.length);
 }
 
+/**
+ * The first password option of the commands in line[from, stop), each command's options read up
+ * to the next command (`sudo mysql …`, `sshpass -p … ssh host mysql …`). Each part is cut out and
+ * searched once: a search of the whole rest of the line per command cost a line of 1,500
+ * `a login -p ` a time quadratic in its length.
+ */
 function passwordIn(line: string, from: number, stop: number): CommandLine {
-  // Each command of the line up to the end (`sudo mysql …`, `ssh host mysql …`): the first option found.
-  COMMAND.lastIndex = from;
-  for (let c = COMMAND.exec(line); c !== null && c.index < stop; c = COMMAND.exec(line)) {
+  const text = line.slice(from, stop);
+  const commands = [...text.matchAll(COMMAND)];
+  for (let i = 0; i < commands.length; i++) {
+    const c = commands[i] as RegExpExecArray;
     const command = c[1] as string;
     const spec = passwordOption(command);
+    const begin = c.index + c[0].length;
+    const part = text.slice(begin, commands[i + 1]?.index ?? text.length);
     const re = optionValue(spec);
-    re.lastIndex = c.index + c[0].length;
-    for (let m = re.exec(line); m !== null && m.index < stop; m = re.exec(line)) {
+    re.lastIndex = 0;
+    for (let m = re.exec(part); m !== null; m = re.exec(part)) {
       const glued = valueOf(m, 1);
       const got = glued ?? valueOf(m, 6);
       if (got === undefined || got.value.startsWith('-')) continue;
-      const index = m.index + m[0].lastIndexOf(got.value);
+      const index = from + begin + m.index + m[0].lastIndexOf(got.value);
       const what = `Password in a \`${command} ${spec.option}${glued ? '' : ' '}…\` option`;
       return { found: { ...got, index, what, option: spec.option }, end: stop };
     }
-    COMMAND.lastIndex = c.index + c[0].length;
   }
   return { end: stop };
 }

@@ -184,18 +184,24 @@ export function userOption(line: string, at: number): (FormValue & { option: str
 
 /** A short option glued to its value after `curl`: `-uuser:password`, `-Uuser:password`. */
 const GLUED_OPTION = / -[uU](?![\s=])/g;
+/** Where a command ends: a control operator (`&&`, `||`, `|`, `;`) or a backtick. */
+const CURL_END = /&&|\|\||[|;`]/g;
 
 /**
  * `curl -uuser:password` (at keyword `curl`, column `at`): the value glued to `-u`, which the
- * keyword ` -u ` does not find (a keyword ` -u` measured a fifth more stops of the keyword pass).
+ * keyword ` -u ` does not find (a keyword ` -u` measured a fifth more stops of the keyword pass),
+ * up to the end of that `curl` command (`end`: a later `curl` before it needs no second look).
  */
-export function curlUser(line: string, at: number): ReturnType<typeof userOption> {
-  GLUED_OPTION.lastIndex = at + 4;
-  for (let m = GLUED_OPTION.exec(line); m !== null; m = GLUED_OPTION.exec(line)) {
-    const o = userOption(line, m.index);
-    if (o) return o;
+export function curlUser(line: string, at: number): { found?: ReturnType<typeof userOption>; end: number } {
+  CURL_END.lastIndex = at;
+  const end = CURL_END.exec(line)?.index ?? line.length;
+  const part = line.slice(at + 4, end);
+  GLUED_OPTION.lastIndex = 0;
+  for (let m = GLUED_OPTION.exec(part); m !== null; m = GLUED_OPTION.exec(part)) {
+    const found = userOption(line, at + 4 + m.index);
+    if (found) return { found, end };
   }
-  return undefined;
+  return { end };
 }
 
 // ---- `<VENDOR>_KEY`, `<vendor>_key` ------------------------------------------------------------

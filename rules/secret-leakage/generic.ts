@@ -238,11 +238,12 @@ function valueOfName(line: string, start: number, end: number, nextLine: () => s
 export function findGeneric(line: string, words: readonly number[], nextLine: () => string | undefined = () => undefined): GenericHit[] {
   const hits: GenericHit[] = [];
   let done = -1;
-  let commands = -1; // where the last command line read ends: its other keywords need no second look
+  // Where the last command line read, and the last `curl` command, end: their other keywords need no second look.
+  let [commands, curls] = [0, 0];
   for (const at of words) {
     if (at < done) continue;
     const c = line.charCodeAt(at);
-    const read = at >= commands && commandAt(line, at, c) ? commandPassword(line, at) : undefined;
+    const read = at >= commands && commandAt(line, at, c) ? commandPassword(line, at, commands) : undefined;
     if (read) commands = read.end;
     const cmd = read?.found;
     if (cmd && judged(cmd)) {
@@ -251,9 +252,10 @@ export function findGeneric(line: string, words: readonly number[], nextLine: ()
       done = cmd.index + cmd.value.length;
       continue;
     }
-    const curl = c === 99 /* c */ && line.startsWith('curl', at);
+    const curl = c === 99 /* c */ && at >= curls && line.startsWith('curl', at) ? curlUser(line, at) : undefined;
+    if (curl) curls = curl.end;
     if (c === 32 || c === 45 || curl) {
-      const o = curl ? curlUser(line, at) : userOption(line, at);
+      const o = curl ? curl.found : userOption(line, at);
       if (o && judged(o) && (!o.empty || strong(o.value))) {
         if (ASSERTION.test(line.slice(0, o.index) + line.slice(o.index + o.value.length))) return [];
         hits.push({ name: o.option, secret: o.value, index: o.index, weak: !strong(o.value), what: o.what as string });
