@@ -4,7 +4,10 @@
 //   (b) a long line of repeated `-----BEGIN RSA PRIVATE KEY-----` markers (was 93 s at 250 KB);
 //   (c) every catalogue regex on crafted lines built from its own keywords;
 //   (d) the ReDoS check of six undecidable custom patterns: one budget for all;
-//   (e) lines of escape chains that decode again and again (`%2F %252F %25252F …`).
+//   (e) lines of escape chains that decode again and again (`%2F %252F %25252F …`);
+//   (f) lines of the command-line and header forms' keywords, repeated (`a login -p `, `x -p a; `,
+//       `curl -u`…): each command read once (a search of the rest of the line per command was
+//       quadratic: 2.5 s for 20 lines of 32 KB of `a login -p `).
 import { catalogue } from '../rules/secret-leakage/catalogue.ts';
 import { secretLeakage } from '../rules/secret-leakage/index.ts';
 import { checkRegexSafety, TOTAL_BUDGET_MS } from '../src/rule-kit/regex-safety.ts';
@@ -78,3 +81,14 @@ const plainLine = (n: number) => `token=x ${'a'.repeat(chains(n).length - 8)}`;
 const e1 = time(() => secretLeakage.check(changeOf(Array(20).fill(plainLine(170))), OPTIONS, CONTEXT));
 const e2 = time(() => secretLeakage.check(changeOf(Array(20).fill(chains(170))), OPTIONS, CONTEXT));
 console.log(`(e) 20 lines of 29 KB of %25 chains: ${e2.toFixed(0)} ms, plain lines as long ${e1.toFixed(0)} ms (decoding stops after 4 levels; without that bound, 215 ms on one run: a scan of the line per level)`);
+
+// (f)
+const commandUnits = ['mkdir -p a ', 'x -p a; ', 'mysql -p', 'a login -p ', 'curl -u', ' -a ', '--password ', 'Authorization: ', 'a_key = ', `a${' '.repeat(50)}login `];
+const unitAt = (u: string, n: number) => time(() => secretLeakage.check(changeOf(Array(20).fill(u.repeat(Math.floor(n / u.length)))), OPTIONS, CONTEXT));
+const slowest = commandUnits.map((u) => {
+  unitAt(u, 16_000);
+  const [f1, f2] = [unitAt(u, 16_000), unitAt(u, 32_000)];
+  return { u, f2, ratio: f2 / Math.max(f1, 0.05) };
+}).sort((x, y) => y.f2 - x.f2);
+console.log('(f) 20 lines of 32 KB of a repeated command-line keyword, slowest (ratio to 16 KB lines; 2 = linear):');
+for (const { u, f2, ratio } of slowest.slice(0, 4)) console.log(`    ${JSON.stringify(u.trim().slice(0, 20))}: ${f2.toFixed(0)} ms, ratio ${ratio.toFixed(2)}`);

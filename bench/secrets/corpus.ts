@@ -3,7 +3,7 @@
 // must not report. Deterministic: the same seed gives the same corpus.
 import { catalogue } from '../../rules/secret-leakage/catalogue.ts';
 import { gapNearMisses } from '../../test/helpers/secret-samples-gaps.ts';
-import { ALNUM, B64, HEX, URLSAFE, fake, pick, rng, sample, type Rng } from '../../test/helpers/secret-samples.ts';
+import { ALNUM, B64, DIGITS, HEX, URLSAFE, fake, pick, rng, sample, type Rng } from '../../test/helpers/secret-samples.ts';
 
 export interface CorpusItem {
   path: string;
@@ -90,6 +90,24 @@ const NEGATIVES: Record<string, (r: Rng) => [string, string]> = {
     `const token = await getToken(req);\nconst passwordField = "password_confirmation";\nif (!secret) throw new Error("missing secret");\nconst cacheKey = "${pick(r, ALNUM, 24)}";\nconst id = "${fake(r, URLSAFE, 22)}";`,
   ],
   'near misses of key formats': (r) => ['config/services.env', (gapNearMisses[Math.floor(r() * gapNearMisses.length)] as (r: Rng) => string)(r)],
+  // Command lines and headers that name a password but hold none (command-forms.ts): variables,
+  // stdin, ports, a prompt, Digest parameters (hashes), an account id after --password-stdin.
+  'command-line placeholders': (r) => {
+    const lines = [
+      `mysql -h db${pick(r, DIGITS, 2)}.corp.internal -uroot -p$MYSQL_ROOT_PASSWORD app`,
+      'mysqldump -u app -p"${MYSQL_PASSWORD}" app > dump.sql',
+      `mysql -u app -p app_${pick(r, ALNUM, 10)}${pick(r, DIGITS, 2)}`,
+      `aws ecr get-login-password | docker login --username AWS --password-stdin ${pick(r, '123456789', 1)}${pick(r, DIGITS, 11)}.dkr.ecr.eu-west-3.amazonaws.com`,
+      'docker login -u ci -p ${{ secrets.REGISTRY_PASSWORD }} ghcr.io',
+      `docker run -d -p ${pick(r, '123456789', 1)}${pick(r, DIGITS, 3)}:80 -e MYSQL_ROOT_PASSWORD=changeme mysql:8`,
+      'sshpass -p "$SSHPASS" ssh -p 2222 deploy@10.0.0.5',
+      `redis-cli -h cache -p ${pick(r, '123456789', 1)}${pick(r, DIGITS, 3)} -a "$REDIS_PASSWORD" ping`,
+      'helm repo add corp https://charts.corp.io --username ci --password "$HELM_PASSWORD"',
+      `curl -H 'Authorization: Digest username="ci", realm="api", nonce="${pick(r, HEX, 32)}", uri="/v1", response="${pick(r, HEX, 32)}"' https://api.corp.io/v1`,
+    ];
+    const picked = Array.from({ length: 4 }, () => lines[Math.floor(r() * lines.length)] as string);
+    return ['scripts/deploy.sh', `#!/bin/sh\nset -eu\n${picked.join('\n')}`];
+  },
 };
 
 export function buildCorpus(seed = 20261126, perPattern = 6, negativesPerCategory = 40): CorpusItem[] {

@@ -24,6 +24,8 @@ export interface FormValue {
   next?: true;
   /** The value is base64 of `user:password` (HTTP Basic): the password is what is judged. */
   basic?: true;
+  /** Only a value random enough for an error is a finding (the form is no sure sign of a secret). */
+  strict?: true;
 }
 
 /** The value of a match of VALUE (its groups start at `first`). */
@@ -45,35 +47,42 @@ export const AUTH_NAME = /(?:^|[_.-])(?:proxy[_-])?authorization$/;
 
 const SCHEME = String.raw`(Bearer|Basic|Token|Bot)\s+([A-Za-z0-9+/_.~-]{8,500}={0,2})(?![\w+/=.~$@{%-])`;
 /**
+ * Or a key with no scheme (`Authorization: <key>`, as some APIs take theirs): one token68 that is
+ * the whole value (a quote, the line's end or a separator follows), so a scheme with parameters
+ * (`AWS4-HMAC-SHA256 Credential=…`, `Digest username="…", response="…"`) is none.
+ */
+const RAW = String.raw`([A-Za-z0-9+/_.~-]{20,500}={0,2})(?=\\?["'` + '`' + String.raw`]|[ \t]*(?:$|[,;)}\]]))`;
+/**
  * After the header's name: `: Bearer …` (curl `-H`, an `.http` file), `: 'Bearer …'` (a headers
  * object), `'] = "token …"`, `", "Bearer …"` (Go's `Header.Set`), `": f"Bearer …"`. The token68
  * of RFC 7235; `Bearer ${token}` and `Bearer {{token}}` do not match.
  */
-const AUTH_AFTER = new RegExp(String.raw`\\?["']?\]?\s*(?:=>|:=|[:=,](?!=)|\s(?=\\?["']))\s*(?:[fFrRbB]?\\?["'` + '`' + String.raw`])?` + SCHEME, 'iy');
-const AUTH_VALUE = new RegExp(`^${SCHEME}$`, 'i');
+const AUTH_AFTER = new RegExp(String.raw`\\?["']?\]?\s*(?:=>|:=|[:=,](?!=)|\s(?=\\?["']))\s*(?:[fFrRbB]?\\?["'` + '`' + String.raw`])?(?:${SCHEME}|${RAW})`, 'iy');
+const AUTH_VALUE = new RegExp(`^(?:${SCHEME}|${RAW})$`, 'i');
 
-function authValue(scheme: string, credential: string, index: number): FormValue {
+function authValue(m: RegExpExecArray, index: (credential: string) => number): FormValue {
+  if (m[3] !== undefined) {
+    return { value: m[3], index: index(m[3]), quoted: true, what: 'Key in an `Authorization` header (no scheme)', strict: true };
+  }
+  const [scheme, credential] = [m[1] as string, m[2] as string];
   const kind = scheme.toLowerCase();
   const basic = kind === 'basic';
   const what = `${basic ? 'Basic credentials' : kind === 'token' ? 'Token' : kind === 'bot' ? 'Bot token' : 'Bearer token'} in an \`Authorization\` header`;
-  return { value: credential, index, quoted: true, what, ...(basic ? { basic: true as const } : {}) };
+  return { value: credential, index: index(credential), quoted: true, what, ...(basic ? { basic: true as const } : {}) };
 }
 
 /** An `Authorization` header's credentials right after its name. */
 export function authAfter(line: string, end: number): FormValue | undefined {
   AUTH_AFTER.lastIndex = end;
   const m = AUTH_AFTER.exec(line);
-  if (!m) return undefined;
-  const [scheme, credential] = [m[1] as string, m[2] as string];
-  return authValue(scheme, credential, columnOf(m, credential));
+  return m ? authValue(m, (credential) => columnOf(m, credential)) : undefined;
 }
 
 /** The credentials of a header value given apart from its name (a key/value pair). */
 function authOf(v: FormValue): FormValue | undefined {
   const m = AUTH_VALUE.exec(v.value);
   if (!m) return undefined;
-  const [scheme, credential] = [m[1] as string, m[2] as string];
-  return { ...authValue(scheme, credential, v.index + v.value.length - credential.length), ...(v.next ? { next: true as const } : {}) };
+  return { ...authValue(m, (credential) => v.index + v.value.length - credential.length), ...(v.next ? { next: true as const } : {}) };
 }
 
 // ---- A name and a value in separate attributes or keys --------------------------------------
@@ -136,10 +145,13 @@ export function elementValue(line: string, start: number, end: number): FormValu
 // ---- A command's user option: `curl -u user:password` ---------------------------------------
 
 /** The keywords that find the option (the generic check's; case-insensitive). */
-export const OPTION_KEYWORDS = [' -u ', '-user'];
+export const OPTION_KEYWORDS = [' -u ', '-user', 'curl'];
 
-/** `user:password` after the option, quoted or bare; the password may be empty (a key as the user). */
-const USER_PASSWORD = /(?:\s*=\s*|\s+)(?:"([^"\s:]{1,64}):([^"\s]{0,200})"|'([^'\s:]{1,64}):([^'\s]{0,200})'|([^\s:'"]{1,64}):([^\s'"]{0,200}))(?=$|[\s;&|)\\])/dy;
+/** `user:password`, quoted or bare; the password may be empty (a key as the user). */
+const USER_PASSWORD_BODY = String.raw`(?:"([^"\s:]{1,64}):([^"\s]{0,200})"|'([^'\s:]{1,64}):([^'\s]{0,200})'|([^\s:'"]{1,64}):([^\s'"]{0,200}))(?=$|[\s;&|)\\])`;
+/** After the option and a space or `=`; glued to a short option (`-uuser:password`). */
+const USER_PASSWORD = new RegExp(String.raw`(?:\s*=\s*|\s+)` + USER_PASSWORD_BODY, 'dy');
+const USER_GLUED = new RegExp(USER_PASSWORD_BODY, 'dy');
 
 /**
  * `-u user:password`, `--user user:password`, `--user=…`, `--proxy-user …` (curl, and any tool
@@ -149,35 +161,83 @@ const USER_PASSWORD = /(?:\s*=\s*|\s+)(?:"([^"\s:]{1,64}):([^"\s]{0,200})"|'([^'
  */
 export function userOption(line: string, at: number): (FormValue & { option: string; end: number; empty: boolean }) | undefined {
   let option: string;
-  if (line.charCodeAt(at) === 32) option = line.slice(at + 1, at + 3); // -u, or curl's -U (--proxy-user)
-  else if (line.slice(at, at + 5) !== '-user') return undefined;
+  if (line.charCodeAt(at) === 32) {
+    option = line.slice(at + 1, at + 3); // -u, or curl's -U (--proxy-user)
+    if (option !== '-u' && option !== '-U') return undefined; // another option's keyword (` -p `)
+  } else if (line.slice(at, at + 5) !== '-user') return undefined;
   else if (at > 0 && line.charCodeAt(at - 1) === 45 /* - */) option = '--user';
   else if (at >= 7 && line.slice(at - 7, at) === '--proxy') option = '--proxy-user';
   else return undefined;
-  USER_PASSWORD.lastIndex = option.length === 2 ? at + 3 : at + 5;
-  const m = USER_PASSWORD.exec(line);
+  const from = option.length === 2 ? at + 3 : at + 5;
+  const after = line.charCodeAt(from);
+  const re = option.length === 2 && after !== 32 && after !== 9 && after !== 61 /* = */ ? USER_GLUED : USER_PASSWORD;
+  re.lastIndex = from;
+  const m = re.exec(line);
   if (!m) return undefined;
   const g = m[1] !== undefined ? 1 : m[3] !== undefined ? 3 : 5;
   const empty = (m[g + 1] as string).length === 0;
   const secret = empty ? g : g + 1;
-  const [from] = (m.indices as RegExpIndicesArray)[secret] as [number, number];
+  const [index] = (m.indices as RegExpIndicesArray)[secret] as [number, number];
   const what = empty ? `Key as the user name of a \`${option} key:\` option` : `Password in a \`${option} user:password\` option`;
-  return { value: m[secret] as string, index: from, quoted: true, what, option, end: m.index + m[0].length, empty };
+  return { value: m[secret] as string, index, quoted: true, what, option, end: m.index + m[0].length, empty };
 }
 
-// ---- `<VENDOR>_KEY` ---------------------------------------------------------------------------
+/** A short option glued to its value after `curl`: `-uuser:password`, `-Uuser:password`. */
+const GLUED_OPTION = / -[uU](?![\s=])/g;
+/** Where a command ends: a control operator (`&&`, `||`, `|`, `;`) or a backtick. */
+const CURL_END = /&&|\|\||[|;`]/g;
 
-/** The case-sensitive keyword of the upper-case `<VENDOR>_KEY` names. */
-export const CASED_KEYWORDS = ['_KEY'];
+/**
+ * `curl -uuser:password` (at keyword `curl`, column `at`): the value glued to `-u`, which the
+ * keyword ` -u ` does not find (a keyword ` -u` measured a fifth more stops of the keyword pass),
+ * up to the end of that `curl` command (`end`: a later `curl` before it needs no second look).
+ */
+export function curlUser(line: string, at: number): { found?: ReturnType<typeof userOption>; end: number } {
+  CURL_END.lastIndex = at;
+  const end = CURL_END.exec(line)?.index ?? line.length;
+  const part = line.slice(at + 4, end);
+  GLUED_OPTION.lastIndex = 0;
+  for (let m = GLUED_OPTION.exec(part); m !== null; m = GLUED_OPTION.exec(part)) {
+    const found = userOption(line, at + 4 + m.index);
+    if (found) return { found, end };
+  }
+  return { end };
+}
+
+// ---- `<VENDOR>_KEY`, `<vendor>_key` ------------------------------------------------------------
+
+/** The case-sensitive keywords of the `<VENDOR>_KEY` and `<vendor>_key` names. */
+export const CASED_KEYWORDS = ['_KEY', '_key'];
 
 /**
  * An environment-style name ending in `_KEY` (`COHERE_KEY`, `ALGOLIA_ADMIN_KEY`), the last part
- * of a dotted name. A bare `key` is no secret name, and neither are keys that name a public
- * value, a fingerprint or a place in a data structure (`SITE_KEY`, `GPG_KEY`, `CACHE_KEY`).
+ * of a dotted name, or the same in lower case (`cohere_key`, `settings.openai_key`). A bare `key`
+ * is no secret name, and neither are keys that name a public value, a fingerprint or a place in
+ * a data structure (`SITE_KEY`, `GPG_KEY`, `CACHE_KEY`, `sort_key`). camelCase (`cacheKey`,
+ * `queryKey`, `storageKey`) names keys of code far more often than a vendor's: not read.
  */
 const VENDOR_KEY = /(?:^|[.$])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*_KEY$/;
-const NOT_VENDOR_KEY = /(?:^|[_.$])(?:SITE|PUBLISHABLE|SEARCH|BROWSER|ANON|GPG|PGP|CACHE|STORAGE|SORT|PARTITION|PRIMARY|FOREIGN|ROW|LOOKUP|QUERY|IDEMPOTENCY|I18N|TRANSLATION|MESSAGE|ROUTE|STATE|CONTEXT|EVENT|MAP)_KEY$/;
+const VENDOR_KEY_LOWER = /(?:^|[.$])[a-z][a-z0-9]*(?:_[a-z0-9]+)*_key$/;
+const NOT_VENDOR_KEY = /(?:^|[_.$])(?:SITE|PUBLISHABLE|SEARCH|BROWSER|ANON|GPG|PGP|CACHE|STORAGE|SORT|PARTITION|PRIMARY|FOREIGN|ROW|LOOKUP|QUERY|IDEMPOTENCY|I18N|TRANSLATION|MESSAGE|ROUTE|STATE|CONTEXT|EVENT|MAP)_KEY$/i;
 
-export function vendorKey(name: string): boolean {
-  return VENDOR_KEY.test(name) && !NOT_VENDOR_KEY.test(name);
+/** `upper` for `<VENDOR>_KEY`, `lower` for `<vendor>_key`, or false for neither. */
+export function vendorKey(name: string): 'upper' | 'lower' | false {
+  if (NOT_VENDOR_KEY.test(name)) return false;
+  return VENDOR_KEY.test(name) ? 'upper' : VENDOR_KEY_LOWER.test(name) ? 'lower' : false;
+}
+
+/**
+ * Keys made to be public, by their prefix: Stripe publishable keys (`STRIPE_KEY=pk_test_…` is how
+ * Laravel Cashier names the publishable one), PostHog project keys, Mapbox public tokens, New Relic
+ * browser keys, Flutterwave public keys, Plaid public tokens.
+ */
+const PUBLIC_KEY = /^(?:pk_(?:live|test)_|phc_|pk\.|NRJS-|FLWPUBK(?:_TEST)?-|public-)/;
+
+/**
+ * Is the value no `<vendor>_key`'s secret? A public key (above); under a lower-case name, a hex
+ * value, which reads as a digest (a cache or content key, `cached_creds_key = '048d…'` in
+ * botocore's tests) as often as a key.
+ */
+export function notVendorValue(kind: 'upper' | 'lower', value: string): boolean {
+  return PUBLIC_KEY.test(value) || (kind === 'lower' && /^[0-9a-f]+$/i.test(value));
 }

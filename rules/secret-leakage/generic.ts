@@ -2,13 +2,14 @@
 import { decodedValue } from './decode.ts';
 import { isUnsecuredJwt } from './checksums.ts';
 import { acceptable, entropy, isPlaceholder } from './filters.ts';
-import { AUTH_NAME, CASED_KEYWORDS, OPTION_KEYWORDS, VALUE, authAfter, elementValue, keyNamed, keyValue, userOption, valueOf, vendorKey, type FormValue } from './generic-forms.ts';
+import { AUTH_NAME, CASED_KEYWORDS, OPTION_KEYWORDS, VALUE, authAfter, curlUser, elementValue, keyNamed, keyValue, notVendorValue, userOption, valueOf, vendorKey, type FormValue } from './generic-forms.ts';
+import { COMMAND_KEYWORDS, commandAt, commandPassword, spacedOption } from './command-forms.ts';
 
 /** The scanner runs the generic check only on lines containing one of these (any case). */
 export const GENERIC_KEYWORDS = [
   'pass', 'pwd', 'secret', 'token', 'apikey', 'api_key', 'api-key', 'accesskey', 'access_key', 'access-key',
   'privatekey', 'private_key', 'private-key', 'signing_key', 'signingkey', 'encryption_key', 'encryptionkey',
-  'master_key', 'masterkey', 'credential', 'auth', ...OPTION_KEYWORDS,
+  'master_key', 'masterkey', 'credential', 'auth', ...OPTION_KEYWORDS, ...COMMAND_KEYWORDS,
 ];
 /** Case-sensitive keywords of the generic check (`COHERE_KEY`). */
 export const GENERIC_CASED_KEYWORDS = CASED_KEYWORDS;
@@ -32,8 +33,14 @@ function snake(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
-const SECRET_NAME =
-  /(?:^|[_.\-@$])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api_?key|access_?key|private_?key|signing_?key|encryption_?key|master_?key|credentials?|auth)(?:$|[_.-])/;
+/**
+ * A secret word as a part of a name (`db_password`, `api-key`), or `password` glued to the
+ * word before it (`PGPASSWORD`, `dbpassword`; `SSHPASS`, the variable `sshpass -e` reads).
+ */
+const SECRET_WORD = String.raw`(?:(?:^|[_.\-@$])(?:pass(?:word|wd|phrase)?|pwd|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|signing[_-]?key|encryption[_-]?key|master[_-]?key|credentials?|auth|sshpass)|[a-z0-9](?:password|passphrase))`;
+const SECRET_NAME = new RegExp(`${SECRET_WORD}(?:$|[_.-])`);
+/** The name ends with the secret word (an option's: `--password`, not `--password-stdin`). */
+const SECRET_LAST = new RegExp(`${SECRET_WORD}$`);
 
 /**
  * Names that mention a secret but hold something else: an id, a path, a hash (`password_hash`,
@@ -194,7 +201,7 @@ function judged(v: FormValue): boolean {
 }
 
 /** A value of name `start`..`end`, if it is a secret-like name that is given one. */
-function valueOfName(line: string, start: number, end: number, nextLine: () => string | undefined): { name: string; vendor: boolean; v: FormValue } | undefined {
+function valueOfName(line: string, start: number, end: number, nextLine: () => string | undefined): { name: string; vendor: 'upper' | 'lower' | false; v: FormValue } | undefined {
   // The assignment first: most names in code are not assigned a literal (`this.token)`), and
   // the other forms start only with these characters after the name (`:`, a quote, `>`, `]`,
   // `,`, a space, `\`, the line's end).
@@ -202,20 +209,22 @@ function valueOfName(line: string, start: number, end: number, nextLine: () => s
   const m = ASSIGNMENT.exec(line);
   const name = line.slice(start, end);
   // Without an assignment, only a header's name, an element's or a `key`/`name` attribute's
-  // value can be given a value (cheap tests first: this is the common case).
+  // value, or an option's (`--password …`) can be given a value (cheap tests first: this is the
+  // common case).
   const header = name.length >= 13 && /authorization$/i.test(name);
-  if (!m && !header && line.charCodeAt(start - 1) !== 60 /* < */ && !keyNamed(line, start)) return undefined;
+  const option = !m && line.charCodeAt(start) === 45 /* - */ && (line.charCodeAt(end) === 32 || line.charCodeAt(end) === 9);
+  if (!m && !header && !option && line.charCodeAt(start - 1) !== 60 /* < */ && !keyNamed(line, start)) return undefined;
   const key = snake(name);
   const auth = header && AUTH_NAME.test(key);
   const vendor = !auth && !SECRET_NAME.test(key) && vendorKey(name);
   if ((!auth && !vendor && !SECRET_NAME.test(key)) || NOT_A_SECRET_NAME.test(key)) return undefined;
-  // An `Authorization` value is read only as a scheme and credentials: a bare value after it is
-  // a scheme or a format (`AWS4-HMAC-SHA256 Credential=…`, `%.*s`), not a secret.
+  // An `Authorization` value is read only as a scheme and credentials, or as one strong token: a
+  // bare value after it is a scheme or a format (`AWS4-HMAC-SHA256 Credential=…`, `%.*s`).
   let v: FormValue | undefined = auth ? authAfter(line, end) : undefined;
   if (!auth && m) {
     const got = valueOf(m, 1) as { value: string; quoted: boolean };
     v = { ...got, index: end + m[0].length - got.value.length - (m[4] !== undefined ? 2 : got.quoted ? 1 : 0) };
-  }
+  } else if (option && !auth && SECRET_LAST.test(key)) v = spacedOption(line, start, end);
   v ??= (auth ? undefined : elementValue(line, start, end)) ?? keyValue(line, start, end, auth, nextLine);
   return v && { name, vendor, v };
 }
@@ -229,11 +238,24 @@ function valueOfName(line: string, start: number, end: number, nextLine: () => s
 export function findGeneric(line: string, words: readonly number[], nextLine: () => string | undefined = () => undefined): GenericHit[] {
   const hits: GenericHit[] = [];
   let done = -1;
+  // Where the last command line read, and the last `curl` command, end: their other keywords need no second look.
+  let [commands, curls] = [0, 0];
   for (const at of words) {
     if (at < done) continue;
     const c = line.charCodeAt(at);
-    if (c === 32 || c === 45) {
-      const o = userOption(line, at);
+    const read = at >= commands && commandAt(line, at, c) ? commandPassword(line, at, commands) : undefined;
+    if (read) commands = read.end;
+    const cmd = read?.found;
+    if (cmd && judged(cmd)) {
+      if (ASSERTION.test(line.slice(0, cmd.index) + line.slice(cmd.index + cmd.value.length))) return [];
+      hits.push({ name: cmd.option, secret: cmd.value, index: cmd.index, weak: !strong(cmd.value), what: cmd.what as string });
+      done = cmd.index + cmd.value.length;
+      continue;
+    }
+    const curl = c === 99 /* c */ && at >= curls && line.startsWith('curl', at) ? curlUser(line, at) : undefined;
+    if (curl) curls = curl.end;
+    if (c === 32 || c === 45 || curl) {
+      const o = curl ? curl.found : userOption(line, at);
       if (o && judged(o) && (!o.empty || strong(o.value))) {
         if (ASSERTION.test(line.slice(0, o.index) + line.slice(o.index + o.value.length))) return [];
         hits.push({ name: o.option, secret: o.value, index: o.index, weak: !strong(o.value), what: o.what as string });
@@ -254,8 +276,9 @@ export function findGeneric(line: string, words: readonly number[], nextLine: ()
     const { name, vendor, v } = found;
     const value = v.value;
     if (!judged(v)) continue;
-    // `<VENDOR>_KEY` is no secret-like name by itself: only a value random enough for an error.
-    if (vendor && (value.length < 20 || !strong(value))) continue;
+    // `<VENDOR>_KEY` is no secret-like name by itself, nor is a header's value without a scheme
+    // a sure secret: only a value random enough for an error.
+    if ((vendor || v.strict) && (value.length < 20 || !strong(value) || (vendor && notVendorValue(vendor, value)))) continue;
     // Asked only of a candidate that got this far (rarely), with the value left out: base64
     // padding (`…YeQ==`) or a `!=` inside a password is no comparison.
     if (ASSERTION.test(v.next ? line : line.slice(0, v.index) + line.slice(v.index + value.length))) return [];
