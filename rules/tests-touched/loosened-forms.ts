@@ -4,6 +4,7 @@
 // `toThrow()`. A claim is a family (what kind of fact it checks), the subjects it checks and a
 // level inside the family: a lower level on a shared subject checks less.
 import { callArgs, cores, isLiteral, MOST_LINE, norm } from './call-args.ts';
+import { RUBY_CLAIM_PATTERNS, rubyClaim } from './loosened-ruby.ts';
 
 /** `value`: what a value is; `nullish`: that it is null or false; `throws`: what is thrown; `called`: how a mock was called. */
 export type Family = 'value' | 'nullish' | 'throws' | 'called';
@@ -269,10 +270,11 @@ const BY_LANGUAGE: Record<string, (line: string) => Claim | undefined> = {
   'C#': csharp,
   Rust: rust,
   Go: go,
+  Ruby: rubyClaim,
 };
 
 /** Every pattern this file runs on input lines (test/rules/tests-touched-patterns.test.ts checks their shape). */
-export const CLAIM_PATTERNS: readonly RegExp[] = [JS_EXPECT, JS_CHAIN, JS_ASSERT, PY_METHOD, PY_RAISES, PY_ASSERT, JVM_ASSERT, ASSERTJ, ASSERTJ_CHAIN, HAMCREST_WEAK, CS_ASSERT, RUST_ASSERT, SHOULD_PANIC, TESTIFY, NULLISH_ARG, GENERIC_ERROR];
+export const CLAIM_PATTERNS: readonly RegExp[] = [JS_EXPECT, JS_CHAIN, JS_ASSERT, PY_METHOD, PY_RAISES, PY_ASSERT, JVM_ASSERT, ASSERTJ, ASSERTJ_CHAIN, HAMCREST_WEAK, CS_ASSERT, RUST_ASSERT, SHOULD_PANIC, TESTIFY, NULLISH_ARG, GENERIC_ERROR, ...RUBY_CLAIM_PATTERNS];
 
 /** The claim of one line in a language (by its name), or undefined when it is no assertion read here. */
 export function claimOf(languageName: string, line: string): Claim | undefined {

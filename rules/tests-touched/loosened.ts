@@ -8,8 +8,10 @@
 import type { DiffLine, FileChange } from '../../src/model.ts';
 import { deletedLinesOf } from './assertions.ts';
 import { norm } from './call-args.ts';
+import { enclosedLines } from './comments.ts';
 import type { Language } from './language.ts';
 import { type Claim, claimOf } from './loosened-forms.ts';
+import { unitsOf } from './statements.ts';
 
 /** Most deleted assertions of one hunk that are paired (a bigger hunk's rest is not). */
 const MOST_PER_HUNK = 2000;
@@ -57,49 +59,61 @@ export interface Loosening {
 /** Added assertions of a test file that replace a deleted one of their hunk on the same subject with a weaker one. */
 export function loosenedAssertions(file: FileChange, language: Language): Loosening[] {
   const out: Loosening[] = [];
+  if (!file.hunks.some((h) => h.deleted.length > 0)) return out;
+  // Each side read as statements, so that an assertion over lines (`expect(` / `  x,` /
+  // `).toBe(3);`) is compared whole; a statement is placed at its first changed line.
+  const deletedExcluded = enclosedLines(deletedLinesOf(file), language);
+  const addedExcluded = enclosedLines(file.hunks.flatMap((h) => h.added), language);
+  const sides = file.hunks.map((hunk) => ({ deleted: unitsOf(hunk, 'deleted', language, deletedExcluded), added: unitsOf(hunk, 'added', language, addedExcluded) }));
   let deletedTexts: Set<string> | undefined;
   let addedTexts: Set<string> | undefined;
-  for (const hunk of file.hunks) {
-    const deleted = hunk.deleted;
-    if (deleted.length === 0) continue;
+  file.hunks.forEach((hunk, h) => {
+    const units = sides[h]!;
+    if (hunk.deleted.length === 0) return;
     // By block, subject and place (from the start of the block, and from its end), so that each
     // added line looks up the few deleted ones near it.
     const bySubject = new Map<string, Deleted[]>();
-    const deletedPlaces = places(deleted, hunk.oldStart);
+    const deletedPlaces = placesByLine(hunk.deleted, hunk.oldStart);
     let indexed = 0;
-    for (let i = 0; i < deleted.length && indexed < MOST_PER_HUNK; i++) {
-      const { content } = deleted[i]!;
-      if (language.comment.test(content)) continue;
-      const claim = claimOf(language.name, content);
+    for (const unit of units.deleted) {
+      if (indexed >= MOST_PER_HUNK) break;
+      const place = unit.line === undefined ? undefined : deletedPlaces.get(unit.line);
+      if (place === undefined || language.comment.test(unit.text)) continue;
+      const claim = claimOf(language.name, unit.text);
       if (claim === undefined || claim.level < 2) continue;
       indexed++;
-      const entry: Deleted = { claim, text: content.trim(), place: deletedPlaces[i]!, used: false };
+      const entry: Deleted = { claim, text: unit.text.trim(), place, used: false };
       for (const subject of claim.subjects) {
-        for (const key of [`${entry.place.block}\0s${entry.place.fromStart}\0${subject}`, `${entry.place.block}\0e${entry.place.fromEnd}\0${subject}`]) {
+        for (const key of [`${place.block}\0s${place.fromStart}\0${subject}`, `${place.block}\0e${place.fromEnd}\0${subject}`]) {
           const list = bySubject.get(key);
           if (list === undefined) bySubject.set(key, [entry]);
           else list.push(entry);
         }
       }
     }
-    if (bySubject.size === 0) continue;
-    const added = hunk.added;
-    const addedPlaces = places(added, hunk.newStart);
-    for (let i = 0; i < added.length; i++) {
-      const { line, content } = added[i]!;
-      if (language.comment.test(content)) continue;
-      const claim = claimOf(language.name, content);
+    if (bySubject.size === 0) return;
+    const addedPlaces = placesByLine(hunk.added, hunk.newStart);
+    for (const unit of units.added) {
+      const place = unit.line === undefined ? undefined : addedPlaces.get(unit.line);
+      if (place === undefined || language.comment.test(unit.text)) continue;
+      const claim = claimOf(language.name, unit.text);
       if (claim === undefined) continue;
       // What the file had before (a line moved) is no new assertion, and a strong one the change
       // adds again elsewhere in the file is not gone.
-      deletedTexts ??= new Set(deletedLinesOf(file).map((l) => norm(l.content)));
-      if (deletedTexts.has(norm(content))) continue;
-      addedTexts ??= new Set(file.hunks.flatMap((h) => h.added.map((l) => norm(l.content))));
-      const replaced = strongerOn(claim, addedPlaces[i]!, bySubject, addedTexts);
-      if (replaced !== undefined) out.push({ line, marker: content.trim(), was: replaced });
+      deletedTexts ??= new Set(sides.flatMap((s) => s.deleted.map((u) => norm(u.text))));
+      if (deletedTexts.has(norm(unit.text))) continue;
+      addedTexts ??= new Set(sides.flatMap((s) => s.added.map((u) => norm(u.text))));
+      const replaced = strongerOn(claim, place, bySubject, addedTexts);
+      if (replaced !== undefined) out.push({ line: unit.line!, marker: unit.text.trim(), was: replaced });
     }
-  }
+  });
   return out;
+}
+
+/** The place of each changed line of one side of a hunk, by its line number. */
+function placesByLine(lines: readonly DiffLine[], start: number): Map<number, Placed> {
+  const found = places(lines, start);
+  return new Map(lines.map((l, i) => [l.line, found[i]!] as const));
 }
 
 /** The first unpaired deleted assertion of a subject of `claim` in its family at a higher level, paired now. */
