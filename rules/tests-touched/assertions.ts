@@ -1,10 +1,10 @@
 // Counting assertions on both sides of a test file's change, so that a change which deletes what
 // its tests check (or comments it out) is reported instead of counting as "tests touched".
 import type { DiffLine, FileChange } from '../../src/model.ts';
-import { callArgs, norm } from './call-args.ts';
+import { callArgs } from './call-args.ts';
 import { enclosedLines } from './comments.ts';
 import { assertionText, type Language } from './language.ts';
-import { unitsOf } from './statements.ts';
+import { compact, unitsOf } from './statements.ts';
 
 /**
  * The deleted lines of a file. This is the only place the rule reads deleted-line text: a source
@@ -73,13 +73,9 @@ function dangling(text: string, expectation: RegExp, complete: boolean): number 
   return n;
 }
 
-/**
- * A line's (or a statement's) text for matching it across files: whitespace collapsed and none
- * around punctuation, no comma before a closing bracket, a trailing `;` or `,` dropped. So an
- * assertion re-wrapped over lines (`expect(` / `  x,` / `).toBe(3);`) is the same as on one.
- */
+/** A line's text for matching it across files: whitespace collapsed, a trailing `;` or `,` dropped. */
 function key(line: string): string {
-  return norm(line.replace(/,\s*(?=[)\]}])/g, '')).replace(/[;,]$/, '');
+  return line.trim().replace(/\s+/g, ' ').replace(/[;,]$/, '');
 }
 
 export interface Side {
@@ -186,7 +182,7 @@ function assertionSide(file: FileChange, language: Language, which: 'added' | 'd
       const n = countAssertions(unit.text, language, unit.complete);
       if (n === 0) continue;
       result.total += n;
-      const k = key(unit.text);
+      const k = compact(unit.text);
       const list = result.lines.get(k);
       if (list === undefined) result.lines.set(k, [n]);
       else list.push(n);

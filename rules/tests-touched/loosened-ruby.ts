@@ -44,10 +44,12 @@ const SHOULD = /(?<![\w])should(?<not>_not)?\b/;
 // `.to`, `.not_to`, `.to_not`, then the matcher: a name (`eq`, `be_nil`, `raise_error`) or an operator (`== 3`)
 const TO = /^\s*\.\s*(?<how>to|not_to|to_not)\b\s*\(?/;
 const MATCHER = /^\s*(?<name>[a-z_]\w{0,40}[?!]?|===?|=~|[<>]=?)/;
+// its(:total) { should eq 3 }: the attribute is the subject
+const ITS = /(?<![\w.])its\s*\(([^()]{1,200})\)\s*\{\s*$/;
 const CHAIN = /^\s*\.\s*(?<name>with|with_message|once|twice|thrice|exactly|at_least|at_most|times|ordered|by|from|to|of)\b/;
 
 /** Every pattern this file runs on input lines (test/rules/tests-touched-patterns.test.ts checks their shape). */
-export const RUBY_CLAIM_PATTERNS: readonly RegExp[] = [GENERIC_ERROR, NIL_OR_FALSE, MINITEST, SPEC, SPEC_MATCHER, EXPECT, IS_EXPECTED, SHOULD, TO, MATCHER, CHAIN];
+export const RUBY_CLAIM_PATTERNS: readonly RegExp[] = [GENERIC_ERROR, NIL_OR_FALSE, MINITEST, SPEC, SPEC_MATCHER, EXPECT, IS_EXPECTED, SHOULD, TO, MATCHER, ITS, CHAIN];
 
 /** What the arguments of a call or a command are: `(a, b)` or ` a, b` up to the end, a block or a comment. */
 function argsAt(text: string): { args: string[]; rest: string } {
@@ -191,13 +193,16 @@ export function rubyClaim(line: string): Claim | undefined {
   if (implicit !== null) {
     const at = implicit.index + implicit[0].length;
     const to = TO.exec(line.slice(at));
-    if (to !== null) return matcherClaim('subject', to.groups!.how !== 'to', line.slice(at + to[0].length), false);
+    const its = ITS.exec(line.slice(0, implicit.index))?.[1];
+    if (to !== null) return matcherClaim(its === undefined ? 'subject' : `its(${norm(its)})`, to.groups!.how !== 'to', line.slice(at + to[0].length), false);
   }
   const should = SHOULD.exec(code);
   if (should !== null) {
     // x.should eq 3, should == 3 (on the implicit subject, as is_expected)
+    // (`its(:total) { should eq 3 }`: on that attribute of it)
     const before = line.slice(0, should.index);
-    const receiver = /\.\s*$/.test(before) ? before.replace(/\.\s*$/, '').replace(/^.*[{]\s*/, '').trim() : 'subject';
+    const its = ITS.exec(before)?.[1];
+    const receiver = /\.\s*$/.test(before) ? before.replace(/\.\s*$/, '').replace(/^.*[{]\s*/, '').trim() : its !== undefined ? `its(${norm(its)})` : 'subject';
     return matcherClaim(receiver === '' ? 'subject' : receiver, should.groups!.not !== undefined, line.slice(should.index + should[0].length), false);
   }
   return undefined;

@@ -17,7 +17,7 @@ import { assertionText, type Language } from './language.ts';
 const MOST_LINES = 12;
 const MOST_CHARS = 2000;
 
-/** What one side of a hunk holds for counting: a changed line, or an assertion statement the change touches. */
+/** An assertion of one side of a hunk that the change touches: on a changed line, or a statement over lines. */
 export interface Unit {
   /** Its first changed line on this side; undefined when the change inside it is the other side's only. */
   line: number | undefined;
@@ -29,6 +29,11 @@ export interface Unit {
 
 /** A line that goes on with the call chain of the line before: `  .toBe(3);`, `  .to eq(3)`. */
 const CONTINUES = /^\s*\??\.(?!\.)/;
+/** A line whose call chain goes on on the next line (Ruby's `expect(x).to have_received(:new).`). */
+const CONTINUED = /(?<!\.)\.\s*$/;
+
+/** Every pattern this file runs on input lines (test/rules/tests-touched-patterns.test.ts checks their shape). */
+export const STATEMENT_PATTERNS: readonly RegExp[] = [CONTINUES, CONTINUED];
 
 /** Brackets read so far in a statement: their depth, and an open string's quote. */
 interface Reading {
@@ -82,19 +87,29 @@ export function joined(lines: readonly string[]): string {
 }
 
 /**
+ * A statement's (or a line's) text for matching it across files and sides: no whitespace, no comma
+ * before a closing bracket, no trailing `;` or `,`. So an assertion re-wrapped over lines
+ * (`expect(` / `  x,` / `).toBe(3);`) is the same as on one.
+ */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, '').replace(/,(?=[)\]}])/g, '').replace(/[;,]$/, '');
+}
+
+/**
  * The units of one side of a hunk (`lines`: its context and changed lines in order, numbered on
- * that side). `excluded`: changed lines inside a block comment of the side. `between`: the lines of
+ * that side): its changed lines that hold an assertion, and its statements over lines that start at
+ * an assertion and that the change touches. `excluded`: changed lines inside a block comment of the side. `between`: the lines of
  * the side that the other side's changed lines come right before (asked only when a statement
  * holds no changed line of this side).
  */
-export function unitsOfSide(lines: readonly SideLine[], language: Language, excluded: ReadonlySet<number>, between: () => ReadonlySet<number>): Unit[] {
+export function unitsOfSide(lines: readonly SideLine[], language: Language, excluded: ReadonlySet<number>, between: () => ReadonlySet<number>, also?: RegExp): Unit[] {
   const out: Unit[] = [];
   const lineComment = language.lineComment;
   const usable = (l: SideLine) => !(l.changed && excluded.has(l.line));
   const next = (j: number) => (j + 1 < lines.length && lines[j + 1]!.line === lines[j]!.line + 1 && usable(lines[j + 1]!) ? lines[j + 1] : undefined);
   const complete = (j: number) => {
     const after = next(j);
-    return after !== undefined && !CONTINUES.test(after.content);
+    return after !== undefined && !CONTINUES.test(after.content) && !CONTINUED.test(lines[j]!.content);
   };
   for (let i = 0; i < lines.length; i++) {
     const first = lines[i]!;
@@ -106,7 +121,7 @@ export function unitsOfSide(lines: readonly SideLine[], language: Language, excl
       scan(first.content.slice(start), reading, lineComment);
       let chars = first.content.length;
       for (let after = next(j); after !== undefined && j - i < MOST_LINES && chars < MOST_CHARS; after = next(j)) {
-        if (reading.depth <= 0 && reading.quote === '' && !CONTINUES.test(after.content)) break;
+        if (reading.depth <= 0 && reading.quote === '' && !CONTINUES.test(after.content) && !CONTINUED.test(lines[j]!.content)) break;
         if (language.comment.test(after.content)) break;
         j++;
         chars += after.content.length;
@@ -115,7 +130,7 @@ export function unitsOfSide(lines: readonly SideLine[], language: Language, excl
       if (reading.depth > 0 || reading.quote !== '') j = i; // not closed here: read line by line
     }
     if (j === i) {
-      if (first.changed) out.push({ line: first.line, text: first.content, complete: complete(i) });
+      if (first.changed && (start >= 0 || also?.test(first.content) === true)) out.push({ line: first.line, text: first.content, complete: complete(i) });
       continue;
     }
     const span = lines.slice(i, j + 1);
@@ -143,11 +158,15 @@ function betweenOf(side: readonly SideLine[], other: readonly SideLine[] | undef
   return out;
 }
 
-/** The units of one side of a hunk; without its context (a hunk made by hand), its changed lines alone. */
-export function unitsOf(hunk: Hunk, which: 'added' | 'deleted', language: Language, excluded: ReadonlySet<number>): Unit[] {
+/**
+ * The units of one side of a hunk; without its context (a hunk made by hand), its changed lines
+ * alone. `also`: changed lines it matches are units too, though they hold no assertion the language
+ * counts (Rust's `#[should_panic]`, which the loosening reads).
+ */
+export function unitsOf(hunk: Hunk, which: 'added' | 'deleted', language: Language, excluded: ReadonlySet<number>, also?: RegExp): Unit[] {
   const lines = hunkSide(hunk, which) ?? (which === 'added' ? hunk.added : hunk.deleted).map((l) => ({ ...l, changed: true }));
   let between: Set<number> | undefined;
-  return unitsOfSide(lines, language, excluded, () => (between ??= betweenOf(lines, hunkSide(hunk, which === 'added' ? 'deleted' : 'added'))));
+  return unitsOfSide(lines, language, excluded, () => (between ??= betweenOf(lines, hunkSide(hunk, which === 'added' ? 'deleted' : 'added'))), also);
 }
 
 /** The changed lines of one side of a file that a block comment (or Python string) of that side encloses. */

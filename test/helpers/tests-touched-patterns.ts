@@ -7,6 +7,7 @@ import { GATE_PATTERNS } from '../../rules/tests-touched/gates.ts';
 import { CLAIM_PATTERNS } from '../../rules/tests-touched/loosened-forms.ts';
 import { CALL_ARG_PATTERNS } from '../../rules/tests-touched/call-args.ts';
 import { LIST_PATTERNS } from '../../rules/tests-touched/lists.ts';
+import { STATEMENT_PATTERNS } from '../../rules/tests-touched/statements.ts';
 
 export const TESTS_TOUCHED_PATTERNS: readonly (readonly [string, RegExp])[] = LANGUAGES.flatMap((language): (readonly [string, RegExp])[] => [
   ...language.markers.map((m, i) => [`${language.name} marker ${i} (${m.kind})`, m.pattern] as const),
@@ -24,4 +25,5 @@ export const TESTS_TOUCHED_PATTERNS: readonly (readonly [string, RegExp])[] = LA
   CLAIM_PATTERNS.map((p, i) => [`assertion claim ${i}`, p] as const),
   CALL_ARG_PATTERNS.map((p, i) => [`call argument ${i}`, p] as const),
   LIST_PATTERNS.map((p, i) => [`one-line list ${i}`, p] as const),
+  STATEMENT_PATTERNS.map((p, i) => [`statement ${i}`, p] as const),
 );
