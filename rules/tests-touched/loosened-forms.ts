@@ -4,20 +4,11 @@
 // `toThrow()`. A claim is a family (what kind of fact it checks), the subjects it checks and a
 // level inside the family: a lower level on a shared subject checks less.
 import { callArgs, cores, isLiteral, MOST_LINE, norm } from './call-args.ts';
+import { type Claim, type Family, subjectsOf } from './claim.ts';
 import { RUBY_CLAIM_PATTERNS, rubyClaim } from './loosened-ruby.ts';
 
-/** `value`: what a value is; `nullish`: that it is null or false; `throws`: what is thrown; `called`: how a mock was called. */
-export type Family = 'value' | 'nullish' | 'throws' | 'called';
+export type { Claim } from './claim.ts';
 
-export interface Claim {
-  family: Family;
-  /** 3 an exact value (or a specific error), 2 a range or a type, 1 only that it exists, is true, or throws at all. */
-  level: number;
-  /** What it is about, normalised: the non-literal arguments of an equality, the cores of a truthiness check. */
-  subjects: string[];
-}
-
-const subjectsOf = (args: readonly string[]) => args.map(norm).filter((a) => a !== '' && !isLiteral(a));
 const NULLISH_ARG = /^(?:null|undefined|None|nil|false|False|0|''|""|``)$/;
 const GENERIC_ERROR = /^(?:(?:java\.lang\.)?(?:Exception|Throwable|RuntimeException)(?:::class|\.class)?|(?:System\.)?Exception|BaseException|Error)$/;
 

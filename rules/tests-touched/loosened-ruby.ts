@@ -4,12 +4,10 @@
 // `_(x).must_equal 3`. So `.to eq(2)` → `.to be_truthy` (or `be_present`, `not_to be_nil`) and
 // `raise_error(Foo)` → `raise_error` are seen; `eq` → `eql`, `be_truthy` → `be_present` or
 // `raise_error` → `raise_exception` check as much, and are not.
-import { callArgs, cores, isLiteral, norm } from './call-args.ts';
+import { callArgs, cores, norm } from './call-args.ts';
+import { type Claim, type Family, subjectsOf } from './claim.ts';
 import { ruby } from './lang-ruby.ts';
 import { assertionText } from './language.ts';
-import type { Claim, Family } from './loosened-forms.ts';
-
-const subjectsOf = (args: readonly string[]) => args.map(norm).filter((a) => a !== '' && !isLiteral(a));
 
 /** Errors that any failure raises: asserting one says only that something was raised. */
 const GENERIC_ERROR = /^(?:::)?(?:StandardError|Exception)$/;

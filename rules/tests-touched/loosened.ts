@@ -9,7 +9,8 @@ import type { DiffLine, FileChange, Hunk } from '../../src/model.ts';
 import { deletedLinesOf } from './assertions.ts';
 import { enclosedLines } from './comments.ts';
 import type { Language } from './language.ts';
-import { type Claim, CLAIMED_BESIDES, claimOf } from './loosened-forms.ts';
+import type { Claim } from './claim.ts';
+import { CLAIMED_BESIDES, claimOf } from './loosened-forms.ts';
 import { compact, type Unit, unitsOf } from './statements.ts';
 
 /** Most deleted assertions of one hunk that are paired (a bigger hunk's rest is not). */
