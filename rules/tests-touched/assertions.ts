@@ -59,11 +59,15 @@ export function countAssertions(line: string, language: Language, complete = fal
   return Math.max(0, count);
 }
 
-/** How many calls `expectation` matches in `text` close with no `.matcher` after them. */
+/** The most expectations of one text that are looked at for a matcher (each is read to its end). */
+const MOST_EXPECTATIONS = 32;
+
+/** How many calls `expectation` matches in `text` close with no `.matcher` after them (of its first few). */
 function dangling(text: string, expectation: RegExp, complete: boolean): number {
   let n = 0;
   expectation.lastIndex = 0;
-  for (let m = expectation.exec(text); m !== null; m = expectation.exec(text)) {
+  let seen = 0;
+  for (let m = expectation.exec(text); m !== null && seen++ < MOST_EXPECTATIONS; m = expectation.exec(text)) {
     const open = m.index + m[0].length;
     const call = callArgs(text, open);
     if (call === undefined) continue; // not closed in the text: what follows is not known
