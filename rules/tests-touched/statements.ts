@@ -97,10 +97,10 @@ export function compact(text: string): string {
 
 /**
  * The units of one side of a hunk (`lines`: its context and changed lines in order, numbered on
- * that side): its changed lines that hold an assertion, and its statements over lines that start at
- * an assertion and that the change touches. `excluded`: changed lines inside a block comment of the side. `between`: the lines of
- * the side that the other side's changed lines come right before (asked only when a statement
- * holds no changed line of this side).
+ * that side): its changed lines that hold an assertion, and its statements over lines that start
+ * at an assertion and that the change touches. `excluded`: changed lines inside a block comment
+ * of the side. `between`: the lines of the side that the other side's changed lines come right
+ * before (asked only when a statement holds no changed line of this side).
  */
 export function unitsOfSide(lines: readonly SideLine[], language: Language, excluded: ReadonlySet<number>, between: () => ReadonlySet<number>, also?: RegExp): Unit[] {
   const out: Unit[] = [];
