@@ -1,8 +1,10 @@
 // Counting assertions on both sides of a test file's change, so that a change which deletes what
 // its tests check (or comments it out) is reported instead of counting as "tests touched".
 import type { DiffLine, FileChange } from '../../src/model.ts';
+import { callArgs } from './call-args.ts';
 import { enclosedLines } from './comments.ts';
-import type { Language } from './language.ts';
+import { assertionText, type Language } from './language.ts';
+import { compact, unitsOf } from './statements.ts';
 
 /**
  * The deleted lines of a file. This is the only place the rule reads deleted-line text: a source
@@ -39,18 +41,40 @@ function constantsOf(language: Language): readonly RegExp[] {
 }
 
 /**
- * How many assertions one line holds; comment lines hold none, and an assertion on constants
- * (`expect(true).toBe(true)`, `assert True`) is none either: replacing a real one by it loses one.
+ * How many assertions one line (or one statement read over lines) holds; comment lines hold none,
+ * and an assertion on constants (`expect(true).toBe(true)`, `assert True`) is none either:
+ * replacing a real one by it loses one. Nor is an expectation with no matcher chained on it
+ * (`expect(total(cart));`): `complete` says that nothing after the text goes on with it.
  */
-export function countAssertions(line: string, language: Language): number {
+export function countAssertions(line: string, language: Language, complete = false): number {
   if (language.comment.test(line)) return 0;
+  const text = assertionText(line, language);
   let count = 0;
   for (const pattern of language.assertions) {
     pattern.lastIndex = 0;
-    while (pattern.exec(line) !== null) count++;
+    while (pattern.exec(text) !== null) count++;
   }
   for (const constant of constantsOf(language)) if (count > 0 && constant.test(line)) count--;
-  return count;
+  if (count > 0 && language.expectation !== undefined) count -= dangling(text, language.expectation, complete);
+  return Math.max(0, count);
+}
+
+/** The most expectations of one text that are looked at for a matcher (each is read to its end). */
+const MOST_EXPECTATIONS = 32;
+
+/** How many calls `expectation` matches in `text` close with no `.matcher` after them (of its first few). */
+function dangling(text: string, expectation: RegExp, complete: boolean): number {
+  let n = 0;
+  expectation.lastIndex = 0;
+  let seen = 0;
+  for (let m = expectation.exec(text); m !== null && seen++ < MOST_EXPECTATIONS; m = expectation.exec(text)) {
+    const open = m.index + m[0].length;
+    const call = callArgs(text, open);
+    if (call === undefined) continue; // not closed in the text: what follows is not known
+    const rest = text.slice(call.end).trimStart();
+    if (rest === '' ? complete : !rest.startsWith('.')) n++;
+  }
+  return n;
 }
 
 /** A line's text for matching it across files: whitespace collapsed, a trailing `;` or `,` dropped. */
@@ -112,7 +136,7 @@ export type Counted = readonly { file: FileChange; language: Language }[];
  * old file (tests split or merged across files are not weakened).
  */
 export function assertionBalances(files: Counted): Map<FileChange, AssertionBalance> {
-  return balances(files, lineCounts(countAssertions));
+  return balances(files, assertionSide);
 }
 
 /**
@@ -148,6 +172,27 @@ export type SideOf = (file: FileChange, language: Language, which: 'added' | 'de
 /** Counts `count` on the code lines of a side, line by line. */
 function lineCounts(count: Count): SideOf {
   return (file, language, which) => side(code(which === 'added' ? addedLinesOf(file) : deletedLinesOf(file), language), language, count);
+}
+
+/**
+ * Counts assertions on a side by statement: a changed line, or an assertion read over the lines
+ * it spans (see statements.ts), keyed by its text.
+ */
+function assertionSide(file: FileChange, language: Language, which: 'added' | 'deleted'): Side {
+  const result: Side = { total: 0, lines: new Map() };
+  const excluded = enclosedLines(which === 'added' ? addedLinesOf(file) : deletedLinesOf(file), language);
+  for (const hunk of file.hunks) {
+    for (const unit of unitsOf(hunk, which, language, excluded)) {
+      const n = countAssertions(unit.text, language, unit.complete);
+      if (n === 0) continue;
+      result.total += n;
+      const k = compact(unit.text);
+      const list = result.lines.get(k);
+      if (list === undefined) result.lines.set(k, [n]);
+      else list.push(n);
+    }
+  }
+  return result;
 }
 
 /**

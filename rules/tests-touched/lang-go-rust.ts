@@ -45,12 +45,15 @@ export const go: Language = {
     // Gomega: Expect(, Eventually(, Consistently(, Ω(
     /(?<![\w.])(?:Expect|Eventually|Consistently|\u03A9)\s*\(/g,
   ],
+  // Gomega's Expect(x) asserts only through its matcher: Expect(x).To(Equal(3))
+  expectation: /(?<![\w.])(?:Expect|Eventually|Consistently|\u03A9)\s*(?=\()/g,
   // go test runs TestXxx only when Xxx does not start with a lower-case letter: Testsum is no test
   definitions: /^func\s+(?:(?:Test|Benchmark|Fuzz)(?![a-z])|Example)\w*\s*\(/,
   collected: /^func\s+(?:(?:Test|Benchmark|Fuzz)(?![a-z])|Example)\w*\s*\(/,
   // for _, tt := range tests { t.Run(tt.name, ...) }; Ginkgo DescribeTable / Entry
   parametrized: /\bt\s*\.\s*Run\s*\(|:=\s*range\b|\b(?:DescribeTable|Entry)\s*\(/,
   comment: C_LIKE_COMMENT,
+  lineComment: '//',
   guard: C_LIKE_GUARD,
   testNames: ['**/*_test.go'],
 };
@@ -86,6 +89,7 @@ export const rust: Language = {
   // rstest's #[case], test-case's #[test_case], proptest!
   parametrized: /#\[\s*(?:rstest|case|test_case|values)\b|\bproptest\s*!/,
   comment: C_LIKE_COMMENT,
+  lineComment: '//',
   guard: C_LIKE_GUARD,
   // Cargo builds every tests/*.rs; inline tests are recognised by their attributes.
   testNames: [],

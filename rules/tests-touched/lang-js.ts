@@ -79,17 +79,21 @@ export const javascript: Language = {
     { kind: 'constant', pattern: /(?<![\w$.])expect\s*\(\s*([A-Za-z_$][\w$.]{0,80})\s*\)\s*\.\s*(?:toBe|toEqual|toStrictEqual)\s*\(\s*\1\s*\)/ },
   ],
   assertions: [
-    // expect(, expect.soft(, assert(, assert.equal(, chai.expect(, supertest's .expect(200), expectTypeOf(
-    /(?<![\w$])(?:expect|assert)(?:TypeOf|Type)?(?=\s*[(.])/g,
+    // expect(, expect.soft(, assert(, assert.equal(, chai.expect(, supertest's .expect(200), expectTypeOf(;
+    // not an asymmetric matcher, which is part of an expected value: expect.any(String)
+    /(?<![\w$])(?:expect|assert)(?:TypeOf|Type)?(?=\s*[(.])(?!\s*\.\s*(?:any|anything|objectContaining|arrayContaining|stringContaining|stringMatching|closeTo|not)\b)/g,
     // chai and Cypress: x.should.equal(1), cy.get(a).should('be.visible'); should.js: should(x)
     /\.\s*should\b|(?<![\w$.])should\s*\(/g,
     // AVA, tap, node:test: t.is(, t.deepEqual(, t.throws(
     /(?<![\w$.])t\s*\.\s*(?:is|not|deepEqual|notDeepEqual|like|true|false|truthy|falsy|throws|throwsAsync|notThrows|notThrowsAsync|regex|notRegex|snapshot|equal|notEqual|same|notSame|strictSame|ok|notOk|match|notMatch|has|fail|error)\s*\(/g,
   ],
+  // expect(x) asserts only through its matcher: expect(x).toBe(3)
+  expectation: /(?<![\w$.])expect\s*(?=\()/g,
   definitions: /(?<![\w$.])(?:it|test|describe|suite|context|specify|bench|fit|xit|fdescribe|xdescribe|xtest)\s*[.(]/,
   // it.each(, test.each`table`, describe.each(, Vitest's test.for(
   parametrized: /\.\s*(?:each|for)\s*[(`]/,
   comment: C_LIKE_COMMENT,
+  lineComment: '//',
   guard: C_LIKE_GUARD,
   testNames: [`**/*.{test,spec}.${JS_EXT}`],
   collectedFolders: ['**/__tests__/**', '**/test/**', '**/tests/**'],

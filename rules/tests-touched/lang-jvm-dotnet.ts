@@ -58,6 +58,7 @@ export const jvm: Language = {
   // JUnit 5 @ParameterizedTest and its sources, JUnit 4 @Parameters, Kotest withData / forAll
   parametrized: /@\s*(?:ParameterizedTest|Parameters|MethodSource|CsvSource|ValueSource|EnumSource|ArgumentsSource)\b|\b(?:withData|forAll)\s*[({]/,
   comment: C_LIKE_COMMENT,
+  lineComment: '//',
   guard: C_LIKE_GUARD,
   // Maven Surefire and Failsafe include these by default.
   testNames: ['**/Test*.{java,kt}', '**/*{Test,Tests,TestCase,IT,ITCase}.{java,kt}', '**/IT*.{java,kt}'],
@@ -104,6 +105,7 @@ export const csharp: Language = {
   // xUnit [Theory] with [InlineData]/[MemberData], NUnit [TestCase]/[TestCaseSource], MSTest [DataRow]
   parametrized: /[[,]\s*(?:Theory|InlineData|MemberData|ClassData|TestCase|TestCaseSource|DataRow|DynamicData)\b/,
   comment: C_LIKE_COMMENT,
+  lineComment: '//',
   guard: C_LIKE_GUARD,
   // dotnet test runs every test method of a test project, whatever the file's name.
   testNames: [],

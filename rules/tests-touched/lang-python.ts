@@ -60,6 +60,7 @@ export const python: Language = {
   // @pytest.mark.parametrize, @parameterized.expand, with self.subTest(
   parametrized: /\bmark\s*\.\s*parametrize\b|@\s*parameterized\b|\bsubTest\s*\(/,
   comment: HASH_COMMENT,
+  lineComment: '#',
   guard: PYTHON_GUARD,
   // pytest collects test_*.py and *_test.py, unittest discovery test*.py
   testNames: ['**/test_*.py', '**/*_test.py', '**/test*.py', '**/conftest.py'],

@@ -47,6 +47,10 @@ export const ruby: Language = {
     // Minitest: assert x, assert_equal, refute_nil; specs: _(x).must_equal, wont_be_nil
     /(?<![\w.])(?:assert|refute)(?:_\w+)?\b|\.\s*(?:must|wont)_\w+/g,
   ],
+  // expect(x) and expect { } assert only through their matcher: expect(x).to eq(3)
+  expectation: /(?<![\w.])expect\s*(?=[({])/g,
+  // it "should sum" do: what a description says is no `should`
+  blankStrings: true,
   definitions: /^\s*(?:RSpec\s*\.\s*)?(?:describe|context|it|specify|example|scenario|feature)\b|^\s*def\s+test_|^\s*test(?:\s*\(\s*|\s+)["']/,
   // Minitest's test methods, also as Rails declares them (`test "sums" do`); RSpec's examples are
   // calls that come and go with their assertions
@@ -54,6 +58,7 @@ export const ruby: Language = {
   // [...].each do |input, expected|, it_behaves_like, include_examples
   parametrized: /\.\s*each(?:_with_index)?\s+do\b|\b(?:it_behaves_like|include_examples|it_should_behave_like)\b/,
   comment: HASH_COMMENT,
+  lineComment: '#',
   guard: RUBY_GUARD,
   testNames: ['**/*_spec.rb', '**/*_test.rb', '**/test_*.rb'],
 };

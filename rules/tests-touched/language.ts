@@ -49,6 +49,18 @@ export interface Language {
   parametrized: RegExp;
   /** A line this matches is a comment: its assertions do not count. */
   comment: RegExp;
+  /** What starts a comment that runs to the end of the line (outside strings). */
+  lineComment: '//' | '#';
+  /**
+   * Calls that assert nothing alone, only through the matcher chained on them (`expect(x)` without
+   * `.toBe(…)`): one followed by no `.` holds no assertion.
+   */
+  expectation?: RegExp;
+  /**
+   * One-line strings and trailing comments hold no assertion: their text is blanked before the
+   * assertions are looked for (Ruby's `it "should sum" do` is no `should`).
+   */
+  blankStrings?: boolean;
   /**
    * A line this matches opens a condition (`if (process.platform !== 'win32') {`, `if sys.platform
    * != "win32":`, `} else {`), not on a constant true: a skip on it or on the added line right after
@@ -85,3 +97,32 @@ export const PYTHON_GUARD = /^\s*(?:(?:el)?if\b(?!\s*(?:\(\s*True\s*\)|True)\s*:
 
 /** `if cond`, `elsif cond`, `unless cond`, `else` lines of Ruby; not `if true`. */
 export const RUBY_GUARD = /^\s*(?:(?:if|elsif|unless)\b(?!\s+true\s*(?:then\s*)?$)|else\s*$)/;
+
+/**
+ * A line as its assertions are looked for: in a language whose strings can read as assertions
+ * (`blankStrings`), what its one-line strings hold and its trailing comment are blanked, so that
+ * positions stay where they were.
+ */
+export function assertionText(line: string, language: Language): string {
+  if (language.blankStrings !== true || (!/["']/.test(line) && !line.includes(language.lineComment))) return line;
+  let out = '';
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i]!;
+    if (quote !== '') {
+      if (c === '\\') {
+        out += i + 1 < line.length ? '  ' : ' ';
+        i++;
+      } else if (c === quote) {
+        quote = '';
+        out += c;
+      } else out += ' ';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+      out += c;
+    } else if (c === language.lineComment[0] && line.startsWith(language.lineComment, i)) {
+      return out + ' '.repeat(line.length - i);
+    } else out += c;
+  }
+  return out;
+}

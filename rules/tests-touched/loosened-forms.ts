@@ -4,19 +4,11 @@
 // `toThrow()`. A claim is a family (what kind of fact it checks), the subjects it checks and a
 // level inside the family: a lower level on a shared subject checks less.
 import { callArgs, cores, isLiteral, MOST_LINE, norm } from './call-args.ts';
+import { type Claim, type Family, subjectsOf } from './claim.ts';
+import { RUBY_CLAIM_PATTERNS, rubyClaim } from './loosened-ruby.ts';
 
-/** `value`: what a value is; `nullish`: that it is null or false; `throws`: what is thrown; `called`: how a mock was called. */
-export type Family = 'value' | 'nullish' | 'throws' | 'called';
+export type { Claim } from './claim.ts';
 
-export interface Claim {
-  family: Family;
-  /** 3 an exact value (or a specific error), 2 a range or a type, 1 only that it exists, is true, or throws at all. */
-  level: number;
-  /** What it is about, normalised: the non-literal arguments of an equality, the cores of a truthiness check. */
-  subjects: string[];
-}
-
-const subjectsOf = (args: readonly string[]) => args.map(norm).filter((a) => a !== '' && !isLiteral(a));
 const NULLISH_ARG = /^(?:null|undefined|None|nil|false|False|0|''|""|``)$/;
 const GENERIC_ERROR = /^(?:(?:java\.lang\.)?(?:Exception|Throwable|RuntimeException)(?:::class|\.class)?|(?:System\.)?Exception|BaseException|Error)$/;
 
@@ -215,7 +207,12 @@ function jvm(line: string): Claim | undefined {
 /** JUnit's and the .NET runners' assertion calls, by name. */
 function junitLike(name: string, args: readonly string[], generic: string): Claim | undefined {
   const n = name.replace(/^assert/, '');
-  if (/^(?:NotNull|IsNotNull|True|IsTrue)$/.test(n)) return { family: 'value', level: 1, subjects: cores(norm(args[args.length === 2 && /^["@$]/.test(args[0]!) ? 1 : 0]!)) };
+  if (/^(?:NotNull|IsNotNull|True|IsTrue)$/.test(n)) {
+    // A boolean asserted true is as exact as `assertEquals(true, b)`: only what it is peeled from
+    // (`total` of `total > 0`) is checked less
+    const subjects = cores(norm(args[args.length === 2 && /^["@$]/.test(args[0]!) ? 1 : 0]!));
+    return { family: 'value', level: 1, subjects: /True$/.test(n) ? subjects.slice(1) : subjects };
+  }
   if (/^(?:Null|IsNull)$/.test(n)) return { family: 'nullish', level: 3, subjects: subjectsOf(args.slice(-1)) };
   if (/^(?:IsType|IsInstanceOfType|IsAssignableFrom)$/.test(n)) return { family: 'value', level: 2, subjects: subjectsOf(args) };
   if (n.startsWith('Throws')) {
@@ -269,10 +266,14 @@ const BY_LANGUAGE: Record<string, (line: string) => Claim | undefined> = {
   'C#': csharp,
   Rust: rust,
   Go: go,
+  Ruby: rubyClaim,
 };
 
 /** Every pattern this file runs on input lines (test/rules/tests-touched-patterns.test.ts checks their shape). */
-export const CLAIM_PATTERNS: readonly RegExp[] = [JS_EXPECT, JS_CHAIN, JS_ASSERT, PY_METHOD, PY_RAISES, PY_ASSERT, JVM_ASSERT, ASSERTJ, ASSERTJ_CHAIN, HAMCREST_WEAK, CS_ASSERT, RUST_ASSERT, SHOULD_PANIC, TESTIFY, NULLISH_ARG, GENERIC_ERROR];
+export const CLAIM_PATTERNS: readonly RegExp[] = [JS_EXPECT, JS_CHAIN, JS_ASSERT, PY_METHOD, PY_RAISES, PY_ASSERT, JVM_ASSERT, ASSERTJ, ASSERTJ_CHAIN, HAMCREST_WEAK, CS_ASSERT, RUST_ASSERT, SHOULD_PANIC, TESTIFY, NULLISH_ARG, GENERIC_ERROR, ...RUBY_CLAIM_PATTERNS];
+
+/** Lines that claim something though they hold no assertion their language counts, by language. */
+export const CLAIMED_BESIDES: Readonly<Record<string, RegExp>> = { Rust: SHOULD_PANIC };
 
 /** The claim of one line in a language (by its name), or undefined when it is no assertion read here. */
 export function claimOf(languageName: string, line: string): Claim | undefined {

@@ -5,11 +5,13 @@
 // their place) and at about the same place in it, so a new test far from a deleted one is no
 // replacement. Linear: the deleted assertions of a block are indexed by subject, each added one
 // looks its subjects up.
-import type { DiffLine, FileChange } from '../../src/model.ts';
+import type { DiffLine, FileChange, Hunk } from '../../src/model.ts';
 import { deletedLinesOf } from './assertions.ts';
-import { norm } from './call-args.ts';
+import { enclosedLines } from './comments.ts';
 import type { Language } from './language.ts';
-import { type Claim, claimOf } from './loosened-forms.ts';
+import type { Claim } from './claim.ts';
+import { CLAIMED_BESIDES, claimOf } from './loosened-forms.ts';
+import { compact, type Unit, unitsOf } from './statements.ts';
 
 /** Most deleted assertions of one hunk that are paired (a bigger hunk's rest is not). */
 const MOST_PER_HUNK = 2000;
@@ -57,25 +59,44 @@ export interface Loosening {
 /** Added assertions of a test file that replace a deleted one of their hunk on the same subject with a weaker one. */
 export function loosenedAssertions(file: FileChange, language: Language): Loosening[] {
   const out: Loosening[] = [];
+  if (!file.hunks.some((h) => h.deleted.length > 0)) return out;
+  // Each side read as statements, so that an assertion over lines (`expect(` / `  x,` /
+  // `).toBe(3);`) is compared whole; a statement is placed at its first changed line. The added
+  // side of a hunk is read only when its deleted side holds an assertion to pair.
+  const deletedExcluded = enclosedLines(deletedLinesOf(file), language);
+  const also = CLAIMED_BESIDES[language.name];
+  let addedExcluded: Set<number> | undefined;
+  const addedUnits = new Map<Hunk, Unit[]>();
+  const addedOf = (hunk: Hunk) => {
+    let units = addedUnits.get(hunk);
+    if (units === undefined) addedUnits.set(hunk, (units = unitsOf(hunk, 'added', language, (addedExcluded ??= enclosedLines(file.hunks.flatMap((h) => h.added), language)), also)));
+    return units;
+  };
   let deletedTexts: Set<string> | undefined;
   let addedTexts: Set<string> | undefined;
+  const deletedUnits = new Map<Hunk, Unit[]>();
+  const deletedOf = (hunk: Hunk) => {
+    let units = deletedUnits.get(hunk);
+    if (units === undefined) deletedUnits.set(hunk, (units = hunk.deleted.length === 0 ? [] : unitsOf(hunk, 'deleted', language, deletedExcluded, also)));
+    return units;
+  };
   for (const hunk of file.hunks) {
-    const deleted = hunk.deleted;
-    if (deleted.length === 0) continue;
+    if (hunk.deleted.length === 0) continue;
     // By block, subject and place (from the start of the block, and from its end), so that each
     // added line looks up the few deleted ones near it.
     const bySubject = new Map<string, Deleted[]>();
-    const deletedPlaces = places(deleted, hunk.oldStart);
+    const deletedPlaces = placesByLine(hunk.deleted, hunk.oldStart);
     let indexed = 0;
-    for (let i = 0; i < deleted.length && indexed < MOST_PER_HUNK; i++) {
-      const { content } = deleted[i]!;
-      if (language.comment.test(content)) continue;
-      const claim = claimOf(language.name, content);
+    for (const unit of deletedOf(hunk)) {
+      if (indexed >= MOST_PER_HUNK) break;
+      const place = unit.line === undefined ? undefined : deletedPlaces.get(unit.line);
+      if (place === undefined || language.comment.test(unit.text)) continue;
+      const claim = claimOf(language.name, unit.text);
       if (claim === undefined || claim.level < 2) continue;
       indexed++;
-      const entry: Deleted = { claim, text: content.trim(), place: deletedPlaces[i]!, used: false };
+      const entry: Deleted = { claim, text: unit.text.trim(), place, used: false };
       for (const subject of claim.subjects) {
-        for (const key of [`${entry.place.block}\0s${entry.place.fromStart}\0${subject}`, `${entry.place.block}\0e${entry.place.fromEnd}\0${subject}`]) {
+        for (const key of [`${place.block}\0s${place.fromStart}\0${subject}`, `${place.block}\0e${place.fromEnd}\0${subject}`]) {
           const list = bySubject.get(key);
           if (list === undefined) bySubject.set(key, [entry]);
           else list.push(entry);
@@ -83,23 +104,28 @@ export function loosenedAssertions(file: FileChange, language: Language): Loosen
       }
     }
     if (bySubject.size === 0) continue;
-    const added = hunk.added;
-    const addedPlaces = places(added, hunk.newStart);
-    for (let i = 0; i < added.length; i++) {
-      const { line, content } = added[i]!;
-      if (language.comment.test(content)) continue;
-      const claim = claimOf(language.name, content);
+    const addedPlaces = placesByLine(hunk.added, hunk.newStart);
+    for (const unit of addedOf(hunk)) {
+      const place = unit.line === undefined ? undefined : addedPlaces.get(unit.line);
+      if (place === undefined || language.comment.test(unit.text)) continue;
+      const claim = claimOf(language.name, unit.text);
       if (claim === undefined) continue;
       // What the file had before (a line moved) is no new assertion, and a strong one the change
       // adds again elsewhere in the file is not gone.
-      deletedTexts ??= new Set(deletedLinesOf(file).map((l) => norm(l.content)));
-      if (deletedTexts.has(norm(content))) continue;
-      addedTexts ??= new Set(file.hunks.flatMap((h) => h.added.map((l) => norm(l.content))));
-      const replaced = strongerOn(claim, addedPlaces[i]!, bySubject, addedTexts);
-      if (replaced !== undefined) out.push({ line, marker: content.trim(), was: replaced });
+      deletedTexts ??= new Set(file.hunks.flatMap((h) => deletedOf(h).map((u) => compact(u.text))));
+      if (deletedTexts.has(compact(unit.text))) continue;
+      addedTexts ??= new Set(file.hunks.flatMap((h) => addedOf(h).map((u) => compact(u.text))));
+      const replaced = strongerOn(claim, place, bySubject, addedTexts);
+      if (replaced !== undefined) out.push({ line: unit.line!, marker: unit.text.trim(), was: replaced });
     }
   }
   return out;
+}
+
+/** The place of each changed line of one side of a hunk, by its line number. */
+function placesByLine(lines: readonly DiffLine[], start: number): Map<number, Placed> {
+  const found = places(lines, start);
+  return new Map(lines.map((l, i) => [l.line, found[i]!] as const));
 }
 
 /** The first unpaired deleted assertion of a subject of `claim` in its family at a higher level, paired now. */
@@ -108,7 +134,7 @@ function strongerOn(claim: Claim, place: Placed, bySubject: ReadonlyMap<string, 
     for (let d = -NEAR; d <= NEAR; d++) {
       for (const key of [`${place.block}\0s${place.fromStart + d}\0${subject}`, `${place.block}\0e${place.fromEnd + d}\0${subject}`]) {
         for (const entry of bySubject.get(key) ?? []) {
-          if (entry.used || entry.claim.family !== claim.family || entry.claim.level <= claim.level || added.has(norm(entry.text))) continue;
+          if (entry.used || entry.claim.family !== claim.family || entry.claim.level <= claim.level || added.has(compact(entry.text))) continue;
           entry.used = true;
           return entry.text;
         }

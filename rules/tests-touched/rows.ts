@@ -7,6 +7,7 @@ import type { DiffLine, FileChange } from '../../src/model.ts';
 import { hunkSide, type SideLine } from '../../src/rule-kit/index.ts';
 import { type AssertionBalance, balances, code, type Counted, type Side } from './assertions.ts';
 import type { Language } from './language.ts';
+import { listRows } from './lists.ts';
 
 /** Most lines one row may span, and its most characters: longer is no row (bounded work). */
 const MOST_LINES = 40;
@@ -204,19 +205,22 @@ function readRow(lines: readonly SideLine[], i: number): { text: string; last: n
 /** The rows of one side of a file, hunk by hunk. */
 function rowSide(file: FileChange, language: Language, which: 'added' | 'deleted'): Side {
   const side: Side = { total: 0, lines: new Map() };
+  const count = (row: string) => {
+    side.total++;
+    const list = side.lines.get(row);
+    if (list === undefined) side.lines.set(row, [1]);
+    else list.push(1);
+  };
   for (const hunk of file.hunks) {
+    // values a one-line list loses or gains (`@ValueSource(ints = {1, 2, 3})` → `{1, 2}`)
+    listRows(hunk, language, which).forEach(count);
     const changed = which === 'added' ? hunk.added : hunk.deleted;
     if (!changed.some((l) => ROW_START.test(l.content))) continue;
     // With its context when the source kept it; else the changed lines alone, whose table is seen
     // only on them or in the hunk's section.
     const lines = hunkSide(hunk, which) ?? code(changed, language).map((l) => ({ ...l, changed: true }));
     const other = which === 'added' ? hunk.deleted : hunk.added;
-    for (const row of rowsOf(lines, language, showsTable(hunk.section, changed, language), showsTable(hunk.section, other, language))) {
-      side.total++;
-      const list = side.lines.get(row);
-      if (list === undefined) side.lines.set(row, [1]);
-      else list.push(1);
-    }
+    rowsOf(lines, language, showsTable(hunk.section, changed, language), showsTable(hunk.section, other, language)).forEach(count);
   }
   return side;
 }

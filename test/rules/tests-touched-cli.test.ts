@@ -141,6 +141,36 @@ describe('tests-touched on a real repository', () => {
     ]);
   });
 
+  it('prevents deleting the matcher line of an assertion written over lines (expect(x) / .toBe(3))', () => {
+    const wrapped = (matcher: string) => `import { total } from './cart';\nit('sums', () => {\n  expect(total([1, 2]))\n${matcher}});\n`;
+    repo.commit('wrapped', { 'src/cart.test.ts': wrapped('    .toBe(3);\n') });
+    repo.commit('no matcher', { 'src/cart.test.ts': wrapped('') });
+    expect(brief(check(repo).findings)).toEqual(['src/cart.test.ts This change removes 1 assertion from thi']);
+  });
+
+  it("prevents loosening an RSpec expectation (raise_error(ArgumentError) -> raise_error), not renaming an example's \"should\"", () => {
+    const spec = (name: string, matcher: string) => `RSpec.describe Cart do\n  it "${name}" do\n    expect { Cart.new(nil) }.to ${matcher}\n  end\nend\n`;
+    repo.commit('spec', { 'spec/cart_spec.rb': spec('should reject nil', 'raise_error(ArgumentError)') });
+    repo.commit('rename', { 'spec/cart_spec.rb': spec('rejects nil', 'raise_error(ArgumentError)') });
+    expect(check(repo)).toEqual({ code: 0, findings: [] });
+    repo.commit('looser', { 'spec/cart_spec.rb': spec('rejects nil', 'raise_error') });
+    expect(brief(check(repo).findings)).toEqual(['spec/cart_spec.rb:3 `expect { Cart.new(nil) }.to raise_error']);
+  });
+
+  it('prevents dropping values from a one-line JUnit @ValueSource', () => {
+    const test = (values: string) => `class CartTest {\n    @ParameterizedTest\n    @ValueSource(ints = {${values}})\n    void accepts(int n) {\n        assertTrue(Cart.accepts(n));\n    }\n}\n`;
+    repo.commit('values', { 'src/test/java/CartTest.java': test('1, 2, 3, -1') });
+    repo.commit('fewer values', { 'src/test/java/CartTest.java': test('1, 2') });
+    expect(brief(check(repo).findings)).toEqual(['src/test/java/CartTest.java This change removes 2 table rows from th']);
+  });
+
+  it("prevents removing Go's hand-written checks (if got != want { t.Errorf(…) })", () => {
+    const test = (check: string) => `package cart\n\nimport "testing"\n\nfunc TestTotal(t *testing.T) {\n\tgot := Total([]int{1, 2})\n${check}}\n`;
+    repo.commit('go test', { 'cart/cart_test.go': test('\tif got != 3 {\n\t\tt.Errorf("Total = %d, want 3", got)\n\t}\n') });
+    repo.commit('no check', { 'cart/cart_test.go': test('\t_ = got\n') });
+    expect(brief(check(repo).findings)).toEqual(['cart/cart_test.go This change removes 1 assertion from thi']);
+  });
+
   it('prevents deleting a test file quietly, but not a fixture', () => {
     repo.commit('fixture', { 'tests/fixtures/cart.json': '{"items": []}\n' });
     repo.git('rm', '-q', 'src/cart.test.ts', 'tests/fixtures/cart.json');

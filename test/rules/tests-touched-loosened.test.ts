@@ -64,6 +64,9 @@ describe('assertions loosened in place', () => {
     ['an equality on literals only', 'tests/test_cart.py', ['assert 1 == 1'], ['assert x']],
     ['a comment', 'src/cart.test.ts', ['expect(total([2])).toBe(2);'], ['// expect(total([2])).toBeDefined();']],
     ['Java assertEquals kept with another message', 'src/test/java/CartTest.java', ['assertEquals(5, cart.total());'], ['assertEquals(5, cart.total(), "total");']],
+    ['a boolean compared with true made assertTrue (as exact)', 'src/test/java/CartTest.java', ['assertEquals(true, cart.isEmpty());'], ['assertTrue(cart.isEmpty());']],
+    ['a boolean compared with a flag made assertTrue (another expectation)', 'src/test/java/CartTest.java', ['assertEquals(accessible(), equal(a, b) && equal(b, c));'], ['assertTrue(equal(a, b) && equal(b, c));']],
+    ['C# Assert.Equal(true, b) made Assert.True(b)', 'Cart.Tests/CartTests.cs', ['Assert.Equal(true, cart.IsEmpty());'], ['Assert.True(cart.IsEmpty());']],
   ])('%s is not', (_, path, deleted, added) => {
     expect(found(path, deleted, added)).toEqual([]);
   });
