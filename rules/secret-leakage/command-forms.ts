@@ -3,7 +3,7 @@
 // `docker login -p …`, `redis-cli -a …`), and a long option named for a secret with its value
 // after a space (`--password S3cret`, `helm repo add … --password …`). Parsing only: generic.ts
 // judges the values like any other.
-import { VALUE, valueOf, type FormValue } from './generic-forms.ts';
+import { COMMAND_END, VALUE, valueOf, type FormValue } from './generic-forms.ts';
 
 /**
  * The keywords that find the commands and their options (the generic check's; case-insensitive):
@@ -27,7 +27,11 @@ interface PasswordOption {
  * the MongoDB shell and tools, `sshpass`, `redis-cli`, and a tool's `login` subcommand
  * (`docker login`, `podman login`, `helm registry login`, `oc login`, `cf login`, `az login`).
  */
-const COMMAND = /(?:^|[\s/"'(])(mysql[a-z]*|mariadb(?:-[a-z]+)?|mongo[a-z]*|sshpass|redis-cli|(?<=[\w-] +)login)(?=[ \t])/g;
+/** The MySQL and MariaDB clients' names (`mysql`, `mysqldump`, `mariadb-dump`…). */
+const MYSQL_CLIENT = String.raw`mysql[a-z]*|mariadb(?:-[a-z]+)?`;
+const COMMAND = new RegExp(String.raw`(?:^|[\s/"'(])(${MYSQL_CLIENT}|mongo[a-z]*|sshpass|redis-cli|(?<=[\w-] +)login)(?=[ \t])`, 'g');
+/** A MySQL or MariaDB client named before an option. */
+const MYSQL_BEFORE = new RegExp(String.raw`(?:^|[\s/"'(])(?:${MYSQL_CLIENT})\s`);
 
 /**
  * How each takes its password. The MySQL and MariaDB clients take it glued only: `mysql -p db`
@@ -55,9 +59,6 @@ export interface CommandLine {
   found?: FormValue & { option: string };
   end: number;
 }
-
-/** Where a command ends: a control operator (`&&`, `||`, `|`, `;`) or a backtick. */
-const COMMAND_END = /&&|\|\||[|;`]/g;
 
 /**
  * The password given on the command line whose keyword is at column `at` (a command's name or
@@ -132,7 +133,7 @@ const SPACED = new RegExp(String.raw`[ \t]+(?!-)` + VALUE, 'y');
 export function spacedOption(line: string, start: number, end: number): FormValue | undefined {
   SPACED.lastIndex = end;
   const m = SPACED.exec(line);
-  if (!m || /(?:^|[\s/"'(])(?:mysql[a-z]*|mariadb(?:-[a-z]+)?)\s/.test(line.slice(0, start))) return undefined;
+  if (!m || MYSQL_BEFORE.test(line.slice(0, start))) return undefined;
   const got = valueOf(m, 1) as { value: string; quoted: boolean };
   return { ...got, index: m.index + m[0].lastIndexOf(got.value), what: `Secret given to the \`${line.slice(start, end)}\` option` };
 }

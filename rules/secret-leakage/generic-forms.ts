@@ -184,8 +184,11 @@ export function userOption(line: string, at: number): (FormValue & { option: str
 
 /** A short option glued to its value after `curl`: `-uuser:password`, `-Uuser:password`. */
 const GLUED_OPTION = / -[uU](?![\s=])/g;
-/** Where a command ends: a control operator (`&&`, `||`, `|`, `;`) or a backtick. */
-const CURL_END = /&&|\|\||[|;`]/g;
+/**
+ * Where a command ends: a control operator (`&&`, `||`, `|`, `;`) or a backtick (a `curl` command
+ * here, any command of command-forms.ts). Global: each use sets `lastIndex` first.
+ */
+export const COMMAND_END = /&&|\|\||[|;`]/g;
 
 /**
  * `curl -uuser:password` (at keyword `curl`, column `at`): the value glued to `-u`, which the
@@ -193,8 +196,8 @@ const CURL_END = /&&|\|\||[|;`]/g;
  * up to the end of that `curl` command (`end`: a later `curl` before it needs no second look).
  */
 export function curlUser(line: string, at: number): { found?: ReturnType<typeof userOption>; end: number } {
-  CURL_END.lastIndex = at;
-  const end = CURL_END.exec(line)?.index ?? line.length;
+  COMMAND_END.lastIndex = at;
+  const end = COMMAND_END.exec(line)?.index ?? line.length;
   const part = line.slice(at + 4, end);
   GLUED_OPTION.lastIndex = 0;
   for (let m = GLUED_OPTION.exec(part); m !== null; m = GLUED_OPTION.exec(part)) {

@@ -8,9 +8,8 @@
 // brackets are open or the next line goes on with its call chain (`.toBe(`), and it counts when the
 // change touches it, a line of it changed on this side or the other side's changed lines between
 // two of its lines. Bounded: a statement that does not close within a few lines is read line by line.
-import type { DiffLine, Hunk } from '../../src/model.ts';
+import type { Hunk } from '../../src/model.ts';
 import { hunkSide, type SideLine } from '../../src/rule-kit/index.ts';
-import { enclosedLines } from './comments.ts';
 import { assertionText, type Language } from './language.ts';
 
 /** Most lines one statement is read over, and its most characters. */
@@ -167,9 +166,4 @@ export function unitsOf(hunk: Hunk, which: 'added' | 'deleted', language: Langua
   const lines = hunkSide(hunk, which) ?? (which === 'added' ? hunk.added : hunk.deleted).map((l) => ({ ...l, changed: true }));
   let between: Set<number> | undefined;
   return unitsOfSide(lines, language, excluded, () => (between ??= betweenOf(lines, hunkSide(hunk, which === 'added' ? 'deleted' : 'added'))), also);
-}
-
-/** The changed lines of one side of a file that a block comment (or Python string) of that side encloses. */
-export function excludedOf(lines: readonly DiffLine[], language: Language): Set<number> {
-  return enclosedLines(lines, language);
 }
